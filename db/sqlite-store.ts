@@ -1,0 +1,519 @@
+// The embedded SQLite store (better-sqlite3): the default behind the Store interface.
+// Statements are prepared once; one article is one transaction (a savepoint inside the
+// batch's transaction), so a batch commits once and never stores half an article.
+
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { SegmentKind } from '../analysis/types.js';
+import { openDatabase } from './migrate.js';
+import { slugify } from './slug.js';
+import type {
+  AddResult,
+  ArticleDetail,
+  ArticleSummary,
+  NewArticle,
+  OutletMeta,
+  OutletSummary,
+  Run,
+  RunInfo,
+  Store,
+  StoredCueHit,
+  StoredSegment,
+  StoredSpeaker,
+  StoryMeta,
+  StorySummary,
+} from './store.js';
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.trim(), 'utf8').digest('hex');
+}
+
+interface OutletRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string | null;
+  country: string | null;
+  homepage: string | null;
+  is_name_inferred: number;
+  article_count: number;
+}
+
+interface StoryRow {
+  id: number;
+  slug: string;
+  title: string;
+  description: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  article_count: number;
+  word_count: number;
+}
+
+interface ArticleRow {
+  id: number;
+  title: string | null;
+  url: string | null;
+  author: string | null;
+  published_date: string | null;
+  word_count: number;
+  sentence_count: number;
+  story_slug: string;
+  run_id: number;
+  outlet_id: number;
+  text: string;
+  source: string | null;
+  added_at: string;
+  headline: string | null;
+  lead: string | null;
+}
+
+interface RunRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  analyzer_version: string;
+  lexicon_hash: string;
+  options_json: string;
+  status: 'running' | 'done' | 'failed';
+}
+
+interface SegmentRow {
+  id: number;
+  position: number;
+  paragraph_index: number;
+  sentence_index: number;
+  kind: SegmentKind;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  word_count: number;
+  tone_afinn: number | null;
+  tone_diplomacy: number | null;
+  tone_combined: number | null;
+  expectation: StoredSegment['expectation'];
+  expectation_move: string | null;
+  expectation_score: number | null;
+  hedge_count: number;
+  booster_count: number;
+  quote_kind: StoredSegment['quote'];
+  speaker_id: number | null;
+}
+
+interface CueHitRow {
+  segment_id: number;
+  lexicon: string;
+  entry: string;
+  category: string;
+  start_offset: number;
+  end_offset: number;
+  weight: number;
+  is_negated: number;
+}
+
+interface SpeakerRow {
+  id: number;
+  position: number;
+  name: string;
+  side: StoredSpeaker['side'];
+  is_anonymous: number;
+  role: string | null;
+}
+
+// The headline line and first body sentence as segmented, shown where an article has no title.
+const HEADLINE_AND_LEAD = `
+  (SELECT text FROM segment WHERE article_id = a.id AND kind = 'headline'
+    ORDER BY position LIMIT 1) AS headline,
+  (SELECT text FROM segment WHERE article_id = a.id AND kind = 'body'
+    ORDER BY position LIMIT 1) AS lead`;
+
+const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
+
+function toOutlet(row: OutletRow): OutletSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    homepage: row.homepage,
+    isNameInferred: row.is_name_inferred === 1,
+    articleCount: row.article_count,
+  };
+}
+
+function toRun(row: RunRow): Run {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    analyzerVersion: row.analyzer_version,
+    lexiconHash: row.lexicon_hash,
+    options: JSON.parse(row.options_json) as Record<string, unknown>,
+    status: row.status,
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string) {
+    this.file = file;
+    this.db = openDatabase(file);
+    const db = this.db;
+    this.stmt = {
+      insertRun: db.prepare(
+        `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options_json)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      finishRun: db.prepare(`UPDATE analysis_run SET finished_at = ?, status = ? WHERE id = ?`),
+      getRun: db.prepare(`SELECT * FROM analysis_run WHERE id = ?`),
+      outletBySlug: db.prepare(`SELECT id FROM outlet WHERE slug = ?`).pluck(),
+      insertOutlet: db.prepare(
+        `INSERT INTO outlet (slug, name, homepage, country, kind, is_name_inferred, notes)
+         VALUES (@slug, @name, @homepage, @country, @kind, @isNameInferred, @notes)`,
+      ),
+      storyBySlug: db.prepare(`SELECT id FROM story WHERE slug = ?`).pluck(),
+      insertStory: db.prepare(
+        `INSERT INTO story (slug, title, description, start_date, end_date)
+         VALUES (@slug, @title, @description, @startDate, @endDate)`,
+      ),
+      articleByHash: db.prepare(`SELECT id FROM article WHERE content_hash = ?`).pluck(),
+      insertArticle: db.prepare(
+        `INSERT INTO article (story_id, outlet_id, title, url, author, published_date, text,
+           content_hash, word_count, sentence_count, source, run_id, added_at)
+         VALUES (@storyId, @outletId, @title, @url, @author, @publishedDate, @text,
+           @hash, @words, @sentences, @source, @runId, @addedAt)`,
+      ),
+      insertSpeaker: db.prepare(
+        `INSERT INTO speaker (article_id, position, name, side, is_anonymous, role)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertSegment: db.prepare(
+        `INSERT INTO segment (article_id, position, paragraph_index, sentence_index, kind, text,
+           start_offset, end_offset, word_count, tone_afinn, tone_diplomacy, tone_combined,
+           expectation, expectation_move, expectation_score, hedge_count, booster_count,
+           quote_kind, speaker_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertCueHit: db.prepare(
+        `INSERT INTO cue_hit (segment_id, lexicon, entry, category, start_offset, end_offset,
+           weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      countArticles: db.prepare(`SELECT count(*) FROM article`).pluck(),
+      stories: db.prepare(
+        `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count
+         FROM story s LEFT JOIN article a ON a.story_id = s.id
+         GROUP BY s.id ORDER BY coalesce(s.start_date, '') DESC, s.title`,
+      ),
+      storyBySlugFull: db.prepare(
+        `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count
+         FROM story s LEFT JOIN article a ON a.story_id = s.id
+         WHERE s.slug = ? GROUP BY s.id`,
+      ),
+      storyOutlets: db.prepare(
+        `SELECT a.story_id, ${OUTLET_COLUMNS}, count(a.id) AS article_count
+         FROM article a JOIN outlet o ON o.id = a.outlet_id
+         GROUP BY a.story_id, o.id ORDER BY o.name`,
+      ),
+      outletsOfStory: db.prepare(
+        `SELECT ${OUTLET_COLUMNS}, count(a.id) AS article_count
+         FROM article a JOIN outlet o ON o.id = a.outlet_id
+         WHERE a.story_id = ? GROUP BY o.id ORDER BY o.name`,
+      ),
+      articlesOfStory: db.prepare(
+        `SELECT a.id, a.title, a.url, a.author, a.published_date, a.word_count, a.sentence_count,
+           s.slug AS story_slug, a.run_id, a.outlet_id, '' AS text, a.source, a.added_at,
+           ${HEADLINE_AND_LEAD}
+         FROM article a JOIN story s ON s.id = a.story_id JOIN outlet o ON o.id = a.outlet_id
+         WHERE s.slug = ? ORDER BY o.name, a.published_date, a.id`,
+      ),
+      article: db.prepare(
+        `SELECT a.id, a.title, a.url, a.author, a.published_date, a.word_count, a.sentence_count,
+           s.slug AS story_slug, a.run_id, a.outlet_id, a.text, a.source, a.added_at,
+           ${HEADLINE_AND_LEAD}
+         FROM article a JOIN story s ON s.id = a.story_id WHERE a.id = ?`,
+      ),
+      outlet: db.prepare(
+        `SELECT ${OUTLET_COLUMNS},
+           (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
+         FROM outlet o WHERE o.id = ?`,
+      ),
+      segments: db.prepare(`SELECT * FROM segment WHERE article_id = ? ORDER BY position`),
+      cueHits: db.prepare(
+        `SELECT h.* FROM cue_hit h JOIN segment s ON s.id = h.segment_id
+         WHERE s.article_id = ? ORDER BY h.start_offset, h.end_offset`,
+      ),
+      speakers: db.prepare(`SELECT * FROM speaker WHERE article_id = ? ORDER BY position`),
+    };
+  }
+
+  async startRun(info: RunInfo): Promise<Run> {
+    const result = this.stmt.insertRun.run(
+      new Date().toISOString(),
+      info.analyzerVersion,
+      info.lexiconHash,
+      JSON.stringify(info.options),
+    );
+    return toRun(this.stmt.getRun.get(result.lastInsertRowid) as RunRow);
+  }
+
+  async finishRun(runId: number, status: 'done' | 'failed'): Promise<void> {
+    this.stmt.finishRun.run(new Date().toISOString(), status, runId);
+  }
+
+  async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
+    const addOne = this.db.transaction((article: NewArticle) => this.insertArticle(article, runId));
+    const addBatch = this.db.transaction((batch: NewArticle[]) =>
+      batch.map((article): AddResult => {
+        try {
+          return addOne(article);
+        } catch (error) {
+          // The savepoint of this article was rolled back; the batch goes on.
+          return { status: 'failed', source: article.source, reason: (error as Error).message };
+        }
+      }),
+    );
+    return addBatch(articles);
+  }
+
+  private insertArticle(article: NewArticle, runId: number): AddResult {
+    const hash = contentHash(article.text);
+    const existing = this.stmt.articleByHash.get(hash) as number | undefined;
+    if (existing !== undefined) {
+      return { status: 'duplicate', articleId: existing, source: article.source };
+    }
+    const { analysis } = article;
+    const scored = analysis.segments.filter((s) => s.kind === 'body' || s.kind === 'headline');
+    const articleId = Number(
+      this.stmt.insertArticle.run({
+        storyId: this.storyId(article.story),
+        outletId: this.outletId(article.outlet),
+        title: article.title,
+        url: article.url,
+        author: article.author,
+        publishedDate: article.publishedDate,
+        text: article.text,
+        hash,
+        words: analysis.words,
+        sentences: scored.length,
+        source: article.source,
+        runId,
+        addedAt: new Date().toISOString(),
+      }).lastInsertRowid,
+    );
+    const speakerIds = analysis.speakers.map((speaker, position) =>
+      Number(
+        this.stmt.insertSpeaker.run(
+          articleId,
+          position,
+          speaker.name,
+          speaker.side,
+          speaker.anonymous ? 1 : 0,
+          speaker.role,
+        ).lastInsertRowid,
+      ),
+    );
+    const segmentIds = analysis.segments.map((s, position) =>
+      Number(
+        this.stmt.insertSegment.run(
+          articleId,
+          position,
+          s.paragraph,
+          s.sentence,
+          s.kind,
+          s.text,
+          s.start,
+          s.end,
+          s.words,
+          s.tone?.afinn ?? null,
+          s.tone?.diplomacy ?? null,
+          s.tone?.combined ?? null,
+          s.expectation?.label ?? null,
+          s.expectation?.move ?? null,
+          s.expectation?.score ?? null,
+          s.hedges,
+          s.boosters,
+          s.quote,
+          s.speaker === null ? null : (speakerIds[s.speaker] ?? null),
+        ).lastInsertRowid,
+      ),
+    );
+    for (const hit of analysis.cueHits) {
+      const segmentId = segmentIds[hit.segment];
+      if (segmentId === undefined) throw new Error(`cue hit points at missing segment ${hit.segment}`);
+      this.stmt.insertCueHit.run(
+        segmentId,
+        hit.lexicon,
+        hit.entry,
+        hit.category,
+        hit.start,
+        hit.end,
+        hit.weight,
+        hit.negated ? 1 : 0,
+      );
+    }
+    return { status: 'added', articleId, source: article.source };
+  }
+
+  private outletId(meta: OutletMeta): number {
+    const slug = slugify(meta.name);
+    const id = this.stmt.outletBySlug.get(slug) as number | undefined;
+    if (id !== undefined) return id;
+    return Number(
+      this.stmt.insertOutlet.run({
+        slug,
+        name: meta.name,
+        homepage: meta.homepage ?? null,
+        country: meta.country ?? null,
+        kind: meta.kind ?? null,
+        isNameInferred: meta.isNameInferred ? 1 : 0,
+        notes: meta.notes ?? null,
+      }).lastInsertRowid,
+    );
+  }
+
+  private storyId(meta: StoryMeta): number {
+    const slug = meta.slug ?? slugify(meta.title);
+    const id = this.stmt.storyBySlug.get(slug) as number | undefined;
+    if (id !== undefined) return id;
+    return Number(
+      this.stmt.insertStory.run({
+        slug,
+        title: meta.title,
+        description: meta.description ?? null,
+        startDate: meta.startDate ?? null,
+        endDate: meta.endDate ?? null,
+      }).lastInsertRowid,
+    );
+  }
+
+  async countArticles(): Promise<number> {
+    return this.stmt.countArticles.get() as number;
+  }
+
+  async listStories(): Promise<StorySummary[]> {
+    const outlets = new Map<number, OutletSummary[]>();
+    for (const row of this.stmt.storyOutlets.all() as (OutletRow & { story_id: number })[]) {
+      const list = outlets.get(row.story_id) ?? [];
+      list.push(toOutlet(row));
+      outlets.set(row.story_id, list);
+    }
+    return (this.stmt.stories.all() as StoryRow[]).map((row) =>
+      this.toStory(row, outlets.get(row.id) ?? []),
+    );
+  }
+
+  async getStory(slug: string): Promise<StorySummary | null> {
+    const row = this.stmt.storyBySlugFull.get(slug) as StoryRow | undefined;
+    if (!row) return null;
+    return this.toStory(row, (this.stmt.outletsOfStory.all(row.id) as OutletRow[]).map(toOutlet));
+  }
+
+  private toStory(row: StoryRow, outlets: OutletSummary[]): StorySummary {
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      description: row.description,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      articleCount: row.article_count,
+      wordCount: row.word_count,
+      outlets,
+    };
+  }
+
+  async listArticles(storySlug: string): Promise<ArticleSummary[]> {
+    return (this.stmt.articlesOfStory.all(storySlug) as ArticleRow[]).map((row) =>
+      this.toArticleSummary(row),
+    );
+  }
+
+  private toArticleSummary(row: ArticleRow): ArticleSummary {
+    return {
+      id: row.id,
+      title: row.title,
+      url: row.url,
+      author: row.author,
+      publishedDate: row.published_date,
+      wordCount: row.word_count,
+      sentenceCount: row.sentence_count,
+      outlet: toOutlet(this.stmt.outlet.get(row.outlet_id) as OutletRow),
+      storySlug: row.story_slug,
+      runId: row.run_id,
+      headline: row.headline,
+      lead: row.lead,
+    };
+  }
+
+  async getArticle(id: number): Promise<ArticleDetail | null> {
+    const row = this.stmt.article.get(id) as ArticleRow | undefined;
+    if (!row) return null;
+    const story = await this.getStory(row.story_slug);
+    const hits = new Map<number, StoredCueHit[]>();
+    for (const h of this.stmt.cueHits.all(id) as CueHitRow[]) {
+      const list = hits.get(h.segment_id) ?? [];
+      list.push({
+        lexicon: h.lexicon,
+        entry: h.entry,
+        category: h.category,
+        start: h.start_offset,
+        end: h.end_offset,
+        weight: h.weight,
+        negated: h.is_negated === 1,
+      });
+      hits.set(h.segment_id, list);
+    }
+    const segments = (this.stmt.segments.all(id) as SegmentRow[]).map(
+      (s): StoredSegment => ({
+        id: s.id,
+        position: s.position,
+        paragraph: s.paragraph_index,
+        sentence: s.sentence_index,
+        kind: s.kind,
+        text: s.text,
+        start: s.start_offset,
+        end: s.end_offset,
+        words: s.word_count,
+        toneAfinn: s.tone_afinn,
+        toneDiplomacy: s.tone_diplomacy,
+        toneCombined: s.tone_combined,
+        expectation: s.expectation,
+        expectationMove: s.expectation_move,
+        expectationScore: s.expectation_score,
+        hedges: s.hedge_count,
+        boosters: s.booster_count,
+        quote: s.quote_kind,
+        speakerId: s.speaker_id,
+        cueHits: hits.get(s.id) ?? [],
+      }),
+    );
+    const speakers = (this.stmt.speakers.all(id) as SpeakerRow[]).map(
+      (s): StoredSpeaker => ({
+        id: s.id,
+        position: s.position,
+        name: s.name,
+        side: s.side,
+        isAnonymous: s.is_anonymous === 1,
+        role: s.role,
+      }),
+    );
+    return {
+      ...this.toArticleSummary(row),
+      text: row.text,
+      source: row.source,
+      addedAt: row.added_at,
+      story: story as StorySummary,
+      run: toRun(this.stmt.getRun.get(row.run_id) as RunRow),
+      segments,
+      speakers,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

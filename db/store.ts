@@ -1,0 +1,163 @@
+// The store: the one typed interface between Parallax and its database. Methods are async
+// and the types mention no driver class, so a PostgreSQL store can stand in for the
+// embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
+
+import type { ArticleAnalysis } from '../analysis/pipeline.js';
+import type { SegmentKind } from '../analysis/types.js';
+
+export interface RunInfo {
+  analyzerVersion: string;
+  lexiconHash: string;
+  options: Record<string, unknown>;
+}
+
+export interface Run extends RunInfo {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'done' | 'failed';
+}
+
+export interface OutletMeta {
+  name: string;
+  homepage?: string | null;
+  country?: string | null;
+  kind?: string | null;
+  isNameInferred?: boolean;
+  notes?: string | null;
+}
+
+export interface StoryMeta {
+  /** Display title; when only a slug is known the slug doubles as title. */
+  title: string;
+  slug?: string;
+  description?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+export interface NewArticle {
+  story: StoryMeta;
+  outlet: OutletMeta;
+  title: string | null;
+  url: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  text: string;
+  source: string;
+  analysis: ArticleAnalysis;
+}
+
+export type AddResult =
+  | { status: 'added'; articleId: number; source: string }
+  | { status: 'duplicate'; articleId: number; source: string }
+  | { status: 'failed'; source: string; reason: string };
+
+export interface OutletSummary {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string | null;
+  country: string | null;
+  homepage: string | null;
+  isNameInferred: boolean;
+  articleCount: number;
+}
+
+export interface StorySummary {
+  id: number;
+  slug: string;
+  title: string;
+  description: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  articleCount: number;
+  wordCount: number;
+  outlets: OutletSummary[];
+}
+
+export interface ArticleSummary {
+  id: number;
+  title: string | null;
+  url: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  wordCount: number;
+  sentenceCount: number;
+  outlet: OutletSummary;
+  storySlug: string;
+  runId: number;
+  /** The headline line as segmented (may differ from the metadata title), if any. */
+  headline: string | null;
+  /** The first body sentence. */
+  lead: string | null;
+}
+
+export interface StoredSpeaker {
+  id: number;
+  position: number;
+  name: string;
+  side: 'us_gov' | 'china_gov' | 'analyst' | 'other';
+  isAnonymous: boolean;
+  role: string | null;
+}
+
+export interface StoredCueHit {
+  lexicon: string;
+  entry: string;
+  category: string;
+  start: number;
+  end: number;
+  weight: number;
+  negated: boolean;
+}
+
+export interface StoredSegment {
+  id: number;
+  position: number;
+  paragraph: number;
+  sentence: number;
+  kind: SegmentKind;
+  text: string;
+  start: number;
+  end: number;
+  words: number;
+  toneAfinn: number | null;
+  toneDiplomacy: number | null;
+  toneCombined: number | null;
+  expectation: 'lowers' | 'raises' | 'hedged' | 'none' | null;
+  expectationMove: string | null;
+  expectationScore: number | null;
+  hedges: number;
+  boosters: number;
+  quote: 'direct' | 'indirect' | 'none' | null;
+  speakerId: number | null;
+  cueHits: StoredCueHit[];
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  text: string;
+  source: string | null;
+  addedAt: string;
+  story: StorySummary;
+  run: Run;
+  segments: StoredSegment[];
+  speakers: StoredSpeaker[];
+}
+
+export interface Store {
+  /** Records the start of an analysis run; its id stamps every article it analyzes. */
+  startRun(info: RunInfo): Promise<Run>;
+  finishRun(runId: number, status: 'done' | 'failed'): Promise<void>;
+  /**
+   * Stores analyzed articles: each in its own transaction (all its rows or none), the batch
+   * committed together. A failure in one article is reported and does not touch the others.
+   */
+  addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]>;
+  countArticles(): Promise<number>;
+  listStories(): Promise<StorySummary[]>;
+  getStory(slug: string): Promise<StorySummary | null>;
+  listArticles(storySlug: string): Promise<ArticleSummary[]>;
+  getArticle(id: number): Promise<ArticleDetail | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,91 @@
+// Analyze-and-store: the one path from article records to the database, shared by the
+// CLI, the bundled corpus loader and (later) the server's upload. Articles are analyzed
+// one by one and stored in batches: one transaction per batch, one savepoint per article.
+
+import type { Analyzer } from '../analysis/pipeline.js';
+import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
+import type { ArticleRecord, IngestResult } from './record.js';
+import { isIngestError } from './record.js';
+
+export interface IngestOptions {
+  /** Articles per transaction. */
+  batchSize?: number;
+  /** Extra outlet and story metadata for a record (the corpus manifest supplies some). */
+  describe?: (record: ArticleRecord) => { outlet?: Partial<OutletMeta>; story?: Partial<StoryMeta> };
+  /** Called once per record or rejected input, in input order. */
+  onResult?: (result: AddResult) => void;
+}
+
+export interface IngestSummary {
+  runId: number | null;
+  added: number;
+  duplicates: number;
+  rejected: { source: string; reason: string }[];
+  words: number;
+}
+
+export async function ingestRecords(
+  inputs: AsyncIterable<IngestResult> | Iterable<IngestResult>,
+  store: Store,
+  analyzer: Analyzer,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 200;
+  const summary: IngestSummary = { runId: null, added: 0, duplicates: 0, rejected: [], words: 0 };
+  let batch: NewArticle[] = [];
+  const report = (result: AddResult) => {
+    if (result.status === 'added') summary.added++;
+    else if (result.status === 'duplicate') summary.duplicates++;
+    else summary.rejected.push({ source: result.source, reason: result.reason });
+    options.onResult?.(result);
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    summary.runId ??= (await store.startRun(analyzer.info)).id;
+    for (const result of await store.addArticles(batch, summary.runId)) report(result);
+    batch = [];
+  };
+
+  try {
+    for await (const input of inputs) {
+      if (isIngestError(input)) {
+        report({ status: 'failed', source: input.source, reason: input.reason });
+        continue;
+      }
+      try {
+        const article = toNewArticle(input, analyzer, options.describe);
+        summary.words += article.analysis.words;
+        batch.push(article);
+      } catch (error) {
+        report({ status: 'failed', source: input.source, reason: `analysis failed: ${(error as Error).message}` });
+        continue;
+      }
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    if (summary.runId !== null) await store.finishRun(summary.runId, 'failed');
+    throw error;
+  }
+  if (summary.runId !== null) await store.finishRun(summary.runId, 'done');
+  return summary;
+}
+
+function toNewArticle(
+  record: ArticleRecord,
+  analyzer: Analyzer,
+  describe: IngestOptions['describe'],
+): NewArticle {
+  const extra = describe?.(record) ?? {};
+  return {
+    story: { ...extra.story, title: extra.story?.title ?? record.story },
+    outlet: { ...extra.outlet, name: record.outlet },
+    title: record.title,
+    url: record.url,
+    author: record.author,
+    publishedDate: record.date,
+    text: record.text,
+    source: record.source,
+    analysis: analyzer.analyze(record.text, { title: record.title ?? undefined }),
+  };
+}

@@ -1,0 +1,60 @@
+// The Express app as a route table, grouped by page; the error handlers come last.
+// createApp(store) needs no port, so tests make real requests against it directly.
+
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { projectPath } from '../analysis/project-root.js';
+import type { Store } from '../db/store.js';
+import { createRenderer } from './render.js';
+import type { Renderer } from './render.js';
+import { articleRoutes } from './routes/articles.js';
+import { storyRoutes } from './routes/stories.js';
+
+export interface AppOptions {
+  renderer?: Renderer;
+  /** Shows error details on error pages; never on in production. */
+  showErrors?: boolean;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createApp(store: Store, options: AppOptions = {}): express.Express {
+  const render = options.renderer ?? createRenderer();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use('/static', express.static(projectPath('views', 'static'), { maxAge: '1h' }));
+  app.use(storyRoutes(store, render));
+  app.use(articleRoutes(store, render));
+
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    next(new HttpError(404, `Nothing at ${req.path}`));
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error instanceof HttpError ? error.status : 500;
+    if (status === 500) console.error(error);
+    const message =
+      error instanceof HttpError
+        ? error.message
+        : options.showErrors && error instanceof Error
+          ? error.message
+          : 'Something went wrong on our side. The error has been logged.';
+    res.status(status).type('html').send(
+      render('error', {
+        title: status === 404 ? 'Not found' : 'Error',
+        crumbs: [],
+        status,
+        message,
+      }),
+    );
+  });
+  return app;
+}

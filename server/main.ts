@@ -1,0 +1,63 @@
+// `npm start`: opens (or creates) the database, loads the bundled corpus into an empty one,
+// and serves the dashboard. Flags override the environment: --db/PARALLAX_DB,
+// --port/PORT, --host/HOST.
+
+import { parseArgs } from 'node:util';
+import { createAnalyzer } from '../analysis/pipeline.js';
+import { projectPath } from '../analysis/project-root.js';
+import { loadBundledCorpus } from '../corpus/load.js';
+import { SqliteStore } from '../db/sqlite-store.js';
+import { createApp } from './app.js';
+
+const USAGE = `Usage: npm start [-- --db FILE] [--port N] [--host ADDRESS]
+
+Serves the Parallax dashboard. On an empty database it first loads the bundled
+sample corpus (corpus/).
+
+  --db FILE       SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --port N        port (default: $PORT or 3000)
+  --host ADDRESS  address to listen on (default: $HOST or 127.0.0.1)
+  --help          this text`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const file = values.db ?? process.env.PARALLAX_DB ?? projectPath('data', 'parallax.sqlite');
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number between 0 and 65535, not “${values.port ?? process.env.PORT}”`);
+  }
+
+  const store = new SqliteStore(file);
+  const loaded = await loadBundledCorpus(store, createAnalyzer());
+  if (loaded) {
+    console.log(`Loaded the bundled corpus: ${loaded.added} articles into ${file}`);
+    for (const r of loaded.rejected) console.error(`  rejected ${r.source}: ${r.reason}`);
+  }
+  const app = createApp(store, { showErrors: process.env.NODE_ENV === 'development' });
+  const server = app.listen(port, host, () => {
+    console.log(`Parallax is serving ${file} at http://${host}:${port}/`);
+  });
+  const stop = () => {
+    server.close();
+    void store.close();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`parallax: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// View model of the home page: every story with its outlets and article counts.
+
+import type { StorySummary } from '../../db/store.js';
+import type { LayoutModel } from '../render.js';
+
+export interface HomePage extends LayoutModel {
+  stories: {
+    href: string;
+    title: string;
+    description: string | null;
+    dates: string | null;
+    articleCount: number;
+    wordCount: number;
+    outlets: { name: string; articleCount: number }[];
+  }[];
+  isEmpty: boolean;
+}
+
+export function dateRange(start: string | null, end: string | null): string | null {
+  if (start && end && start !== end) return `${start} – ${end}`;
+  return start ?? end;
+}
+
+export function homePage(stories: StorySummary[]): HomePage {
+  return {
+    title: 'Stories',
+    crumbs: [],
+    stories: stories.map((story) => ({
+      href: `/stories/${encodeURIComponent(story.slug)}`,
+      title: story.title,
+      description: story.description,
+      dates: dateRange(story.startDate, story.endDate),
+      articleCount: story.articleCount,
+      wordCount: story.wordCount,
+      outlets: story.outlets.map((o) => ({ name: o.name, articleCount: o.articleCount })),
+    })),
+    isEmpty: stories.length === 0,
+  };
+}

@@ -1,0 +1,20 @@
+// The article page: one article's text as segments, with their kinds and scores.
+
+import { Router } from 'express';
+import type { Store } from '../../db/store.js';
+import { HttpError } from '../app.js';
+import { articlePage } from '../pages/article.js';
+import type { Renderer } from '../render.js';
+
+export function articleRoutes(store: Store, render: Renderer): Router {
+  const router = Router();
+
+  router.get('/articles/:id', async (req, res) => {
+    const id = Number(req.params.id);
+    const article = Number.isSafeInteger(id) && id > 0 ? await store.getArticle(id) : null;
+    if (!article) throw new HttpError(404, `No article with id “${req.params.id}”.`);
+    res.send(render('article', articlePage(article)));
+  });
+
+  return router;
+}

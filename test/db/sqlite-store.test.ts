@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import type { NewArticle } from '../../db/store.js';
+import { tempStore } from '../helpers.js';
+import type { TempStore } from '../helpers.js';
+
+const analyzer = createAnalyzer();
+const TEXT = `Blinken arrives in Beijing
+
+Secretary of State Antony Blinken will arrive in Beijing on Sunday for a whirlwind diplomatic trip. He will meet Chinese Foreign Minister Qin Gang on Sunday.`;
+
+function article(text = TEXT, source = 'test.txt'): NewArticle {
+  return {
+    story: { title: 'Blinken in Beijing' },
+    outlet: { name: 'CNN', kind: 'broadcaster' },
+    title: 'Blinken arrives in Beijing',
+    url: 'https://example.com/a',
+    author: null,
+    publishedDate: '2023-06-17',
+    text,
+    source,
+    analysis: analyzer.analyze(text),
+  };
+}
+
+describe('SqliteStore', () => {
+  let temp: TempStore;
+  let runId: number;
+  before(async () => {
+    temp = tempStore();
+    runId = (await temp.store.startRun(analyzer.info)).id;
+  });
+  after(() => temp.cleanup());
+
+  test('stores an article with its segments and makes slugs for outlet and story', async () => {
+    const [result] = await temp.store.addArticles([article()], runId);
+    assert.equal(result?.status, 'added');
+    const stories = await temp.store.listStories();
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0]?.slug, 'blinken-in-beijing');
+    assert.equal(stories[0]?.outlets[0]?.slug, 'cnn');
+    const id = result?.status === 'added' ? result.articleId : -1;
+    const stored = await temp.store.getArticle(id);
+    assert.ok(stored);
+    assert.equal(stored.segments.length, analyzer.analyze(TEXT).segments.length);
+    for (const s of stored.segments) assert.equal(stored.text.slice(s.start, s.end), s.text);
+    assert.equal(stored.run.id, runId);
+  });
+
+  test('the same text twice is one article', async () => {
+    const [again] = await temp.store.addArticles([article(TEXT, 'copy.txt')], runId);
+    assert.equal(again?.status, 'duplicate');
+    assert.equal(await temp.store.countArticles(), 1);
+  });
+
+  test('a failing article is rolled back whole and the rest of the batch is stored', async () => {
+    const broken = article('A different text about the talks in Beijing.', 'broken.txt');
+    // A cue hit pointing at a segment that does not exist makes the insert fail midway,
+    // after the article row and its segments were written inside the savepoint.
+    broken.analysis.cueHits.push({
+      segment: 999,
+      lexicon: 'tone',
+      entry: 'tensions',
+      category: 'conflict',
+      start: 0,
+      end: 1,
+      weight: -1,
+      negated: false,
+    });
+    const good = article('Another text: the talks ended on Monday.', 'good.txt');
+    const results = await temp.store.addArticles([broken, good], runId);
+    assert.equal(results[0]?.status, 'failed');
+    assert.equal(results[1]?.status, 'added');
+    assert.equal(await temp.store.countArticles(), 2);
+    const db = new Database(temp.store.file, { readonly: true });
+    const orphans = db
+      .prepare(`SELECT count(*) FROM segment WHERE article_id NOT IN (SELECT id FROM article)`)
+      .pluck()
+      .get();
+    db.close();
+    assert.equal(orphans, 0);
+  });
+
+  test('the database opens in a plain SQLite reader with readable names', () => {
+    const db = new Database(temp.store.file, { readonly: true });
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .pluck()
+      .all();
+    db.close();
+    for (const name of ['analysis_run', 'article', 'cue_hit', 'outlet', 'segment', 'speaker', 'story']) {
+      assert.ok(tables.includes(name), `table ${name}`);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import { corpusStore, serve } from '../helpers.js';
+import type { TempStore, TestServer } from '../helpers.js';
+
+describe('pages over the bundled corpus', () => {
+  let temp: TempStore;
+  let server: TestServer;
+  before(async () => {
+    temp = await corpusStore();
+    server = await serve(temp.store);
+  });
+  after(async () => {
+    await server.close();
+    await temp.cleanup();
+  });
+
+  test('the home page lists the story with its five outlets', async () => {
+    const page = await server.get('/');
+    assert.equal(page.status, 200);
+    assert.match(page.type ?? '', /text\/html/);
+    assert.match(page.text, /Blinken in Beijing, June 2023/);
+    for (const outlet of ['The Daily Beast', 'ChinaFile', 'CNN', 'The New York Times']) {
+      assert.ok(page.text.includes(outlet), outlet);
+    }
+    assert.match(page.text, /href="\/stories\/blinken-in-beijing-june-2023"/);
+  });
+
+  test('the story page has one column per outlet with headline, words and sentences', async () => {
+    const page = await server.get('/stories/blinken-in-beijing-june-2023');
+    assert.equal(page.status, 200);
+    assert.equal(page.text.match(/class="outlet-column"/g)?.length, 5);
+    assert.ok(page.text.includes('In China, Blinken Faces Clashing Agendas and a Question: Will Xi Show Up?'));
+    assert.match(page.text, /<dt>Words<\/dt><dd>[1-9][\d,]*<\/dd>/);
+    assert.match(page.text, /<dt>Sentences<\/dt><dd>[1-9][\d,]*<\/dd>/);
+  });
+
+  test('the article page shows every segment with its kind, paragraphs kept', async () => {
+    const stories = await temp.store.listArticles('blinken-in-beijing-june-2023');
+    const blog = stories.find((a) => a.outlet.name.includes('blog'));
+    assert.ok(blog);
+    const page = await server.get(`/articles/${blog.id}`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /data-kind="headline"/);
+    assert.match(page.text, /data-kind="byline"[^>]*><span class="kind-tag">Byline<\/span>Written by Dr. Florence Akano/);
+    assert.match(page.text, /data-kind="boilerplate"[^>]*><span class="kind-tag">Page furniture<\/span>Leave a Comment/);
+    const paragraphs = page.text.match(/class="paragraph /g)?.length ?? 0;
+    assert.ok(paragraphs > 20, `${paragraphs} paragraphs`);
+  });
+
+  test('unknown stories and articles get a 404 page, not an error', async () => {
+    for (const path of ['/stories/no-such-story', '/articles/999999', '/articles/abc', '/nowhere']) {
+      const page = await server.get(path);
+      assert.equal(page.status, 404, path);
+      assert.match(page.text, /Not found/);
+    }
+  });
+
+  test('text from the data is escaped on every page', async () => {
+    const analyzer = createAnalyzer();
+    const text = 'A <script>alert(1)</script> payload in the body. It must stay text.';
+    const run = await temp.store.startRun(analyzer.info);
+    const [result] = await temp.store.addArticles(
+      [
+        {
+          story: { title: '<img src=x onerror=alert(1)>' },
+          outlet: { name: '<b>Evil</b> Outlet' },
+          title: '"><script>alert(2)</script>',
+          url: 'javascript:alert(3)',
+          author: null,
+          publishedDate: null,
+          text,
+          source: 'xss.txt',
+          analysis: analyzer.analyze(text),
+        },
+      ],
+      run.id,
+    );
+    assert.equal(result?.status, 'added');
+    const id = result?.status === 'added' ? result.articleId : 0;
+    const pages = [await server.get('/'), await server.get(`/articles/${id}`)];
+    const story = (await temp.store.listStories()).find((s) => s.title.includes('onerror'));
+    assert.ok(story);
+    pages.push(await server.get(`/stories/${story.slug}`));
+    for (const page of pages) {
+      assert.equal(page.status, 200);
+      assert.doesNotMatch(page.text, /<script>alert/);
+      assert.doesNotMatch(page.text, /<img src=x/);
+      assert.doesNotMatch(page.text, /<b>Evil/);
+      assert.doesNotMatch(page.text, /href="javascript:/);
+    }
+  });
+});
