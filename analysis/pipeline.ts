@@ -1,12 +1,29 @@
 // The analysis pipeline: text in, a fully analyzed article out. It chains the stages in a
 // fixed, visible order and does nothing else: no SQL, no HTTP, no file reads.
 //
-//   segment → tokenize → tone · expectation · hedges (per sentence) → voices (per article)
+//   segment → tokenize → tone · expectation · hedges · issues (per sentence)
+//           → voices (per article: quotes, speakers, sides)
+//
+// createAnalyzer() loads the data files (lexicons, issue lexicon, actors) once and hashes
+// them, so that every stored result can name the exact data that produced it.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadActors, type Actors } from './actors.js';
+import {
+  defaultIssueLexiconPath,
+  countIssues,
+  loadIssueLexicon,
+  type IssueLexicon,
+} from './issues.js';
+import { defaultLexiconDir, loadLexicons, type Lexicons } from './lexicon.js';
+import { projectPath } from './project-root.js';
+import { scoreSentence } from './score.js';
 import { segmentArticle } from './segment.js';
 import { tokenize } from './tokens.js';
-import type { CueHit, Segment } from './types.js';
+import type { CueHit, Segment, Token } from './types.js';
 import { isScoredKind } from './types.js';
+import { attributeVoices } from './voices.js';
 
 export const ANALYZER_VERSION = '0.1.0';
 
@@ -60,35 +77,66 @@ export interface ArticleAnalysis {
   words: number;
 }
 
+/** The data files an analysis reads, loaded and validated once. */
+export interface AnalysisData {
+  lexicons: Lexicons;
+  issues: IssueLexicon;
+  actors: Actors;
+}
+
 export interface AnalyzeOptions {
   /** The title from the article's metadata, which helps tell the headline line apart. */
   title?: string;
 }
 
-export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
-  const segments: Segment[] = segmentArticle(text, { title: options.title });
+export function analyzeArticle(
+  text: string,
+  data: AnalysisData,
+  options: AnalyzeOptions = {},
+): ArticleAnalysis {
+  const segments = segmentArticle(text, { title: options.title });
+  const cueHits: CueHit[] = [];
+  const tokens: Token[][] = [];
   let words = 0;
-  const analyzed: AnalyzedSegment[] = segments.map((segment) => {
-    const tokens = tokenize(segment.text, segment.start);
-    const segmentWords = tokens.filter((t) => t.isWord).length;
-    if (isScoredKind(segment.kind)) words += segmentWords;
+  const analyzed: AnalyzedSegment[] = segments.map((segment, index) => {
+    const segmentTokens = tokenize(segment.text, segment.start);
+    tokens.push(segmentTokens);
+    let segmentWords = 0;
+    for (const t of segmentTokens) if (t.isWord) segmentWords++;
+    const scored = isScoredKind(segment.kind)
+      ? scoreSentence(segmentTokens, index, data.lexicons)
+      : null;
+    if (scored) {
+      words += segmentWords;
+      cueHits.push(...scored.cueHits);
+      for (const count of countIssues(segmentTokens, index, data.issues))
+        cueHits.push(...count.hits);
+    }
     return {
       ...segment,
       words: segmentWords,
-      tone: null,
-      expectation: null,
-      hedges: 0,
-      boosters: 0,
+      tone: scored?.tone ?? null,
+      expectation: scored?.expectation ?? null,
+      hedges: scored?.hedges ?? 0,
+      boosters: scored?.boosters ?? 0,
       quote: null,
       speaker: null,
     };
   });
-  return { segments: analyzed, speakers: [], cueHits: [], words };
+  const voices = attributeVoices(text, segments, data.actors, tokens);
+  analyzed.forEach((segment, i) => {
+    const voice = voices.perSegment[i];
+    segment.quote = voice?.quote ?? null;
+    segment.speaker = voice?.speaker ?? null;
+  });
+  cueHits.push(...voices.cueHits);
+  return { segments: analyzed, speakers: voices.speakers, cueHits, words };
 }
 
 /** What an analysis run records about the analyzer that produced it. */
 export interface AnalyzerInfo {
   analyzerVersion: string;
+  /** sha256 over every data file the analysis reads: change one entry and it changes. */
   lexiconHash: string;
   options: Record<string, unknown>;
 }
@@ -96,12 +144,49 @@ export interface AnalyzerInfo {
 /** An analyzer with its data files loaded once: what ingest and re-analysis call. */
 export interface Analyzer {
   info: AnalyzerInfo;
+  data: AnalysisData;
   analyze(text: string, options?: AnalyzeOptions): ArticleAnalysis;
 }
 
-export function createAnalyzer(): Analyzer {
+export interface AnalyzerConfig {
+  /** Folder of tone, expectation, hedge, booster and scope lexicons (default: the shipped ones). */
+  lexiconDir?: string;
+  /** Issue lexicon file (default: analysis/lexicons/issues-us-china.json). */
+  issuesFile?: string;
+  /** Actors file (default: analysis/actors/us-china.json). */
+  actorsFile?: string;
+}
+
+// Data files read by stages that load them themselves (segmentation rules, speech verbs):
+// they are part of what a run's hash must cover.
+const FIXED_DATA_FILES = [
+  ['analysis', 'lexicons', 'segmentation.json'],
+  ['analysis', 'lexicons', 'speech-verbs.json'],
+];
+
+export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
+  const issuesFile = config.issuesFile ?? defaultIssueLexiconPath();
+  const actorsFile = config.actorsFile ?? projectPath('analysis', 'actors', 'us-china.json');
+  const data: AnalysisData = {
+    lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir()),
+    issues: loadIssueLexicon(issuesFile),
+    actors: loadActors(config.actorsFile),
+  };
+  const hash = createHash('sha256').update(data.lexicons.hash);
+  for (const file of [issuesFile, actorsFile, ...FIXED_DATA_FILES.map((p) => projectPath(...p))]) {
+    hash.update(readFileSync(file));
+  }
   return {
-    info: { analyzerVersion: ANALYZER_VERSION, lexiconHash: 'none', options: {} },
-    analyze: (text, options) => analyzeArticle(text, options),
+    info: {
+      analyzerVersion: ANALYZER_VERSION,
+      lexiconHash: hash.digest('hex'),
+      options: {
+        lexiconDir: config.lexiconDir ?? null,
+        issuesFile: config.issuesFile ?? null,
+        actorsFile: config.actorsFile ?? null,
+      },
+    },
+    data,
+    analyze: (text, options) => analyzeArticle(text, data, options),
   };
 }

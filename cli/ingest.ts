@@ -64,8 +64,12 @@ async function main(): Promise<number> {
       createAnalyzer(),
       {
         onResult: (result) => {
-          if (result.status === 'failed') console.error(`rejected  ${result.source}: ${result.reason}`);
-          else if (!values.quiet) console.log(`${result.status.padEnd(9)} ${result.source} → article ${result.articleId}`);
+          if (result.status === 'failed')
+            console.error(`rejected  ${result.source}: ${result.reason}`);
+          else if (!values.quiet)
+            console.log(
+              `${result.status.padEnd(9)} ${result.source} → article ${result.articleId}`,
+            );
         },
       },
     );

@@ -21,6 +21,7 @@ import type {
   StoredSegment,
   StoredSpeaker,
   StoryMeta,
+  StorySentence,
   StorySummary,
 } from './store.js';
 
@@ -126,6 +127,25 @@ const HEADLINE_AND_LEAD = `
     ORDER BY position LIMIT 1) AS headline,
   (SELECT text FROM segment WHERE article_id = a.id AND kind = 'body'
     ORDER BY position LIMIT 1) AS lead`;
+
+interface StorySentenceRow {
+  id: number;
+  article_id: number;
+  outlet: string;
+  position: number;
+  paragraph_index: number;
+  kind: SegmentKind;
+  word_count: number;
+  tone_combined: number | null;
+  expectation: StoredSegment['expectation'];
+  hedge_count: number;
+  booster_count: number;
+  quote_kind: StoredSegment['quote'];
+  speaker: string | null;
+  side: StoredSpeaker['side'] | null;
+  is_anonymous: number | null;
+  issues: string | null;
+}
 
 const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
 
@@ -247,6 +267,20 @@ export class SqliteStore implements Store {
          WHERE s.article_id = ? ORDER BY h.start_offset, h.end_offset`,
       ),
       speakers: db.prepare(`SELECT * FROM speaker WHERE article_id = ? ORDER BY position`),
+      storySentences: db.prepare(
+        `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
+           s.word_count, s.tone_combined, s.expectation, s.hedge_count, s.booster_count,
+           s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
+           (SELECT group_concat(h.category, '|') FROM cue_hit h
+             WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues
+         FROM story st
+         JOIN article a ON a.story_id = st.id
+         JOIN outlet o ON o.id = a.outlet_id
+         JOIN segment s ON s.article_id = a.id
+         LEFT JOIN speaker sp ON sp.id = s.speaker_id
+         WHERE st.slug = ? AND s.kind IN ('headline', 'body')
+         ORDER BY a.id, s.position`,
+      ),
     };
   }
 
@@ -343,7 +377,8 @@ export class SqliteStore implements Store {
     );
     for (const hit of analysis.cueHits) {
       const segmentId = segmentIds[hit.segment];
-      if (segmentId === undefined) throw new Error(`cue hit points at missing segment ${hit.segment}`);
+      if (segmentId === undefined)
+        throw new Error(`cue hit points at missing segment ${hit.segment}`);
       this.stmt.insertCueHit.run(
         segmentId,
         hit.lexicon,
@@ -467,40 +502,36 @@ export class SqliteStore implements Store {
       });
       hits.set(h.segment_id, list);
     }
-    const segments = (this.stmt.segments.all(id) as SegmentRow[]).map(
-      (s): StoredSegment => ({
-        id: s.id,
-        position: s.position,
-        paragraph: s.paragraph_index,
-        sentence: s.sentence_index,
-        kind: s.kind,
-        text: s.text,
-        start: s.start_offset,
-        end: s.end_offset,
-        words: s.word_count,
-        toneAfinn: s.tone_afinn,
-        toneDiplomacy: s.tone_diplomacy,
-        toneCombined: s.tone_combined,
-        expectation: s.expectation,
-        expectationMove: s.expectation_move,
-        expectationScore: s.expectation_score,
-        hedges: s.hedge_count,
-        boosters: s.booster_count,
-        quote: s.quote_kind,
-        speakerId: s.speaker_id,
-        cueHits: hits.get(s.id) ?? [],
-      }),
-    );
-    const speakers = (this.stmt.speakers.all(id) as SpeakerRow[]).map(
-      (s): StoredSpeaker => ({
-        id: s.id,
-        position: s.position,
-        name: s.name,
-        side: s.side,
-        isAnonymous: s.is_anonymous === 1,
-        role: s.role,
-      }),
-    );
+    const segments = (this.stmt.segments.all(id) as SegmentRow[]).map((s): StoredSegment => ({
+      id: s.id,
+      position: s.position,
+      paragraph: s.paragraph_index,
+      sentence: s.sentence_index,
+      kind: s.kind,
+      text: s.text,
+      start: s.start_offset,
+      end: s.end_offset,
+      words: s.word_count,
+      toneAfinn: s.tone_afinn,
+      toneDiplomacy: s.tone_diplomacy,
+      toneCombined: s.tone_combined,
+      expectation: s.expectation,
+      expectationMove: s.expectation_move,
+      expectationScore: s.expectation_score,
+      hedges: s.hedge_count,
+      boosters: s.booster_count,
+      quote: s.quote_kind,
+      speakerId: s.speaker_id,
+      cueHits: hits.get(s.id) ?? [],
+    }));
+    const speakers = (this.stmt.speakers.all(id) as SpeakerRow[]).map((s): StoredSpeaker => ({
+      id: s.id,
+      position: s.position,
+      name: s.name,
+      side: s.side,
+      isAnonymous: s.is_anonymous === 1,
+      role: s.role,
+    }));
     return {
       ...this.toArticleSummary(row),
       text: row.text,
@@ -511,6 +542,27 @@ export class SqliteStore implements Store {
       segments,
       speakers,
     };
+  }
+
+  async storySentences(storySlug: string): Promise<StorySentence[]> {
+    return (this.stmt.storySentences.all(storySlug) as StorySentenceRow[]).map((r) => ({
+      segmentId: r.id,
+      articleId: r.article_id,
+      outlet: r.outlet,
+      position: r.position,
+      paragraph: r.paragraph_index,
+      kind: r.kind,
+      words: r.word_count,
+      tone: r.tone_combined,
+      expectation: r.expectation,
+      hedges: r.hedge_count,
+      boosters: r.booster_count,
+      quote: r.quote_kind,
+      speaker: r.speaker,
+      side: r.side,
+      anonymous: r.is_anonymous === 1,
+      issues: r.issues ? r.issues.split('|') : [],
+    }));
   }
 
   async close(): Promise<void> {

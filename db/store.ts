@@ -2,6 +2,7 @@
 // and the types mention no driver class, so a PostgreSQL store can stand in for the
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
+import type { ComparedSentence } from '../analysis/compare.js';
 import type { ArticleAnalysis } from '../analysis/pipeline.js';
 import type { SegmentKind } from '../analysis/types.js';
 
@@ -145,6 +146,11 @@ export interface ArticleDetail extends ArticleSummary {
   speakers: StoredSpeaker[];
 }
 
+/** A scored sentence of a story, with what the comparison and the links need. */
+export interface StorySentence extends ComparedSentence {
+  segmentId: number;
+}
+
 export interface Store {
   /** Records the start of an analysis run; its id stamps every article it analyzes. */
   startRun(info: RunInfo): Promise<Run>;
@@ -159,5 +165,7 @@ export interface Store {
   getStory(slug: string): Promise<StorySummary | null>;
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<ArticleDetail | null>;
+  /** Every headline and body sentence of a story with its scores, in reading order. */
+  storySentences(storySlug: string): Promise<StorySentence[]>;
   close(): Promise<void>;
 }

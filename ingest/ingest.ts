@@ -11,7 +11,10 @@ export interface IngestOptions {
   /** Articles per transaction. */
   batchSize?: number;
   /** Extra outlet and story metadata for a record (the corpus manifest supplies some). */
-  describe?: (record: ArticleRecord) => { outlet?: Partial<OutletMeta>; story?: Partial<StoryMeta> };
+  describe?: (record: ArticleRecord) => {
+    outlet?: Partial<OutletMeta>;
+    story?: Partial<StoryMeta>;
+  };
   /** Called once per record or rejected input, in input order. */
   onResult?: (result: AddResult) => void;
 }
@@ -57,7 +60,11 @@ export async function ingestRecords(
         summary.words += article.analysis.words;
         batch.push(article);
       } catch (error) {
-        report({ status: 'failed', source: input.source, reason: `analysis failed: ${(error as Error).message}` });
+        report({
+          status: 'failed',
+          source: input.source,
+          reason: `analysis failed: ${(error as Error).message}`,
+        });
         continue;
       }
       if (batch.length >= batchSize) await flush();

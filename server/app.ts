@@ -47,14 +47,17 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
         : options.showErrors && error instanceof Error
           ? error.message
           : 'Something went wrong on our side. The error has been logged.';
-    res.status(status).type('html').send(
-      render('error', {
-        title: status === 404 ? 'Not found' : 'Error',
-        crumbs: [],
-        status,
-        message,
-      }),
-    );
+    res
+      .status(status)
+      .type('html')
+      .send(
+        render('error', {
+          title: status === 404 ? 'Not found' : 'Error',
+          crumbs: [],
+          status,
+          message,
+        }),
+      );
   });
   return app;
 }

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be a number between 0 and 65535, not “${values.port ?? process.env.PORT}”`);
+    throw new Error(
+      `--port must be a number between 0 and 65535, not “${values.port ?? process.env.PORT}”`,
+    );
   }
 
   const store = new SqliteStore(file);

@@ -58,7 +58,11 @@ export function pieces(segment: StoredSegment): TextPiece[] {
   let at = segment.start;
   for (const hit of hits) {
     if (hit.start < at || hit.end > segment.end) continue;
-    if (hit.start > at) out.push({ text: segment.text.slice(at - segment.start, hit.start - segment.start), cue: null });
+    if (hit.start > at)
+      out.push({
+        text: segment.text.slice(at - segment.start, hit.start - segment.start),
+        cue: null,
+      });
     out.push({
       text: segment.text.slice(hit.start - segment.start, hit.end - segment.start),
       cue: cueLabel(hit),

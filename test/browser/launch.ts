@@ -11,7 +11,9 @@ export const SHOTS = projectPath('test-results', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -26,4 +28,3 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   });
 }
-

@@ -35,7 +35,10 @@ describe('pages in a browser', () => {
     assert.equal(await columns.count(), 5);
     // Side by side on a laptop screen: the first row holds several columns.
     const boxes = await Promise.all([0, 1, 2].map(async (i) => columns.nth(i).boundingBox()));
-    assert.ok(boxes.every((b) => b && Math.abs(b.y - (boxes[0]?.y ?? 0)) < 2), 'columns share a row');
+    assert.ok(
+      boxes.every((b) => b && Math.abs(b.y - (boxes[0]?.y ?? 0)) < 2),
+      'columns share a row',
+    );
     const nyt = columns.filter({ hasText: 'The New York Times' });
     assert.match((await nyt.locator('h3').textContent()) ?? '', /Will Xi Show Up\?/);
   });
@@ -49,11 +52,16 @@ describe('pages in a browser', () => {
     await page.waitForURL(/\/articles\/\d+$/);
     await page.screenshot({ path: `${SHOTS}/article.png`, fullPage: true });
     const headline = page.locator('.segment[data-kind="headline"]');
-    assert.match((await headline.textContent()) ?? '', /US-China tensions: Blinken launches high-stakes talks/);
+    assert.match(
+      (await headline.textContent()) ?? '',
+      /US-China tensions: Blinken launches high-stakes talks/,
+    );
     const byline = page.locator('.segment[data-kind="byline"]').first();
     assert.ok(await byline.isVisible());
     assert.match((await byline.innerText()) ?? '', /BYLINE\s*Written by Dr\. Florence Akano/i);
-    const furniture = page.locator('.segment[data-kind="boilerplate"]', { hasText: 'Leave a Comment' });
+    const furniture = page.locator('.segment[data-kind="boilerplate"]', {
+      hasText: 'Leave a Comment',
+    });
     assert.equal(await furniture.count(), 1);
     assert.ok((await page.locator('.segment[data-kind="body"]').count()) > 30);
   });

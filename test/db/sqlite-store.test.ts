@@ -90,7 +90,15 @@ describe('SqliteStore', () => {
       .pluck()
       .all();
     db.close();
-    for (const name of ['analysis_run', 'article', 'cue_hit', 'outlet', 'segment', 'speaker', 'story']) {
+    for (const name of [
+      'analysis_run',
+      'article',
+      'cue_hit',
+      'outlet',
+      'segment',
+      'speaker',
+      'story',
+    ]) {
       assert.ok(tables.includes(name), `table ${name}`);
     }
   });

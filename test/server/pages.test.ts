@@ -31,7 +31,11 @@ describe('pages over the bundled corpus', () => {
     const page = await server.get('/stories/blinken-in-beijing-june-2023');
     assert.equal(page.status, 200);
     assert.equal(page.text.match(/class="outlet-column"/g)?.length, 5);
-    assert.ok(page.text.includes('In China, Blinken Faces Clashing Agendas and a Question: Will Xi Show Up?'));
+    assert.ok(
+      page.text.includes(
+        'In China, Blinken Faces Clashing Agendas and a Question: Will Xi Show Up?',
+      ),
+    );
     assert.match(page.text, /<dt>Words<\/dt><dd>[1-9][\d,]*<\/dd>/);
     assert.match(page.text, /<dt>Sentences<\/dt><dd>[1-9][\d,]*<\/dd>/);
   });
@@ -43,14 +47,25 @@ describe('pages over the bundled corpus', () => {
     const page = await server.get(`/articles/${blog.id}`);
     assert.equal(page.status, 200);
     assert.match(page.text, /data-kind="headline"/);
-    assert.match(page.text, /data-kind="byline"[^>]*><span class="kind-tag">Byline<\/span>Written by Dr. Florence Akano/);
-    assert.match(page.text, /data-kind="boilerplate"[^>]*><span class="kind-tag">Page furniture<\/span>Leave a Comment/);
+    assert.match(
+      page.text,
+      /data-kind="byline"[^>]*><span class="kind-tag">Byline<\/span>Written by Dr. Florence Akano/,
+    );
+    assert.match(
+      page.text,
+      /data-kind="boilerplate"[^>]*><span class="kind-tag">Page furniture<\/span>Leave a Comment/,
+    );
     const paragraphs = page.text.match(/class="paragraph /g)?.length ?? 0;
     assert.ok(paragraphs > 20, `${paragraphs} paragraphs`);
   });
 
   test('unknown stories and articles get a 404 page, not an error', async () => {
-    for (const path of ['/stories/no-such-story', '/articles/999999', '/articles/abc', '/nowhere']) {
+    for (const path of [
+      '/stories/no-such-story',
+      '/articles/999999',
+      '/articles/abc',
+      '/nowhere',
+    ]) {
       const page = await server.get(path);
       assert.equal(page.status, 404, path);
       assert.match(page.text, /Not found/);

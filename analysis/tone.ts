@@ -1,0 +1,115 @@
+// Tone of one sentence, three numbers (ToneScore): wink-sentiment's normalized AFINN score
+// as published (`afinn`, the baseline), the diplomacy lexicon's conflict-vs-cooperation sum
+// (`diplomacy`), and `combined`, the score the charts use. It deliberately scores one
+// sentence at a time and knows nothing of speakers: the voices stage may later split
+// narrator from quoted voice by calling it on each part.
+//
+// combined = (A + D) / sqrt(max(words, 15) / 15), clamped to [-5, 5], where
+//   A = the AFINN word scores of the sentence, corrected for news use: the determiner "no"
+//       is not itself negative (wink scores it -1), a negated AFINN word counts -0.5 × its
+//       score instead of wink's full flip, and words the diplomacy lexicon covers or
+//       overrides ("United States", "kind of", "ominous") take the lexicon's weight instead;
+//   D = the diplomacy score (below).
+// The length damping is wink's own (average sentence length 15 words), so a long sentence
+// with one negative word is not as negative as a short one.
+//
+// diplomacy = Σ weight of matched conflict / cooperation / euphemism entries, each flipped
+// (× -0.75) when a negator ("not", "no", "n't", "without", …) stands within 3 words before
+// it in the same clause ("not constructive", "without tensions").
+
+import { createRequire } from 'node:module';
+import type { Lexicons } from './lexicon.js';
+import type { ToneScore } from './pipeline.js';
+import type { SentenceScope } from './scope.js';
+import { negatorBefore } from './scope.js';
+import type { CueHit } from './types.js';
+
+interface WinkToken {
+  value: string;
+  tag: string;
+  score?: number;
+  negation?: boolean;
+}
+
+// wink-sentiment is CommonJS without type declarations; loaded with require and typed here.
+const require = createRequire(import.meta.url);
+const sentiment = require('wink-sentiment') as (phrase: string) => {
+  score: number;
+  normalizedScore: number;
+  tokenizedPhrase?: WinkToken[];
+};
+
+const NEGATION_WINDOW = 3;
+const DIPLOMACY_NEGATED = -0.75;
+/** VADER uses -0.74 for a negated word; wink flips fully, which overstates "not good". */
+const AFINN_NEGATED = -0.5;
+const AVERAGE_SENTENCE_WORDS = 15;
+
+/** AFINN scores of words that are negation triggers, not sentiment ("no breakthrough"). */
+const NEGATOR_WORDS = new Set(['no', 'not', 'never', 'none', 'nothing']);
+
+export interface ToneResult {
+  tone: ToneScore;
+  cueHits: CueHit[];
+}
+
+export function scoreTone(
+  text: string,
+  scope: SentenceScope,
+  segmentIndex: number,
+  lexicons: Lexicons,
+): ToneResult {
+  const { tokens } = scope;
+  const cueHits: CueHit[] = [];
+  const covered = new Set<string>();
+  let diplomacy = 0;
+  let overrides = 0;
+  let words = 0;
+  for (const t of tokens) if (t.isWord) words++;
+
+  for (const m of lexicons.tone.matchAll(tokens)) {
+    const entry = m.entries[0]!;
+    for (let i = m.from; i < m.to; i++) covered.add(tokens[i]!.norm);
+    const negated = negatorBefore(scope, m.from, NEGATION_WINDOW) >= 0;
+    if (entry.category === 'afinn-override') {
+      overrides += negated ? entry.weight * AFINN_NEGATED : entry.weight;
+      continue;
+    }
+    const weight = negated ? entry.weight * DIPLOMACY_NEGATED : entry.weight;
+    diplomacy += weight;
+    cueHits.push({
+      segment: segmentIndex,
+      lexicon: 'tone',
+      entry: entry.phrase,
+      category: entry.category,
+      start: tokens[m.from]!.start,
+      end: tokens[m.to - 1]!.end,
+      weight,
+      negated,
+    });
+  }
+
+  const wink = sentiment(text);
+  let afinn = overrides;
+  for (const t of wink.tokenizedPhrase ?? []) {
+    if (t.score === undefined) continue;
+    const value = t.value.toLowerCase();
+    if (NEGATOR_WORDS.has(value) || covered.has(value)) continue;
+    afinn += t.negation ? -t.score * AFINN_NEGATED : t.score;
+  }
+
+  const damping = Math.sqrt(Math.max(words, AVERAGE_SENTENCE_WORDS) / AVERAGE_SENTENCE_WORDS);
+  const combined = Math.max(-5, Math.min(5, (afinn + diplomacy) / damping));
+  return {
+    tone: {
+      afinn: wink.normalizedScore,
+      diplomacy: round(diplomacy),
+      combined: round(combined),
+    },
+    cueHits,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

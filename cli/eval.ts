@@ -1,0 +1,226 @@
+// `npm run eval -- <gold-folder> [--json] [--errors]`: runs the analysis pipeline on every
+// docs/<doc>.txt of a gold set and compares it with segments.jsonl (format and metric
+// definitions: ../shared/eval/README.md). A thin wrapper: reading files and printing here,
+// every number computed in analysis/evaluate.ts.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  evaluate,
+  goldRowSchema,
+  predictionsFromAnalysis,
+  type ClassificationMetrics,
+  type EvalDocument,
+  type EvalReport,
+  type GoldRow,
+} from '../analysis/evaluate.js';
+import { createAnalyzer } from '../analysis/pipeline.js';
+import type { Analyzer } from '../analysis/pipeline.js';
+
+const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
+
+Runs Parallax's analyzer on <gold-folder>/docs/*.txt and compares it with
+<gold-folder>/segments.jsonl (one gold segment per line; see ../shared/eval/README.md).
+
+Metrics
+  segmentation   a predicted segment matches a gold one when their texts are equal after
+                 collapsing whitespace; precision, recall, F1 summed over all documents;
+                 kind accuracy over matched segments.
+  expectation    over matched segments with a gold label: accuracy, per-class P/R/F1,
+                 macro-F1 over lowers/raises/hedged/none, macro-F1 over the three
+                 directional classes, confusion (gold → predicted).
+  tone           Pearson and Spearman (average ranks for ties) between tone.combined and
+                 the gold tone; sign agreement, where gold within ±0.5 and predicted within
+                 ±0.1 of zero count as neutral.
+  hedge          binary detection (gold true = positive; predicted = one hedge cue or more).
+  quote          like expectation, over direct/indirect/none.
+  speaker        share of gold speakers the analyzer names as the same person (same
+                 surname) or the same group (case-insensitive).
+  speaker_side   like expectation, over us_gov/china_gov/analyst/other.
+  A metric is "not computed" when no gold row carries that label or the analyzer does
+  not produce it yet (null on every matched segment).
+
+Options
+  --json     end the output with one JSON line holding every metric
+  --errors   list missing and extra segments, kind errors and label confusions
+  --lexicons DIR  evaluate with another folder of tone/expectation/hedge lexicons
+  --issues FILE   another issue lexicon
+  --actors FILE   another actors file (e.g. an empty one, to measure the rules alone)
+  -h, --help show this text`;
+
+class UsageError extends Error {}
+
+function readGold(folder: string): { docsDir: string; rows: GoldRow[] } {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`gold folder not found: ${folder}`);
+  }
+  const docsDir = join(folder, 'docs');
+  const segmentsFile = join(folder, 'segments.jsonl');
+  if (!existsSync(docsDir)) throw new UsageError(`${docsDir} is missing (the documents folder)`);
+  if (!existsSync(segmentsFile)) throw new UsageError(`${segmentsFile} is missing`);
+  const rows: GoldRow[] = [];
+  readFileSync(segmentsFile, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${segmentsFile} line ${i + 1}: not valid JSON`);
+      }
+      const parsed = goldRowSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(
+          `${segmentsFile} line ${i + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid row'}`,
+        );
+      }
+      rows.push(parsed.data);
+    });
+  return { docsDir, rows };
+}
+
+function loadDocuments(docsDir: string, rows: GoldRow[], analyzer: Analyzer): EvalDocument[] {
+  const byDoc = new Map<string, GoldRow[]>();
+  for (const row of rows) {
+    const list = byDoc.get(row.doc);
+    if (list) list.push(row);
+    else byDoc.set(row.doc, [row]);
+  }
+  const names = readdirSync(docsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => basename(f, '.txt'))
+    .sort();
+  const known = new Set(names);
+  for (const doc of byDoc.keys()) {
+    if (!known.has(doc))
+      throw new UsageError(
+        `segments.jsonl names doc "${doc}" but ${docsDir}/${doc}.txt is missing`,
+      );
+  }
+  return names.map((doc) => {
+    const text = readFileSync(join(docsDir, `${doc}.txt`), 'utf8');
+    return {
+      doc,
+      gold: byDoc.get(doc) ?? [],
+      predicted: predictionsFromAnalysis(analyzer.analyze(text)),
+    };
+  });
+}
+
+const fmt = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '  —  ' : v.toFixed(3);
+
+function printClassification(name: string, m: ClassificationMetrics | null): void {
+  if (m === null) {
+    console.log(`\n${name}: not computed`);
+    return;
+  }
+  const directional =
+    m.macro_f1_directional === undefined
+      ? ''
+      : `  macro-F1 (directional) ${fmt(m.macro_f1_directional)}`;
+  console.log(
+    `\n${name}: n ${m.n}  accuracy ${fmt(m.accuracy)}  macro-F1 ${fmt(m.macro_f1)}${directional}`,
+  );
+  console.log(
+    `  ${'class'.padEnd(10)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'support'.padStart(8)}`,
+  );
+  for (const [c, v] of Object.entries(m.per_class)) {
+    console.log(
+      `  ${c.padEnd(10)} ${fmt(v.precision).padStart(6)} ${fmt(v.recall).padStart(6)} ${fmt(v.f1).padStart(6)} ${String(v.support).padStart(8)}`,
+    );
+  }
+  const predicted = [...new Set(Object.values(m.confusion).flatMap((r) => Object.keys(r)))].sort();
+  console.log(`  confusion (rows gold, columns predicted): ${predicted.join(' | ')}`);
+  for (const [g, row] of Object.entries(m.confusion)) {
+    console.log(
+      `  ${g.padEnd(10)} ${predicted.map((p) => String(row[p] ?? 0).padStart(Math.max(p.length, 3))).join(' | ')}`,
+    );
+  }
+}
+
+function printReport(r: EvalReport): void {
+  console.log(
+    `gold ${r.gold}: ${r.docs} docs, ${r.gold_segments} gold segments, ${r.predicted_segments} predicted`,
+  );
+  const s = r.segmentation;
+  console.log(
+    `\nsegmentation: P ${fmt(s.precision)}  R ${fmt(s.recall)}  F1 ${fmt(s.f1)}  kind accuracy ${fmt(s.kind_accuracy)}`,
+  );
+  printClassification('expectation', r.expectation);
+  console.log(
+    r.tone === null
+      ? '\ntone: not computed'
+      : `\ntone: n ${r.tone.n}  Pearson ${fmt(r.tone.pearson)}  Spearman ${fmt(r.tone.spearman)}  sign agreement ${fmt(r.tone.sign_agreement)}`,
+  );
+  console.log(
+    r.hedge === null
+      ? '\nhedge: not computed'
+      : `\nhedge: n ${r.hedge.n}  P ${fmt(r.hedge.precision)}  R ${fmt(r.hedge.recall)}  F1 ${fmt(r.hedge.f1)}  accuracy ${fmt(r.hedge.accuracy)}`,
+  );
+  printClassification('quote', r.quote);
+  console.log(
+    r.speaker === null
+      ? '\nspeaker: not computed'
+      : `\nspeaker: n ${r.speaker.n}  accuracy ${fmt(r.speaker.accuracy)}`,
+  );
+  printClassification('speaker_side', r.speaker_side);
+}
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        errors: { type: 'boolean', default: false },
+        lexicons: { type: 'string' },
+        issues: { type: 'string' },
+        actors: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const folder = args.positionals[0];
+  if (folder === undefined || args.positionals.length > 1) {
+    console.error(`expected exactly one gold folder\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const { docsDir, rows } = readGold(resolve(folder));
+    const analyzer = createAnalyzer({
+      lexiconDir: args.values.lexicons,
+      issuesFile: args.values.issues,
+      actorsFile: args.values.actors,
+    });
+    const { report, errors } = evaluate(folder, loadDocuments(docsDir, rows, analyzer));
+    if (args.values.errors) {
+      for (const e of errors)
+        console.log(`[${e.doc}] ${e.type.padEnd(7)} ${e.detail.padEnd(22)} ${e.text}`);
+      console.log('');
+    }
+    printReport(report);
+    if (args.values.json) console.log(JSON.stringify(report));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`eval: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,222 @@
+/**
+ * The entry point for getting articles in: walks files and folders (or takes one
+ * uploaded file), checks each file can be read as text, and hands it to the reader for
+ * its format. The CLI (`readSources`) and the server's upload (`parseUpload`) both come
+ * through here, so an article read either way is the same record.
+ *
+ * Every problem is yielded as an IngestError naming the file (and row or line) and
+ * what was wrong; nothing is thrown for bad input, so one bad file never stops a batch.
+ *
+ * Text handed to the readers is decoded UTF-8 (or UTF-16 with a byte-order mark),
+ * without the BOM, with CRLF and lone CR turned into LF: analysis offsets count into
+ * that normalized text, which is what the store keeps.
+ *
+ * Deliberately not here: analysis and storage (the ingest step after this), slugs,
+ * deduplication, fetching URLs.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { readCsv } from './csv.js';
+import { decodeChunks, decodeWhole, UnreadableText } from './decode.js';
+import { readHtml } from './html.js';
+import { readJsonl } from './jsonl.js';
+import { IngestError, resolveLimits } from './record.js';
+import type { IngestDefaults, IngestLimits, IngestResult, ReadOptions } from './record.js';
+import { readTxt } from './txt.js';
+
+type Format = 'txt' | 'html' | 'csv' | 'jsonl';
+
+const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
+  '.txt': 'txt',
+  '.md': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+  '.csv': 'csv',
+  '.jsonl': 'jsonl',
+};
+
+export const ACCEPTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+
+/** CSV and JSONL hold many articles and are streamed; the others are read whole. */
+const STREAMED: ReadonlySet<Format> = new Set(['csv', 'jsonl']);
+
+/**
+ * Read every article under the given files and folders. Folders are walked recursively
+ * in sorted (code point) order, skipping names that start with a dot. A record's
+ * `source` is its path as reached from what was passed in.
+ */
+export async function* readSources(
+  paths: string[],
+  options: ReadOptions,
+): AsyncGenerator<IngestResult> {
+  const limits = resolveLimits(options.limits);
+  const visited = new Set<string>();
+  for (const path of paths) {
+    for await (const found of walk(path, visited)) {
+      if (found instanceof IngestError) yield found;
+      else yield* readFileAt(found.path, found.size, options.defaults, limits);
+    }
+  }
+}
+
+/**
+ * Read the articles in one uploaded file, exactly as `readSources` would read the same
+ * file from disk. `name` is the client's file name: only its last part is used.
+ */
+export async function* parseUpload(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions,
+): AsyncGenerator<IngestResult> {
+  const limits = resolveLimits(options.limits);
+  const file = basename(name.replace(/\\/g, '/')) || 'upload';
+  const format = formatOf(file);
+  if (typeof format !== 'string') return yield format;
+  if (bytes.length > limits.maxFileBytes) return yield tooLarge(file, limits);
+  const text = await decodeOrError(file, bytes);
+  if (text instanceof IngestError) return yield text;
+  yield* readText(format, file, singleChunk(text), text, options.defaults, limits);
+}
+
+interface FoundFile {
+  path: string;
+  size: number;
+}
+
+async function* walk(path: string, visited: Set<string>): AsyncGenerator<FoundFile | IngestError> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    return yield new IngestError(path, cannotRead(error));
+  }
+  if (info.isFile()) return yield { path, size: info.size };
+  if (!info.isDirectory()) return yield new IngestError(path, 'not a regular file or folder');
+
+  // A symlink back up the tree would otherwise be walked forever.
+  const real = await realpath(path);
+  if (visited.has(real)) return;
+  visited.add(real);
+
+  let names: string[];
+  try {
+    names = await readdir(path);
+  } catch (error) {
+    return yield new IngestError(path, cannotRead(error));
+  }
+  const visible = names
+    .filter((name) => !name.startsWith('.'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of visible) yield* walk(join(path, name), visited);
+}
+
+async function* readFileAt(
+  path: string,
+  size: number,
+  defaults: IngestDefaults,
+  limits: IngestLimits,
+): AsyncGenerator<IngestResult> {
+  const format = formatOf(path);
+  if (typeof format !== 'string') return yield format;
+  if (size === 0) return yield new IngestError(path, 'empty file');
+
+  if (!STREAMED.has(format)) {
+    if (size > limits.maxFileBytes) return yield tooLarge(path, limits);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      return yield new IngestError(path, cannotRead(error));
+    }
+    const text = await decodeOrError(path, bytes);
+    if (text instanceof IngestError) return yield text;
+    return yield* readText(format, path, singleChunk(text), text, defaults, limits);
+  }
+
+  // Streamed formats are checked in a first pass, so a file that is not text is refused
+  // as a whole before any of its rows go in; the second pass parses.
+  const problem = await checkTextStream(path);
+  if (problem) return yield problem;
+  yield* readText(format, path, decodeChunks(createReadStream(path)), null, defaults, limits);
+}
+
+/** Dispatch decoded text to its reader; `whole` is the full text when already in memory. */
+async function* readText(
+  format: Format,
+  file: string,
+  chunks: AsyncIterable<string>,
+  whole: string | null,
+  defaults: IngestDefaults,
+  limits: IngestLimits,
+): AsyncGenerator<IngestResult> {
+  switch (format) {
+    case 'txt':
+      return yield readTxt(whole ?? (await collect(chunks)), file, defaults, limits);
+    case 'html':
+      return yield readHtml(whole ?? (await collect(chunks)), file, defaults, limits);
+    case 'csv':
+      return yield* readCsv(chunks, file, defaults, limits);
+    case 'jsonl':
+      return yield* readJsonl(chunks, file, defaults, limits);
+  }
+}
+
+function formatOf(file: string): Format | IngestError {
+  const extension = extname(file).toLowerCase();
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (format) return format;
+  const what = extension ? `'${extension}'` : '(no extension)';
+  return new IngestError(
+    file,
+    `unsupported file type ${what}; accepted: ${ACCEPTED_EXTENSIONS.join(' ')}`,
+  );
+}
+
+async function decodeOrError(file: string, bytes: Uint8Array): Promise<string | IngestError> {
+  if (bytes.length === 0) return new IngestError(file, 'empty file');
+  try {
+    const text = await decodeWhole(bytes);
+    return text.trim() ? text : new IngestError(file, 'empty file (only whitespace)');
+  } catch (error) {
+    if (error instanceof UnreadableText) return new IngestError(file, error.reason);
+    throw error;
+  }
+}
+
+async function checkTextStream(path: string): Promise<IngestError | null> {
+  let sawText = false;
+  try {
+    for await (const chunk of decodeChunks(createReadStream(path))) {
+      if (!sawText && /\S/.test(chunk)) sawText = true;
+    }
+  } catch (error) {
+    if (error instanceof UnreadableText) return new IngestError(path, error.reason);
+    return new IngestError(path, cannotRead(error));
+  }
+  return sawText ? null : new IngestError(path, 'empty file (only whitespace)');
+}
+
+function tooLarge(file: string, limits: IngestLimits): IngestError {
+  const megabytes = Math.round((limits.maxFileBytes / (1024 * 1024)) * 10) / 10;
+  const limit =
+    megabytes >= 1 ? `${megabytes} MB` : `${limits.maxFileBytes.toLocaleString('en')} bytes`;
+  return new IngestError(file, `file larger than the limit (${limit})`);
+}
+
+function cannotRead(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read: permission denied';
+  return `cannot read${code ? ` (${code})` : ''}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function* singleChunk(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}

@@ -1,0 +1,217 @@
+/**
+ * The plain article record every ingest reader yields, the error a reader yields
+ * instead, and the one place that turns loose fields (front matter, CSV cells, JSON
+ * values, page metadata) into a validated record.
+ *
+ * Deliberately not here: file reading and text decoding (decode.ts, read.ts), format
+ * parsing (txt.ts, html.ts, csv.ts, jsonl.ts), slugs and deduplication (the store).
+ * Outlet and story stay as the researcher wrote them; the store makes slugs.
+ */
+import { z } from 'zod';
+
+/** An ISO date (YYYY-MM-DD) or ISO date-time with optional offset, kept as given. */
+const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
+
+export const ArticleRecordSchema = z.object({
+  title: z.string().min(1).nullable(),
+  outlet: z.string().min(1),
+  story: z.string().min(1),
+  url: z.string().min(1).nullable(),
+  date: isoDate.nullable(),
+  author: z.string().min(1).nullable(),
+  /** The article text exactly as stored; analysis offsets point into it. LF line ends. */
+  text: z.string().refine((text) => text.trim().length > 0, 'text is empty'),
+  /** File name, plus ':row N' (CSV) or ':line N' (JSONL) for multi-article files. */
+  source: z.string().min(1),
+});
+
+export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;
+
+/** Why a file, row or line was not ingested, in words a researcher can act on. */
+export class IngestError extends Error {
+  override readonly name = 'IngestError';
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`${source}: ${reason}`);
+  }
+}
+
+export type IngestResult = ArticleRecord | IngestError;
+
+export function isIngestError(result: IngestResult): result is IngestError {
+  return result instanceof IngestError;
+}
+
+export interface IngestLimits {
+  /** Largest file read whole into memory (txt, md, html, and every upload). */
+  maxFileBytes: number;
+  /** Longest article text, in characters (UTF-16 code units, as JavaScript counts). */
+  maxArticleChars: number;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxArticleChars: 2_000_000,
+};
+
+/** Metadata longer than this is a mis-mapped column, not a title. */
+const MAX_FIELD_CHARS = 2_000;
+
+export interface IngestDefaults {
+  outlet?: string;
+  story?: string;
+}
+
+export interface ReadOptions {
+  /** Fallbacks (CLI flags, upload form) for articles that do not name their outlet or story. */
+  defaults: IngestDefaults;
+  limits?: Partial<IngestLimits>;
+}
+
+export function resolveLimits(limits: Partial<IngestLimits> | undefined): IngestLimits {
+  return { ...DEFAULT_LIMITS, ...limits };
+}
+
+export const ARTICLE_FIELDS = [
+  'title',
+  'outlet',
+  'story',
+  'url',
+  'date',
+  'author',
+  'text',
+] as const;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+
+/** Loose field values as a reader found them; anything not a string is reported. */
+export type LooseFields = Partial<Record<ArticleField, unknown>>;
+
+export interface BuildContext {
+  /** File name as the researcher knows it. */
+  file: string;
+  /** 'row 4' or 'line 3' for multi-article files; prefixes the record source and reasons. */
+  where?: string;
+  defaults: IngestDefaults;
+  limits: IngestLimits;
+  /** How to supply a missing outlet/story, e.g. "add `outlet:` front matter or pass --outlet". */
+  howToAdd: (field: 'outlet' | 'story') => string;
+}
+
+/** CRLF and lone CR become LF, so offsets mean the same on every platform. */
+export function normalizeNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Validate loose fields into an ArticleRecord, or say what is wrong.
+ * Metadata is trimmed and empty values become null; the text is kept exactly
+ * (apart from newline normalization) because analysis offsets point into it.
+ */
+export function buildArticle(fields: LooseFields, context: BuildContext): IngestResult {
+  const prefix = context.where ? `${context.where}: ` : '';
+  const fail = (reason: string) => new IngestError(context.file, prefix + reason);
+
+  const meta: Partial<Record<Exclude<ArticleField, 'text'>, string | null>> = {};
+  for (const field of ARTICLE_FIELDS) {
+    if (field === 'text') continue;
+    const value = textValue(fields[field], field === 'author');
+    if (value === undefined) {
+      return fail(`field '${field}' must be text or empty; got ${describe(fields[field])}`);
+    }
+    if (value !== null && value.length > MAX_FIELD_CHARS) {
+      return fail(
+        `field '${field}' is longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`,
+      );
+    }
+    meta[field] = value;
+  }
+
+  const rawText = fields.text;
+  if (rawText !== undefined && rawText !== null && typeof rawText !== 'string') {
+    return fail(`field 'text' must be text; got ${describe(rawText)}`);
+  }
+  const text = normalizeNewlines(rawText ?? '');
+  if (text.trim().length === 0) return fail(`no article text (field 'text' is missing or empty)`);
+  if (text.length > context.limits.maxArticleChars) {
+    return fail(
+      `text longer than the limit (${context.limits.maxArticleChars.toLocaleString('en')} characters; ` +
+        `this one has ${text.length.toLocaleString('en')})`,
+    );
+  }
+
+  const outlet = meta.outlet ?? nonEmpty(context.defaults.outlet);
+  if (!outlet) return fail(`missing outlet (${context.howToAdd('outlet')})`);
+  const story = meta.story ?? nonEmpty(context.defaults.story);
+  if (!story) return fail(`missing story (${context.howToAdd('story')})`);
+
+  const date = meta.date ?? null;
+  if (date !== null && !isoDate.safeParse(date).success) {
+    return fail(
+      `field 'date' must be an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]); got '${date}'`,
+    );
+  }
+  const url = meta.url ?? null;
+  if (url !== null && !isWebAddress(url)) {
+    return fail(`field 'url' must be an http(s) address; got '${url}'`);
+  }
+
+  const record: ArticleRecord = {
+    title: meta.title ?? null,
+    outlet,
+    story,
+    url,
+    date,
+    author: meta.author ?? null,
+    text,
+    source: context.where ? `${context.file}:${context.where}` : context.file,
+  };
+  // The checks above mirror the schema; parsing again keeps the two from drifting apart.
+  const checked = ArticleRecordSchema.safeParse(record);
+  return checked.success
+    ? checked.data
+    : fail(checked.error.issues.map((i) => i.message).join('; '));
+}
+
+/** Accepts a date only if the schema would; readers use this to skip bad page metadata. */
+export function isIsoDate(value: string): boolean {
+  return isoDate.safeParse(value).success;
+}
+
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** string → trimmed or null; null/undefined → null; a list of names (authors) → joined; else undefined. */
+function textValue(value: unknown, allowList: boolean): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return nonEmpty(value) ?? null;
+  if (allowList && Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) {
+    return (
+      nonEmpty(
+        value
+          .map((v) => v.trim())
+          .filter(Boolean)
+          .join(', '),
+      ) ?? null
+    );
+  }
+  return undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

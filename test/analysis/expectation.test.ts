@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scoreExpectation } from '../../analysis/expectation.js';
+import { loadLexicons } from '../../analysis/lexicon.js';
+import { analyzeScope } from '../../analysis/scope.js';
+import { tokenize } from '../../analysis/tokens.js';
+
+const lexicons = loadLexicons();
+const expect = (text: string) =>
+  scoreExpectation(analyzeScope(tokenize(text), lexicons), 0, lexicons).expectation;
+const label = (text: string) => expect(text).label;
+
+test('a negated outcome lowers, even when the negator is far from it in the clause', () => {
+  assert.equal(
+    label("We're not going to Beijing with the intent of having some sort of breakthrough."),
+    'lowers',
+  );
+  assert.equal(expect('No breakthrough is expected.').move, 'no-breakthrough');
+});
+
+test('negation does not cross a clause boundary', () => {
+  // "not" belongs to the first clause; the breakthrough clause is under a modal instead.
+  assert.equal(
+    label('The talks were not easy, but the visit could still lead to a breakthrough.'),
+    'raises',
+  );
+});
+
+test('"unlikely to" + an outcome or a positive prospect lowers', () => {
+  assert.equal(
+    label(
+      "Blinken's trip is unlikely to produce major breakthroughs or to dramatically alter the trajectory of the relationship.",
+    ),
+    'lowers',
+  );
+  assert.equal(label('One diplomatic visit is unlikely to improve relations.'), 'lowers');
+});
+
+test('lowering verbs on expectation nouns, in active and passive voice', () => {
+  assert.equal(
+    expect('Senior US officials have played down expectations of a reset.').move,
+    'tempered',
+  );
+  assert.equal(label('Both governments have tempered expectations for the visit.'), 'lowers');
+  assert.equal(
+    label(
+      'Expectations for concrete deliverables from this visit have appropriately been set low by both sides.',
+    ),
+    'lowers',
+  );
+  assert.equal(label("The goals of Blinken's visit appear to be modest."), 'lowers');
+});
+
+test('"exceeded the low expectations" is a realised positive outcome, not a lowering', () => {
+  const result = expect('The talks exceeded the low expectations set before the visit.');
+  assert.equal(result.label, 'none');
+  assert.equal(result.move, 'exceeded');
+  assert.ok(result.score > 0);
+});
+
+test('"cautiously optimistic" raises, with its own move', () => {
+  const result = expect('Analysts are cautiously optimistic that some headway can be made.');
+  assert.equal(result.label, 'raises');
+  assert.equal(result.move, 'cautious-optimism');
+});
+
+test('stakes and attention raise, even as modifiers', () => {
+  assert.equal(
+    label('The stakes could not be higher for Blinken’s visit to China this weekend.'),
+    'raises',
+  );
+  assert.equal(label('US-China tensions: Blinken launches high-stakes talks'), 'raises');
+  assert.equal(label('All eyes are on this diplomatic endeavour.'), 'raises');
+});
+
+test('a modal positive prospect about the visit raises; negated, it lowers', () => {
+  assert.equal(
+    label(
+      'American officials have expressed hope that the visit might open a more constructive era of diplomacy.',
+    ),
+    'raises',
+  );
+  assert.equal(
+    label('The White House is not confident it will be able to pull it off on this visit.'),
+    'lowers',
+  );
+});
+
+test('explicit uncertainty is hedged, and it outweighs the prospect it governs', () => {
+  assert.equal(
+    label("It remains uncertain whether Blinken's visit can lead to a breakthrough."),
+    'hedged',
+  );
+  assert.equal(label('Much will depend on how meetings go on Sunday and early Monday.'), 'hedged');
+});
+
+test('the main clause decides over a subordinate clause', () => {
+  assert.equal(
+    label(
+      'Even though there are no clear wins ahead, the meetings are likely to serve as significant opportunities.',
+    ),
+    'raises',
+  );
+});
+
+test('agenda items and facts are none', () => {
+  assert.equal(
+    label('Blinken will raise fentanyl and the detention of American citizens.'),
+    'none',
+  );
+  assert.equal(label('China is expected to raise a litany of grievances.'), 'none');
+  assert.equal(label('In May, Sullivan met with Wang Yi in Vienna.'), 'none');
+});
+
+test('a question posed by the writer sets no expectation', () => {
+  assert.equal(label('What are the stakes of Blinken’s trip?'), 'none');
+});
+
+test('equal lowering and raising make the sentence two-sided', () => {
+  const result = expect('We prepare for the worst and hope for the best.');
+  assert.equal(result.label, 'hedged');
+  assert.equal(result.move, 'two-sided');
+});

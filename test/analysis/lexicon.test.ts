@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { defaultLexiconDir, LEXICON_FILES, loadLexicons } from '../../analysis/lexicon.js';
+
+function copyOfShipped(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-lexicons-'));
+  cpSync(defaultLexiconDir(), dir, { recursive: true });
+  return dir;
+}
+
+test('the shipped lexicons load, with a version per file and a sha256 content hash', () => {
+  const lexicons = loadLexicons();
+  assert.deepEqual(Object.keys(lexicons.versions).sort(), [...LEXICON_FILES].sort());
+  assert.match(lexicons.hash, /^[0-9a-f]{64}$/);
+});
+
+test('the hash ignores formatting but changes with any entry', () => {
+  const dir = copyOfShipped();
+  try {
+    const file = join(dir, 'boosters.json');
+    const content = JSON.parse(readFileSync(file, 'utf8'));
+    const shipped = loadLexicons().hash;
+    writeFileSync(file, JSON.stringify(content));
+    assert.equal(loadLexicons(dir).hash, shipped);
+    content.entries.push({ phrase: 'beyond dispute', type: 'booster' });
+    writeFileSync(file, JSON.stringify(content));
+    assert.notEqual(loadLexicons(dir).hash, shipped);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a malformed entry is reported with the file, the entry index and what is wrong', () => {
+  const dir = copyOfShipped();
+  try {
+    const file = join(dir, 'diplomacy-tone.json');
+    const content = JSON.parse(readFileSync(file, 'utf8'));
+    content.entries[3] = { phrase: 'tensions', category: 'conflict', weight: 'high' };
+    writeFileSync(file, JSON.stringify(content));
+    assert.throws(
+      () => loadLexicons(dir),
+      (err: Error) =>
+        err.message.includes('diplomacy-tone.json') &&
+        err.message.includes('entry 3 ("tensions")') &&
+        err.message.includes('weight'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a cue without a label, broken JSON and a wrong name are rejected clearly', () => {
+  const dir = copyOfShipped();
+  try {
+    const file = join(dir, 'expectation.json');
+    const content = JSON.parse(readFileSync(file, 'utf8'));
+    content.entries.push({ phrase: 'a key test', role: 'cue', move: 'stakes' });
+    writeFileSync(file, JSON.stringify(content));
+    assert.throws(() => loadLexicons(dir), /expectation\.json: entry \d+ \("a key test"\).*label/);
+    writeFileSync(file, '{ "name": "expectation", ');
+    assert.throws(() => loadLexicons(dir), /expectation\.json: cannot read it as JSON/);
+    content.entries.pop();
+    writeFileSync(file, JSON.stringify({ ...content, name: 'hedges' }));
+    assert.throws(() => loadLexicons(dir), /"name" is "hedges", expected "expectation"/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
