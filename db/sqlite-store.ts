@@ -135,9 +135,13 @@ interface StorySentenceRow {
   position: number;
   paragraph_index: number;
   kind: SegmentKind;
+  text: string;
   word_count: number;
   tone_combined: number | null;
+  tone_afinn: number | null;
+  tone_diplomacy: number | null;
   expectation: StoredSegment['expectation'];
+  expectation_move: string | null;
   hedge_count: number;
   booster_count: number;
   quote_kind: StoredSegment['quote'];
@@ -267,9 +271,15 @@ export class SqliteStore implements Store {
          WHERE s.article_id = ? ORDER BY h.start_offset, h.end_offset`,
       ),
       speakers: db.prepare(`SELECT * FROM speaker WHERE article_id = ? ORDER BY position`),
+      storyVersion: db.prepare(
+        `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
+           || ':' || coalesce(sum(a.run_id), 0)
+         FROM article a JOIN story s ON s.id = a.story_id WHERE s.slug = ?`,
+      ).pluck(),
       storySentences: db.prepare(
         `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
-           s.word_count, s.tone_combined, s.expectation, s.hedge_count, s.booster_count,
+           s.text, s.word_count, s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation,
+           s.expectation_move, s.hedge_count, s.booster_count,
            s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
            (SELECT group_concat(h.category, '|') FROM cue_hit h
              WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues
@@ -544,9 +554,17 @@ export class SqliteStore implements Store {
     };
   }
 
+  async storyVersion(storySlug: string): Promise<string> {
+    return `${storySlug}:${this.stmt.storyVersion.get(storySlug) as string}`;
+  }
+
   async storySentences(storySlug: string): Promise<StorySentence[]> {
     return (this.stmt.storySentences.all(storySlug) as StorySentenceRow[]).map((r) => ({
       segmentId: r.id,
+      text: r.text,
+      toneAfinn: r.tone_afinn,
+      toneDiplomacy: r.tone_diplomacy,
+      expectationMove: r.expectation_move,
       articleId: r.article_id,
       outlet: r.outlet,
       position: r.position,

@@ -149,6 +149,10 @@ export interface ArticleDetail extends ArticleSummary {
 /** A scored sentence of a story, with what the comparison and the links need. */
 export interface StorySentence extends ComparedSentence {
   segmentId: number;
+  text: string;
+  expectationMove: string | null;
+  toneAfinn: number | null;
+  toneDiplomacy: number | null;
 }
 
 export interface Store {
@@ -165,6 +169,11 @@ export interface Store {
   getStory(slug: string): Promise<StorySummary | null>;
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<ArticleDetail | null>;
+  /**
+   * A token that changes whenever the story's stored data changes (articles added, removed
+   * or re-analyzed): pages cache their expensive parts (charts, aligned facts) under it.
+   */
+  storyVersion(storySlug: string): Promise<string>;
   /** Every headline and body sentence of a story with its scores, in reading order. */
   storySentences(storySlug: string): Promise<StorySentence[]>;
   close(): Promise<void>;

@@ -1,0 +1,83 @@
+// How one scored sentence is shown wherever sentences are listed (story drill-downs, aligned
+// facts, the concordance): its outlet, a link to it in the article, and its tone, expectation
+// label and speaker as small labelled badges. One place, so every page says it the same way.
+
+import type { StorySentence } from '../../db/store.js';
+
+export const SIDE_LABELS: Record<string, string> = {
+  narrator: 'Narrator',
+  us_gov: 'US government',
+  china_gov: 'Chinese government',
+  analyst: 'Analyst',
+  other: 'Other',
+  anonymous: 'Anonymous source',
+};
+
+export const EXPECTATION_LABELS: Record<string, string> = {
+  lowers: 'Lowers',
+  raises: 'Raises',
+  hedged: 'Hedged',
+  none: 'None',
+};
+
+export interface SentenceBadges {
+  tone: { text: string; className: 'tone-neg' | 'tone-neu' | 'tone-pos'; title: string } | null;
+  expectation: { label: string; className: string; title: string } | null;
+  speaker: { name: string; side: string; sideLabel: string; quote: string } | null;
+}
+
+export interface SentenceView extends SentenceBadges {
+  id: number;
+  href: string;
+  outlet: string;
+  outletName: string;
+  text: string;
+}
+
+/** Sentence tone shown with two decimals; within ±0.05 it reads as neutral. */
+export function toneBadge(tone: number | null, afinn: number | null, diplomacy: number | null): SentenceBadges['tone'] {
+  if (tone === null) return null;
+  const text = Math.abs(tone) < 0.005 ? '0.00' : `${tone > 0 ? '+' : '−'}${Math.abs(tone).toFixed(2)}`;
+  const className = tone <= -0.05 ? 'tone-neg' : tone >= 0.05 ? 'tone-pos' : 'tone-neu';
+  const parts = [`combined tone ${text}`];
+  if (afinn !== null) parts.push(`AFINN ${afinn.toFixed(2)}`);
+  if (diplomacy !== null) parts.push(`diplomacy ${diplomacy.toFixed(2)}`);
+  return { text, className, title: parts.join(' · ') };
+}
+
+export function expectationBadge(label: string | null, move: string | null): SentenceBadges['expectation'] {
+  if (label === null || label === 'none') return null;
+  return {
+    label: EXPECTATION_LABELS[label] ?? label,
+    className: `exp-${label}`,
+    title: move ? `expectation: ${label} (${move.replace(/_/g, ' ')})` : `expectation: ${label}`,
+  };
+}
+
+export function speakerBadge(
+  name: string | null,
+  side: string | null,
+  quote: string | null,
+  anonymous: boolean,
+): SentenceBadges['speaker'] {
+  if (name === null || side === null || quote === null || quote === 'none') return null;
+  return {
+    name,
+    side,
+    sideLabel: `${SIDE_LABELS[side] ?? side}${anonymous ? ', anonymous' : ''}`,
+    quote: quote === 'direct' ? 'quoted' : 'reported',
+  };
+}
+
+export function sentenceView(s: StorySentence, outletNames: ReadonlyMap<string, string>): SentenceView {
+  return {
+    id: s.segmentId,
+    href: `/articles/${s.articleId}#s${s.position}`,
+    outlet: s.outlet,
+    outletName: outletNames.get(s.outlet) ?? s.outlet,
+    text: s.text,
+    tone: toneBadge(s.tone, s.toneAfinn, s.toneDiplomacy),
+    expectation: expectationBadge(s.expectation, s.expectationMove),
+    speaker: speakerBadge(s.speaker, s.side, s.quote, s.anonymous),
+  };
+}
