@@ -1,228 +1,37 @@
 // Attribution cues inside one sentence: a speech verb with its source ("Campbell said",
-// "…, said Derek Grossman, a former …", "officials say", "who acknowledged") and
-// "according to X". Works on tokens, with no parser: the source is the noun phrase next to
-// the verb, found by walking over capitalised words, role nouns and determiners.
+// "…, said Derek Grossman, a former …", "officials say", "who acknowledged", "polls show"),
+// "according to X", and reported views named by a noun ("Beijing's view that …",
+// "in Blinken's words"). Works on tokens, with no parser: the source is the noun phrase next
+// to the cue (source-phrase.ts).
 // It deliberately does not resolve who the source is (speakers.ts) or decide the
 // sentence's quote label (voices.ts).
 
-import { z } from 'zod';
-import verbsFile from './lexicons/speech-verbs.json' with { type: 'json' };
+import { sentenceSubjectStart, skipToSubject } from './clause-subject.js';
+import {
+  indexNear,
+  innerSource,
+  isCap,
+  npEndingAt,
+  npStartingAt,
+  PRONOUNS,
+  QUOTE_MARKS,
+} from './source-phrase.js';
+import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
+import { followedBy, VERBS, type VerbType } from './speech-verbs.js';
 import type { Token } from './types.js';
+import { ROLES } from './voice-roles.js';
 
-const VerbsSchema = z.object({
-  version: z.string(),
-  verbs: z.array(
-    z.object({
-      lemma: z.string().min(1),
-      type: z.enum(['neutral', 'endorsing', 'distancing']),
-      forms: z.array(z.string().min(1)),
-      requiresNext: z.array(z.string()).optional(),
-    }),
-  ),
-});
-
-export type VerbType = 'neutral' | 'endorsing' | 'distancing';
-interface VerbEntry {
-  lemma: string;
-  type: VerbType;
-  requiresNext?: string[];
-}
-
-function loadVerbs(): Map<string, VerbEntry> {
-  const parsed = VerbsSchema.safeParse(verbsFile);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `Invalid lexicon analysis/lexicons/speech-verbs.json at "${issue?.path.join('.')}": ${issue?.message}`,
-    );
-  }
-  const byForm = new Map<string, VerbEntry>();
-  for (const v of parsed.data.verbs) for (const f of v.forms) byForm.set(f, v);
-  return byForm;
-}
-
-const VERBS = loadVerbs();
-
-export interface Attribution {
-  /** 'speech_verb' or 'according_to'. */
-  cue: 'speech_verb' | 'according_to';
-  lemma: string;
-  verbType: VerbType;
-  cueStart: number;
-  cueEnd: number;
-  /** The source's words; empty when the sentence shares the subject of an earlier clause. */
-  source: Token[];
-  /** True when the source is the subject of an earlier attribution or the sentence. */
-  inherited: boolean;
-  /** True for a reporting clause after a comma or quote ("…, Stokes said"), which in news
-   *  style credits the whole sentence. */
-  trailing: boolean;
-}
-
-const AUX = new Set(
-  (
-    'has have had is are was were be been being will would could can may might did does do also ' +
-    'already later reportedly repeatedly recently previously publicly privately again once then ' +
-    'still just even further first last only never long often separately similarly himself herself ' +
-    'themselves itself not had has'
-  ).split(' '),
-);
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-const DETS = new Set(
-  'the a an some many several two three four both other most few these those his her their its all one any no'.split(
-    ' ',
-  ),
-);
-// Lower-case words that can sit inside a source's noun phrase.
-const ROLE_NOUNS = new Set(
-  (
-    'official officials spokesperson spokesman spokeswoman spokespeople minister ministry secretary ' +
-    'adviser advisor aide aides diplomat diplomats envoy ambassador analyst analysts expert experts ' +
-    'scholar scholars critic critics observer observers source sources people person leader leaders ' +
-    'lawmaker lawmakers senator president premier chairman director professor researcher researchers ' +
-    'fellow economist economists strategist strategists negotiator negotiators administration government ' +
-    'department media newspaper daily agency report statement survey poll polls study document documents ' +
-    'readout summary tally analysis letter memo email campaign host manager military authorities embassy ' +
-    'committee officer officers executive executives residents voters supporters opponents members staff ' +
-    'team group council commission court judge prosecutors police chief head editorial board outlet ' +
-    'organization company firm data figures ministers governments countries allies partners side sides ' +
-    'counterpart counterparts officer state media-outlet press watchers insiders participants attendees'
-  ).split(' '),
-);
-const NP_ADJ = new Set(
-  (
-    'senior former top chief deputy assistant current unnamed anonymous other american chinese foreign ' +
-    'state defense military national security intelligence administration white trade federal local ' +
-    'new recent independent western regional u.s. us state-run state-owned official communist ' +
-    'government biden party congressional republican democratic his her their its vice acting'
-  ).split(' '),
-);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-const QUOTE_MARKS = new Set(['“', '”', '"', '‘', '’', '„']);
+// After these verbs an inverted noun phrase is the listener ("told X"), not the speaker.
 const NO_INVERSION = new Set(
-  'tell warn urge inform advise remind accuse criticize condemn praise blame call brief dismiss deny assure slam threaten'.split(
+  'tell warn urge inform advise remind accuse criticize condemn praise blame call brief dismiss deny assure slam threaten show find'.split(
     ' ',
   ),
+);
+// After these words a verb form is a noun ("a new report", "made little mention").
+const NOUN_BEFORE = new Set(
+  'a an the his her its their our my this little much no any every each whose'.split(' '),
 );
 const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
-
-// Capitalised word; a char-code test first, because this runs on every token.
-const isCap = (t: Token): boolean => {
-  if (!t.isWord) return false;
-  const c = t.text.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  const first = t.text[0]!;
-  return first !== first.toLowerCase();
-};
-
-function npWord(t: Token): boolean {
-  if (isCap(t)) return true;
-  return t.isWord && (ROLE_NOUNS.has(t.norm) || NP_ADJ.has(t.norm) || DETS.has(t.norm));
-}
-
-/** The noun phrase ending at token `end` (walking left), or null. */
-function npEndingAt(tokens: Token[], end: number): Token[] | null {
-  const head = tokens[end];
-  if (!head || !head.isWord) return null;
-  if (PRONOUNS.has(head.norm) || head.norm === 'who') return [head];
-  if (head.norm.endsWith("'s") && !isCap(head)) return null;
-  let start = end;
-  while (start > 0 && end - start < 12) {
-    const t = tokens[start - 1]!;
-    if (DETS.has(tokens[start]!.norm)) break;
-    if (npWord(t)) start--;
-    else if (t.text === '.' && start >= 2 && isCap(tokens[start - 2]!)) start--;
-    else if (
-      /^(of|for|at|and|from)$/.test(t.norm) &&
-      start >= 2 &&
-      npWord(tokens[start - 2]!) &&
-      isCap(tokens[start]!)
-    )
-      start--;
-    else if (t.isWord && !isCap(t) && start >= 2 && DETS.has(tokens[start - 2]!.norm)) start -= 2;
-    else break;
-  }
-  while (start < end && /^(of|for|at|and|from)$/.test(tokens[start]!.norm)) start++;
-  const np = tokens.slice(start, end + 1);
-  // The head must name a source: a capitalised name, a pronoun or a role noun.
-  if (!isCap(head) && !ROLE_NOUNS.has(head.norm)) return null;
-  // A sentence-initial function word ("But", "And", "Still") is not part of the source.
-  while (
-    np.length > 1 &&
-    /^(but|and|so|yet|still|now|then|meanwhile|however|also|in|on|at|for|while)$/.test(np[0]!.norm)
-  )
-    np.shift();
-  return np;
-}
-
-/** The noun phrase starting at token `start` (walking right), or null. */
-export function npStartingAt(tokens: Token[], start: number): Token[] | null {
-  const first = tokens[start];
-  if (!first || !first.isWord) return null;
-  if (PRONOUNS.has(first.norm)) return [first];
-  if (!npWord(first)) return null;
-  let end = start;
-  while (end + 1 < tokens.length && end - start < 14) {
-    const t = tokens[end + 1]!;
-    if (npWord(t) && !(DETS.has(t.norm) && end > start)) end++;
-    else if (t.text === '.' && isCap(tokens[end]!) && tokens[end]!.text.length <= 3) end++;
-    else if (/^(of|for|at|from|and)$/.test(t.norm) && tokens[end + 2] && npWord(tokens[end + 2]!))
-      end++;
-    else if (t.isWord && !isCap(t) && DETS.has(tokens[end]!.norm)) end++;
-    else break;
-  }
-  while (end > start && /^(of|for|at|from|and)$/.test(tokens[end]!.norm)) end--;
-  const np = tokens.slice(start, end + 1);
-  const head = np[np.length - 1]!;
-  const ok =
-    np.some(isCap) || ROLE_NOUNS.has(head.norm) || (np.length >= 2 && DETS.has(np[0]!.norm));
-  return ok ? np : null;
-}
-
-// "a recent tally from Indo-Pacific Command officials" → the officials.
-const DOC_NOUNS = new Set(
-  'tally statement report readout summary analysis data survey release transcript account documents document study'.split(
-    ' ',
-  ),
-);
-function innerSource(tokens: Token[], np: Token[]): Token[] {
-  for (let k = 0; k + 1 < np.length; k++) {
-    if (DOC_NOUNS.has(np[k]!.norm) && /^(from|by|of)$/.test(np[k + 1]!.norm)) {
-      return npStartingAt(tokens, indexNear(tokens, np[k + 1]!) + 1) ?? np;
-    }
-  }
-  const last = np[np.length - 1]!;
-  const idx = indexNear(tokens, last);
-  const next = tokens[idx + 1];
-  if (DOC_NOUNS.has(last.norm) && next && /^(from|by|of)$/.test(next.norm)) {
-    return npStartingAt(tokens, idx + 2) ?? np;
-  }
-  return np;
-}
-
-// Position of a token known to be near the cue: a bounded scan keeps long sentences linear.
-function indexNear(tokens: Token[], token: Token): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = tokens[mid]!.start;
-    if (start === token.start) return mid;
-    if (start < token.start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-function followedBy(tokens: Token[], i: number, wanted: string[]): boolean {
-  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (wanted.includes(t.norm)) return true;
-    if (QUOTE_MARKS.has(t.text) && wanted.includes('quote')) return true;
-  }
-  return false;
-}
 
 /**
  * Attribution cues of one sentence. `inQuote[i]` tells whether token i is inside quotation
@@ -230,57 +39,113 @@ function followedBy(tokens: Token[], i: number, wanted: string[]): boolean {
  */
 export function findAttributions(tokens: Token[], inQuote: boolean[]): Attribution[] {
   const found: Attribution[] = [];
+  const label = speakerLabel(tokens, inQuote);
+  if (label) found.push(label);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (inQuote[i] || !t.isWord) continue;
     if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
       const np = npStartingAt(tokens, i + 2);
       if (np && !PRONOUNS.has(np[0]!.norm)) {
-        const src = innerSource(tokens, np);
-        found.push({
-          cue: 'according_to',
-          lemma: 'according to',
-          verbType: 'neutral',
-          cueStart: t.start,
-          cueEnd: tokens[i + 1]!.end,
-          source: src,
-          inherited: false,
-          trailing: false,
-        });
+        found.push(
+          cue(
+            'according_to',
+            'according to',
+            'neutral',
+            t,
+            tokens[i + 1]!,
+            innerSource(tokens, np),
+          ),
+        );
       }
+      continue;
+    }
+    const noun = ROLES.attributionNouns.get(t.norm);
+    if (noun) {
+      const a = nounAttribution(tokens, i, noun);
+      if (a) {
+        found.push(a);
+        continue;
+      }
+    }
+    if (ROLES.stanceAdjectives.has(t.norm)) {
+      const a = stance(tokens, i);
+      if (a) found.push(a);
       continue;
     }
     const verb = VERBS.get(t.norm);
     if (!verb || isCap(t)) continue;
+    // After an article, a possessive or an adjective the word is a noun ("a new report").
+    const p = tokens[i - 1];
+    if (
+      p &&
+      (NOUN_BEFORE.has(p.norm) ||
+        (!isCap(p) &&
+          ROLES.npAdjectives.has(p.norm) &&
+          !ROLES.roleNouns.has(p.norm) &&
+          p.norm !== 'us'))
+    )
+      continue;
     if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext)) continue;
+    if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
     const source = sourceOf(tokens, i, verb.lemma, found);
     if (!source) continue;
+    if (verb.subject && !source.inherited && !subjectFits(source.source, verb.subject)) continue;
     const first = Math.min(i, indexNear(tokens, source.source[0]!));
     const before = tokens[first - 1];
     const rest = tokens.length - i - 1 <= 16 ? tokens.slice(i + 1) : null;
+    // "…, as indicated by X" credits the whole sentence, like a trailing "…, X said".
     const trailing =
-      !source.inherited &&
-      !!before &&
-      (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
-      rest !== null &&
-      !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':');
+      source.credits === true ||
+      (!source.inherited &&
+        !!before &&
+        (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
+        rest !== null &&
+        !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
     found.push({
-      cue: 'speech_verb',
-      lemma: verb.lemma,
-      verbType: verb.type,
-      cueStart: t.start,
-      cueEnd: t.end,
-      ...source,
+      ...cue('speech_verb', verb.lemma, verb.type, t, t, source.source),
+      inherited: source.inherited,
       trailing,
     });
   }
   // The sentence's main attribution first: a trailing reporting clause, then the first
-  // speech verb, then "according to".
-  const rank = (a: Attribution) => (a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : 2);
+  // speech verb, then "according to", then a view named by a noun.
+  const rank = (a: Attribution) =>
+    a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3;
   return found
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
     .map((x) => x.a);
+}
+
+function subjectFits(source: Token[], kind: 'document' | 'source'): boolean {
+  const head = source[source.length - 1]!;
+  if (source.some((t) => ROLES.documentNouns.has(t.norm))) return true;
+  if (kind === 'document') return false;
+  // "Officials in the region" counts by its head word; "signs from both capitals" does not.
+  return (
+    PRONOUNS.has(head.norm) ||
+    source.some(
+      (t) =>
+        ROLES.roleNouns.has(t.norm) ||
+        (isCap(t) &&
+          (t === head ||
+            (!ROLES.npAdjectives.has(t.norm) &&
+              !ROLES.determiners.has(t.norm) &&
+              !/'s?$/.test(t.norm)))),
+    )
+  );
+}
+
+// "The White House is not confident that …", "officials are optimistic": a view reported
+// by an adjective after "be", with a named or role subject (not "it", not "markets").
+function stance(tokens: Token[], i: number): Attribution | null {
+  const { k, sawBe } = skipToSubject(tokens, i - 1);
+  if (!sawBe) return null;
+  const np = npEndingAt(tokens, k);
+  if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source')) return null;
+  const t = tokens[i]!;
+  return cue('speech_verb', t.norm, 'neutral', t, t, np);
 }
 
 function sourceOf(
@@ -288,38 +153,45 @@ function sourceOf(
   v: number,
   lemma: string,
   earlier: Attribution[],
-): { source: Token[]; inherited: boolean } | null {
+): { source: Token[]; inherited: boolean; credits?: boolean } | null {
   const verb = tokens[v]!;
   const ing = verb.norm.endsWith('ing');
-  let k = v - 1;
-  let sawBe = false;
-  while (
-    k >= 0 &&
-    tokens[k]!.isWord &&
-    (AUX.has(tokens[k]!.norm) || (/ly$/.test(tokens[k]!.norm) && tokens[k]!.norm.length > 4))
-  ) {
-    if (BE.has(tokens[k]!.norm)) sawBe = true;
+  const skipped = skipToSubject(tokens, v - 1);
+  let k = skipped.k;
+  // "Trump Jr. joked", "Robert Smith Sr. said": the abbreviation's dot ends the name.
+  if (
+    tokens[k]?.text === '.' &&
+    tokens[k - 1] &&
+    isCap(tokens[k - 1]!) &&
+    tokens[k - 1]!.text.length <= 3
+  )
     k--;
-  }
   const prev = tokens[k];
   // Passive ("was called off", "as indicated by X"): the source, if any, follows "by".
-  if ((sawBe || prev?.norm === 'as') && !ing) {
+  if ((skipped.sawBe || prev?.norm === 'as') && !ing) {
     if (tokens[v + 1]?.norm === 'by') {
       const np = npStartingAt(tokens, v + 2);
-      return np ? { source: np, inherited: false } : null;
+      return np ? { source: np, inherited: false, credits: prev?.norm === 'as' } : null;
     }
     return null;
   }
   if (prev && prev.isWord && !BOUNDARY_CONJ.has(prev.norm)) {
     if (prev.norm === 'who' || prev.norm === 'that' || prev.norm === 'which') {
-      if (prev.norm !== 'who') return null;
+      if (prev.norm === 'that') return null;
       let a = k - 1;
       if (tokens[a]?.text === ',') a--;
       const np = npEndingAt(tokens, a);
+      // "Greenpeace, which charged that": only a named body, not "the plan, which said".
+      if (
+        prev.norm === 'which' &&
+        !(np && np.some((t) => isCap(t) || ROLES.documentNouns.has(t.norm)))
+      )
+        return null;
       return np ? { source: np, inherited: false } : null;
     }
-    const np = npEndingAt(tokens, k);
-    if (!np) return null;
+    const found = npEndingAt(tokens, k);
+    if (!found) return null;
+    const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     return { source: np, inherited: false };
   }
@@ -332,8 +204,16 @@ function sourceOf(
     !ing &&
     !NO_INVERSION.has(lemma)
   ) {
-    const np = npStartingAt(tokens, v + 1);
-    if (np && !(np.length === 1 && DETS.has(np[0]!.norm))) {
+    let n = v + 1;
+    // "said Friday Derek Grossman" / "said on Tuesday the ministry": skip the time phrase.
+    if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) n++;
+    else if (
+      ROLES.timePrepositions.has(tokens[n]?.norm ?? '') &&
+      ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
+    )
+      n += 2;
+    const np = npStartingAt(tokens, n);
+    if (np && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
       // "wrote the spokeswoman, Hua Chunying": the name after the role.
       const after = indexNear(tokens, np[np.length - 1]!) + 1;
       if (tokens[after]?.text === ',' && !np.some(isCap)) {
@@ -350,16 +230,31 @@ function sourceOf(
       const t = tokens[j]!;
       if (QUOTE_MARKS.has(t.text)) break;
       if (t.text !== ',') continue;
-      // "China’s leader, Xi Jinping, has described": the apposition is the name.
       const between = tokens.slice(j + 1, k);
+      // "Sen. John McCain, R-Ariz., said": a party tag between commas is transparent.
+      if (/^[RDI]-[A-Z]/.test(between[0]?.text ?? '') && between.length <= 3) {
+        const np = npEndingAt(tokens, j - 1);
+        if (np && np.some(isCap)) return { source: np, inherited: false };
+        break;
+      }
+      // "China’s leader, Xi Jinping, has described": the apposition is the name.
       if (
         between.length > 0 &&
         between.length <= 4 &&
         between.every((t) => isCap(t) || t.text === '.')
       )
         return { source: between, inherited: false };
+      // The apposition opens with an article, "who", "former" or a role ("assistant director of").
+      const opener = tokens[j + 1];
       if (
-        !/^(a|an|the|who|now|former|currently|his|her|its|their)$/.test(tokens[j + 1]?.norm ?? '')
+        !opener ||
+        !(
+          /^(a|an|the|who|whose|now|former|currently|his|her|its|their|then|\d+)$/.test(
+            opener.norm,
+          ) ||
+          (!isCap(opener) &&
+            (ROLES.roleNouns.has(opener.norm) || ROLES.npAdjectives.has(opener.norm)))
+        )
       )
         break;
       const np = npEndingAt(tokens, j - 1);
@@ -379,16 +274,6 @@ function sourceOf(
   return null;
 }
 
-/** The sentence's grammatical subject when it opens with a name or role ("Blinken refrained …"). */
-export function sentenceSubject(tokens: Token[]): Token[] | null {
-  const start = sentenceSubjectStart(tokens);
-  const np = start >= 0 ? npStartingAt(tokens, start) : null;
-  return np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm) ? np : null;
-}
-
-// Skip an opening connective ("Furthermore, …", "In May, …") to the main subject.
-function sentenceSubjectStart(tokens: Token[]): number {
-  const comma = tokens.findIndex((t) => t.text === ',');
-  if (comma > 0 && comma <= 4 && !tokens.slice(1, comma).some(isCap)) return comma + 1;
-  return 0;
-}
+export { sentenceSubject } from './clause-subject.js';
+export type { VerbType } from './speech-verbs.js';
+export type { Attribution } from './attribution-cues.js';

@@ -95,7 +95,7 @@ export function leadFlags(sentences: readonly ComparedSentence[]): boolean[] {
   );
 }
 
-export function selectPart(sentences: readonly ComparedSentence[], part: Part): ComparedSentence[] {
+export function selectPart<T extends ComparedSentence>(sentences: readonly T[], part: Part): T[] {
   if (part === 'all') return [...sentences];
   const lead = leadFlags(sentences);
   return sentences.filter((_, i) => (part === 'lead') === lead[i]);

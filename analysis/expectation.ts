@@ -11,6 +11,11 @@
 //   modal + negative prospect               "relations might become worse"              → lowers
 //   negated expect verb                     "I don't expect …"                          → lowers
 //   outcome + modal                         "some wins could come from …"               → raises
+//   outcome + present copula + doubt        "a breakthrough is unlikely"                → lowers
+//   negated modal + change verb + object    "it will not alter the trajectory"          → lowers
+//   "unlikely to" + any verb (target named) "the visit is unlikely to moderate …"       → lowers
+//   concern/doubt + modal (target named)    "concerns that the meetings could …"        → lowers
+//   harm verb + modal (target named)        "could overshadow the talks"                → lowers
 // plus direct cues (stakes, optimism, pessimism, uncertainty). Each signal is weighted by its
 // clause (a subordinate "even though …" clause counts half, the clause before "but" 0.7), so
 // the main clause decides; lowering and raising of equal weight make the sentence hedged.
@@ -53,6 +58,7 @@ const CERTAINTY_COPULAS = new Set([
   'be', 'is', 'are', 'was', 'were', 'been', 'remain', 'remains', 'remained', 'appear',
   'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays',
 ]); // prettier-ignore
+const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set']);
 
 export function scoreExpectation(
   scope: SentenceScope,
@@ -83,6 +89,8 @@ export function scoreExpectation(
           (f.from >= at.to && f.from - at.to < after)),
     );
 
+  // Minimisers and doubt predicates that can follow a copula ("prospects are slim", "a deal is unlikely").
+  const doubts = [...found('minimiser'), ...found('doubt-predicate')];
   const signals: Signal[] = [];
   const claimed = new Set<number>();
   const emit = (f: Found, label: ExpectationLabel, move: string, negated = false, base = 1) => {
@@ -108,14 +116,8 @@ export function scoreExpectation(
     else if (near('lowering-verb', f, NEAR + 1, NEAR + 1)) emit(f, 'lowers', 'tempered');
     else if (near('minimiser', f, NEAR) || negatorBefore(scope, f.from, 2) >= 0)
       emit(f, 'lowers', 'low-bar');
-    else if (predicativeMinimiser(scope, f, found('minimiser'))) emit(f, 'lowers', 'low-bar');
+    else if (predicativeDoubt(scope, f, doubts, false)) emit(f, 'lowers', 'low-bar');
     else if (near('raising-verb', f, NEAR, 2)) emit(f, 'raises', 'raised-hopes');
-  }
-
-  // 3. Negative prospects under a modal ("might become worse", "prepare for escalating tensions").
-  for (const f of found('negative-prospect')) {
-    if (near('modal', f, MODAL_WINDOW, MODAL_WINDOW) && negatorBefore(scope, f.from) < 0)
-      emit(f, 'lowers', 'setback');
   }
 
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
@@ -123,11 +125,28 @@ export function scoreExpectation(
   // "would lead to" that sets no expectation of an event (METHOD.md §3.3, RAISE noise).
   const anchored = found('target').length > 0;
 
+  // 3. Negative prospects under a modal ("might become worse", "prepare for escalating tensions");
+  // harm verbs only next to a target ("could undermine the talks", not "would undermine the
+  // integrity of elections", an argument about a bill).
+  const setbacks = anchored
+    ? [...found('negative-prospect'), ...found('harm-verb')]
+    : found('negative-prospect');
+  for (const f of setbacks) {
+    if (
+      near('modal', f, MODAL_WINDOW, MODAL_WINDOW) &&
+      negatorBefore(scope, f.from) < 0 &&
+      // "reduce the risk of escalation", "prevent a downward spiral": averted, not predicted.
+      !near('averting-verb', f, MODAL_WINDOW)
+    )
+      emit(f, 'lowers', 'setback');
+  }
+
   // 4. Outcomes: denied or minimised → lowers; under a modal → raises.
   for (const f of found('outcome')) {
     if (clauseHas('outcome-neg', f.from) || clauseHas('outcome-pos', f.from)) continue;
     const negated = negatorBefore(scope, f.from) >= 0;
-    if (negated || near('minimiser', f, NEAR)) emit(f, 'lowers', 'no-breakthrough', negated);
+    if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
+      emit(f, 'lowers', 'no-breakthrough', negated);
     else if (anchored && near('modal', f, MODAL_WINDOW, 3) && !clauseHas('setback', f.from))
       emit(f, 'raises', 'prospect');
   }
@@ -138,8 +157,30 @@ export function scoreExpectation(
     if (negatorBefore(scope, f.from) >= 0) emit(f, 'lowers', 'negated-prospect', true);
     else if (anchored) emit(f, 'raises', 'prospect');
   }
+  // "will not alter", "unlikely to change": a denied change lowers; "could change" says nothing.
+  // Only with an object: "will not alter the trajectory" denies an effect, "status will not change." reassures.
+  for (const f of found('change-verb')) {
+    if (!tokens[f.to]?.isWord) continue;
+    if (near('modal', f, MODAL_WINDOW) && negatorBefore(scope, f.from) >= 0)
+      emit(f, 'lowers', 'negated-prospect', true);
+  }
+  // "I don't expect …", "few expect …": a denied or minimised expectation.
   for (const f of found('expect-verb')) {
     if (negatorBefore(scope, f.from, NEAR) >= 0) emit(f, 'lowers', 'not-expected', true);
+    else if (near('minimiser', f, 1)) emit(f, 'lowers', 'not-expected');
+  }
+  if (anchored) {
+    // "The visit is unlikely to …" predicts that something will not happen, whatever the verb,
+    // unless what is unlikely is itself bad ("unlikely to collapse").
+    for (const f of found('negative-modal')) {
+      if (!near('negative-prospect', f, 0, MODAL_WINDOW)) emit(f, 'lowers', 'negated-prospect');
+    }
+    // "concerns that the meetings could end up …": apprehension about what is coming.
+    for (const f of found('apprehension')) {
+      const ahead =
+        near('modal', f, 0, MODAL_WINDOW) ?? near('negative-prospect', f, 0, MODAL_WINDOW);
+      if (ahead && negatorBefore(scope, f.from, NEAR) < 0) emit(f, 'lowers', 'apprehension');
+    }
   }
 
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
@@ -154,14 +195,24 @@ export function scoreExpectation(
   };
 }
 
-/** "expectations … have been set low", "the goals appear to be modest": noun, copula, minimiser. */
-function predicativeMinimiser(scope: SentenceScope, noun: Found, minimisers: Found[]): boolean {
+/**
+ * "expectations … have been set low", "the goals appear to be modest", "a deal is unlikely":
+ * noun, copula, minimiser or doubt. For an outcome (`forward`), only a present or future
+ * copula counts: "the results were modest" judges a realised outcome, which is not a lowering.
+ */
+function predicativeDoubt(
+  scope: SentenceScope,
+  noun: Found,
+  doubts: Found[],
+  forward: boolean,
+): boolean {
   const { tokens, clauseOf } = scope;
-  return minimisers.some((m) => {
+  return doubts.some((m) => {
     if (m.from < noun.to || clauseOf[m.from] !== clauseOf[noun.from]) return false;
     let i = m.from - 1;
     if (tokens[i]?.norm.endsWith('ly')) i--; // "are relatively low"
-    return CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+    const copula = tokens[i]?.norm ?? '';
+    return CERTAINTY_COPULAS.has(copula) && (!forward || !PAST_COPULAS.has(copula));
   });
 }
 

@@ -41,6 +41,18 @@ export const EXPECTATION_ROLES = [
   'blocker',
   /** What an expectation is about (visit, talks, relations): a modal prospect needs one in the sentence. */
   'target',
+  /** Predicative doubt on an outcome: "a breakthrough is unlikely", "a deal remains elusive". */
+  'doubt-predicate',
+  /** Verbs of change that lower when negated under a modal ("will not alter") and say nothing otherwise. */
+  'change-verb',
+  /** Verbs that avert a negative prospect ("reduce the risk of escalation"): no setback predicted. */
+  'averting-verb',
+  /** A negated prediction ("unlikely to", "few expect"): lowers when the sentence names a target. */
+  'negative-modal',
+  /** Harm to something under a modal ("could undermine the talks"): a setback only when a target is named. */
+  'harm-verb',
+  /** Fear or concern + a modal ("concerns that the talks could …"): lowers when a target is named. */
+  'apprehension',
 ] as const;
 
 export const expectationEntrySchema = z
@@ -57,8 +69,25 @@ export const expectationEntrySchema = z
 
 export const hedgeEntrySchema = z.strictObject({
   phrase,
-  /** not-a-hedge blocks a hedge word inside it ("could not be higher" is an intensifier). */
-  type: z.enum(['epistemic', 'approximator', 'attribution-shield', 'weasel', 'not-a-hedge']),
+  /**
+   * not-a-hedge blocks a hedge word inside it ("could not be higher" is an intensifier).
+   * frame-* entries are parts of two weasel constructions and count only together (hedges.ts):
+   * a vague source + a verb of saying or believing ("critics have argued", a quantifier may
+   * govern a short noun phrase: "some fitness experts say"), and an agentless
+   * passive of one ("is widely regarded as", "was believed by some").
+   */
+  type: z.enum([
+    'epistemic',
+    'approximator',
+    'attribution-shield',
+    'weasel',
+    'not-a-hedge',
+    'frame-aux',
+    'frame-participle',
+    'frame-verb',
+    'frame-source',
+    'frame-quantifier',
+  ]),
 });
 
 export const boosterEntrySchema = z.strictObject({

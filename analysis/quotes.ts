@@ -42,12 +42,21 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const push = (start: number, end: number, closed: boolean, opened: boolean) => {
     spans.push({ start, end, words: countWords(text.slice(start, end)), closed, opened });
   };
-  // Only quotation marks and line breaks matter: jump from one to the next.
-  const MARKS = /[\n“”„"‘’]/g;
+  // Only quotation marks and line breaks matter: jump from one to the next. Two straight
+  // apostrophes ('') are a double quotation mark in some archives (the NYT's).
+  const MARKS = /[\n“”„"‘’']/g;
   for (;;) {
     const m = MARKS.exec(text);
     const i = m ? m.index : text.length;
-    const ch = m ? m[0] : '\n';
+    let raw = m ? m[0] : '\n';
+    if (raw === "'") {
+      if (text[i + 1] === "'") {
+        raw = "''";
+        MARKS.lastIndex = i + 2;
+      } else if (!straightSingle(text, i)) continue;
+    }
+    const ch = raw === "''" ? '"' : raw;
+    const width = raw.length;
     if (ch === '\n') {
       if (openAt >= 0) push(openAt, trimEnd(text, paraStart, i), false, true);
       openAt = -1;
@@ -60,28 +69,40 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     if (ch === '“' || ch === '„') isOpen = true;
     else if (ch === '”') isOpen = false;
     else if (ch === '"') isOpen = openAt < 0 && opensHere(text, i);
+    else if (ch === "'" && openAt < 0 && singleAt < 0 && !opensHere(text, i)) continue;
     if (isOpen !== null) {
       if (isOpen) {
         if (openAt < 0) openAt = i;
       } else if (openAt >= 0) {
-        push(openAt, i + 1, true, true);
+        push(openAt, i + width, true, true);
         openAt = -1;
       } else {
         // A closing mark with nothing open: the quote began at the paragraph start.
         const from = skipSpace(text, paraStart, i);
-        if (countWords(text.slice(from, i)) > 0) push(from, i + 1, true, false);
+        if (countWords(text.slice(from, i)) > 0) push(from, i + width, true, false);
       }
       continue;
     }
     if (openAt >= 0) continue;
-    if (ch === '‘' && opensHere(text, i) && /\p{L}/u.test(text[i + 1] ?? '')) {
+    // A straight single mark opens before a letter after a space, and closes after a letter
+    // or punctuation (the regex only lets those through); ‘ may close with ' and ' with ’.
+    if ((ch === '‘' || ch === "'") && opensHere(text, i) && /\p{L}/u.test(text[i + 1] ?? '')) {
       singleAt = i;
-    } else if (ch === '’' && singleAt >= 0 && !/\p{L}/u.test(text[i + 1] ?? '')) {
+    } else if ((ch === '’' || ch === "'") && singleAt >= 0 && !/\p{L}/u.test(text[i + 1] ?? '')) {
       push(singleAt, i + 1, true, true);
       singleAt = -1;
     }
   }
   return spans;
+}
+
+// A straight single mark that can open (after a space, before a letter) or close (after a
+// letter or punctuation, not before a letter); an apostrophe inside a word ("don't") is neither.
+function straightSingle(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  if (/[\s(\[—–-]/.test(before)) return /\p{L}/u.test(after);
+  return /[\p{L}.,!?]/u.test(before) && !/\p{L}/u.test(after);
 }
 
 function skipSpace(text: string, from: number, to: number): number {

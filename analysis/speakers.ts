@@ -1,14 +1,22 @@
 // Speaker resolution: turns the words that name a source ("Campbell", "Mr. Campbell",
 // "a senior State Department official", "he") into one Speaker per person or group in the
 // article, with a side. Names resolve within the article (the most complete form the
-// article gives wins), then through the actors file when one is loaded; sides come from
-// the actors file or, without it, from titles and affiliations the article itself gives.
-// It deliberately does not find attributions (voices.ts) or quotation marks (quotes.ts).
+// article gives wins, speaker-index.ts), then through the actors file when one is loaded;
+// sides come from the actors file or, without it, from titles and affiliations the article
+// itself gives (sides.ts).
+// It deliberately does not find attributions (attribution.ts) or quotation marks (quotes.ts).
 
 import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker, SpeakerSide } from './pipeline.js';
+import { sideFromRole } from './sides.js';
+import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
 import { tokenize } from './tokens.js';
 import type { Token } from './types.js';
+import { isCap } from './source-phrase.js';
+import { ROLES } from './voice-roles.js';
+
+export { appositionAfter } from './speaker-index.js';
+export { sideFromRole } from './sides.js';
 
 /** The words naming a source, as found by the attribution rules. */
 export interface Mention {
@@ -18,161 +26,8 @@ export interface Mention {
   paragraph: number;
 }
 
-// Capitalised words that are titles or descriptors, not parts of a person's name.
-const TITLE_WORDS = new Set(
-  (
-    'mr mrs ms dr prof president vice secretary minister foreign defense defence state assistant ' +
-    'deputy under ambassador senator sen rep gov governor general gen admiral adm director leader ' +
-    'premier chairman chairwoman chair national security adviser advisor commerce trade ' +
-    'representative spokesperson spokesman spokeswoman counselor special envoy coordinator chief ' +
-    'former top senior acting the u.s. us american chinese china beijing washington party ' +
-    'communist chief executive professor commander lieutenant colonel captain judge justice ' +
-    'speaker leader attorney officer official press first lady sir lord prime king queen prince ' +
-    'house senate congressman congresswoman democrat democratic republican gop indo-pacific ' +
-    'affairs east asian pacific central commission office military staff joint marine navy army ' +
-    'air force homeland intelligence treasury energy justice council cabinet ministry department ' +
-    'a an this that his her its their our my sunday monday tuesday wednesday thursday friday saturday'
-  ).split(' '),
-);
-
-// Words that make a capitalised chain an organisation or place rather than a person.
-const ORG_WORDS = new Set(
-  (
-    'department ministry house pentagon post times journal agency institute institution university ' +
-    'college command council committee party administration government congress senate bureau ' +
-    'office commission bank reserve daily news network press tribune guardian herald gazette ' +
-    'xinhua cctv reuters ap afp bloomberg politico cnn nbc abc cbs fox msnbc states kingdom union ' +
-    'nations organization organisation foundation center centre group corporation company inc ' +
-    'embassy consulate court fbi cia nsa sea strait island islands province city county republic ' +
-    'china beijing washington america taiwan russia japan europe india korea cuba ukraine moscow ' +
-    'tokyo brookings wikileaks board survey book report beige'
-  ).split(' '),
-);
-
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'him', 'her', 'them']);
-
-interface ArticleIndex {
-  /** Person full names (2+ words) found in the article, by lower-cased surname and by first word. */
-  bySurname: Map<string, string>;
-  byFirst: Map<string, string>;
-  /** Title and apposition descriptions seen next to each full name, for sides. */
-  descriptions: Map<string, string[]>;
-  /** Person-name occurrences in reading order, for "he"/"she" with no earlier speaker. */
-  occurrences: { offset: number; name: string }[];
-}
-
-// Capitalised word; a char-code test first, because this runs on every token.
-const isCap = (t: Token): boolean => {
-  if (!t.isWord) return false;
-  const c = t.text.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  const first = t.text[0]!;
-  return first !== first.toLowerCase();
-};
-const strip = (norm: string): string => norm.replace(/'s$/, '').replace(/\.$/, '');
-
-/** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
-function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
-  let cut = chain.length;
-  while (cut > 0) {
-    const t = chain[cut - 1]!;
-    const n = strip(t.norm);
-    if (!t.isWord && t.text !== '.') break;
-    if (t.isWord && (TITLE_WORDS.has(n) || ORG_WORDS.has(n) || !isCap(t) || t.norm.endsWith("'s")))
-      break;
-    cut--;
-  }
-  const name = chain.slice(cut).filter((t) => t.isWord);
-  return { title: chain.slice(0, cut), name };
-}
-
-function buildIndex(text: string, tokens: Token[]): ArticleIndex {
-  const index: ArticleIndex = {
-    bySurname: new Map(),
-    byFirst: new Map(),
-    descriptions: new Map(),
-    occurrences: [],
-  };
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isCap(tokens[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    // A chain: capitalised words, initials' dots, and of/for/and between capitalised words.
-    while (j < tokens.length) {
-      const t = tokens[j]!;
-      if (isCap(t)) j++;
-      else if (t.text === '.' && tokens[j - 1]!.text.length <= 3 && isCap(tokens[j - 1]!)) j++;
-      // "of"/"for" join title words ("Secretary of State"); "and" only joins title or
-      // organisation words ("East Asian and Pacific Affairs"), never two people.
-      else if (
-        /^(of|for|and)$/.test(t.norm) &&
-        tokens[j + 1] &&
-        isCap(tokens[j + 1]!) &&
-        (t.norm !== 'and' ||
-          TITLE_WORDS.has(strip(tokens[j - 1]!.norm)) ||
-          ORG_WORDS.has(strip(tokens[j - 1]!.norm)))
-      )
-        j++;
-      else break;
-    }
-    const chain = tokens.slice(i, j);
-    const { title, name } = splitChain(chain);
-    if (name.length >= 2 && name.length <= 4) {
-      const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
-      const last = strip(name[name.length - 1]!.norm);
-      const first = strip(name[0]!.norm);
-      const known = index.bySurname.get(last);
-      if (!known || known.split(' ').length < name.length) index.bySurname.set(last, full);
-      if (!index.byFirst.has(first)) index.byFirst.set(first, full);
-      const desc = title.map((t) => t.text).join(' ');
-      const apposition = appositionAfter(text, tokens[j - 1]!.end);
-      const list = index.descriptions.get(last) ?? [];
-      if (desc) list.push(desc);
-      if (apposition) list.push(apposition);
-      index.descriptions.set(last, list);
-    }
-    if (name.length >= 1 && (name.length >= 2 || title.length > 0)) {
-      index.occurrences.push({ offset: chain[0]!.start, name: name.map((t) => t.text).join(' ') });
-    }
-    i = j;
-  }
-  return index;
-}
-
-/** ", the assistant secretary of state for …," right after a name, if any. */
-export function appositionAfter(text: string, from: number): string | null {
-  const m =
-    /^, ((?:a|an|the|who|now|former|China’s|China's)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
-      text.slice(from, from + 300),
-    );
-  return m ? m[1]! : null;
-}
-
-// Side rules that work without an actors file: the first country marker in the role
-// decides the government side when the role also names a government body or office.
-const ANALYST_RE =
-  /(?<![a-z])(former|ex-|professor|fellow|scholar|analysts?|experts?|researchers?|think[- ]tank|institute|institution|university|college|author|commentators?|economists?|strategists?|observers?|academics?|brookings|council on foreign relations|csis|rand)(?![a-z])/;
-const GOV_RE =
-  /(?<![a-z])(officials?|minister|ministry|president|premier|leader|government|spokes\w+|ambassador|embassy|diplomats?|envoy|military|defen[cs]e|state media|state-run|state news|foreign|party|commission|administration|authorities|secretary|department|pentagon|white house|command|navy|army|adviser|advisor|aides?|congress|senator|xinhua|global times|people's daily|cctv|xi|biden|readout|council)(?![a-z])/;
-const CHINA_RE =
-  /(?<![a-z.])(chinese|china|china's|beijing|prc|xinhua|global times|people's daily|cctv|communist party|pla|xi)(?![a-z])/;
-const US_RE =
-  /(?<![a-z.])(u\.s\.|us|american|america|united states|washington|biden|white house|state department|pentagon|indo-pacific command|congress|senator|national security|secretary of state|secretary of defense|assistant secretary)(?![a-z])/;
-
-export function sideFromRole(role: string): SpeakerSide {
-  const d = role.toLowerCase().replace(/’/g, "'");
-  if (ANALYST_RE.test(d)) return 'analyst';
-  if (!GOV_RE.test(d) && !/^(china|beijing|washington|the united states|u\.s\.)$/.test(d.trim()))
-    return 'other';
-  const china = CHINA_RE.exec(d)?.index ?? Infinity;
-  const us = US_RE.exec(d)?.index ?? Infinity;
-  if (china === Infinity && us === Infinity) return 'other';
-  return china < us ? 'china_gov' : 'us_gov';
-}
+const ORG_WORDS = ROLES.orgWords;
 
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
@@ -273,12 +128,35 @@ export class SpeakerBook {
       /^(himself|herself|themselves|itself|who|also)$/.test(tokens[tokens.length - 1]!.norm)
     )
       tokens = tokens.slice(0, -1);
+    // "Chris Low at FTN Financial", "Edward Alden of the Council on Foreign Relations": the
+    // person is the name before the preposition, the rest describes them. "a spokesman for
+    // Disney" is a group named by its role: the name after "for" is not the speaker.
+    let detail = '';
+    let roleOnly = false;
+    const p = tokens.findIndex((t, n) => n > 0 && /^(of|for|at|from|in|with)$/.test(t.norm));
+    if (p > 0) {
+      const before = tokens.slice(0, p);
+      const head = before[before.length - 1]!;
+      if (splitChain(before).name.length > 0 && isCap(head) && !ROLES.roleNouns.has(head.norm)) {
+        detail = tokens
+          .slice(p)
+          .map((t) => t.text)
+          .join(' ');
+        tokens = before;
+      } else if (!isCap(head) && ROLES.roleNouns.has(head.norm)) roleOnly = true;
+      // "One line in the American summary": a part of the source stands for the source.
+      else if (!isCap(head) && tokens.slice(p + 1).some(isCap)) tokens = tokens.slice(p + 1);
+    }
     const text = tokens
       .map((t) => t.text)
       .join(' ')
       .replace(/ \./g, '.')
       .replace(/ ’ ?s\b/g, '’s');
-    const { title, name } = splitChain(tokens);
+    const split = splitChain(tokens);
+    // A sentence-initial "Officials" or "Analysts" is capitalised but names a group.
+    if (split.name.length === 1 && ROLES.roleNouns.has(split.name[0]!.norm)) roleOnly = true;
+    const title = roleOnly ? tokens : split.title;
+    const name = roleOnly ? [] : split.name;
     const titleText = title.map((t) => t.text).join(' ');
     let actor: Actor | undefined = this.actors.byAlias.get(
       actorKey(text.replace(/^(a|an|the)\s+/i, '')),
@@ -318,14 +196,19 @@ export class SpeakerBook {
     if (known !== undefined) return known;
     const descriptions = [
       titleText,
+      detail,
       mention.apposition ?? '',
       name.length === 0 ? canonical : '',
       ...(this.index.descriptions.get(key.split(' ').pop() ?? '') ?? []),
     ].filter((d) => d.length > 0);
     const role = actor?.role ?? (descriptions.find((d) => d !== canonical) || null);
+    // The name itself may say the side ("Beijing", "the White House"); else the descriptions.
+    const named = sideFromRole(canonical);
     const side: SpeakerSide = actor
       ? actor.side
-      : sideFromRole(descriptions.join(' ; ') || canonical);
+      : named !== 'other'
+        ? named
+        : sideFromRole(descriptions.join(' ; ') || canonical, person ? canonical : undefined);
     const speaker: Speaker = {
       name: canonical,
       side,

@@ -16,12 +16,15 @@
 // diplomacy = Σ weight of matched conflict / cooperation / euphemism entries, each flipped
 // (× -0.75) when a negator ("not", "no", "n't", "without", …) stands within 3 words before
 // it in the same clause ("not constructive", "without tensions").
+//
+// Both A and D weigh each word by its clause (scope.ts): 0.7 before "but", 0.5 in a
+// subordinate "although …" clause, so "tense, but constructive" leans positive.
 
 import { createRequire } from 'node:module';
 import type { Lexicons } from './lexicon.js';
 import type { ToneScore } from './pipeline.js';
 import type { SentenceScope } from './scope.js';
-import { negatorBefore } from './scope.js';
+import { clauseWeight, negatorBefore } from './scope.js';
 import type { CueHit } from './types.js';
 
 interface WinkToken {
@@ -75,7 +78,8 @@ export function scoreTone(
       overrides += negated ? entry.weight * AFINN_NEGATED : entry.weight;
       continue;
     }
-    const weight = negated ? entry.weight * DIPLOMACY_NEGATED : entry.weight;
+    const weight =
+      (negated ? entry.weight * DIPLOMACY_NEGATED : entry.weight) * clauseWeight(scope, m.from);
     diplomacy += weight;
     cueHits.push({
       segment: segmentIndex,
@@ -91,11 +95,19 @@ export function scoreTone(
 
   const wink = sentiment(text);
   let afinn = overrides;
+  // wink's tokens follow the sentence's own tokens in order; a cursor finds each scored word's
+  // clause, so the clause after "but" outweighs the one before it (VADER's but-rule) and a
+  // subordinate "although …" clause counts less.
+  let cursor = 0;
   for (const t of wink.tokenizedPhrase ?? []) {
     if (t.score === undefined) continue;
     const value = t.value.toLowerCase();
+    let at = cursor;
+    while (at < tokens.length && tokens[at]!.norm !== value) at++;
+    if (at < tokens.length) cursor = at + 1;
     if (NEGATOR_WORDS.has(value) || covered.has(value)) continue;
-    afinn += t.negation ? -t.score * AFINN_NEGATED : t.score;
+    const weight = at < tokens.length ? clauseWeight(scope, at) : 1;
+    afinn += weight * (t.negation ? -t.score * AFINN_NEGATED : t.score);
   }
 
   const damping = Math.sqrt(Math.max(words, AVERAGE_SENTENCE_WORDS) / AVERAGE_SENTENCE_WORDS);

@@ -2,7 +2,8 @@
 // indirectly or neither, and who speaks, resolved to one Speaker per person or group in
 // the article. Runs once per article over the segmenter's output.
 //   quotes.ts       quotation-mark spans (paragraph-level, multi-sentence)
-//   attribution.ts  speech verbs and "according to" with their source in one sentence
+//   attribution.ts  speech verbs, "according to", speaker labels and attribution nouns
+//                   ("Beijing's view that") with their source in one sentence
 //   speakers.ts     names, roles and pronouns → speakers with sides
 // It deliberately does not score tone or stance; the speech verb's type (neutral,
 // endorsing, distancing) is recorded as cue evidence only.
@@ -111,8 +112,15 @@ export function attributeVoices(
       continue;
     }
     const attributed = v.attributions.length > 0;
-    const real = v.spans.filter((q) => q.words >= MIN_QUOTE_WORDS || !q.closed || !q.opened);
-    const direct = real.length > 0 || (attributed && v.spans.length > 0);
+    // A sentence that is nothing but a quotation ("“Not at all.”") is someone's words
+    // however short; a short phrase inside a sentence may be a scare quote.
+    const whole = v.quoted >= 0.9;
+    const real = v.spans.filter(
+      (q) => q.words >= MIN_QUOTE_WORDS || !q.closed || !q.opened || whole,
+    );
+    // A transcript label ("MS. CLINTON: …") introduces the speaker's own words.
+    const labelled = v.attributions[0]?.cue === 'speaker_label';
+    const direct = real.length > 0 || (attributed && v.spans.length > 0) || labelled;
     let speaker = attributed ? speakerOf(i) : null;
     if (direct && speaker === null && !attributed) speaker = floatingSpeaker(i, real);
     perSegment.push({ quote: direct ? 'direct' : attributed ? 'indirect' : 'none', speaker });
@@ -120,7 +128,7 @@ export function attributeVoices(
     if (v.subject)
       book.noteSubject({ tokens: v.subject, apposition: null, paragraph: segment.paragraph });
     for (const a of v.attributions) {
-      const category = a.cue === 'according_to' ? 'according_to' : `speech_verb:${a.verbType}`;
+      const category = a.cue === 'according_to' ? 'according_to' : `${a.cue}:${a.verbType}`;
       cueHits.push(hit(i, a.lemma, category, a.cueStart, a.cueEnd));
     }
     if (direct) {

@@ -4,8 +4,11 @@
 
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { ArticleAnalysis } from '../analysis/pipeline.js';
 import type { SegmentKind } from '../analysis/types.js';
+import { isScoredKind } from '../analysis/types.js';
 import { openDatabase } from './migrate.js';
+import { SqliteSentenceSearch } from './sqlite-search.js';
 import { slugify } from './slug.js';
 import type {
   AddResult,
@@ -16,6 +19,8 @@ import type {
   OutletSummary,
   Run,
   RunInfo,
+  SearchRow,
+  SentenceQuery,
   Store,
   StoredCueHit,
   StoredSegment,
@@ -182,11 +187,13 @@ export class SqliteStore implements Store {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly search: SqliteSentenceSearch;
 
   constructor(file: string) {
     this.file = file;
     this.db = openDatabase(file);
     const db = this.db;
+    this.search = new SqliteSentenceSearch(db);
     this.stmt = {
       insertRun: db.prepare(
         `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options_json)
@@ -227,6 +234,16 @@ export class SqliteStore implements Store {
            weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       countArticles: db.prepare(`SELECT count(*) FROM article`).pluck(),
+      allArticleTexts: db.prepare(`SELECT id, title, text FROM article ORDER BY id`),
+      storyArticleTexts: db.prepare(
+        `SELECT a.id, a.title, a.text FROM article a JOIN story s ON s.id = a.story_id
+         WHERE s.slug = ? ORDER BY a.id`,
+      ),
+      deleteSegments: db.prepare(`DELETE FROM segment WHERE article_id = ?`),
+      deleteSpeakers: db.prepare(`DELETE FROM speaker WHERE article_id = ?`),
+      updateArticleAnalysis: db.prepare(
+        `UPDATE article SET word_count = ?, sentence_count = ?, run_id = ? WHERE id = ?`,
+      ),
       stories: db.prepare(
         `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count
          FROM story s LEFT JOIN article a ON a.story_id = s.id
@@ -271,11 +288,13 @@ export class SqliteStore implements Store {
          WHERE s.article_id = ? ORDER BY h.start_offset, h.end_offset`,
       ),
       speakers: db.prepare(`SELECT * FROM speaker WHERE article_id = ? ORDER BY position`),
-      storyVersion: db.prepare(
-        `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
+      storyVersion: db
+        .prepare(
+          `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
            || ':' || coalesce(sum(a.run_id), 0)
          FROM article a JOIN story s ON s.id = a.story_id WHERE s.slug = ?`,
-      ).pluck(),
+        )
+        .pluck(),
       storySentences: db.prepare(
         `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
            s.text, s.word_count, s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation,
@@ -330,7 +349,7 @@ export class SqliteStore implements Store {
       return { status: 'duplicate', articleId: existing, source: article.source };
     }
     const { analysis } = article;
-    const scored = analysis.segments.filter((s) => s.kind === 'body' || s.kind === 'headline');
+    const scored = analysis.segments.filter((s) => isScoredKind(s.kind));
     const articleId = Number(
       this.stmt.insertArticle.run({
         storyId: this.storyId(article.story),
@@ -348,6 +367,12 @@ export class SqliteStore implements Store {
         addedAt: new Date().toISOString(),
       }).lastInsertRowid,
     );
+    this.insertAnalysisRows(articleId, analysis);
+    return { status: 'added', articleId, source: article.source };
+  }
+
+  /** Speakers, segments and cue hits of one article; the caller holds the transaction. */
+  private insertAnalysisRows(articleId: number, analysis: ArticleAnalysis): void {
     const speakerIds = analysis.speakers.map((speaker, position) =>
       Number(
         this.stmt.insertSpeaker.run(
@@ -400,7 +425,37 @@ export class SqliteStore implements Store {
         hit.negated ? 1 : 0,
       );
     }
-    return { status: 'added', articleId, source: article.source };
+  }
+
+  async replaceAnalysis(
+    articleId: number,
+    analysis: ArticleAnalysis,
+    runId: number,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      // Segments first: their speaker_id points at the speakers deleted next.
+      this.stmt.deleteSegments.run(articleId);
+      this.stmt.deleteSpeakers.run(articleId);
+      this.insertAnalysisRows(articleId, analysis);
+      const sentences = analysis.segments.filter((s) => isScoredKind(s.kind)).length;
+      const changed = this.stmt.updateArticleAnalysis.run(
+        analysis.words,
+        sentences,
+        runId,
+        articleId,
+      );
+      if (changed.changes !== 1) throw new Error(`no article with id ${articleId}`);
+    })();
+  }
+
+  async articleTexts(
+    storySlug?: string,
+  ): Promise<{ id: number; title: string | null; text: string }[]> {
+    const rows =
+      storySlug === undefined
+        ? this.stmt.allArticleTexts.all()
+        : this.stmt.storyArticleTexts.all(storySlug);
+    return rows as { id: number; title: string | null; text: string }[];
   }
 
   private outletId(meta: OutletMeta): number {
@@ -433,6 +488,10 @@ export class SqliteStore implements Store {
         endDate: meta.endDate ?? null,
       }).lastInsertRowid,
     );
+  }
+
+  async findByText(text: string): Promise<number | null> {
+    return (this.stmt.articleByHash.get(contentHash(text)) as number | undefined) ?? null;
   }
 
   async countArticles(): Promise<number> {
@@ -581,6 +640,14 @@ export class SqliteStore implements Store {
       anonymous: r.is_anonymous === 1,
       issues: r.issues ? r.issues.split('|') : [],
     }));
+  }
+
+  async searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {
+    return this.search.search(query);
+  }
+
+  async cueCategories(): Promise<{ lexicon: string; category: string }[]> {
+    return this.search.cueCategories();
   }
 
   async close(): Promise<void> {

@@ -2,8 +2,8 @@
 // and the types mention no driver class, so a PostgreSQL store can stand in for the
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
-import type { ComparedSentence } from '../analysis/compare.js';
-import type { ArticleAnalysis } from '../analysis/pipeline.js';
+import type { ComparedSentence, Voice, VoiceBucket } from '../analysis/compare.js';
+import type { ArticleAnalysis, ExpectationLabel } from '../analysis/pipeline.js';
 import type { SegmentKind } from '../analysis/types.js';
 
 export interface RunInfo {
@@ -155,6 +155,53 @@ export interface StorySentence extends ComparedSentence {
   toneDiplomacy: number | null;
 }
 
+/** One word or "quoted phrase" of a concordance query; `prefix` for a trailing *. */
+export interface SearchTerm {
+  text: string;
+  prefix: boolean;
+}
+
+/**
+ * What the concordance asks for: sentences containing every term (stemmed), narrowed by
+ * filters that mean what the story comparison (analysis/compare.ts) means by them, so a
+ * number on the dashboard and the sentences listed under the same filters agree.
+ */
+export interface SentenceQuery {
+  /** Every term must occur; none = no text condition (filters only). */
+  terms: SearchTerm[];
+  story?: string;
+  outlet?: string;
+  /** Segment kinds to include; default headline and body (the scored ones). */
+  kinds?: SegmentKind[];
+  expectation?: ExpectationLabel;
+  /** Voice bucket: the narrator (no quoted speaker) or a quoted speaker of this side. */
+  side?: VoiceBucket;
+  voice?: Voice;
+  /** Quoted sentences credited to an unnamed source. */
+  anonymous?: boolean;
+  /** A quoted speaker's canonical name (case-insensitive, as the comparison groups them). */
+  speaker?: string;
+  /** lead = headline + the article's first body paragraph; body = the rest. */
+  part?: 'lead' | 'body';
+  /**
+   * Sentences with a cue hit of each of these lexicons, of the category unless null (an
+   * issue is the lexicon 'issue' with the issue id as category).
+   */
+  cues?: { lexicon: string; category: string | null }[];
+  offset: number;
+  limit: number;
+}
+
+/** One sentence found by the concordance, in story, outlet, article, position order. */
+export interface SearchRow extends StorySentence {
+  storySlug: string;
+  storyTitle: string;
+  outletName: string;
+  articleTitle: string | null;
+  /** Where the query's terms occur in `text`: [start, end) UTF-16 offsets; [] without terms. */
+  matches: { start: number; end: number }[];
+}
+
 export interface Store {
   /** Records the start of an analysis run; its id stamps every article it analyzes. */
   startRun(info: RunInfo): Promise<Run>;
@@ -165,6 +212,15 @@ export interface Store {
    */
   addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]>;
   countArticles(): Promise<number>;
+  /** The id of the stored article with this exact text (by content hash), if any. */
+  findByText(text: string): Promise<number | null>;
+  /** Ids and texts of the stored articles (of one story, or all), for re-analysis. */
+  articleTexts(storySlug?: string): Promise<{ id: number; title: string | null; text: string }[]>;
+  /**
+   * Replaces an article's analysis (segments, speakers, cue hits, counts, run) in one
+   * transaction: afterwards it holds the new results whole, or, on failure, the old ones.
+   */
+  replaceAnalysis(articleId: number, analysis: ArticleAnalysis, runId: number): Promise<void>;
   listStories(): Promise<StorySummary[]>;
   getStory(slug: string): Promise<StorySummary | null>;
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
@@ -176,5 +232,9 @@ export interface Store {
   storyVersion(storySlug: string): Promise<string>;
   /** Every headline and body sentence of a story with its scores, in reading order. */
   storySentences(storySlug: string): Promise<StorySentence[]>;
+  /** The concordance: one page of matching sentences and how many match in all. */
+  searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }>;
+  /** Every (lexicon, category) pair with at least one cue hit, for the concordance's filters. */
+  cueCategories(): Promise<{ lexicon: string; category: string }[]>;
   close(): Promise<void>;
 }

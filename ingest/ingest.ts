@@ -24,6 +24,7 @@ export interface IngestSummary {
   added: number;
   duplicates: number;
   rejected: { source: string; reason: string }[];
+  /** Words in the headline and body segments of the articles analyzed. */
   words: number;
 }
 
@@ -53,6 +54,12 @@ export async function ingestRecords(
     for await (const input of inputs) {
       if (isIngestError(input)) {
         report({ status: 'failed', source: input.source, reason: input.reason });
+        continue;
+      }
+      // Known texts are not analyzed again: re-running an ingest over a folder is cheap.
+      const known = await store.findByText(input.text);
+      if (known !== null) {
+        report({ status: 'duplicate', articleId: known, source: input.source });
         continue;
       }
       try {

@@ -8,12 +8,18 @@ import type { Store } from '../db/store.js';
 import { createRenderer } from './render.js';
 import type { Renderer } from './render.js';
 import { articleRoutes } from './routes/articles.js';
+import { searchRoutes } from './routes/search.js';
+import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
+import { StoryCache } from './story-cache.js';
+import { loadIssueLexicon } from '../analysis/issues.js';
 
 export interface AppOptions {
   renderer?: Renderer;
   /** Shows error details on error pages; never on in production. */
   showErrors?: boolean;
+  /** Display names of issue ids (default: from the shipped issue lexicon). */
+  issueLabels?: Record<string, string>;
 }
 
 export class HttpError extends Error {
@@ -27,13 +33,19 @@ export class HttpError extends Error {
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
   const render = options.renderer ?? createRenderer();
+  const cache = new StoryCache({ limit: 60 });
+  const issueLabels =
+    options.issueLabels ??
+    Object.fromEntries(loadIssueLexicon().issues.map((issue) => [issue.id, issue.label]));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   app.use('/static', express.static(projectPath('views', 'static'), { maxAge: '1h' }));
-  app.use(storyRoutes(store, render));
+  app.use(storyRoutes(store, render, cache, issueLabels));
+  app.use(factsRoutes(store, render, cache));
   app.use(articleRoutes(store, render));
+  app.use(searchRoutes(store, render));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(new HttpError(404, `Nothing at ${req.path}`));

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const app = createApp(store, { showErrors: process.env.NODE_ENV === 'development' });
   const server = app.listen(port, host, () => {
     console.log(`Parallax is serving ${file} at http://${host}:${port}/`);
+    void warmUp(`http://${host}:${port}`, store);
   });
   const stop = () => {
     server.close();
@@ -57,6 +58,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Renders the first stories' dashboards once in the background, so the first researcher to
+ * open them does not wait for the charts and bootstrap intervals to be computed.
+ */
+async function warmUp(base: string, store: SqliteStore): Promise<void> {
+  try {
+    for (const story of (await store.listStories()).slice(0, 3)) {
+      await fetch(`${base}/stories/${encodeURIComponent(story.slug)}`);
+    }
+  } catch {
+    // Only a speed-up: a failure here shows up again, with its message, on the real request.
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,36 @@
-// View model of the article page: paragraphs of segments, each with its kind, and the
-// words behind each score highlighted from the stored cue hits.
+// View model of the article page: the text as paragraphs of segments, each segment with its
+// kind; in headline and body sentences the words behind every score are highlighted from the
+// stored cue hits, and a margin beside each paragraph gives every sentence's tone,
+// expectation label and speaker. Quoted sentences are tinted by the speaker's side.
 
-import type { ArticleDetail, StoredCueHit, StoredSegment } from '../../db/store.js';
+import type { ArticleDetail, StoredCueHit, StoredSegment, StoredSpeaker } from '../../db/store.js';
 import type { LayoutModel } from '../render.js';
+import { expectationBadge, SIDE_LABELS, speakerBadge, toneBadge } from './sentence.js';
+import type { SentenceBadges } from './sentence.js';
 
 export interface TextPiece {
   text: string;
-  /** Set when the piece is a cue: its lexicon and category, as a CSS class suffix. */
+  /** Set when cues cover the piece: their CSS classes and a readable explanation. */
   cue: { className: string; label: string } | null;
+}
+
+interface SegmentView {
+  id: number;
+  anchor: string;
+  /** 1-based number of the sentence among the article's scored sentences, or null. */
+  seq: number | null;
+  kind: string;
+  kindLabel: string;
+  voiceClass: string;
+  voiceTitle: string;
+  pieces: TextPiece[];
+}
+
+interface MarginNote extends SentenceBadges {
+  anchor: string;
+  seq: number;
+  hedges: number;
+  boosters: number;
 }
 
 export interface ArticlePage extends LayoutModel {
@@ -22,20 +45,17 @@ export interface ArticlePage extends LayoutModel {
     words: number;
     sentences: number;
     source: string | null;
+    storyHref: string;
   };
   run: { id: number; analyzerVersion: string; lexiconHash: string; startedAt: string };
-  paragraphs: {
-    index: number;
-    kind: string;
-    segments: {
-      id: number;
-      anchor: string;
-      kind: string;
-      kindLabel: string;
-      isScored: boolean;
-      pieces: TextPiece[];
-    }[];
+  speakers: {
+    name: string;
+    sideLabel: string;
+    side: string;
+    role: string | null;
+    sentences: number;
   }[];
+  paragraphs: { index: number; kind: string; segments: SegmentView[]; notes: MarginNote[] }[];
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -47,40 +67,73 @@ const KIND_LABELS: Record<string, string> = {
   boilerplate: 'Page furniture',
 };
 
-/**
- * Splits a segment's text into plain pieces and cue pieces. Overlapping hits are resolved
- * in favour of the one that starts first, then the longer one; the rest stay in the tooltip
- * data of the page's evidence table, not as nested highlights.
- */
-export function pieces(segment: StoredSegment): TextPiece[] {
-  const hits = [...segment.cueHits].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: TextPiece[] = [];
-  let at = segment.start;
-  for (const hit of hits) {
-    if (hit.start < at || hit.end > segment.end) continue;
-    if (hit.start > at)
-      out.push({
-        text: segment.text.slice(at - segment.start, hit.start - segment.start),
-        cue: null,
-      });
-    out.push({
-      text: segment.text.slice(hit.start - segment.start, hit.end - segment.start),
-      cue: cueLabel(hit),
-    });
-    at = hit.end;
+/** Quote marks span whole quotations; the sentence's voice tint shows them instead. */
+const INLINE_LEXICONS = new Set(['tone', 'expectation', 'hedge', 'booster', 'voice', 'issue']);
+
+function cueClass(hit: StoredCueHit): string {
+  switch (hit.lexicon) {
+    case 'tone':
+      return hit.weight < 0 ? 'cue-tone-neg' : 'cue-tone-pos';
+    case 'expectation':
+      return hit.weight < 0
+        ? 'cue-exp-lowers'
+        : hit.weight > 0
+          ? 'cue-exp-raises'
+          : 'cue-exp-hedged';
+    case 'hedge':
+      return 'cue-hedge';
+    case 'booster':
+      return 'cue-booster';
+    case 'voice':
+      return 'cue-voice';
+    default:
+      return 'cue-issue';
   }
-  if (at < segment.end) out.push({ text: segment.text.slice(at - segment.start), cue: null });
-  return out;
 }
 
-function cueLabel(hit: StoredCueHit): { className: string; label: string } {
-  const category = hit.category.replace(/[^a-z0-9_-]/gi, '-').toLowerCase();
-  const lexicon = hit.lexicon.replace(/[^a-z0-9_-]/gi, '-').toLowerCase();
-  const negated = hit.negated ? ' (negated)' : '';
-  return {
-    className: `cue-${lexicon} cue-${lexicon}-${category}`,
-    label: `${hit.lexicon}: ${hit.category}${negated} — “${hit.entry}”`,
-  };
+function cueText(hit: StoredCueHit): string {
+  const negated = hit.negated ? ', negated' : '';
+  const weight = hit.lexicon === 'tone' ? ` ${hit.weight > 0 ? '+' : ''}${hit.weight}` : '';
+  return `${hit.lexicon}: ${hit.category.replace(/[_-]/g, ' ')}${weight}${negated} (“${hit.entry}”)`;
+}
+
+/**
+ * Splits a segment's text at every cue boundary; each piece carries the classes of all the
+ * cues covering it, so overlapping evidence (a hedge inside an expectation phrase) all shows.
+ */
+export function pieces(segment: StoredSegment): TextPiece[] {
+  const hits = segment.cueHits.filter(
+    (h) =>
+      INLINE_LEXICONS.has(h.lexicon) &&
+      !(h.lexicon === 'voice' && h.category === 'quote_mark') &&
+      h.start >= segment.start &&
+      h.end <= segment.end &&
+      h.end > h.start,
+  );
+  const cuts = new Set([segment.start, segment.end]);
+  for (const h of hits) cuts.add(h.start).add(h.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: TextPiece[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const text = segment.text.slice(from - segment.start, to - segment.start);
+    const covering = hits.filter((h) => h.start <= from && h.end >= to);
+    const cue =
+      covering.length === 0
+        ? null
+        : {
+            className: [...new Set(covering.map(cueClass))].join(' '),
+            label: covering.map(cueText).join('; '),
+          };
+    const last = out[out.length - 1];
+    if (last && last.cue?.className === cue?.className && last.cue?.label === cue?.label) {
+      last.text += text;
+    } else {
+      out.push({ text, cue });
+    }
+  }
+  return out;
 }
 
 /** Only http(s) addresses become links: a stored "javascript:" URL must never be clickable. */
@@ -95,28 +148,62 @@ export function httpUrl(url: string | null): string | null {
 }
 
 export function articlePage(article: ArticleDetail): ArticlePage {
+  const speakers = new Map<number, StoredSpeaker>(article.speakers.map((s) => [s.id, s]));
+  const spoken = new Map<number, number>();
   const paragraphs: ArticlePage['paragraphs'] = [];
+  let seq = 0;
   for (const segment of article.segments) {
     let paragraph = paragraphs[paragraphs.length - 1];
     if (!paragraph || paragraph.index !== segment.paragraph) {
-      paragraph = { index: segment.paragraph, kind: segment.kind, segments: [] };
+      paragraph = { index: segment.paragraph, kind: segment.kind, segments: [], notes: [] };
       paragraphs.push(paragraph);
     }
+    const isScored = segment.kind === 'body' || segment.kind === 'headline';
+    const speaker = segment.speakerId === null ? undefined : speakers.get(segment.speakerId);
+    const quoted =
+      isScored && speaker !== undefined && segment.quote !== null && segment.quote !== 'none';
+    if (quoted) spoken.set(speaker.id, (spoken.get(speaker.id) ?? 0) + 1);
+    const anchor = `s${segment.position}`;
+    if (isScored) seq++;
     paragraph.segments.push({
       id: segment.id,
-      anchor: `s${segment.position}`,
+      anchor,
+      seq: isScored ? seq : null,
       kind: segment.kind,
       kindLabel: KIND_LABELS[segment.kind] ?? segment.kind,
-      isScored: segment.kind === 'body' || segment.kind === 'headline',
-      pieces: pieces(segment),
+      voiceClass: quoted ? `voice-${speaker.side} quote-${segment.quote}` : '',
+      voiceTitle: quoted
+        ? `${segment.quote === 'direct' ? 'Quoted' : 'Reported'}: ${speaker.name} (${SIDE_LABELS[speaker.side]}${speaker.isAnonymous ? ', anonymous' : ''})`
+        : '',
+      pieces: isScored ? pieces(segment) : [{ text: segment.text, cue: null }],
     });
+    if (isScored) {
+      paragraph.notes.push({
+        anchor,
+        seq,
+        tone: toneBadge(segment.toneCombined, segment.toneAfinn, segment.toneDiplomacy),
+        expectation: expectationBadge(segment.expectation, segment.expectationMove),
+        speaker: speakerBadge(
+          speaker?.name ?? null,
+          speaker?.side ?? null,
+          segment.quote,
+          speaker?.isAnonymous ?? false,
+        ),
+        hedges: segment.hedges,
+        boosters: segment.boosters,
+      });
+    }
   }
-  const title = article.title ?? article.headline ?? 'Untitled article';
+  const title =
+    article.title ??
+    article.headline ??
+    `${article.outlet.name}${article.publishedDate ? `, ${article.publishedDate}` : ''} (no headline in the text)`;
+  const storyHref = `/stories/${encodeURIComponent(article.story.slug)}`;
   return {
     title,
     crumbs: [
       { label: 'Stories', href: '/' },
-      { label: article.story.title, href: `/stories/${encodeURIComponent(article.story.slug)}` },
+      { label: article.story.title, href: storyHref },
     ],
     article: {
       title,
@@ -129,13 +216,24 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       words: article.wordCount,
       sentences: article.sentenceCount,
       source: article.source,
+      storyHref,
     },
     run: {
       id: article.run.id,
       analyzerVersion: article.run.analyzerVersion,
       lexiconHash: article.run.lexiconHash.slice(0, 12),
-      startedAt: article.run.startedAt,
+      startedAt: article.run.startedAt.slice(0, 16).replace('T', ' '),
     },
+    speakers: article.speakers
+      .map((s) => ({
+        name: s.name,
+        side: s.side,
+        sideLabel: `${SIDE_LABELS[s.side] ?? s.side}${s.isAnonymous ? ', anonymous' : ''}`,
+        role: s.role,
+        sentences: spoken.get(s.id) ?? 0,
+      }))
+      .filter((s) => s.sentences > 0)
+      .sort((a, b) => b.sentences - a.sentences || a.name.localeCompare(b.name)),
     paragraphs,
   };
 }

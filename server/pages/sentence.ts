@@ -35,9 +35,14 @@ export interface SentenceView extends SentenceBadges {
 }
 
 /** Sentence tone shown with two decimals; within ±0.05 it reads as neutral. */
-export function toneBadge(tone: number | null, afinn: number | null, diplomacy: number | null): SentenceBadges['tone'] {
+export function toneBadge(
+  tone: number | null,
+  afinn: number | null,
+  diplomacy: number | null,
+): SentenceBadges['tone'] {
   if (tone === null) return null;
-  const text = Math.abs(tone) < 0.005 ? '0.00' : `${tone > 0 ? '+' : '−'}${Math.abs(tone).toFixed(2)}`;
+  const text =
+    Math.abs(tone) < 0.005 ? '0.00' : `${tone > 0 ? '+' : '−'}${Math.abs(tone).toFixed(2)}`;
   const className = tone <= -0.05 ? 'tone-neg' : tone >= 0.05 ? 'tone-pos' : 'tone-neu';
   const parts = [`combined tone ${text}`];
   if (afinn !== null) parts.push(`AFINN ${afinn.toFixed(2)}`);
@@ -45,7 +50,10 @@ export function toneBadge(tone: number | null, afinn: number | null, diplomacy: 
   return { text, className, title: parts.join(' · ') };
 }
 
-export function expectationBadge(label: string | null, move: string | null): SentenceBadges['expectation'] {
+export function expectationBadge(
+  label: string | null,
+  move: string | null,
+): SentenceBadges['expectation'] {
   if (label === null || label === 'none') return null;
   return {
     label: EXPECTATION_LABELS[label] ?? label,
@@ -69,7 +77,10 @@ export function speakerBadge(
   };
 }
 
-export function sentenceView(s: StorySentence, outletNames: ReadonlyMap<string, string>): SentenceView {
+export function sentenceView(
+  s: StorySentence,
+  outletNames: ReadonlyMap<string, string>,
+): SentenceView {
   return {
     id: s.segmentId,
     href: `/articles/${s.articleId}#s${s.position}`,
@@ -80,4 +91,29 @@ export function sentenceView(s: StorySentence, outletNames: ReadonlyMap<string, 
     expectation: expectationBadge(s.expectation, s.expectationMove),
     speaker: speakerBadge(s.speaker, s.side, s.quote, s.anonymous),
   };
+}
+
+/** Filters of the concordance (/search) that a dashboard number links to. */
+export interface SentenceFilters {
+  story: string;
+  outlet?: string;
+  expectation?: string;
+  side?: string;
+  voice?: 'narrator' | 'quoted';
+  anonymous?: boolean;
+  speaker?: string;
+  part?: 'lead' | 'body';
+  issue?: string;
+  cue?: string;
+  q?: string;
+}
+
+/** The address of the sentences behind a number: the concordance with these filters. */
+export function sentencesHref(filters: SentenceFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === false) continue;
+    params.set(key, value === true ? '1' : String(value));
+  }
+  return `/search?${params.toString()}`;
 }

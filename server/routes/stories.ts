@@ -1,23 +1,59 @@
-// Pages about stories: the home page (every story) and one story's outlets side by side.
+// Pages about stories: the home page (every story) and one story's comparison dashboard,
+// as HTML and as JSON (/stories/<slug>.json, the same numbers).
 
 import { Router } from 'express';
 import type { Store } from '../../db/store.js';
 import { HttpError } from '../app.js';
 import { homePage } from '../pages/home.js';
-import { storyPage } from '../pages/story.js';
+import { parsePart, storyDashboard, storyPage } from '../pages/story.js';
 import type { Renderer } from '../render.js';
+import type { StoryCache } from '../story-cache.js';
 
-export function storyRoutes(store: Store, render: Renderer): Router {
+export function storyRoutes(
+  store: Store,
+  render: Renderer,
+  cache: StoryCache,
+  issueLabels: Readonly<Record<string, string>>,
+): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
     res.send(render('home', homePage(await store.listStories())));
   });
 
+  // The dashboard's numbers and charts are computed once per story, part and data version.
+  const load = async (slug: string, partParam: unknown) => {
+    const part = parsePart(partParam);
+    if (part === null) throw new HttpError(400, 'part must be all, lead or body.');
+    const story = await store.getStory(slug);
+    if (!story) throw new HttpError(404, `No story “${slug}”.`);
+    const version = await store.storyVersion(slug);
+    return cache.cached(`story:${slug}:${part}`, version, async () => {
+      const sentences = await store.storySentences(slug);
+      const dashboard = await storyDashboard(story, sentences, part, issueLabels);
+      return storyPage(story, await store.listArticles(slug), sentences.length, dashboard);
+    });
+  };
+
+  router.get('/stories/:slug.json', async (req, res) => {
+    const page = await load(req.params.slug, req.query.part);
+    const { charts, ...numbers } = page.dashboard;
+    res.json({
+      story: page.story,
+      totals: page.totals,
+      part: page.dashboard.part,
+      outlets: numbers.outlets,
+      chartSpecs: Object.fromEntries(
+        Object.entries(charts).flatMap(([name, chart]) =>
+          chart ? [[name, JSON.parse(chart.spec) as unknown]] : [],
+        ),
+      ),
+      articles: page.columns,
+    });
+  });
+
   router.get('/stories/:slug', async (req, res) => {
-    const story = await store.getStory(req.params.slug);
-    if (!story) throw new HttpError(404, `No story “${req.params.slug}”.`);
-    res.send(render('story', storyPage(story, await store.listArticles(story.slug))));
+    res.send(render('story', await load(req.params.slug, req.query.part)));
   });
 
   return router;

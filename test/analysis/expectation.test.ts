@@ -121,3 +121,67 @@ test('equal lowering and raising make the sentence two-sided', () => {
   assert.equal(result.label, 'hedged');
   assert.equal(result.move, 'two-sided');
 });
+
+test('a denied change under a modal lowers; without an object it says nothing', () => {
+  assert.equal(label('And it will not alter some of the underlying problems.'), 'lowers');
+  assert.equal(label('The summit will not resolve the dispute over tariffs.'), 'lowers');
+  assert.equal(label('Officials said the filing rules will not change.'), 'none');
+});
+
+test('"unlikely to" + any verb lowers when the sentence names the visit or talks', () => {
+  assert.equal(
+    label("One diplomatic visit is unlikely to moderate Beijing's most problematic actions."),
+    'lowers',
+  );
+  // No target: a forecast about something else sets no expectation of the event.
+  assert.equal(label('The senator is unlikely to attend the fundraiser.'), 'none');
+  // What is unlikely is itself bad: not a lowering.
+  assert.notEqual(label('The talks are unlikely to collapse.'), 'lowers');
+});
+
+test('fear or concern about what is coming lowers', () => {
+  assert.equal(
+    label('The stance raised concerns that the meetings could end up being more antagonistic.'),
+    'lowers',
+  );
+  assert.equal(label('Some diplomats voiced doubts that the talks would achieve much.'), 'lowers');
+  // Doubt about a fact is not a forecast.
+  assert.equal(label('He has doubts about whether the memo was authentic.'), 'none');
+});
+
+test('predicted setbacks: harm verbs need a target, averted risks are not predicted', () => {
+  assert.equal(label('The dispute could overshadow the talks.'), 'lowers');
+  assert.equal(label('The bill would undermine the integrity of elections.'), 'none');
+  assert.equal(
+    label('Both sides want channels that can reduce the risk of a downward spiral.'),
+    'none',
+  );
+});
+
+test('predicative doubt on an outcome lowers only when it looks ahead', () => {
+  assert.equal(label('A breakthrough on trade is unlikely.'), 'lowers');
+  assert.equal(label('The prospects for a deal remain dim.'), 'lowers');
+  assert.equal(label('The results of the visit were modest.'), 'none');
+});
+
+test('historical analogy and difficulty idioms lower', () => {
+  assert.equal(
+    label('If history is any guide, the talks will end in finger-pointing over human rights.'),
+    'lowers',
+  );
+  assert.equal(label('Secretary Blinken has his work cut out for him.'), 'lowers');
+  assert.equal(label('Few expect the meeting to change much.'), 'lowers');
+});
+
+test('"not even clear" leans pessimistic; "not clear whether" stays hedged', () => {
+  assert.equal(label("It's not even clear if the channels will be reopened."), 'lowers');
+  assert.equal(label('It is not clear whether the channels will be reopened.'), 'hedged');
+});
+
+test('stakes: a test of whether the visit succeeds raises', () => {
+  assert.equal(
+    label('It will also be an important test of whether sustained diplomacy is possible.'),
+    'raises',
+  );
+  assert.equal(label('Blinken’s visit should set in motion a process toward stability.'), 'raises');
+});

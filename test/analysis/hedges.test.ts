@@ -57,3 +57,26 @@ test('boosters count, and are not certainty words', () => {
   );
   assert.equal(stance('This approach seeks to foster clear communication.').boosters, 0);
 });
+
+test('a vague source with a verb of saying is a weasel hedge, a named one is not', () => {
+  assert.equal(stance('Critics have long argued that the visit is a waste of time.').hedges, 1);
+  assert.equal(stance('Some U.S. officials believe the talks are a mistake.').hedges, 1);
+  assert.equal(stance('His supporters said the senator had done nothing wrong.').hedges, 0);
+});
+
+test('an agentless passive report is a weasel hedge; a named agent or a modal is not', () => {
+  assert.equal(stance('The trip is widely regarded as a test of the relationship.').hedges, 1);
+  assert.equal(stance('The envoy was criticized for the remarks.').hedges, 1);
+  assert.equal(stance('The plan was believed by some to be a mistake.').hedges, 1);
+  assert.equal(stance('The statement was described by the ministry as constructive.').hedges, 0);
+  assert.equal(stance('China has considered sending aid.').hedges, 0);
+  assert.equal(stance('The devices should be considered dangerous.').hedges, 0);
+});
+
+test('Penn-tokenised text: "n\'t" negates and -LRB- closes a clause', () => {
+  assert.equal(stance("Officials are n't sure the talks will resume.").hedges, 1);
+  assert.equal(
+    stance('By some accounts -LRB- and there are many -RRB- the talks went well.').hedges,
+    2,
+  );
+});

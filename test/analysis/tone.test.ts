@@ -45,3 +45,9 @@ test('a phrase beats its words: "ease tensions" is cooperation', () => {
 test('AFINN misreadings in news are overridden: "United States" is not positive', () => {
   assert.equal(tone('The United States sent its top diplomat.').combined, 0);
 });
+
+test('the clause after "but" outweighs the clause before it', () => {
+  const turn = tone('The talks were tense, but the meeting ended on a good and friendly note.');
+  const plain = tone('The meeting ended on a good and friendly note, but the talks were tense.');
+  assert.ok(turn.combined > plain.combined);
+});

@@ -4,6 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadActors, NO_ACTORS, type Actors } from '../../analysis/actors.js';
+import { findQuoteSpans } from '../../analysis/quotes.js';
+import { parseVoiceRoles } from '../../analysis/voice-roles.js';
 import type { Segment } from '../../analysis/types.js';
 import { attributeVoices } from '../../analysis/voices.js';
 
@@ -299,6 +301,207 @@ test('an invalid actors file fails with the file and the bad entry', () => {
     JSON.stringify({ version: '1', actors: [{ name: 'Qin Gang', side: 'beijing' }] }),
   );
   assert.throws(() => loadActors(file), /bad\.json.*actors\.0\.side.*Qin Gang/s);
+});
+
+// Made-up news-style sentences for the constructions the second round added.
+const said = (paragraphs: string[][], actors: Actors = NO_ACTORS) =>
+  voices(paragraphs, actors).map((s) => [s.quote, s.speaker?.name ?? null]);
+
+test('a title, a party tag or a time phrase between the source and the verb', () => {
+  assert.deepEqual(
+    said([
+      [
+        'Sen. Jane Miller (R-Ohio) said the bill would fail.',
+        'Treasury spokesman Tom Hale says the sanctions will stay.',
+        'The ministry on Monday said the visit was welcome.',
+        'The embassy, in a statement, urged Washington to stop interfering.',
+        'Kim in June sharply criticized the plan.',
+        'The senator said Friday that the vote would be delayed.',
+      ],
+    ]),
+    [
+      ['indirect', 'Jane Miller'],
+      ['indirect', 'Tom Hale'],
+      ['indirect', 'ministry'],
+      ['indirect', 'embassy'],
+      ['indirect', 'Kim'],
+      ['indirect', 'senator'],
+    ],
+  );
+});
+
+test('reported views without a classic speech verb', () => {
+  assert.deepEqual(
+    said([
+      [
+        'Beijing believes that Washington is trying to contain it.',
+        'Many analysts expect the talks to produce little.',
+        'US officials hope the visit will stabilize ties.',
+        'Critics fear that the deal will collapse.',
+        'Regional diplomats see the visit as a test of resolve.',
+        'Many economists agree that the tariffs hurt both sides.',
+      ],
+    ]),
+    [
+      ['indirect', 'Beijing'],
+      ['indirect', 'analysts'],
+      ['indirect', 'US officials'],
+      ['indirect', 'Critics'],
+      ['indirect', 'Regional diplomats'],
+      ['indirect', 'economists'],
+    ],
+  );
+});
+
+test('views named by a noun: "X\'s view that", "X\'s insistence that", "in X\'s words"', () => {
+  const v = voices([
+    [
+      'China is expected to raise grievances reflecting Beijing’s view that the United States is a declining power.',
+      'Beijing’s insistence that Washington is to blame has not changed.',
+      'In Blinken’s words, the relationship is at a low point.',
+    ],
+  ]);
+  assert.deepEqual(
+    v.map((s) => [s.quote, s.speaker?.name]),
+    [
+      ['indirect', 'Beijing'],
+      ['indirect', 'Beijing'],
+      ['indirect', 'Blinken'],
+    ],
+  );
+  assert.equal(v[0]!.speaker?.side, 'china_gov');
+});
+
+test('polls, surveys and documents as sources; a statement from X is X', () => {
+  assert.deepEqual(
+    said([
+      [
+        'Polls show the race tightening in the final week.',
+        'A new survey found that most voters distrust both parties.',
+        'A statement from the Chinese Foreign Ministry said the visit was welcome.',
+        'The company declined to comment.',
+        'Current signs from both capitals suggest that little will change.',
+      ],
+    ]),
+    [
+      ['indirect', 'Polls'],
+      ['indirect', 'new survey'],
+      ['indirect', 'Chinese Foreign Ministry'],
+      ['indirect', 'company'],
+      ['none', null],
+    ],
+  );
+});
+
+test('the source phrase: plain nouns, "of" and "for" phrases, people "at" a firm', () => {
+  assert.deepEqual(
+    said([
+      [
+        'Other members of the community stated they were fine with it.',
+        'And a bartender said she “loved” working there.',
+        '“This is really spectacular,” said Chris Low at FTN Financial.',
+        '“A deal of this size needs scrutiny,” a spokesman for Disney said.',
+        'A new report suggests that the decline is accelerating.',
+      ],
+    ]),
+    [
+      ['indirect', 'members of the community'],
+      ['direct', 'bartender'],
+      ['direct', 'Chris Low'],
+      ['direct', 'spokesman for Disney'],
+      ['indirect', 'new report'],
+    ],
+  );
+});
+
+test('an opening phrase or dateline is not the subject an -ing or "and said" clause inherits', () => {
+  assert.deepEqual(
+    said([
+      ['On trade, Smith again attacked the deal and said it had cost jobs.'],
+      ['WASHINGTON (AP) – The newspaper endorsed the senator on Thursday, saying she was ready.'],
+    ]),
+    [
+      ['indirect', 'Smith'],
+      ['indirect', 'newspaper'],
+    ],
+  );
+});
+
+test('speaker labels before a colon: roundups and transcripts', () => {
+  assert.deepEqual(
+    said([
+      ['Jane Roe, The Daily Planet: “This was her best debate.”', '“Not at all.”'],
+      ['MR. SMITH: We appreciate you coming.'],
+      ['Of the plan: “It is a start.”'],
+    ]),
+    [
+      ['direct', 'Jane Roe'],
+      ['direct', 'Jane Roe'],
+      ['direct', 'SMITH'],
+      ['direct', 'SMITH'],
+    ],
+  );
+});
+
+test('discontinuous quotes and two-apostrophe quotation marks', () => {
+  assert.deepEqual(
+    said([
+      ['“It is a big step,” Mr. Hale said, “but not the last.”'],
+      ["''I wouldn't object to that,'' Ms. Lee said."],
+    ]),
+    [
+      ['direct', 'Hale'],
+      ['direct', 'Lee'],
+    ],
+  );
+  const spans = findQuoteSpans(
+    "He called it ''unfair'' and 'praising Wall Street.' Democrats' views",
+  );
+  assert.deepEqual(
+    spans.map((q) => q.words),
+    [1, 3],
+  );
+});
+
+test('multi-word credited short quotes stay direct; scare quotes stay none', () => {
+  assert.deepEqual(
+    said([
+      [
+        'The Pentagon called it “an unsafe maritime interaction.”',
+        'The administration is seeking a “win” on climate.',
+        'Officials in the region have described the drills as a “rehearsal.”',
+      ],
+    ]),
+    [
+      ['direct', 'Pentagon'],
+      ['none', null],
+      ['direct', 'Officials in the region'],
+    ],
+  );
+});
+
+test('sides from titles without an actors file: offices, capitals, Chinese names, the President', () => {
+  const v = voices([
+    [
+      'President Biden said he hoped to meet Xi again.',
+      'Beijing says the United States must change course.',
+      'Assistant Foreign Minister Hua Chunying said the talks were candid.',
+      'Kurt Campbell, the deputy assistant to the President, said there would be no breakthrough.',
+      'Taiwan’s Foreign Minister Joseph Wu said the island would not bow to pressure.',
+      'Former Ambassador Max Baucus said the relationship was at its lowest point.',
+    ],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.speaker?.side),
+    ['us_gov', 'china_gov', 'china_gov', 'us_gov', 'other', 'analyst'],
+  );
+});
+
+test('the voice-roles lexicon is validated with the file and the bad entry named', () => {
+  assert.throws(
+    () => parseVoiceRoles({ version: '1', determiners: ['The'] }, 'voice-roles.json'),
+    /voice-roles\.json.*determiners\.0.*"The"/s,
+  );
 });
 
 test('runs in linear time on a megabyte-long line of quotes and commas', () => {

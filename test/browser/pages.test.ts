@@ -31,7 +31,7 @@ describe('pages in a browser', () => {
     await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
     await page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
     assert.equal(await page.locator('h1').textContent(), 'Blinken in Beijing, June 2023');
-    const columns = page.locator('.outlet-column');
+    const columns = page.locator('article.outlet-column');
     assert.equal(await columns.count(), 5);
     // Side by side on a laptop screen: the first row holds several columns.
     const boxes = await Promise.all([0, 1, 2].map(async (i) => columns.nth(i).boundingBox()));
@@ -40,7 +40,44 @@ describe('pages in a browser', () => {
       'columns share a row',
     );
     const nyt = columns.filter({ hasText: 'The New York Times' });
-    assert.match((await nyt.locator('h3').textContent()) ?? '', /Will Xi Show Up\?/);
+    assert.match((await nyt.locator('h4').textContent()) ?? '', /Will Xi Show Up\?/);
+  });
+
+  test('the dashboard fits a laptop screen and its numbers lead to the sentences', async () => {
+    await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
+    // Nothing wider than the window: no sideways scrolling on a 1366-pixel laptop.
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    assert.ok(Number(overflow) <= 0, `page overflows by ${String(overflow)} px`);
+    for (const chart of await page.locator('figure.chart svg').all()) {
+      const box = await chart.boundingBox();
+      assert.ok(box && box.width > 300 && box.height > 80, 'chart has a readable size');
+    }
+    // The Daily Beast's lowers rate opens the concordance filtered to those sentences.
+    const row = page.locator('table.figures tbody tr', { hasText: 'The Daily Beast' });
+    const lowers = row.locator('td').nth(3).locator('a').first();
+    const rate = Number(await lowers.textContent());
+    const sub = (await row.locator('th .sub').textContent()) ?? '';
+    const words = Number(/([\d,]+) words/.exec(sub)?.[1]?.replace(/,/g, ''));
+    await lowers.click();
+    await page.waitForURL(/\/search\?/);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('expectation'), 'lowers');
+    assert.equal(url.searchParams.get('outlet'), 'the-daily-beast');
+    await page.screenshot({ path: `${SHOTS}/story-drilldown.png`, fullPage: true });
+    const expected = Math.round((rate * words) / 1000);
+    assert.equal(await page.locator('.exp-lowers').count(), expected);
+  });
+
+  test('a tick in the tone chart is a link to its sentence in the article', async () => {
+    await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
+    const href = await page.locator('figure.chart a').first().getAttribute('xlink:href');
+    assert.match(href ?? '', /^\/articles\/\d+#s\d+$/);
+    await page.goto(`${server.base}${href}`);
+    const target = page.locator(':target');
+    assert.equal(await target.count(), 1);
+    assert.ok(await target.isVisible());
   });
 
   test('clicking a headline opens the article with its segments and their kinds', async () => {

@@ -30,7 +30,7 @@ describe('pages over the bundled corpus', () => {
   test('the story page has one column per outlet with headline, words and sentences', async () => {
     const page = await server.get('/stories/blinken-in-beijing-june-2023');
     assert.equal(page.status, 200);
-    assert.equal(page.text.match(/class="outlet-column"/g)?.length, 5);
+    assert.equal(page.text.match(/<article class="outlet-column" id="outlet-/g)?.length, 5);
     assert.ok(
       page.text.includes(
         'In China, Blinken Faces Clashing Agendas and a Question: Will Xi Show Up?',
@@ -38,6 +38,43 @@ describe('pages over the bundled corpus', () => {
     );
     assert.match(page.text, /<dt>Words<\/dt><dd>[1-9][\d,]*<\/dd>/);
     assert.match(page.text, /<dt>Sentences<\/dt><dd>[1-9][\d,]*<\/dd>/);
+  });
+
+  test('the dashboard compares the outlets with numbers that link to their sentences', async () => {
+    const page = await server.get('/stories/blinken-in-beijing-june-2023');
+    // Handlebars escapes "=" and "&" in attributes; read the links as a browser would.
+    const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const rows = html.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
+    assert.equal(rows.length, 5);
+    for (const row of rows) {
+      // Mean tone, the expectation rates and the shares each link to a filtered sentence list.
+      const links =
+        row.match(/href="\/search\?story=blinken-in-beijing-june-2023&outlet=[a-z-]+/g) ?? [];
+      assert.ok(links.length >= 12, row);
+      assert.match(row, /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\]/);
+    }
+    // Server-built SVG charts whose marks link to sentences, with text alternatives.
+    assert.ok((page.text.match(/<svg /g)?.length ?? 0) >= 4);
+    assert.match(page.text, /<a xlink:href="\/articles\/\d+#s\d+"/);
+    assert.match(page.text, /role="img" aria-label="Sentence tone per outlet/);
+  });
+
+  test('the lead tab counts only headlines and first paragraphs; a bad part is a 400', async () => {
+    const all = JSON.parse((await server.get('/stories/blinken-in-beijing-june-2023.json')).text);
+    const lead = JSON.parse(
+      (await server.get('/stories/blinken-in-beijing-june-2023.json?part=lead')).text,
+    );
+    const body = JSON.parse(
+      (await server.get('/stories/blinken-in-beijing-june-2023.json?part=body')).text,
+    );
+    assert.equal(lead.part, 'lead');
+    for (const [i, outlet] of all.outlets.entries()) {
+      const n = (x: { sentences: { text: string } }) => Number(x.sentences.text);
+      assert.equal(n(lead.outlets[i]) + n(body.outlets[i]), n(outlet), outlet.name);
+      assert.ok(n(lead.outlets[i]) >= 1 && n(lead.outlets[i]) <= 6, outlet.name);
+    }
+    const bad = await server.get('/stories/blinken-in-beijing-june-2023?part=middle');
+    assert.equal(bad.status, 400);
   });
 
   test('the article page shows every segment with its kind, paragraphs kept', async () => {

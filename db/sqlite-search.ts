@@ -1,0 +1,299 @@
+// The concordance's queries on SQLite: sentences found through the FTS5 index
+// (migration 002_segment_search.sql) and narrowed by filters. Filters vary per request, so
+// the SQL is assembled from a fixed set of clause fragments whose values are always bound
+// parameters (never interpolated), and each combination is prepared once and cached.
+// Filter meanings follow analysis/compare.ts, so dashboard figures and listed sentences
+// agree. It does not parse what a person typed (server/search-params.ts does) and it does
+// not format anything for a page.
+
+import type Database from 'better-sqlite3';
+import type { SegmentKind } from '../analysis/types.js';
+import type {
+  SearchRow,
+  SearchTerm,
+  SentenceQuery,
+  StoredSegment,
+  StoredSpeaker,
+} from './store.js';
+
+/**
+ * Each term quoted like a phrase, so FTS5 operators in user text are just words. Whole
+ * terms go to the stemmed index, prefix terms to the unstemmed one (see the migration).
+ */
+export function fts5Match(terms: readonly SearchTerm[]): string | null {
+  const parts = terms
+    .filter((t) => /[\p{L}\p{N}]/u.test(t.text))
+    .map((t) => `"${t.text.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+// A sentence is "quoted" when it has a resolved speaker and a direct or indirect quote
+// (compare.ts voiceOf); everything else is the narrator's voice.
+const QUOTED = `(sp.id IS NOT NULL AND s.quote_kind IN ('direct', 'indirect'))`;
+// Lead = headline + the article's first body paragraph (compare.ts leadFlags).
+const LEAD = `(s.kind = 'headline' OR s.paragraph_index = (
+  SELECT min(b.paragraph_index) FROM segment b WHERE b.article_id = s.article_id AND b.kind = 'body'))`;
+const MAX_CUES = 3;
+
+const FRAGMENTS: Record<string, string> = {
+  match: `s.id IN (SELECT rowid FROM segment_search WHERE segment_search MATCH @match)`,
+  prefix: `s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH @prefix)`,
+  story: `st.slug = @story`,
+  outlet: `o.slug = @outlet`,
+  kinds: `s.kind IN (SELECT value FROM json_each(@kinds))`,
+  expectation: `s.expectation = @expectation`,
+  narrator: `NOT ${QUOTED}`,
+  quoted: QUOTED,
+  side: `${QUOTED} AND sp.side = @side`,
+  anonymous: `${QUOTED} AND sp.is_anonymous = 1`,
+  speaker: `${QUOTED} AND sp.name = @speaker COLLATE NOCASE`,
+  lead: LEAD,
+  body: `NOT ${LEAD}`,
+};
+for (let i = 0; i < MAX_CUES; i++) {
+  FRAGMENTS[`cue${i}`] = `s.id IN (SELECT segment_id FROM cue_hit
+    WHERE lexicon = @cueLexicon${i} AND category = @cueCategory${i})`;
+  FRAGMENTS[`cueAny${i}`] =
+    `s.id IN (SELECT segment_id FROM cue_hit WHERE lexicon = @cueLexicon${i})`;
+}
+
+const FROM = `FROM segment s
+  JOIN article a ON a.id = s.article_id
+  JOIN story st ON st.id = a.story_id
+  JOIN outlet o ON o.id = a.outlet_id
+  LEFT JOIN speaker sp ON sp.id = s.speaker_id`;
+
+// What a count needs to join: every segment has one article, story and outlet (foreign
+// keys), so a count joins them only when a filter reads them; counting all sentences of a
+// large corpus then stays a walk over one table.
+const NEEDS_SPEAKER = new Set(['narrator', 'quoted', 'side', 'anonymous', 'speaker']);
+
+function countFrom(names: readonly string[]): string {
+  const story = names.includes('story');
+  const outlet = names.includes('outlet');
+  const joins = [
+    story || outlet ? `JOIN article a ON a.id = s.article_id` : '',
+    story ? `JOIN story st ON st.id = a.story_id` : '',
+    outlet ? `JOIN outlet o ON o.id = a.outlet_id` : '',
+    names.some((n) => NEEDS_SPEAKER.has(n)) ? `LEFT JOIN speaker sp ON sp.id = s.speaker_id` : '',
+  ];
+  return `FROM segment s ${joins.filter(Boolean).join(' ')}`;
+}
+
+const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind, s.text, s.word_count,
+  s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation, s.expectation_move,
+  s.hedge_count, s.booster_count, s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
+  st.slug AS story_slug, st.title AS story_title, o.slug AS outlet, o.name AS outlet_name,
+  a.title AS article_title,
+  (SELECT group_concat(h.category, '|') FROM cue_hit h
+    WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues`;
+
+const ORDER = `ORDER BY st.title, st.id, o.name, o.id, a.id, s.position`;
+
+// Private-use characters cannot come from FTS5's tokens and mark where highlight() put a match.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+interface SearchSqlRow {
+  id: number;
+  article_id: number;
+  position: number;
+  paragraph_index: number;
+  kind: SegmentKind;
+  text: string;
+  word_count: number;
+  tone_combined: number | null;
+  tone_afinn: number | null;
+  tone_diplomacy: number | null;
+  expectation: StoredSegment['expectation'];
+  expectation_move: string | null;
+  hedge_count: number;
+  booster_count: number;
+  quote_kind: StoredSegment['quote'];
+  speaker: string | null;
+  side: StoredSpeaker['side'] | null;
+  is_anonymous: number | null;
+  story_slug: string;
+  story_title: string;
+  outlet: string;
+  outlet_name: string;
+  article_title: string | null;
+  issues: string | null;
+}
+
+interface Prepared {
+  count: Database.Statement;
+  page: Database.Statement;
+}
+
+type Params = Record<string, string | number>;
+
+export class SqliteSentenceSearch {
+  private readonly prepared = new Map<string, Prepared>();
+  private readonly highlight: Database.Statement;
+  private readonly highlightPrefix: Database.Statement;
+  private readonly categories: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.highlight = db.prepare(
+      `SELECT rowid AS id, highlight(segment_search, 0, '${OPEN}', '${CLOSE}') AS marked
+       FROM segment_search
+       WHERE segment_search MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+    );
+    this.highlightPrefix = db.prepare(
+      `SELECT rowid AS id, highlight(segment_words, 0, '${OPEN}', '${CLOSE}') AS marked
+       FROM segment_words
+       WHERE segment_words MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+    );
+    this.categories = db.prepare(
+      `SELECT DISTINCT lexicon, category FROM cue_hit ORDER BY lexicon, category`,
+    );
+  }
+
+  search(query: SentenceQuery): { total: number; rows: SearchRow[] } {
+    const { names, params } = clauses(query);
+    if (names === null) return { total: 0, rows: [] };
+    const statements = this.statements(names);
+    const total = statements.count.get(params) as number;
+    if (total === 0 || query.offset >= total) return { total, rows: [] };
+    const rows = statements.page.all({
+      ...params,
+      limit: query.limit,
+      offset: query.offset,
+    }) as SearchSqlRow[];
+    const matches = new Map<number, { start: number; end: number }[]>();
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    for (const [statement, match] of [
+      [this.highlight, params.match],
+      [this.highlightPrefix, params.prefix],
+    ] as const) {
+      if (match === undefined) continue;
+      for (const m of statement.all({ match, ids }) as { id: number; marked: string }[]) {
+        matches.set(m.id, [...(matches.get(m.id) ?? []), ...matchOffsets(m.marked)]);
+      }
+    }
+    return { total, rows: rows.map((r) => toSearchRow(r, merged(matches.get(r.id) ?? []))) };
+  }
+
+  cueCategories(): { lexicon: string; category: string }[] {
+    return this.categories.all() as { lexicon: string; category: string }[];
+  }
+
+  private statements(names: string[]): Prepared {
+    const key = names.join(',');
+    let statements = this.prepared.get(key);
+    if (!statements) {
+      const where =
+        names.length > 0 ? `WHERE ${names.map((n) => `(${FRAGMENTS[n]})`).join('\n  AND ')}` : '';
+      statements = {
+        count: this.db.prepare(`SELECT count(*) ${countFrom(names)} ${where}`).pluck(),
+        // The page's ids first, then their columns: the per-row subqueries (issues) run for
+        // 50 rows, not for every match before the sort.
+        page: this.db.prepare(
+          `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} ${where} ${ORDER}
+             LIMIT @limit OFFSET @offset) page
+           JOIN segment s ON s.id = page.page_id
+           JOIN article a ON a.id = s.article_id
+           JOIN story st ON st.id = a.story_id
+           JOIN outlet o ON o.id = a.outlet_id
+           LEFT JOIN speaker sp ON sp.id = s.speaker_id
+           ${ORDER}`,
+        ),
+      };
+      this.prepared.set(key, statements);
+    }
+    return statements;
+  }
+}
+
+/** The fragment names a query needs and their bound values; names null = nothing can match. */
+function clauses(query: SentenceQuery): { names: string[] | null; params: Params } {
+  const names: string[] = [];
+  const params: Params = {};
+  const add = (name: string, values: Params = {}) => {
+    names.push(name);
+    Object.assign(params, values);
+  };
+  if (query.terms.length > 0) {
+    const match = fts5Match(query.terms.filter((t) => !t.prefix));
+    const prefix = fts5Match(query.terms.filter((t) => t.prefix));
+    // Terms without a single letter or digit cannot match anything.
+    if (match === null && prefix === null) return { names: null, params };
+    if (match !== null) add('match', { match });
+    if (prefix !== null) add('prefix', { prefix });
+  }
+  if (query.story !== undefined) add('story', { story: query.story });
+  if (query.outlet !== undefined) add('outlet', { outlet: query.outlet });
+  add('kinds', { kinds: JSON.stringify(query.kinds ?? ['headline', 'body']) });
+  if (query.expectation !== undefined) add('expectation', { expectation: query.expectation });
+  if (query.side === 'narrator') add('narrator');
+  else if (query.side !== undefined) add('side', { side: query.side });
+  if (query.voice !== undefined) add(query.voice);
+  if (query.anonymous) add('anonymous');
+  if (query.speaker !== undefined) add('speaker', { speaker: query.speaker });
+  if (query.part !== undefined) add(query.part);
+  const cues = query.cues ?? [];
+  if (cues.length > MAX_CUES)
+    throw new Error(`at most ${MAX_CUES} cue filters, not ${cues.length}`);
+  cues.forEach((cue, i) => {
+    if (cue.category === null) add(`cueAny${i}`, { [`cueLexicon${i}`]: cue.lexicon });
+    else add(`cue${i}`, { [`cueLexicon${i}`]: cue.lexicon, [`cueCategory${i}`]: cue.category });
+  });
+  return { names, params };
+}
+
+/** Removes highlight()'s markers and returns where they were, as offsets into the text. */
+export function matchOffsets(marked: string): { start: number; end: number }[] {
+  const matches: { start: number; end: number }[] = [];
+  let at = 0;
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) start = at;
+    else if (ch === CLOSE) {
+      if (start >= 0 && at > start) matches.push({ start, end: at });
+      start = -1;
+    } else at += ch.length;
+  }
+  return matches;
+}
+
+/** Matches from both indexes in text order, overlapping ones joined. */
+function merged(matches: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && m.start <= last.end) last.end = Math.max(last.end, m.end);
+    else out.push({ ...m });
+  }
+  return out;
+}
+
+function toSearchRow(r: SearchSqlRow, matches: { start: number; end: number }[]): SearchRow {
+  return {
+    segmentId: r.id,
+    text: r.text,
+    toneAfinn: r.tone_afinn,
+    toneDiplomacy: r.tone_diplomacy,
+    expectationMove: r.expectation_move,
+    articleId: r.article_id,
+    outlet: r.outlet,
+    position: r.position,
+    paragraph: r.paragraph_index,
+    kind: r.kind,
+    words: r.word_count,
+    tone: r.tone_combined,
+    expectation: r.expectation,
+    hedges: r.hedge_count,
+    boosters: r.booster_count,
+    quote: r.quote_kind,
+    speaker: r.speaker,
+    side: r.side,
+    anonymous: r.is_anonymous === 1,
+    issues: r.issues ? r.issues.split('|') : [],
+    storySlug: r.story_slug,
+    storyTitle: r.story_title,
+    outletName: r.outlet_name,
+    articleTitle: r.article_title,
+    matches,
+  };
+}

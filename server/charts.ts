@@ -1,0 +1,300 @@
+// Charts for the story dashboard: Vega-Lite specs built from the comparison's numbers and
+// rendered to SVG on the server by vega's headless renderer, so pages need no client
+// JavaScript. Every mark links to the sentences behind it (the `href` channel), and the
+// spec itself can be downloaded. Colours are Okabe–Ito, readable with colour blindness.
+// vega escapes every text and attribute it writes, so data values cannot inject markup.
+
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+export const PALETTE = {
+  narrator: '#999999',
+  us_gov: '#0072b2',
+  china_gov: '#d55e00',
+  analyst: '#009e73',
+  other: '#cc79a7',
+  lowers: '#d55e00',
+  raises: '#0072b2',
+  hedged: '#cc79a7',
+  negative: '#e69f00',
+  positive: '#56b4e9',
+} as const;
+
+const CONFIG = {
+  font: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif',
+  axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 220, titleFontWeight: 600 },
+  legend: { labelFontSize: 12, titleFontSize: 12, orient: 'top', labelLimit: 320 },
+  header: { labelFontSize: 13, titleFontSize: 13, labelFontWeight: 600 },
+  view: { stroke: null },
+} as const;
+
+export interface Chart {
+  /** Server-built SVG markup, safe to insert unescaped. */
+  svg: string;
+  /** The Vega-Lite spec as JSON, for download. */
+  spec: string;
+  /** A sentence describing the chart for screen readers. */
+  description: string;
+}
+
+export async function renderChart(spec: TopLevelSpec): Promise<Chart> {
+  const full = { config: CONFIG, ...spec } as TopLevelSpec;
+  const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return {
+    svg,
+    spec: JSON.stringify(
+      { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...full },
+      null,
+      2,
+    ),
+    description: spec.description ?? '',
+  };
+}
+
+export interface ToneSentencePoint {
+  outlet: string;
+  tone: number;
+  text: string;
+  href: string;
+}
+
+export interface ToneSummaryPoint {
+  outlet: string;
+  mean: number;
+  low: number;
+  high: number;
+  n: number;
+  href: string;
+}
+
+/** Every sentence's tone as a tick per outlet, with the mean and its 95% CI on top. */
+export function toneChartSpec(
+  sentences: ToneSentencePoint[],
+  means: ToneSummaryPoint[],
+  outlets: string[],
+): TopLevelSpec {
+  const y = { field: 'outlet', type: 'nominal', sort: outlets, title: null } as const;
+  return {
+    description:
+      'Sentence tone per outlet: each tick is one sentence, the dot the mean, the bar its 95% bootstrap confidence interval.',
+    width: 860,
+    height: { step: 34 },
+    layer: [
+      {
+        data: { values: sentences },
+        mark: { type: 'tick', thickness: 1.5, size: 18, opacity: 0.45, cursor: 'pointer' },
+        encoding: {
+          y,
+          x: {
+            field: 'tone',
+            type: 'quantitative',
+            title: 'Sentence tone (combined: negative ← 0 → positive)',
+            scale: { domain: [-5, 5] },
+          },
+          color: {
+            condition: [
+              { test: 'datum.tone < 0', value: PALETTE.negative },
+              { test: 'datum.tone > 0', value: PALETTE.positive },
+            ],
+            value: '#8a8f99',
+          },
+          href: { field: 'href' },
+          tooltip: [
+            { field: 'outlet', title: 'Outlet' },
+            { field: 'tone', title: 'Tone', format: '+.2f' },
+            { field: 'text', title: 'Sentence' },
+          ],
+        },
+      },
+      {
+        data: { values: means },
+        mark: { type: 'rule', strokeWidth: 3, color: '#1d1f23' },
+        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+      {
+        data: { values: means },
+        mark: { type: 'point', filled: true, size: 90, color: '#1d1f23', cursor: 'pointer' },
+        encoding: {
+          y,
+          x: { field: 'mean', type: 'quantitative' },
+          href: { field: 'href' },
+          tooltip: [
+            { field: 'outlet', title: 'Outlet' },
+            { field: 'mean', title: 'Mean tone', format: '+.2f' },
+            { field: 'low', title: '95% CI low', format: '+.2f' },
+            { field: 'high', title: '95% CI high', format: '+.2f' },
+            { field: 'n', title: 'Sentences' },
+          ],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface RateBar {
+  outlet: string;
+  /** Facet column, e.g. the expectation label. */
+  group: string;
+  /** Stack colour, e.g. narrator vs quoted voice. */
+  voice: string;
+  per1000: number;
+  count: number;
+  href: string;
+}
+
+/** Expectation-setting per 1,000 words: a panel per label, bars split by who speaks. */
+export function expectationChartSpec(rows: RateBar[], outlets: string[]): TopLevelSpec {
+  return {
+    description:
+      'Sentences that lower, raise or hedge expectations, per 1,000 words, split into the outlet’s own voice and quoted sources.',
+    data: { values: rows },
+    facet: {
+      column: {
+        field: 'group',
+        type: 'nominal',
+        title: null,
+        sort: ['lowers', 'raises', 'hedged'],
+        header: { labelExpr: 'upper(slice(datum.label, 0, 1)) + slice(datum.label, 1)' },
+      },
+    },
+    spec: {
+      mark: { type: 'bar', cursor: 'pointer' },
+      width: 270,
+      height: { step: 26 },
+      encoding: {
+        y: { field: 'outlet', type: 'nominal', sort: outlets, title: null },
+        x: { field: 'per1000', type: 'quantitative', stack: 'zero', title: 'per 1,000 words' },
+        color: {
+          field: 'voice',
+          type: 'nominal',
+          title: 'Voice',
+          scale: { domain: ['own voice', 'quoted'], range: ['#1d1f23', '#999999'] },
+        },
+        href: { field: 'href' },
+        tooltip: [
+          { field: 'outlet', title: 'Outlet' },
+          { field: 'group', title: 'Expectation' },
+          { field: 'voice', title: 'Voice' },
+          { field: 'count', title: 'Sentences' },
+          { field: 'per1000', title: 'Per 1,000 words', format: '.2f' },
+        ],
+      },
+    },
+  } as TopLevelSpec;
+}
+
+export interface ShareBar {
+  outlet: string;
+  bucket: string;
+  label: string;
+  share: number;
+  count: number;
+  href: string;
+}
+
+/** Whose voice each outlet's sentences carry: a 100% stacked bar per outlet. */
+export function voicesChartSpec(rows: ShareBar[], outlets: string[]): TopLevelSpec {
+  const order = ['narrator', 'us_gov', 'china_gov', 'analyst', 'other'];
+  return {
+    description:
+      'Share of each outlet’s sentences in its own (narrator) voice and quoting or reporting US government, Chinese government, analysts and others.',
+    data: { values: rows },
+    width: 860,
+    height: { step: 30 },
+    mark: { type: 'bar', cursor: 'pointer' },
+    encoding: {
+      y: { field: 'outlet', type: 'nominal', sort: outlets, title: null },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        stack: 'normalize',
+        title: 'Share of sentences',
+        axis: { format: '%' },
+      },
+      color: {
+        field: 'label',
+        type: 'nominal',
+        title: null,
+        sort: order,
+        scale: {
+          domain: ['Narrator', 'US government', 'Chinese government', 'Analyst', 'Other'],
+          range: order.map((k) => PALETTE[k as keyof typeof PALETTE]),
+        },
+      },
+      order: { field: 'order', type: 'quantitative' },
+      href: { field: 'href' },
+      tooltip: [
+        { field: 'outlet', title: 'Outlet' },
+        { field: 'label', title: 'Voice' },
+        { field: 'count', title: 'Sentences' },
+        { field: 'share', title: 'Share', format: '.0%' },
+      ],
+    },
+    transform: [{ calculate: `indexof(${JSON.stringify(order)}, datum.bucket)`, as: 'order' }],
+  } as TopLevelSpec;
+}
+
+export interface HeatCell {
+  outlet: string;
+  issue: string;
+  per1000: number;
+  count: number;
+  href: string;
+}
+
+/** Issue emphasis: mentions per 1,000 words, outlets × issues. */
+export function issuesHeatmapSpec(
+  cells: HeatCell[],
+  outlets: string[],
+  issues: string[],
+): TopLevelSpec {
+  const x = {
+    field: 'issue',
+    type: 'nominal',
+    sort: issues,
+    title: null,
+    axis: { labelAngle: -35 },
+  } as const;
+  const y = { field: 'outlet', type: 'nominal', sort: outlets, title: null } as const;
+  return {
+    description: 'Mentions of each issue per 1,000 words, per outlet; darker is more.',
+    data: { values: cells },
+    width: { step: 62 },
+    height: { step: 32 },
+    layer: [
+      {
+        mark: { type: 'rect', cursor: 'pointer', stroke: '#ffffff', strokeWidth: 1 },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'per1000',
+            type: 'quantitative',
+            title: 'per 1,000 words',
+            scale: { scheme: 'blues' },
+          },
+          href: { field: 'href' },
+          tooltip: [
+            { field: 'outlet', title: 'Outlet' },
+            { field: 'issue', title: 'Issue' },
+            { field: 'count', title: 'Mentions' },
+            { field: 'per1000', title: 'Per 1,000 words', format: '.2f' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 11 },
+        encoding: {
+          x,
+          y,
+          text: { field: 'count' },
+          color: { condition: { test: 'datum.per1000 > 4', value: 'white' }, value: '#1d1f23' },
+          href: { field: 'href' },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,211 @@
+// The concordance over HTTP (/search and /api/search) on the bundled corpus: matches marked
+// and escaped, filters narrowing as the store says, empty queries listing by filters alone,
+// hostile input answered without a 500, and bad parameters with a 400 that says why.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { corpusStore, serve } from '../helpers.js';
+import type { TempStore, TestServer } from '../helpers.js';
+
+interface SearchJson {
+  query: string;
+  filters: Record<string, unknown>;
+  total: number;
+  page: number;
+  pageSize: number;
+  results: {
+    segmentId: number;
+    href: string;
+    outlet: string;
+    text: string;
+    kind: string;
+    matches: { start: number; end: number }[];
+    expectation: string | null;
+    side: string | null;
+    quote: string | null;
+  }[];
+}
+
+describe('/search', () => {
+  let temp: TempStore;
+  let server: TestServer;
+  before(async () => {
+    temp = await corpusStore();
+    server = await serve(temp.store);
+  });
+  after(async () => {
+    await server?.close();
+    await temp?.cleanup();
+  });
+
+  const json = async (query: string): Promise<SearchJson> => {
+    const response = await server.get(`/api/search?${query}`);
+    assert.equal(response.status, 200, response.text);
+    assert.match(response.type ?? '', /application\/json/);
+    return JSON.parse(response.text) as SearchJson;
+  };
+  const lines = (html: string) => html.match(/<tr title=/g)?.length ?? 0;
+
+  test('a word lists its sentences from several outlets, the word marked, each linked', async () => {
+    const { status, text } = await server.get('/search?q=balloon');
+    assert.equal(status, 200);
+    const found = await json('q=balloon');
+    assert.ok(found.total >= 5);
+    assert.equal(lines(text), found.total);
+    assert.match(text, /<mark>balloon<\/mark>/);
+    for (const outlet of ['CNN', 'ChinaFile', 'The New York Times'])
+      assert.ok(text.includes(outlet));
+    for (const r of found.results) {
+      assert.match(r.href, /^\/articles\/\d+#s\d+$/);
+      assert.ok(text.includes(`href="${r.href}"`));
+    }
+  });
+
+  test('stems, phrases and prefixes', async () => {
+    const tempered = await json('q=tempered');
+    assert.ok(tempered.results.some((r) => /\btemper\b/.test(r.text)));
+    const phrase = await json(`q=${encodeURIComponent('"spy balloon"')}`);
+    assert.ok(phrase.total > 0 && phrase.total < (await json('q=balloon')).total + 1);
+    assert.ok(phrase.results.every((r) => /spy balloon/i.test(r.text)));
+    const prefix = await json('q=negotiat*');
+    assert.ok(prefix.total > 0);
+    assert.ok(prefix.results.every((r) => /negotiat/i.test(r.text)));
+  });
+
+  test('each filter narrows to sentences that have it', async () => {
+    const all = await json('');
+    const cases: [string, (r: SearchJson['results'][number]) => boolean][] = [
+      ['outlet=cnn', (r) => r.outlet === 'cnn'],
+      ['expectation=lowers', (r) => r.expectation === 'lowers'],
+      ['side=us_gov', (r) => r.side === 'us_gov' && r.quote !== 'none'],
+      ['voice=quoted', (r) => r.side !== null && r.quote !== 'none'],
+      ['kind=byline', (r) => r.kind === 'byline'],
+      ['speaker=Jacob%20Stokes', (r) => r.side === 'analyst'],
+      ['issue=taiwan', (r) => /taiwan/i.test(r.text)],
+    ];
+    for (const [query, holds] of cases) {
+      const found = await json(query);
+      assert.ok(found.total > 0, `${query} finds something`);
+      assert.ok(found.total < all.total || query === 'kind=byline', `${query} narrows`);
+      assert.ok(found.results.every(holds), query);
+    }
+    const both = await json('q=balloon&outlet=the-daily-beast');
+    assert.ok(both.total > 0 && both.results.every((r) => r.outlet === 'the-daily-beast'));
+    const lead = await json('part=lead');
+    const body = await json('part=body');
+    assert.equal(lead.total + body.total, all.total, 'lead and body split the sentences');
+  });
+
+  test('an empty query with filters lists sentences, with the filters shown and removable', async () => {
+    const { status, text: html } = await server.get('/search?outlet=cnn&side=analyst');
+    // Handlebars escapes = and & in attributes.
+    const text = html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    assert.equal(status, 200);
+    const found = await json('outlet=cnn&side=analyst');
+    assert.ok(found.total > 0);
+    assert.equal(lines(text), found.total);
+    assert.match(text, /outlet: CNN/);
+    assert.ok(text.includes('href="/search?side=analyst"'), 'removing the outlet keeps the side');
+    assert.ok(text.includes('href="/search?outlet=cnn"'), 'removing the side keeps the outlet');
+  });
+
+  test('blank form fields mean "any"', async () => {
+    const { status } = await server.get('/search?q=talks&story=&outlet=&kind=&expectation=&page=');
+    assert.equal(status, 200);
+  });
+
+  test('hostile query text never gives a 500', async () => {
+    for (const q of [
+      '"',
+      '*',
+      'NEAR(',
+      ')',
+      '-',
+      ':',
+      '" NEAR( a b )',
+      'a OR b',
+      'x:y',
+      '"""',
+      '^',
+      "'",
+      '\\',
+      '%',
+      'AND',
+      '{a b}',
+    ]) {
+      const page = await server.get(`/search?q=${encodeURIComponent(q)}`);
+      assert.ok(page.status === 200 || page.status === 400, `${q}: ${page.status}`);
+      const api = await server.get(`/api/search?q=${encodeURIComponent(q)}`);
+      assert.ok(api.status === 200 || api.status === 400, `${q}: ${api.status}`);
+    }
+    const { status, text } = await server.get(`/search?q=${encodeURIComponent('" * -')}`);
+    assert.equal(status, 400);
+    assert.match(text, /has no words to search for/);
+  });
+
+  test('HTML in the query is escaped', async () => {
+    const { text } = await server.get(
+      `/search?q=${encodeURIComponent('<script>alert(1)</script>')}`,
+    );
+    assert.ok(!text.includes('<script>alert(1)'));
+    assert.ok(text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+  });
+
+  test('unknown values get a 400 that names them', async () => {
+    for (const [query, message] of [
+      ['kind=poem', /unknown kind “poem”/i],
+      ['side=martians', /unknown side “martians”/i],
+      ['expectation=maybe', /unknown expectation/i],
+      ['voice=choir', /unknown voice/i],
+      ['part=tail', /unknown part/i],
+      ['page=0', /page is a whole number/i],
+      ['outlet=cnn&outlet=nyt', /give one “outlet”/i],
+      ['story=no-such-story', /No story “no-such-story”/i],
+      ['outlet=no-such-outlet', /No outlet “no-such-outlet”/i],
+      ['colour=red', /unknown parameter “colour”/i],
+    ] as const) {
+      const page = await server.get(`/search?${query}`);
+      assert.equal(page.status, 400, query);
+      assert.match(page.text, message, query);
+      const api = await server.get(`/api/search?${query}`);
+      assert.equal(api.status, 400, query);
+      assert.match((JSON.parse(api.text) as { error: string }).error, message, query);
+    }
+  });
+
+  test('a page past the end is an empty list with a note', async () => {
+    const { status, text } = await server.get('/search?q=balloon&page=9');
+    assert.equal(status, 200);
+    assert.equal(lines(text), 0);
+    assert.match(text, /Page 9 is past the end/);
+    const api = await json('q=balloon&page=9');
+    assert.equal(api.results.length, 0);
+    assert.ok(api.total > 0);
+  });
+
+  test('pages of 50, the JSON in the documented shape', async () => {
+    const first = await json('');
+    assert.equal(first.pageSize, 50);
+    assert.equal(first.results.length, 50);
+    assert.deepEqual(Object.keys(first), [
+      'query',
+      'terms',
+      'filters',
+      'total',
+      'page',
+      'pageSize',
+      'results',
+    ]);
+    const second = await json('page=2');
+    assert.equal(second.page, 2);
+    assert.notEqual(second.results[0]?.segmentId, first.results[0]?.segmentId);
+    const page = await server.get('/search');
+    assert.match(page.text, /rel="next"/);
+    const filtered = await json('q=balloon&outlet=cnn&kind=headline&kind=body&cue=hedge:*');
+    assert.deepEqual(filtered.filters, {
+      outlet: 'cnn',
+      kind: ['headline', 'body'],
+      cue: ['hedge:*'],
+    });
+  });
+});
