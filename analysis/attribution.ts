@@ -31,6 +31,10 @@ const NO_INVERSION = new Set(
 const NOUN_BEFORE = new Set(
   'a an the his her its their our my this little much no any every each whose'.split(' '),
 );
+// Words that may follow an inverted source: a time or venue phrase, a relative clause.
+const INVERTED_NEXT = new Set(
+  'in on at during after before last this earlier later who according when while and as'.split(' '),
+);
 const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
 
 /**
@@ -40,6 +44,14 @@ const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
 export function findAttributions(tokens: Token[], inQuote: boolean[]): Attribution[] {
   const found: Attribution[] = [];
   const label = speakerLabel(tokens, inQuote);
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (!t.isWord) continue;
+    words++;
+    if (isCap(t)) capitalised++;
+  }
+  const titleCase = words >= 4 && capitalised >= 0.8 * words;
   if (label) found.push(label);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -74,7 +86,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
       continue;
     }
     const verb = VERBS.get(t.norm);
-    if (!verb || isCap(t)) continue;
+    // In a title-case headline ("Trump Warns Clinton …") verbs are capitalised too.
+    if (!verb || (isCap(t) && (i === 0 || !titleCase))) continue;
     // After an article, a possessive or an adjective the word is a noun ("a new report").
     const p = tokens[i - 1];
     if (
@@ -90,7 +103,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
     const source = sourceOf(tokens, i, verb.lemma, found);
     if (!source) continue;
-    if (verb.subject && !source.inherited && !subjectFits(source.source, verb.subject)) continue;
+    if (verb.subject && !source.inherited && !subjectFits(source.source, verb.subject, tokens[0]!))
+      continue;
     const first = Math.min(i, indexNear(tokens, source.source[0]!));
     const before = tokens[first - 1];
     const rest = tokens.length - i - 1 <= 16 ? tokens.slice(i + 1) : null;
@@ -118,8 +132,16 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     .map((x) => x.a);
 }
 
-function subjectFits(source: Token[], kind: 'document' | 'source'): boolean {
+function subjectFits(source: Token[], kind: 'document' | 'source', first: Token): boolean {
   const head = source[source.length - 1]!;
+  // A lone capitalised plural opening the sentence ("Markets are worried") is a plain noun.
+  if (
+    source.length === 1 &&
+    head === first &&
+    /[^s]s$/.test(head.norm) &&
+    !ROLES.roleNouns.has(head.norm)
+  )
+    return false;
   if (source.some((t) => ROLES.documentNouns.has(t.norm))) return true;
   if (kind === 'document') return false;
   // "Officials in the region" counts by its head word; "signs from both capitals" does not.
@@ -143,7 +165,8 @@ function stance(tokens: Token[], i: number): Attribution | null {
   const { k, sawBe } = skipToSubject(tokens, i - 1);
   if (!sawBe) return null;
   const np = npEndingAt(tokens, k);
-  if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source')) return null;
+  if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source', tokens[0]!))
+    return null;
   const t = tokens[i]!;
   return cue('speech_verb', t.norm, 'neutral', t, t, np);
 }
@@ -213,7 +236,11 @@ function sourceOf(
     )
       n += 2;
     const np = npStartingAt(tokens, n);
-    if (np && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
+    // The inverted source ends the clause ("…, said Derek Grossman." / ", a former …" /
+    // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
+    const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
+    const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
+    if (np && ends && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
       // "wrote the spokeswoman, Hua Chunying": the name after the role.
       const after = indexNear(tokens, np[np.length - 1]!) + 1;
       if (tokens[after]?.text === ',' && !np.some(isCap)) {
@@ -262,6 +289,18 @@ function sourceOf(
         return { source: np, inherited: false };
       break;
     }
+  }
+  // "Sussman, Clinton's top backer, said …": an apposition the rules above could not read;
+  // the sentence's subject is the source.
+  if (prev && prev.text === ',' && !ing) {
+    const start = sentenceSubjectStart(tokens);
+    const np = npStartingAt(tokens, start);
+    if (
+      np &&
+      np[np.length - 1]!.start < verb.start &&
+      tokens[indexNear(tokens, np[np.length - 1]!) + 1]?.text === ','
+    )
+      return { source: np, inherited: false };
   }
   // ", noting …", "but said …": the subject of the earlier clause.
   if (ing || (prev && BOUNDARY_CONJ.has(prev.norm))) {

@@ -22,6 +22,9 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // statement,") and a control verb ("declined to", "was quick to").
 export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: boolean } {
   let sawBe = false;
+  // After "working to", "quick to": a "be" further left is progressive or adjectival
+  // ("have been working to temper"), not a passive of the speech verb.
+  let controlled = false;
   for (let guard = 0; guard < 6; guard++) {
     const start = k;
     while (
@@ -29,7 +32,7 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
       tokens[k]!.isWord &&
       (AUX.has(tokens[k]!.norm) || (/ly$/.test(tokens[k]!.norm) && tokens[k]!.norm.length > 4))
     ) {
-      if (BE.has(tokens[k]!.norm)) sawBe = true;
+      if (BE.has(tokens[k]!.norm) && !controlled) sawBe = true;
       k--;
     }
     const t = tokens[k];
@@ -44,6 +47,7 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
       k -= 2;
       while (k >= 0 && ROLES.controlVerbs.has(tokens[k]!.norm)) k--;
       sawBe = false;
+      controlled = true;
     } else {
       const comma = t.text === ',';
       const end = comma ? k - 1 : k;

@@ -74,11 +74,15 @@ export function npEndingAt(tokens: Token[], end: number): Token[] | null {
     const cur = tokens[start]!;
     const t = tokens[start - 1]!;
     // A determiner starts the phrase, unless a preposition joins it to an earlier part.
-    if (DETS.has(cur.norm) && start < end && !(JOINERS.has(t.norm) && t.norm !== 'and')) break;
+    // "a study by the Institute for Statecraft": "by" joins only after a document noun.
+    const joins =
+      (JOINERS.has(t.norm) && t.norm !== 'and') ||
+      (t.norm === 'by' && ROLES.documentNouns.has(tokens[start - 2]?.norm ?? ''));
+    if (DETS.has(cur.norm) && start < end && !joins) break;
     if (npWord(t) || (isPossessive(t) && !PRONOUNS.has(t.norm))) start--;
     else if (t.text === '.' && start >= 2 && isCap(tokens[start - 2]!)) start--;
     else if (
-      JOINERS.has(t.norm) &&
+      (JOINERS.has(t.norm) || joins) &&
       start >= 2 &&
       (isCap(cur) || DETS.has(cur.norm) || ROLE_NOUNS.has(cur.norm))
     ) {

@@ -497,6 +497,38 @@ test('sides from titles without an actors file: offices, capitals, Chinese names
   );
 });
 
+test('views reported by "be" + a stance adjective and by expectation verbs', () => {
+  assert.deepEqual(
+    said([
+      [
+        'The White House is not confident it will be able to pull it off.',
+        'US officials have been working to temper expectations for the visit.',
+        'It is not clear whether the talks will resume.',
+        'Markets are worried about the tariffs.',
+      ],
+    ]),
+    [
+      ['indirect', 'White House'],
+      ['indirect', 'US officials'],
+      ['none', null],
+      ['none', null],
+    ],
+  );
+});
+
+test('a reported clause after "said" is not an inverted source; a title-case headline verb counts', () => {
+  assert.deepEqual(
+    said([
+      ['Jane Roe, a longtime party donor, said many donors gave money out of loyalty.'],
+      ['Senator Warns Trade Deal Would Cost Jobs'],
+    ]),
+    [
+      ['indirect', 'Jane Roe'],
+      ['indirect', 'Senator'],
+    ],
+  );
+});
+
 test('the voice-roles lexicon is validated with the file and the bad entry named', () => {
   assert.throws(
     () => parseVoiceRoles({ version: '1', determiners: ['The'] }, 'voice-roles.json'),
