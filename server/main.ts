@@ -61,13 +61,15 @@ async function main(): Promise<void> {
 }
 
 /**
- * Renders the first stories' dashboards once in the background, so the first researcher to
- * open them does not wait for the charts and bootstrap intervals to be computed.
+ * Renders the first stories' dashboards (all three parts) and aligned facts once in the
+ * background, so the first researcher to open them does not wait for the charts, bootstrap
+ * intervals and alignment to be computed.
  */
 async function warmUp(base: string, store: SqliteStore): Promise<void> {
   try {
     for (const story of (await store.listStories()).slice(0, 3)) {
-      await fetch(`${base}/stories/${encodeURIComponent(story.slug)}`);
+      const page = `${base}/stories/${encodeURIComponent(story.slug)}`;
+      for (const path of ['', '?part=lead', '?part=body', '/facts']) await fetch(page + path);
     }
   } catch {
     // Only a speed-up: a failure here shows up again, with its message, on the real request.

@@ -35,7 +35,14 @@ interface OutletRow {
   articles: number;
   sentences: Linked;
   words: number;
-  tone: { mean: Linked; ci: string; method: string; narrator: string; quoted: string } | null;
+  tone: {
+    mean: Linked;
+    ci: string;
+    method: string;
+    spread: string;
+    narrator: string;
+    quoted: string;
+  } | null;
   lowers: Linked & { own: Linked; quoted: Linked };
   raises: Linked & { own: Linked; quoted: Linked };
   hedged: Linked & { own: Linked; quoted: Linked };
@@ -56,7 +63,7 @@ export interface StoryDashboard {
 export interface StoryPage extends LayoutModel {
   story: { title: string; slug: string; description: string | null; dates: string | null };
   totals: { outlets: number; articles: number; words: number; sentences: number };
-  links: { facts: string; search: string; json: string };
+  links: { facts: string; search: string; json: string; specs: Record<string, string> };
   parts: { label: string; href: string; current: boolean }[];
   partNote: string;
   isSingleOutlet: boolean;
@@ -179,6 +186,7 @@ export async function storyDashboard(
       tone: f.tone && {
         mean: { text: signed(f.tone.estimate), href: link(f.outlet, {}) },
         ci: `${signed(f.tone.low)} to ${signed(f.tone.high)}`,
+        spread: `${signed(f.toneDistribution.q1)} to ${signed(f.toneDistribution.q3)}`,
         method:
           f.tone.method === 'articles'
             ? `resampling ${f.tone.articles} articles`
@@ -333,6 +341,12 @@ export function storyPage(
       facts: `${base}/facts`,
       search: sentencesHref({ story: story.slug }),
       json: `${base}.json?part=${dashboard.part}`,
+      specs: Object.fromEntries(
+        ['tone', 'expectation', 'voices', 'issues'].map((name) => [
+          name,
+          `${base}/charts/${name}.vl.json?part=${dashboard.part}`,
+        ]),
+      ),
     },
     parts: PARTS.map((part) => ({
       label: PART_LABELS[part],

@@ -52,6 +52,18 @@ export function storyRoutes(
     });
   });
 
+  // Each chart's Vega-Lite spec, data included, to open in the Vega editor or restyle.
+  router.get('/stories/:slug/charts/:chart.vl.json', async (req, res) => {
+    const page = await load(req.params.slug, req.query.part);
+    const charts: Record<string, { spec: string } | null> = page.dashboard.charts;
+    const chart = charts[req.params.chart];
+    if (!chart) throw new HttpError(404, `No chart “${req.params.chart}” on this story page.`);
+    res
+      .type('application/json')
+      .attachment(`${page.story.slug}-${req.params.chart}-${page.dashboard.part}.vl.json`)
+      .send(chart.spec);
+  });
+
   router.get('/stories/:slug', async (req, res) => {
     res.send(render('story', await load(req.params.slug, req.query.part)));
   });

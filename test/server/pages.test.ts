@@ -77,6 +77,17 @@ describe('pages over the bundled corpus', () => {
     assert.equal(bad.status, 400);
   });
 
+  test('each chart offers its Vega-Lite spec, with the data, for download', async () => {
+    const spec = await server.get('/stories/blinken-in-beijing-june-2023/charts/tone.vl.json');
+    assert.equal(spec.status, 200);
+    assert.match(spec.type ?? '', /application\/json/);
+    const parsed = JSON.parse(spec.text);
+    assert.match(parsed.$schema, /vega-lite/);
+    assert.ok(parsed.layer[0].data.values.length > 200, 'one point per sentence');
+    const missing = await server.get('/stories/blinken-in-beijing-june-2023/charts/pie.vl.json');
+    assert.equal(missing.status, 404);
+  });
+
   test('the article page shows every segment with its kind, paragraphs kept', async () => {
     const stories = await temp.store.listArticles('blinken-in-beijing-june-2023');
     const blog = stories.find((a) => a.outlet.name.includes('blog'));
