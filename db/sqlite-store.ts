@@ -54,6 +54,9 @@ interface StoryRow {
   end_date: string | null;
   article_count: number;
   word_count: number;
+  first_date: string | null;
+  last_date: string | null;
+  sample_title: string | null;
 }
 
 interface ArticleRow {
@@ -245,12 +248,20 @@ export class SqliteStore implements Store {
         `UPDATE article SET word_count = ?, sentence_count = ?, run_id = ? WHERE id = ?`,
       ),
       stories: db.prepare(
-        `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count
+        `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count,
+           min(substr(a.published_date, 1, 10)) AS first_date,
+           max(substr(a.published_date, 1, 10)) AS last_date,
+           (SELECT title FROM article WHERE story_id = s.id AND title IS NOT NULL
+             ORDER BY id LIMIT 1) AS sample_title
          FROM story s LEFT JOIN article a ON a.story_id = s.id
-         GROUP BY s.id ORDER BY coalesce(s.start_date, '') DESC, s.title`,
+         GROUP BY s.id ORDER BY coalesce(s.start_date, first_date, '') DESC, s.title`,
       ),
       storyBySlugFull: db.prepare(
-        `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count
+        `SELECT s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count,
+           min(substr(a.published_date, 1, 10)) AS first_date,
+           max(substr(a.published_date, 1, 10)) AS last_date,
+           (SELECT title FROM article WHERE story_id = s.id AND title IS NOT NULL
+             ORDER BY id LIMIT 1) AS sample_title
          FROM story s LEFT JOIN article a ON a.story_id = s.id
          WHERE s.slug = ? GROUP BY s.id`,
       ),
@@ -526,6 +537,9 @@ export class SqliteStore implements Store {
       endDate: row.end_date,
       articleCount: row.article_count,
       wordCount: row.word_count,
+      firstArticleDate: row.first_date,
+      lastArticleDate: row.last_date,
+      sampleHeadline: row.sample_title,
       outlets,
     };
   }

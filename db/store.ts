@@ -74,6 +74,11 @@ export interface StorySummary {
   endDate: string | null;
   articleCount: number;
   wordCount: number;
+  /** Earliest and latest publication date of its articles (YYYY-MM-DD), if any has one. */
+  firstArticleDate: string | null;
+  lastArticleDate: string | null;
+  /** One article's title, to recognise a story known only by its slug. */
+  sampleHeadline: string | null;
   outlets: OutletSummary[];
 }
 

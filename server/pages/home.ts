@@ -8,6 +8,8 @@ export interface HomePage extends LayoutModel {
     href: string;
     title: string;
     description: string | null;
+    /** An article headline, shown when the story's title is only its slug. */
+    example: string | null;
     dates: string | null;
     articleCount: number;
     wordCount: number;
@@ -29,7 +31,10 @@ export function homePage(stories: StorySummary[]): HomePage {
       href: `/stories/${encodeURIComponent(story.slug)}`,
       title: story.title,
       description: story.description,
-      dates: dateRange(story.startDate, story.endDate),
+      example: story.title === story.slug ? story.sampleHeadline : null,
+      dates:
+        dateRange(story.startDate, story.endDate) ??
+        dateRange(story.firstArticleDate, story.lastArticleDate),
       articleCount: story.articleCount,
       wordCount: story.wordCount,
       outlets: story.outlets.map((o) => ({ name: o.name, articleCount: o.articleCount })),

@@ -329,7 +329,9 @@ export function storyPage(
       title: story.title,
       slug: story.slug,
       description: story.description,
-      dates: dateRange(story.startDate, story.endDate),
+      dates:
+        dateRange(story.startDate, story.endDate) ??
+        dateRange(story.firstArticleDate, story.lastArticleDate),
     },
     totals: {
       outlets: story.outlets.length,
