@@ -4,8 +4,8 @@
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { projectPath } from '../analysis/project-root.js';
 import { SqliteStore } from '../db/sqlite-store.js';
+import { databaseFile, runCommand } from './command.js';
 import { ingestRecords } from '../ingest/ingest.js';
 import { readSources } from '../ingest/read.js';
 
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     console.error(`Name at least one file or folder.\n\n${USAGE}`);
     return 2;
   }
-  const file = values.db ?? process.env.PARALLAX_DB ?? projectPath('data', 'parallax.sqlite');
+  const file = databaseFile(values.db);
   const store = new SqliteStore(file);
   try {
     const summary = await ingestRecords(
@@ -84,12 +84,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`parallax ingest: ${(error as Error).message}`);
-    process.exitCode = 1;
-  },
-);
+runCommand('ingest', main);

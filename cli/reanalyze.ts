@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { projectPath } from '../analysis/project-root.js';
 import { SqliteStore } from '../db/sqlite-store.js';
+import { databaseFile, runCommand } from './command.js';
 import { reanalyzeArticles } from '../ingest/reanalyze.js';
 
 const USAGE = `Usage: npm run reanalyze -- [options]
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     issuesFile: values.issues,
     actorsFile: values.actors,
   });
-  const file = values.db ?? process.env.PARALLAX_DB ?? projectPath('data', 'parallax.sqlite');
+  const file = databaseFile(values.db);
   const store = new SqliteStore(file);
   try {
     // A bar on a terminal; plain progress lines in logs and pipes.
@@ -84,12 +84,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`parallax reanalyze: ${(error as Error).message}`);
-    process.exitCode = 1;
-  },
-);
+runCommand('reanalyze', main);

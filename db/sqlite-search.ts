@@ -7,14 +7,9 @@
 // not format anything for a page.
 
 import type Database from 'better-sqlite3';
-import type { SegmentKind } from '../analysis/types.js';
-import type {
-  SearchRow,
-  SearchTerm,
-  SentenceQuery,
-  StoredSegment,
-  StoredSpeaker,
-} from './store.js';
+import { toStorySentence } from './sentence-row.js';
+import type { SentenceRow } from './sentence-row.js';
+import type { SearchRow, SearchTerm, SentenceQuery } from './store.js';
 
 /**
  * Each term quoted like a phrase, so FTS5 operators in user text are just words. Whole
@@ -94,31 +89,11 @@ const ORDER = `ORDER BY st.title, st.id, o.name, o.id, a.id, s.position`;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
-interface SearchSqlRow {
-  id: number;
-  article_id: number;
-  position: number;
-  paragraph_index: number;
-  kind: SegmentKind;
-  text: string;
-  word_count: number;
-  tone_combined: number | null;
-  tone_afinn: number | null;
-  tone_diplomacy: number | null;
-  expectation: StoredSegment['expectation'];
-  expectation_move: string | null;
-  hedge_count: number;
-  booster_count: number;
-  quote_kind: StoredSegment['quote'];
-  speaker: string | null;
-  side: StoredSpeaker['side'] | null;
-  is_anonymous: number | null;
+interface SearchSqlRow extends SentenceRow {
   story_slug: string;
   story_title: string;
-  outlet: string;
   outlet_name: string;
   article_title: string | null;
-  issues: string | null;
 }
 
 interface Prepared {
@@ -270,26 +245,7 @@ function merged(matches: { start: number; end: number }[]): { start: number; end
 
 function toSearchRow(r: SearchSqlRow, matches: { start: number; end: number }[]): SearchRow {
   return {
-    segmentId: r.id,
-    text: r.text,
-    toneAfinn: r.tone_afinn,
-    toneDiplomacy: r.tone_diplomacy,
-    expectationMove: r.expectation_move,
-    articleId: r.article_id,
-    outlet: r.outlet,
-    position: r.position,
-    paragraph: r.paragraph_index,
-    kind: r.kind,
-    words: r.word_count,
-    tone: r.tone_combined,
-    expectation: r.expectation,
-    hedges: r.hedge_count,
-    boosters: r.booster_count,
-    quote: r.quote_kind,
-    speaker: r.speaker,
-    side: r.side,
-    anonymous: r.is_anonymous === 1,
-    issues: r.issues ? r.issues.split('|') : [],
+    ...toStorySentence(r),
     storySlug: r.story_slug,
     storyTitle: r.story_title,
     outletName: r.outlet_name,

@@ -8,6 +8,8 @@ import type { ArticleAnalysis } from '../analysis/pipeline.js';
 import type { SegmentKind } from '../analysis/types.js';
 import { isScoredKind } from '../analysis/types.js';
 import { openDatabase } from './migrate.js';
+import { toStorySentence } from './sentence-row.js';
+import type { SentenceRow } from './sentence-row.js';
 import { SqliteSentenceSearch } from './sqlite-search.js';
 import { slugify } from './slug.js';
 import type {
@@ -135,29 +137,6 @@ const HEADLINE_AND_LEAD = `
     ORDER BY position LIMIT 1) AS headline,
   (SELECT text FROM segment WHERE article_id = a.id AND kind = 'body'
     ORDER BY position LIMIT 1) AS lead`;
-
-interface StorySentenceRow {
-  id: number;
-  article_id: number;
-  outlet: string;
-  position: number;
-  paragraph_index: number;
-  kind: SegmentKind;
-  text: string;
-  word_count: number;
-  tone_combined: number | null;
-  tone_afinn: number | null;
-  tone_diplomacy: number | null;
-  expectation: StoredSegment['expectation'];
-  expectation_move: string | null;
-  hedge_count: number;
-  booster_count: number;
-  quote_kind: StoredSegment['quote'];
-  speaker: string | null;
-  side: StoredSpeaker['side'] | null;
-  is_anonymous: number | null;
-  issues: string | null;
-}
 
 const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
 
@@ -632,28 +611,7 @@ export class SqliteStore implements Store {
   }
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {
-    return (this.stmt.storySentences.all(storySlug) as StorySentenceRow[]).map((r) => ({
-      segmentId: r.id,
-      text: r.text,
-      toneAfinn: r.tone_afinn,
-      toneDiplomacy: r.tone_diplomacy,
-      expectationMove: r.expectation_move,
-      articleId: r.article_id,
-      outlet: r.outlet,
-      position: r.position,
-      paragraph: r.paragraph_index,
-      kind: r.kind,
-      words: r.word_count,
-      tone: r.tone_combined,
-      expectation: r.expectation,
-      hedges: r.hedge_count,
-      boosters: r.booster_count,
-      quote: r.quote_kind,
-      speaker: r.speaker,
-      side: r.side,
-      anonymous: r.is_anonymous === 1,
-      issues: r.issues ? r.issues.split('|') : [],
-    }));
+    return (this.stmt.storySentences.all(storySlug) as SentenceRow[]).map(toStorySentence);
   }
 
   async searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {

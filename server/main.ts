@@ -4,7 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { projectPath } from '../analysis/project-root.js';
+import { databaseFile } from '../cli/command.js';
 import { loadBundledCorpus } from '../corpus/load.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { createApp } from './app.js';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const file = values.db ?? process.env.PARALLAX_DB ?? projectPath('data', 'parallax.sqlite');
+  const file = databaseFile(values.db);
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -1,37 +1,18 @@
 // The aligned-facts page as a researcher sees it on a laptop (1366×900), in headless Chromium.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { corpusStore, serve } from '../helpers.js';
-import { launchBrowser, SHOTS } from './launch.js';
-import type { TempStore, TestServer } from '../helpers.js';
+import { describe, test } from 'node:test';
+import { browserFixture, SHOTS } from './launch.js';
 
 const FACTS = '/stories/blinken-in-beijing-june-2023/facts';
 
 describe('the aligned-facts page in a browser', () => {
-  let temp: TempStore;
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  before(async () => {
-    temp = await corpusStore();
-    server = await serve(temp.store);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await temp?.cleanup();
-  });
+  const fx = browserFixture();
 
   test("a fact shows each outlet's sentence side by side, readable without zooming", async () => {
-    await page.goto(server.base + FACTS);
-    await page.screenshot({ path: `${SHOTS}/facts.png`, fullPage: true });
-    const first = page.locator('section.fact').first();
+    await fx.page.goto(fx.server.base + FACTS);
+    await fx.page.screenshot({ path: `${SHOTS}/facts.png`, fullPage: true });
+    const first = fx.page.locator('section.fact').first();
     assert.match(
       (await first.locator('h2').textContent()) ?? '',
       /Fact 1\s+told by 5 of 5 outlets/,
@@ -44,12 +25,12 @@ describe('the aligned-facts page in a browser', () => {
       `members share a row: ${JSON.stringify(boxes)}`,
     );
     // No horizontal scrolling on a laptop, and sentence text at a readable size.
-    // The project's types have no DOM library, so page code is passed as text.
-    const overflow = await page.evaluate<boolean>(
+    // The project's types have no DOM library, so fx.page code is passed as text.
+    const overflow = await fx.page.evaluate<boolean>(
       'document.documentElement.scrollWidth > window.innerWidth',
     );
     assert.equal(overflow, false);
-    const fontSize = await page.evaluate<number>(
+    const fontSize = await fx.page.evaluate<number>(
       "parseFloat(getComputedStyle(document.querySelector('section.fact .fact-text')).fontSize)",
     );
     assert.ok(fontSize >= 14, `${fontSize}px`);
@@ -57,9 +38,9 @@ describe('the aligned-facts page in a browser', () => {
   });
 
   test('an outlet that leaves a fact out has an empty cell saying so', async () => {
-    await page.goto(`${server.base}${FACTS}?missing=the-new-york-times`);
-    await page.screenshot({ path: `${SHOTS}/facts-missing.png`, fullPage: false });
-    const fact = page.locator('section.fact').first();
+    await fx.page.goto(`${fx.server.base}${FACTS}?missing=the-new-york-times`);
+    await fx.page.screenshot({ path: `${SHOTS}/facts-missing.png`, fullPage: false });
+    const fact = fx.page.locator('section.fact').first();
     const cell = fact.locator('.fact-member.absent[data-outlet="the-new-york-times"]');
     assert.equal(await cell.count(), 1);
     assert.match((await cell.innerText()) ?? '', /Not reported/);
@@ -67,19 +48,19 @@ describe('the aligned-facts page in a browser', () => {
   });
 
   test('the toggle hides facts told by only two outlets, and a source link opens the sentence', async () => {
-    await page.goto(server.base + FACTS);
-    const all = await page.locator('section.fact').count();
-    await page.getByRole('link', { name: 'Hide facts told by only two outlets' }).click();
-    await page.waitForURL(/min=3/);
-    const large = await page.locator('section.fact').count();
+    await fx.page.goto(fx.server.base + FACTS);
+    const all = await fx.page.locator('section.fact').count();
+    await fx.page.getByRole('link', { name: 'Hide facts told by only two outlets' }).click();
+    await fx.page.waitForURL(/min=3/);
+    const large = await fx.page.locator('section.fact').count();
     assert.ok(large > 0 && large < all, `${large} of ${all}`);
-    assert.equal(await page.locator('section.fact[data-outlets="2"]').count(), 0);
+    assert.equal(await fx.page.locator('section.fact[data-outlets="2"]').count(), 0);
 
-    const link = page.locator('section.fact').first().locator('.fact-note a').first();
+    const link = fx.page.locator('section.fact').first().locator('.fact-note a').first();
     const label = (await link.textContent()) ?? '';
     await link.click();
-    await page.waitForURL(/\/articles\/\d+#s\d+$/);
-    const target = page.locator('.segment:target');
+    await fx.page.waitForURL(/\/articles\/\d+#s\d+$/);
+    const target = fx.page.locator('.segment:target');
     assert.equal(await target.count(), 1, `target of ${label}`);
     assert.ok((await target.innerText()).length > 20);
   });

@@ -1,10 +1,13 @@
 // Headless Chromium for the browser tests: Debian's package at /usr/bin/chromium, never a
 // downloaded browser, started with the flags this closed network needs.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { projectPath } from '../../analysis/project-root.js';
+import { corpusStore, serve } from '../helpers.js';
+import type { TempStore, TestServer } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = projectPath('test-results', 'screenshots');
@@ -27,4 +30,33 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface BrowserFixture {
+  temp: TempStore;
+  server: TestServer;
+  browser: Browser;
+  /** A laptop-sized page (1366 × 900). */
+  page: Page;
+}
+
+/**
+ * For a describe block: the bundled corpus in a throwaway store, served on 127.0.0.1, and a
+ * Chromium page, set up before its tests and torn down after them.
+ */
+export function browserFixture(): BrowserFixture {
+  const fx = {} as BrowserFixture;
+  before(async () => {
+    fx.temp = await corpusStore();
+    fx.server = await serve(fx.temp.store);
+    fx.browser = await launchBrowser();
+    fx.page = await fx.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await fx.browser?.close();
+    await fx.server?.close();
+    await fx.temp?.cleanup();
+  });
+  return fx;
 }

@@ -2,36 +2,17 @@
 // downloaded browser). In CI the browser must be there: the suite fails instead of skipping.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { corpusStore, serve } from '../helpers.js';
-import { launchBrowser, SHOTS } from './launch.js';
-import type { TempStore, TestServer } from '../helpers.js';
+import { describe, test } from 'node:test';
+import { browserFixture, SHOTS } from './launch.js';
 
 describe('pages in a browser', () => {
-  let temp: TempStore;
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  before(async () => {
-    temp = await corpusStore();
-    server = await serve(temp.store);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await temp?.cleanup();
-  });
+  const fx = browserFixture();
 
-  test('the story page shows the five outlets side by side with their headlines', async () => {
-    await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
-    await page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
-    assert.equal(await page.locator('h1').textContent(), 'Blinken in Beijing, June 2023');
-    const columns = page.locator('article.outlet-column');
+  test('the story fx.page shows the five outlets side by side with their headlines', async () => {
+    await fx.page.goto(`${fx.server.base}/stories/blinken-in-beijing-june-2023`);
+    await fx.page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
+    assert.equal(await fx.page.locator('h1').textContent(), 'Blinken in Beijing, June 2023');
+    const columns = fx.page.locator('article.outlet-column');
     assert.equal(await columns.count(), 5);
     // Side by side on a laptop screen: the first row holds several columns.
     const boxes = await Promise.all([0, 1, 2].map(async (i) => columns.nth(i).boundingBox()));
@@ -44,62 +25,62 @@ describe('pages in a browser', () => {
   });
 
   test('the dashboard fits a laptop screen and its numbers lead to the sentences', async () => {
-    await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
+    await fx.page.goto(`${fx.server.base}/stories/blinken-in-beijing-june-2023`);
     // Nothing wider than the window: no sideways scrolling on a 1366-pixel laptop.
-    const overflow = await page.evaluate(
+    const overflow = await fx.page.evaluate(
       'document.documentElement.scrollWidth - window.innerWidth',
     );
-    assert.ok(Number(overflow) <= 0, `page overflows by ${String(overflow)} px`);
-    for (const chart of await page.locator('figure.chart svg').all()) {
+    assert.ok(Number(overflow) <= 0, `fx.page overflows by ${String(overflow)} px`);
+    for (const chart of await fx.page.locator('figure.chart svg').all()) {
       const box = await chart.boundingBox();
       assert.ok(box && box.width > 300 && box.height > 80, 'chart has a readable size');
     }
     // The Daily Beast's lowers rate opens the concordance filtered to those sentences.
-    const row = page.locator('table.figures tbody tr', { hasText: 'The Daily Beast' });
+    const row = fx.page.locator('table.figures tbody tr', { hasText: 'The Daily Beast' });
     const lowers = row.locator('td').nth(3).locator('a').first();
     const rate = Number(await lowers.textContent());
     const sub = (await row.locator('th .sub').textContent()) ?? '';
     const words = Number(/([\d,]+) words/.exec(sub)?.[1]?.replace(/,/g, ''));
     await lowers.click();
-    await page.waitForURL(/\/search\?/);
-    const url = new URL(page.url());
+    await fx.page.waitForURL(/\/search\?/);
+    const url = new URL(fx.page.url());
     assert.equal(url.searchParams.get('expectation'), 'lowers');
     assert.equal(url.searchParams.get('outlet'), 'the-daily-beast');
-    await page.screenshot({ path: `${SHOTS}/story-drilldown.png`, fullPage: true });
+    await fx.page.screenshot({ path: `${SHOTS}/story-drilldown.png`, fullPage: true });
     const expected = Math.round((rate * words) / 1000);
-    assert.equal(await page.locator('.exp-lowers').count(), expected);
+    assert.equal(await fx.page.locator('.exp-lowers').count(), expected);
   });
 
   test('a tick in the tone chart is a link to its sentence in the article', async () => {
-    await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
-    const href = await page.locator('figure.chart a').first().getAttribute('xlink:href');
+    await fx.page.goto(`${fx.server.base}/stories/blinken-in-beijing-june-2023`);
+    const href = await fx.page.locator('figure.chart a').first().getAttribute('xlink:href');
     assert.match(href ?? '', /^\/articles\/\d+#s\d+$/);
-    await page.goto(`${server.base}${href}`);
-    const target = page.locator(':target');
+    await fx.page.goto(`${fx.server.base}${href}`);
+    const target = fx.page.locator(':target');
     assert.equal(await target.count(), 1);
     assert.ok(await target.isVisible());
   });
 
   test('clicking a headline opens the article with its segments and their kinds', async () => {
-    await page.goto(`${server.base}/stories/blinken-in-beijing-june-2023`);
-    await page
+    await fx.page.goto(`${fx.server.base}/stories/blinken-in-beijing-june-2023`);
+    await fx.page
       .locator('.outlet-column', { hasText: 'blog' })
       .getByRole('link', { name: /Blinken launches high-stakes talks/ })
       .click();
-    await page.waitForURL(/\/articles\/\d+$/);
-    await page.screenshot({ path: `${SHOTS}/article.png`, fullPage: true });
-    const headline = page.locator('.segment[data-kind="headline"]');
+    await fx.page.waitForURL(/\/articles\/\d+$/);
+    await fx.page.screenshot({ path: `${SHOTS}/article.png`, fullPage: true });
+    const headline = fx.page.locator('.segment[data-kind="headline"]');
     assert.match(
       (await headline.textContent()) ?? '',
       /US-China tensions: Blinken launches high-stakes talks/,
     );
-    const byline = page.locator('.segment[data-kind="byline"]').first();
+    const byline = fx.page.locator('.segment[data-kind="byline"]').first();
     assert.ok(await byline.isVisible());
     assert.match((await byline.innerText()) ?? '', /BYLINE\s*Written by Dr\. Florence Akano/i);
-    const furniture = page.locator('.segment[data-kind="boilerplate"]', {
+    const furniture = fx.page.locator('.segment[data-kind="boilerplate"]', {
       hasText: 'Leave a Comment',
     });
     assert.equal(await furniture.count(), 1);
-    assert.ok((await page.locator('.segment[data-kind="body"]').count()) > 30);
+    assert.ok((await fx.page.locator('.segment[data-kind="body"]').count()) > 30);
   });
 });
