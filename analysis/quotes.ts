@@ -4,6 +4,8 @@
 // It deliberately does not decide whether a span is a real quote or a scare quote, nor
 // who said it (voices.ts and speakers.ts do that).
 
+import { countLetterRuns } from './tokens.js';
+
 export interface QuoteSpan {
   /** Offset of the opening mark (or of the paragraph start when the opening is missing). */
   start: number;
@@ -15,14 +17,6 @@ export interface QuoteSpan {
   closed: boolean;
   /** False when a closing mark had no opening one in the paragraph. */
   opened: boolean;
-}
-
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-
-function countWords(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(WORD_RE)) n++;
-  return n;
 }
 
 // A straight quote or a single curly opening quote opens after a space, a line start or an
@@ -40,7 +34,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let openAt = -1; // offset of the pending opening double quote
   let singleAt = -1; // pending opening single quote, outside double quotes only
   const push = (start: number, end: number, closed: boolean, opened: boolean) => {
-    spans.push({ start, end, words: countWords(text.slice(start, end)), closed, opened });
+    spans.push({ start, end, words: countLetterRuns(text.slice(start, end)), closed, opened });
   };
   // Only quotation marks and line breaks matter: jump from one to the next. Two straight
   // apostrophes ('') are a double quotation mark in some archives (the NYT's).
@@ -79,7 +73,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       } else {
         // A closing mark with nothing open: the quote began at the paragraph start.
         const from = skipSpace(text, paraStart, i);
-        if (countWords(text.slice(from, i)) > 0) push(from, i + width, true, false);
+        if (countLetterRuns(text.slice(from, i)) > 0) push(from, i + width, true, false);
       }
       continue;
     }

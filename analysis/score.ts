@@ -29,8 +29,7 @@ export function scoreSentence(
   lexicons: Lexicons,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
-  const text = sentenceText(tokens);
-  const tone = scoreTone(text, scope, segmentIndex, lexicons);
+  const tone = scoreTone(scope, segmentIndex, lexicons);
   const expectation = scoreExpectation(scope, segmentIndex, lexicons);
   const stance = scoreHedges(scope, segmentIndex, lexicons);
   return {
@@ -40,11 +39,4 @@ export function scoreSentence(
     boosters: stance.boosters,
     cueHits: [...tone.cueHits, ...expectation.cueHits, ...stance.cueHits],
   };
-}
-
-/** wink-sentiment needs text; the tokens joined by spaces score the same words. */
-function sentenceText(tokens: readonly Token[]): string {
-  let text = '';
-  for (const t of tokens) text += text ? ` ${t.text}` : t.text;
-  return text;
 }

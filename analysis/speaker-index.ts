@@ -18,7 +18,11 @@ export interface ArticleIndex {
   occurrences: { offset: number; name: string }[];
 }
 
-export const strip = (norm: string): string => norm.replace(/'s$/, '').replace(/\.$/, '');
+/** The word without a final "'s", then without a final dot. */
+export function strip(norm: string): string {
+  const word = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
 
 /** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
 export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {

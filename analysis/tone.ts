@@ -20,27 +20,12 @@
 // Both A and D weigh each word by its clause (scope.ts): 0.7 before "but", 0.5 in a
 // subordinate "although …" clause, so "tense, but constructive" leans positive.
 
-import { createRequire } from 'node:module';
+import { afinnScore } from './afinn.js';
 import type { Lexicons } from './lexicon.js';
 import type { ToneScore } from './pipeline.js';
 import type { SentenceScope } from './scope.js';
 import { clauseWeight, negatorBefore } from './scope.js';
 import type { CueHit } from './types.js';
-
-interface WinkToken {
-  value: string;
-  tag: string;
-  score?: number;
-  negation?: boolean;
-}
-
-// wink-sentiment is CommonJS without type declarations; loaded with require and typed here.
-const require = createRequire(import.meta.url);
-const sentiment = require('wink-sentiment') as (phrase: string) => {
-  score: number;
-  normalizedScore: number;
-  tokenizedPhrase?: WinkToken[];
-};
 
 const NEGATION_WINDOW = 3;
 const DIPLOMACY_NEGATED = -0.75;
@@ -57,7 +42,6 @@ export interface ToneResult {
 }
 
 export function scoreTone(
-  text: string,
   scope: SentenceScope,
   segmentIndex: number,
   lexicons: Lexicons,
@@ -93,14 +77,13 @@ export function scoreTone(
     });
   }
 
-  const wink = sentiment(text);
+  const wink = afinnScore(tokens);
   let afinn = overrides;
   // wink's tokens follow the sentence's own tokens in order; a cursor finds each scored word's
   // clause, so the clause after "but" outweighs the one before it (VADER's but-rule) and a
   // subordinate "although …" clause counts less.
   let cursor = 0;
-  for (const t of wink.tokenizedPhrase ?? []) {
-    if (t.score === undefined) continue;
+  for (const t of wink.scored) {
     const value = t.value.toLowerCase();
     let at = cursor;
     while (at < tokens.length && tokens[at]!.norm !== value) at++;

@@ -76,7 +76,11 @@ export function attributeVoices(
     });
   }
 
-  const book = new SpeakerBook(text, allTokens.flat(), actors);
+  // A loop rather than allTokens.flat(), which V8 runs generically: it took a sixth of
+  // this stage's time (20 ms per 100k words).
+  const articleTokens: Token[] = [];
+  for (const tokens of allTokens) for (const t of tokens) articleTokens.push(t);
+  const book = new SpeakerBook(text, articleTokens, actors);
 
   // A quote running over several sentences (or paragraphs, reopened with “) is credited
   // once: every sentence it touches shares the attribution found in any of them.

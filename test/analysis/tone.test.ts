@@ -6,8 +6,7 @@ import { scoreTone } from '../../analysis/tone.js';
 import { tokenize } from '../../analysis/tokens.js';
 
 const lexicons = loadLexicons();
-const tone = (text: string) =>
-  scoreTone(text, analyzeScope(tokenize(text), lexicons), 0, lexicons).tone;
+const tone = (text: string) => scoreTone(analyzeScope(tokenize(text), lexicons), 0, lexicons).tone;
 
 test('diplomacy terms that AFINN misses carry tone', () => {
   const conflict = tone('Tensions and grievances have made the relationship confrontational.');
