@@ -143,6 +143,14 @@ export function npStartingAt(tokens: Token[], start: number): Token[] | null {
     else if (t.text === '.' && isCap(tokens[end]!) && tokens[end]!.text.length <= 3) end++;
     else if (/^(of|for|at|from|and)$/.test(t.norm) && tokens[end + 2] && npWord(tokens[end + 2]!))
       end++;
+    // "a spokeswoman for the Chinese Foreign Ministry": a determiner right after a joiner.
+    else if (
+      DETS.has(t.norm) &&
+      /^(of|for|at|from)$/.test(tokens[end]!.norm) &&
+      tokens[end + 2] &&
+      npWord(tokens[end + 2]!)
+    )
+      end++;
     else if (t.isWord && !isCap(t) && DETS.has(tokens[end]!.norm) && plainWord(t)) end++;
     else if (
       plainWord(t) &&

@@ -547,3 +547,15 @@ test('runs in linear time on a megabyte-long line of quotes and commas', () => {
   );
   assert.ok(performance.now() - start < 5000);
 });
+
+test('a role "for the" organisation keeps the organisation, and so its side', () => {
+  const [v] = voices([
+    [
+      'A spokeswoman for the Chinese Foreign Ministry struck an optimistic tone on Twitter, recalling a meeting between the top Chinese and American leaders last year.',
+    ],
+  ]);
+  assert.equal(v!.quote, 'indirect');
+  assert.equal(v!.speaker?.name, 'spokeswoman for the Chinese Foreign Ministry');
+  assert.equal(v!.speaker?.side, 'china_gov');
+  assert.equal(v!.speaker?.anonymous, true);
+});
