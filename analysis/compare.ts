@@ -26,7 +26,7 @@ export interface ComparedSentence {
   speaker: string | null;
   side: SpeakerSide | null;
   anonymous: boolean;
-  /** Issue ids mentioned in the sentence (one entry per mention). */
+  /** Issue ids mentioned in the sentence (one entry per mention; rates count sentences). */
   issues: string[];
 }
 
@@ -180,8 +180,12 @@ export function outletFigures(
   }
   const issues: Record<string, Rate> = {};
   const issueCounts = new Map<string, number>();
-  for (const s of sentences)
-    for (const issue of s.issues) issueCounts.set(issue, (issueCounts.get(issue) ?? 0) + 1);
+  // Sentences naming the issue, not phrases: "Commerce Secretary Gina Raimondo and U.S. Trade
+  // Representative Katherine Tai" is one sentence about trade, not five mentions.
+  for (const s of sentences) {
+    for (const issue of new Set(s.issues))
+      issueCounts.set(issue, (issueCounts.get(issue) ?? 0) + 1);
+  }
   for (const [issue, count] of issueCounts) issues[issue] = rate(count, words);
 
   return {

@@ -1,16 +1,36 @@
-// URL-safe identifiers for outlets and stories, made from their display names
-// ("The New York Times" → "the-new-york-times", "Blinken in Beijing, June 2023" →
-// "blinken-in-beijing-june-2023"). Stable: the same name always gives the same slug.
+// URL identifiers for outlets and stories, made from their display names
+// ("The New York Times" → "the-new-york-times", "新华社" → "新华社"). Letters of every
+// script are kept, so names in Chinese or Cyrillic do not all collapse into one slug; a
+// name with no letters or digits, or one cut at the length limit, gets a short hash of
+// the full name, so different names do not meet by accident.
+
+import { createHash } from 'node:crypto';
+
+const MAX_LENGTH = 80;
+
+function nameHash(name: string): string {
+  return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8);
+}
 
 export function slugify(name: string): string {
-  const slug = name
+  const base = name
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'untitled';
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  if (base === '') return `untitled-${nameHash(name)}`;
+  if (base.length <= MAX_LENGTH) return base;
+  return `${base.slice(0, MAX_LENGTH - 9).replace(/-+$/, '')}-${nameHash(name)}`;
+}
+
+/** Two names that differ only in case, accents, spacing or punctuation name the same thing. */
+export function sameName(a: string, b: string): boolean {
+  return slugify(a) === slugify(b);
+}
+
+/** The slug for `name` when `slug` is already taken by a different name. */
+export function distinctSlug(name: string): string {
+  return `${slugify(name).slice(0, MAX_LENGTH - 9)}-${nameHash(name)}`;
 }

@@ -11,7 +11,7 @@ import { openDatabase } from './migrate.js';
 import { toStorySentence } from './sentence-row.js';
 import type { SentenceRow } from './sentence-row.js';
 import { SqliteSentenceSearch } from './sqlite-search.js';
-import { slugify } from './slug.js';
+import { distinctSlug, sameName, slugify } from './slug.js';
 import type {
   AddResult,
   ArticleDetail,
@@ -183,12 +183,12 @@ export class SqliteStore implements Store {
       ),
       finishRun: db.prepare(`UPDATE analysis_run SET finished_at = ?, status = ? WHERE id = ?`),
       getRun: db.prepare(`SELECT * FROM analysis_run WHERE id = ?`),
-      outletBySlug: db.prepare(`SELECT id FROM outlet WHERE slug = ?`).pluck(),
+      outletBySlug: db.prepare(`SELECT id, name FROM outlet WHERE slug = ?`),
       insertOutlet: db.prepare(
         `INSERT INTO outlet (slug, name, homepage, country, kind, is_name_inferred, notes)
          VALUES (@slug, @name, @homepage, @country, @kind, @isNameInferred, @notes)`,
       ),
-      storyBySlug: db.prepare(`SELECT id FROM story WHERE slug = ?`).pluck(),
+      storyBySlug: db.prepare(`SELECT id, title AS name FROM story WHERE slug = ?`),
       insertStory: db.prepare(
         `INSERT INTO story (slug, title, description, start_date, end_date)
          VALUES (@slug, @title, @description, @startDate, @endDate)`,
@@ -448,13 +448,14 @@ export class SqliteStore implements Store {
     return rows as { id: number; title: string | null; text: string }[];
   }
 
+  // A slug already taken by a different name (two names that slug alike only by
+  // truncation or coincidence) gets a hashed variant instead of merging the two.
   private outletId(meta: OutletMeta): number {
-    const slug = slugify(meta.name);
-    const id = this.stmt.outletBySlug.get(slug) as number | undefined;
-    if (id !== undefined) return id;
+    const existing = this.findNamed(this.stmt.outletBySlug, meta.name);
+    if (existing.id !== undefined) return existing.id;
     return Number(
       this.stmt.insertOutlet.run({
-        slug,
+        slug: existing.slug,
         name: meta.name,
         homepage: meta.homepage ?? null,
         country: meta.country ?? null,
@@ -466,18 +467,33 @@ export class SqliteStore implements Store {
   }
 
   private storyId(meta: StoryMeta): number {
-    const slug = meta.slug ?? slugify(meta.title);
-    const id = this.stmt.storyBySlug.get(slug) as number | undefined;
-    if (id !== undefined) return id;
+    const existing = this.findNamed(this.stmt.storyBySlug, meta.title, meta.slug);
+    if (existing.id !== undefined) return existing.id;
     return Number(
       this.stmt.insertStory.run({
-        slug,
+        slug: existing.slug,
         title: meta.title,
         description: meta.description ?? null,
         startDate: meta.startDate ?? null,
         endDate: meta.endDate ?? null,
       }).lastInsertRowid,
     );
+  }
+
+  /** The row whose slug belongs to `name` (the same name up to case and punctuation), or the slug to create. */
+  private findNamed(
+    bySlug: Database.Statement,
+    name: string,
+    slug = slugify(name),
+  ): { id?: number; slug: string } {
+    for (const candidate of [slug, distinctSlug(name)]) {
+      const row = bySlug.get(candidate) as { id: number; name: string } | undefined;
+      if (!row) return { slug: candidate };
+      if (sameName(row.name, name) || row.name === candidate || name === candidate) {
+        return { id: row.id, slug: candidate };
+      }
+    }
+    throw new Error(`cannot find a free identifier for “${name}”`);
   }
 
   async findByText(text: string): Promise<number | null> {

@@ -51,14 +51,24 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
     next(new HttpError(404, `Nothing at ${req.path}`));
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = error instanceof HttpError ? error.status : 500;
+    // Express's own 4xx errors (a malformed %-escape in the path, a body too large) keep
+    // their status; anything else unexpected is a 500.
+    const given = (error as { status?: unknown }).status;
+    const status =
+      error instanceof HttpError
+        ? error.status
+        : typeof given === 'number' && given >= 400 && given < 500
+          ? given
+          : 500;
     if (status === 500) console.error(error);
     const message =
       error instanceof HttpError
         ? error.message
-        : options.showErrors && error instanceof Error
-          ? error.message
-          : 'Something went wrong on our side. The error has been logged.';
+        : status < 500
+          ? 'The address could not be read.'
+          : options.showErrors && error instanceof Error
+            ? error.message
+            : 'Something went wrong on our side. The error has been logged.';
     res
       .status(status)
       .type('html')

@@ -260,7 +260,7 @@ export function issuesHeatmapSpec(
   } as const;
   const y = { field: 'outlet', type: 'nominal', sort: outlets, title: null } as const;
   return {
-    description: 'Mentions of each issue per 1,000 words, per outlet; darker is more.',
+    description: 'Sentences naming each issue per 1,000 words, per outlet; darker is more.',
     data: { values: cells },
     width: { step: 62 },
     height: { step: 32 },
@@ -280,7 +280,7 @@ export function issuesHeatmapSpec(
           tooltip: [
             { field: 'outlet', title: 'Outlet' },
             { field: 'issue', title: 'Issue' },
-            { field: 'count', title: 'Mentions' },
+            { field: 'count', title: 'Sentences' },
             { field: 'per1000', title: 'Per 1,000 words', format: '.2f' },
           ],
         },

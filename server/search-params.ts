@@ -75,7 +75,7 @@ const slug = (name: string) =>
       .string()
       .max(200)
       .regex(
-        /^[a-z0-9][a-z0-9-]*$/,
+        /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]*$/u,
         `a ${name} is given by its slug (lower-case letters, digits, -)`,
       ),
   ).optional();

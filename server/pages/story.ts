@@ -2,7 +2,7 @@
 // or the headline + lead paragraph or the rest of the body, the tone distribution with its
 // bootstrap CI, expectation-setting and hedging per 1,000 words split by narrator vs quoted
 // voice, whose voices are heard, issue emphasis, distinctive words and a generated summary
-// line; then the articles themselves. Every number links to the sentences behind it.
+// line; then the articles themselves. Counts and rates link to the sentences behind them.
 
 import type { OutletComparison, Part } from '../../analysis/compare.js';
 import { compareOutlets, PARTS, selectPart, VOICE_BUCKETS } from '../../analysis/compare.js';
@@ -119,7 +119,8 @@ function summaryFigures(c: OutletComparison): OutletFigures {
   return {
     outlet: c.outlet,
     words: c.words,
-    tone: c.tone,
+    // No tone claim rests on fewer than five sentences: their interval says too little.
+    tone: c.tone && c.tone.method !== 'none' && c.tone.n >= 5 ? c.tone : null,
     expectation: { narrator: rates('narrator'), quoted: rates('quoted') },
     speakerShare: {
       us_gov: c.voices.us_gov.share,
@@ -175,12 +176,12 @@ export async function storyDashboard(
         voice: 'quoted',
       }),
     });
-    const quoted = 1 - f.voices.narrator.share;
+    const quoted = f.sentences > 0 ? 1 - f.voices.narrator.share : null;
     return {
       name: nameOf(f.outlet),
       slug: f.outlet,
       summary: summaries.get(f.outlet) ?? '',
-      articles: f.articles,
+      articles: story.outlets.find((o) => o.slug === f.outlet)?.articleCount ?? f.articles,
       sentences: { text: String(f.sentences), href: link(f.outlet, {}) },
       words: f.words,
       tone: f.tone && {
@@ -201,9 +202,12 @@ export async function storyDashboard(
       hedged: label('hedged'),
       hedges: rateLink(f.outlet, f.hedges, { cue: 'hedge' }),
       boosters: rateLink(f.outlet, f.boosters, { cue: 'booster' }),
-      quotedShare: { text: percent(quoted), href: link(f.outlet, { voice: 'quoted' }) },
+      quotedShare: {
+        text: quoted === null ? '–' : percent(quoted),
+        href: link(f.outlet, { voice: 'quoted' }),
+      },
       anonymousShare: {
-        text: percent(f.anonymous.share),
+        text: f.sentences > 0 ? percent(f.anonymous.share) : '–',
         href: link(f.outlet, { anonymous: true }),
       },
       speakers: f.topSpeakers.map((s) => ({

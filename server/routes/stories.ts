@@ -56,7 +56,7 @@ export function storyRoutes(
   router.get('/stories/:slug/charts/:chart.vl.json', async (req, res) => {
     const page = await load(req.params.slug, req.query.part);
     const charts: Record<string, { spec: string } | null> = page.dashboard.charts;
-    const chart = charts[req.params.chart];
+    const chart = Object.hasOwn(charts, req.params.chart) ? charts[req.params.chart] : null;
     if (!chart) throw new HttpError(404, `No chart “${req.params.chart}” on this story page.`);
     res
       .type('application/json')

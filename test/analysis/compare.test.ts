@@ -55,7 +55,7 @@ const article = [
     anonymous: true,
     boosters: 1,
     tone: 2,
-    issues: ['taiwan', 'trade'],
+    issues: ['taiwan', 'trade', 'trade'],
   }),
 ];
 
@@ -67,7 +67,7 @@ test('the lead is the headline plus the first body paragraph', () => {
   );
 });
 
-test('rates are per 1,000 words and split by who sets the expectation', () => {
+test('rates are per 1,000 words and split by who sets the expectation; issues count sentences', () => {
   const f = outletFigures('cnn', article, { replicates: 200 });
   assert.equal(f.words, 40);
   assert.equal(f.sentences, 4);

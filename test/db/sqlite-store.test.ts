@@ -103,3 +103,55 @@ describe('SqliteStore', () => {
     }
   });
 });
+
+describe('outlet and story identity', () => {
+  let temp: TempStore;
+  before(() => {
+    temp = tempStore();
+  });
+  after(() => temp.cleanup());
+
+  function named(outlet: string, story: string, text: string): NewArticle {
+    return { ...article(text, `${outlet}.txt`), outlet: { name: outlet }, story: { title: story } };
+  }
+
+  test('names in other scripts keep their own outlets and stories', async () => {
+    const run = await temp.store.startRun(analyzer.info);
+    await temp.store.addArticles(
+      [
+        named('新华社', '布林肯访华', 'Blinken met Wang Yi in Beijing on Monday.'),
+        named('人民日报', '中美关系', 'Xi Jinping met Blinken on Monday afternoon.'),
+        named('The New York Times', 'Blinken in Beijing', 'Blinken arrived on Sunday.'),
+        named('the new york times', 'blinken-in-beijing', 'Blinken left on Monday evening.'),
+      ],
+      run.id,
+    );
+    const stories = await temp.store.listStories();
+    assert.deepEqual(stories.map((s) => s.title).sort(), [
+      'Blinken in Beijing',
+      '中美关系',
+      '布林肯访华',
+    ]);
+    const outlets = stories.flatMap((s) => s.outlets.map((o) => `${o.slug}:${o.articleCount}`));
+    assert.deepEqual(outlets.sort(), ['the-new-york-times:2', '人民日报:1', '新华社:1']);
+  });
+
+  test('names that slug alike only by truncation stay apart', async () => {
+    const run = await temp.store.startRun(analyzer.info);
+    const long = 'A story with a very long title that goes on and on about the talks in Beijing';
+    await temp.store.addArticles(
+      [
+        named('CNN', `${long}, part one`, 'The first part of a long story.'),
+        named('CNN', `${long}, part two`, 'The second part of a long story.'),
+        named('!!!', '???', 'Names without letters.'),
+        named('***', '???', 'Other names without letters.'),
+      ],
+      run.id,
+    );
+    const titles = (await temp.store.listStories()).map((s) => s.title);
+    assert.ok(titles.includes(`${long}, part one`) && titles.includes(`${long}, part two`));
+    const punctuation = (await temp.store.listStories()).filter((s) => s.title === '???');
+    assert.equal(punctuation.length, 1);
+    assert.equal(punctuation[0]?.outlets.length, 2);
+  });
+});

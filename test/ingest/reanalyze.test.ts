@@ -85,6 +85,31 @@ describe('re-analysis', () => {
     assert.equal(other?.run.status, 'failed');
   });
 
+  test('a write that fails inside the swap leaves the previous results whole', async () => {
+    const articles = await temp.store.articleTexts(STORY);
+    const victim = articles[1]!;
+    const before = await temp.store.getArticle(victim.id);
+    const real = createAnalyzer();
+    const broken: Analyzer = {
+      ...real,
+      analyze: (text, options) => {
+        const analysis = real.analyze(text, options);
+        if (text !== victim.text) return analysis;
+        // Evidence pointing at a segment that does not exist fails after the old rows
+        // were deleted and new ones written, inside the article's transaction.
+        analysis.cueHits.push({ ...analysis.cueHits[0]!, segment: 9999 });
+        return analysis;
+      },
+    };
+    const summary = await reanalyzeArticles(temp.store, broken, { story: STORY });
+    assert.equal(summary.failed.length, 1);
+    assert.match(summary.failed[0]!.reason, /missing segment/);
+    const after = await temp.store.getArticle(victim.id);
+    assert.deepEqual(after?.segments, before?.segments);
+    assert.deepEqual(after?.speakers, before?.speakers);
+    assert.equal(after?.run.id, before?.run.id);
+  });
+
   test('a malformed lexicon is refused before anything is touched, naming the file', () => {
     const dir = flippedLexicons(join(temp.dir, 'bad'));
     writeFileSync(

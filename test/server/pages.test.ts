@@ -84,8 +84,12 @@ describe('pages over the bundled corpus', () => {
     const parsed = JSON.parse(spec.text);
     assert.match(parsed.$schema, /vega-lite/);
     assert.ok(parsed.layer[0].data.values.length > 200, 'one point per sentence');
-    const missing = await server.get('/stories/blinken-in-beijing-june-2023/charts/pie.vl.json');
-    assert.equal(missing.status, 404);
+    for (const name of ['pie', 'constructor', '__proto__']) {
+      const missing = await server.get(
+        `/stories/blinken-in-beijing-june-2023/charts/${name}.vl.json`,
+      );
+      assert.equal(missing.status, 404, name);
+    }
   });
 
   test('the article page shows every segment with its kind, paragraphs kept', async () => {
@@ -118,6 +122,35 @@ describe('pages over the bundled corpus', () => {
       assert.equal(page.status, 404, path);
       assert.match(page.text, /Not found/);
     }
+  });
+
+  test('an outlet without scored sentences shows dashes, not 100% quoted or a tone claim', async () => {
+    const analyzer = createAnalyzer();
+    const run = await temp.store.startRun(analyzer.info);
+    const texts = {
+      Furniture: 'By John Smith\nADVERTISEMENT\nLeave a Comment',
+      Wire: 'Blinken met Qin Gang in Beijing on Sunday. The talks were constructive, officials said.',
+    };
+    await temp.store.addArticles(
+      Object.entries(texts).map(([outlet, text]) => ({
+        story: { title: 'Odd story' },
+        outlet: { name: outlet },
+        title: null,
+        url: null,
+        author: null,
+        publishedDate: null,
+        text,
+        source: `${outlet}.txt`,
+        analysis: analyzer.analyze(text),
+      })),
+      run.id,
+    );
+    const page = await server.get('/stories/odd-story');
+    assert.equal(page.status, 200);
+    const row = /<th scope="row">Furniture[\s\S]*?<\/tr>/.exec(page.text)?.[0] ?? '';
+    assert.match(row, /1 article\(s\)/);
+    assert.doesNotMatch(row, /100%/);
+    assert.doesNotMatch(page.text, /most (positive|negative) tone/);
   });
 
   test('text from the data is escaped on every page', async () => {
