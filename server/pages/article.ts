@@ -5,7 +5,7 @@
 
 import type { ArticleDetail, StoredCueHit, StoredSegment, StoredSpeaker } from '../../db/store.js';
 import type { LayoutModel } from '../render.js';
-import { expectationBadge, SIDE_LABELS, speakerBadge, toneBadge } from './sentence.js';
+import { expectationBadge, KIND_LABELS, SIDE_LABELS, speakerBadge, toneBadge } from './sentence.js';
 import type { SentenceBadges } from './sentence.js';
 
 export interface TextPiece {
@@ -57,15 +57,6 @@ export interface ArticlePage extends LayoutModel {
   }[];
   paragraphs: { index: number; kind: string; segments: SegmentView[]; notes: MarginNote[] }[];
 }
-
-const KIND_LABELS: Record<string, string> = {
-  headline: 'Headline',
-  dek: 'Dek',
-  byline: 'Byline',
-  section: 'Section heading',
-  body: 'Body',
-  boilerplate: 'Page furniture',
-};
 
 /** Quote marks span whole quotations; the sentence's voice tint shows them instead. */
 const INLINE_LEXICONS = new Set(['tone', 'expectation', 'hedge', 'booster', 'voice', 'issue']);

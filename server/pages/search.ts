@@ -6,7 +6,13 @@
 
 import type { SearchRow, StorySummary } from '../../db/store.js';
 import type { LayoutModel } from '../render.js';
-import { EXPECTATION_LABELS, SIDE_LABELS, sentenceView } from './sentence.js';
+import {
+  EXPECTATION_LABELS,
+  KIND_LABELS,
+  searchHref,
+  SIDE_LABELS,
+  sentenceView,
+} from './sentence.js';
 import type { SentenceView } from './sentence.js';
 import { PAGE_SIZE } from '../search-params.js';
 import type { SearchFilters, SearchRequest } from '../search-params.js';
@@ -70,43 +76,8 @@ export interface SearchContext {
   cueCategories: { lexicon: string; category: string }[];
 }
 
-const KIND_LABELS: Record<string, string> = {
-  headline: 'Headline',
-  dek: 'Dek',
-  byline: 'Byline',
-  section: 'Section heading',
-  body: 'Body',
-  boilerplate: 'Page furniture',
-};
 const LEFT_CHARS = 90;
 const RIGHT_CHARS = 150;
-
-/** The address of a search: parameters in a fixed order, blank ones left out. */
-export function searchHref(q: string, filters: SearchFilters, page = 1, path = '/search'): string {
-  const params = new URLSearchParams();
-  if (q) params.append('q', q);
-  for (const key of [
-    'story',
-    'outlet',
-    'kind',
-    'expectation',
-    'side',
-    'voice',
-    'part',
-    'anonymous',
-    'speaker',
-    'issue',
-    'cue',
-  ] as const) {
-    const value = filters[key];
-    if (value === undefined || value === false) continue;
-    for (const v of Array.isArray(value) ? value : [value])
-      params.append(key, v === true ? '1' : String(v));
-  }
-  if (page > 1) params.append('page', String(page));
-  const query = params.toString();
-  return query ? `${path}?${query}` : path;
-}
 
 /** Cuts a sentence around its first match into left context, match and right context. */
 export function kwic(

@@ -3,6 +3,7 @@
 // label and speaker as small labelled badges. One place, so every page says it the same way.
 
 import type { StorySentence } from '../../db/store.js';
+import type { SearchFilters } from '../search-params.js';
 
 export const SIDE_LABELS: Record<string, string> = {
   narrator: 'Narrator',
@@ -93,27 +94,50 @@ export function sentenceView(
   };
 }
 
-/** Filters of the concordance (/search) that a dashboard number links to. */
-export interface SentenceFilters {
-  story: string;
-  outlet?: string;
-  expectation?: string;
-  side?: string;
-  voice?: 'narrator' | 'quoted';
-  anonymous?: boolean;
-  speaker?: string;
-  part?: 'lead' | 'body';
-  issue?: string;
-  cue?: string;
-  q?: string;
+export const KIND_LABELS: Record<string, string> = {
+  headline: 'Headline',
+  dek: 'Dek',
+  byline: 'Byline',
+  section: 'Section heading',
+  body: 'Body',
+  boilerplate: 'Page furniture',
+};
+
+/** The address of a search: parameters in a fixed order, blank ones left out. */
+export function searchHref(q: string, filters: SearchFilters, page = 1, path = '/search'): string {
+  const params = new URLSearchParams();
+  if (q) params.append('q', q);
+  for (const key of [
+    'story',
+    'outlet',
+    'kind',
+    'expectation',
+    'side',
+    'voice',
+    'part',
+    'anonymous',
+    'speaker',
+    'issue',
+    'cue',
+  ] as const) {
+    const value = filters[key];
+    if (value === undefined || value === false) continue;
+    for (const v of Array.isArray(value) ? value : [value])
+      params.append(key, v === true ? '1' : String(v));
+  }
+  if (page > 1) params.append('page', String(page));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
+/** The filters a dashboard number links to: one story, and a cue as `lexicon[:category]`. */
+export type SentenceFilters = Omit<SearchFilters, 'story' | 'cue' | 'kind'> & {
+  story: string;
+  cue?: string;
+  q?: string;
+};
+
 /** The address of the sentences behind a number: the concordance with these filters. */
-export function sentencesHref(filters: SentenceFilters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === false) continue;
-    params.set(key, value === true ? '1' : String(value));
-  }
-  return `/search?${params.toString()}`;
+export function sentencesHref({ q, cue, ...filters }: SentenceFilters): string {
+  return searchHref(q ?? '', { ...filters, cue: cue === undefined ? undefined : [cue] });
 }
