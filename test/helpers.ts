@@ -2,6 +2,7 @@
 // into it once per suite, and an app served on an ephemeral 127.0.0.1 port.
 
 import { mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +59,26 @@ export async function serve(store: SqliteStore): Promise<TestServer> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export interface ServerFixture {
+  temp: TempStore;
+  server: TestServer;
+}
+
+/**
+ * For a describe block: the bundled corpus in a throwaway store, served on 127.0.0.1, set up
+ * before its tests and torn down after them.
+ */
+export function serverFixture(): ServerFixture {
+  const fx = {} as ServerFixture;
+  before(async () => {
+    fx.temp = await corpusStore();
+    fx.server = await serve(fx.temp.store);
+  });
+  after(async () => {
+    await fx.server?.close();
+    await fx.temp?.cleanup();
+  });
+  return fx;
 }

@@ -6,8 +6,8 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { projectPath } from '../../analysis/project-root.js';
-import { corpusStore, serve } from '../helpers.js';
-import type { TempStore, TestServer } from '../helpers.js';
+import { serverFixture } from '../helpers.js';
+import type { ServerFixture } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = projectPath('test-results', 'screenshots');
@@ -32,31 +32,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export interface BrowserFixture {
-  temp: TempStore;
-  server: TestServer;
+export interface BrowserFixture extends ServerFixture {
   browser: Browser;
   /** A laptop-sized page (1366 × 900). */
   page: Page;
 }
 
-/**
- * For a describe block: the bundled corpus in a throwaway store, served on 127.0.0.1, and a
- * Chromium page, set up before its tests and torn down after them.
- */
+/** serverFixture() plus a Chromium page, for a describe block. */
 export function browserFixture(): BrowserFixture {
-  const fx = {} as BrowserFixture;
+  const fx = serverFixture() as BrowserFixture;
   before(async () => {
-    fx.temp = await corpusStore();
-    fx.server = await serve(fx.temp.store);
     fx.browser = await launchBrowser();
     fx.page = await fx.browser.newPage({ viewport: { width: 1366, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
     await fx.browser?.close();
-    await fx.server?.close();
-    await fx.temp?.cleanup();
   });
   return fx;
 }

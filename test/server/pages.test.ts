@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createAnalyzer } from '../../analysis/pipeline.js';
-import { corpusStore, serve } from '../helpers.js';
-import type { TempStore, TestServer } from '../helpers.js';
+import { serverFixture } from '../helpers.js';
 
 describe('pages over the bundled corpus', () => {
-  let temp: TempStore;
-  let server: TestServer;
-  before(async () => {
-    temp = await corpusStore();
-    server = await serve(temp.store);
-  });
-  after(async () => {
-    await server.close();
-    await temp.cleanup();
-  });
+  const fx = serverFixture();
 
   test('the home page lists the story with its five outlets', async () => {
-    const page = await server.get('/');
+    const page = await fx.server.get('/');
     assert.equal(page.status, 200);
     assert.match(page.type ?? '', /text\/html/);
     assert.match(page.text, /Blinken in Beijing, June 2023/);
@@ -28,7 +18,7 @@ describe('pages over the bundled corpus', () => {
   });
 
   test('the story page has one column per outlet with headline, words and sentences', async () => {
-    const page = await server.get('/stories/blinken-in-beijing-june-2023');
+    const page = await fx.server.get('/stories/blinken-in-beijing-june-2023');
     assert.equal(page.status, 200);
     assert.equal(page.text.match(/<article class="outlet-column" id="outlet-/g)?.length, 5);
     assert.ok(
@@ -41,7 +31,7 @@ describe('pages over the bundled corpus', () => {
   });
 
   test('the dashboard compares the outlets with numbers that link to their sentences', async () => {
-    const page = await server.get('/stories/blinken-in-beijing-june-2023');
+    const page = await fx.server.get('/stories/blinken-in-beijing-june-2023');
     // Handlebars escapes "=" and "&" in attributes; read the links as a browser would.
     const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
     const rows = html.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
@@ -60,12 +50,14 @@ describe('pages over the bundled corpus', () => {
   });
 
   test('the lead tab counts only headlines and first paragraphs; a bad part is a 400', async () => {
-    const all = JSON.parse((await server.get('/stories/blinken-in-beijing-june-2023.json')).text);
+    const all = JSON.parse(
+      (await fx.server.get('/stories/blinken-in-beijing-june-2023.json')).text,
+    );
     const lead = JSON.parse(
-      (await server.get('/stories/blinken-in-beijing-june-2023.json?part=lead')).text,
+      (await fx.server.get('/stories/blinken-in-beijing-june-2023.json?part=lead')).text,
     );
     const body = JSON.parse(
-      (await server.get('/stories/blinken-in-beijing-june-2023.json?part=body')).text,
+      (await fx.server.get('/stories/blinken-in-beijing-june-2023.json?part=body')).text,
     );
     assert.equal(lead.part, 'lead');
     for (const [i, outlet] of all.outlets.entries()) {
@@ -73,19 +65,19 @@ describe('pages over the bundled corpus', () => {
       assert.equal(n(lead.outlets[i]) + n(body.outlets[i]), n(outlet), outlet.name);
       assert.ok(n(lead.outlets[i]) >= 1 && n(lead.outlets[i]) <= 6, outlet.name);
     }
-    const bad = await server.get('/stories/blinken-in-beijing-june-2023?part=middle');
+    const bad = await fx.server.get('/stories/blinken-in-beijing-june-2023?part=middle');
     assert.equal(bad.status, 400);
   });
 
   test('each chart offers its Vega-Lite spec, with the data, for download', async () => {
-    const spec = await server.get('/stories/blinken-in-beijing-june-2023/charts/tone.vl.json');
+    const spec = await fx.server.get('/stories/blinken-in-beijing-june-2023/charts/tone.vl.json');
     assert.equal(spec.status, 200);
     assert.match(spec.type ?? '', /application\/json/);
     const parsed = JSON.parse(spec.text);
     assert.match(parsed.$schema, /vega-lite/);
     assert.ok(parsed.layer[0].data.values.length > 200, 'one point per sentence');
     for (const name of ['pie', 'constructor', '__proto__']) {
-      const missing = await server.get(
+      const missing = await fx.server.get(
         `/stories/blinken-in-beijing-june-2023/charts/${name}.vl.json`,
       );
       assert.equal(missing.status, 404, name);
@@ -93,10 +85,10 @@ describe('pages over the bundled corpus', () => {
   });
 
   test('the article page shows every segment with its kind, paragraphs kept', async () => {
-    const stories = await temp.store.listArticles('blinken-in-beijing-june-2023');
+    const stories = await fx.temp.store.listArticles('blinken-in-beijing-june-2023');
     const blog = stories.find((a) => a.outlet.name.includes('blog'));
     assert.ok(blog);
-    const page = await server.get(`/articles/${blog.id}`);
+    const page = await fx.server.get(`/articles/${blog.id}`);
     assert.equal(page.status, 200);
     assert.match(page.text, /data-kind="headline"/);
     assert.match(
@@ -118,7 +110,7 @@ describe('pages over the bundled corpus', () => {
       '/articles/abc',
       '/nowhere',
     ]) {
-      const page = await server.get(path);
+      const page = await fx.server.get(path);
       assert.equal(page.status, 404, path);
       assert.match(page.text, /Not found/);
     }
@@ -126,12 +118,12 @@ describe('pages over the bundled corpus', () => {
 
   test('an outlet without scored sentences shows dashes, not 100% quoted or a tone claim', async () => {
     const analyzer = createAnalyzer();
-    const run = await temp.store.startRun(analyzer.info);
+    const run = await fx.temp.store.startRun(analyzer.info);
     const texts = {
       Furniture: 'By John Smith\nADVERTISEMENT\nLeave a Comment',
       Wire: 'Blinken met Qin Gang in Beijing on Sunday. The talks were constructive, officials said.',
     };
-    await temp.store.addArticles(
+    await fx.temp.store.addArticles(
       Object.entries(texts).map(([outlet, text]) => ({
         story: { title: 'Odd story' },
         outlet: { name: outlet },
@@ -145,7 +137,7 @@ describe('pages over the bundled corpus', () => {
       })),
       run.id,
     );
-    const page = await server.get('/stories/odd-story');
+    const page = await fx.server.get('/stories/odd-story');
     assert.equal(page.status, 200);
     const row = /<th scope="row">Furniture[\s\S]*?<\/tr>/.exec(page.text)?.[0] ?? '';
     assert.match(row, /1 article\(s\)/);
@@ -156,8 +148,8 @@ describe('pages over the bundled corpus', () => {
   test('text from the data is escaped on every page', async () => {
     const analyzer = createAnalyzer();
     const text = 'A <script>alert(1)</script> payload in the body. It must stay text.';
-    const run = await temp.store.startRun(analyzer.info);
-    const [result] = await temp.store.addArticles(
+    const run = await fx.temp.store.startRun(analyzer.info);
+    const [result] = await fx.temp.store.addArticles(
       [
         {
           story: { title: '<img src=x onerror=alert(1)>' },
@@ -175,10 +167,10 @@ describe('pages over the bundled corpus', () => {
     );
     assert.equal(result?.status, 'added');
     const id = result?.status === 'added' ? result.articleId : 0;
-    const pages = [await server.get('/'), await server.get(`/articles/${id}`)];
-    const story = (await temp.store.listStories()).find((s) => s.title.includes('onerror'));
+    const pages = [await fx.server.get('/'), await fx.server.get(`/articles/${id}`)];
+    const story = (await fx.temp.store.listStories()).find((s) => s.title.includes('onerror'));
     assert.ok(story);
-    pages.push(await server.get(`/stories/${story.slug}`));
+    pages.push(await fx.server.get(`/stories/${story.slug}`));
     for (const page of pages) {
       assert.equal(page.status, 200);
       assert.doesNotMatch(page.text, /<script>alert/);

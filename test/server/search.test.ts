@@ -3,9 +3,8 @@
 // hostile input answered without a 500, and bad parameters with a 400 that says why.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { corpusStore, serve } from '../helpers.js';
-import type { TempStore, TestServer } from '../helpers.js';
+import { describe, test } from 'node:test';
+import { serverFixture } from '../helpers.js';
 
 interface SearchJson {
   query: string;
@@ -27,19 +26,10 @@ interface SearchJson {
 }
 
 describe('/search', () => {
-  let temp: TempStore;
-  let server: TestServer;
-  before(async () => {
-    temp = await corpusStore();
-    server = await serve(temp.store);
-  });
-  after(async () => {
-    await server?.close();
-    await temp?.cleanup();
-  });
+  const fx = serverFixture();
 
   const json = async (query: string): Promise<SearchJson> => {
-    const response = await server.get(`/api/search?${query}`);
+    const response = await fx.server.get(`/api/search?${query}`);
     assert.equal(response.status, 200, response.text);
     assert.match(response.type ?? '', /application\/json/);
     return JSON.parse(response.text) as SearchJson;
@@ -47,7 +37,7 @@ describe('/search', () => {
   const lines = (html: string) => html.match(/<tr title=/g)?.length ?? 0;
 
   test('a word lists its sentences from several outlets, the word marked, each linked', async () => {
-    const { status, text } = await server.get('/search?q=balloon');
+    const { status, text } = await fx.server.get('/search?q=balloon');
     assert.equal(status, 200);
     const found = await json('q=balloon');
     assert.ok(found.total >= 5);
@@ -97,7 +87,7 @@ describe('/search', () => {
   });
 
   test('an empty query with filters lists sentences, with the filters shown and removable', async () => {
-    const { status, text: html } = await server.get('/search?outlet=cnn&side=analyst');
+    const { status, text: html } = await fx.server.get('/search?outlet=cnn&side=analyst');
     // Handlebars escapes = and & in attributes.
     const text = html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
     assert.equal(status, 200);
@@ -110,7 +100,9 @@ describe('/search', () => {
   });
 
   test('blank form fields mean "any"', async () => {
-    const { status } = await server.get('/search?q=talks&story=&outlet=&kind=&expectation=&page=');
+    const { status } = await fx.server.get(
+      '/search?q=talks&story=&outlet=&kind=&expectation=&page=',
+    );
     assert.equal(status, 200);
   });
 
@@ -133,18 +125,18 @@ describe('/search', () => {
       'AND',
       '{a b}',
     ]) {
-      const page = await server.get(`/search?q=${encodeURIComponent(q)}`);
+      const page = await fx.server.get(`/search?q=${encodeURIComponent(q)}`);
       assert.ok(page.status === 200 || page.status === 400, `${q}: ${page.status}`);
-      const api = await server.get(`/api/search?q=${encodeURIComponent(q)}`);
+      const api = await fx.server.get(`/api/search?q=${encodeURIComponent(q)}`);
       assert.ok(api.status === 200 || api.status === 400, `${q}: ${api.status}`);
     }
-    const { status, text } = await server.get(`/search?q=${encodeURIComponent('" * -')}`);
+    const { status, text } = await fx.server.get(`/search?q=${encodeURIComponent('" * -')}`);
     assert.equal(status, 400);
     assert.match(text, /has no words to search for/);
   });
 
   test('HTML in the query is escaped', async () => {
-    const { text } = await server.get(
+    const { text } = await fx.server.get(
       `/search?q=${encodeURIComponent('<script>alert(1)</script>')}`,
     );
     assert.ok(!text.includes('<script>alert(1)'));
@@ -164,17 +156,17 @@ describe('/search', () => {
       ['outlet=no-such-outlet', /No outlet “no-such-outlet”/i],
       ['colour=red', /unknown parameter “colour”/i],
     ] as const) {
-      const page = await server.get(`/search?${query}`);
+      const page = await fx.server.get(`/search?${query}`);
       assert.equal(page.status, 400, query);
       assert.match(page.text, message, query);
-      const api = await server.get(`/api/search?${query}`);
+      const api = await fx.server.get(`/api/search?${query}`);
       assert.equal(api.status, 400, query);
       assert.match((JSON.parse(api.text) as { error: string }).error, message, query);
     }
   });
 
   test('a page past the end is an empty list with a note', async () => {
-    const { status, text } = await server.get('/search?q=balloon&page=9');
+    const { status, text } = await fx.server.get('/search?q=balloon&page=9');
     assert.equal(status, 200);
     assert.equal(lines(text), 0);
     assert.match(text, /Page 9 is past the end/);
@@ -199,7 +191,7 @@ describe('/search', () => {
     const second = await json('page=2');
     assert.equal(second.page, 2);
     assert.notEqual(second.results[0]?.segmentId, first.results[0]?.segmentId);
-    const page = await server.get('/search');
+    const page = await fx.server.get('/search');
     assert.match(page.text, /rel="next"/);
     const filtered = await json('q=balloon&outlet=cnn&kind=headline&kind=body&cue=hedge:*');
     assert.deepEqual(filtered.filters, {
