@@ -47,6 +47,9 @@ Options
   --lexicons DIR  evaluate with another folder of tone/expectation/hedge lexicons
   --issues FILE   another issue lexicon
   --actors FILE   another actors file (e.g. an empty one, to measure the rules alone)
+  --docs RE       only the documents whose name matches the regular expression RE
+  --exclude-docs RE  leave out the documents whose name matches RE (e.g. a validation
+                 event kept aside while developing: --exclude-docs '^trade-')
   -h, --help show this text`;
 
 class UsageError extends Error {}
@@ -82,7 +85,17 @@ function readGold(folder: string): { docsDir: string; rows: GoldRow[] } {
   return { docsDir, rows };
 }
 
-function loadDocuments(docsDir: string, rows: GoldRow[], analyzer: Analyzer): EvalDocument[] {
+interface DocFilter {
+  only?: RegExp;
+  exclude?: RegExp;
+}
+
+function loadDocuments(
+  docsDir: string,
+  rows: GoldRow[],
+  analyzer: Analyzer,
+  filter: DocFilter,
+): EvalDocument[] {
   const byDoc = new Map<string, GoldRow[]>();
   for (const row of rows) {
     const list = byDoc.get(row.doc);
@@ -100,7 +113,13 @@ function loadDocuments(docsDir: string, rows: GoldRow[], analyzer: Analyzer): Ev
         `segments.jsonl names doc "${doc}" but ${docsDir}/${doc}.txt is missing`,
       );
   }
-  return names.map((doc) => {
+  const chosen = names.filter(
+    (doc) =>
+      (filter.only === undefined || filter.only.test(doc)) &&
+      (filter.exclude === undefined || !filter.exclude.test(doc)),
+  );
+  if (chosen.length === 0) throw new UsageError('no document matches --docs / --exclude-docs');
+  return chosen.map((doc) => {
     const text = readFileSync(join(docsDir, `${doc}.txt`), 'utf8');
     return {
       doc,
@@ -170,6 +189,15 @@ function printReport(r: EvalReport): void {
   printClassification('speaker_side', r.speaker_side);
 }
 
+function regexOption(flag: string, value: string | undefined): RegExp | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return new RegExp(value);
+  } catch (error) {
+    throw new UsageError(`${flag}: not a regular expression (${(error as Error).message})`);
+  }
+}
+
 function main(argv: string[]): number {
   let args;
   try {
@@ -182,6 +210,8 @@ function main(argv: string[]): number {
         lexicons: { type: 'string' },
         issues: { type: 'string' },
         actors: { type: 'string' },
+        docs: { type: 'string' },
+        'exclude-docs': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -205,7 +235,11 @@ function main(argv: string[]): number {
       issuesFile: args.values.issues,
       actorsFile: args.values.actors,
     });
-    const { report, errors } = evaluate(folder, loadDocuments(docsDir, rows, analyzer));
+    const filter: DocFilter = {
+      only: regexOption('--docs', args.values.docs),
+      exclude: regexOption('--exclude-docs', args.values['exclude-docs']),
+    };
+    const { report, errors } = evaluate(folder, loadDocuments(docsDir, rows, analyzer, filter));
     if (args.values.errors) {
       for (const e of errors)
         console.log(`[${e.doc}] ${e.type.padEnd(7)} ${e.detail.padEnd(22)} ${e.text}`);
