@@ -63,6 +63,7 @@ async function main(): Promise<number> {
       store,
       createAnalyzer(),
       {
+        onWarning: (source, warning) => console.error(`warning   ${source}: ${warning}`),
         onResult: (result) => {
           if (result.status === 'failed')
             console.error(`rejected  ${result.source}: ${result.reason}`);

@@ -17,6 +17,8 @@ export interface IngestOptions {
   };
   /** Called once per record or rejected input, in input order. */
   onResult?: (result: AddResult) => void;
+  /** Called for a record stored with a change from its input (e.g. an unreadable date). */
+  onWarning?: (source: string, warning: string) => void;
 }
 
 export interface IngestSummary {
@@ -56,6 +58,7 @@ export async function ingestRecords(
         report({ status: 'failed', source: input.source, reason: input.reason });
         continue;
       }
+      for (const warning of input.warnings ?? []) options.onWarning?.(input.source, warning);
       // Known texts are not analyzed again: re-running an ingest over a folder is cheap.
       const known = await store.findByText(input.text);
       if (known !== null) {
