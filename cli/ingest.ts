@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { databaseFile, runCommand } from './command.js';
+import { createAnalysisPool } from '../ingest/analysis-pool.js';
 import { ingestRecords } from '../ingest/ingest.js';
 import { readSources } from '../ingest/read.js';
 
@@ -24,6 +25,8 @@ Options:
   --db FILE        SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --outlet NAME    outlet for articles that do not name one
   --story NAME     story for articles that do not name one
+  --workers N      analyze on N worker threads while this one stores (default 1: no
+                   workers); the result is the same, in the same order
   --quiet          print only rejections and the summary
   --help           this text
 
@@ -39,6 +42,7 @@ async function main(): Promise<number> {
         outlet: { type: 'string' },
         story: { type: 'string' },
         quiet: { type: 'boolean' },
+        workers: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -55,14 +59,25 @@ async function main(): Promise<number> {
     console.error(`Name at least one file or folder.\n\n${USAGE}`);
     return 2;
   }
+  const workers = Number(values.workers ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    console.error(
+      `--workers must be a whole number from 1 to 64, not "${values.workers}"\n\n${USAGE}`,
+    );
+    return 2;
+  }
   const file = databaseFile(values.db);
   const store = new SqliteStore(file);
+  const analyzer = createAnalyzer();
+  const pool = workers > 1 ? await createAnalysisPool(analyzer, workers) : undefined;
   try {
     const summary = await ingestRecords(
       readSources(positionals, { defaults: { outlet: values.outlet, story: values.story } }),
       store,
-      createAnalyzer(),
+      analyzer,
       {
+        pool,
+        onWarning: (source, warning) => console.error(`warning   ${source}: ${warning}`),
         onResult: (result) => {
           if (result.status === 'failed')
             console.error(`rejected  ${result.source}: ${result.reason}`);
@@ -80,6 +95,7 @@ async function main(): Promise<number> {
     );
     return summary.rejected.length > 0 ? 1 : 0;
   } finally {
+    await pool?.close();
     await store.close();
   }
 }

@@ -2,8 +2,9 @@
 // CLI, the bundled corpus loader and (later) the server's upload. Articles are analyzed
 // one by one and stored in batches: one transaction per batch, one savepoint per article.
 
-import type { Analyzer } from '../analysis/pipeline.js';
+import type { Analyzer, ArticleAnalysis } from '../analysis/pipeline.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
+import type { AnalysisPool } from './analysis-pool.js';
 import type { ArticleRecord, IngestResult } from './record.js';
 import { isIngestError } from './record.js';
 
@@ -17,6 +18,13 @@ export interface IngestOptions {
   };
   /** Called once per record or rejected input, in input order. */
   onResult?: (result: AddResult) => void;
+  /**
+   * Worker threads that analyze while this thread reads and stores (ingest --workers);
+   * the articles are stored in input order all the same.
+   */
+  pool?: AnalysisPool;
+  /** Called for a record stored with a change from its input (e.g. an unreadable date). */
+  onWarning?: (source: string, warning: string) => void;
 }
 
 export interface IngestSummary {
@@ -24,7 +32,7 @@ export interface IngestSummary {
   added: number;
   duplicates: number;
   rejected: { source: string; reason: string }[];
-  /** Words in the headline and body segments of the articles analyzed. */
+  /** Words in the headline and body segments of the articles added. */
   words: number;
 }
 
@@ -43,10 +51,38 @@ export async function ingestRecords(
     else summary.rejected.push({ source: result.source, reason: result.reason });
     options.onResult?.(result);
   };
+  // With a pool, analyses are in flight while the next records are read: a bounded FIFO,
+  // so memory stays flat and the store sees the input order.
+  const inFlight: { record: ArticleRecord; analysis: Promise<ArticleAnalysis> }[] = [];
+  const maxInFlight = (options.pool?.size ?? 0) * 4;
+  const accept = (record: ArticleRecord, analyze: () => ArticleAnalysis | Error) => {
+    const analysis = analyze();
+    if (analysis instanceof Error) {
+      report({
+        status: 'failed',
+        source: record.source,
+        reason: `analysis failed: ${analysis.message}`,
+      });
+      return;
+    }
+    batch.push(toNewArticle(record, analysis, options.describe));
+  };
+  const settleOldest = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const analysis = await oldest.analysis.catch((error: unknown) => error as Error);
+    accept(oldest.record, () => analysis);
+    if (batch.length >= batchSize) await flush();
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     summary.runId ??= (await store.startRun(analyzer.info)).id;
-    for (const result of await store.addArticles(batch, summary.runId)) report(result);
+    const results = await store.addArticles(batch, summary.runId);
+    results.forEach((result, i) => {
+      // Counted once stored: a text repeated within a batch is analyzed twice but stored once.
+      if (result.status === 'added') summary.words += batch[i]?.analysis.words ?? 0;
+      report(result);
+    });
     batch = [];
   };
 
@@ -56,26 +92,28 @@ export async function ingestRecords(
         report({ status: 'failed', source: input.source, reason: input.reason });
         continue;
       }
+      for (const warning of input.warnings ?? []) options.onWarning?.(input.source, warning);
       // Known texts are not analyzed again: re-running an ingest over a folder is cheap.
       const known = await store.findByText(input.text);
       if (known !== null) {
         report({ status: 'duplicate', articleId: known, source: input.source });
         continue;
       }
-      try {
-        const article = toNewArticle(input, analyzer, options.describe);
-        summary.words += article.analysis.words;
-        batch.push(article);
-      } catch (error) {
-        report({
-          status: 'failed',
-          source: input.source,
-          reason: `analysis failed: ${(error as Error).message}`,
-        });
+      if (options.pool) {
+        inFlight.push({ record: input, analysis: options.pool.analyze(input.text, input.title) });
+        while (inFlight.length >= maxInFlight) await settleOldest();
         continue;
       }
+      accept(input, () => {
+        try {
+          return analyzer.analyze(input.text, { title: input.title ?? undefined });
+        } catch (error) {
+          return error as Error;
+        }
+      });
       if (batch.length >= batchSize) await flush();
     }
+    while (inFlight.length > 0) await settleOldest();
     await flush();
   } catch (error) {
     if (summary.runId !== null) await store.finishRun(summary.runId, 'failed');
@@ -87,7 +125,7 @@ export async function ingestRecords(
 
 function toNewArticle(
   record: ArticleRecord,
-  analyzer: Analyzer,
+  analysis: ArticleAnalysis,
   describe: IngestOptions['describe'],
 ): NewArticle {
   const extra = describe?.(record) ?? {};
@@ -100,6 +138,6 @@ function toNewArticle(
     publishedDate: record.date,
     text: record.text,
     source: record.source,
-    analysis: analyzer.analyze(record.text, { title: record.title ?? undefined }),
+    analysis,
   };
 }

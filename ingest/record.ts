@@ -8,6 +8,7 @@
  * Outlet and story stay as the researcher wrote them; the store makes slugs.
  */
 import { z } from 'zod';
+import { readDate } from './dates.js';
 
 /** An ISO date (YYYY-MM-DD) or ISO date-time with optional offset, kept as given. */
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
@@ -23,6 +24,8 @@ export const ArticleRecordSchema = z.object({
   text: z.string().refine((text) => text.trim().length > 0, 'text is empty'),
   /** File name, plus ':row N' (CSV) or ':line N' (JSONL) for multi-article files. */
   source: z.string().min(1),
+  /** What was stored differently from how it was given (an unreadable date), if anything. */
+  warnings: z.array(z.string()).optional(),
 });
 
 export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;
@@ -146,12 +149,9 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
   const story = meta.story ?? nonEmpty(context.defaults.story);
   if (!story) return fail(`missing story (${context.howToAdd('story')})`);
 
-  const date = meta.date ?? null;
-  if (date !== null && !isoDate.safeParse(date).success) {
-    return fail(
-      `field 'date' must be an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]); got '${date}'`,
-    );
-  }
+  // A date nobody can read costs the article its date, not its place in the corpus.
+  const reading = meta.date === undefined || meta.date === null ? null : readDate(meta.date);
+  const date = reading?.date ?? null;
   const url = meta.url ?? null;
   if (url !== null && !isWebAddress(url)) {
     return fail(`field 'url' must be an http(s) address; got '${url}'`);
@@ -166,6 +166,7 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
     author: meta.author ?? null,
     text,
     source: context.where ? `${context.file}:${context.where}` : context.file,
+    ...(reading?.warning ? { warnings: [reading.warning] } : {}),
   };
   // The checks above mirror the schema; parsing again keeps the two from drifting apart.
   const checked = ArticleRecordSchema.safeParse(record);

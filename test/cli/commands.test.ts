@@ -26,15 +26,16 @@ describe('npm run ingest', () => {
   test('stores the good articles of a folder, reports each bad row and exits 1', () => {
     const first = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', fixtures]);
     assert.equal(first.code, 1);
-    assert.match(first.out, /6 added, 0 already stored, 3 rejected \(analysis run 1\)/);
+    assert.match(first.out, /6 added, 1 already stored, 2 rejected \(analysis run 1\)/);
     assert.match(first.err, /articles\.csv: malformed CSV at row 3/);
     assert.match(first.err, /articles\.jsonl: line 3: not valid JSON/);
-    assert.match(first.err, /articles\.jsonl: line 4: field 'date' must be an ISO date/);
+    // "June 17, 2023" is read as a date now: line 4 is the text of CSV row 4 again.
+    assert.doesNotMatch(first.err, /articles\.jsonl: line 4/);
   });
 
   test('a second run stores nothing twice', () => {
     const again = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', '--quiet', fixtures]);
-    assert.match(again.out, /0 added, 6 already stored, 3 rejected/);
+    assert.match(again.out, /0 added, 7 already stored, 2 rejected/);
   });
 
   test('a clean batch exits 0; usage errors exit 2 with the usage text', () => {

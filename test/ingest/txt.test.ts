@@ -92,16 +92,18 @@ test('YAML values are read as plain text, never evaluated or typed', () => {
   assert.equal(record.author, 'Edward Wong, Vivian Wang');
 });
 
-test('a date that is not ISO and a url that is not http(s) are refused', () => {
-  const date = failure(
-    readTxt(
-      '---\noutlet: CNN\nstory: s\ndate: June 18, 2023\n---\nText.\n',
-      'g.txt',
-      {},
-      DEFAULT_LIMITS,
-    ),
+test('an unreadable date keeps the article without a date; a url that is not http(s) is refused', () => {
+  const kept = readTxt(
+    '---\noutlet: CNN\nstory: s\ndate: sometime in June\n---\nText.\n',
+    'g.txt',
+    {},
+    DEFAULT_LIMITS,
   );
-  assert.match(date, /^field 'date' must be an ISO date \(YYYY-MM-DD\)/);
+  assert.ok(!(kept instanceof IngestError));
+  assert.equal(kept.date, null);
+  assert.deepEqual(kept.warnings, [
+    "date 'sometime in June' not understood; stored without a date",
+  ]);
   const url = failure(
     readTxt(
       '---\noutlet: CNN\nstory: s\nurl: javascript:alert(1)\n---\nText.\n',

@@ -1,0 +1,47 @@
+// `npm run bench --smoke` as CI runs it: a tiny run over the shared AllSides corpus that
+// checks the benchmark works end to end and prints every figure it promises. It asserts
+// the shape and that each stage ran, never a timing.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const KEYS = [
+  'words',
+  'floor_words_per_s',
+  'vader_words_per_s',
+  'wink_words_per_s',
+  'ingest_1t_words_per_s',
+  'ingest_workers_words_per_s',
+  'ingest_peak_rss_mb',
+  'story_p50_ms',
+  'story_p99_ms',
+  'story_bytes',
+  'facts_p99_ms',
+  'search_p99_ms',
+  'server_rss_mb',
+  'export_rows_per_s',
+  'cli_first_output_s',
+];
+
+test('bench --smoke runs every stage and ends with one JSON line of figures', () => {
+  const script = fileURLToPath(new URL('../../cli/bench.js', import.meta.url));
+  const result = spawnSync(
+    process.execPath,
+    [script, '--smoke', '--articles', '40', '--page-requests', '2', '--json'],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
+  assert.equal(result.status, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assert.match(result.stdout, /Parallax benchmark: 40 articles/);
+  const figures = JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
+  for (const key of KEYS) assert.ok(key in figures, `missing ${key}`);
+  assert.ok((figures.words as number) > 10_000);
+  for (const key of ['ingest_1t_words_per_s', 'ingest_workers_words_per_s', 'vader_words_per_s']) {
+    assert.ok((figures[key] as number) > 0, `${key} was not measured`);
+  }
+  const pages = figures.pages as { name: string; status: number | null; problem: string | null }[];
+  assert.equal(pages.length, 5);
+  for (const page of pages) assert.equal(page.status, 200, `${page.name}: ${page.problem}`);
+});

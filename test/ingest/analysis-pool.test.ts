@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import { projectPath } from '../../analysis/project-root.js';
+import { createAnalysisPool } from '../../ingest/analysis-pool.js';
+import { ingestRecords } from '../../ingest/ingest.js';
+import { readSources } from '../../ingest/read.js';
+import { tempStore, type TempStore } from '../helpers.js';
+
+const fixtures = projectPath('test', 'fixtures', 'ingest');
+
+async function ingestInto(temp: TempStore, workers: number) {
+  const analyzer = createAnalyzer();
+  const pool = workers > 1 ? await createAnalysisPool(analyzer, workers) : undefined;
+  try {
+    const summary = await ingestRecords(
+      readSources([fixtures], { defaults: { story: 'Blinken in Beijing' } }),
+      temp.store,
+      analyzer,
+      { pool, batchSize: 2 },
+    );
+    const articles = [];
+    for (const { id } of await temp.store.articleTexts()) {
+      const article = await temp.store.getArticle(id);
+      assert.ok(article);
+      articles.push({
+        id,
+        title: article.title,
+        segments: article.segments.map((s) => [
+          s.kind,
+          s.text,
+          s.toneCombined,
+          s.expectation,
+          s.quote,
+          s.speakerId,
+          s.cueHits.length,
+        ]),
+      });
+    }
+    return { summary, articles };
+  } finally {
+    await pool?.close();
+  }
+}
+
+describe('ingest with analysis worker threads', () => {
+  const stores = [tempStore(), tempStore()];
+  after(async () => {
+    for (const temp of stores) await temp.cleanup();
+  });
+
+  test('stores the same articles, in the same order, with the same scores as one thread', async () => {
+    const one = await ingestInto(stores[0]!, 1);
+    const two = await ingestInto(stores[1]!, 2);
+    assert.ok(one.summary.added >= 5);
+    assert.equal(two.summary.added, one.summary.added);
+    assert.equal(two.summary.words, one.summary.words);
+    assert.deepEqual(two.summary.rejected, one.summary.rejected);
+    assert.deepEqual(two.articles, one.articles);
+  });
+});
