@@ -53,12 +53,23 @@ const MODAL_WINDOW = 6;
 const NEAR = 4;
 /** Lowering and raising within this share of each other make a sentence two-sided. */
 const BALANCE = 0.25;
+const POSSESSIVE = /['’]s$/;
 const WH_WORDS = new Set(['what', 'how', 'why', 'who', 'which', 'where', 'when']);
 const CERTAINTY_COPULAS = new Set([
   'be', 'is', 'are', 'was', 'were', 'been', 'remain', 'remains', 'remained', 'appear',
   'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays',
 ]); // prettier-ignore
 const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set']);
+/**
+ * After-the-fact judgments of what talks achieved (GUIDE.md): significance ("historic",
+ * "landmark"), acclaim ("hailed", "a step forward"), failure ("collapsed", "got nearly
+ * nothing", "just a commitment to keep talking"), criticism ("objections", "slammed") and
+ * two-sided verdicts ("mixed results"). They count only when the sentence names the talks
+ * or their outcome.
+ */
+const EVALUATIVE_MOVES = new Set(['significance', 'acclaim', 'failure', 'criticism', 'mixed']);
+/** Moves that say how much something matters, not which way it goes (METHOD.md §3.3). */
+const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
 export function scoreExpectation(
   scope: SentenceScope,
@@ -99,8 +110,14 @@ export function scoreExpectation(
     signals.push({ label, move, weight: base * clauseWeight(scope, f.from), found: f, negated });
   };
 
+  // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
+  // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
+  // something else (a storm, a market, a bill), not the talks.
+  const evaluable = namesTalksOrOutcome(tokens, lexicons);
+
   // 1. Direct cues.
   for (const f of found('cue')) {
+    if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
@@ -143,7 +160,7 @@ export function scoreExpectation(
 
   // 4. Outcomes: denied or minimised → lowers; under a modal → raises.
   for (const f of found('outcome')) {
-    if (clauseHas('outcome-neg', f.from) || clauseHas('outcome-pos', f.from)) continue;
+    if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
     const negated = negatorBefore(scope, f.from) >= 0;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
@@ -196,6 +213,21 @@ export function scoreExpectation(
 }
 
 /**
+ * Whether the sentence names the talks or what they produced, looking inside longer cues too
+ * ("a good deal" holds "deal") and past a possessive ("the deal's implementation").
+ */
+function namesTalksOrOutcome(tokens: SentenceScope['tokens'], lexicons: Lexicons): boolean {
+  const bare = tokens.map((t) =>
+    POSSESSIVE.test(t.norm) ? { ...t, norm: t.norm.slice(0, -2) } : t,
+  );
+  return bare.some((_, i) =>
+    lexicons.expectation
+      .matchAt(bare, i)
+      ?.entries.some((e) => e.role === 'target' || e.role === 'outcome'),
+  );
+}
+
+/**
  * "expectations … have been set low", "the goals appear to be modest", "a deal is unlikely":
  * noun, copula, minimiser or doubt. For an outcome (`forward`), only a present or future
  * copula counts: "the results were modest" judges a realised outcome, which is not a lowering.
@@ -226,9 +258,10 @@ function decide(signals: Signal[], clauseOf: Int32Array): ExpectationScore {
   }
   const sum = { lowers: 0, raises: 0, hedged: 0, none: 0 };
   for (const [key, weight] of best) sum[key.split(':')[1] as ExpectationLabel] += weight;
-  // Stakes say how much the visit matters, not which way it will go (METHOD.md §3.3: lower
-  // precedence than any direction): next to a lowering, stakes alone weigh half.
-  const directional = signals.some((s) => s.label === 'raises' && s.move !== 'stakes');
+  // Stakes and significance say how much the visit matters, not which way it will go
+  // (METHOD.md §3.3: lower precedence than any direction): next to a lowering, they weigh
+  // half ("the historic accord now faces a hostile Congress" lowers).
+  const directional = signals.some((s) => s.label === 'raises' && !WEIGHT_ONLY_MOVES.has(s.move));
   if (sum.lowers > 0 && !directional) sum.raises /= 2;
   const score = round(sum.raises - sum.lowers);
   const strongest = (label: ExpectationLabel) =>
@@ -237,7 +270,8 @@ function decide(signals: Signal[], clauseOf: Int32Array): ExpectationScore {
   if (top === 0) {
     const outcome = signals[0];
     if (!outcome) return { label: 'none', move: 'none', score: 0 };
-    return { label: 'none', move: outcome.move, score: outcome.move === 'outcome-neg' ? -1 : 1 };
+    // What is left is a realised, positive outcome ("exceeded expectations", "made progress").
+    return { label: 'none', move: outcome.move, score: 1 };
   }
   const low = sum.lowers;
   const high = sum.raises;
