@@ -51,6 +51,11 @@ export interface ExpectationResult {
 const MODAL_WINDOW = 6;
 /** Tokens between a verb or minimiser and the noun it qualifies ("temper their expectations"). */
 const NEAR = 4;
+const HOPE_NOUNS = new Set(['hope', 'hopes']);
+/** Tokens from an expectation noun to a predicative lowering verb ("hopes …, however, remain tempered"). */
+const PREDICATE_REACH = 12;
+/** Tokens between an appraisal word and the talks it judges ("the meeting was very good"). */
+const APPRAISAL_REACH = 4;
 /** Lowering and raising within this share of each other make a sentence two-sided. */
 const BALANCE = 0.25;
 const POSSESSIVE = /['’]s$/;
@@ -81,6 +86,15 @@ export function scoreExpectation(
   if (tokens[tokens.length - 1]?.norm === '?' && WH_WORDS.has(tokens[0]?.norm ?? '')) {
     return { expectation: { label: 'none', move: 'question', score: 0 }, cueHits: [] };
   }
+  // "Is the deal a breakthrough or a trap?": a question that weighs two verdicts on the talks
+  // leans neither way.
+  if (
+    tokens[tokens.length - 1]?.norm === '?' &&
+    tokens.some((t) => t.norm === 'or') &&
+    namesTalksOrOutcome(tokens, lexicons)
+  ) {
+    return { expectation: { label: 'hedged', move: 'either-or', score: 0 }, cueHits: [] };
+  }
   const byRole = new Map<ExpectationRole, Found[]>();
   for (const m of lexicons.expectation.matchAll(tokens)) {
     for (const entry of m.entries) {
@@ -110,6 +124,14 @@ export function scoreExpectation(
     signals.push({ label, move, weight: base * clauseWeight(scope, f.from), found: f, negated });
   };
 
+  const talksOrOutcome = () => [...found('target'), ...found('outcome')];
+  const nextToTalks = (at: Found) =>
+    talksOrOutcome().some(
+      (t) =>
+        sameClause(t.from, at.from) &&
+        ((t.from >= at.to && t.from - at.to < APPRAISAL_REACH) ||
+          (t.to <= at.from && at.from - t.to < APPRAISAL_REACH)),
+    );
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
   // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
   // something else (a storm, a market, a bill), not the talks.
@@ -118,6 +140,9 @@ export function scoreExpectation(
   // 1. Direct cues.
   for (const f of found('cue')) {
     if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable) continue;
+    // "a good meeting", "the talks went well": a plain appraisal word judges the talks only
+    // next to them, not anywhere in a sentence that mentions them ("good for farmers").
+    if (f.entry.move === 'appraisal' && !nextToTalks(f)) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
@@ -135,6 +160,10 @@ export function scoreExpectation(
       emit(f, 'lowers', 'low-bar');
     else if (predicativeDoubt(scope, f, doubts, false)) emit(f, 'lowers', 'low-bar');
     else if (near('raising-verb', f, NEAR, 2)) emit(f, 'raises', 'raised-hopes');
+    else if (temperedLater(scope, f, found('lowering-verb'))) emit(f, 'lowers', 'tempered');
+    // "amid hopes of a deal", "expressed hope for peace": hope about the talks, unqualified,
+    // leans up; it weighs less than any qualified cue ("in hopes that … fizzled" lowers).
+    else if (HOPE_NOUNS.has(f.entry.phrase) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
   }
 
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
@@ -190,7 +219,10 @@ export function scoreExpectation(
     // "The visit is unlikely to …" predicts that something will not happen, whatever the verb,
     // unless what is unlikely is itself bad ("unlikely to collapse").
     for (const f of found('negative-modal')) {
-      if (!near('negative-prospect', f, 0, MODAL_WINDOW)) emit(f, 'lowers', 'negated-prospect');
+      // "unlikely to derail the deal", "unlikely to stop the accord": a setback denied reassures.
+      if (near('negative-prospect', f, 0, MODAL_WINDOW) || near('harm-verb', f, 0, MODAL_WINDOW))
+        emit(f, 'raises', 'setback-unlikely');
+      else emit(f, 'lowers', 'negated-prospect');
     }
     // "concerns that the meetings could end up …": apprehension about what is coming.
     for (const f of found('apprehension')) {
@@ -210,6 +242,20 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/**
+ * "Hopes for a settlement, however, remain tempered": a lowering verb after a copula, a few
+ * tokens after the expectation noun that is its subject, across a parenthetical's commas.
+ */
+function temperedLater(scope: SentenceScope, noun: Found, verbs: Found[]): boolean {
+  const { tokens } = scope;
+  return verbs.some((v) => {
+    if (v.from < noun.to || v.from - noun.to > PREDICATE_REACH) return false;
+    let i = v.from - 1;
+    if (tokens[i]?.norm.endsWith('ly')) i--; // "remain firmly tempered"
+    return CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+  });
 }
 
 /**
