@@ -51,7 +51,33 @@ export interface ExpectationResult {
 const MODAL_WINDOW = 6;
 /** Tokens between a verb or minimiser and the noun it qualifies ("temper their expectations"). */
 const NEAR = 4;
+/** Acclaim under a modal forecasts success ("it will be a great success"); a plain "great" does not ("he will be great"). */
+const PRAISE_MOVES = new Set(['acclaim']);
+const ARTICLES_AND_INTENSIFIERS = new Set([
+  'a',
+  'an',
+  'the',
+  'very',
+  'really',
+  'so',
+  'truly',
+  'quite',
+  'extremely',
+]);
 const HOPE_NOUNS = new Set(['hope', 'hopes']);
+const HOPE_VERB_BEFORE = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'to',
+  'and',
+  'also',
+  'still',
+  'who',
+]);
 /** Tokens from an expectation noun to a predicative lowering verb ("hopes …, however, remain tempered"). */
 const PREDICATE_REACH = 12;
 /** Tokens between an appraisal word and the talks it judges ("the meeting was very good"). */
@@ -62,7 +88,7 @@ const POSSESSIVE = /['’]s$/;
 const WH_WORDS = new Set(['what', 'how', 'why', 'who', 'which', 'where', 'when']);
 const CERTAINTY_COPULAS = new Set([
   'be', 'is', 'are', 'was', 'were', 'been', 'remain', 'remains', 'remained', 'appear',
-  'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays',
+  'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays', "'s", 'went',
 ]); // prettier-ignore
 const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set']);
 /**
@@ -125,13 +151,24 @@ export function scoreExpectation(
   };
 
   const talksOrOutcome = () => [...found('target'), ...found('outcome')];
-  const nextToTalks = (at: Found) =>
-    talksOrOutcome().some(
+  const nextToTalks = (at: Found) => {
+    // "My meeting with the president of China was an extraordinary one": a predicate reaches
+    // back to its subject anywhere earlier in the clause.
+    let i = at.from - 1;
+    while (i > 0 && ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm)) i--;
+    const predicative = CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+    return talksOrOutcome().some(
       (t) =>
         sameClause(t.from, at.from) &&
         ((t.from >= at.to && t.from - at.to < APPRAISAL_REACH) ||
-          (t.to <= at.from && at.from - t.to < APPRAISAL_REACH)),
+          (t.to <= at.from && (predicative || at.from - t.to < APPRAISAL_REACH))),
     );
+  };
+  // "hope" the noun, not the verb ("I hope that …", "they hope to …", a wish: none).
+  const isHopeNoun = (f: Found) =>
+    HOPE_NOUNS.has(f.entry.phrase) &&
+    !HOPE_VERB_BEFORE.has(tokens[f.from - 1]?.norm ?? '') &&
+    !['that', 'to'].includes(tokens[f.to]?.norm ?? '');
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
   // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
   // something else (a storm, a market, a bill), not the talks.
@@ -139,10 +176,13 @@ export function scoreExpectation(
 
   // 1. Direct cues.
   for (const f of found('cue')) {
-    if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable) continue;
+    // "I think it'll be very successful": praise under a modal forecasts, whatever "it" is.
+    const forecast = PRAISE_MOVES.has(f.entry.move!) && near('modal', f, MODAL_WINDOW);
+    if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable && !forecast) continue;
     // "a good meeting", "the talks went well": a plain appraisal word judges the talks only
-    // next to them, not anywhere in a sentence that mentions them ("good for farmers").
-    if (f.entry.move === 'appraisal' && !nextToTalks(f)) continue;
+    // next to them or as their predicate, not anywhere in a sentence that mentions them
+    // ("good for farmers").
+    if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
@@ -163,7 +203,7 @@ export function scoreExpectation(
     else if (temperedLater(scope, f, found('lowering-verb'))) emit(f, 'lowers', 'tempered');
     // "amid hopes of a deal", "expressed hope for peace": hope about the talks, unqualified,
     // leans up; it weighs less than any qualified cue ("in hopes that … fizzled" lowers).
-    else if (HOPE_NOUNS.has(f.entry.phrase) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
+    else if (isHopeNoun(f) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
   }
 
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
