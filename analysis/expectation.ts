@@ -98,7 +98,9 @@ const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set'])
  * two-sided verdicts ("mixed results"). They count only when the sentence names the talks
  * or their outcome.
  */
-const EVALUATIVE_MOVES = new Set(['significance', 'acclaim', 'failure', 'criticism', 'mixed']);
+const EVALUATIVE_MOVES = new Set([
+  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in',
+]); // prettier-ignore
 /** Moves that say how much something matters, not which way it goes (METHOD.md §3.3). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
@@ -227,13 +229,19 @@ export function scoreExpectation(
       emit(f, 'lowers', 'setback');
   }
 
-  // 4. Outcomes: denied or minimised → lowers; under a modal → raises.
+  // 4. Outcomes: denied or minimised → lowers; under a modal → raises. Reaching an outcome
+  // ("we're going to make a deal") is about the talks by itself; a bare outcome noun under a
+  // modal needs the talks named ("the deal would keep the government open" is about a bill).
   for (const f of found('outcome')) {
     if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
     const negated = negatorBefore(scope, f.from) >= 0;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
-    else if (anchored && near('modal', f, MODAL_WINDOW, 3) && !clauseHas('setback', f.from))
+    else if (
+      (anchored || f.entry.move === 'achievement') &&
+      near('modal', f, MODAL_WINDOW, 3) &&
+      !clauseHas('setback', f.from)
+    )
       emit(f, 'raises', 'prospect');
   }
 
