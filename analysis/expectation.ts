@@ -64,6 +64,9 @@ const ARTICLES_AND_INTENSIFIERS = new Set([
   'quite',
   'extremely',
 ]);
+/** Words that cut praise down to size ("only the first step"); "just" is left out ("just reached"). */
+const RESTRICTORS = new Set(['only', 'merely', 'mere']);
+const RESTRICTOR_REACH = 7;
 const HOPE_NOUNS = new Set(['hope', 'hopes']);
 const HOPE_VERB_BEFORE = new Set([
   'i',
@@ -171,6 +174,16 @@ export function scoreExpectation(
     HOPE_NOUNS.has(f.entry.phrase) &&
     !HOPE_VERB_BEFORE.has(tokens[f.from - 1]?.norm ?? '') &&
     !['that', 'to'].includes(tokens[f.to]?.norm ?? '');
+  const restrictedBefore = (at: Found) => {
+    // "only" scopes over the rest of its phrase: "only the first step toward a new future".
+    if (signals.some((s) => s.move === 'only' && sameClause(s.found.from, at.from))) return true;
+    let words = 0;
+    for (let i = at.from - 1; i >= 0 && sameClause(i, at.from) && words < RESTRICTOR_REACH; i--) {
+      if (RESTRICTORS.has(tokens[i]!.norm)) return true;
+      if (tokens[i]!.isWord) words++;
+    }
+    return false;
+  };
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
   // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
   // something else (a storm, a market, a bill), not the talks.
@@ -187,6 +200,11 @@ export function scoreExpectation(
     if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
+    // "only the first step toward a new future", "merely a good start": praise cut down to size.
+    if (f.entry.label === 'raises' && !negated && restrictedBefore(f)) {
+      emit(f, 'lowers', 'only', false, weight);
+      continue;
+    }
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
     // "no room for optimism", "not a key test": a negated raise lowers; other negated cues say nothing.
     else if (f.entry.label === 'raises') emit(f, 'lowers', `negated-${f.entry.move}`, true, weight);

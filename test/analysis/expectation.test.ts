@@ -242,3 +242,11 @@ test('reaching a deal under a modal raises; a setback denied reassures', () => {
 test('a question weighing two verdicts on the talks is hedged', () => {
   assert.equal(expect('Is the accord a breakthrough or a trap?').move, 'either-or');
 });
+
+test('"only" cuts praise down to size', () => {
+  assert.equal(label('The summit produced a historic handshake.'), 'raises');
+  assert.equal(
+    expect('The summit produced only a small step toward a better future.').move,
+    'only',
+  );
+});
