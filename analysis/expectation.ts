@@ -16,7 +16,14 @@
 //   "unlikely to" + any verb (target named) "the visit is unlikely to moderate …"       → lowers
 //   concern/doubt + modal (target named)    "concerns that the meetings could …"        → lowers
 //   harm verb + modal (target named)        "could overshadow the talks"                → lowers
-// plus direct cues (stakes, optimism, pessimism, uncertainty). Each signal is weighted by its
+//   reaching an outcome + modal             "we're going to make a deal"                → raises
+//   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
+// plus direct cues (stakes, optimism, pessimism, uncertainty) and, for coverage written after
+// the meeting, judgments of what the talks achieved (GUIDE.md): significance ("a landmark
+// accord"), acclaim ("praised the agreement"), appraisal next to the talks ("a very good
+// meeting"), failure ("the talks collapsed"), criticism ("objections to the deal") and mixed
+// verdicts; these count only when the sentence names the talks or their outcome, and "only"
+// before praise turns it into a lowering ("only a first step"). Each signal is weighted by its
 // clause (a subordinate "even though …" clause counts half, the clause before "but" 0.7), so
 // the main clause decides; lowering and raising of equal weight make the sentence hedged.
 // It deliberately ignores who speaks (voices stage) and does not judge the target of the
