@@ -16,7 +16,14 @@
 //   "unlikely to" + any verb (target named) "the visit is unlikely to moderate …"       → lowers
 //   concern/doubt + modal (target named)    "concerns that the meetings could …"        → lowers
 //   harm verb + modal (target named)        "could overshadow the talks"                → lowers
-// plus direct cues (stakes, optimism, pessimism, uncertainty). Each signal is weighted by its
+//   reaching an outcome + modal             "we're going to make a deal"                → raises
+//   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
+// plus direct cues (stakes, optimism, pessimism, uncertainty) and, for coverage written after
+// the meeting, judgments of what the talks achieved (GUIDE.md): significance ("a landmark
+// accord"), acclaim ("praised the agreement"), appraisal next to the talks ("a very good
+// meeting"), failure ("the talks collapsed"), criticism ("objections to the deal") and mixed
+// verdicts; these count only when the sentence names the talks or their outcome, and "only"
+// before praise turns it into a lowering ("only a first step"). Each signal is weighted by its
 // clause (a subordinate "even though …" clause counts half, the clause before "but" 0.7), so
 // the main clause decides; lowering and raising of equal weight make the sentence hedged.
 // It deliberately ignores who speaks (voices stage) and does not judge the target of the
@@ -51,14 +58,61 @@ export interface ExpectationResult {
 const MODAL_WINDOW = 6;
 /** Tokens between a verb or minimiser and the noun it qualifies ("temper their expectations"). */
 const NEAR = 4;
+/** Acclaim under a modal forecasts success ("it will be a great success"); a plain "great" does not ("he will be great"). */
+const PRAISE_MOVES = new Set(['acclaim']);
+const ARTICLES_AND_INTENSIFIERS = new Set([
+  'a',
+  'an',
+  'the',
+  'very',
+  'really',
+  'so',
+  'truly',
+  'quite',
+  'extremely',
+]);
+/** Words that cut praise down to size ("only the first step"); "just" is left out ("just reached"). */
+const RESTRICTORS = new Set(['only', 'merely', 'mere']);
+const RESTRICTOR_REACH = 7;
+const HOPE_NOUNS = new Set(['hope', 'hopes']);
+const HOPE_VERB_BEFORE = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'to',
+  'and',
+  'also',
+  'still',
+  'who',
+]);
+/** Tokens from an expectation noun to a predicative lowering verb ("hopes …, however, remain tempered"). */
+const PREDICATE_REACH = 12;
+/** Tokens between an appraisal word and the talks it judges ("the meeting was very good"). */
+const APPRAISAL_REACH = 4;
 /** Lowering and raising within this share of each other make a sentence two-sided. */
 const BALANCE = 0.25;
+const POSSESSIVE = /['’]s$/;
 const WH_WORDS = new Set(['what', 'how', 'why', 'who', 'which', 'where', 'when']);
 const CERTAINTY_COPULAS = new Set([
   'be', 'is', 'are', 'was', 'were', 'been', 'remain', 'remains', 'remained', 'appear',
-  'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays',
+  'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays', "'s", 'went',
 ]); // prettier-ignore
 const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set']);
+/**
+ * After-the-fact judgments of what talks achieved (GUIDE.md): significance ("historic",
+ * "landmark"), acclaim ("hailed", "a step forward"), failure ("collapsed", "got nearly
+ * nothing", "just a commitment to keep talking"), criticism ("objections", "slammed") and
+ * two-sided verdicts ("mixed results"). They count only when the sentence names the talks
+ * or their outcome.
+ */
+const EVALUATIVE_MOVES = new Set([
+  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in',
+]); // prettier-ignore
+/** Moves that say how much something matters, not which way it goes (METHOD.md §3.3). */
+const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
 export function scoreExpectation(
   scope: SentenceScope,
@@ -69,6 +123,15 @@ export function scoreExpectation(
   // A question the writer poses ("What are the stakes …?") asks, it does not judge (GUIDE.md).
   if (tokens[tokens.length - 1]?.norm === '?' && WH_WORDS.has(tokens[0]?.norm ?? '')) {
     return { expectation: { label: 'none', move: 'question', score: 0 }, cueHits: [] };
+  }
+  // "Is the deal a breakthrough or a trap?": a question that weighs two verdicts on the talks
+  // leans neither way.
+  if (
+    tokens[tokens.length - 1]?.norm === '?' &&
+    tokens.some((t) => t.norm === 'or') &&
+    namesTalksOrOutcome(tokens, lexicons)
+  ) {
+    return { expectation: { label: 'hedged', move: 'either-or', score: 0 }, cueHits: [] };
   }
   const byRole = new Map<ExpectationRole, Found[]>();
   for (const m of lexicons.expectation.matchAll(tokens)) {
@@ -99,10 +162,56 @@ export function scoreExpectation(
     signals.push({ label, move, weight: base * clauseWeight(scope, f.from), found: f, negated });
   };
 
+  const talksOrOutcome = () => [...found('target'), ...found('outcome')];
+  const nextToTalks = (at: Found) => {
+    // "My meeting with the president of China was an extraordinary one": a predicate reaches
+    // back to its subject anywhere earlier in the clause.
+    let i = at.from - 1;
+    while (i > 0 && ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm)) i--;
+    const predicative = CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+    return talksOrOutcome().some(
+      (t) =>
+        sameClause(t.from, at.from) &&
+        ((t.from >= at.to && t.from - at.to < APPRAISAL_REACH) ||
+          (t.to <= at.from && (predicative || at.from - t.to < APPRAISAL_REACH))),
+    );
+  };
+  // "hope" the noun, not the verb ("I hope that …", "they hope to …", a wish: none).
+  const isHopeNoun = (f: Found) =>
+    HOPE_NOUNS.has(f.entry.phrase) &&
+    !HOPE_VERB_BEFORE.has(tokens[f.from - 1]?.norm ?? '') &&
+    !['that', 'to'].includes(tokens[f.to]?.norm ?? '');
+  const restrictedBefore = (at: Found) => {
+    // "only" scopes over the rest of its phrase: "only the first step toward a new future".
+    if (signals.some((s) => s.move === 'only' && sameClause(s.found.from, at.from))) return true;
+    let words = 0;
+    for (let i = at.from - 1; i >= 0 && sameClause(i, at.from) && words < RESTRICTOR_REACH; i--) {
+      if (RESTRICTORS.has(tokens[i]!.norm)) return true;
+      if (tokens[i]!.isWord) words++;
+    }
+    return false;
+  };
+  // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
+  // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
+  // something else (a storm, a market, a bill), not the talks.
+  const evaluable = namesTalksOrOutcome(tokens, lexicons);
+
   // 1. Direct cues.
   for (const f of found('cue')) {
+    // "I think it'll be very successful": praise under a modal forecasts, whatever "it" is.
+    const forecast = PRAISE_MOVES.has(f.entry.move!) && near('modal', f, MODAL_WINDOW);
+    if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable && !forecast) continue;
+    // "a good meeting", "the talks went well": a plain appraisal word judges the talks only
+    // next to them or as their predicate, not anywhere in a sentence that mentions them
+    // ("good for farmers").
+    if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
+    // "only the first step toward a new future", "merely a good start": praise cut down to size.
+    if (f.entry.label === 'raises' && !negated && restrictedBefore(f)) {
+      emit(f, 'lowers', 'only', false, weight);
+      continue;
+    }
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
     // "no room for optimism", "not a key test": a negated raise lowers; other negated cues say nothing.
     else if (f.entry.label === 'raises') emit(f, 'lowers', `negated-${f.entry.move}`, true, weight);
@@ -118,6 +227,10 @@ export function scoreExpectation(
       emit(f, 'lowers', 'low-bar');
     else if (predicativeDoubt(scope, f, doubts, false)) emit(f, 'lowers', 'low-bar');
     else if (near('raising-verb', f, NEAR, 2)) emit(f, 'raises', 'raised-hopes');
+    else if (temperedLater(scope, f, found('lowering-verb'))) emit(f, 'lowers', 'tempered');
+    // "amid hopes of a deal", "expressed hope for peace": hope about the talks, unqualified,
+    // leans up; it weighs less than any qualified cue ("in hopes that … fizzled" lowers).
+    else if (isHopeNoun(f) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
   }
 
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
@@ -141,13 +254,19 @@ export function scoreExpectation(
       emit(f, 'lowers', 'setback');
   }
 
-  // 4. Outcomes: denied or minimised → lowers; under a modal → raises.
+  // 4. Outcomes: denied or minimised → lowers; under a modal → raises. Reaching an outcome
+  // ("we're going to make a deal") is about the talks by itself; a bare outcome noun under a
+  // modal needs the talks named ("the deal would keep the government open" is about a bill).
   for (const f of found('outcome')) {
-    if (clauseHas('outcome-neg', f.from) || clauseHas('outcome-pos', f.from)) continue;
+    if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
     const negated = negatorBefore(scope, f.from) >= 0;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
-    else if (anchored && near('modal', f, MODAL_WINDOW, 3) && !clauseHas('setback', f.from))
+    else if (
+      (anchored || f.entry.move === 'achievement') &&
+      near('modal', f, MODAL_WINDOW, 3) &&
+      !clauseHas('setback', f.from)
+    )
       emit(f, 'raises', 'prospect');
   }
 
@@ -173,7 +292,10 @@ export function scoreExpectation(
     // "The visit is unlikely to …" predicts that something will not happen, whatever the verb,
     // unless what is unlikely is itself bad ("unlikely to collapse").
     for (const f of found('negative-modal')) {
-      if (!near('negative-prospect', f, 0, MODAL_WINDOW)) emit(f, 'lowers', 'negated-prospect');
+      // "unlikely to derail the deal", "unlikely to stop the accord": a setback denied reassures.
+      if (near('negative-prospect', f, 0, MODAL_WINDOW) || near('harm-verb', f, 0, MODAL_WINDOW))
+        emit(f, 'raises', 'setback-unlikely');
+      else emit(f, 'lowers', 'negated-prospect');
     }
     // "concerns that the meetings could end up …": apprehension about what is coming.
     for (const f of found('apprehension')) {
@@ -193,6 +315,35 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/**
+ * "Hopes for a settlement, however, remain tempered": a lowering verb after a copula, a few
+ * tokens after the expectation noun that is its subject, across a parenthetical's commas.
+ */
+function temperedLater(scope: SentenceScope, noun: Found, verbs: Found[]): boolean {
+  const { tokens } = scope;
+  return verbs.some((v) => {
+    if (v.from < noun.to || v.from - noun.to > PREDICATE_REACH) return false;
+    let i = v.from - 1;
+    if (tokens[i]?.norm.endsWith('ly')) i--; // "remain firmly tempered"
+    return CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+  });
+}
+
+/**
+ * Whether the sentence names the talks or what they produced, looking inside longer cues too
+ * ("a good deal" holds "deal") and past a possessive ("the deal's implementation").
+ */
+function namesTalksOrOutcome(tokens: SentenceScope['tokens'], lexicons: Lexicons): boolean {
+  const bare = tokens.map((t) =>
+    POSSESSIVE.test(t.norm) ? { ...t, norm: t.norm.slice(0, -2) } : t,
+  );
+  return bare.some((_, i) =>
+    lexicons.expectation
+      .matchAt(bare, i)
+      ?.entries.some((e) => e.role === 'target' || e.role === 'outcome'),
+  );
 }
 
 /**
@@ -226,9 +377,10 @@ function decide(signals: Signal[], clauseOf: Int32Array): ExpectationScore {
   }
   const sum = { lowers: 0, raises: 0, hedged: 0, none: 0 };
   for (const [key, weight] of best) sum[key.split(':')[1] as ExpectationLabel] += weight;
-  // Stakes say how much the visit matters, not which way it will go (METHOD.md §3.3: lower
-  // precedence than any direction): next to a lowering, stakes alone weigh half.
-  const directional = signals.some((s) => s.label === 'raises' && s.move !== 'stakes');
+  // Stakes and significance say how much the visit matters, not which way it will go
+  // (METHOD.md §3.3: lower precedence than any direction): next to a lowering, they weigh
+  // half ("the historic accord now faces a hostile Congress" lowers).
+  const directional = signals.some((s) => s.label === 'raises' && !WEIGHT_ONLY_MOVES.has(s.move));
   if (sum.lowers > 0 && !directional) sum.raises /= 2;
   const score = round(sum.raises - sum.lowers);
   const strongest = (label: ExpectationLabel) =>
@@ -237,7 +389,8 @@ function decide(signals: Signal[], clauseOf: Int32Array): ExpectationScore {
   if (top === 0) {
     const outcome = signals[0];
     if (!outcome) return { label: 'none', move: 'none', score: 0 };
-    return { label: 'none', move: outcome.move, score: outcome.move === 'outcome-neg' ? -1 : 1 };
+    // What is left is a realised, positive outcome ("exceeded expectations", "made progress").
+    return { label: 'none', move: outcome.move, score: 1 };
   }
   const low = sum.lowers;
   const high = sum.raises;

@@ -185,3 +185,68 @@ test('stakes: a test of whether the visit succeeds raises', () => {
   );
   assert.equal(label('Blinken’s visit should set in motion a process toward stability.'), 'raises');
 });
+
+test('after the talks, significance and acclaim raise, failure lowers (GUIDE.md)', () => {
+  assert.equal(
+    expect('The two governments signed a landmark accord on Friday.').move,
+    'significance',
+  );
+  assert.equal(label('Ministers from both countries praised the agreement.'), 'raises');
+  assert.equal(expect('The talks collapsed on Tuesday after two days.').move, 'failure');
+  assert.equal(label('The two sides have yet to make progress on tariffs.'), 'lowers');
+  // A negated praise plays the outcome down.
+  assert.equal(label('This is hardly a good deal for workers.'), 'lowers');
+});
+
+test('an evaluation counts only when the sentence names the talks or their outcome', () => {
+  assert.equal(label('The river reached a historic high this spring.'), 'none');
+  // "came away empty-handed" judges an outcome by itself.
+  assert.equal(label('The envoy came away empty-handed.'), 'lowers');
+  // A plain account of what was agreed, and a side's own wishes, are none.
+  assert.equal(label('The two sides agreed to resume direct flights.'), 'none');
+  assert.equal(
+    label('We want to stop the downward spiral in relations, the minister said.'),
+    'none',
+  );
+});
+
+test('significance yields to a lowering main clause', () => {
+  assert.equal(
+    label('The historic agreement now faces fierce opposition from lawmakers.'),
+    'lowers',
+  );
+});
+
+test('appraisal words judge the talks next to them or as their predicate', () => {
+  assert.equal(label('Both delegations called it a very good meeting.'), 'raises');
+  assert.equal(label('The meeting with the foreign minister was extraordinary.'), 'raises');
+  assert.equal(label('A good harvest helped farmers, the minister said before the talks.'), 'none');
+  // Acclaim under a modal forecasts success, whatever "it" is.
+  assert.equal(label('I think it will be very successful.'), 'raises');
+});
+
+test('hope the noun leans up; hope the verb is a wish; tempered hopes lower', () => {
+  assert.equal(expect('Markets rose amid hopes of a trade deal.').move, 'hope');
+  assert.equal(label('I hope they call me, she said about the talks.'), 'none');
+  assert.equal(
+    label('Hopes for a settlement, however, remain tempered by years of failure.'),
+    'lowers',
+  );
+});
+
+test('reaching a deal under a modal raises; a setback denied reassures', () => {
+  assert.equal(label('We are going to make a deal, the president said.'), 'raises');
+  assert.equal(expect('The dispute is unlikely to derail the talks.').move, 'setback-unlikely');
+});
+
+test('a question weighing two verdicts on the talks is hedged', () => {
+  assert.equal(expect('Is the accord a breakthrough or a trap?').move, 'either-or');
+});
+
+test('"only" cuts praise down to size', () => {
+  assert.equal(label('The summit produced a historic handshake.'), 'raises');
+  assert.equal(
+    expect('The summit produced only a small step toward a better future.').move,
+    'only',
+  );
+});
