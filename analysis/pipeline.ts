@@ -9,21 +9,21 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadActors, type Actors } from './actors.js';
+import { loadActors, type Actors } from './voices/actors.js';
 import {
   defaultIssueLexiconPath,
   countIssues,
   loadIssueLexicon,
   type IssueLexicon,
-} from './issues.js';
-import { defaultLexiconDir, loadLexicons, type Lexicons } from './lexicon.js';
-import { projectPath } from './project-root.js';
-import { scoreSentence } from './score.js';
-import { segmentArticle } from './segment.js';
-import { tokenize } from './tokens.js';
+} from './scoring/issues.js';
+import { defaultLexiconDir, loadLexicons, type Lexicons } from './scoring/lexicon.js';
+import { projectPath } from '../lib/project-paths.js';
+import { scoreSentence } from './scoring/score.js';
+import { segmentArticle } from './segmentation/segment.js';
+import { tokenize } from './segmentation/tokens.js';
 import type { CueHit, Segment, Token } from './types.js';
 import { isScoredKind } from './types.js';
-import { attributeVoices } from './voices.js';
+import { attributeVoices } from './voices/voices.js';
 
 export const ANALYZER_VERSION = '0.1.0';
 

@@ -1,7 +1,7 @@
 // What every command-line entry point shares: where the database is, and how a command's
 // outcome becomes an exit status (its own code, or 1 with one clear line on an error).
 
-import { projectPath } from '../analysis/project-root.js';
+import { projectPath } from '../lib/project-paths.js';
 
 /** The SQLite file: the --db flag, else $PARALLAX_DB, else data/parallax.sqlite. */
 export function databaseFile(flag: string | undefined): string {

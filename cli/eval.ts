@@ -14,7 +14,7 @@ import {
   type EvalDocument,
   type EvalReport,
   type GoldRow,
-} from '../analysis/evaluate.js';
+} from '../analysis/evaluation/evaluate.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 

@@ -2,7 +2,7 @@
 // and the types mention no driver class, so a PostgreSQL store can stand in for the
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
-import type { ComparedSentence, Voice, VoiceBucket } from '../analysis/compare.js';
+import type { ComparedSentence, Voice, VoiceBucket } from '../analysis/comparison/compare.js';
 import type { ArticleAnalysis, ExpectationLabel } from '../analysis/pipeline.js';
 import type { SegmentKind } from '../analysis/types.js';
 

@@ -3,7 +3,7 @@
 
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { projectPath } from '../analysis/project-root.js';
+import { projectPath } from '../lib/project-paths.js';
 import type { Store } from '../db/store.js';
 import { createRenderer } from './render.js';
 import type { Renderer } from './render.js';
@@ -12,7 +12,7 @@ import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { StoryCache } from './story-cache.js';
-import { loadIssueLexicon } from '../analysis/issues.js';
+import { loadIssueLexicon } from '../analysis/scoring/issues.js';
 
 export interface AppOptions {
   renderer?: Renderer;

@@ -5,8 +5,8 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { projectPath } from '../analysis/project-root.js';
-import { registerHelpers } from './helpers.js';
+import { projectPath } from '../lib/project-paths.js';
+import { registerHelpers } from './format-helpers.js';
 
 export interface LayoutModel {
   title: string;

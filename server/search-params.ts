@@ -5,7 +5,7 @@
 // term), so no typed input can be a syntax error.
 
 import { z } from 'zod';
-import { EXPECTATION_LABELS, VOICE_BUCKETS } from '../analysis/compare.js';
+import { EXPECTATION_LABELS, VOICE_BUCKETS } from '../analysis/comparison/compare.js';
 import { SEGMENT_KINDS } from '../analysis/types.js';
 import type { SegmentKind } from '../analysis/types.js';
 import type { SearchTerm, SentenceQuery } from '../db/store.js';

@@ -4,10 +4,10 @@
 // for the whole article, the headline + lead paragraph, and the rest of the body apart.
 // Pure: rows in, numbers out. It does not read text again or know about SQL or pages.
 
-import type { ExpectationLabel, SpeakerSide } from './pipeline.js';
+import type { ExpectationLabel, SpeakerSide } from '../pipeline.js';
 import type { DistributionSummary, MeanInterval } from './stats.js';
 import { bootstrapMeanCI, summarize } from './stats.js';
-import type { SegmentKind } from './types.js';
+import type { SegmentKind } from '../types.js';
 
 /** One scored sentence as the comparison needs it. */
 export interface ComparedSentence {

@@ -4,7 +4,7 @@
 // across texts; callers do that.
 
 import { createRequire } from 'node:module';
-import { tokenize } from './tokens.js';
+import { tokenize } from '../segmentation/tokens.js';
 
 // natural's index takes 0.4 s to load and prints to stdout; its submodules are plain
 // CommonJS without type declarations, so they are loaded with require and typed here.

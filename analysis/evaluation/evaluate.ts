@@ -4,8 +4,8 @@
 // (cli/eval.ts does both), so every number can be checked on hand-made inputs.
 
 import { z } from 'zod';
-import type { ArticleAnalysis } from './pipeline.js';
-import { SEGMENT_KINDS } from './types.js';
+import type { ArticleAnalysis } from '../pipeline.js';
+import { SEGMENT_KINDS } from '../types.js';
 
 const nullableLabel = <T extends [string, ...string[]]>(values: T) =>
   z.enum(values).nullable().optional();

@@ -23,10 +23,10 @@
 // expectation (an agenda item with no outcome judgment simply matches nothing).
 
 import type { ExpectationEntry, ExpectationRole, Lexicons } from './lexicon.js';
-import type { ExpectationLabel, ExpectationScore } from './pipeline.js';
+import type { ExpectationLabel, ExpectationScore } from '../pipeline.js';
 import type { SentenceScope } from './scope.js';
 import { clauseWeight, negatorBefore } from './scope.js';
-import type { CueHit } from './types.js';
+import type { CueHit } from '../types.js';
 
 interface Found {
   from: number;

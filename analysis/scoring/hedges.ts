@@ -13,7 +13,7 @@ import type { Lexicons, StanceEntry } from './lexicon.js';
 import type { PhraseMatch } from './matcher.js';
 import type { SentenceScope } from './scope.js';
 import { negatorBefore } from './scope.js';
-import type { CueHit, Token } from './types.js';
+import type { CueHit, Token } from '../types.js';
 
 export interface HedgeResult {
   hedges: number;

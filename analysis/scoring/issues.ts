@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { PhraseTrie } from './matcher.js';
-import { projectPath } from './project-root.js';
-import type { CueHit, Token } from './types.js';
+import { projectPath } from '../../lib/project-paths.js';
+import type { CueHit, Token } from '../types.js';
 
 const issueSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lower-case words joined by "-"'),

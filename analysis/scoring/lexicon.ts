@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PhraseTrie } from './matcher.js';
-import { projectPath } from './project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 
 const phrase = z.string().trim().min(1, 'phrase is empty');
 

@@ -5,8 +5,8 @@
 // over all entries. It deliberately knows nothing about what the entries mean: negation,
 // clause scope and scoring are the callers' job (tone.ts, expectation.ts, hedges.ts).
 
-import { tokenize } from './tokens.js';
-import type { Token } from './types.js';
+import { tokenize } from '../segmentation/tokens.js';
+import type { Token } from '../types.js';
 
 /** A phrase token "*" matches any one word (a gap slot: "raise * hopes"). */
 const WILDCARD = '*';

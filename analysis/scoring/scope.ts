@@ -6,7 +6,7 @@
 // nothing: clause boundaries are punctuation and a short list of words (scope.json).
 
 import type { Lexicons } from './lexicon.js';
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 
 export interface Clause {
   /** Token range [from, to) of the clause. */

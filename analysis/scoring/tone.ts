@@ -22,10 +22,10 @@
 
 import { afinnScore } from './afinn.js';
 import type { Lexicons } from './lexicon.js';
-import type { ToneScore } from './pipeline.js';
+import type { ToneScore } from '../pipeline.js';
 import type { SentenceScope } from './scope.js';
 import { clauseWeight, negatorBefore } from './scope.js';
-import type { CueHit } from './types.js';
+import type { CueHit } from '../types.js';
 
 const NEGATION_WINDOW = 3;
 const DIPLOMACY_NEGATED = -0.75;

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { projectPath } from './project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 
 const word = z.string().trim().min(1, 'entry is empty');
 

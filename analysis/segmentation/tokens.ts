@@ -13,7 +13,7 @@
 // test and a replace per token made tokenizing the second most expensive stage (0.7M
 // words/s); the scanner looks each character's class up in a table (2M words/s, same machine).
 
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 
 const ALNUM = 1;
 const SPACE = 2;

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import bundled from './actors/us-china.json' with { type: 'json' };
+import bundled from '../actors/us-china.json' with { type: 'json' };
 
 const SideSchema = z.enum(['us_gov', 'china_gov', 'analyst', 'other']);
 

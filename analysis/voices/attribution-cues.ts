@@ -7,7 +7,7 @@
 import { OPENERS } from './clause-subject.js';
 import { isCap, npEndingAt, QUOTE_MARKS } from './source-phrase.js';
 import type { VerbType } from './speech-verbs.js';
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 
 export interface Attribution {
   /** 'speech_verb', 'according_to', 'attribution_noun' ("Beijing's view that") or

@@ -18,7 +18,7 @@ import {
 } from './source-phrase.js';
 import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
 import { followedBy, VERBS, type VerbType } from './speech-verbs.js';
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
 // After these verbs an inverted noun phrase is the listener ("told X"), not the speaker.

@@ -5,7 +5,7 @@
 // (source-phrase.ts).
 
 import { isCap, npStartingAt, PRONOUNS } from './source-phrase.js';
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
 const AUX = new Set(

@@ -4,7 +4,7 @@
 // It deliberately does not decide whether a span is a real quote or a scare quote, nor
 // who said it (voices.ts and speakers.ts do that).
 
-import { countLetterRuns } from './tokens.js';
+import { countLetterRuns } from '../segmentation/tokens.js';
 
 export interface QuoteSpan {
   /** Offset of the opening mark (or of the paragraph start when the opening is missing). */

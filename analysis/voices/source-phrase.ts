@@ -5,7 +5,7 @@
 // nouns, adjectives). It deliberately does not decide whether a verb is a speech cue
 // (attribution.ts) or who the phrase refers to (speakers.ts).
 
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
 const { determiners: DETS, roleNouns: ROLE_NOUNS, npAdjectives: NP_ADJ } = ROLES;

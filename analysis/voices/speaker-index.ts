@@ -5,7 +5,7 @@
 // (sides.ts).
 
 import { isCap } from './source-phrase.js';
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
 export interface ArticleIndex {

@@ -7,11 +7,11 @@
 // It deliberately does not find attributions (attribution.ts) or quotation marks (quotes.ts).
 
 import { actorKey, type Actor, type Actors } from './actors.js';
-import type { Speaker, SpeakerSide } from './pipeline.js';
+import type { Speaker, SpeakerSide } from '../pipeline.js';
 import { sideFromRole } from './sides.js';
 import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
-import { tokenize } from './tokens.js';
-import type { Token } from './types.js';
+import { tokenize } from '../segmentation/tokens.js';
+import type { Token } from '../types.js';
 import { isCap } from './source-phrase.js';
 import { ROLES } from './voice-roles.js';
 

@@ -4,9 +4,9 @@
 // validated once. It deliberately does not find the verb's source (attribution.ts).
 
 import { z } from 'zod';
-import verbsFile from './lexicons/speech-verbs.json' with { type: 'json' };
+import verbsFile from '../lexicons/speech-verbs.json' with { type: 'json' };
 import { QUOTE_MARKS } from './source-phrase.js';
-import type { Token } from './types.js';
+import type { Token } from '../types.js';
 
 const VerbsSchema = z.object({
   version: z.string(),

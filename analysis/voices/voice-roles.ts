@@ -4,8 +4,8 @@
 // holds no rules: attribution.ts, source-phrase.ts, speakers.ts and sides.ts use the lists.
 
 import { z } from 'zod';
-import rolesFile from './lexicons/voice-roles.json' with { type: 'json' };
-import type { SpeakerSide } from './pipeline.js';
+import rolesFile from '../lexicons/voice-roles.json' with { type: 'json' };
+import type { SpeakerSide } from '../pipeline.js';
 
 const FILE = 'analysis/lexicons/voice-roles.json';
 const word = z

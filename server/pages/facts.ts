@@ -5,9 +5,9 @@
 // reading (highlights, filters, links). It deliberately does not cache (server/story-cache.ts)
 // nor read the store (the route does).
 
-import { alignFacts, DEFAULT_ALIGN_THRESHOLD } from '../../analysis/align.js';
-import { contentTerms } from '../../analysis/terms.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { alignFacts, DEFAULT_ALIGN_THRESHOLD } from '../../analysis/comparison/align.js';
+import { contentTerms } from '../../analysis/comparison/terms.js';
+import { tokenize } from '../../analysis/segmentation/tokens.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
 import type { LayoutModel } from '../render.js';
 import { sentenceView } from './sentence.js';

@@ -4,11 +4,16 @@
 // voice, whose voices are heard, issue emphasis, distinctive words and a generated summary
 // line; then the articles themselves. Counts and rates link to the sentences behind them.
 
-import type { OutletComparison, Part } from '../../analysis/compare.js';
-import { compareOutlets, PARTS, selectPart, VOICE_BUCKETS } from '../../analysis/compare.js';
-import { distinctiveTerms } from '../../analysis/keyness.js';
-import { summarizeOutlets } from '../../analysis/summary.js';
-import type { OutletFigures } from '../../analysis/summary.js';
+import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
+import {
+  compareOutlets,
+  PARTS,
+  selectPart,
+  VOICE_BUCKETS,
+} from '../../analysis/comparison/compare.js';
+import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
+import { summarizeOutlets } from '../../analysis/comparison/summary.js';
+import type { OutletFigures } from '../../analysis/comparison/summary.js';
 import type { ArticleSummary, StorySentence, StorySummary } from '../../db/store.js';
 import type { Chart } from '../charts.js';
 import {

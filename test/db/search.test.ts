@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { leadFlags } from '../../analysis/compare.js';
+import { leadFlags } from '../../analysis/comparison/compare.js';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import type { SentenceQuery, StorySentence } from '../../db/store.js';
 import { corpusStore } from '../helpers.js';

@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { alignFacts, type AlignedFact, type AlignSentence } from '../../analysis/align.js';
-import { projectPath } from '../../analysis/project-root.js';
-import { segmentArticle } from '../../analysis/segment.js';
+import {
+  alignFacts,
+  type AlignedFact,
+  type AlignSentence,
+} from '../../../analysis/comparison/align.js';
+import { projectPath } from '../../../lib/project-paths.js';
+import { segmentArticle } from '../../../analysis/segmentation/segment.js';
 
 // Sentences from the seed story (/work/shared/seeds): Daily Beast, ChinaFile, CNN, a blog, NYT.
 const story: [string, string][] = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ComparedSentence } from '../../analysis/compare.js';
-import { leadFlags, outletFigures, selectPart } from '../../analysis/compare.js';
+import type { ComparedSentence } from '../../../analysis/comparison/compare.js';
+import { leadFlags, outletFigures, selectPart } from '../../../analysis/comparison/compare.js';
 
 function sentence(over: Partial<ComparedSentence>): ComparedSentence {
   return {

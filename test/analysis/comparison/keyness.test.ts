@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { distinctiveTerms, logOddsZ } from '../../analysis/keyness.js';
+import { distinctiveTerms, logOddsZ } from '../../../analysis/comparison/keyness.js';
 
 const close = (actual: number, expected: number, eps = 1e-9): void =>
   assert.ok(Math.abs(actual - expected) < eps, `${actual} ≠ ${expected}`);

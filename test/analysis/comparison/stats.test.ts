@@ -7,7 +7,7 @@ import {
   normalTwoSidedP,
   quantile,
   summarize,
-} from '../../analysis/stats.js';
+} from '../../../analysis/comparison/stats.js';
 
 const close = (actual: number, expected: number, eps = 1e-9): void =>
   assert.ok(Math.abs(actual - expected) < eps, `${actual} ≠ ${expected}`);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeOutlets, type OutletFigures } from '../../analysis/summary.js';
+import { summarizeOutlets, type OutletFigures } from '../../../analysis/comparison/summary.js';
 
 const none = { lowers: 0, raises: 0, hedged: 0 };
 

@@ -10,7 +10,7 @@ import {
   spearman,
   type GoldRow,
   type PredictedSegment,
-} from '../../analysis/evaluate.js';
+} from '../../../analysis/evaluation/evaluate.js';
 
 const gold = (text: string, labels: Partial<GoldRow> = {}): GoldRow => ({
   doc: 'd',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { afinnScore } from '../../analysis/afinn.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { afinnScore } from '../../../analysis/scoring/afinn.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
 const require = createRequire(import.meta.url);
 const sentiment = require('wink-sentiment') as (text: string) => {

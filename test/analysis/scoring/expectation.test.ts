@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scoreExpectation } from '../../analysis/expectation.js';
-import { loadLexicons } from '../../analysis/lexicon.js';
-import { analyzeScope } from '../../analysis/scope.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { scoreExpectation } from '../../../analysis/scoring/expectation.js';
+import { loadLexicons } from '../../../analysis/scoring/lexicon.js';
+import { analyzeScope } from '../../../analysis/scoring/scope.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
 const lexicons = loadLexicons();
 const expect = (text: string) =>

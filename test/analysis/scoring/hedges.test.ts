@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scoreHedges } from '../../analysis/hedges.js';
-import { loadLexicons } from '../../analysis/lexicon.js';
-import { analyzeScope } from '../../analysis/scope.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { scoreHedges } from '../../../analysis/scoring/hedges.js';
+import { loadLexicons } from '../../../analysis/scoring/lexicon.js';
+import { analyzeScope } from '../../../analysis/scoring/scope.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
 const lexicons = loadLexicons();
 const stance = (text: string) => scoreHedges(analyzeScope(tokenize(text), lexicons), 0, lexicons);

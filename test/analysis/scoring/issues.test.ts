@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countIssues, loadIssueLexicon, parseIssueLexicon } from '../../analysis/issues.js';
-import { tokenize } from '../../analysis/tokens.js';
+import {
+  countIssues,
+  loadIssueLexicon,
+  parseIssueLexicon,
+} from '../../../analysis/scoring/issues.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
 const lexicon = loadIssueLexicon();
 

@@ -3,7 +3,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { defaultLexiconDir, LEXICON_FILES, loadLexicons } from '../../analysis/lexicon.js';
+import {
+  defaultLexiconDir,
+  LEXICON_FILES,
+  loadLexicons,
+} from '../../../analysis/scoring/lexicon.js';
 
 function copyOfShipped(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-lexicons-'));

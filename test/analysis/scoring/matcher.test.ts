@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PhraseTrie } from '../../analysis/matcher.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { PhraseTrie } from '../../../analysis/scoring/matcher.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
 const phrasesOf = (trie: PhraseTrie<string>, text: string) =>
   trie.matchAll(tokenize(text)).map((m) => m.entries.join('|'));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadLexicons } from '../../analysis/lexicon.js';
-import { analyzeScope } from '../../analysis/scope.js';
-import { scoreTone } from '../../analysis/tone.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { loadLexicons } from '../../../analysis/scoring/lexicon.js';
+import { analyzeScope } from '../../../analysis/scoring/scope.js';
+import { scoreTone } from '../../../analysis/scoring/tone.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
 const lexicons = loadLexicons();
 const tone = (text: string) => scoreTone(analyzeScope(tokenize(text), lexicons), 0, lexicons).tone;

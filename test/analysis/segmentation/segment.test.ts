@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segmentArticle } from '../../analysis/segment.js';
-import type { Segment } from '../../analysis/types.js';
+import { segmentArticle } from '../../../analysis/segmentation/segment.js';
+import type { Segment } from '../../../analysis/types.js';
 
 // Excerpts are short sentences from the sample corpus (../shared/seeds).
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countLetterRuns, tokenize } from '../../analysis/tokens.js';
+import { countLetterRuns, tokenize } from '../../../analysis/segmentation/tokens.js';
 
 // The tokenizer's rule written as the regular expression it implements (tokens.ts).
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;

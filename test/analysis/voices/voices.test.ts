@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadActors, NO_ACTORS, type Actors } from '../../analysis/actors.js';
-import { findQuoteSpans } from '../../analysis/quotes.js';
-import { parseVoiceRoles } from '../../analysis/voice-roles.js';
-import type { Segment } from '../../analysis/types.js';
-import { attributeVoices } from '../../analysis/voices.js';
+import { loadActors, NO_ACTORS, type Actors } from '../../../analysis/voices/actors.js';
+import { findQuoteSpans } from '../../../analysis/voices/quotes.js';
+import { parseVoiceRoles } from '../../../analysis/voices/voice-roles.js';
+import type { Segment } from '../../../analysis/types.js';
+import { attributeVoices } from '../../../analysis/voices/voices.js';
 
 // Excerpts from the sample corpus (../shared/seeds). Each inner array is one paragraph's
 // sentences, so the tests do not depend on the segmenter.
