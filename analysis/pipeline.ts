@@ -21,61 +21,11 @@ import { projectPath } from '../lib/project-paths.js';
 import { scoreSentence } from './scoring/score.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
-import type { CueHit, Segment, Token } from './types.js';
-import { isScoredKind } from './types.js';
+import type { AnalyzedSegment, ArticleAnalysis, CueHit, Token } from './types.js';
+import { isScoredKind } from './vocabulary/segments.js';
 import { attributeVoices } from './voices/voices.js';
 
 export const ANALYZER_VERSION = '0.1.0';
-
-export type ExpectationLabel = 'lowers' | 'raises' | 'hedged' | 'none';
-export type QuoteKind = 'direct' | 'indirect' | 'none';
-export type SpeakerSide = 'us_gov' | 'china_gov' | 'analyst' | 'other';
-
-export interface ToneScore {
-  /** wink-sentiment's normalized AFINN score. */
-  afinn: number;
-  /** Parallax's diplomacy lexicon: conflict (negative) vs cooperation (positive). */
-  diplomacy: number;
-  /** The tone the charts use. */
-  combined: number;
-}
-
-export interface ExpectationScore {
-  label: ExpectationLabel;
-  /** Finer move behind the label, e.g. 'stakes', 'tempered', 'uncertain'. */
-  move: string;
-  /** Signed strength: negative lowers, positive raises. */
-  score: number;
-}
-
-export interface Speaker {
-  /** Canonical name: the most complete form the article gives ("Kurt Campbell", "US officials"). */
-  name: string;
-  side: SpeakerSide;
-  /** True for unnamed sources ("a senior State Department official"). */
-  anonymous: boolean;
-  /** Title or role as the article gives it, if any. */
-  role: string | null;
-}
-
-export interface AnalyzedSegment extends Segment {
-  words: number;
-  /** null for kinds that are not scored (byline, section, boilerplate, dek). */
-  tone: ToneScore | null;
-  expectation: ExpectationScore | null;
-  hedges: number;
-  boosters: number;
-  quote: QuoteKind | null;
-  /** Index into ArticleAnalysis.speakers, or null for the narrator's voice. */
-  speaker: number | null;
-}
-
-export interface ArticleAnalysis {
-  segments: AnalyzedSegment[];
-  speakers: Speaker[];
-  cueHits: CueHit[];
-  words: number;
-}
 
 /** The data files an analysis reads, loaded and validated once. */
 export interface AnalysisData {

@@ -7,7 +7,10 @@
 // not format anything for a page.
 
 import type Database from 'better-sqlite3';
+import { ATTRIBUTED_QUOTE_KINDS } from '../analysis/vocabulary/quotes.js';
+import { SCORED_KINDS } from '../analysis/vocabulary/segments.js';
 import { toStorySentence } from './sentence-row.js';
+import { sqlList } from './sql-literals.js';
 import type { SentenceRow } from './sentence-row.js';
 import type { SearchRow, SearchTerm, SentenceQuery } from './store.js';
 
@@ -24,7 +27,7 @@ export function fts5Match(terms: readonly SearchTerm[]): string | null {
 
 // A sentence is "quoted" when it has a resolved speaker and a direct or indirect quote
 // (compare.ts voiceOf); everything else is the narrator's voice.
-const QUOTED = `(sp.id IS NOT NULL AND s.quote_kind IN ('direct', 'indirect'))`;
+const QUOTED = `(sp.id IS NOT NULL AND s.quote_kind IN (${sqlList(ATTRIBUTED_QUOTE_KINDS)}))`;
 // Lead = headline + the article's first body paragraph (compare.ts leadFlags).
 const LEAD = `(s.kind = 'headline' OR s.paragraph_index = (
   SELECT min(b.paragraph_index) FROM segment b WHERE b.article_id = s.article_id AND b.kind = 'body'))`;
@@ -199,7 +202,7 @@ function clauses(query: SentenceQuery): { names: string[] | null; params: Params
   }
   if (query.story !== undefined) add('story', { story: query.story });
   if (query.outlet !== undefined) add('outlet', { outlet: query.outlet });
-  add('kinds', { kinds: JSON.stringify(query.kinds ?? ['headline', 'body']) });
+  add('kinds', { kinds: JSON.stringify(query.kinds ?? SCORED_KINDS) });
   if (query.expectation !== undefined) add('expectation', { expectation: query.expectation });
   if (query.side === 'narrator') add('narrator');
   else if (query.side !== undefined) add('side', { side: query.side });

@@ -2,9 +2,12 @@
 // and the types mention no driver class, so a PostgreSQL store can stand in for the
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
-import type { ComparedSentence, Voice, VoiceBucket } from '../analysis/comparison/compare.js';
-import type { ArticleAnalysis, ExpectationLabel } from '../analysis/pipeline.js';
-import type { SegmentKind } from '../analysis/types.js';
+import type { ComparedSentence, Voice } from '../analysis/comparison/compare.js';
+import type { ArticleAnalysis } from '../analysis/types.js';
+import type { ExpectationLabel } from '../analysis/vocabulary/expectation.js';
+import type { QuoteKind } from '../analysis/vocabulary/quotes.js';
+import type { SegmentKind } from '../analysis/vocabulary/segments.js';
+import type { SpeakerSide, VoiceBucket } from '../analysis/vocabulary/sides.js';
 
 export interface RunInfo {
   analyzerVersion: string;
@@ -103,7 +106,7 @@ export interface StoredSpeaker {
   id: number;
   position: number;
   name: string;
-  side: 'us_gov' | 'china_gov' | 'analyst' | 'other';
+  side: SpeakerSide;
   isAnonymous: boolean;
   role: string | null;
 }
@@ -131,12 +134,12 @@ export interface StoredSegment {
   toneAfinn: number | null;
   toneDiplomacy: number | null;
   toneCombined: number | null;
-  expectation: 'lowers' | 'raises' | 'hedged' | 'none' | null;
+  expectation: ExpectationLabel | null;
   expectationMove: string | null;
   expectationScore: number | null;
   hedges: number;
   boosters: number;
-  quote: 'direct' | 'indirect' | 'none' | null;
+  quote: QuoteKind | null;
   speakerId: number | null;
   cueHits: StoredCueHit[];
 }

@@ -4,10 +4,12 @@
 // for the whole article, the headline + lead paragraph, and the rest of the body apart.
 // Pure: rows in, numbers out. It does not read text again or know about SQL or pages.
 
-import type { ExpectationLabel, SpeakerSide } from '../pipeline.js';
+import { EXPECTATION_LABELS, type ExpectationLabel } from '../vocabulary/expectation.js';
+import type { QuoteKind } from '../vocabulary/quotes.js';
+import type { SegmentKind } from '../vocabulary/segments.js';
+import { VOICE_BUCKETS, type SpeakerSide, type VoiceBucket } from '../vocabulary/sides.js';
 import type { DistributionSummary, MeanInterval } from './stats.js';
 import { bootstrapMeanCI, summarize } from './stats.js';
-import type { SegmentKind } from '../types.js';
 
 /** One scored sentence as the comparison needs it. */
 export interface ComparedSentence {
@@ -22,7 +24,7 @@ export interface ComparedSentence {
   expectation: ExpectationLabel | null;
   hedges: number;
   boosters: number;
-  quote: 'direct' | 'indirect' | 'none' | null;
+  quote: QuoteKind | null;
   speaker: string | null;
   side: SpeakerSide | null;
   anonymous: boolean;
@@ -34,20 +36,6 @@ export type Part = 'all' | 'lead' | 'body';
 export const PARTS: readonly Part[] = ['all', 'lead', 'body'];
 
 export type Voice = 'narrator' | 'quoted';
-export type VoiceBucket = 'narrator' | SpeakerSide;
-export const VOICE_BUCKETS: readonly VoiceBucket[] = [
-  'narrator',
-  'us_gov',
-  'china_gov',
-  'analyst',
-  'other',
-];
-export const EXPECTATION_LABELS: readonly ExpectationLabel[] = [
-  'lowers',
-  'raises',
-  'hedged',
-  'none',
-];
 
 export interface Rate {
   count: number;

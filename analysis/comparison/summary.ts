@@ -16,6 +16,9 @@
 // - Issues: "stresses <issue> most" for the issue where the outlet's rate per 1,000 words is
 //   highest relative to the others (same MIN_EVENTS and RATIO rule).
 
+import type { ExpectationDirection } from '../vocabulary/expectation.js';
+import { SIDES, type SpeakerSide } from '../vocabulary/sides.js';
+
 /** A mean with its confidence interval (BootstrapMeanCI from stats.ts fits). */
 export interface IntervalFigure {
   estimate: number;
@@ -24,13 +27,7 @@ export interface IntervalFigure {
 }
 
 /** Expectation-setting sentences per 1,000 words, by label. */
-export interface ExpectationRates {
-  lowers: number;
-  raises: number;
-  hedged: number;
-}
-
-export type SpeakerSideKey = 'us_gov' | 'china_gov' | 'analyst' | 'other';
+export type ExpectationRates = Record<ExpectationDirection, number>;
 
 /** What the lead fills from the store, per outlet of one story. */
 export interface OutletFigures {
@@ -42,7 +39,7 @@ export interface OutletFigures {
   /** Expectation rates per 1,000 words in the outlet's own voice and in quoted voices. */
   expectation: { narrator: ExpectationRates; quoted: ExpectationRates };
   /** Share (0–1) of the outlet's sentences attributed to a speaker of each side. */
-  speakerShare: Record<SpeakerSideKey, number>;
+  speakerShare: Record<SpeakerSide, number>;
   /** Sentences behind the shares (to turn shares back into counts). */
   sentences: number;
   hedgesPer1000: number;
@@ -59,12 +56,6 @@ export interface OutletSummary {
 
 const RATIO = 1.5;
 const MIN_EVENTS = 2;
-const SIDE_NAMES: Record<SpeakerSideKey, string> = {
-  us_gov: 'US officials',
-  china_gov: 'Chinese officials',
-  analyst: 'analysts',
-  other: 'other voices',
-};
 
 /** Summary lines for every outlet of a story; `issueLabels` maps issue ids to names. */
 export function summarizeOutlets(
@@ -109,9 +100,9 @@ function describe(
     const share = (f: OutletFigures): number => f.speakerShare[side];
     const count = (f: OutletFigures): number => share(f) * f.sentences;
     if (count(self) === 0 && others.some((o) => count(o) >= MIN_EVENTS)) {
-      phrases.push(`quotes no ${SIDE_NAMES[side]}`);
+      phrases.push(`quotes no ${SIDES[side].speakers}`);
     } else if (isMostBy(self, others, share, count)) {
-      phrases.push(`quotes ${SIDE_NAMES[side]} most`);
+      phrases.push(`quotes ${SIDES[side].speakers} most`);
     }
   }
 

@@ -4,10 +4,13 @@
 // (cli/eval.ts does both), so every number can be checked on hand-made inputs.
 
 import { z } from 'zod';
-import type { ArticleAnalysis } from '../pipeline.js';
-import { SEGMENT_KINDS } from '../types.js';
+import type { ArticleAnalysis } from '../types.js';
+import { EXPECTATION_DIRECTIONS, EXPECTATION_LABELS } from '../vocabulary/expectation.js';
+import { QUOTE_KINDS } from '../vocabulary/quotes.js';
+import { SEGMENT_KINDS } from '../vocabulary/segments.js';
+import { SPEAKER_SIDES } from '../vocabulary/sides.js';
 
-const nullableLabel = <T extends [string, ...string[]]>(values: T) =>
+const nullableLabel = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).nullable().optional();
 
 /** One row of segments.jsonl. A missing or null label is not counted for that label. */
@@ -15,13 +18,13 @@ export const goldRowSchema = z.object({
   doc: z.string().min(1),
   para: z.number().int().min(0),
   sent: z.number().int().min(0),
-  kind: z.enum(SEGMENT_KINDS as [string, ...string[]]),
+  kind: z.enum(SEGMENT_KINDS),
   text: z.string().min(1),
-  expectation: nullableLabel(['lowers', 'raises', 'hedged', 'none']),
+  expectation: nullableLabel(EXPECTATION_LABELS),
   tone: z.number().nullable().optional(),
-  quote: nullableLabel(['direct', 'indirect', 'none']),
+  quote: nullableLabel(QUOTE_KINDS),
   speaker: z.string().nullable().optional(),
-  speaker_side: nullableLabel(['us_gov', 'china_gov', 'analyst', 'other']),
+  speaker_side: nullableLabel(SPEAKER_SIDES),
   hedge: z.boolean().nullable().optional(),
 });
 export type GoldRow = z.infer<typeof goldRowSchema>;
@@ -85,10 +88,10 @@ export interface EvalError {
   detail: string;
 }
 
-export const EXPECTATION_CLASSES = ['lowers', 'raises', 'hedged', 'none'];
-export const DIRECTIONAL_CLASSES = ['lowers', 'raises', 'hedged'];
-export const QUOTE_CLASSES = ['direct', 'indirect', 'none'];
-export const SIDE_CLASSES = ['us_gov', 'china_gov', 'analyst', 'other'];
+export const EXPECTATION_CLASSES: string[] = [...EXPECTATION_LABELS];
+export const DIRECTIONAL_CLASSES: string[] = [...EXPECTATION_DIRECTIONS];
+export const QUOTE_CLASSES: string[] = [...QUOTE_KINDS];
+export const SIDE_CLASSES: string[] = [...SPEAKER_SIDES];
 /** Gold tone within ±0.5 of zero is neutral (README). */
 export const GOLD_ZERO_BAND = 0.5;
 /** Predicted tone within ±0.1 is neutral: a lexicon score with no real cue behind it. */

@@ -23,7 +23,8 @@
 // expectation (an agenda item with no outcome judgment simply matches nothing).
 
 import type { ExpectationEntry, ExpectationRole, Lexicons } from './lexicon.js';
-import type { ExpectationLabel, ExpectationScore } from '../pipeline.js';
+import type { ExpectationLabel } from '../vocabulary/expectation.js';
+import type { ExpectationScore } from '../types.js';
 import type { SentenceScope } from './scope.js';
 import { clauseWeight, negatorBefore } from './scope.js';
 import type { CueHit } from '../types.js';

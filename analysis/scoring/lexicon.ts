@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { BOOSTER_TYPES, HEDGE_TYPES } from '../vocabulary/cues.js';
+import { EXPECTATION_LABELS } from '../vocabulary/expectation.js';
+import { TONE_CATEGORIES } from '../vocabulary/tone.js';
 import { PhraseTrie } from './matcher.js';
 import { projectPath } from '../../lib/project-paths.js';
 
@@ -14,12 +17,9 @@ const phrase = z.string().trim().min(1, 'phrase is empty');
 
 export const toneEntrySchema = z.strictObject({
   phrase,
-  /** conflict (negative), cooperation (positive), euphemism (diplomatic code for disagreement). */
-  category: z.enum(['conflict', 'cooperation', 'euphemism', 'afinn-override']),
+  category: z.enum(TONE_CATEGORIES),
   weight: z.number().min(-5).max(5),
 });
-
-export const EXPECTATION_LABELS = ['lowers', 'raises', 'hedged', 'none'] as const;
 
 /**
  * `cue` entries carry their own move and label. The other roles are building blocks that
@@ -69,31 +69,12 @@ export const expectationEntrySchema = z
 
 export const hedgeEntrySchema = z.strictObject({
   phrase,
-  /**
-   * not-a-hedge blocks a hedge word inside it ("could not be higher" is an intensifier).
-   * frame-* entries are parts of two weasel constructions and count only together (hedges.ts):
-   * a vague source + a verb of saying or believing ("critics have argued", a quantifier may
-   * govern a short noun phrase: "some fitness experts say"), and an agentless
-   * passive of one ("is widely regarded as", "was believed by some").
-   */
-  type: z.enum([
-    'epistemic',
-    'approximator',
-    'attribution-shield',
-    'weasel',
-    'not-a-hedge',
-    'frame-aux',
-    'frame-participle',
-    'frame-verb',
-    'frame-source',
-    'frame-quantifier',
-  ]),
+  type: z.enum(HEDGE_TYPES),
 });
 
 export const boosterEntrySchema = z.strictObject({
   phrase,
-  /** certainty words count only when negated, and then as hedges ("not sure", "not clear"). */
-  type: z.enum(['booster', 'certainty']),
+  type: z.enum(BOOSTER_TYPES),
 });
 
 export const scopeEntrySchema = z.strictObject({

@@ -6,7 +6,7 @@
 import { scoreExpectation } from './expectation.js';
 import { scoreHedges } from './hedges.js';
 import type { Lexicons } from './lexicon.js';
-import type { ExpectationScore, ToneScore } from '../pipeline.js';
+import type { ExpectationScore, ToneScore } from '../types.js';
 import { analyzeScope } from './scope.js';
 import { scoreTone } from './tone.js';
 import type { CueHit, Token } from '../types.js';

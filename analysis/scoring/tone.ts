@@ -22,7 +22,7 @@
 
 import { afinnScore } from './afinn.js';
 import type { Lexicons } from './lexicon.js';
-import type { ToneScore } from '../pipeline.js';
+import type { ToneScore } from '../types.js';
 import type { SentenceScope } from './scope.js';
 import { clauseWeight, negatorBefore } from './scope.js';
 import type { CueHit } from '../types.js';

@@ -7,7 +7,8 @@
 
 import { segmentationRules, type SegmentationRules } from './segment-rules.js';
 import { splitSentences } from './sentences.js';
-import type { Segment, SegmentKind } from '../types.js';
+import type { Segment } from '../types.js';
+import type { SegmentKind } from '../vocabulary/segments.js';
 
 export interface SegmentHints {
   /** The title from the article's metadata: the line that equals it is the headline. */

@@ -5,9 +5,10 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SPEAKER_SIDES } from '../vocabulary/sides.js';
 import bundled from '../actors/us-china.json' with { type: 'json' };
 
-const SideSchema = z.enum(['us_gov', 'china_gov', 'analyst', 'other']);
+const SideSchema = z.enum(SPEAKER_SIDES);
 
 const ActorSchema = z.object({
   name: z.string().min(1),
@@ -62,7 +63,7 @@ export function parseActors(data: unknown, source: string): Actors {
         : '';
     throw new Error(
       `Invalid actors file ${source}: at "${where}": ${issue?.message ?? 'bad shape'}${entry}. ` +
-        'Each actor needs name, aliases (list), side (us_gov | china_gov | analyst | other), role.',
+        `Each actor needs name, aliases (list), side (${SPEAKER_SIDES.join(' | ')}), role.`,
     );
   }
   return indexActors(result.data.actors);

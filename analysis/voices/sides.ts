@@ -4,7 +4,7 @@
 // office holders, Chinese surnames). It deliberately does not use the actors file
 // (speakers.ts prefers that when it lists the speaker) nor guess from the quote's content.
 
-import type { SpeakerSide } from '../pipeline.js';
+import type { SpeakerSide } from '../vocabulary/sides.js';
 import { ROLES } from './voice-roles.js';
 
 const S = ROLES.sides;

@@ -7,7 +7,8 @@
 // It deliberately does not find attributions (attribution.ts) or quotation marks (quotes.ts).
 
 import { actorKey, type Actor, type Actors } from './actors.js';
-import type { Speaker, SpeakerSide } from '../pipeline.js';
+import type { Speaker } from '../types.js';
+import type { SpeakerSide } from '../vocabulary/sides.js';
 import { sideFromRole } from './sides.js';
 import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
 import { tokenize } from '../segmentation/tokens.js';

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import rolesFile from '../lexicons/voice-roles.json' with { type: 'json' };
-import type { SpeakerSide } from '../pipeline.js';
+import { SPEAKER_SIDES, type SpeakerSide } from '../vocabulary/sides.js';
 
 const FILE = 'analysis/lexicons/voice-roles.json';
 const word = z
@@ -46,7 +46,7 @@ const RolesSchema = z.object({
     description: z.string().optional(),
     entries: z.array(
       z.object({
-        side: z.enum(['us_gov', 'china_gov', 'analyst', 'other']),
+        side: z.enum(SPEAKER_SIDES),
         office: z.string().min(1),
         names: z.array(z.string().min(1)),
       }),

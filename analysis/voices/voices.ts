@@ -10,12 +10,13 @@
 
 import type { Actors } from './actors.js';
 import { findAttributions, sentenceSubject, type Attribution } from './attribution.js';
-import type { QuoteKind, Speaker } from '../pipeline.js';
+import type { QuoteKind } from '../vocabulary/quotes.js';
+import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
 import { appositionAfter, SpeakerBook, type Mention } from './speakers.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { CueHit, Segment, Token } from '../types.js';
-import { isScoredKind } from '../types.js';
+import { isScoredKind } from '../vocabulary/segments.js';
 
 export interface Voices {
   perSegment: { quote: QuoteKind | null; speaker: number | null }[];

@@ -4,8 +4,12 @@
 // expectation label and speaker. Quoted sentences are tinted by the speaker's side.
 
 import type { ArticleDetail, StoredCueHit, StoredSegment, StoredSpeaker } from '../../db/store.js';
+import { nameOf } from '../../analysis/vocabulary/label.js';
+import { QUOTE } from '../../analysis/vocabulary/quotes.js';
+import { isScoredKind, SEGMENT_KIND } from '../../analysis/vocabulary/segments.js';
+import { sideInfo } from '../../analysis/vocabulary/sides.js';
 import type { LayoutModel } from '../render.js';
-import { expectationBadge, KIND_LABELS, SIDE_LABELS, speakerBadge, toneBadge } from './sentence.js';
+import { expectationBadge, speakerBadge, toneBadge } from './sentence.js';
 import type { SentenceBadges } from './sentence.js';
 
 export interface TextPiece {
@@ -149,7 +153,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       paragraph = { index: segment.paragraph, kind: segment.kind, segments: [], notes: [] };
       paragraphs.push(paragraph);
     }
-    const isScored = segment.kind === 'body' || segment.kind === 'headline';
+    const isScored = isScoredKind(segment.kind);
     const speaker = segment.speakerId === null ? undefined : speakers.get(segment.speakerId);
     const quoted =
       isScored && speaker !== undefined && segment.quote !== null && segment.quote !== 'none';
@@ -161,10 +165,10 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       anchor,
       seq: isScored ? seq : null,
       kind: segment.kind,
-      kindLabel: KIND_LABELS[segment.kind] ?? segment.kind,
+      kindLabel: nameOf(SEGMENT_KIND, segment.kind),
       voiceClass: quoted ? `voice-${speaker.side} quote-${segment.quote}` : '',
       voiceTitle: quoted
-        ? `${segment.quote === 'direct' ? 'Quoted' : 'Reported'}: ${speaker.name} (${SIDE_LABELS[speaker.side]}${speaker.isAnonymous ? ', anonymous' : ''})`
+        ? `${nameOf(QUOTE, segment.quote ?? 'none')}: ${speaker.name} (${sideInfo(speaker.side).name}${speaker.isAnonymous ? ', anonymous' : ''})`
         : '',
       pieces: isScored ? pieces(segment) : [{ text: segment.text, cue: null }],
     });
@@ -219,7 +223,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       .map((s) => ({
         name: s.name,
         side: s.side,
-        sideLabel: `${SIDE_LABELS[s.side] ?? s.side}${s.isAnonymous ? ', anonymous' : ''}`,
+        sideLabel: `${sideInfo(s.side).name}${s.isAnonymous ? ', anonymous' : ''}`,
         role: s.role,
         sentences: spoken.get(s.id) ?? 0,
       }))

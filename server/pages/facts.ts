@@ -9,6 +9,7 @@ import { alignFacts, DEFAULT_ALIGN_THRESHOLD } from '../../analysis/comparison/a
 import { contentTerms } from '../../analysis/comparison/terms.js';
 import { tokenize } from '../../analysis/segmentation/tokens.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
+import { isScoredKind } from '../../analysis/vocabulary/segments.js';
 import type { LayoutModel } from '../render.js';
 import { sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
@@ -44,7 +45,7 @@ export interface PreparedFacts {
 
 /** Aligns a story's headline and body sentences and marks the shared words in each member. */
 export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts {
-  const scored = sentences.filter((s) => s.kind === 'headline' || s.kind === 'body');
+  const scored = sentences.filter((s) => isScoredKind(s.kind));
   const byId = new Map(scored.map((s) => [s.segmentId, s]));
   const sentencesByOutlet: Record<string, number> = {};
   for (const s of scored) sentencesByOutlet[s.outlet] = (sentencesByOutlet[s.outlet] ?? 0) + 1;

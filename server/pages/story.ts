@@ -5,12 +5,9 @@
 // line; then the articles themselves. Counts and rates link to the sentences behind them.
 
 import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
-import {
-  compareOutlets,
-  PARTS,
-  selectPart,
-  VOICE_BUCKETS,
-} from '../../analysis/comparison/compare.js';
+import { compareOutlets, PARTS, selectPart } from '../../analysis/comparison/compare.js';
+import { VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
+import { sideInfo } from '../../analysis/vocabulary/sides.js';
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { OutletFigures } from '../../analysis/comparison/summary.js';
@@ -25,7 +22,7 @@ import {
 } from '../charts.js';
 import type { LayoutModel } from '../render.js';
 import { dateRange } from './home.js';
-import { SIDE_LABELS, sentencesHref } from './sentence.js';
+import { sentencesHref } from './sentence.js';
 import type { SentenceFilters } from './sentence.js';
 
 interface Linked {
@@ -218,7 +215,7 @@ export async function storyDashboard(
       speakers: f.topSpeakers.map((s) => ({
         name: s.name,
         side: s.side,
-        sideLabel: SIDE_LABELS[s.side] ?? s.side,
+        sideLabel: sideInfo(s.side).name,
         sentences: s.sentences,
         href: link(f.outlet, { speaker: s.name }),
       })),
@@ -286,7 +283,7 @@ export async function storyDashboard(
         VOICE_BUCKETS.map((bucket) => ({
           outlet: nameOf(f.outlet),
           bucket,
-          label: SIDE_LABELS[bucket] ?? bucket,
+          label: sideInfo(bucket).name,
           share: f.voices[bucket].share,
           count: f.voices[bucket].count,
           href: link(f.outlet, { side: bucket }),
