@@ -4,12 +4,12 @@
 //   segment → tokenize → tone · expectation · hedges · issues (per sentence)
 //           → voices (per article: quotes, speakers, sides)
 //
-// createAnalyzer() loads the data files (lexicons, issue lexicon, actors) once and hashes
-// them, so that every stored result can name the exact data that produced it.
+// createAnalyzer() loads the data files (lexicons, issue lexicon, actors, segmentation
+// rules) once and hashes every data file the analysis read (data-files.ts), so that every
+// stored result can name the exact data that produced it.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { loadActors, type Actors } from './voices/actors.js';
+import { dataHash, DataFileLog, moduleData } from './data-files.js';
+import { defaultActorsPath, loadActors, type Actors } from './voices/actors.js';
 import {
   defaultIssueLexiconPath,
   countIssues,
@@ -17,8 +17,8 @@ import {
   type IssueLexicon,
 } from './scoring/issues.js';
 import { defaultLexiconDir, loadLexicons, type Lexicons } from './scoring/lexicon.js';
-import { projectPath } from '../lib/project-paths.js';
 import { scoreSentence } from './scoring/score.js';
+import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
 import type { AnalyzedSegment, ArticleAnalysis, CueHit, Token } from './types.js';
@@ -32,6 +32,8 @@ export interface AnalysisData {
   lexicons: Lexicons;
   issues: IssueLexicon;
   actors: Actors;
+  /** Loaded here so that the segmenter's data file is read before the hash is taken. */
+  segmentation: SegmentationRules;
 }
 
 export interface AnalyzeOptions {
@@ -109,29 +111,21 @@ export interface AnalyzerConfig {
   actorsFile?: string;
 }
 
-// Data files read by stages that load them themselves (segmentation rules, speech verbs):
-// they are part of what a run's hash must cover.
-const FIXED_DATA_FILES = [
-  ['analysis', 'lexicons', 'segmentation.json'],
-  ['analysis', 'lexicons', 'speech-verbs.json'],
-];
-
 export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
-  const issuesFile = config.issuesFile ?? defaultIssueLexiconPath();
-  const actorsFile = config.actorsFile ?? projectPath('analysis', 'actors', 'us-china.json');
+  const files = new DataFileLog();
   const data: AnalysisData = {
-    lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir()),
-    issues: loadIssueLexicon(issuesFile),
-    actors: loadActors(config.actorsFile),
+    lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir(), files),
+    issues: loadIssueLexicon(config.issuesFile ?? defaultIssueLexiconPath(), files),
+    actors: loadActors(config.actorsFile ?? defaultActorsPath(), files),
+    segmentation: segmentationRules(),
   };
-  const hash = createHash('sha256').update(data.lexicons.hash);
-  for (const file of [issuesFile, actorsFile, ...FIXED_DATA_FILES.map((p) => projectPath(...p))]) {
-    hash.update(readFileSync(file));
-  }
+  // Every file read above and every file a stage read when its module loaded (moduleData),
+  // by construction: a data file cannot be used without being in the hash.
+  const lexiconHash = dataHash(files, moduleData);
   return {
     info: {
       analyzerVersion: ANALYZER_VERSION,
-      lexiconHash: hash.digest('hex'),
+      lexiconHash,
       options: {
         lexiconDir: config.lexiconDir ?? null,
         issuesFile: config.issuesFile ?? null,

@@ -4,8 +4,8 @@
 // does no weighting, negation or scope: an issue named is an issue raised, and the
 // comparison (per 1,000 words, per outlet) is the caller's.
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DataFileLog } from '../data-files.js';
 import { PhraseTrie } from './matcher.js';
 import { projectPath } from '../../lib/project-paths.js';
 import type { CueHit, Token } from '../types.js';
@@ -79,11 +79,14 @@ export function parseIssueLexicon(raw: unknown, source: string): IssueLexicon {
   return { name, version, issues, trie };
 }
 
-/** Reads an issue lexicon file (default: the shipped US-China lexicon). */
-export function loadIssueLexicon(file: string = defaultIssueLexiconPath()): IssueLexicon {
+/** Reads an issue lexicon file (default: the shipped US-China lexicon), recording it in `files`. */
+export function loadIssueLexicon(
+  file: string = defaultIssueLexiconPath(),
+  files: DataFileLog = new DataFileLog(),
+): IssueLexicon {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(files.read(file));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new Error(`issue lexicon ${file}: cannot read it as JSON (${why})`);

@@ -1,15 +1,15 @@
 // Loads the scoring lexicons (tone, expectation, hedges, boosters, scope) from a folder of
-// versioned JSON files, validates each with zod, compiles them into phrase tries, and
-// computes one content hash for the analysis run record. A researcher can point Parallax
-// at their own folder with the same five file names. It deliberately does no scoring.
+// versioned JSON files, validates each with zod and compiles them into phrase tries; the
+// files are read through a DataFileLog, so they are in the analyzer's data hash. A
+// researcher can point Parallax at their own folder with the same five file names. It
+// deliberately does no scoring.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BOOSTER_TYPES, HEDGE_TYPES } from '../vocabulary/cues.js';
 import { EXPECTATION_LABELS } from '../vocabulary/expectation.js';
 import { TONE_CATEGORIES } from '../vocabulary/tone.js';
+import { DataFileLog } from '../data-files.js';
 import { PhraseTrie } from './matcher.js';
 import { projectPath } from '../../lib/project-paths.js';
 
@@ -107,8 +107,6 @@ export const LEXICON_FILES = Object.keys(FILES) as LexiconName[];
 export interface Lexicons {
   /** The folder the files were read from. */
   dir: string;
-  /** sha256 over the canonical (validated, re-serialised) content of all files. */
-  hash: string;
   versions: Record<LexiconName, string>;
   tone: PhraseTrie<ToneEntry>;
   expectation: PhraseTrie<ExpectationEntry>;
@@ -143,11 +141,16 @@ function describeIssue(file: string, raw: unknown, issue: z.core.$ZodIssue): str
   return `${file}:${where} ${issue.message}`;
 }
 
-function readLexiconFile<S extends z.ZodType>(dir: string, name: LexiconName, entry: S) {
+function readLexiconFile<S extends z.ZodType>(
+  files: DataFileLog,
+  dir: string,
+  name: LexiconName,
+  entry: S,
+) {
   const file = join(dir, `${name}.json`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(files.read(file));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new Error(`lexicon ${file}: cannot read it as JSON (${why})`);
@@ -163,27 +166,28 @@ function readLexiconFile<S extends z.ZodType>(dir: string, name: LexiconName, en
   return parsed.data;
 }
 
-/** Loads, validates and compiles the five lexicon files of `dir` (default: the shipped ones). */
-export function loadLexicons(dir: string = defaultLexiconDir()): Lexicons {
-  const hash = createHash('sha256');
+/**
+ * Loads, validates and compiles the five lexicon files of `dir` (default: the shipped ones),
+ * recording each in `files` (the analyzer's data hash is computed from it).
+ */
+export function loadLexicons(
+  dir: string = defaultLexiconDir(),
+  files: DataFileLog = new DataFileLog(),
+): Lexicons {
   const versions = {} as Record<LexiconName, string>;
-  const tone = readLexiconFile(dir, 'diplomacy-tone', toneEntrySchema);
-  const expectation = readLexiconFile(dir, 'expectation', expectationEntrySchema);
-  const hedges = readLexiconFile(dir, 'hedges', hedgeEntrySchema);
-  const boosters = readLexiconFile(dir, 'boosters', boosterEntrySchema);
-  const scope = readLexiconFile(dir, 'scope', scopeEntrySchema);
+  const tone = readLexiconFile(files, dir, 'diplomacy-tone', toneEntrySchema);
+  const expectation = readLexiconFile(files, dir, 'expectation', expectationEntrySchema);
+  const hedges = readLexiconFile(files, dir, 'hedges', hedgeEntrySchema);
+  const boosters = readLexiconFile(files, dir, 'boosters', boosterEntrySchema);
+  const scope = readLexiconFile(files, dir, 'scope', scopeEntrySchema);
   for (const file of [tone, expectation, hedges, boosters, scope]) {
     versions[file.name as LexiconName] = file.version;
-    // Canonical content: the validated object re-serialised, so whitespace and key order in
-    // the source file do not change the hash, but any entry or version change does.
-    hash.update(`${file.name}\n${JSON.stringify(file)}\n`);
   }
   const stance = new PhraseTrie<StanceEntry>();
   for (const e of hedges.entries) stance.add(e.phrase, { lexicon: 'hedge', ...e });
   for (const e of boosters.entries) stance.add(e.phrase, { lexicon: 'booster', ...e });
   return {
     dir,
-    hash: hash.digest('hex'),
     versions,
     tone: new PhraseTrie(tone.entries.map((e) => ({ phrase: e.phrase, entry: e }))),
     expectation: new PhraseTrie(expectation.entries.map((e) => ({ phrase: e.phrase, entry: e }))),

@@ -3,9 +3,9 @@
 // Validates it with zod and compiles it once into sets and regular expressions. It does
 // no segmenting itself (sentences.ts and segment.ts do).
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { projectPath } from '../../lib/project-paths.js';
+import { moduleData } from '../data-files.js';
 
 const word = z.string().trim().min(1, 'entry is empty');
 
@@ -118,7 +118,7 @@ export function segmentationRules(): SegmentationRules {
   const file = projectPath('analysis', 'lexicons', 'segmentation.json');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(moduleData.read(file));
   } catch (error) {
     throw new Error(`${file}: cannot read segmentation rules: ${(error as Error).message}`);
   }

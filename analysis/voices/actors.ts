@@ -3,10 +3,10 @@
 // indexes it; it deliberately does not decide sides for speakers it does not list (the
 // role rules in speakers.ts do that, with or without an actors file).
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SPEAKER_SIDES } from '../vocabulary/sides.js';
-import bundled from '../actors/us-china.json' with { type: 'json' };
+import { projectPath } from '../../lib/project-paths.js';
+import { DataFileLog } from '../data-files.js';
 
 const SideSchema = z.enum(SPEAKER_SIDES);
 
@@ -69,15 +69,19 @@ export function parseActors(data: unknown, source: string): Actors {
   return indexActors(result.data.actors);
 }
 
-/**
- * Load an actors file. Without a path, the bundled US-China actors file
- * (analysis/actors/us-china.json).
- */
-export function loadActors(path?: string): Actors {
-  if (path === undefined) return parseActors(bundled, 'analysis/actors/us-china.json');
+/** The bundled US-China actors file. */
+export function defaultActorsPath(): string {
+  return projectPath('analysis', 'actors', 'us-china.json');
+}
+
+/** Load an actors file (default: the bundled one), recording it in `files`. */
+export function loadActors(
+  path: string = defaultActorsPath(),
+  files: DataFileLog = new DataFileLog(),
+): Actors {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(files.read(path));
   } catch (err) {
     throw new Error(`Cannot read actors file ${path}: ${(err as Error).message}`);
   }

@@ -4,7 +4,8 @@
 // validated once. It deliberately does not find the verb's source (attribution.ts).
 
 import { z } from 'zod';
-import verbsFile from '../lexicons/speech-verbs.json' with { type: 'json' };
+import { projectPath } from '../../lib/project-paths.js';
+import { moduleData } from '../data-files.js';
 import { QUOTE_MARKS } from './source-phrase.js';
 import type { Token } from '../types.js';
 
@@ -28,6 +29,10 @@ const VerbsSchema = z.object({
 
 export type VerbType = 'neutral' | 'endorsing' | 'distancing';
 export type VerbEntry = z.infer<typeof VerbsSchema>['verbs'][number];
+
+const verbsFile: unknown = JSON.parse(
+  moduleData.read(projectPath('analysis', 'lexicons', 'speech-verbs.json')),
+);
 
 function loadVerbs(): Map<string, VerbEntry> {
   const parsed = VerbsSchema.safeParse(verbsFile);

@@ -4,7 +4,8 @@
 // holds no rules: attribution.ts, source-phrase.ts, speakers.ts and sides.ts use the lists.
 
 import { z } from 'zod';
-import rolesFile from '../lexicons/voice-roles.json' with { type: 'json' };
+import { projectPath } from '../../lib/project-paths.js';
+import { moduleData } from '../data-files.js';
 import { SPEAKER_SIDES, type SpeakerSide } from '../vocabulary/sides.js';
 
 const FILE = 'analysis/lexicons/voice-roles.json';
@@ -71,7 +72,10 @@ export function parseVoiceRoles(data: unknown, source: string) {
   return parsed.data;
 }
 
-const data = parseVoiceRoles(rolesFile, FILE);
+const data = parseVoiceRoles(
+  JSON.parse(moduleData.read(projectPath('analysis', 'lexicons', 'voice-roles.json'))),
+  FILE,
+);
 
 export const ROLES = {
   version: data.version,
