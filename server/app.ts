@@ -5,6 +5,7 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { projectPath } from '../lib/project-paths.js';
 import type { Store } from '../db/store.js';
+import { HttpError } from './http-error.js';
 import { createRenderer } from './render.js';
 import type { Renderer } from './render.js';
 import { articleRoutes } from './routes/articles.js';
@@ -20,15 +21,6 @@ export interface AppOptions {
   showErrors?: boolean;
   /** Display names of issue ids (default: from the shipped issue lexicon). */
   issueLabels?: Record<string, string>;
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
