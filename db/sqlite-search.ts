@@ -2,7 +2,7 @@
 // (migration 002_segment_search.sql) and narrowed by filters. Filters vary per request, so
 // the SQL is assembled from a fixed set of clause fragments whose values are always bound
 // parameters (never interpolated), and each combination is prepared once and cached.
-// Filter meanings follow analysis/compare.ts, so dashboard figures and listed sentences
+// Filter meanings follow analysis/comparison/compare.ts, so dashboard figures and listed sentences
 // agree. It does not parse what a person typed (server/search-params.ts does) and it does
 // not format anything for a page.
 

@@ -171,7 +171,7 @@ export interface SearchTerm {
 
 /**
  * What the concordance asks for: sentences containing every term (stemmed), narrowed by
- * filters that mean what the story comparison (analysis/compare.ts) means by them, so a
+ * filters that mean what the story comparison (analysis/comparison/compare.ts) means by them, so a
  * number on the dashboard and the sentences listed under the same filters agree.
  */
 export interface SentenceQuery {

@@ -9,11 +9,4 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     const d = typeof digits === 'number' ? digits : 0;
     return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   });
-  // {{signed value digits}}: like number, with an explicit + for positive values.
-  hbs.registerHelper('signed', (value: unknown, digits: unknown) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
-    const d = typeof digits === 'number' ? digits : 2;
-    const text = Math.abs(value).toFixed(d);
-    return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
-  });
 }

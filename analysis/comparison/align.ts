@@ -1,6 +1,6 @@
 // Aligned facts: groups of sentences from different outlets of one story that tell the
 // same fact, so a reader can set their framing side by side with the fact held constant
-// (METHOD.md 7.3, "Alignment view"). Similarity is the cosine of TF-IDF vectors over
+// (docs/method.md §3, "Aligned facts"). Similarity is the cosine of TF-IDF vectors over
 // stemmed content words (idf over the story's own sentences), taken between the best pair
 // of 8-word windows of two sentences, so a fact told inside a long sentence still matches.
 // It deliberately does no paraphrase detection beyond shared stems (no synonyms, no

@@ -121,7 +121,7 @@ export function compareOutlets(
   options: ComparisonOptions = {},
 ): OutletComparison[] {
   return outlets.map((outlet) =>
-    outletFigures(
+    outletComparison(
       outlet,
       sentences.filter((s) => s.outlet === outlet),
       options,
@@ -129,7 +129,7 @@ export function compareOutlets(
   );
 }
 
-export function outletFigures(
+export function outletComparison(
   outlet: string,
   sentences: readonly ComparedSentence[],
   options: ComparisonOptions = {},

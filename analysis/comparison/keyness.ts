@@ -1,5 +1,5 @@
 // Distinctive words per outlet within one story: the log-odds ratio with an informative
-// Dirichlet prior ("Fightin' Words", Monroe, Colaresi & Quinn 2008; METHOD.md 7.2), each
+// Dirichlet prior ("Fightin' Words", Monroe, Colaresi & Quinn 2008; docs/method.md §3), each
 // outlet against the rest of the story, over stemmed content words. It deliberately does no
 // phrase (n-gram) keyness and no significance testing across stories.
 

@@ -78,7 +78,7 @@ export function summarize(values: readonly number[]): DistributionSummary {
 }
 
 export interface BootstrapOptions {
-  /** Number of bootstrap replicates. METHOD.md 7.3 recommends 2,000–10,000. */
+  /** Number of bootstrap replicates: 2,000 or more (docs/method.md §3). */
   replicates?: number;
   /** Seed of the random source; the same seed and data give the same interval. */
   seed?: number;
@@ -89,7 +89,7 @@ export interface BootstrapOptions {
 /**
  * How the interval was obtained:
  * - `articles`: articles resampled with replacement (two or more articles), so the CI
- *   reflects between-article variation, the right unit (METHOD.md 7.1);
+ *   reflects between-article variation, the right unit (docs/method.md §3);
  * - `sentences`: the outlet has one article, so its sentences were resampled; the CI then
  *   reflects sentence-level variation only and understates the uncertainty about the outlet;
  * - `none`: a single sentence, no interval (low = high = estimate).

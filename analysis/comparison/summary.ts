@@ -19,7 +19,7 @@
 import type { ExpectationDirection } from '../vocabulary/expectation.js';
 import { SIDES, type SpeakerSide } from '../vocabulary/sides.js';
 
-/** A mean with its confidence interval (BootstrapMeanCI from stats.ts fits). */
+/** A mean with its confidence interval (MeanInterval from stats.ts fits). */
 export interface IntervalFigure {
   estimate: number;
   low: number;
@@ -30,7 +30,7 @@ export interface IntervalFigure {
 export type ExpectationRates = Record<ExpectationDirection, number>;
 
 /** What the lead fills from the store, per outlet of one story. */
-export interface OutletFigures {
+export interface SummaryFigures {
   outlet: string;
   /** Words in scored segments (headline + body): turns rates back into counts. */
   words: number;
@@ -47,7 +47,7 @@ export interface OutletFigures {
   issuesPer1000: Record<string, number>;
 }
 
-export interface OutletSummary {
+export interface SummaryLine {
   outlet: string;
   phrases: string[];
   /** The phrases joined with "; ", or a plain statement that nothing stands out. */
@@ -59,9 +59,9 @@ const MIN_EVENTS = 2;
 
 /** Summary lines for every outlet of a story; `issueLabels` maps issue ids to names. */
 export function summarizeOutlets(
-  figures: readonly OutletFigures[],
+  figures: readonly SummaryFigures[],
   issueLabels: Readonly<Record<string, string>> = {},
-): OutletSummary[] {
+): SummaryLine[] {
   return figures.map((self) => {
     const others = figures.filter((f) => f !== self);
     const phrases = others.length === 0 ? [] : describe(self, others, issueLabels);
@@ -74,8 +74,8 @@ export function summarizeOutlets(
 }
 
 function describe(
-  self: OutletFigures,
-  others: readonly OutletFigures[],
+  self: SummaryFigures,
+  others: readonly SummaryFigures[],
   issueLabels: Readonly<Record<string, string>>,
 ): string[] {
   const phrases: string[] = [];
@@ -83,7 +83,7 @@ function describe(
   if (tone) phrases.push(tone);
 
   for (const label of ['lowers', 'raises'] as const) {
-    const total = (f: OutletFigures): number =>
+    const total = (f: SummaryFigures): number =>
       f.expectation.narrator[label] + f.expectation.quoted[label];
     if (!isMost(self, others, total)) continue;
     const own = self.expectation.narrator[label] / total(self);
@@ -97,8 +97,8 @@ function describe(
   }
 
   for (const side of ['china_gov', 'us_gov', 'analyst'] as const) {
-    const share = (f: OutletFigures): number => f.speakerShare[side];
-    const count = (f: OutletFigures): number => share(f) * f.sentences;
+    const share = (f: SummaryFigures): number => f.speakerShare[side];
+    const count = (f: SummaryFigures): number => share(f) * f.sentences;
     if (count(self) === 0 && others.some((o) => count(o) >= MIN_EVENTS)) {
       phrases.push(`quotes no ${SIDES[side].speakers}`);
     } else if (isMostBy(self, others, share, count)) {
@@ -113,7 +113,7 @@ function describe(
   return phrases;
 }
 
-function toneClaim(self: OutletFigures, others: readonly OutletFigures[]): string | null {
+function toneClaim(self: SummaryFigures, others: readonly SummaryFigures[]): string | null {
   const t = self.tone;
   const rivals = others.map((o) => o.tone).filter((x): x is IntervalFigure => x !== null);
   if (!t || rivals.length === 0) return null;
@@ -124,29 +124,29 @@ function toneClaim(self: OutletFigures, others: readonly OutletFigures[]): strin
 
 /** Highest rate per 1,000 words, ≥ RATIO × every other, ≥ MIN_EVENTS events behind it. */
 function isMost(
-  self: OutletFigures,
-  others: readonly OutletFigures[],
-  rate: (f: OutletFigures) => number,
+  self: SummaryFigures,
+  others: readonly SummaryFigures[],
+  rate: (f: SummaryFigures) => number,
 ): boolean {
   return isMostBy(self, others, rate, (f) => (rate(f) * f.words) / 1000);
 }
 
 function isMostBy(
-  self: OutletFigures,
-  others: readonly OutletFigures[],
-  rate: (f: OutletFigures) => number,
-  count: (f: OutletFigures) => number,
+  self: SummaryFigures,
+  others: readonly SummaryFigures[],
+  rate: (f: SummaryFigures) => number,
+  count: (f: SummaryFigures) => number,
 ): boolean {
   const mine = rate(self);
   if (count(self) < MIN_EVENTS - 1e-9) return false;
   return others.every((o) => mine >= RATIO * rate(o) && mine > rate(o));
 }
 
-function standoutIssue(self: OutletFigures, others: readonly OutletFigures[]): string | null {
+function standoutIssue(self: SummaryFigures, others: readonly SummaryFigures[]): string | null {
   let best: string | null = null;
   let bestRatio = 0;
   for (const [issue, mine] of Object.entries(self.issuesPer1000)) {
-    const rate = (f: OutletFigures): number => f.issuesPer1000[issue] ?? 0;
+    const rate = (f: SummaryFigures): number => f.issuesPer1000[issue] ?? 0;
     if (!isMost(self, others, rate)) continue;
     const next = Math.max(...others.map(rate));
     const ratio = next === 0 ? Infinity : mine / next;

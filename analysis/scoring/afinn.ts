@@ -17,7 +17,7 @@
 //     and tokens.ts makes each of those characters a token of its own;
 //   - an emoji can match inside a chunk: such a (rare) sentence is given to wink whole.
 // The scoring loop below is wink-sentiment 5.0.2's on its own word lists, with the lookups
-// done once per chunk; test/analysis/afinn.test.ts checks the result equals wink's. Checked
+// done once per chunk; test/analysis/scoring/afinn.test.ts checks the result equals wink's. Checked
 // too on 21,000 corpus and evaluation sentences and 60,000 random ones: no difference.
 
 import { createRequire } from 'node:module';

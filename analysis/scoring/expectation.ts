@@ -1,4 +1,4 @@
-// Expectation-setting of one sentence: lowers / raises / hedged / none (GUIDE.md), the finer
+// Expectation-setting of one sentence: lowers / raises / hedged / none (docs/method.md §1), the finer
 // move behind it and a signed score, with the cues as evidence. Cues come from
 // expectation.json; rules combine its building blocks inside one clause (scope.ts):
 //   negator or minimiser + outcome          "not … a breakthrough", "few deliverables"  → lowers
@@ -227,7 +227,7 @@ function decide(signals: Signal[], clauseOf: Int32Array): ExpectationScore {
   }
   const sum = { lowers: 0, raises: 0, hedged: 0, none: 0 };
   for (const [key, weight] of best) sum[key.split(':')[1] as ExpectationLabel] += weight;
-  // Stakes say how much the visit matters, not which way it will go (METHOD.md §3.3: lower
+  // Stakes say how much the visit matters, not which way it will go (docs/method.md §2: lower
   // precedence than any direction): next to a lowering, stakes alone weigh half.
   const directional = signals.some((s) => s.label === 'raises' && s.move !== 'stakes');
   if (sum.lowers > 0 && !directional) sum.raises /= 2;

@@ -2,7 +2,7 @@
 // punctuation with offsets into the original text, so cue hits can point at the words.
 // It deliberately does no sentence splitting (segment.ts) and no stemming.
 //
-// The rule, as a regular expression (test/analysis/tokens.test.ts checks the scanner below
+// The rule, as a regular expression (test/analysis/segmentation/tokens.test.ts checks the scanner below
 // against it on real and random text):
 //
 //   /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu
@@ -123,13 +123,6 @@ export function tokenize(text: string, offset = 0): Token[] {
     i = end;
   }
   return tokens;
-}
-
-/** Number of word tokens: the one word count used everywhere (per-1,000-word rates). */
-export function countWords(text: string): number {
-  let n = 0;
-  for (const t of tokenize(text)) if (t.isWord) n++;
-  return n;
 }
 
 /**

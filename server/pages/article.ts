@@ -12,7 +12,7 @@ import type { LayoutModel } from '../render.js';
 import { expectationBadge, speakerBadge, toneBadge } from './sentence.js';
 import type { SentenceBadges } from './sentence.js';
 
-export interface TextPiece {
+export interface CuePiece {
   text: string;
   /** Set when cues cover the piece: their CSS classes and a readable explanation. */
   cue: { className: string; label: string } | null;
@@ -27,7 +27,7 @@ interface SegmentView {
   kindLabel: string;
   voiceClass: string;
   voiceTitle: string;
-  pieces: TextPiece[];
+  pieces: CuePiece[];
 }
 
 interface MarginNote extends SentenceBadges {
@@ -96,7 +96,7 @@ function cueText(hit: StoredCueHit): string {
  * Splits a segment's text at every cue boundary; each piece carries the classes of all the
  * cues covering it, so overlapping evidence (a hedge inside an expectation phrase) all shows.
  */
-export function pieces(segment: StoredSegment): TextPiece[] {
+export function pieces(segment: StoredSegment): CuePiece[] {
   const hits = segment.cueHits.filter(
     (h) =>
       INLINE_LEXICONS.has(h.lexicon) &&
@@ -108,7 +108,7 @@ export function pieces(segment: StoredSegment): TextPiece[] {
   const cuts = new Set([segment.start, segment.end]);
   for (const h of hits) cuts.add(h.start).add(h.end);
   const points = [...cuts].sort((a, b) => a - b);
-  const out: TextPiece[] = [];
+  const out: CuePiece[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;

@@ -15,7 +15,7 @@ import type { SentenceView } from './sentence.js';
 import { PAGE_SIZE } from '../search-params.js';
 import type { SearchFilters, SearchRequest } from '../search-params.js';
 
-export interface TextPiece {
+export interface MatchPiece {
   text: string;
   mark: boolean;
 }
@@ -25,11 +25,11 @@ export interface ConcordanceLine extends SentenceView {
   storyTitle: string;
   /** The whole sentence, for the row's tooltip. */
   title: string;
-  left: TextPiece[];
-  match: TextPiece[];
-  right: TextPiece[];
+  left: MatchPiece[];
+  match: MatchPiece[];
+  right: MatchPiece[];
   /** Without a text query the sentence is shown whole, with no keyword column. */
-  whole: TextPiece[];
+  whole: MatchPiece[];
 }
 
 export interface Option {
@@ -111,8 +111,8 @@ export function pieces(
   matches: readonly { start: number; end: number }[],
   from: number,
   to: number,
-): TextPiece[] {
-  const out: TextPiece[] = [];
+): MatchPiece[] {
+  const out: MatchPiece[] = [];
   let at = from;
   for (const m of matches) {
     const start = Math.max(m.start, at);

@@ -6,6 +6,7 @@ import { EXPECTATION } from '../../analysis/vocabulary/expectation.js';
 import { nameOf } from '../../analysis/vocabulary/label.js';
 import { QUOTE } from '../../analysis/vocabulary/quotes.js';
 import { sideInfo } from '../../analysis/vocabulary/sides.js';
+import { TONE_MEASURE } from '../../analysis/vocabulary/tone.js';
 import type { StorySentence } from '../../db/store.js';
 import type { SearchFilters } from '../search-params.js';
 
@@ -33,9 +34,9 @@ export function toneBadge(
   const text =
     Math.abs(tone) < 0.005 ? '0.00' : `${tone > 0 ? '+' : '−'}${Math.abs(tone).toFixed(2)}`;
   const className = tone <= -0.05 ? 'tone-neg' : tone >= 0.05 ? 'tone-pos' : 'tone-neu';
-  const parts = [`combined tone ${text}`];
-  if (afinn !== null) parts.push(`AFINN ${afinn.toFixed(2)}`);
-  if (diplomacy !== null) parts.push(`diplomacy ${diplomacy.toFixed(2)}`);
+  const parts = [`${TONE_MEASURE.combined.name} ${text}`];
+  if (afinn !== null) parts.push(`${TONE_MEASURE.afinn.name} ${afinn.toFixed(2)}`);
+  if (diplomacy !== null) parts.push(`${TONE_MEASURE.diplomacy.name} ${diplomacy.toFixed(2)}`);
   return { text, className, title: parts.join(' · ') };
 }
 

@@ -10,7 +10,7 @@ import { VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
 import { sideInfo } from '../../analysis/vocabulary/sides.js';
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { summarizeOutlets } from '../../analysis/comparison/summary.js';
-import type { OutletFigures } from '../../analysis/comparison/summary.js';
+import type { SummaryFigures } from '../../analysis/comparison/summary.js';
 import type { ArticleSummary, StorySentence, StorySummary } from '../../db/store.js';
 import type { Chart } from '../charts.js';
 import {
@@ -112,7 +112,7 @@ function shorten(text: string, max = 110): string {
   return `${text.slice(0, cut > 60 ? cut : max)}…`;
 }
 
-function summaryFigures(c: OutletComparison): OutletFigures {
+function summaryFigures(c: OutletComparison): SummaryFigures {
   const rates = (voice: 'narrator' | 'quoted') => ({
     lowers: c.expectation.lowers.byVoice[voice].per1000,
     raises: c.expectation.raises.byVoice[voice].per1000,

@@ -1,6 +1,6 @@
 // The concordance's store query (searchSentences) on the bundled corpus: word, stem, phrase
 // and prefix matching with match offsets, and every filter checked against the store's own
-// story sentences under the comparison's definitions (analysis/compare.ts).
+// story sentences under the comparison's definitions (analysis/comparison/compare.ts).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

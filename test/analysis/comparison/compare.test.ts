@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ComparedSentence } from '../../../analysis/comparison/compare.js';
-import { leadFlags, outletFigures, selectPart } from '../../../analysis/comparison/compare.js';
+import { leadFlags, outletComparison, selectPart } from '../../../analysis/comparison/compare.js';
 
 function sentence(over: Partial<ComparedSentence>): ComparedSentence {
   return {
@@ -68,7 +68,7 @@ test('the lead is the headline plus the first body paragraph', () => {
 });
 
 test('rates are per 1,000 words and split by who sets the expectation; issues count sentences', () => {
-  const f = outletFigures('cnn', article, { replicates: 200 });
+  const f = outletComparison('cnn', article, { replicates: 200 });
   assert.equal(f.words, 40);
   assert.equal(f.sentences, 4);
   assert.equal(f.expectation.lowers.count, 2);
@@ -85,7 +85,7 @@ test('rates are per 1,000 words and split by who sets the expectation; issues co
 });
 
 test('voices count narrator and quoted sentences by side, anonymous sources apart', () => {
-  const f = outletFigures('cnn', article, { replicates: 200 });
+  const f = outletComparison('cnn', article, { replicates: 200 });
   assert.equal(f.voices.narrator.count, 2);
   assert.equal(f.voices.us_gov.count, 2);
   assert.equal(f.voices.us_gov.share, 0.5);

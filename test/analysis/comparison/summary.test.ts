@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeOutlets, type OutletFigures } from '../../../analysis/comparison/summary.js';
+import { summarizeOutlets, type SummaryFigures } from '../../../analysis/comparison/summary.js';
 
 const none = { lowers: 0, raises: 0, hedged: 0 };
 
-function outlet(name: string, overrides: Partial<OutletFigures>): OutletFigures {
+function outlet(name: string, overrides: Partial<SummaryFigures>): SummaryFigures {
   return {
     outlet: name,
     words: 1000,
