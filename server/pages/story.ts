@@ -9,7 +9,11 @@ import { compareOutlets, PARTS, selectPart } from '../../analysis/comparison/com
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { SummaryFigures } from '../../analysis/comparison/summary.js';
-import type { ExpectationDirection } from '../../analysis/vocabulary/expectation.js';
+import {
+  EXPECTATION,
+  EXPECTATION_DIRECTIONS,
+  type ExpectationDirection,
+} from '../../analysis/vocabulary/expectation.js';
 import type { ArticleSummary, StorySentence, StorySummary } from '../../db/store.js';
 import type { Chart } from '../charts.js';
 import type { Linked, PanelContext } from '../panels/context.js';
@@ -52,6 +56,8 @@ export interface StoryPage extends LayoutModel {
   parts: { label: string; href: string; current: boolean }[];
   partNote: string;
   isSingleOutlet: boolean;
+  /** The dashboard table's expectation columns, one per direction of the vocabulary. */
+  expectationColumns: { key: ExpectationDirection; name: string }[];
   dashboard: StoryDashboard;
   columns: {
     name: string;
@@ -222,6 +228,7 @@ export function storyPage(
     })),
     partNote: PART_NOTES[dashboard.part],
     isSingleOutlet: story.outlets.length < 2,
+    expectationColumns: EXPECTATION_DIRECTIONS.map((key) => ({ key, name: EXPECTATION[key].name })),
     dashboard,
     columns: story.outlets.map((outlet) => ({
       name: outlet.name,
