@@ -111,6 +111,33 @@ function sharedCount(a: Vector, b: Vector): number {
   return shared;
 }
 
+/** The story's stems, interned as ids, with the idf that weighs them. */
+interface StemIndex {
+  tally: SurfaceTally;
+  stems: string[];
+  /** Per sentence, its content words' stem ids in order. */
+  idLists: number[][];
+  /** Document frequency of each stem id over the story's sentences. */
+  df: Int32Array;
+  idf: (id: number) => number;
+}
+
+/** The sentences as TF-IDF vectors: whole, and every window of consecutive content words. */
+interface WindowSpace {
+  sentences: readonly AlignSentence[];
+  windows: Window[];
+  /** Per sentence, the indexes of its windows (none for sentences too short to align). */
+  windowsOf: number[][];
+  whole: Vector[];
+  outletOf(window: number): string;
+}
+
+interface Link {
+  x: number;
+  y: number;
+  sim: number;
+}
+
 /** Groups of sentences telling the same fact, largest (most outlets) and tightest first. */
 export function alignFacts(
   sentences: readonly AlignSentence[],
@@ -121,11 +148,16 @@ export function alignFacts(
   const minTerms = options.minTerms ?? 3;
   const minShared = options.minShared ?? 3;
   const windowSize = options.window ?? 8;
-  const outlets = [...new Set(sentences.map((s) => s.outlet))];
-  const outletRank = new Map(outlets.map((o, i) => [o, i]));
-  const outletOf = (w: number): string => sentences[windows[w]!.sentence]!.outlet;
+  const index = indexStems(sentences);
+  const space = windowSpace(sentences, index, minTerms, windowSize);
+  const links = candidateLinks(space, index.df, minShared, threshold);
+  const groups = agglomerate(space, links, linkage);
+  joinOverlappingGroups(space, groups, linkage);
+  return collectFacts(space, index, groups);
+}
 
-  // Stems per sentence in order, interned as ids; document frequencies over the story.
+/** Stems per sentence in order, interned as ids; document frequencies over the story. */
+function indexStems(sentences: readonly AlignSentence[]): StemIndex {
   const tally = new SurfaceTally();
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
@@ -146,11 +178,19 @@ export function alignFacts(
   const n = sentences.length;
   // Smoothed idf (as scikit-learn): a stem in every sentence still weighs 1, not 0.
   const idf = (id: number): number => Math.log((1 + n) / (1 + df[id]!)) + 1;
+  return { tally, stems, idLists, df, idf };
+}
 
-  // Long sentences pack several facts ("…, it will also mark the first trip to Beijing for
-  // a U.S. Secretary of State since 2018, making it a key test…"); a whole-sentence cosine
-  // dilutes each of them. So sentences are compared through every window of `window`
-  // consecutive content words, and two sentences are as similar as their best window pair.
+// Long sentences pack several facts ("…, it will also mark the first trip to Beijing for
+// a U.S. Secretary of State since 2018, making it a key test…"); a whole-sentence cosine
+// dilutes each of them. So sentences are compared through every window of `window`
+// consecutive content words, and two sentences are as similar as their best window pair.
+function windowSpace(
+  sentences: readonly AlignSentence[],
+  { idLists, idf }: StemIndex,
+  minTerms: number,
+  windowSize: number,
+): WindowSpace {
   const windows: Window[] = [];
   const windowsOf: number[][] = sentences.map(() => []);
   const whole: Vector[] = idLists.map((ids) => weigh(ids, idf));
@@ -163,12 +203,24 @@ export function alignFacts(
       if (from + windowSize >= ids.length) break;
     }
   });
+  const outletOf = (w: number): string => sentences[windows[w]!.sentence]!.outlet;
+  return { sentences, windows, windowsOf, whole, outletOf };
+}
 
+/** Links between windows of sentences of different outlets, at or above `threshold`. */
+function candidateLinks(
+  space: WindowSpace,
+  df: Int32Array,
+  minShared: number,
+  threshold: number,
+): Link[] {
+  const { sentences, windows, windowsOf, whole } = space;
+  const n = sentences.length;
   // Best window pair of two sentences. Only windows holding at least `minShared` of the
   // stems both sentences share can reach a link, so the others are skipped.
-  const bestPair = (a: number, b: number): { x: number; y: number; sim: number } | null => {
+  const bestPair = (a: number, b: number): Link | null => {
     if (sharedCount(whole[a]!, whole[b]!) < minShared) return null;
-    let best: { x: number; y: number; sim: number } | null = null;
+    let best: Link | null = null;
     const wa = windowsOf[a]!.filter((x) => sharedCount(windows[x]!.vector, whole[b]!) >= minShared);
     const wb = windowsOf[b]!.filter((y) => sharedCount(windows[y]!.vector, whole[a]!) >= minShared);
     for (const x of wa) {
@@ -197,7 +249,7 @@ export function alignFacts(
       posting.push(i);
     }
   });
-  const edges: { x: number; y: number; sim: number }[] = [];
+  const links: Link[] = [];
   const sharedRare = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (windowsOf[i]!.length === 0) continue;
@@ -212,38 +264,48 @@ export function alignFacts(
     for (const [j, count] of sharedRare) {
       if (count < 2) continue;
       const pair = bestPair(i, j);
-      if (pair && pair.sim >= threshold) edges.push(pair);
+      if (pair && pair.sim >= threshold) links.push(pair);
     }
   }
+  return links;
+}
 
-  // Agglomerate windows along the strongest links first. A group holds at most one window
-  // per outlet (so it reads as one row of columns) and two partial groups merge only when
-  // their mean cross-similarity stays above `linkage`, which keeps A~B, B~C from gluing A
-  // to C. Groups are of windows, not sentences, so a sentence that tells two facts can
-  // stand in two groups ("…tempered expectations… could again send ties into a tailspin").
-  const crossSimilarity = (gx: readonly number[], gy: readonly number[]): number => {
-    let cross = 0;
-    for (const p of gx) for (const q of gy) cross += cosine(windows[p]!.vector, windows[q]!.vector);
-    return cross / (gx.length * gy.length);
-  };
-  edges.sort((p, q) => q.sim - p.sim || p.x - q.x || p.y - q.y);
+/** Mean cosine between the windows of two groups. */
+function crossSimilarity(space: WindowSpace, gx: readonly number[], gy: readonly number[]): number {
+  let cross = 0;
+  for (const p of gx)
+    for (const q of gy) cross += cosine(space.windows[p]!.vector, space.windows[q]!.vector);
+  return cross / (gx.length * gy.length);
+}
+
+// Agglomerate windows along the strongest links first. A group holds at most one window
+// per outlet (so it reads as one row of columns) and two partial groups merge only when
+// their mean cross-similarity stays above `linkage`, which keeps A~B, B~C from gluing A
+// to C. Groups are of windows, not sentences, so a sentence that tells two facts can
+// stand in two groups ("…tempered expectations… could again send ties into a tailspin").
+function agglomerate(space: WindowSpace, links: Link[], linkage: number): number[][] {
+  const { outletOf } = space;
+  links.sort((p, q) => q.sim - p.sim || p.x - q.x || p.y - q.y);
   const groupOf = new Map<number, number[]>();
-  for (const { x, y } of edges) {
+  for (const { x, y } of links) {
     const gx = groupOf.get(x) ?? [x];
     const gy = groupOf.get(y) ?? [y];
     if (gx === gy) continue;
     const outletsX = new Set(gx.map(outletOf));
     if (gy.some((w) => outletsX.has(outletOf(w)))) continue;
-    if (crossSimilarity(gx, gy) < linkage) continue;
+    if (crossSimilarity(space, gx, gy) < linkage) continue;
     gx.push(...gy);
     for (const w of gx) groupOf.set(w, gx);
   }
+  return [...new Set(groupOf.values())];
+}
 
-  // Overlapping windows of one sentence can start parallel groups for the same fact
-  // (DB+NYT through one window, DB+blog through the next). Two groups holding overlapping
-  // windows of one sentence, no two sentences of one outlet, and cross-similarity above
-  // `linkage` are one fact: join them.
-  const groups = [...new Set(groupOf.values())];
+// Overlapping windows of one sentence can start parallel groups for the same fact
+// (DB+NYT through one window, DB+blog through the next). Two groups holding overlapping
+// windows of one sentence, no two sentences of one outlet, and cross-similarity above
+// `linkage` are one fact: join them (in place: the joined group is emptied).
+function joinOverlappingGroups(space: WindowSpace, groups: number[][], linkage: number): void {
+  const { windows, outletOf } = space;
   for (let changed = true; changed;) {
     changed = false;
     const bySentence = new Map<number, number[]>();
@@ -259,10 +321,11 @@ export function alignFacts(
         for (let b = a + 1; b < list.length; b++) {
           const ga = groups[list[a]!]!;
           const gb = groups[list[b]!]!;
-          if (ga === gb || ga.length === 0 || gb.length === 0 || !overlapping(ga, gb)) continue;
+          if (ga === gb || ga.length === 0 || gb.length === 0 || !overlapping(space, ga, gb))
+            continue;
           const outletsA = new Set(ga.map(outletOf));
           const added = gb.filter((w) => !outletsA.has(outletOf(w)));
-          if (added.length === 0 || crossSimilarity(ga, added) < linkage) continue;
+          if (added.length === 0 || crossSimilarity(space, ga, added) < linkage) continue;
           ga.push(...added);
           gb.length = 0;
           changed = true;
@@ -270,7 +333,29 @@ export function alignFacts(
       }
     }
   }
+}
 
+/** Whether two groups' windows of each shared outlet are overlapping windows of one sentence. */
+function overlapping(space: WindowSpace, ga: readonly number[], gb: readonly number[]): boolean {
+  const { windows, outletOf } = space;
+  let overlap = false;
+  for (const x of ga) {
+    for (const y of gb) {
+      const wx = windows[x]!;
+      const wy = windows[y]!;
+      if (outletOf(x) !== outletOf(y)) continue;
+      if (wx.sentence !== wy.sentence) return false;
+      if (wx.from < wy.to && wy.from < wx.to) overlap = true;
+    }
+  }
+  return overlap;
+}
+
+/** The groups of two or more as facts, each set of sentences once, in the order alignFacts promises. */
+function collectFacts(space: WindowSpace, index: StemIndex, groups: number[][]): AlignedFact[] {
+  const { sentences, windows, outletOf } = space;
+  const outlets = [...new Set(sentences.map((s) => s.outlet))];
+  const outletRank = new Map(outlets.map((o, i) => [o, i]));
   const facts: AlignedFact[] = [];
   const taken = new Set<string>();
   for (const group of groups) {
@@ -280,7 +365,7 @@ export function alignFacts(
     const key = group.map((w) => windows[w]!.sentence).join(',');
     if (taken.has(key)) continue;
     taken.add(key);
-    facts.push(describeGroup(group));
+    facts.push(describeGroup(space, index, outlets, group));
   }
   facts.sort(
     (p, q) =>
@@ -289,61 +374,53 @@ export function alignFacts(
       p.members[0]!.id - q.members[0]!.id,
   );
   return facts;
+}
 
-  function overlapping(ga: readonly number[], gb: readonly number[]): boolean {
-    let overlap = false;
-    for (const x of ga) {
-      for (const y of gb) {
-        const wx = windows[x]!;
-        const wy = windows[y]!;
-        if (outletOf(x) !== outletOf(y)) continue;
-        if (wx.sentence !== wy.sentence) return false;
-        if (wx.from < wy.to && wy.from < wx.to) overlap = true;
-      }
+function describeGroup(
+  space: WindowSpace,
+  { tally, stems }: StemIndex,
+  outlets: readonly string[],
+  group: readonly number[],
+): AlignedFact {
+  const { sentences, windows } = space;
+  const k = group.length;
+  const vectors = group.map((w) => windows[w]!.vector);
+  const sums = new Array<number>(k).fill(0);
+  let total = 0;
+  for (let x = 0; x < k; x++) {
+    for (let y = x + 1; y < k; y++) {
+      const sim = cosine(vectors[x]!, vectors[y]!);
+      sums[x]! += sim;
+      sums[y]! += sim;
+      total += sim;
     }
-    return overlap;
   }
-
-  function describeGroup(group: readonly number[]): AlignedFact {
-    const k = group.length;
-    const vectors = group.map((w) => windows[w]!.vector);
-    const sums = new Array<number>(k).fill(0);
-    let total = 0;
-    for (let x = 0; x < k; x++) {
-      for (let y = x + 1; y < k; y++) {
-        const sim = cosine(vectors[x]!, vectors[y]!);
-        sums[x]! += sim;
-        sums[y]! += sim;
-        total += sim;
-      }
-    }
-    // Shared stems of the matched windows: in at least two members, ranked by how many
-    // members share them, then by summed weight (rarer stems weigh more).
-    const shared = new Map<number, { count: number; weight: number }>();
-    for (const vector of vectors) {
-      vector.ids.forEach((id, k2) => {
-        const entry = shared.get(id) ?? { count: 0, weight: 0 };
-        entry.count++;
-        entry.weight += vector.weights[k2]!;
-        shared.set(id, entry);
-      });
-    }
-    const terms = [...shared.entries()]
-      .filter(([, e]) => e.count >= 2)
-      .sort((x, y) => y[1].count - x[1].count || y[1].weight - x[1].weight)
-      .slice(0, 8)
-      .map(([id]) => tally.surfaceOf(stems[id]!));
-    const members = group.map((w, x) => {
-      const sentence = sentences[windows[w]!.sentence]!;
-      return { id: sentence.id, outlet: sentence.outlet, similarity: sums[x]! / (k - 1) };
+  // Shared stems of the matched windows: in at least two members, ranked by how many
+  // members share them, then by summed weight (rarer stems weigh more).
+  const shared = new Map<number, { count: number; weight: number }>();
+  for (const vector of vectors) {
+    vector.ids.forEach((id, k2) => {
+      const entry = shared.get(id) ?? { count: 0, weight: 0 };
+      entry.count++;
+      entry.weight += vector.weights[k2]!;
+      shared.set(id, entry);
     });
-    const present = members.map((m) => m.outlet);
-    return {
-      members,
-      outlets: present,
-      missing: outlets.filter((o) => !present.includes(o)),
-      terms,
-      cohesion: total / ((k * (k - 1)) / 2),
-    };
   }
+  const terms = [...shared.entries()]
+    .filter(([, e]) => e.count >= 2)
+    .sort((x, y) => y[1].count - x[1].count || y[1].weight - x[1].weight)
+    .slice(0, 8)
+    .map(([id]) => tally.surfaceOf(stems[id]!));
+  const members = group.map((w, x) => {
+    const sentence = sentences[windows[w]!.sentence]!;
+    return { id: sentence.id, outlet: sentence.outlet, similarity: sums[x]! / (k - 1) };
+  });
+  const present = members.map((m) => m.outlet);
+  return {
+    members,
+    outlets: present,
+    missing: outlets.filter((o) => !present.includes(o)),
+    terms,
+    cohesion: total / ((k * (k - 1)) / 2),
+  };
 }
