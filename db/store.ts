@@ -131,9 +131,10 @@ export interface StoredSegment {
   start: number;
   end: number;
   words: number;
+  /** The combined tone (column tone_combined): the tone every page, chart and mean shows. */
+  tone: number | null;
   toneAfinn: number | null;
   toneDiplomacy: number | null;
-  toneCombined: number | null;
   expectation: ExpectationLabel | null;
   expectationMove: string | null;
   expectationScore: number | null;

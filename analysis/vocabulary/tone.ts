@@ -1,7 +1,8 @@
 // The tone vocabulary: the three tone measures every scored sentence gets, the categories of
 // the diplomacy tone lexicon, and the colours of negative and positive tone (README "The
-// scores", tone). The measure called `combined` here is stored as `tone_combined` and is
-// the tone every chart, mean and badge shows.
+// scores", tone). The measure called `combined` here (ToneScore.combined) is stored in the
+// column `tone_combined` and is called `tone` from the store up (StoredSegment, StorySentence,
+// the JSON): the tone every chart, mean and badge shows.
 
 import type { LabelInfo, LabelList } from './label.js';
 

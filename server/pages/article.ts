@@ -176,7 +176,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       paragraph.notes.push({
         anchor,
         seq,
-        tone: toneBadge(segment.toneCombined, segment.toneAfinn, segment.toneDiplomacy),
+        tone: toneBadge(segment.tone, segment.toneAfinn, segment.toneDiplomacy),
         expectation: expectationBadge(segment.expectation, segment.expectationMove),
         speaker: speakerBadge(
           speaker?.name ?? null,
