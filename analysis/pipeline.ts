@@ -4,84 +4,36 @@
 //   segment → tokenize → tone · expectation · hedges · issues (per sentence)
 //           → voices (per article: quotes, speakers, sides)
 //
-// createAnalyzer() loads the data files (lexicons, issue lexicon, actors) once and hashes
-// them, so that every stored result can name the exact data that produced it.
+// createAnalyzer() loads the data files (lexicons, issue lexicon, actors, segmentation
+// rules) once and hashes every data file the analysis read (data-files.ts), so that every
+// stored result can name the exact data that produced it.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { loadActors, type Actors } from './actors.js';
+import { dataHash, DataFileLog, moduleData } from './data-files.js';
+import { defaultActorsPath, loadActors, type Actors } from './voices/actors.js';
 import {
   defaultIssueLexiconPath,
   countIssues,
   loadIssueLexicon,
   type IssueLexicon,
-} from './issues.js';
-import { defaultLexiconDir, loadLexicons, type Lexicons } from './lexicon.js';
-import { projectPath } from './project-root.js';
-import { scoreSentence } from './score.js';
-import { segmentArticle } from './segment.js';
-import { tokenize } from './tokens.js';
-import type { CueHit, Segment, Token } from './types.js';
-import { isScoredKind } from './types.js';
-import { attributeVoices } from './voices.js';
+} from './scoring/issues.js';
+import { defaultLexiconDir, loadLexicons, type Lexicons } from './scoring/lexicon.js';
+import { scoreSentence } from './scoring/score.js';
+import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
+import { segmentArticle } from './segmentation/segment.js';
+import { tokenize } from './segmentation/tokens.js';
+import type { AnalyzedSegment, ArticleAnalysis, CueHit, Token } from './types.js';
+import { isScoredKind } from './vocabulary/segments.js';
+import { attributeVoices } from './voices/voices.js';
 
 export const ANALYZER_VERSION = '0.1.0';
-
-export type ExpectationLabel = 'lowers' | 'raises' | 'hedged' | 'none';
-export type QuoteKind = 'direct' | 'indirect' | 'none';
-export type SpeakerSide = 'us_gov' | 'china_gov' | 'analyst' | 'other';
-
-export interface ToneScore {
-  /** wink-sentiment's normalized AFINN score. */
-  afinn: number;
-  /** Parallax's diplomacy lexicon: conflict (negative) vs cooperation (positive). */
-  diplomacy: number;
-  /** The tone the charts use. */
-  combined: number;
-}
-
-export interface ExpectationScore {
-  label: ExpectationLabel;
-  /** Finer move behind the label, e.g. 'stakes', 'tempered', 'uncertain'. */
-  move: string;
-  /** Signed strength: negative lowers, positive raises. */
-  score: number;
-}
-
-export interface Speaker {
-  /** Canonical name: the most complete form the article gives ("Kurt Campbell", "US officials"). */
-  name: string;
-  side: SpeakerSide;
-  /** True for unnamed sources ("a senior State Department official"). */
-  anonymous: boolean;
-  /** Title or role as the article gives it, if any. */
-  role: string | null;
-}
-
-export interface AnalyzedSegment extends Segment {
-  words: number;
-  /** null for kinds that are not scored (byline, section, boilerplate, dek). */
-  tone: ToneScore | null;
-  expectation: ExpectationScore | null;
-  hedges: number;
-  boosters: number;
-  quote: QuoteKind | null;
-  /** Index into ArticleAnalysis.speakers, or null for the narrator's voice. */
-  speaker: number | null;
-}
-
-export interface ArticleAnalysis {
-  segments: AnalyzedSegment[];
-  speakers: Speaker[];
-  cueHits: CueHit[];
-  words: number;
-}
 
 /** The data files an analysis reads, loaded and validated once. */
 export interface AnalysisData {
   lexicons: Lexicons;
   issues: IssueLexicon;
   actors: Actors;
+  /** Loaded here so that the segmenter's data file is read before the hash is taken. */
+  segmentation: SegmentationRules;
 }
 
 export interface AnalyzeOptions {
@@ -159,29 +111,21 @@ export interface AnalyzerConfig {
   actorsFile?: string;
 }
 
-// Data files read by stages that load them themselves (segmentation rules, speech verbs):
-// they are part of what a run's hash must cover.
-const FIXED_DATA_FILES = [
-  ['analysis', 'lexicons', 'segmentation.json'],
-  ['analysis', 'lexicons', 'speech-verbs.json'],
-];
-
 export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
-  const issuesFile = config.issuesFile ?? defaultIssueLexiconPath();
-  const actorsFile = config.actorsFile ?? projectPath('analysis', 'actors', 'us-china.json');
+  const files = new DataFileLog();
   const data: AnalysisData = {
-    lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir()),
-    issues: loadIssueLexicon(issuesFile),
-    actors: loadActors(config.actorsFile),
+    lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir(), files),
+    issues: loadIssueLexicon(config.issuesFile ?? defaultIssueLexiconPath(), files),
+    actors: loadActors(config.actorsFile ?? defaultActorsPath(), files),
+    segmentation: segmentationRules(),
   };
-  const hash = createHash('sha256').update(data.lexicons.hash);
-  for (const file of [issuesFile, actorsFile, ...FIXED_DATA_FILES.map((p) => projectPath(...p))]) {
-    hash.update(readFileSync(file));
-  }
+  // Every file read above and every file a stage read when its module loaded (moduleData),
+  // by construction: a data file cannot be used without being in the hash.
+  const lexiconHash = dataHash(files, moduleData);
   return {
     info: {
       analyzerVersion: ANALYZER_VERSION,
-      lexiconHash: hash.digest('hex'),
+      lexiconHash,
       options: {
         lexiconDir: config.lexiconDir ?? null,
         issuesFile: config.issuesFile ?? null,

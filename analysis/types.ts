@@ -1,17 +1,12 @@
-// Shared types of the analysis stages. Each stage's own result types live next to the
-// stage; this file holds only what several stages and the store all speak.
+// Shared types of the analysis stages: what several stages, the pipeline and the store all
+// speak (segments, tokens, cue hits, the scores of one sentence, an analyzed article). Each
+// stage's own working types live next to the stage; label lists live in vocabulary/. It
+// holds no code, so every stage can import it without importing the pipeline.
 
-/** What a segment is on the page. Only `headline` and `body` segments are scored. */
-export type SegmentKind = 'headline' | 'dek' | 'byline' | 'section' | 'body' | 'boilerplate';
-
-export const SEGMENT_KINDS: readonly SegmentKind[] = [
-  'headline',
-  'dek',
-  'byline',
-  'section',
-  'body',
-  'boilerplate',
-];
+import type { ExpectationLabel } from './vocabulary/expectation.js';
+import type { QuoteKind } from './vocabulary/quotes.js';
+import type { SegmentKind } from './vocabulary/segments.js';
+import type { SpeakerSide } from './vocabulary/sides.js';
 
 /**
  * One sentence (or one heading / furniture line) of an article.
@@ -61,7 +56,48 @@ export interface CueHit {
   negated: boolean;
 }
 
-/** Kinds that get tone, expectation, hedge and quote scores. */
-export function isScoredKind(kind: SegmentKind): boolean {
-  return kind === 'body' || kind === 'headline';
+export interface ToneScore {
+  /** wink-sentiment's normalized AFINN score. */
+  afinn: number;
+  /** Parallax's diplomacy lexicon: conflict (negative) vs cooperation (positive). */
+  diplomacy: number;
+  /** The tone the charts use. */
+  combined: number;
+}
+
+export interface ExpectationScore {
+  label: ExpectationLabel;
+  /** Finer move behind the label, e.g. 'stakes', 'tempered', 'uncertain'. */
+  move: string;
+  /** Signed strength: negative lowers, positive raises. */
+  score: number;
+}
+
+export interface Speaker {
+  /** Canonical name: the most complete form the article gives ("Kurt Campbell", "US officials"). */
+  name: string;
+  side: SpeakerSide;
+  /** True for unnamed sources ("a senior State Department official"). */
+  anonymous: boolean;
+  /** Title or role as the article gives it, if any. */
+  role: string | null;
+}
+
+export interface AnalyzedSegment extends Segment {
+  words: number;
+  /** null for kinds that are not scored (byline, section, boilerplate, dek). */
+  tone: ToneScore | null;
+  expectation: ExpectationScore | null;
+  hedges: number;
+  boosters: number;
+  quote: QuoteKind | null;
+  /** Index into ArticleAnalysis.speakers, or null for the narrator's voice. */
+  speaker: number | null;
+}
+
+export interface ArticleAnalysis {
+  segments: AnalyzedSegment[];
+  speakers: Speaker[];
+  cueHits: CueHit[];
+  words: number;
 }

@@ -4,8 +4,8 @@
 // three run in alternating rounds so that a slow moment of the machine hits all of them.
 
 import { createRequire } from 'node:module';
-import { segmentArticle } from '../analysis/segment.js';
-import { countWords } from '../analysis/tokens.js';
+import { segmentArticle } from '../analysis/segmentation/segment.js';
+import { countLetterRuns as countWords } from '../analysis/segmentation/tokens.js';
 import type { BenchArticle } from './corpus.js';
 import { spread, type Spread } from './stats.js';
 

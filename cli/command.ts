@@ -1,12 +1,6 @@
-// What every command-line entry point shares: where the database is, and how a command's
-// outcome becomes an exit status (its own code, or 1 with one clear line on an error).
-
-import { projectPath } from '../analysis/project-root.js';
-
-/** The SQLite file: the --db flag, else $PARALLAX_DB, else data/parallax.sqlite. */
-export function databaseFile(flag: string | undefined): string {
-  return flag ?? process.env.PARALLAX_DB ?? projectPath('data', 'parallax.sqlite');
-}
+// What every command-line entry point shares: how a command's outcome becomes an exit
+// status (its own code, or 1 with one clear line on an error). Where the database is, the
+// server needs too: lib/database-file.ts.
 
 /** Runs a command's main function and sets the exit status from it. */
 export function runCommand(name: string, main: () => Promise<number>): void {

@@ -1,7 +1,7 @@
 // `npm run eval -- <gold-folder> [--json] [--errors]`: runs the analysis pipeline on every
 // docs/<doc>.txt of a gold set and compares it with segments.jsonl (format and metric
 // definitions: ../shared/eval/README.md). A thin wrapper: reading files and printing here,
-// every number computed in analysis/evaluate.ts.
+// every number computed in analysis/evaluation/evaluate.ts.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import {
   type EvalDocument,
   type EvalReport,
   type GoldRow,
-} from '../analysis/evaluate.js';
+} from '../analysis/evaluation/evaluate.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 

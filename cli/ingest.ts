@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { SqliteStore } from '../db/sqlite-store.js';
-import { databaseFile, runCommand } from './command.js';
+import { databaseFile } from '../lib/database-file.js';
+import { runCommand } from './command.js';
 import { createAnalysisPool } from '../ingest/analysis-pool.js';
 import { ingestRecords } from '../ingest/ingest.js';
 import { readSources } from '../ingest/read.js';

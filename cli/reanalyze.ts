@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { SqliteStore } from '../db/sqlite-store.js';
-import { databaseFile, runCommand } from './command.js';
+import { databaseFile } from '../lib/database-file.js';
+import { runCommand } from './command.js';
 import { reanalyzeArticles } from '../ingest/reanalyze.js';
 
 const USAGE = `Usage: npm run reanalyze -- [options]

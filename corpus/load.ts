@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Analyzer } from '../analysis/pipeline.js';
-import { projectPath } from '../analysis/project-root.js';
+import { projectPath } from '../lib/project-paths.js';
 import type { Store } from '../db/store.js';
 import type { IngestSummary } from '../ingest/ingest.js';
 import { ingestRecords } from '../ingest/ingest.js';

@@ -1,7 +1,7 @@
 // The row shape of a scored sentence as the story and search queries select it, and its
 // one mapping to StorySentence, shared by the dashboard's query and the concordance's.
 
-import type { SegmentKind } from '../analysis/types.js';
+import type { SegmentKind } from '../analysis/vocabulary/segments.js';
 import type { StorySentence, StoredSegment, StoredSpeaker } from './store.js';
 
 export interface SentenceRow {

@@ -2,12 +2,15 @@
 // (migration 002_segment_search.sql) and narrowed by filters. Filters vary per request, so
 // the SQL is assembled from a fixed set of clause fragments whose values are always bound
 // parameters (never interpolated), and each combination is prepared once and cached.
-// Filter meanings follow analysis/compare.ts, so dashboard figures and listed sentences
+// Filter meanings follow analysis/comparison/compare.ts, so dashboard figures and listed sentences
 // agree. It does not parse what a person typed (server/search-params.ts does) and it does
 // not format anything for a page.
 
 import type Database from 'better-sqlite3';
+import { ATTRIBUTED_QUOTE_KINDS } from '../analysis/vocabulary/quotes.js';
+import { SCORED_KINDS } from '../analysis/vocabulary/segments.js';
 import { toStorySentence } from './sentence-row.js';
+import { sqlList } from './sql-literals.js';
 import type { SentenceRow } from './sentence-row.js';
 import type { SearchRow, SearchTerm, SentenceQuery } from './store.js';
 
@@ -24,7 +27,7 @@ export function fts5Match(terms: readonly SearchTerm[]): string | null {
 
 // A sentence is "quoted" when it has a resolved speaker and a direct or indirect quote
 // (compare.ts voiceOf); everything else is the narrator's voice.
-const QUOTED = `(sp.id IS NOT NULL AND s.quote_kind IN ('direct', 'indirect'))`;
+const QUOTED = `(sp.id IS NOT NULL AND s.quote_kind IN (${sqlList(ATTRIBUTED_QUOTE_KINDS)}))`;
 // Lead = headline + the article's first body paragraph (compare.ts leadFlags).
 const LEAD = `(s.kind = 'headline' OR s.paragraph_index = (
   SELECT min(b.paragraph_index) FROM segment b WHERE b.article_id = s.article_id AND b.kind = 'body'))`;
@@ -199,7 +202,7 @@ function clauses(query: SentenceQuery): { names: string[] | null; params: Params
   }
   if (query.story !== undefined) add('story', { story: query.story });
   if (query.outlet !== undefined) add('outlet', { outlet: query.outlet });
-  add('kinds', { kinds: JSON.stringify(query.kinds ?? ['headline', 'body']) });
+  add('kinds', { kinds: JSON.stringify(query.kinds ?? SCORED_KINDS) });
   if (query.expectation !== undefined) add('expectation', { expectation: query.expectation });
   if (query.side === 'narrator') add('narrator');
   else if (query.side !== undefined) add('side', { side: query.side });

@@ -4,13 +4,14 @@
 
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { ArticleAnalysis } from '../analysis/pipeline.js';
-import type { SegmentKind } from '../analysis/types.js';
-import { isScoredKind } from '../analysis/types.js';
+import type { ArticleAnalysis } from '../analysis/types.js';
+import type { SegmentKind } from '../analysis/vocabulary/segments.js';
+import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
 import { openDatabase } from './migrate.js';
 import { toStorySentence } from './sentence-row.js';
 import type { SentenceRow } from './sentence-row.js';
 import { SqliteSentenceSearch } from './sqlite-search.js';
+import { sqlList } from './sql-literals.js';
 import { distinctSlug, sameName, slugify } from './slug.js';
 import type {
   AddResult,
@@ -297,7 +298,7 @@ export class SqliteStore implements Store {
          JOIN outlet o ON o.id = a.outlet_id
          JOIN segment s ON s.article_id = a.id
          LEFT JOIN speaker sp ON sp.id = s.speaker_id
-         WHERE st.slug = ? AND s.kind IN ('headline', 'body')
+         WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
          ORDER BY a.id, s.position`,
       ),
     };
@@ -590,9 +591,9 @@ export class SqliteStore implements Store {
       start: s.start_offset,
       end: s.end_offset,
       words: s.word_count,
+      tone: s.tone_combined,
       toneAfinn: s.tone_afinn,
       toneDiplomacy: s.tone_diplomacy,
-      toneCombined: s.tone_combined,
       expectation: s.expectation,
       expectationMove: s.expectation_move,
       expectationScore: s.expectation_score,

@@ -2,9 +2,12 @@
 // and the types mention no driver class, so a PostgreSQL store can stand in for the
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
-import type { ComparedSentence, Voice, VoiceBucket } from '../analysis/compare.js';
-import type { ArticleAnalysis, ExpectationLabel } from '../analysis/pipeline.js';
-import type { SegmentKind } from '../analysis/types.js';
+import type { ComparedSentence, Voice } from '../analysis/comparison/compare.js';
+import type { ArticleAnalysis } from '../analysis/types.js';
+import type { ExpectationLabel } from '../analysis/vocabulary/expectation.js';
+import type { QuoteKind } from '../analysis/vocabulary/quotes.js';
+import type { SegmentKind } from '../analysis/vocabulary/segments.js';
+import type { SpeakerSide, VoiceBucket } from '../analysis/vocabulary/sides.js';
 
 export interface RunInfo {
   analyzerVersion: string;
@@ -103,7 +106,7 @@ export interface StoredSpeaker {
   id: number;
   position: number;
   name: string;
-  side: 'us_gov' | 'china_gov' | 'analyst' | 'other';
+  side: SpeakerSide;
   isAnonymous: boolean;
   role: string | null;
 }
@@ -128,15 +131,16 @@ export interface StoredSegment {
   start: number;
   end: number;
   words: number;
+  /** The combined tone (column tone_combined): the tone every page, chart and mean shows. */
+  tone: number | null;
   toneAfinn: number | null;
   toneDiplomacy: number | null;
-  toneCombined: number | null;
-  expectation: 'lowers' | 'raises' | 'hedged' | 'none' | null;
+  expectation: ExpectationLabel | null;
   expectationMove: string | null;
   expectationScore: number | null;
   hedges: number;
   boosters: number;
-  quote: 'direct' | 'indirect' | 'none' | null;
+  quote: QuoteKind | null;
   speakerId: number | null;
   cueHits: StoredCueHit[];
 }
@@ -168,7 +172,7 @@ export interface SearchTerm {
 
 /**
  * What the concordance asks for: sentences containing every term (stemmed), narrowed by
- * filters that mean what the story comparison (analysis/compare.ts) means by them, so a
+ * filters that mean what the story comparison (analysis/comparison/compare.ts) means by them, so a
  * number on the dashboard and the sentences listed under the same filters agree.
  */
 export interface SentenceQuery {

@@ -4,7 +4,8 @@
 // as promises; the caller keeps its own order.
 
 import { Worker } from 'node:worker_threads';
-import type { Analyzer, ArticleAnalysis, AnalyzerConfig } from '../analysis/pipeline.js';
+import type { Analyzer, AnalyzerConfig } from '../analysis/pipeline.js';
+import type { ArticleAnalysis } from '../analysis/types.js';
 import type { AnalysisRequest } from './analysis-worker.js';
 
 type Reply =

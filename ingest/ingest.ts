@@ -2,7 +2,8 @@
 // CLI, the bundled corpus loader and (later) the server's upload. Articles are analyzed
 // one by one and stored in batches: one transaction per batch, one savepoint per article.
 
-import type { Analyzer, ArticleAnalysis } from '../analysis/pipeline.js';
+import type { Analyzer } from '../analysis/pipeline.js';
+import type { ArticleAnalysis } from '../analysis/types.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { ArticleRecord, IngestResult } from './record.js';

@@ -3,8 +3,9 @@
 
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { projectPath } from '../analysis/project-root.js';
+import { projectPath } from '../lib/project-paths.js';
 import type { Store } from '../db/store.js';
+import { HttpError } from './http-error.js';
 import { createRenderer } from './render.js';
 import type { Renderer } from './render.js';
 import { articleRoutes } from './routes/articles.js';
@@ -12,7 +13,7 @@ import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { StoryCache } from './story-cache.js';
-import { loadIssueLexicon } from '../analysis/issues.js';
+import { loadIssueLexicon } from '../analysis/scoring/issues.js';
 
 export interface AppOptions {
   renderer?: Renderer;
@@ -20,15 +21,6 @@ export interface AppOptions {
   showErrors?: boolean;
   /** Display names of issue ids (default: from the shipped issue lexicon). */
   issueLabels?: Record<string, string>;
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {

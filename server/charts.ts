@@ -7,19 +7,9 @@
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-
-export const PALETTE = {
-  narrator: '#999999',
-  us_gov: '#0072b2',
-  china_gov: '#d55e00',
-  analyst: '#009e73',
-  other: '#cc79a7',
-  lowers: '#d55e00',
-  raises: '#0072b2',
-  hedged: '#cc79a7',
-  negative: '#e69f00',
-  positive: '#56b4e9',
-} as const;
+import { EXPECTATION_DIRECTIONS } from '../analysis/vocabulary/expectation.js';
+import { SIDES, VOICE_BUCKETS } from '../analysis/vocabulary/sides.js';
+import { TONE_SIGN } from '../analysis/vocabulary/tone.js';
 
 const CONFIG = {
   font: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif',
@@ -96,8 +86,8 @@ export function toneChartSpec(
           },
           color: {
             condition: [
-              { test: 'datum.tone < 0', value: PALETTE.negative },
-              { test: 'datum.tone > 0', value: PALETTE.positive },
+              { test: 'datum.tone < 0', value: TONE_SIGN.negative.colour },
+              { test: 'datum.tone > 0', value: TONE_SIGN.positive.colour },
             ],
             value: '#8a8f99',
           },
@@ -156,7 +146,7 @@ export function expectationChartSpec(rows: RateBar[], outlets: string[]): TopLev
         field: 'group',
         type: 'nominal',
         title: null,
-        sort: ['lowers', 'raises', 'hedged'],
+        sort: [...EXPECTATION_DIRECTIONS],
         header: { labelExpr: 'upper(slice(datum.label, 0, 1)) + slice(datum.label, 1)' },
       },
     },
@@ -197,7 +187,7 @@ export interface ShareBar {
 
 /** Whose voice each outlet's sentences carry: a 100% stacked bar per outlet. */
 export function voicesChartSpec(rows: ShareBar[], outlets: string[]): TopLevelSpec {
-  const order = ['narrator', 'us_gov', 'china_gov', 'analyst', 'other'];
+  const order = [...VOICE_BUCKETS];
   return {
     description:
       'Share of each outlet’s sentences in its own (narrator) voice and quoting or reporting US government, Chinese government, analysts and others.',
@@ -220,8 +210,8 @@ export function voicesChartSpec(rows: ShareBar[], outlets: string[]): TopLevelSp
         title: null,
         sort: order,
         scale: {
-          domain: ['Narrator', 'US government', 'Chinese government', 'Analyst', 'Other'],
-          range: order.map((k) => PALETTE[k as keyof typeof PALETTE]),
+          domain: order.map((bucket) => SIDES[bucket].name),
+          range: order.map((bucket) => SIDES[bucket].colour),
         },
       },
       order: { field: 'order', type: 'quantitative' },

@@ -4,7 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { databaseFile } from '../cli/command.js';
+import { databaseFile } from '../lib/database-file.js';
 import { loadBundledCorpus } from '../corpus/load.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { createApp } from './app.js';

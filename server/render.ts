@@ -1,12 +1,12 @@
 // Handlebars rendering: compiles the page templates and the partials (the layout is one)
 // in views/ once at start-up, and renders a page from its view model. Templates only
-// print what the view model decides; the few helpers live in server/helpers.ts.
+// print what the view model decides; the few helpers live in server/format-helpers.ts.
 
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { projectPath } from '../analysis/project-root.js';
-import { registerHelpers } from './helpers.js';
+import { projectPath } from '../lib/project-paths.js';
+import { registerHelpers } from './format-helpers.js';
 
 export interface LayoutModel {
   title: string;

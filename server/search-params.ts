@@ -5,9 +5,9 @@
 // term), so no typed input can be a syntax error.
 
 import { z } from 'zod';
-import { EXPECTATION_LABELS, VOICE_BUCKETS } from '../analysis/compare.js';
-import { SEGMENT_KINDS } from '../analysis/types.js';
-import type { SegmentKind } from '../analysis/types.js';
+import { EXPECTATION_LABELS } from '../analysis/vocabulary/expectation.js';
+import { SEGMENT_KINDS, type SegmentKind } from '../analysis/vocabulary/segments.js';
+import { VOICE_BUCKETS } from '../analysis/vocabulary/sides.js';
 import type { SearchTerm, SentenceQuery } from '../db/store.js';
 
 export const PAGE_SIZE = 50;
@@ -87,10 +87,6 @@ const listOf = (v: unknown) => {
   return list.length > 0 ? list : undefined;
 };
 
-const KINDS = SEGMENT_KINDS as unknown as readonly [SegmentKind, ...SegmentKind[]];
-const SIDES = VOICE_BUCKETS as unknown as readonly [string, ...string[]];
-const LABELS = EXPECTATION_LABELS as unknown as readonly [string, ...string[]];
-
 const SearchQuerySchema = z.object({
   q: single(
     z.string().max(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`),
@@ -101,14 +97,15 @@ const SearchQuerySchema = z.object({
     (v) => (v === undefined ? undefined : listOf(v)),
     z
       .array(
-        z.enum(KINDS, {
-          error: (issue) => `unknown kind “${String(issue.input)}”: use one of ${KINDS.join(', ')}`,
+        z.enum(SEGMENT_KINDS, {
+          error: (issue) =>
+            `unknown kind “${String(issue.input)}”: use one of ${SEGMENT_KINDS.join(', ')}`,
         }),
       )
       .optional(),
   ),
-  expectation: choice('expectation', LABELS as readonly ['lowers', 'raises', 'hedged', 'none']),
-  side: choice('side', SIDES as readonly ['narrator', 'us_gov', 'china_gov', 'analyst', 'other']),
+  expectation: choice('expectation', EXPECTATION_LABELS),
+  side: choice('side', VOICE_BUCKETS),
   voice: choice('voice', ['narrator', 'quoted'] as const),
   part: choice('part', ['lead', 'body'] as const),
   anonymous: single(

@@ -4,11 +4,15 @@
 // expectation label and speaker. Quoted sentences are tinted by the speaker's side.
 
 import type { ArticleDetail, StoredCueHit, StoredSegment, StoredSpeaker } from '../../db/store.js';
+import { nameOf } from '../../analysis/vocabulary/label.js';
+import { QUOTE } from '../../analysis/vocabulary/quotes.js';
+import { isScoredKind, SEGMENT_KIND } from '../../analysis/vocabulary/segments.js';
+import { sideInfo } from '../../analysis/vocabulary/sides.js';
 import type { LayoutModel } from '../render.js';
-import { expectationBadge, KIND_LABELS, SIDE_LABELS, speakerBadge, toneBadge } from './sentence.js';
+import { expectationBadge, speakerBadge, toneBadge } from './sentence.js';
 import type { SentenceBadges } from './sentence.js';
 
-export interface TextPiece {
+export interface CuePiece {
   text: string;
   /** Set when cues cover the piece: their CSS classes and a readable explanation. */
   cue: { className: string; label: string } | null;
@@ -23,7 +27,7 @@ interface SegmentView {
   kindLabel: string;
   voiceClass: string;
   voiceTitle: string;
-  pieces: TextPiece[];
+  pieces: CuePiece[];
 }
 
 interface MarginNote extends SentenceBadges {
@@ -92,7 +96,7 @@ function cueText(hit: StoredCueHit): string {
  * Splits a segment's text at every cue boundary; each piece carries the classes of all the
  * cues covering it, so overlapping evidence (a hedge inside an expectation phrase) all shows.
  */
-export function pieces(segment: StoredSegment): TextPiece[] {
+export function pieces(segment: StoredSegment): CuePiece[] {
   const hits = segment.cueHits.filter(
     (h) =>
       INLINE_LEXICONS.has(h.lexicon) &&
@@ -104,7 +108,7 @@ export function pieces(segment: StoredSegment): TextPiece[] {
   const cuts = new Set([segment.start, segment.end]);
   for (const h of hits) cuts.add(h.start).add(h.end);
   const points = [...cuts].sort((a, b) => a - b);
-  const out: TextPiece[] = [];
+  const out: CuePiece[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
@@ -149,7 +153,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       paragraph = { index: segment.paragraph, kind: segment.kind, segments: [], notes: [] };
       paragraphs.push(paragraph);
     }
-    const isScored = segment.kind === 'body' || segment.kind === 'headline';
+    const isScored = isScoredKind(segment.kind);
     const speaker = segment.speakerId === null ? undefined : speakers.get(segment.speakerId);
     const quoted =
       isScored && speaker !== undefined && segment.quote !== null && segment.quote !== 'none';
@@ -161,10 +165,10 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       anchor,
       seq: isScored ? seq : null,
       kind: segment.kind,
-      kindLabel: KIND_LABELS[segment.kind] ?? segment.kind,
+      kindLabel: nameOf(SEGMENT_KIND, segment.kind),
       voiceClass: quoted ? `voice-${speaker.side} quote-${segment.quote}` : '',
       voiceTitle: quoted
-        ? `${segment.quote === 'direct' ? 'Quoted' : 'Reported'}: ${speaker.name} (${SIDE_LABELS[speaker.side]}${speaker.isAnonymous ? ', anonymous' : ''})`
+        ? `${nameOf(QUOTE, segment.quote ?? 'none')}: ${speaker.name} (${sideInfo(speaker.side).name}${speaker.isAnonymous ? ', anonymous' : ''})`
         : '',
       pieces: isScored ? pieces(segment) : [{ text: segment.text, cue: null }],
     });
@@ -172,7 +176,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       paragraph.notes.push({
         anchor,
         seq,
-        tone: toneBadge(segment.toneCombined, segment.toneAfinn, segment.toneDiplomacy),
+        tone: toneBadge(segment.tone, segment.toneAfinn, segment.toneDiplomacy),
         expectation: expectationBadge(segment.expectation, segment.expectationMove),
         speaker: speakerBadge(
           speaker?.name ?? null,
@@ -219,7 +223,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       .map((s) => ({
         name: s.name,
         side: s.side,
-        sideLabel: `${SIDE_LABELS[s.side] ?? s.side}${s.isAnonymous ? ', anonymous' : ''}`,
+        sideLabel: `${sideInfo(s.side).name}${s.isAnonymous ? ', anonymous' : ''}`,
         role: s.role,
         sentences: spoken.get(s.id) ?? 0,
       }))

@@ -1,14 +1,15 @@
 // View model of a story's aligned facts (/stories/<slug>/facts and facts.json): groups of
 // sentences from different outlets that tell the same fact, each outlet's sentence with its
 // tone, expectation label and speaker, the shared words marked, and the outlets that do not
-// tell the fact. The grouping itself is analysis/align.ts; this module only prepares it for
+// tell the fact. The grouping itself is analysis/comparison/align.ts; this module only prepares it for
 // reading (highlights, filters, links). It deliberately does not cache (server/story-cache.ts)
 // nor read the store (the route does).
 
-import { alignFacts, DEFAULT_ALIGN_THRESHOLD } from '../../analysis/align.js';
-import { contentTerms } from '../../analysis/terms.js';
-import { tokenize } from '../../analysis/tokens.js';
+import { alignFacts, DEFAULT_ALIGN_THRESHOLD } from '../../analysis/comparison/align.js';
+import { contentTerms } from '../../analysis/comparison/terms.js';
+import { tokenize } from '../../analysis/segmentation/tokens.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
+import { isScoredKind } from '../../analysis/vocabulary/segments.js';
 import type { LayoutModel } from '../render.js';
 import { sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
@@ -20,7 +21,7 @@ const MIN_SHARED = 3;
 const MAX_COLUMNS = 6;
 
 /** A piece of a sentence's text; `shared` marks a word whose stem the fact's members share. */
-export interface TextPiece {
+export interface SharedPiece {
   text: string;
   shared: boolean;
 }
@@ -32,7 +33,7 @@ export interface PreparedFact {
   outlets: string[];
   terms: string[];
   cohesion: number;
-  members: { sentence: StorySentence; similarity: number; pieces: TextPiece[] }[];
+  members: { sentence: StorySentence; similarity: number; pieces: SharedPiece[] }[];
 }
 
 export interface PreparedFacts {
@@ -44,7 +45,7 @@ export interface PreparedFacts {
 
 /** Aligns a story's headline and body sentences and marks the shared words in each member. */
 export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts {
-  const scored = sentences.filter((s) => s.kind === 'headline' || s.kind === 'body');
+  const scored = sentences.filter((s) => isScoredKind(s.kind));
   const byId = new Map(scored.map((s) => [s.segmentId, s]));
   const sentencesByOutlet: Record<string, number> = {};
   for (const s of scored) sentencesByOutlet[s.outlet] = (sentencesByOutlet[s.outlet] ?? 0) + 1;
@@ -72,8 +73,8 @@ export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts
 }
 
 /** Splits `text` into pieces, marking each word with a content stem in `stems`. */
-export function markShared(text: string, stems: ReadonlySet<string>): TextPiece[] {
-  const pieces: TextPiece[] = [];
+export function markShared(text: string, stems: ReadonlySet<string>): SharedPiece[] {
+  const pieces: SharedPiece[] = [];
   let at = 0;
   for (const token of tokenize(text)) {
     if (!token.isWord || !contentTerms(token.text).some((t) => stems.has(t.stem))) continue;
@@ -107,7 +108,7 @@ interface OutletRef {
 
 export interface MemberView extends SentenceView {
   kindLabel: string | null;
-  pieces: TextPiece[];
+  pieces: SharedPiece[];
   similarity: string;
 }
 

@@ -6,18 +6,16 @@
 
 import type { SearchRow, StorySummary } from '../../db/store.js';
 import type { LayoutModel } from '../render.js';
-import {
-  EXPECTATION_LABELS,
-  KIND_LABELS,
-  searchHref,
-  SIDE_LABELS,
-  sentenceView,
-} from './sentence.js';
+import { EXPECTATION, EXPECTATION_LABELS } from '../../analysis/vocabulary/expectation.js';
+import { nameOf, type LabelInfo } from '../../analysis/vocabulary/label.js';
+import { SEGMENT_KIND, SEGMENT_KINDS } from '../../analysis/vocabulary/segments.js';
+import { SIDES, sideInfo, VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
+import { searchHref, sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
 import { PAGE_SIZE } from '../search-params.js';
 import type { SearchFilters, SearchRequest } from '../search-params.js';
 
-export interface TextPiece {
+export interface MatchPiece {
   text: string;
   mark: boolean;
 }
@@ -27,11 +25,11 @@ export interface ConcordanceLine extends SentenceView {
   storyTitle: string;
   /** The whole sentence, for the row's tooltip. */
   title: string;
-  left: TextPiece[];
-  match: TextPiece[];
-  right: TextPiece[];
+  left: MatchPiece[];
+  match: MatchPiece[];
+  right: MatchPiece[];
   /** Without a text query the sentence is shown whole, with no keyword column. */
-  whole: TextPiece[];
+  whole: MatchPiece[];
 }
 
 export interface Option {
@@ -113,8 +111,8 @@ export function pieces(
   matches: readonly { start: number; end: number }[],
   from: number,
   to: number,
-): TextPiece[] {
-  const out: TextPiece[] = [];
+): MatchPiece[] {
+  const out: MatchPiece[] = [];
   let at = from;
   for (const m of matches) {
     const start = Math.max(m.start, at);
@@ -136,7 +134,7 @@ function line(
   const parts = isKwic ? kwic(row.text, row.matches) : { left: [], match: [], right: [] };
   return {
     ...sentenceView(row, names),
-    kindLabel: row.kind === 'body' ? null : (KIND_LABELS[row.kind] ?? row.kind),
+    kindLabel: row.kind === 'body' ? null : nameOf(SEGMENT_KIND, row.kind),
     storyTitle: row.storyTitle,
     title: row.text,
     ...parts,
@@ -154,6 +152,11 @@ function options(
     label: labels[value] ?? value,
     selected: value === selected,
   }));
+}
+
+/** Display names of a vocabulary table, for options(). */
+function names(table: Readonly<Record<string, LabelInfo>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).map(([value, info]) => [value, info.name]));
 }
 
 function formOf(request: SearchRequest | null, context: SearchContext): SearchPage['form'] {
@@ -176,16 +179,12 @@ function formOf(request: SearchRequest | null, context: SearchContext): SearchPa
       .sort((a, b) => a[1].localeCompare(b[1]))
       .map(([value, label]) => ({ value, label, selected: value === f.outlet })),
     kinds: options(
-      Object.keys(KIND_LABELS),
-      KIND_LABELS,
+      SEGMENT_KINDS,
+      names(SEGMENT_KIND),
       f.kind?.length === 1 ? f.kind[0] : undefined,
     ),
-    expectations: options(
-      ['lowers', 'raises', 'hedged', 'none'],
-      EXPECTATION_LABELS,
-      f.expectation,
-    ),
-    sides: options(['narrator', 'us_gov', 'china_gov', 'analyst', 'other'], SIDE_LABELS, f.side),
+    expectations: options(EXPECTATION_LABELS, names(EXPECTATION), f.expectation),
+    sides: options(VOICE_BUCKETS, names(SIDES), f.side),
     voices: options(['narrator', 'quoted'], { narrator: 'Narrator', quoted: 'Quoted' }, f.voice),
     parts: options(
       ['lead', 'body'],
@@ -240,14 +239,14 @@ function activeFilters(
       removeHref: without('outlet'),
     });
   for (const k of f.kind ?? [])
-    out.push({ label: `kind: ${KIND_LABELS[k] ?? k}`, removeHref: without('kind', k) });
+    out.push({ label: `kind: ${nameOf(SEGMENT_KIND, k)}`, removeHref: without('kind', k) });
   if (f.expectation)
     out.push({
-      label: `expectation: ${EXPECTATION_LABELS[f.expectation] ?? f.expectation}`,
+      label: `expectation: ${nameOf(EXPECTATION, f.expectation)}`,
       removeHref: without('expectation'),
     });
   if (f.side)
-    out.push({ label: `voice of: ${SIDE_LABELS[f.side] ?? f.side}`, removeHref: without('side') });
+    out.push({ label: `voice of: ${sideInfo(f.side).name}`, removeHref: without('side') });
   if (f.voice) out.push({ label: `voice: ${f.voice}`, removeHref: without('voice') });
   if (f.anonymous) out.push({ label: 'unnamed sources', removeHref: without('anonymous') });
   if (f.speaker) out.push({ label: `speaker: ${f.speaker}`, removeHref: without('speaker') });

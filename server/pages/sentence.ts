@@ -2,24 +2,13 @@
 // facts, the concordance): its outlet, a link to it in the article, and its tone, expectation
 // label and speaker as small labelled badges. One place, so every page says it the same way.
 
+import { EXPECTATION } from '../../analysis/vocabulary/expectation.js';
+import { nameOf } from '../../analysis/vocabulary/label.js';
+import { QUOTE } from '../../analysis/vocabulary/quotes.js';
+import { sideInfo } from '../../analysis/vocabulary/sides.js';
+import { TONE_MEASURE } from '../../analysis/vocabulary/tone.js';
 import type { StorySentence } from '../../db/store.js';
 import type { SearchFilters } from '../search-params.js';
-
-export const SIDE_LABELS: Record<string, string> = {
-  narrator: 'Narrator',
-  us_gov: 'US government',
-  china_gov: 'Chinese government',
-  analyst: 'Analyst',
-  other: 'Other',
-  anonymous: 'Anonymous source',
-};
-
-export const EXPECTATION_LABELS: Record<string, string> = {
-  lowers: 'Lowers',
-  raises: 'Raises',
-  hedged: 'Hedged',
-  none: 'None',
-};
 
 export interface SentenceBadges {
   tone: { text: string; className: 'tone-neg' | 'tone-neu' | 'tone-pos'; title: string } | null;
@@ -45,9 +34,9 @@ export function toneBadge(
   const text =
     Math.abs(tone) < 0.005 ? '0.00' : `${tone > 0 ? '+' : '−'}${Math.abs(tone).toFixed(2)}`;
   const className = tone <= -0.05 ? 'tone-neg' : tone >= 0.05 ? 'tone-pos' : 'tone-neu';
-  const parts = [`combined tone ${text}`];
-  if (afinn !== null) parts.push(`AFINN ${afinn.toFixed(2)}`);
-  if (diplomacy !== null) parts.push(`diplomacy ${diplomacy.toFixed(2)}`);
+  const parts = [`${TONE_MEASURE.combined.name} ${text}`];
+  if (afinn !== null) parts.push(`${TONE_MEASURE.afinn.name} ${afinn.toFixed(2)}`);
+  if (diplomacy !== null) parts.push(`${TONE_MEASURE.diplomacy.name} ${diplomacy.toFixed(2)}`);
   return { text, className, title: parts.join(' · ') };
 }
 
@@ -57,7 +46,7 @@ export function expectationBadge(
 ): SentenceBadges['expectation'] {
   if (label === null || label === 'none') return null;
   return {
-    label: EXPECTATION_LABELS[label] ?? label,
+    label: nameOf(EXPECTATION, label),
     className: `exp-${label}`,
     title: move ? `expectation: ${label} (${move.replace(/_/g, ' ')})` : `expectation: ${label}`,
   };
@@ -73,8 +62,8 @@ export function speakerBadge(
   return {
     name,
     side,
-    sideLabel: `${SIDE_LABELS[side] ?? side}${anonymous ? ', anonymous' : ''}`,
-    quote: quote === 'direct' ? 'quoted' : 'reported',
+    sideLabel: `${sideInfo(side).name}${anonymous ? ', anonymous' : ''}`,
+    quote: nameOf(QUOTE, quote).toLowerCase(),
   };
 }
 
@@ -93,15 +82,6 @@ export function sentenceView(
     speaker: speakerBadge(s.speaker, s.side, s.quote, s.anonymous),
   };
 }
-
-export const KIND_LABELS: Record<string, string> = {
-  headline: 'Headline',
-  dek: 'Dek',
-  byline: 'Byline',
-  section: 'Section heading',
-  body: 'Body',
-  boilerplate: 'Page furniture',
-};
 
 /** The address of a search: parameters in a fixed order, blank ones left out. */
 export function searchHref(q: string, filters: SearchFilters, page = 1, path = '/search'): string {

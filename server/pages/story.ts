@@ -4,55 +4,44 @@
 // voice, whose voices are heard, issue emphasis, distinctive words and a generated summary
 // line; then the articles themselves. Counts and rates link to the sentences behind them.
 
-import type { OutletComparison, Part } from '../../analysis/compare.js';
-import { compareOutlets, PARTS, selectPart, VOICE_BUCKETS } from '../../analysis/compare.js';
-import { distinctiveTerms } from '../../analysis/keyness.js';
-import { summarizeOutlets } from '../../analysis/summary.js';
-import type { OutletFigures } from '../../analysis/summary.js';
+import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
+import { compareOutlets, PARTS, selectPart } from '../../analysis/comparison/compare.js';
+import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
+import { summarizeOutlets } from '../../analysis/comparison/summary.js';
+import type { SummaryFigures } from '../../analysis/comparison/summary.js';
+import {
+  EXPECTATION,
+  EXPECTATION_DIRECTIONS,
+  type ExpectationDirection,
+} from '../../analysis/vocabulary/expectation.js';
 import type { ArticleSummary, StorySentence, StorySummary } from '../../db/store.js';
 import type { Chart } from '../charts.js';
-import {
-  expectationChartSpec,
-  issuesHeatmapSpec,
-  renderChart,
-  toneChartSpec,
-  voicesChartSpec,
-} from '../charts.js';
+import type { Linked, PanelContext } from '../panels/context.js';
+import { expectationCells, expectationPanel, type ExpectationCell } from '../panels/expectation.js';
+import { hedgeCells } from '../panels/hedges.js';
+import { issuesPanel } from '../panels/issues.js';
+import { toneCell, tonePanel, type ToneCell } from '../panels/tone.js';
+import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
 import type { LayoutModel } from '../render.js';
 import { dateRange } from './home.js';
-import { SIDE_LABELS, sentencesHref } from './sentence.js';
-import type { SentenceFilters } from './sentence.js';
+import { sentencesHref } from './sentence.js';
 
-interface Linked {
-  text: string;
-  href: string;
-}
-
-interface OutletRow {
+type OutletRow = {
   name: string;
   slug: string;
   summary: string;
   articles: number;
   sentences: Linked;
   words: number;
-  tone: {
-    mean: Linked;
-    ci: string;
-    method: string;
-    spread: string;
-    narrator: string;
-    quoted: string;
-  } | null;
-  lowers: Linked & { own: Linked; quoted: Linked };
-  raises: Linked & { own: Linked; quoted: Linked };
-  hedged: Linked & { own: Linked; quoted: Linked };
-  hedges: Linked;
-  boosters: Linked;
-  quotedShare: Linked;
-  anonymousShare: Linked;
-  speakers: { name: string; sideLabel: string; side: string; sentences: number; href: string }[];
-  terms: { word: string; z: string; count: number; href: string }[];
-}
+  tone: ToneCell | null;
+} & Record<ExpectationDirection, ExpectationCell> & {
+    hedges: Linked;
+    boosters: Linked;
+    quotedShare: Linked;
+    anonymousShare: Linked;
+    speakers: SpeakerCell[];
+    terms: { word: string; z: string; count: number; href: string }[];
+  };
 
 export interface StoryDashboard {
   part: Part;
@@ -67,6 +56,8 @@ export interface StoryPage extends LayoutModel {
   parts: { label: string; href: string; current: boolean }[];
   partNote: string;
   isSingleOutlet: boolean;
+  /** The dashboard table's expectation columns, one per direction of the vocabulary. */
+  expectationColumns: { key: ExpectationDirection; name: string }[];
   dashboard: StoryDashboard;
   columns: {
     name: string;
@@ -98,11 +89,6 @@ const PART_NOTES: Record<Part, string> = {
   body: 'Body sentences after the lead paragraph.',
 };
 
-const fixed = (value: number, digits: number) => value.toFixed(digits);
-const signed = (value: number) =>
-  `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-
 /** Shortens a first sentence shown in place of a missing headline. */
 function shorten(text: string, max = 110): string {
   if (text.length <= max) return text;
@@ -110,7 +96,7 @@ function shorten(text: string, max = 110): string {
   return `${text.slice(0, cut > 60 ? cut : max)}…`;
 }
 
-function summaryFigures(c: OutletComparison): OutletFigures {
+function summaryFigures(c: OutletComparison): SummaryFigures {
   const rates = (voice: 'narrator' | 'quoted') => ({
     lowers: c.expectation.lowers.byVoice[voice].per1000,
     raises: c.expectation.raises.byVoice[voice].per1000,
@@ -134,7 +120,7 @@ function summaryFigures(c: OutletComparison): OutletFigures {
   };
 }
 
-/** The dashboard's numbers and charts for one part of the articles. */
+/** The dashboard's numbers and charts for one part of the articles: one panel per score. */
 export async function storyDashboard(
   story: StorySummary,
   allSentences: StorySentence[],
@@ -146,6 +132,14 @@ export async function storyDashboard(
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
   const nameOf = (slug: string) => names.get(slug) ?? slug;
   const figures = compareOutlets(outletSlugs, sentences);
+  const partFilter = part === 'all' ? {} : { part };
+  const context: PanelContext = {
+    figures,
+    sentences,
+    outletNames: outletSlugs.map(nameOf),
+    nameOf,
+    link: (outlet, extra) => sentencesHref({ story: story.slug, outlet, ...partFilter, ...extra }),
+  };
   const summaries = new Map(
     summarizeOutlets(figures.map(summaryFigures), issueLabels).map((s) => [s.outlet, s.line]),
   );
@@ -155,162 +149,35 @@ export async function storyDashboard(
       { top: 8 },
     ).map((k) => [k.outlet, k.terms]),
   );
-  const partFilter = part === 'all' ? {} : { part };
-  const link = (outlet: string, extra: Omit<SentenceFilters, 'story'>): string =>
-    sentencesHref({ story: story.slug, outlet, ...partFilter, ...extra });
-  const rateLink = (
-    outlet: string,
-    rate: { count: number; per1000: number },
-    extra: Omit<SentenceFilters, 'story'>,
-  ): Linked => ({ text: fixed(rate.per1000, 1), href: link(outlet, extra) });
 
   const outlets: OutletRow[] = figures.map((f) => {
-    const label = (name: 'lowers' | 'raises' | 'hedged') => ({
-      ...rateLink(f.outlet, f.expectation[name], { expectation: name }),
-      own: rateLink(f.outlet, f.expectation[name].byVoice.narrator, {
-        expectation: name,
-        voice: 'narrator',
-      }),
-      quoted: rateLink(f.outlet, f.expectation[name].byVoice.quoted, {
-        expectation: name,
-        voice: 'quoted',
-      }),
-    });
-    const quoted = f.sentences > 0 ? 1 - f.voices.narrator.share : null;
+    const { quotedShare, anonymousShare, speakers } = voiceCells(context, f);
     return {
       name: nameOf(f.outlet),
       slug: f.outlet,
       summary: summaries.get(f.outlet) ?? '',
       articles: story.outlets.find((o) => o.slug === f.outlet)?.articleCount ?? f.articles,
-      sentences: { text: String(f.sentences), href: link(f.outlet, {}) },
+      sentences: { text: String(f.sentences), href: context.link(f.outlet, {}) },
       words: f.words,
-      tone: f.tone && {
-        mean: { text: signed(f.tone.estimate), href: link(f.outlet, {}) },
-        ci: `${signed(f.tone.low)} to ${signed(f.tone.high)}`,
-        spread: `${signed(f.toneDistribution.q1)} to ${signed(f.toneDistribution.q3)}`,
-        method:
-          f.tone.method === 'articles'
-            ? `resampling ${f.tone.articles} articles`
-            : f.tone.method === 'sentences'
-              ? 'one article: resampling its sentences'
-              : 'a single sentence',
-        narrator: f.toneByVoice.narrator ? signed(f.toneByVoice.narrator.estimate) : '–',
-        quoted: f.toneByVoice.quoted ? signed(f.toneByVoice.quoted.estimate) : '–',
-      },
-      lowers: label('lowers'),
-      raises: label('raises'),
-      hedged: label('hedged'),
-      hedges: rateLink(f.outlet, f.hedges, { cue: 'hedge' }),
-      boosters: rateLink(f.outlet, f.boosters, { cue: 'booster' }),
-      quotedShare: {
-        text: quoted === null ? '–' : percent(quoted),
-        href: link(f.outlet, { voice: 'quoted' }),
-      },
-      anonymousShare: {
-        text: f.sentences > 0 ? percent(f.anonymous.share) : '–',
-        href: link(f.outlet, { anonymous: true }),
-      },
-      speakers: f.topSpeakers.map((s) => ({
-        name: s.name,
-        side: s.side,
-        sideLabel: SIDE_LABELS[s.side] ?? s.side,
-        sentences: s.sentences,
-        href: link(f.outlet, { speaker: s.name }),
-      })),
+      tone: toneCell(context, f),
+      ...expectationCells(context, f),
+      ...hedgeCells(context, f),
+      quotedShare,
+      anonymousShare,
+      speakers,
       terms: (keyness.get(f.outlet) ?? []).map((t) => ({
         word: t.word,
         z: t.z.toFixed(1),
         count: t.count,
-        href: link(f.outlet, { q: t.word }),
+        href: context.link(f.outlet, { q: t.word }),
       })),
     };
   });
 
-  const outletNames = outletSlugs.map(nameOf);
-  const tone = await renderChart(
-    toneChartSpec(
-      sentences.flatMap((s) =>
-        s.tone === null
-          ? []
-          : [
-              {
-                outlet: nameOf(s.outlet),
-                tone: s.tone,
-                text: s.text.length > 160 ? `${s.text.slice(0, 157)}…` : s.text,
-                href: `/articles/${s.articleId}#s${s.position}`,
-              },
-            ],
-      ),
-      figures.flatMap((f) =>
-        f.tone
-          ? [
-              {
-                outlet: nameOf(f.outlet),
-                mean: f.tone.estimate,
-                low: f.tone.low,
-                high: f.tone.high,
-                n: f.tone.n,
-                href: link(f.outlet, {}),
-              },
-            ]
-          : [],
-      ),
-      outletNames,
-    ),
-  );
-  const expectation = await renderChart(
-    expectationChartSpec(
-      figures.flatMap((f) =>
-        (['lowers', 'raises', 'hedged'] as const).flatMap((label) =>
-          (['narrator', 'quoted'] as const).map((voice) => ({
-            outlet: nameOf(f.outlet),
-            group: label,
-            voice: voice === 'narrator' ? 'own voice' : 'quoted',
-            per1000: f.expectation[label].byVoice[voice].per1000,
-            count: f.expectation[label].byVoice[voice].count,
-            href: link(f.outlet, { expectation: label, voice }),
-          })),
-        ),
-      ),
-      outletNames,
-    ),
-  );
-  const voices = await renderChart(
-    voicesChartSpec(
-      figures.flatMap((f) =>
-        VOICE_BUCKETS.map((bucket) => ({
-          outlet: nameOf(f.outlet),
-          bucket,
-          label: SIDE_LABELS[bucket] ?? bucket,
-          share: f.voices[bucket].share,
-          count: f.voices[bucket].count,
-          href: link(f.outlet, { side: bucket }),
-        })),
-      ),
-      outletNames,
-    ),
-  );
-  const issueIds = Object.keys(issueLabels).filter((id) =>
-    figures.some((f) => (f.issues[id]?.count ?? 0) > 0),
-  );
-  const issues =
-    issueIds.length === 0
-      ? null
-      : await renderChart(
-          issuesHeatmapSpec(
-            figures.flatMap((f) =>
-              issueIds.map((id) => ({
-                outlet: nameOf(f.outlet),
-                issue: issueLabels[id] ?? id,
-                per1000: f.issues[id]?.per1000 ?? 0,
-                count: f.issues[id]?.count ?? 0,
-                href: link(f.outlet, { issue: id }),
-              })),
-            ),
-            outletNames,
-            issueIds.map((id) => issueLabels[id] ?? id),
-          ),
-        );
+  const tone = await tonePanel(context);
+  const expectation = await expectationPanel(context);
+  const voices = await voicesPanel(context);
+  const issues = await issuesPanel(context, issueLabels);
   return { part, outlets, charts: { tone, expectation, voices, issues } };
 }
 
@@ -361,6 +228,7 @@ export function storyPage(
     })),
     partNote: PART_NOTES[dashboard.part],
     isSingleOutlet: story.outlets.length < 2,
+    expectationColumns: EXPECTATION_DIRECTIONS.map((key) => ({ key, name: EXPECTATION[key].name })),
     dashboard,
     columns: story.outlets.map((outlet) => ({
       name: outlet.name,

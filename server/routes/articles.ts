@@ -2,7 +2,7 @@
 
 import { Router } from 'express';
 import type { Store } from '../../db/store.js';
-import { HttpError } from '../app.js';
+import { HttpError } from '../http-error.js';
 import { articlePage } from '../pages/article.js';
 import type { Renderer } from '../render.js';
 

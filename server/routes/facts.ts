@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { Store, StorySummary } from '../../db/store.js';
-import { HttpError } from '../app.js';
+import { HttpError } from '../http-error.js';
 import { factsJson, factsPage, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { FactsFilter, PreparedFacts } from '../pages/facts.js';
 import type { Renderer } from '../render.js';

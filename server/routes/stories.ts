@@ -3,7 +3,7 @@
 
 import { Router } from 'express';
 import type { Store } from '../../db/store.js';
-import { HttpError } from '../app.js';
+import { HttpError } from '../http-error.js';
 import { homePage } from '../pages/home.js';
 import { parsePart, storyDashboard, storyPage } from '../pages/story.js';
 import type { Renderer } from '../render.js';

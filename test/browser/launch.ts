@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { projectPath } from '../../analysis/project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 import { serverFixture } from '../helpers.js';
 import type { ServerFixture } from '../helpers.js';
 

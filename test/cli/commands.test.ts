@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { projectPath } from '../../analysis/project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
 const db = join(dir, 'cli.sqlite');

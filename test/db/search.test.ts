@@ -1,10 +1,10 @@
 // The concordance's store query (searchSentences) on the bundled corpus: word, stem, phrase
 // and prefix matching with match offsets, and every filter checked against the store's own
-// story sentences under the comparison's definitions (analysis/compare.ts).
+// story sentences under the comparison's definitions (analysis/comparison/compare.ts).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { leadFlags } from '../../analysis/compare.js';
+import { leadFlags } from '../../analysis/comparison/compare.js';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import type { SentenceQuery, StorySentence } from '../../db/store.js';
 import { corpusStore } from '../helpers.js';

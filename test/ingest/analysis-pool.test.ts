@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createAnalyzer } from '../../analysis/pipeline.js';
-import { projectPath } from '../../analysis/project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 import { createAnalysisPool } from '../../ingest/analysis-pool.js';
 import { ingestRecords } from '../../ingest/ingest.js';
 import { readSources } from '../../ingest/read.js';
@@ -29,7 +29,7 @@ async function ingestInto(temp: TempStore, workers: number) {
         segments: article.segments.map((s) => [
           s.kind,
           s.text,
-          s.toneCombined,
+          s.tone,
           s.expectation,
           s.quote,
           s.speakerId,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../../analysis/project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 import { readJsonl } from '../../ingest/jsonl.js';
 import {
   DEFAULT_LIMITS,

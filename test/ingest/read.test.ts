@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectPath } from '../../analysis/project-root.js';
+import { projectPath } from '../../lib/project-paths.js';
 import { parseUpload, readSources } from '../../ingest/read.js';
 import { IngestError, type IngestResult, type ReadOptions } from '../../ingest/record.js';
 

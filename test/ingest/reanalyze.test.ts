@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import type { Analyzer } from '../../analysis/pipeline.js';
-import { defaultLexiconDir } from '../../analysis/lexicon.js';
+import { defaultLexiconDir } from '../../analysis/scoring/lexicon.js';
 import { reanalyzeArticles } from '../../ingest/reanalyze.js';
 import { corpusStore } from '../helpers.js';
 import type { TempStore } from '../helpers.js';

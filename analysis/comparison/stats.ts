@@ -1,0 +1,199 @@
+// Statistics for comparing outlets: a seeded random source, quantiles, the article-
+// clustered bootstrap confidence interval of a mean, Benjamini–Hochberg adjustment and
+// the five-number summary behind box and strip charts. Pure functions over numbers; it
+// deliberately knows nothing about tone, outlets or the store (callers pass plain arrays).
+
+/**
+ * mulberry32: a small, fast 32-bit generator with good enough statistical quality for
+ * resampling. The same seed always gives the same sequence, so every CI on a page can be
+ * reproduced exactly. Returns numbers in [0, 1).
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function mean(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/**
+ * The p-quantile of an ascending-sorted sample by linear interpolation between order
+ * statistics (Hyndman & Fan type 7, the default of R and numpy), so numbers match what a
+ * researcher gets from `quantile(x, p)` in R.
+ */
+export function quantileSorted(sorted: readonly number[], p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  if (p <= 0) return sorted[0]!;
+  if (p >= 1) return sorted[n - 1]!;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const below = sorted[lo]!;
+  const above = sorted[Math.min(lo + 1, n - 1)]!;
+  return below + (h - lo) * (above - below);
+}
+
+/** The p-quantile of an unsorted sample (type 7). */
+export function quantile(values: readonly number[], p: number): number {
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
+}
+
+/** What a box or strip chart needs about one distribution. */
+export interface DistributionSummary {
+  n: number;
+  mean: number;
+  median: number;
+  /** First and third quartiles (type 7). */
+  q1: number;
+  q3: number;
+  min: number;
+  max: number;
+}
+
+/** n, mean, median, quartiles, min and max; NaN for all but n when `values` is empty. */
+export function summarize(values: readonly number[]): DistributionSummary {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    mean: mean(sorted),
+    median: quantileSorted(sorted, 0.5),
+    q1: quantileSorted(sorted, 0.25),
+    q3: quantileSorted(sorted, 0.75),
+    min: sorted.length ? sorted[0]! : NaN,
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+  };
+}
+
+export interface BootstrapOptions {
+  /** Number of bootstrap replicates: 2,000 or more (docs/method.md §3). */
+  replicates?: number;
+  /** Seed of the random source; the same seed and data give the same interval. */
+  seed?: number;
+  /** Coverage of the interval, 0.95 for a 95% CI. */
+  level?: number;
+}
+
+/**
+ * How the interval was obtained:
+ * - `articles`: articles resampled with replacement (two or more articles), so the CI
+ *   reflects between-article variation, the right unit (docs/method.md §3);
+ * - `sentences`: the outlet has one article, so its sentences were resampled; the CI then
+ *   reflects sentence-level variation only and understates the uncertainty about the outlet;
+ * - `none`: a single sentence, no interval (low = high = estimate).
+ */
+export type BootstrapMethod = 'articles' | 'sentences' | 'none';
+
+export interface MeanInterval {
+  /** Mean over all sentences pooled (each sentence weighs the same). */
+  estimate: number;
+  low: number;
+  high: number;
+  level: number;
+  /** Number of sentences and of articles behind the estimate. */
+  n: number;
+  articles: number;
+  method: BootstrapMethod;
+  replicates: number;
+}
+
+export const DEFAULT_REPLICATES = 2000;
+export const DEFAULT_SEED = 20230618;
+
+/**
+ * Percentile bootstrap CI of the mean of sentence values clustered by article. Each
+ * replicate draws as many articles as there are, with replacement, pools their sentences
+ * and takes the mean (a ratio of sums, so long articles weigh more, as in the estimate).
+ * `articles` holds one array of sentence values per article; empty articles are ignored.
+ * Returns null when there is no sentence at all.
+ */
+export function bootstrapMeanCI(
+  articles: readonly (readonly number[])[],
+  options: BootstrapOptions = {},
+): MeanInterval | null {
+  const replicates = options.replicates ?? DEFAULT_REPLICATES;
+  const level = options.level ?? 0.95;
+  const random = mulberry32(options.seed ?? DEFAULT_SEED);
+  const clusters = articles.filter((a) => a.length > 0);
+  const pooled = clusters.flat();
+  if (pooled.length === 0) return null;
+  const estimate = mean(pooled);
+  const base = { estimate, level, n: pooled.length, articles: clusters.length, replicates };
+  if (pooled.length === 1) {
+    return { ...base, low: estimate, high: estimate, method: 'none', replicates: 0 };
+  }
+
+  // With one article the only variation to resample is between its sentences.
+  const method: BootstrapMethod = clusters.length >= 2 ? 'articles' : 'sentences';
+  const units: { sum: number; count: number }[] =
+    method === 'articles'
+      ? clusters.map((c) => ({ sum: c.reduce((s, v) => s + v, 0), count: c.length }))
+      : pooled.map((v) => ({ sum: v, count: 1 }));
+
+  const draws = new Float64Array(replicates);
+  const k = units.length;
+  for (let r = 0; r < replicates; r++) {
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < k; i++) {
+      const unit = units[Math.floor(random() * k)]!;
+      sum += unit.sum;
+      count += unit.count;
+    }
+    draws[r] = sum / count;
+  }
+  draws.sort();
+  const sorted = Array.from(draws);
+  const tail = (1 - level) / 2;
+  return {
+    ...base,
+    low: quantileSorted(sorted, tail),
+    high: quantileSorted(sorted, 1 - tail),
+    method,
+  };
+}
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q-values), in the input order: for the i-th
+ * smallest of m p-values, q = min over j ≥ i of (m / j) · p_(j), capped at 1. A finding
+ * is significant at false discovery rate Q when q ≤ Q.
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(m);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const { p, i } = order[rank - 1]!;
+    running = Math.min(running, (m / rank) * p);
+    adjusted[i] = running;
+  }
+  return adjusted;
+}
+
+/** Two-sided p-value of a standard normal z score (for keyness z against BH). */
+export function normalTwoSidedP(z: number): number {
+  return Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
+}
+
+// Abramowitz & Stegun 7.1.26 for erf: absolute error below 1.5e-7, ample for p-values.
+function normalCdf(x: number): number {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}

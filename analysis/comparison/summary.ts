@@ -1,0 +1,159 @@
+// The one-line summary per outlet on a story page ("most negative tone; lowers expectations
+// mostly in its own voice; quotes no Chinese officials"), derived from the numbers the page
+// shows, each phrase a comparison with the story's other outlets that the numbers support.
+// It deliberately computes no statistic itself (the caller passes rates and intervals
+// from stats.ts) and never words a difference the rules below do not back.
+//
+// Rules (all relative to the other outlets of the same story; nothing is said with one outlet):
+// - Tone: "most negative tone" only for the outlet with the lowest mean whose 95% CI lies
+//   entirely below every other outlet's mean (so no other outlet's mean is a plausible value
+//   for it); "most positive tone" likewise. Overlapping intervals: nothing is said.
+// - Expectations, hedges, quoted sides: "most" needs the highest rate, at least MIN_EVENTS
+//   events behind it and at least RATIO (1.5×) the next outlet's rate. "No …" needs zero
+//   while some other outlet has at least MIN_EVENTS.
+// - Voice of expectation-setting: "mostly in its own voice" when ≥ 2/3 of its lowering (or
+//   raising) sentences are the narrator's, "mostly through quoted sources" when ≥ 2/3 are quoted.
+// - Issues: "stresses <issue> most" for the issue where the outlet's rate per 1,000 words is
+//   highest relative to the others (same MIN_EVENTS and RATIO rule).
+
+import type { ExpectationDirection } from '../vocabulary/expectation.js';
+import { SIDES, type SpeakerSide } from '../vocabulary/sides.js';
+
+/** A mean with its confidence interval (MeanInterval from stats.ts fits). */
+export interface IntervalFigure {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+/** Expectation-setting sentences per 1,000 words, by label. */
+export type ExpectationRates = Record<ExpectationDirection, number>;
+
+/** What the lead fills from the store, per outlet of one story. */
+export interface SummaryFigures {
+  outlet: string;
+  /** Words in scored segments (headline + body): turns rates back into counts. */
+  words: number;
+  /** Mean sentence tone (the chart's tone) with its bootstrap CI; null if no sentence. */
+  tone: IntervalFigure | null;
+  /** Expectation rates per 1,000 words in the outlet's own voice and in quoted voices. */
+  expectation: { narrator: ExpectationRates; quoted: ExpectationRates };
+  /** Share (0–1) of the outlet's sentences attributed to a speaker of each side. */
+  speakerShare: Record<SpeakerSide, number>;
+  /** Sentences behind the shares (to turn shares back into counts). */
+  sentences: number;
+  hedgesPer1000: number;
+  /** Issue id → hits per 1,000 words (countIssues from issues.ts). */
+  issuesPer1000: Record<string, number>;
+}
+
+export interface SummaryLine {
+  outlet: string;
+  phrases: string[];
+  /** The phrases joined with "; ", or a plain statement that nothing stands out. */
+  line: string;
+}
+
+const RATIO = 1.5;
+const MIN_EVENTS = 2;
+
+/** Summary lines for every outlet of a story; `issueLabels` maps issue ids to names. */
+export function summarizeOutlets(
+  figures: readonly SummaryFigures[],
+  issueLabels: Readonly<Record<string, string>> = {},
+): SummaryLine[] {
+  return figures.map((self) => {
+    const others = figures.filter((f) => f !== self);
+    const phrases = others.length === 0 ? [] : describe(self, others, issueLabels);
+    return {
+      outlet: self.outlet,
+      phrases,
+      line: phrases.length > 0 ? phrases.join('; ') : 'no clear difference from the other outlets',
+    };
+  });
+}
+
+function describe(
+  self: SummaryFigures,
+  others: readonly SummaryFigures[],
+  issueLabels: Readonly<Record<string, string>>,
+): string[] {
+  const phrases: string[] = [];
+  const tone = toneClaim(self, others);
+  if (tone) phrases.push(tone);
+
+  for (const label of ['lowers', 'raises'] as const) {
+    const total = (f: SummaryFigures): number =>
+      f.expectation.narrator[label] + f.expectation.quoted[label];
+    if (!isMost(self, others, total)) continue;
+    const own = self.expectation.narrator[label] / total(self);
+    const voice =
+      own >= 2 / 3
+        ? ' mostly in its own voice'
+        : own <= 1 / 3
+          ? ' mostly through quoted sources'
+          : '';
+    phrases.push(`${label} expectations most${voice}`);
+  }
+
+  for (const side of ['china_gov', 'us_gov', 'analyst'] as const) {
+    const share = (f: SummaryFigures): number => f.speakerShare[side];
+    const count = (f: SummaryFigures): number => share(f) * f.sentences;
+    if (count(self) === 0 && others.some((o) => count(o) >= MIN_EVENTS)) {
+      phrases.push(`quotes no ${SIDES[side].speakers}`);
+    } else if (isMostBy(self, others, share, count)) {
+      phrases.push(`quotes ${SIDES[side].speakers} most`);
+    }
+  }
+
+  if (isMost(self, others, (f) => f.hedgesPer1000)) phrases.push('hedges most');
+
+  const issue = standoutIssue(self, others);
+  if (issue) phrases.push(`stresses ${issueLabels[issue] ?? issue} most`);
+  return phrases;
+}
+
+function toneClaim(self: SummaryFigures, others: readonly SummaryFigures[]): string | null {
+  const t = self.tone;
+  const rivals = others.map((o) => o.tone).filter((x): x is IntervalFigure => x !== null);
+  if (!t || rivals.length === 0) return null;
+  if (rivals.every((r) => t.high < r.estimate)) return 'most negative tone';
+  if (rivals.every((r) => t.low > r.estimate)) return 'most positive tone';
+  return null;
+}
+
+/** Highest rate per 1,000 words, ≥ RATIO × every other, ≥ MIN_EVENTS events behind it. */
+function isMost(
+  self: SummaryFigures,
+  others: readonly SummaryFigures[],
+  rate: (f: SummaryFigures) => number,
+): boolean {
+  return isMostBy(self, others, rate, (f) => (rate(f) * f.words) / 1000);
+}
+
+function isMostBy(
+  self: SummaryFigures,
+  others: readonly SummaryFigures[],
+  rate: (f: SummaryFigures) => number,
+  count: (f: SummaryFigures) => number,
+): boolean {
+  const mine = rate(self);
+  if (count(self) < MIN_EVENTS - 1e-9) return false;
+  return others.every((o) => mine >= RATIO * rate(o) && mine > rate(o));
+}
+
+function standoutIssue(self: SummaryFigures, others: readonly SummaryFigures[]): string | null {
+  let best: string | null = null;
+  let bestRatio = 0;
+  for (const [issue, mine] of Object.entries(self.issuesPer1000)) {
+    const rate = (f: SummaryFigures): number => f.issuesPer1000[issue] ?? 0;
+    if (!isMost(self, others, rate)) continue;
+    const next = Math.max(...others.map(rate));
+    const ratio = next === 0 ? Infinity : mine / next;
+    if (ratio > bestRatio || (ratio === bestRatio && best !== null && issue < best)) {
+      best = issue;
+      bestRatio = ratio;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,125 @@
+// Content terms of a text: stemmed, stopwords removed, each with the surface form it came
+// from. Distinctive words (keyness.ts) and aligned facts (align.ts) both count these, so the
+// two views agree on what "a word" is. It deliberately does no weighting and no counting
+// across texts; callers do that.
+
+import { createRequire } from 'node:module';
+import { tokenize } from '../segmentation/tokens.js';
+
+// natural's index takes 0.4 s to load and prints to stdout; its submodules are plain
+// CommonJS without type declarations, so they are loaded with require and typed here.
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as {
+  stem(word: string): string;
+};
+const naturalStopwords = require('natural/lib/natural/util/stopwords.js') as { words: string[] };
+
+// natural's list (170 words) keeps several words that carry no content in news prose:
+// negators, reporting verbs, honorifics, pronouns. Numbers and ordinals ("first", "2018",
+// "five") stay terms: facts are often told by them.
+const NEWS_STOPWORDS = [
+  'not', 'no', 'nor', 'us', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'mr', 'mrs',
+  'ms', 'dr', 'will', 'just', 'also', 'yet', 'even', 'may', 'one', 'who', 'whose', 'i',
+  'a', 'an', 'it', 's', 't', 'don\'t', 'it\'s', 'that\'s', 'he\'s', 'she\'s', 'there\'s',
+  'according', 'however', 'although', 'though', 'including', 'already', 'among', 'around',
+  'across', 'against', 'along', 'upon', 'within', 'without', 'per', 'via', 'whether',
+  'ever', 'every', 'become', 'became', 'made', 'going', 'want', 'wants', 'been', 'being',
+  'thing', 'things', 'lot', 'something', 'anything', 'nothing', 'others',
+]; // prettier-ignore
+
+const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords.words, ...NEWS_STOPWORDS]);
+
+// natural's Porter stemmer costs ~20 µs a word (a chain of regexes); news vocabulary
+// repeats, so stems are memoised. The cap keeps memory bounded on huge corpora.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = porter.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/** One content word of a text: its stem (the unit counted) and how it was written. */
+export interface Term {
+  stem: string;
+  /** The word as written, possessive 's dropped ("Xi's" → "Xi"). */
+  surface: string;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Content terms of `text` in order. Hyphenated compounds count as their parts
+ * ("U.S.-China" → "u.s." + "china"), so "US-China" and "U.S.-China relations" meet;
+ * "US" in capitals is the country, not the pronoun.
+ */
+export function contentTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const token of tokenize(text)) {
+    if (!token.isWord) continue;
+    const parts = token.text.split('-');
+    for (const part of parts) {
+      if (!LETTER_OR_DIGIT.test(part)) continue;
+      const lower = part.toLowerCase().replace(/’/g, "'");
+      // The country, however written: "U.S.", "US", "U.S"; the pronoun "us" is lower-case.
+      const norm = part === 'US' || lower === 'u.s' || lower === 'u.s.' ? 'u.s.' : lower;
+      if (norm.length < 2 && !/\d/.test(norm)) continue;
+      if (STOPWORDS.has(norm)) continue;
+      // Possessives count with their noun ("Xi's" → "xi").
+      const base = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+      if (base.length === 0 || STOPWORDS.has(base)) continue;
+      const stem = /\d/.test(base) || base.includes('.') ? base : stemOf(base);
+      const surface = part.endsWith("'s") || part.endsWith('’s') ? part.slice(0, -2) : part;
+      terms.push({ stem, surface });
+    }
+  }
+  return terms;
+}
+
+/**
+ * The most frequent surface form per stem from a tally of (stem, surface) pairs. Sentence-
+ * initial capitals are folded by preferring the lower-case form when it is at least as common.
+ */
+export class SurfaceTally {
+  private readonly forms = new Map<string, Map<string, number>>();
+
+  add(term: Term): void {
+    let byForm = this.forms.get(term.stem);
+    if (!byForm) {
+      byForm = new Map();
+      this.forms.set(term.stem, byForm);
+    }
+    byForm.set(term.surface, (byForm.get(term.surface) ?? 0) + 1);
+  }
+
+  surfaceOf(stem: string): string {
+    const byForm = this.forms.get(stem);
+    if (!byForm) return stem;
+    // Fold case variants together, then show the most common spelling of the winner.
+    const folded = new Map<string, { total: number; best: string; bestCount: number }>();
+    for (const [form, count] of byForm) {
+      const key = form.toLowerCase();
+      const entry = folded.get(key) ?? { total: 0, best: form, bestCount: 0 };
+      entry.total += count;
+      if (count > entry.bestCount || (count === entry.bestCount && form === key)) {
+        entry.best = form;
+        entry.bestCount = count;
+      }
+      folded.set(key, entry);
+    }
+    let winner = stem;
+    let winnerCount = -1;
+    for (const entry of folded.values()) {
+      if (entry.total > winnerCount) {
+        winner = entry.best;
+        winnerCount = entry.total;
+      }
+    }
+    return winner;
+  }
+}

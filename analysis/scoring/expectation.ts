@@ -1,0 +1,422 @@
+// Expectation-setting of one sentence: lowers / raises / hedged / none (docs/method.md §1), the finer
+// move behind it and a signed score, with the cues as evidence. Cues come from
+// expectation.json; rules combine its building blocks inside one clause (scope.ts):
+//   negator or minimiser + outcome          "not … a breakthrough", "few deliverables"  → lowers
+//   lowering verb + expectation noun        "played down expectations"                  → lowers
+//   expectation noun + copula + minimiser   "the goals appear to be modest"             → lowers
+//   raising verb + expectation noun         "raised hopes"                              → raises
+//   realised verb + expectation noun        "exceeded (the low) expectations"           → none, +
+//   modal + positive prospect               "could open a more constructive era"        → raises
+//   negated modal + positive prospect       "unlikely to improve", "not … pull it off"  → lowers
+//   modal + negative prospect               "relations might become worse"              → lowers
+//   negated expect verb                     "I don't expect …"                          → lowers
+//   outcome + modal                         "some wins could come from …"               → raises
+//   outcome + present copula + doubt        "a breakthrough is unlikely"                → lowers
+//   negated modal + change verb + object    "it will not alter the trajectory"          → lowers
+//   "unlikely to" + any verb (target named) "the visit is unlikely to moderate …"       → lowers
+//   concern/doubt + modal (target named)    "concerns that the meetings could …"        → lowers
+//   harm verb + modal (target named)        "could overshadow the talks"                → lowers
+//   reaching an outcome + modal             "we're going to make a deal"                → raises
+//   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
+// plus direct cues (stakes, optimism, pessimism, uncertainty) and, for coverage written after
+// the meeting, judgments of what the talks achieved (GUIDE.md): significance ("a landmark
+// accord"), acclaim ("praised the agreement"), appraisal next to the talks ("a very good
+// meeting"), failure ("the talks collapsed"), criticism ("objections to the deal") and mixed
+// verdicts; these count only when the sentence names the talks or their outcome, and "only"
+// before praise turns it into a lowering ("only a first step"). Each signal is weighted by its
+// clause (a subordinate "even though …" clause counts half, the clause before "but" 0.7), so
+// the main clause decides; lowering and raising of equal weight make the sentence hedged.
+// It deliberately ignores who speaks (voices stage) and does not judge the target of the
+// expectation (an agenda item with no outcome judgment simply matches nothing).
+
+import type { ExpectationEntry, ExpectationRole, Lexicons } from './lexicon.js';
+import type { ExpectationLabel } from '../vocabulary/expectation.js';
+import type { ExpectationScore } from '../types.js';
+import type { SentenceScope } from './scope.js';
+import { clauseWeight, negatorBefore } from './scope.js';
+import type { CueHit } from '../types.js';
+
+interface Found {
+  from: number;
+  to: number;
+  entry: ExpectationEntry;
+}
+
+interface Signal {
+  label: ExpectationLabel;
+  move: string;
+  weight: number;
+  found: Found;
+  negated: boolean;
+}
+
+export interface ExpectationResult {
+  expectation: ExpectationScore;
+  cueHits: CueHit[];
+}
+
+/** Tokens between a modal and the prospect it governs ("could, in time, open …"). */
+const MODAL_WINDOW = 6;
+/** Tokens between a verb or minimiser and the noun it qualifies ("temper their expectations"). */
+const NEAR = 4;
+/** Acclaim under a modal forecasts success ("it will be a great success"); a plain "great" does not ("he will be great"). */
+const PRAISE_MOVES = new Set(['acclaim']);
+const ARTICLES_AND_INTENSIFIERS = new Set([
+  'a',
+  'an',
+  'the',
+  'very',
+  'really',
+  'so',
+  'truly',
+  'quite',
+  'extremely',
+]);
+/** Words that cut praise down to size ("only the first step"); "just" is left out ("just reached"). */
+const RESTRICTORS = new Set(['only', 'merely', 'mere']);
+const RESTRICTOR_REACH = 7;
+const HOPE_NOUNS = new Set(['hope', 'hopes']);
+const HOPE_VERB_BEFORE = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'to',
+  'and',
+  'also',
+  'still',
+  'who',
+]);
+/** Tokens from an expectation noun to a predicative lowering verb ("hopes …, however, remain tempered"). */
+const PREDICATE_REACH = 12;
+/** Tokens between an appraisal word and the talks it judges ("the meeting was very good"). */
+const APPRAISAL_REACH = 4;
+/** Lowering and raising within this share of each other make a sentence two-sided. */
+const BALANCE = 0.25;
+const POSSESSIVE = /['’]s$/;
+const WH_WORDS = new Set(['what', 'how', 'why', 'who', 'which', 'where', 'when']);
+const CERTAINTY_COPULAS = new Set([
+  'be', 'is', 'are', 'was', 'were', 'been', 'remain', 'remains', 'remained', 'appear',
+  'appears', 'seem', 'seems', 'set', 'kept', 'look', 'looks', 'stay', 'stays', "'s", 'went',
+]); // prettier-ignore
+const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set']);
+/**
+ * After-the-fact judgments of what talks achieved (GUIDE.md): significance ("historic",
+ * "landmark"), acclaim ("hailed", "a step forward"), failure ("collapsed", "got nearly
+ * nothing", "just a commitment to keep talking"), criticism ("objections", "slammed") and
+ * two-sided verdicts ("mixed results"). They count only when the sentence names the talks
+ * or their outcome.
+ */
+const EVALUATIVE_MOVES = new Set([
+  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in',
+]); // prettier-ignore
+/** Moves that say how much something matters, not which way it goes (METHOD.md §3.3). */
+const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
+
+export function scoreExpectation(
+  scope: SentenceScope,
+  segmentIndex: number,
+  lexicons: Lexicons,
+): ExpectationResult {
+  const { tokens, clauseOf } = scope;
+  // A question the writer poses ("What are the stakes …?") asks, it does not judge (GUIDE.md).
+  if (tokens[tokens.length - 1]?.norm === '?' && WH_WORDS.has(tokens[0]?.norm ?? '')) {
+    return { expectation: { label: 'none', move: 'question', score: 0 }, cueHits: [] };
+  }
+  // "Is the deal a breakthrough or a trap?": a question that weighs two verdicts on the talks
+  // leans neither way.
+  if (
+    tokens[tokens.length - 1]?.norm === '?' &&
+    tokens.some((t) => t.norm === 'or') &&
+    namesTalksOrOutcome(tokens, lexicons)
+  ) {
+    return { expectation: { label: 'hedged', move: 'either-or', score: 0 }, cueHits: [] };
+  }
+  const byRole = new Map<ExpectationRole, Found[]>();
+  for (const m of lexicons.expectation.matchAll(tokens)) {
+    for (const entry of m.entries) {
+      const list = byRole.get(entry.role) ?? [];
+      list.push({ from: m.from, to: m.to, entry });
+      byRole.set(entry.role, list);
+    }
+  }
+  const found = (role: ExpectationRole) => byRole.get(role) ?? [];
+  const sameClause = (a: number, b: number) => clauseOf[a] === clauseOf[b];
+  /** A `role` match in the same clause, ending at most `before` tokens before `at` or starting at most `after` tokens after it. */
+  const near = (role: ExpectationRole, at: Found, before: number, after = 0) =>
+    found(role).find(
+      (f) =>
+        sameClause(f.from, at.from) &&
+        ((f.to <= at.from && at.from - f.to < before) ||
+          (f.from >= at.to && f.from - at.to < after)),
+    );
+
+  // Minimisers and doubt predicates that can follow a copula ("prospects are slim", "a deal is unlikely").
+  const doubts = [...found('minimiser'), ...found('doubt-predicate')];
+  const signals: Signal[] = [];
+  const claimed = new Set<number>();
+  const emit = (f: Found, label: ExpectationLabel, move: string, negated = false, base = 1) => {
+    if (claimed.has(f.from)) return;
+    claimed.add(f.from);
+    signals.push({ label, move, weight: base * clauseWeight(scope, f.from), found: f, negated });
+  };
+
+  const talksOrOutcome = () => [...found('target'), ...found('outcome')];
+  const nextToTalks = (at: Found) => {
+    // "My meeting with the president of China was an extraordinary one": a predicate reaches
+    // back to its subject anywhere earlier in the clause.
+    let i = at.from - 1;
+    while (i > 0 && ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm)) i--;
+    const predicative = CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+    return talksOrOutcome().some(
+      (t) =>
+        sameClause(t.from, at.from) &&
+        ((t.from >= at.to && t.from - at.to < APPRAISAL_REACH) ||
+          (t.to <= at.from && (predicative || at.from - t.to < APPRAISAL_REACH))),
+    );
+  };
+  // "hope" the noun, not the verb ("I hope that …", "they hope to …", a wish: none).
+  const isHopeNoun = (f: Found) =>
+    HOPE_NOUNS.has(f.entry.phrase) &&
+    !HOPE_VERB_BEFORE.has(tokens[f.from - 1]?.norm ?? '') &&
+    !['that', 'to'].includes(tokens[f.to]?.norm ?? '');
+  const restrictedBefore = (at: Found) => {
+    // "only" scopes over the rest of its phrase: "only the first step toward a new future".
+    if (signals.some((s) => s.move === 'only' && sameClause(s.found.from, at.from))) return true;
+    let words = 0;
+    for (let i = at.from - 1; i >= 0 && sameClause(i, at.from) && words < RESTRICTOR_REACH; i--) {
+      if (RESTRICTORS.has(tokens[i]!.norm)) return true;
+      if (tokens[i]!.isWord) words++;
+    }
+    return false;
+  };
+  // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
+  // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
+  // something else (a storm, a market, a bill), not the talks.
+  const evaluable = namesTalksOrOutcome(tokens, lexicons);
+
+  // 1. Direct cues.
+  for (const f of found('cue')) {
+    // "I think it'll be very successful": praise under a modal forecasts, whatever "it" is.
+    const forecast = PRAISE_MOVES.has(f.entry.move!) && near('modal', f, MODAL_WINDOW);
+    if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable && !forecast) continue;
+    // "a good meeting", "the talks went well": a plain appraisal word judges the talks only
+    // next to them or as their predicate, not anywhere in a sentence that mentions them
+    // ("good for farmers").
+    if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
+    const negated = negatorBefore(scope, f.from, NEAR) >= 0;
+    const weight = f.entry.weight ?? 1;
+    // "only the first step toward a new future", "merely a good start": praise cut down to size.
+    if (f.entry.label === 'raises' && !negated && restrictedBefore(f)) {
+      emit(f, 'lowers', 'only', false, weight);
+      continue;
+    }
+    if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
+    // "no room for optimism", "not a key test": a negated raise lowers; other negated cues say nothing.
+    else if (f.entry.label === 'raises') emit(f, 'lowers', `negated-${f.entry.move}`, true, weight);
+  }
+  const clauseHas = (move: string, at: number) =>
+    signals.some((s) => s.move === move && sameClause(s.found.from, at));
+
+  // 2. Expectation nouns qualified by a verb or minimiser.
+  for (const f of found('expectation-noun')) {
+    if (near('realised-verb', f, NEAR)) emit(f, 'none', 'exceeded');
+    else if (near('lowering-verb', f, NEAR + 1, NEAR + 1)) emit(f, 'lowers', 'tempered');
+    else if (near('minimiser', f, NEAR) || negatorBefore(scope, f.from, 2) >= 0)
+      emit(f, 'lowers', 'low-bar');
+    else if (predicativeDoubt(scope, f, doubts, false)) emit(f, 'lowers', 'low-bar');
+    else if (near('raising-verb', f, NEAR, 2)) emit(f, 'raises', 'raised-hopes');
+    else if (temperedLater(scope, f, found('lowering-verb'))) emit(f, 'lowers', 'tempered');
+    // "amid hopes of a deal", "expressed hope for peace": hope about the talks, unqualified,
+    // leans up; it weighs less than any qualified cue ("in hopes that … fizzled" lowers).
+    else if (isHopeNoun(f) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
+  }
+
+  // A modal prospect ("could lead to", "can help") raises only when the sentence names what
+  // the expectation is about (the visit, the talks, relations): general news is full of
+  // "would lead to" that sets no expectation of an event (METHOD.md §3.3, RAISE noise).
+  const anchored = found('target').length > 0;
+
+  // 3. Negative prospects under a modal ("might become worse", "prepare for escalating tensions");
+  // harm verbs only next to a target ("could undermine the talks", not "would undermine the
+  // integrity of elections", an argument about a bill).
+  const setbacks = anchored
+    ? [...found('negative-prospect'), ...found('harm-verb')]
+    : found('negative-prospect');
+  for (const f of setbacks) {
+    if (
+      near('modal', f, MODAL_WINDOW, MODAL_WINDOW) &&
+      negatorBefore(scope, f.from) < 0 &&
+      // "reduce the risk of escalation", "prevent a downward spiral": averted, not predicted.
+      !near('averting-verb', f, MODAL_WINDOW)
+    )
+      emit(f, 'lowers', 'setback');
+  }
+
+  // 4. Outcomes: denied or minimised → lowers; under a modal → raises. Reaching an outcome
+  // ("we're going to make a deal") is about the talks by itself; a bare outcome noun under a
+  // modal needs the talks named ("the deal would keep the government open" is about a bill).
+  for (const f of found('outcome')) {
+    if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
+    const negated = negatorBefore(scope, f.from) >= 0;
+    if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
+      emit(f, 'lowers', 'no-breakthrough', negated);
+    else if (
+      (anchored || f.entry.move === 'achievement') &&
+      near('modal', f, MODAL_WINDOW, 3) &&
+      !clauseHas('setback', f.from)
+    )
+      emit(f, 'raises', 'prospect');
+  }
+
+  // 5. Positive prospects under a modal, and negated expectation verbs.
+  for (const f of found('positive-prospect')) {
+    if (!near('modal', f, MODAL_WINDOW) || clauseHas('setback', f.from)) continue;
+    if (negatorBefore(scope, f.from) >= 0) emit(f, 'lowers', 'negated-prospect', true);
+    else if (anchored) emit(f, 'raises', 'prospect');
+  }
+  // "will not alter", "unlikely to change": a denied change lowers; "could change" says nothing.
+  // Only with an object: "will not alter the trajectory" denies an effect, "status will not change." reassures.
+  for (const f of found('change-verb')) {
+    if (!tokens[f.to]?.isWord) continue;
+    if (near('modal', f, MODAL_WINDOW) && negatorBefore(scope, f.from) >= 0)
+      emit(f, 'lowers', 'negated-prospect', true);
+  }
+  // "I don't expect …", "few expect …": a denied or minimised expectation.
+  for (const f of found('expect-verb')) {
+    if (negatorBefore(scope, f.from, NEAR) >= 0) emit(f, 'lowers', 'not-expected', true);
+    else if (near('minimiser', f, 1)) emit(f, 'lowers', 'not-expected');
+  }
+  if (anchored) {
+    // "The visit is unlikely to …" predicts that something will not happen, whatever the verb,
+    // unless what is unlikely is itself bad ("unlikely to collapse").
+    for (const f of found('negative-modal')) {
+      // "unlikely to derail the deal", "unlikely to stop the accord": a setback denied reassures.
+      if (near('negative-prospect', f, 0, MODAL_WINDOW) || near('harm-verb', f, 0, MODAL_WINDOW))
+        emit(f, 'raises', 'setback-unlikely');
+      else emit(f, 'lowers', 'negated-prospect');
+    }
+    // "concerns that the meetings could end up …": apprehension about what is coming.
+    for (const f of found('apprehension')) {
+      const ahead =
+        near('modal', f, 0, MODAL_WINDOW) ?? near('negative-prospect', f, 0, MODAL_WINDOW);
+      if (ahead && negatorBefore(scope, f.from, NEAR) < 0) emit(f, 'lowers', 'apprehension');
+    }
+  }
+
+  // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
+  const kept = signals.filter(
+    (s) =>
+      s.label !== 'lowers' ||
+      !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from)),
+  );
+  return {
+    expectation: decide(kept, clauseOf),
+    cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
+  };
+}
+
+/**
+ * "Hopes for a settlement, however, remain tempered": a lowering verb after a copula, a few
+ * tokens after the expectation noun that is its subject, across a parenthetical's commas.
+ */
+function temperedLater(scope: SentenceScope, noun: Found, verbs: Found[]): boolean {
+  const { tokens } = scope;
+  return verbs.some((v) => {
+    if (v.from < noun.to || v.from - noun.to > PREDICATE_REACH) return false;
+    let i = v.from - 1;
+    if (tokens[i]?.norm.endsWith('ly')) i--; // "remain firmly tempered"
+    return CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
+  });
+}
+
+/**
+ * Whether the sentence names the talks or what they produced, looking inside longer cues too
+ * ("a good deal" holds "deal") and past a possessive ("the deal's implementation").
+ */
+function namesTalksOrOutcome(tokens: SentenceScope['tokens'], lexicons: Lexicons): boolean {
+  const bare = tokens.map((t) =>
+    POSSESSIVE.test(t.norm) ? { ...t, norm: t.norm.slice(0, -2) } : t,
+  );
+  return bare.some((_, i) =>
+    lexicons.expectation
+      .matchAt(bare, i)
+      ?.entries.some((e) => e.role === 'target' || e.role === 'outcome'),
+  );
+}
+
+/**
+ * "expectations … have been set low", "the goals appear to be modest", "a deal is unlikely":
+ * noun, copula, minimiser or doubt. For an outcome (`forward`), only a present or future
+ * copula counts: "the results were modest" judges a realised outcome, which is not a lowering.
+ */
+function predicativeDoubt(
+  scope: SentenceScope,
+  noun: Found,
+  doubts: Found[],
+  forward: boolean,
+): boolean {
+  const { tokens, clauseOf } = scope;
+  return doubts.some((m) => {
+    if (m.from < noun.to || clauseOf[m.from] !== clauseOf[noun.from]) return false;
+    let i = m.from - 1;
+    if (tokens[i]?.norm.endsWith('ly')) i--; // "are relatively low"
+    const copula = tokens[i]?.norm ?? '';
+    return CERTAINTY_COPULAS.has(copula) && (!forward || !PAST_COPULAS.has(copula));
+  });
+}
+
+function decide(signals: Signal[], clauseOf: Int32Array): ExpectationScore {
+  // Per clause and label the strongest signal counts, not the number of cue words: "unlikely
+  // to lead to breakthroughs" is one lowering, not two. Clauses then add up.
+  const best = new Map<string, number>();
+  for (const s of signals) {
+    const key = `${clauseOf[s.found.from]}:${s.label}`;
+    best.set(key, Math.max(best.get(key) ?? 0, s.weight));
+  }
+  const sum = { lowers: 0, raises: 0, hedged: 0, none: 0 };
+  for (const [key, weight] of best) sum[key.split(':')[1] as ExpectationLabel] += weight;
+  // Stakes and significance say how much the visit matters, not which way it will go
+  // (docs/method.md §2: lower precedence than any direction): next to a lowering, they weigh
+  // half ("the historic accord now faces a hostile Congress" lowers).
+  const directional = signals.some((s) => s.label === 'raises' && !WEIGHT_ONLY_MOVES.has(s.move));
+  if (sum.lowers > 0 && !directional) sum.raises /= 2;
+  const score = round(sum.raises - sum.lowers);
+  const strongest = (label: ExpectationLabel) =>
+    signals.filter((s) => s.label === label).sort((a, b) => b.weight - a.weight)[0]?.move ?? label;
+  const top = Math.max(sum.lowers, sum.raises, sum.hedged);
+  if (top === 0) {
+    const outcome = signals[0];
+    if (!outcome) return { label: 'none', move: 'none', score: 0 };
+    // What is left is a realised, positive outcome ("exceeded expectations", "made progress").
+    return { label: 'none', move: outcome.move, score: 1 };
+  }
+  const low = sum.lowers;
+  const high = sum.raises;
+  if (low > 0 && high > 0 && Math.abs(low - high) <= BALANCE * Math.max(low, high)) {
+    if (sum.hedged <= Math.max(low, high)) return { label: 'hedged', move: 'two-sided', score };
+  }
+  if (sum.hedged >= top) return { label: 'hedged', move: strongest('hedged'), score };
+  if (low >= high) return { label: 'lowers', move: strongest('lowers'), score };
+  return { label: 'raises', move: strongest('raises'), score };
+}
+
+function toHit(s: Signal, tokens: SentenceScope['tokens'], segmentIndex: number): CueHit {
+  const sign = s.label === 'lowers' ? -1 : s.label === 'raises' ? 1 : 0;
+  return {
+    segment: segmentIndex,
+    lexicon: 'expectation',
+    entry: s.found.entry.phrase,
+    category: s.move,
+    start: tokens[s.found.from]!.start,
+    end: tokens[s.found.to - 1]!.end,
+    weight: round(sign * s.weight),
+    negated: s.negated,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

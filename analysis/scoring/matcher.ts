@@ -1,0 +1,126 @@
+// A compiled token trie for lexicon phrases: single words and multiword cues ("played down
+// expectations", "it remains to be seen") are matched in one left-to-right pass over a
+// sentence's tokens, longest match first, so a multiword cue wins over the single words it
+// contains ("not sure" is not also "sure"). Cost is O(tokens × longest phrase), never a loop
+// over all entries. It deliberately knows nothing about what the entries mean: negation,
+// clause scope and scoring are the callers' job (tone.ts, expectation.ts, hedges.ts).
+
+import { tokenize } from '../segmentation/tokens.js';
+import type { Token } from '../types.js';
+
+/** A phrase token "*" matches any one word (a gap slot: "raise * hopes"). */
+const WILDCARD = '*';
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  /** Entries whose phrase ends here (several entries may share one phrase). */
+  entries: T[];
+  /** True when one of the next words is "*". */
+  hasGap: boolean;
+}
+
+/** One match: tokens [from, to) of the sentence, and the entries of the matched phrase. */
+export interface PhraseMatch<T> {
+  from: number;
+  to: number;
+  entries: readonly T[];
+}
+
+function newNode<T>(): TrieNode<T> {
+  return { next: new Map(), entries: [], hasGap: false };
+}
+
+/** The norm forms a phrase is matched on: the same tokenizer as the text, so "U.S.-China" agrees. */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.norm);
+}
+
+export class PhraseTrie<T> {
+  private readonly root: TrieNode<T> = newNode();
+  private longest = 0;
+
+  constructor(entries: Iterable<{ phrase: string; entry: T }> = []) {
+    for (const { phrase, entry } of entries) this.add(phrase, entry);
+  }
+
+  add(phrase: string, entry: T): void {
+    const words = phraseTokens(phrase);
+    if (words.length === 0) throw new Error(`empty phrase ${JSON.stringify(phrase)}`);
+    let node = this.root;
+    for (const w of words) {
+      if (w === WILDCARD) node.hasGap = true;
+      let child = node.next.get(w);
+      if (!child) {
+        child = newNode();
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.entries.push(entry);
+    this.longest = Math.max(this.longest, words.length);
+  }
+
+  /** Longest phrase starting at token `from`, or null. Literal words are tried before "*". */
+  matchAt(tokens: readonly Token[], from: number): PhraseMatch<T> | null {
+    // The common case, no "*" on the path: one walk down the trie, no allocation. Only a
+    // path through a node with a "*" branch ("not * clear whether") needs the full search.
+    let node = this.root;
+    let bestTo = -1;
+    let bestEntries: T[] = node.entries;
+    for (let i = from; ; i++) {
+      if (node.hasGap) return this.matchWithGaps(tokens, from);
+      if (node.entries.length > 0) {
+        bestTo = i;
+        bestEntries = node.entries;
+      }
+      const token = tokens[i];
+      const next = token && node.next.get(token.norm);
+      if (!next) break;
+      node = next;
+    }
+    return bestTo < 0 ? null : { from, to: bestTo, entries: bestEntries };
+  }
+
+  private matchWithGaps(tokens: readonly Token[], from: number): PhraseMatch<T> | null {
+    let best: PhraseMatch<T> | null = null;
+    // Depth-first over literal and wildcard branches; the trie is shallow (≤ ~6 tokens).
+    const stack: [TrieNode<T>, number][] = [[this.root, from]];
+    while (stack.length > 0) {
+      const [node, i] = stack.pop()!;
+      if (node.entries.length > 0 && (!best || i > best.to)) {
+        best = { from, to: i, entries: node.entries };
+      }
+      const token = tokens[i];
+      if (!token) continue;
+      const gap = token.isWord ? node.next.get(WILDCARD) : undefined;
+      if (gap) stack.push([gap, i + 1]);
+      const literal = node.next.get(token.norm);
+      if (literal) stack.push([literal, i + 1]);
+    }
+    return best;
+  }
+
+  /**
+   * Leftmost-longest, non-overlapping matches over the whole sentence: after a match the
+   * scan resumes at its end, so the words of a multiword cue are not matched again.
+   */
+  matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const m = this.matchAt(tokens, i);
+      if (m) {
+        out.push(m);
+        i = m.to;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** Number of tokens of the longest phrase (for diagnostics). */
+  get maxLength(): number {
+    return this.longest;
+  }
+}

@@ -1,0 +1,95 @@
+// Clause structure and negation of one sentence, shared by tone, expectation and hedges:
+// which clause each token is in, which tokens are negators, and how much each clause
+// weighs (a subordinate "although …" clause less than the main clause; the clause before
+// "but" less than the one after). Negation follows NegEx (Chapman et al. 2001): a trigger
+// scopes forward over a few words and stops at a clause boundary. It deliberately parses
+// nothing: clause boundaries are punctuation and a short list of words (scope.json).
+
+import type { Lexicons } from './lexicon.js';
+import type { Token } from '../types.js';
+
+export interface Clause {
+  /** Token range [from, to) of the clause. */
+  from: number;
+  to: number;
+  /** Weight of the clause in the sentence: 1 main, 0.5 subordinate, 0.7 before a contrast. */
+  weight: number;
+}
+
+export interface SentenceScope {
+  tokens: readonly Token[];
+  /** Clause index of each token. */
+  clauseOf: Int32Array;
+  clauses: Clause[];
+  /** 1 where a negation trigger (or the first token of a multiword one) starts. */
+  negator: Uint8Array;
+}
+
+const SUBORDINATE_WEIGHT = 0.5;
+const BEFORE_CONTRAST_WEIGHT = 0.7;
+
+/** "don't", "isn't", "won't", Penn-tokenised "n't": all negate, none needs its own entry. */
+function isContractedNegation(norm: string): boolean {
+  return norm.endsWith("n't");
+}
+
+export function analyzeScope(tokens: readonly Token[], lexicons: Lexicons): SentenceScope {
+  const n = tokens.length;
+  const clauseOf = new Int32Array(n);
+  const negator = new Uint8Array(n);
+  const clauses: Clause[] = [];
+  let clauseStart = 0;
+  let subordinate = false;
+
+  const close = (to: number, nextSubordinate: boolean): void => {
+    if (to > clauseStart) {
+      clauses.push({ from: clauseStart, to, weight: subordinate ? SUBORDINATE_WEIGHT : 1 });
+      clauseStart = to;
+    }
+    subordinate = nextSubordinate;
+  };
+
+  let i = 0;
+  const matches = lexicons.scope.matchAll(tokens);
+  let m = 0;
+  while (i < n) {
+    const match = matches[m]?.from === i ? matches[m++] : undefined;
+    const role = match?.entries[0]?.role;
+    const to = match ? match.to : i + 1;
+    if (role === 'clause-boundary') {
+      close(i, false);
+    } else if (role === 'contrast') {
+      // Everything before a contrast marker yields to what follows it ("X, but Y").
+      close(i, false);
+      for (const c of clauses) c.weight = Math.min(c.weight, BEFORE_CONTRAST_WEIGHT);
+    } else if (role === 'subordinator') {
+      close(i, true);
+    } else if (role === 'negator' || (!match && isContractedNegation(tokens[i]!.norm))) {
+      negator[i] = 1;
+    }
+    // pseudo-negators ("not only", "no doubt") are consumed without marking anything.
+    i = to;
+  }
+  close(n, false);
+  clauses.forEach((c, index) => clauseOf.fill(index, c.from, c.to));
+  return { tokens, clauseOf, clauses, negator };
+}
+
+/**
+ * Index of a negator before token `at` in the same clause, at most `window` word tokens
+ * back (Infinity: anywhere earlier in the clause), or -1.
+ */
+export function negatorBefore(scope: SentenceScope, at: number, window = Infinity): number {
+  const clause = scope.clauseOf[at];
+  let words = 0;
+  for (let i = at - 1; i >= 0 && scope.clauseOf[i] === clause; i--) {
+    if (scope.negator[i]) return i;
+    if (scope.tokens[i]!.isWord && ++words >= window) break;
+  }
+  return -1;
+}
+
+/** Weight of the clause holding token `at`. */
+export function clauseWeight(scope: SentenceScope, at: number): number {
+  return scope.clauses[scope.clauseOf[at]!]?.weight ?? 1;
+}

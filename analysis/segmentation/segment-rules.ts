@@ -1,0 +1,127 @@
+// Loads the segmenter's data file (analysis/lexicons/segmentation.json): abbreviation
+// classes, sentence starters, speech verbs and the page-furniture / byline line patterns.
+// Validates it with zod and compiles it once into sets and regular expressions. It does
+// no segmenting itself (sentences.ts and segment.ts do).
+
+import { z } from 'zod';
+import { projectPath } from '../../lib/project-paths.js';
+import { moduleData } from '../data-files.js';
+
+const word = z.string().trim().min(1, 'entry is empty');
+
+const patternSchema = z.strictObject({
+  /** Anchored at the start, so that the combined matcher tries each line once. */
+  pattern: z.string().min(2).startsWith('^', 'a pattern must start with ^'),
+  /** Patterns are case-insensitive unless they describe a shape that needs capitals. */
+  caseSensitive: z.boolean().optional(),
+});
+
+export const segmentationFileSchema = z.strictObject({
+  version: z.string().min(1),
+  description: z.string(),
+  abbreviations: z.strictObject({
+    /** Titles before a name ("Mr.", "Dr.", "Mt.", "St."): never end a sentence. */
+    titles: z.array(word),
+    /** End no sentence when a number follows ("No. 5", "p. 55", "Jan. 6"). */
+    beforeNumber: z.array(word),
+    /** Never final ("e.g.", "vs."). */
+    neverFinal: z.array(word),
+    /** "a.m." and "p.m.": final before a capital unless the sentence so far is a time phrase. */
+    timeOfDay: z.array(word),
+    /** "Co.", "Inc.", "Jr.": final only when a typical sentence opener follows. */
+    nameParts: z.array(word),
+    /** AP state abbreviations ("Fla.", "Calif."): like nameParts. */
+    states: z.array(word),
+  }),
+  /** Words that typically open a sentence: after "U.S." or "Co." they signal a new one. */
+  sentenceStarters: z.array(word),
+  /** After `?”` a speech verb soon after means the attribution continues the sentence. */
+  speechVerbs: z.array(word),
+  /** "At 5 a.m. Mr. Smith …": a time phrase opened by one of these is not a sentence. */
+  introPrepositions: z.array(word),
+  boilerplate: z.array(patternSchema),
+  byline: z.array(patternSchema),
+  /** Lines that announce an author note; the short line after them is a byline too. */
+  authorIntro: z.array(patternSchema),
+});
+
+export interface SegmentationRules {
+  version: string;
+  titles: ReadonlySet<string>;
+  beforeNumber: ReadonlySet<string>;
+  neverFinal: ReadonlySet<string>;
+  timeOfDay: ReadonlySet<string>;
+  nameParts: ReadonlySet<string>;
+  sentenceStarters: ReadonlySet<string>;
+  speechVerbs: ReadonlySet<string>;
+  introPrepositions: ReadonlySet<string>;
+  boilerplate: readonly RegExp[];
+  byline: readonly RegExp[];
+  authorIntro: readonly RegExp[];
+}
+
+const lower = (entries: string[]): ReadonlySet<string> =>
+  new Set(entries.map((e) => e.toLowerCase()));
+
+/**
+ * One regular expression per case mode for a whole list (`^(?:a|b|…)`), so a line is tested
+ * in one pass; each entry is first compiled alone so that a bad one is named.
+ */
+function compile(file: string, list: string, entries: z.infer<typeof patternSchema>[]): RegExp[] {
+  const groups = new Map<string, string[]>();
+  entries.forEach((entry, i) => {
+    const flags = entry.caseSensitive ? 'u' : 'iu';
+    try {
+      new RegExp(entry.pattern, flags);
+    } catch (error) {
+      throw new Error(
+        `${file}: ${list}[${i}] is not a valid regular expression (${entry.pattern}): ${(error as Error).message}`,
+      );
+    }
+    const group = groups.get(flags) ?? [];
+    group.push(`(?:${entry.pattern.slice(1)})`);
+    groups.set(flags, group);
+  });
+  return [...groups].map(([flags, parts]) => new RegExp(`^(?:${parts.join('|')})`, flags));
+}
+
+/** Parses and compiles the segmentation data; throws naming the file and the bad entry. */
+export function parseSegmentationRules(raw: unknown, file: string): SegmentationRules {
+  const parsed = segmentationFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '?';
+    throw new Error(`${file}: invalid entry at ${where}: ${issue?.message ?? 'unknown error'}`);
+  }
+  const data = parsed.data;
+  return {
+    version: data.version,
+    titles: lower(data.abbreviations.titles),
+    beforeNumber: lower(data.abbreviations.beforeNumber),
+    neverFinal: lower(data.abbreviations.neverFinal),
+    timeOfDay: lower(data.abbreviations.timeOfDay),
+    nameParts: lower([...data.abbreviations.nameParts, ...data.abbreviations.states]),
+    sentenceStarters: lower(data.sentenceStarters),
+    speechVerbs: lower(data.speechVerbs),
+    introPrepositions: lower(data.introPrepositions),
+    boilerplate: compile(file, 'boilerplate', data.boilerplate),
+    byline: compile(file, 'byline', data.byline),
+    authorIntro: compile(file, 'authorIntro', data.authorIntro),
+  };
+}
+
+let cached: SegmentationRules | undefined;
+
+/** The bundled rules, loaded on first use and kept. */
+export function segmentationRules(): SegmentationRules {
+  if (cached) return cached;
+  const file = projectPath('analysis', 'lexicons', 'segmentation.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(moduleData.read(file));
+  } catch (error) {
+    throw new Error(`${file}: cannot read segmentation rules: ${(error as Error).message}`);
+  }
+  cached = parseSegmentationRules(raw, file);
+  return cached;
+}

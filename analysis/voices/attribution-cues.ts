@@ -1,0 +1,97 @@
+// Attribution cues that are not a speech verb with its subject: the shape every cue is
+// reported in, a speaker label before a colon ("Meghan McCain, Twitter: “…”", transcript
+// labels "MS. CLINTON:") and reported views named by a noun ("Beijing's view that …",
+// "China's insistence that …", "in Blinken's words, …"). attribution.ts runs these with the
+// speech verbs; this module deliberately resolves nobody (speakers.ts).
+
+import { OPENERS } from './clause-subject.js';
+import { isCap, npEndingAt, QUOTE_MARKS } from './source-phrase.js';
+import type { VerbType } from './speech-verbs.js';
+import type { Token } from '../types.js';
+
+export interface Attribution {
+  /** 'speech_verb', 'according_to', 'attribution_noun' ("Beijing's view that") or
+   *  'speaker_label' ("Chris Cillizza, The Washington Post: “…”", "MS. CLINTON: …"). */
+  cue: 'speech_verb' | 'according_to' | 'attribution_noun' | 'speaker_label';
+  lemma: string;
+  verbType: VerbType;
+  cueStart: number;
+  cueEnd: number;
+  /** The source's words; empty when the sentence shares the subject of an earlier clause. */
+  source: Token[];
+  /** True when the source is the subject of an earlier attribution or the sentence. */
+  inherited: boolean;
+  /** True for a reporting clause after a comma or quote ("…, Stokes said"), which in news
+   *  style credits the whole sentence. */
+  trailing: boolean;
+}
+
+export function cue(
+  kind: Attribution['cue'],
+  lemma: string,
+  verbType: VerbType,
+  from: Token,
+  to: Token,
+  source: Token[],
+): Attribution {
+  return {
+    cue: kind,
+    lemma,
+    verbType,
+    cueStart: from.start,
+    cueEnd: to.end,
+    source,
+    inherited: false,
+    trailing: false,
+  };
+}
+
+// A name, an optional short description, a colon, then the quotation: "Meghan McCain,
+// Twitter: “…”". A name in capitals before the colon is a transcript label ("MS. CLINTON:").
+export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution | null {
+  const first = tokens[0];
+  if (!first || !isCap(first) || inQuote[0] || OPENERS.has(first.norm)) return null;
+  let n = 0;
+  while (n < tokens.length && n < 6 && (isCap(tokens[n]!) || tokens[n]!.text === '.')) n++;
+  const name = tokens.slice(0, n);
+  let colon = n;
+  if (tokens[colon]?.text === ',') {
+    const limit = Math.min(tokens.length, colon + 10);
+    while (colon < limit && tokens[colon]!.text !== ':' && !QUOTE_MARKS.has(tokens[colon]!.text))
+      colon++;
+  }
+  const mark = tokens[colon];
+  if (n === 0 || !mark || mark.text !== ':') return null;
+  const shouting = name.filter((t) => t.isWord).every((t) => t.text === t.text.toUpperCase());
+  const next = tokens[colon + 1];
+  if (
+    !(next && QUOTE_MARKS.has(next.text)) &&
+    !(shouting && name.filter((t) => t.isWord).length >= 2)
+  )
+    return null;
+  return cue('speaker_label', 'colon', 'neutral', mark, mark, name);
+}
+
+// "Beijing's view that …", "China's insistence that …", "in Blinken's words, …".
+export function nounAttribution(tokens: Token[], i: number, type: VerbType): Attribution | null {
+  const owner = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!owner || !next) return null;
+  const inPhrase = tokens[i - 2]?.norm === 'in' || tokens[i - 3]?.norm === 'in';
+  const reports = next.norm === 'that' || (inPhrase && next.text === ',');
+  if (!reports) return null;
+  const t = tokens[i]!;
+  if (/^(his|her|their|its)$/.test(owner.norm)) {
+    return cue('attribution_noun', t.norm, type, t, t, [owner]);
+  }
+  if (!/'s?$/.test(owner.norm) || !isCap(owner)) return null;
+  const np = npEndingAt(tokens, i - 1) ?? [owner];
+  // The source without its possessive ending: "Beijing's" → "Beijing".
+  const last = np[np.length - 1]!;
+  const bare = last.text.replace(/['’]s?$/, '');
+  const source = [
+    ...np.slice(0, -1),
+    { ...last, text: bare, norm: bare.toLowerCase(), end: last.start + bare.length },
+  ];
+  return cue('attribution_noun', t.norm, type, t, t, source);
+}

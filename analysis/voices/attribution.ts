@@ -1,0 +1,318 @@
+// Attribution cues inside one sentence: a speech verb with its source ("Campbell said",
+// "…, said Derek Grossman, a former …", "officials say", "who acknowledged", "polls show"),
+// "according to X", and reported views named by a noun ("Beijing's view that …",
+// "in Blinken's words"). Works on tokens, with no parser: the source is the noun phrase next
+// to the cue (source-phrase.ts).
+// It deliberately does not resolve who the source is (speakers.ts) or decide the
+// sentence's quote label (voices.ts).
+
+import { sentenceSubjectStart, skipToSubject } from './clause-subject.js';
+import {
+  indexNear,
+  innerSource,
+  isCap,
+  npEndingAt,
+  npStartingAt,
+  PRONOUNS,
+  QUOTE_MARKS,
+} from './source-phrase.js';
+import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
+import { followedBy, VERBS, type VerbType } from './speech-verbs.js';
+import type { Token } from '../types.js';
+import { ROLES } from './voice-roles.js';
+
+// After these verbs an inverted noun phrase is the listener ("told X"), not the speaker.
+const NO_INVERSION = new Set(
+  'tell warn urge inform advise remind accuse criticize condemn praise blame call brief dismiss deny assure slam threaten show find'.split(
+    ' ',
+  ),
+);
+// After these words a verb form is a noun ("a new report", "made little mention").
+const NOUN_BEFORE = new Set(
+  'a an the his her its their our my this little much no any every each whose'.split(' '),
+);
+// Words that may follow an inverted source: a time or venue phrase, a relative clause.
+const INVERTED_NEXT = new Set(
+  'in on at during after before last this earlier later who according when while and as'.split(' '),
+);
+const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
+
+/**
+ * Attribution cues of one sentence. `inQuote[i]` tells whether token i is inside quotation
+ * marks: a verb there belongs to the quoted speaker, not to the article.
+ */
+export function findAttributions(tokens: Token[], inQuote: boolean[]): Attribution[] {
+  const found: Attribution[] = [];
+  const label = speakerLabel(tokens, inQuote);
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (!t.isWord) continue;
+    words++;
+    if (isCap(t)) capitalised++;
+  }
+  const titleCase = words >= 4 && capitalised >= 0.8 * words;
+  if (label) found.push(label);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (inQuote[i] || !t.isWord) continue;
+    if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
+      const np = npStartingAt(tokens, i + 2);
+      if (np && !PRONOUNS.has(np[0]!.norm)) {
+        found.push(
+          cue(
+            'according_to',
+            'according to',
+            'neutral',
+            t,
+            tokens[i + 1]!,
+            innerSource(tokens, np),
+          ),
+        );
+      }
+      continue;
+    }
+    const noun = ROLES.attributionNouns.get(t.norm);
+    if (noun) {
+      const a = nounAttribution(tokens, i, noun);
+      if (a) {
+        found.push(a);
+        continue;
+      }
+    }
+    if (ROLES.stanceAdjectives.has(t.norm)) {
+      const a = stance(tokens, i);
+      if (a) found.push(a);
+      continue;
+    }
+    const verb = VERBS.get(t.norm);
+    // In a title-case headline ("Trump Warns Clinton …") verbs are capitalised too.
+    if (!verb || (isCap(t) && (i === 0 || !titleCase))) continue;
+    // After an article, a possessive or an adjective the word is a noun ("a new report").
+    const p = tokens[i - 1];
+    if (
+      p &&
+      (NOUN_BEFORE.has(p.norm) ||
+        (!isCap(p) &&
+          ROLES.npAdjectives.has(p.norm) &&
+          !ROLES.roleNouns.has(p.norm) &&
+          p.norm !== 'us'))
+    )
+      continue;
+    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext)) continue;
+    if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
+    const source = sourceOf(tokens, i, verb.lemma, found);
+    if (!source) continue;
+    if (verb.subject && !source.inherited && !subjectFits(source.source, verb.subject, tokens[0]!))
+      continue;
+    const first = Math.min(i, indexNear(tokens, source.source[0]!));
+    const before = tokens[first - 1];
+    const rest = tokens.length - i - 1 <= 16 ? tokens.slice(i + 1) : null;
+    // "…, as indicated by X" credits the whole sentence, like a trailing "…, X said".
+    const trailing =
+      source.credits === true ||
+      (!source.inherited &&
+        !!before &&
+        (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
+        rest !== null &&
+        !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
+    found.push({
+      ...cue('speech_verb', verb.lemma, verb.type, t, t, source.source),
+      inherited: source.inherited,
+      trailing,
+    });
+  }
+  // The sentence's main attribution first: a trailing reporting clause, then the first
+  // speech verb, then "according to", then a view named by a noun.
+  const rank = (a: Attribution) =>
+    a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3;
+  return found
+    .map((a, n) => ({ a, n }))
+    .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
+    .map((x) => x.a);
+}
+
+function subjectFits(source: Token[], kind: 'document' | 'source', first: Token): boolean {
+  const head = source[source.length - 1]!;
+  // A lone capitalised plural opening the sentence ("Markets are worried") is a plain noun.
+  if (
+    source.length === 1 &&
+    head === first &&
+    /[^s]s$/.test(head.norm) &&
+    !ROLES.roleNouns.has(head.norm)
+  )
+    return false;
+  if (source.some((t) => ROLES.documentNouns.has(t.norm))) return true;
+  if (kind === 'document') return false;
+  // "Officials in the region" counts by its head word; "signs from both capitals" does not.
+  return (
+    PRONOUNS.has(head.norm) ||
+    source.some(
+      (t) =>
+        ROLES.roleNouns.has(t.norm) ||
+        (isCap(t) &&
+          (t === head ||
+            (!ROLES.npAdjectives.has(t.norm) &&
+              !ROLES.determiners.has(t.norm) &&
+              !/'s?$/.test(t.norm)))),
+    )
+  );
+}
+
+// "The White House is not confident that …", "officials are optimistic": a view reported
+// by an adjective after "be", with a named or role subject (not "it", not "markets").
+function stance(tokens: Token[], i: number): Attribution | null {
+  const { k, sawBe } = skipToSubject(tokens, i - 1);
+  if (!sawBe) return null;
+  const np = npEndingAt(tokens, k);
+  if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source', tokens[0]!))
+    return null;
+  const t = tokens[i]!;
+  return cue('speech_verb', t.norm, 'neutral', t, t, np);
+}
+
+function sourceOf(
+  tokens: Token[],
+  v: number,
+  lemma: string,
+  earlier: Attribution[],
+): { source: Token[]; inherited: boolean; credits?: boolean } | null {
+  const verb = tokens[v]!;
+  const ing = verb.norm.endsWith('ing');
+  const skipped = skipToSubject(tokens, v - 1);
+  let k = skipped.k;
+  // "Trump Jr. joked", "Robert Smith Sr. said": the abbreviation's dot ends the name.
+  if (
+    tokens[k]?.text === '.' &&
+    tokens[k - 1] &&
+    isCap(tokens[k - 1]!) &&
+    tokens[k - 1]!.text.length <= 3
+  )
+    k--;
+  const prev = tokens[k];
+  // Passive ("was called off", "as indicated by X"): the source, if any, follows "by".
+  if ((skipped.sawBe || prev?.norm === 'as') && !ing) {
+    if (tokens[v + 1]?.norm === 'by') {
+      const np = npStartingAt(tokens, v + 2);
+      return np ? { source: np, inherited: false, credits: prev?.norm === 'as' } : null;
+    }
+    return null;
+  }
+  if (prev && prev.isWord && !BOUNDARY_CONJ.has(prev.norm)) {
+    if (prev.norm === 'who' || prev.norm === 'that' || prev.norm === 'which') {
+      if (prev.norm === 'that') return null;
+      let a = k - 1;
+      if (tokens[a]?.text === ',') a--;
+      const np = npEndingAt(tokens, a);
+      // "Greenpeace, which charged that": only a named body, not "the plan, which said".
+      if (
+        prev.norm === 'which' &&
+        !(np && np.some((t) => isCap(t) || ROLES.documentNouns.has(t.norm)))
+      )
+        return null;
+      return np ? { source: np, inherited: false } : null;
+    }
+    const found = npEndingAt(tokens, k);
+    if (!found) return null;
+    const np = innerSource(tokens, found);
+    if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
+    return { source: np, inherited: false };
+  }
+  // Inverted: "…,” said Derek Grossman" / "…, said the senior official" (not "told X":
+  // after tell, warn and the like the noun phrase is the listener).
+  const adjacent = k === v - 1;
+  if (
+    adjacent &&
+    (!prev || prev.text === ',' || QUOTE_MARKS.has(prev.text) || prev.text === ':') &&
+    !ing &&
+    !NO_INVERSION.has(lemma)
+  ) {
+    let n = v + 1;
+    // "said Friday Derek Grossman" / "said on Tuesday the ministry": skip the time phrase.
+    if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) n++;
+    else if (
+      ROLES.timePrepositions.has(tokens[n]?.norm ?? '') &&
+      ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
+    )
+      n += 2;
+    const np = npStartingAt(tokens, n);
+    // The inverted source ends the clause ("…, said Derek Grossman." / ", a former …" /
+    // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
+    const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
+    const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
+    if (np && ends && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
+      // "wrote the spokeswoman, Hua Chunying": the name after the role.
+      const after = indexNear(tokens, np[np.length - 1]!) + 1;
+      if (tokens[after]?.text === ',' && !np.some(isCap)) {
+        const name = npStartingAt(tokens, after + 1);
+        if (name && name.every((t) => isCap(t) || t.text === '.'))
+          return { source: name, inherited: false };
+      }
+      return { source: np, inherited: false };
+    }
+  }
+  // "Daniel Kritenbrink, the assistant secretary …, said": the name before the apposition.
+  if (prev && prev.text === ',' && !ing) {
+    for (let j = k - 1; j >= Math.max(0, k - 40); j--) {
+      const t = tokens[j]!;
+      if (QUOTE_MARKS.has(t.text)) break;
+      if (t.text !== ',') continue;
+      const between = tokens.slice(j + 1, k);
+      // "Sen. John McCain, R-Ariz., said": a party tag between commas is transparent.
+      if (/^[RDI]-[A-Z]/.test(between[0]?.text ?? '') && between.length <= 3) {
+        const np = npEndingAt(tokens, j - 1);
+        if (np && np.some(isCap)) return { source: np, inherited: false };
+        break;
+      }
+      // "China’s leader, Xi Jinping, has described": the apposition is the name.
+      if (
+        between.length > 0 &&
+        between.length <= 4 &&
+        between.every((t) => isCap(t) || t.text === '.')
+      )
+        return { source: between, inherited: false };
+      // The apposition opens with an article, "who", "former" or a role ("assistant director of").
+      const opener = tokens[j + 1];
+      if (
+        !opener ||
+        !(
+          /^(a|an|the|who|whose|now|former|currently|his|her|its|their|then|\d+)$/.test(
+            opener.norm,
+          ) ||
+          (!isCap(opener) &&
+            (ROLES.roleNouns.has(opener.norm) || ROLES.npAdjectives.has(opener.norm)))
+        )
+      )
+        break;
+      const np = npEndingAt(tokens, j - 1);
+      if (np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm))
+        return { source: np, inherited: false };
+      break;
+    }
+  }
+  // "Sussman, Clinton's top backer, said …": an apposition the rules above could not read;
+  // the sentence's subject is the source.
+  if (prev && prev.text === ',' && !ing) {
+    const start = sentenceSubjectStart(tokens);
+    const np = npStartingAt(tokens, start);
+    if (
+      np &&
+      np[np.length - 1]!.start < verb.start &&
+      tokens[indexNear(tokens, np[np.length - 1]!) + 1]?.text === ','
+    )
+      return { source: np, inherited: false };
+  }
+  // ", noting …", "but said …": the subject of the earlier clause.
+  if (ing || (prev && BOUNDARY_CONJ.has(prev.norm))) {
+    const last = earlier[earlier.length - 1];
+    if (last) return { source: last.source, inherited: true };
+    const start = sentenceSubjectStart(tokens);
+    const np = start >= 0 ? npStartingAt(tokens, start) : null;
+    if (np && np[np.length - 1]!.start < verb.start) return { source: np, inherited: true };
+  }
+  return null;
+}
+
+export { sentenceSubject } from './clause-subject.js';
+export type { VerbType } from './speech-verbs.js';
+export type { Attribution } from './attribution-cues.js';

@@ -1,0 +1,104 @@
+// The subject side of a reporting clause: what may stand between a source and its verb
+// (auxiliaries, adverbs, "(R-Ga.)", "in June", ", in a statement,", "declined to"), and the
+// sentence's own subject past an opening phrase or dateline ("On Russia, Trump …").
+// It deliberately does not find speech verbs (attribution.ts) or walk noun phrases
+// (source-phrase.ts).
+
+import { isCap, npStartingAt, PRONOUNS } from './source-phrase.js';
+import type { Token } from '../types.js';
+import { ROLES } from './voice-roles.js';
+
+const AUX = new Set(
+  (
+    'has have had is are was were be been being will would could can may might did does do also ' +
+    'already later reportedly repeatedly recently previously publicly privately again once then ' +
+    'still just even further first last only never long often separately similarly himself herself ' +
+    'themselves itself not now'
+  ).split(' '),
+);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+// Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
+// adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
+// statement,") and a control verb ("declined to", "was quick to").
+export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: boolean } {
+  let sawBe = false;
+  // After "working to", "quick to": a "be" further left is progressive or adjectival
+  // ("have been working to temper"), not a passive of the speech verb.
+  let controlled = false;
+  for (let guard = 0; guard < 6; guard++) {
+    const start = k;
+    while (
+      k >= 0 &&
+      tokens[k]!.isWord &&
+      (AUX.has(tokens[k]!.norm) || (/ly$/.test(tokens[k]!.norm) && tokens[k]!.norm.length > 4))
+    ) {
+      if (BE.has(tokens[k]!.norm) && !controlled) sawBe = true;
+      k--;
+    }
+    const t = tokens[k];
+    if (!t) break;
+    if (t.text === ')' || t.text === '—' || t.text === '–' || t.text === '-') {
+      // "(R-Ga.)", "Democrats - especially in New York - said"
+      const open = t.text === ')' ? '(' : t.text;
+      let j = k - 1;
+      while (j >= Math.max(0, k - 10) && tokens[j]!.text !== open) j--;
+      if (j > 0 && tokens[j]!.text === open) k = j - 1;
+    } else if (t.norm === 'to' && ROLES.controlVerbs.has(tokens[k - 1]?.norm ?? '')) {
+      k -= 2;
+      while (k >= 0 && ROLES.controlVerbs.has(tokens[k]!.norm)) k--;
+      sawBe = false;
+      controlled = true;
+    } else {
+      const comma = t.text === ',';
+      const end = comma ? k - 1 : k;
+      const head = tokens[end];
+      if (head && ROLES.timeHeads.has(head.norm)) {
+        let j = end - 1;
+        while (j >= Math.max(0, end - 4) && !ROLES.timePrepositions.has(tokens[j]!.norm)) j--;
+        const p = tokens[j];
+        if (p && ROLES.timePrepositions.has(p.norm) && j < end) {
+          const before = tokens[j - 1];
+          if (comma && before?.text === ',') k = j - 2;
+          else if (!comma && before && before.isWord && !/^(and|but|or|that)$/.test(before.norm))
+            k = j - 1;
+        }
+      }
+    }
+    if (k === start) break;
+  }
+  return { k, sawBe };
+}
+
+/** The sentence's grammatical subject when it opens with a name or role ("Blinken refrained …"). */
+export function sentenceSubject(tokens: Token[]): Token[] | null {
+  const start = sentenceSubjectStart(tokens);
+  const np = start >= 0 ? npStartingAt(tokens, start) : null;
+  return np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm) ? np : null;
+}
+
+export const OPENERS = new Set(
+  'on in at for after before during despite with without like as since while although though when even amid following unlike under over by from'.split(
+    ' ',
+  ),
+);
+
+// Skip an opening connective or phrase ("Furthermore, …", "In May, …", "On Russia, …") to
+// the main subject.
+export function sentenceSubjectStart(tokens: Token[]): number {
+  const limit = Math.min(tokens.length, 12);
+  // A dateline, "WASHINGTON (AFP) –" or "DETROIT –", is not the subject.
+  for (let c = 1; c < Math.min(limit, 7); c++) {
+    const t = tokens[c]!;
+    if (t.text === '–' || t.text === '—' || (t.text === '-' && tokens[c - 1]!.text === ')')) {
+      if (tokens.slice(0, c).every((x) => isCap(x) || /^[().,]$/.test(x.text))) return c + 1;
+      break;
+    }
+  }
+  for (let c = 1; c < limit; c++) {
+    if (tokens[c]!.text !== ',') continue;
+    if (c <= 4 && !tokens.slice(1, c).some(isCap)) return c + 1;
+    if (OPENERS.has(tokens[0]!.norm)) return c + 1;
+    break;
+  }
+  return 0;
+}

@@ -1,0 +1,57 @@
+// Sides without an actors file: reads the titles and descriptions the article gives a
+// speaker ("U.S. Ambassador to China", ", a fellow at the Brookings Institution") and the
+// word lists in voice-roles.json (analyst words, government words, country markers, national
+// office holders, Chinese surnames). It deliberately does not use the actors file
+// (speakers.ts prefers that when it lists the speaker) nor guess from the quote's content.
+
+import type { SpeakerSide } from '../vocabulary/sides.js';
+import { ROLES } from './voice-roles.js';
+
+const S = ROLES.sides;
+
+// One regex per list, compiled once: a list entry matches as a whole word or phrase.
+function wordsRe(words: string[], before = '(?<![a-z])'): RegExp {
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  return new RegExp(`${before}(${alternatives.join('|')})(?![a-z])`);
+}
+const ANALYST_RE = wordsRe(S.analystWords);
+const GOV_RE = wordsRe(S.governmentWords);
+const CHINA_RE = wordsRe(S.chinaMarkers, '(?<![a-z.])');
+const US_RE = wordsRe(S.usMarkers, '(?<![a-z.])');
+const OTHER_RE = wordsRe(S.otherCountryMarkers, '(?<![a-z.])');
+const CHINESE_SURNAMES = new Set(S.chineseSurnames);
+// "Beijing said", "Washington insists": a capital or country standing for its government.
+const METONYMS = new Map<string, SpeakerSide>([
+  ...S.governmentMetonyms.china_gov.map((w) => [w, 'china_gov'] as const),
+  ...S.governmentMetonyms.us_gov.map((w) => [w, 'us_gov'] as const),
+]);
+
+/**
+ * The side a role description gives: analyst words first ("former" outranks any
+ * government title), then a government word with the first country marker deciding.
+ * `name`, a person's name, lets a government title with no country count through the
+ * office-holder list ("President Biden") or a Chinese name ("Assistant Foreign Minister
+ * Hua Chunying").
+ */
+export function sideFromRole(role: string, name?: string): SpeakerSide {
+  const d = role.toLowerCase().replace(/’/g, "'");
+  const metonym = METONYMS.get(d.trim());
+  if (metonym) return metonym;
+  if (ANALYST_RE.test(d)) return 'analyst';
+  const gov = GOV_RE.test(d);
+  if (!gov) return 'other';
+  const china = CHINA_RE.exec(d)?.index ?? Infinity;
+  const us = US_RE.exec(d)?.index ?? Infinity;
+  const other = OTHER_RE.exec(d)?.index ?? Infinity;
+  if (other < china && other < us) return 'other';
+  if (china !== Infinity || us !== Infinity) return china < us ? 'china_gov' : 'us_gov';
+  if (!gov || !name || other !== Infinity) return 'other';
+  const n = name.toLowerCase();
+  const held = ROLES.officeHolders.get(n) ?? ROLES.officeHolders.get(n.split(' ').pop() ?? '');
+  if (held) return held;
+  const words = n.split(' ');
+  if (words.length === 2 && CHINESE_SURNAMES.has(words[0]!)) return 'china_gov';
+  return 'other';
+}

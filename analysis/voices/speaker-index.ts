@@ -1,0 +1,110 @@
+// The article's name index for speaker resolution: every capitalised chain split into its
+// title ("U.S. Secretary of Defense") and the person's name ("Lloyd Austin"), indexed by
+// surname and first word, with the titles and appositions the article gives each name.
+// It deliberately does not decide which mention is a speaker (attribution.ts) or sides
+// (sides.ts).
+
+import { isCap } from './source-phrase.js';
+import type { Token } from '../types.js';
+import { ROLES } from './voice-roles.js';
+
+export interface ArticleIndex {
+  /** Person full names (2+ words) found in the article, by lower-cased surname and by first word. */
+  bySurname: Map<string, string>;
+  byFirst: Map<string, string>;
+  /** Title and apposition descriptions seen next to each full name, by surname. */
+  descriptions: Map<string, string[]>;
+  /** Person-name occurrences in reading order, for "he"/"she" with no earlier speaker. */
+  occurrences: { offset: number; name: string }[];
+}
+
+/** The word without a final "'s", then without a final dot. */
+export function strip(norm: string): string {
+  const word = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
+/** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
+export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
+  let cut = chain.length;
+  while (cut > 0) {
+    const t = chain[cut - 1]!;
+    const n = strip(t.norm);
+    if (!t.isWord && t.text !== '.') break;
+    if (
+      t.isWord &&
+      (ROLES.titleWords.has(n) || ROLES.orgWords.has(n) || !isCap(t) || t.norm.endsWith("'s"))
+    )
+      break;
+    cut--;
+  }
+  const name = chain.slice(cut).filter((t) => t.isWord);
+  return { title: chain.slice(0, cut), name };
+}
+
+/** ", the assistant secretary of state for …," right after a name, if any. */
+export function appositionAfter(text: string, from: number): string | null {
+  const m =
+    /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|China’s|China's)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
+      text.slice(from, from + 300),
+    );
+  return m && (text[from] === ',' || text[from + 1] === '(') ? m[1]! : null;
+}
+
+export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
+  const index: ArticleIndex = {
+    bySurname: new Map(),
+    byFirst: new Map(),
+    descriptions: new Map(),
+    occurrences: [],
+  };
+  const TITLE = ROLES.titleWords;
+  const ORG = ROLES.orgWords;
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCap(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // A chain: capitalised words, initials' dots, and of/for/and between capitalised words.
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (isCap(t)) j++;
+      else if (t.text === '.' && tokens[j - 1]!.text.length <= 3 && isCap(tokens[j - 1]!)) j++;
+      // "of"/"for" join title words ("Secretary of State"); "and" only joins title or
+      // organisation words ("East Asian and Pacific Affairs"), never two people.
+      else if (
+        /^(of|for|and)$/.test(t.norm) &&
+        tokens[j + 1] &&
+        isCap(tokens[j + 1]!) &&
+        (t.norm !== 'and' ||
+          TITLE.has(strip(tokens[j - 1]!.norm)) ||
+          ORG.has(strip(tokens[j - 1]!.norm)))
+      )
+        j++;
+      else break;
+    }
+    const chain = tokens.slice(i, j);
+    const { title, name } = splitChain(chain);
+    if (name.length >= 2 && name.length <= 4) {
+      const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
+      const last = strip(name[name.length - 1]!.norm);
+      const first = strip(name[0]!.norm);
+      const known = index.bySurname.get(last);
+      if (!known || known.split(' ').length < name.length) index.bySurname.set(last, full);
+      if (!index.byFirst.has(first)) index.byFirst.set(first, full);
+      const desc = title.map((t) => t.text).join(' ');
+      const apposition = appositionAfter(text, tokens[j - 1]!.end);
+      const list = index.descriptions.get(last) ?? [];
+      if (desc) list.push(desc);
+      if (apposition) list.push(apposition);
+      index.descriptions.set(last, list);
+    }
+    if (name.length >= 1 && (name.length >= 2 || title.length > 0)) {
+      index.occurrences.push({ offset: chain[0]!.start, name: name.map((t) => t.text).join(' ') });
+    }
+    i = j;
+  }
+  return index;
+}

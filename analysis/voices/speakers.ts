@@ -1,0 +1,259 @@
+// Speaker resolution: turns the words that name a source ("Campbell", "Mr. Campbell",
+// "a senior State Department official", "he") into one Speaker per person or group in the
+// article, with a side. Names resolve within the article (the most complete form the
+// article gives wins, speaker-index.ts), then through the actors file when one is loaded;
+// sides come from the actors file or, without it, from titles and affiliations the article
+// itself gives (sides.ts).
+// It deliberately does not find attributions (attribution.ts) or quotation marks (quotes.ts).
+
+import { actorKey, type Actor, type Actors } from './actors.js';
+import type { Speaker } from '../types.js';
+import type { SpeakerSide } from '../vocabulary/sides.js';
+import { sideFromRole } from './sides.js';
+import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
+import { tokenize } from '../segmentation/tokens.js';
+import type { Token } from '../types.js';
+import { isCap } from './source-phrase.js';
+import { ROLES } from './voice-roles.js';
+
+export { appositionAfter } from './speaker-index.js';
+export { sideFromRole } from './sides.js';
+
+/** The words naming a source, as found by the attribution rules. */
+export interface Mention {
+  tokens: Token[];
+  /** Apposition or description after the name (", a fellow at Brookings,"), if any. */
+  apposition: string | null;
+  paragraph: number;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'him', 'her', 'them']);
+const ORG_WORDS = ROLES.orgWords;
+
+/** The speakers of one article, built up as attributions are found in reading order. */
+export class SpeakerBook {
+  readonly speakers: Speaker[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly isPerson: boolean[] = [];
+  private readonly history: { speaker: number; paragraph: number; offset: number }[] = [];
+  private lastSubject: Mention | null = null;
+  private readonly index: ArticleIndex;
+
+  /** `tokens`: the article's tokens in reading order (the segments' tokens, concatenated). */
+  constructor(
+    text: string,
+    tokens: Token[],
+    private readonly actors: Actors,
+  ) {
+    this.index = buildIndex(text, tokens);
+    for (const [surname, list] of this.index.descriptions) {
+      this.descriptionWords.push(
+        ...list.map((d) => ({ surname, words: new Set(contentWords(d)) })),
+      );
+    }
+  }
+
+  private readonly descriptionWords: { surname: string; words: Set<string> }[] = [];
+
+  /** The speaker index for a mention, or null when it cannot be told (an unresolved pronoun). */
+  resolve(mention: Mention): number | null {
+    const words = mention.tokens.filter((t) => t.isWord);
+    if (words.length === 0) return null;
+    const first = words[0]!.norm;
+    if (words.length === 1 && PRONOUNS.has(first)) return this.resolvePronoun(first, mention);
+    const result = this.resolveNamed(mention);
+    if (result !== null)
+      this.history.push({ speaker: result, paragraph: mention.paragraph, offset: words[0]!.start });
+    return result;
+  }
+
+  /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */
+  noteSpoke(speaker: number, paragraph: number, offset: number): void {
+    this.history.push({ speaker, paragraph, offset });
+  }
+
+  /**
+   * Record a sentence's subject when it is a person the article names ("Blinken refrained
+   * …"): a following "he said" more likely means that person than an earlier speaker.
+   */
+  noteSubject(mention: Mention): void {
+    const last = mention.tokens[mention.tokens.length - 1];
+    if (!last) return;
+    const { name } = splitChain(mention.tokens);
+    if (name.length === 0 || !this.index.bySurname.has(strip(name[name.length - 1]!.norm))) return;
+    this.lastSubject = mention;
+  }
+
+  private resolvePronoun(pronoun: string, mention: Mention): number | null {
+    const wantPerson =
+      pronoun === 'he' || pronoun === 'she' || pronoun === 'him' || pronoun === 'her';
+    const subject = this.lastSubject;
+    if (wantPerson && subject && mention.paragraph - subject.paragraph <= 1) {
+      let lastPerson: number | undefined;
+      for (
+        let k = this.history.length - 1;
+        k >= Math.max(0, this.history.length - 40) && lastPerson === undefined;
+        k--
+      ) {
+        if (this.isPerson[this.history[k]!.speaker]) lastPerson = this.history[k]!.offset;
+      }
+      if (lastPerson === undefined || lastPerson < subject.tokens[0]!.start)
+        return this.resolve(subject);
+    }
+    for (let k = this.history.length - 1; k >= Math.max(0, this.history.length - 40); k--) {
+      const h = this.history[k]!;
+      if (mention.paragraph - h.paragraph > 3) break;
+      if (wantPerson === this.isPerson[h.speaker]) return h.speaker;
+    }
+    if (!wantPerson) return null;
+    // No earlier speaker: the person most recently named before the mention.
+    const offset = mention.tokens[0]!.start;
+    const occ = this.index.occurrences;
+    let lo = 0;
+    let hi = occ.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (occ[mid]!.offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const name = lo > 0 ? occ[lo - 1]!.name : null;
+    if (name === null) return null;
+    return this.resolveNamed({ ...mention, tokens: tokenize(name, offset), apposition: null });
+  }
+
+  private resolveNamed(mention: Mention): number | null {
+    let tokens = mention.tokens;
+    // "Blinken himself", "the senior official who": drop what follows the name.
+    while (
+      tokens.length > 1 &&
+      /^(himself|herself|themselves|itself|who|also)$/.test(tokens[tokens.length - 1]!.norm)
+    )
+      tokens = tokens.slice(0, -1);
+    // "Chris Low at FTN Financial", "Edward Alden of the Council on Foreign Relations": the
+    // person is the name before the preposition, the rest describes them. "a spokesman for
+    // Disney" is a group named by its role: the name after "for" is not the speaker.
+    let detail = '';
+    let roleOnly = false;
+    const p = tokens.findIndex((t, n) => n > 0 && /^(of|for|at|from|in|with)$/.test(t.norm));
+    if (p > 0) {
+      const before = tokens.slice(0, p);
+      const head = before[before.length - 1]!;
+      if (splitChain(before).name.length > 0 && isCap(head) && !ROLES.roleNouns.has(head.norm)) {
+        detail = tokens
+          .slice(p)
+          .map((t) => t.text)
+          .join(' ');
+        tokens = before;
+      } else if (!isCap(head) && ROLES.roleNouns.has(head.norm)) roleOnly = true;
+      // "One line in the American summary": a part of the source stands for the source.
+      else if (!isCap(head) && tokens.slice(p + 1).some(isCap)) tokens = tokens.slice(p + 1);
+    }
+    const text = tokens
+      .map((t) => t.text)
+      .join(' ')
+      .replace(/ \./g, '.')
+      .replace(/ ’ ?s\b/g, '’s');
+    const split = splitChain(tokens);
+    // A sentence-initial "Officials" or "Analysts" is capitalised but names a group.
+    if (split.name.length === 1 && ROLES.roleNouns.has(split.name[0]!.norm)) roleOnly = true;
+    const title = roleOnly ? tokens : split.title;
+    const name = roleOnly ? [] : split.name;
+    const titleText = title.map((t) => t.text).join(' ');
+    let actor: Actor | undefined = this.actors.byAlias.get(
+      actorKey(text.replace(/^(a|an|the)\s+/i, '')),
+    );
+    let person = false;
+    let canonical: string;
+    if (name.length > 0) {
+      const last = strip(name[name.length - 1]!.norm);
+      const firstWord = strip(name[0]!.norm);
+      const full =
+        name.length >= 2
+          ? (this.index.bySurname.get(last) ?? name.map((t) => t.text).join(' '))
+          : (this.index.bySurname.get(last) ?? this.index.byFirst.get(last));
+      canonical = full ?? name.map((t) => t.text).join(' ');
+      // A capitalised name credited with speech is a person unless it names a place or body.
+      person = true;
+      if (ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) person = false;
+      actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
+    } else {
+      canonical = text.replace(/^(a|an|the|some|many|several|other)\s+/i, '');
+      const roleMatch = this.personByRole(canonical);
+      if (roleMatch) {
+        canonical = roleMatch;
+        person = true;
+        actor ??= this.actors.byAlias.get(actorKey(roleMatch));
+      } else {
+        const earlier = this.groupByWords(canonical);
+        if (earlier !== null) return earlier;
+      }
+    }
+    if (actor) {
+      canonical = actor.name;
+      person = person || !ORG_WORDS.has(actorKey(actor.name).split(' ').pop() ?? '');
+    }
+    const key = canonical.toLowerCase();
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const descriptions = [
+      titleText,
+      detail,
+      mention.apposition ?? '',
+      name.length === 0 ? canonical : '',
+      ...(this.index.descriptions.get(key.split(' ').pop() ?? '') ?? []),
+    ].filter((d) => d.length > 0);
+    const role = actor?.role ?? (descriptions.find((d) => d !== canonical) || null);
+    // The name itself may say the side ("Beijing", "the White House"); else the descriptions.
+    const named = sideFromRole(canonical);
+    const side: SpeakerSide = actor
+      ? actor.side
+      : named !== 'other'
+        ? named
+        : sideFromRole(descriptions.join(' ; ') || canonical, person ? canonical : undefined);
+    const speaker: Speaker = {
+      name: canonical,
+      side,
+      anonymous: !person && name.length === 0,
+      role,
+    };
+    this.speakers.push(speaker);
+    this.isPerson.push(person);
+    this.byKey.set(key, this.speakers.length - 1);
+    return this.speakers.length - 1;
+  }
+
+  // "the U.S. Secretary of Defense" → the person the article gave that title to.
+  private personByRole(role: string): string | null {
+    const words = contentWords(role);
+    if (words.length === 0 || /s$/.test(words[words.length - 1]!)) return null;
+    for (const [surname, list] of this.index.descriptions) {
+      for (const d of list) {
+        const have = new Set(contentWords(d));
+        const shared = words.filter((w) => have.has(w)).length;
+        if (shared >= 2 && shared / words.length >= 0.75)
+          return this.index.bySurname.get(surname) ?? null;
+      }
+    }
+    return null;
+  }
+
+  // "the senior official" → the earlier "senior State Department official".
+  private groupByWords(role: string): number | null {
+    const words = contentWords(role);
+    if (words.length < 2) return null;
+    for (let k = this.speakers.length - 1; k >= 0; k--) {
+      if (this.isPerson[k]) continue;
+      const have = new Set(contentWords(this.speakers[k]!.name));
+      if (words.every((w) => have.has(w))) return k;
+    }
+    return null;
+  }
+}
+
+function contentWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[^a-z.'-]+/)
+    .filter((w) => w.length > 1 && !/^(the|a|an|of|for|and|to|at|in|on|'s)$/.test(w));
+}

@@ -1,0 +1,60 @@
+// The speech-verb lexicon (analysis/lexicons/speech-verbs.json): every form of each verb
+// with its type (neutral, endorsing, distancing) and the conditions under which a form
+// counts (a required next word, an excluded next word, the kind of subject). Loaded and
+// validated once. It deliberately does not find the verb's source (attribution.ts).
+
+import { z } from 'zod';
+import { projectPath } from '../../lib/project-paths.js';
+import { moduleData } from '../data-files.js';
+import { QUOTE_MARKS } from './source-phrase.js';
+import type { Token } from '../types.js';
+
+const VerbsSchema = z.object({
+  version: z.string(),
+  verbs: z.array(
+    z.object({
+      lemma: z.string().min(1),
+      type: z.enum(['neutral', 'endorsing', 'distancing']),
+      forms: z.array(z.string().min(1)),
+      /** The verb counts only when one of these follows within three tokens. */
+      requiresNext: z.array(z.string()).optional(),
+      /** The verb does not count when the next token is one of these ("hope to", "think of"). */
+      excludeNext: z.array(z.string()).optional(),
+      /** Who may be the subject: 'document' only a document or poll ("polls show"),
+       *  'source' a name, role, pronoun or document but not any noun ("signs suggest"). */
+      subject: z.enum(['document', 'source']).optional(),
+    }),
+  ),
+});
+
+export type VerbType = 'neutral' | 'endorsing' | 'distancing';
+export type VerbEntry = z.infer<typeof VerbsSchema>['verbs'][number];
+
+const verbsFile: unknown = JSON.parse(
+  moduleData.read(projectPath('analysis', 'lexicons', 'speech-verbs.json')),
+);
+
+function loadVerbs(): Map<string, VerbEntry> {
+  const parsed = VerbsSchema.safeParse(verbsFile);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Invalid lexicon analysis/lexicons/speech-verbs.json at "${issue?.path.join('.')}": ${issue?.message}`,
+    );
+  }
+  const byForm = new Map<string, VerbEntry>();
+  for (const v of parsed.data.verbs) for (const f of v.forms) byForm.set(f, v);
+  return byForm;
+}
+
+export const VERBS = loadVerbs();
+
+/** Whether one of `wanted` (or a quotation mark, for "quote") follows within three tokens. */
+export function followedBy(tokens: Token[], i: number, wanted: string[]): boolean {
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (wanted.includes(t.norm)) return true;
+    if (QUOTE_MARKS.has(t.text) && wanted.includes('quote')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,108 @@
+// The word lists behind source finding and sides (analysis/lexicons/voice-roles.json):
+// determiners, role nouns, titles, organisation words, document nouns, attribution nouns,
+// side markers and office holders. Loaded and validated once, at import. It deliberately
+// holds no rules: attribution.ts, source-phrase.ts, speakers.ts and sides.ts use the lists.
+
+import { z } from 'zod';
+import { projectPath } from '../../lib/project-paths.js';
+import { moduleData } from '../data-files.js';
+import { SPEAKER_SIDES, type SpeakerSide } from '../vocabulary/sides.js';
+
+const FILE = 'analysis/lexicons/voice-roles.json';
+const word = z
+  .string()
+  .min(1)
+  .refine((w) => w === w.toLowerCase(), 'entries must be lower-case');
+const words = z.array(word);
+const described = z.object({ description: z.string().optional(), words });
+
+const RolesSchema = z.object({
+  version: z.string(),
+  description: z.string().optional(),
+  determiners: words,
+  roleNouns: words,
+  npAdjectives: words,
+  titleWords: words,
+  orgWords: words,
+  documentNouns: words,
+  attributionNouns: z.object({
+    description: z.string().optional(),
+    neutral: words,
+    distancing: words,
+  }),
+  controlVerbs: described,
+  stanceAdjectives: described,
+  timeWords: z.object({ description: z.string().optional(), prepositions: words, heads: words }),
+  sides: z.object({
+    description: z.string().optional(),
+    analystWords: words,
+    governmentWords: words,
+    chinaMarkers: words,
+    usMarkers: words,
+    otherCountryMarkers: words,
+    governmentMetonyms: z.object({ china_gov: words, us_gov: words }),
+    chineseSurnames: words,
+  }),
+  officeHolders: z.object({
+    description: z.string().optional(),
+    entries: z.array(
+      z.object({
+        side: z.enum(SPEAKER_SIDES),
+        office: z.string().min(1),
+        names: z.array(z.string().min(1)),
+      }),
+    ),
+  }),
+});
+
+/** Validate the parsed voice-roles file; `source` names it in the error. Exported for tests. */
+export function parseVoiceRoles(data: unknown, source: string) {
+  const parsed = RolesSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    let entry: unknown = data;
+    for (const key of path)
+      entry = (entry as Record<string | number, unknown>)?.[key as string | number];
+    throw new Error(
+      `Invalid lexicon ${source} at "${path.join('.')}": ${issue?.message ?? 'bad shape'}` +
+        ` (entry ${JSON.stringify(entry)})`,
+    );
+  }
+  return parsed.data;
+}
+
+const data = parseVoiceRoles(
+  JSON.parse(moduleData.read(projectPath('analysis', 'lexicons', 'voice-roles.json'))),
+  FILE,
+);
+
+export const ROLES = {
+  version: data.version,
+  determiners: new Set(data.determiners),
+  roleNouns: new Set(data.roleNouns),
+  npAdjectives: new Set(data.npAdjectives),
+  titleWords: new Set(data.titleWords),
+  orgWords: new Set(data.orgWords),
+  documentNouns: new Set(data.documentNouns),
+  attributionNouns: new Map<string, 'neutral' | 'distancing'>([
+    ...data.attributionNouns.neutral.map((w) => [w, 'neutral'] as const),
+    ...data.attributionNouns.distancing.map((w) => [w, 'distancing'] as const),
+  ]),
+  controlVerbs: new Set(data.controlVerbs.words),
+  stanceAdjectives: new Set(data.stanceAdjectives.words),
+  timePrepositions: new Set(data.timeWords.prepositions),
+  timeHeads: new Set(data.timeWords.heads),
+  sides: data.sides,
+  /** Lower-cased full name, and surname for Western-order names, of a national office holder → side. */
+  officeHolders: new Map<string, SpeakerSide>(
+    data.officeHolders.entries.flatMap((e) =>
+      e.names.flatMap((n) => {
+        const words = n.toLowerCase().split(' ');
+        const keys = [words.join(' ')];
+        if (!data.sides.chineseSurnames.includes(words[0]!)) keys.push(words[words.length - 1]!);
+        return keys.map((k) => [k, e.side] as const);
+      }),
+    ),
+  ),
+};

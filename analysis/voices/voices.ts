@@ -1,0 +1,184 @@
+// The voices stage: for each sentence, whether it quotes someone directly, reports speech
+// indirectly or neither, and who speaks, resolved to one Speaker per person or group in
+// the article. Runs once per article over the segmenter's output.
+//   quotes.ts       quotation-mark spans (paragraph-level, multi-sentence)
+//   attribution.ts  speech verbs, "according to", speaker labels and attribution nouns
+//                   ("Beijing's view that") with their source in one sentence
+//   speakers.ts     names, roles and pronouns → speakers with sides
+// It deliberately does not score tone or stance; the speech verb's type (neutral,
+// endorsing, distancing) is recorded as cue evidence only.
+
+import type { Actors } from './actors.js';
+import { findAttributions, sentenceSubject, type Attribution } from './attribution.js';
+import type { QuoteKind } from '../vocabulary/quotes.js';
+import type { Speaker } from '../types.js';
+import { findQuoteSpans, type QuoteSpan } from './quotes.js';
+import { appositionAfter, SpeakerBook, type Mention } from './speakers.js';
+import { tokenize } from '../segmentation/tokens.js';
+import type { CueHit, Segment, Token } from '../types.js';
+import { isScoredKind } from '../vocabulary/segments.js';
+
+export interface Voices {
+  perSegment: { quote: QuoteKind | null; speaker: number | null }[];
+  speakers: Speaker[];
+  cueHits: CueHit[];
+}
+
+// Quoted words this long are someone's words even without a verb in the sentence;
+// shorter ones ("a “win”", an “aggressive maneuver”) count only next to an attribution.
+const MIN_QUOTE_WORDS = 4;
+
+interface SegmentVoice {
+  spans: QuoteSpan[];
+  /** Share of the sentence's characters inside quotation marks. */
+  quoted: number;
+  attributions: Attribution[];
+  /** The sentence's named subject, if it opens with one (for pronoun resolution). */
+  subject: Mention['tokens'] | null;
+}
+
+/**
+ * Quote kind and speaker per segment. `segmentTokens`, when the caller already tokenized
+ * the segments (tokens.ts, offsets into `text`), saves tokenizing them again.
+ */
+export function attributeVoices(
+  text: string,
+  segments: Segment[],
+  actors: Actors,
+  segmentTokens?: Token[][],
+): Voices {
+  const spans = findQuoteSpans(text);
+  const allTokens = segments.map((seg, i) => segmentTokens?.[i] ?? tokenize(seg.text, seg.start));
+  const cueHits: CueHit[] = [];
+  const voices: SegmentVoice[] = [];
+  let s = 0;
+  for (const [n, segment] of segments.entries()) {
+    while (s < spans.length && spans[s]!.end <= segment.start) s++;
+    const mine: QuoteSpan[] = [];
+    for (let k = s; k < spans.length && spans[k]!.start < segment.end; k++) mine.push(spans[k]!);
+    const tokens = allTokens[n]!;
+    // Spans and tokens are both in text order: one sweep marks the quoted tokens.
+    const inQuote: boolean[] = [];
+    let q = 0;
+    for (const t of tokens) {
+      while (q < mine.length && mine[q]!.end <= t.start) q++;
+      const span = mine[q];
+      inQuote.push(span !== undefined && t.start > span.start && t.end < span.end);
+    }
+    let quotedChars = 0;
+    for (const q of mine)
+      quotedChars += Math.min(q.end, segment.end) - Math.max(q.start, segment.start);
+    const scored = isScoredKind(segment.kind);
+    voices.push({
+      subject: scored ? sentenceSubject(tokens.filter((_, n) => !inQuote[n])) : null,
+      spans: mine,
+      quoted: quotedChars / Math.max(1, segment.end - segment.start),
+      attributions: scored ? findAttributions(tokens, inQuote) : [],
+    });
+  }
+
+  // A loop rather than allTokens.flat(), which V8 runs generically: it took a sixth of
+  // this stage's time (20 ms per 100k words).
+  const articleTokens: Token[] = [];
+  for (const tokens of allTokens) for (const t of tokens) articleTokens.push(t);
+  const book = new SpeakerBook(text, articleTokens, actors);
+
+  // A quote running over several sentences (or paragraphs, reopened with “) is credited
+  // once: every sentence it touches shares the attribution found in any of them.
+  const chainOf = new Map<QuoteSpan, number>();
+  let chain = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const q = spans[k]!;
+    const prev = spans[k - 1];
+    const continues = prev && !prev.closed && /^\s*$/.test(text.slice(prev.end, q.start));
+    chainOf.set(q, continues ? chain : ++chain);
+  }
+
+  const resolved = new Map<number, number | null>();
+  const speakerOf = (i: number): number | null => {
+    if (resolved.has(i)) return resolved.get(i)!;
+    const a = voices[i]!.attributions[0];
+    let speaker: number | null = null;
+    if (a) {
+      const last = a.source[a.source.length - 1]!;
+      const apposition = a.inherited ? null : appositionAfter(text, last.end);
+      speaker = book.resolve({ tokens: a.source, apposition, paragraph: segments[i]!.paragraph });
+    }
+    resolved.set(i, speaker);
+    return speaker;
+  };
+
+  const perSegment: Voices['perSegment'] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const v = voices[i]!;
+    if (!isScoredKind(segment.kind)) {
+      perSegment.push({ quote: null, speaker: null });
+      continue;
+    }
+    const attributed = v.attributions.length > 0;
+    // A sentence that is nothing but a quotation ("“Not at all.”") is someone's words
+    // however short; a short phrase inside a sentence may be a scare quote.
+    const whole = v.quoted >= 0.9;
+    const real = v.spans.filter(
+      (q) => q.words >= MIN_QUOTE_WORDS || !q.closed || !q.opened || whole,
+    );
+    // A transcript label ("MS. CLINTON: …") introduces the speaker's own words.
+    const labelled = v.attributions[0]?.cue === 'speaker_label';
+    const direct = real.length > 0 || (attributed && v.spans.length > 0) || labelled;
+    let speaker = attributed ? speakerOf(i) : null;
+    if (direct && speaker === null && !attributed) speaker = floatingSpeaker(i, real);
+    perSegment.push({ quote: direct ? 'direct' : attributed ? 'indirect' : 'none', speaker });
+    if (speaker !== null && !attributed) book.noteSpoke(speaker, segment.paragraph, segment.start);
+    if (v.subject)
+      book.noteSubject({ tokens: v.subject, apposition: null, paragraph: segment.paragraph });
+    for (const a of v.attributions) {
+      const category = a.cue === 'according_to' ? 'according_to' : `${a.cue}:${a.verbType}`;
+      cueHits.push(hit(i, a.lemma, category, a.cueStart, a.cueEnd));
+    }
+    if (direct) {
+      for (const q of v.spans) {
+        cueHits.push(
+          hit(
+            i,
+            'quotation marks',
+            'quote_mark',
+            Math.max(q.start, segment.start),
+            Math.min(q.end, segment.end),
+          ),
+        );
+      }
+    }
+  }
+  return { perSegment, speakers: book.speakers, cueHits };
+
+  // A quote-only sentence: the attribution elsewhere in the same quote, else the speaker
+  // of the sentence just before (same or previous paragraph), else the next sentence's.
+  function floatingSpeaker(i: number, real: QuoteSpan[]): number | null {
+    const chains = new Set(real.map((q) => chainOf.get(q)));
+    for (let j = Math.max(0, i - 6); j < Math.min(segments.length, i + 6); j++) {
+      if (j === i || voices[j]!.attributions.length === 0) continue;
+      if (voices[j]!.spans.some((q) => chains.has(chainOf.get(q)))) return speakerOf(j);
+    }
+    const here = segments[i]!;
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+      const p = perSegment[j];
+      if (!p || p.quote === 'none' || p.quote === null) break;
+      if (here.paragraph - segments[j]!.paragraph > 1) break;
+      if (p.speaker !== null && p.quote === 'direct') return p.speaker;
+    }
+    const next = segments[i + 1];
+    if (
+      next &&
+      next.paragraph === here.paragraph &&
+      voices[i + 1]!.attributions.length > 0 &&
+      voices[i + 1]!.quoted > 0
+    )
+      return speakerOf(i + 1);
+    return null;
+  }
+}
+
+function hit(segment: number, entry: string, category: string, start: number, end: number): CueHit {
+  return { segment, lexicon: 'voice', entry, category, start, end, weight: 1, negated: false };
+}

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { distinctiveTerms, logOddsZ } from '../../../analysis/comparison/keyness.js';
+
+const close = (actual: number, expected: number, eps = 1e-9): void =>
+  assert.ok(Math.abs(actual - expected) < eps, `${actual} ≠ ${expected}`);
+
+// Outlet A: balloon ×2, talk ×1; outlet B: talk ×2, trade ×1. Pooled: balloon 2, talk 3,
+// trade 1, total 6; default α0 = 6, so α_w = the pooled count.
+const corpus = [
+  { outlet: 'A', text: 'Balloon, balloon talks.' },
+  { outlet: 'B', text: 'Talks, talks trade.' },
+];
+
+test('δ and z match the hand-computed Fightin’ Words values', () => {
+  const [a, b] = distinctiveTerms(corpus);
+  assert.equal(a?.outlet, 'A');
+  const balloon = a?.terms[0];
+  assert.equal(balloon?.stem, 'balloon');
+  assert.equal(balloon?.word, 'balloon');
+  assert.equal(balloon?.count, 2);
+  assert.equal(balloon?.otherCount, 0);
+  // A, balloon: y_i = 2, n_i = 3, y_j = 0, n_j = 3, α_w = 2:
+  // δ = ln(4 / (3 + 6 − 2 − 2)) − ln(2 / (3 + 6 − 0 − 2)) = ln(4/5) − ln(2/7) = 1.029619
+  // Var = 1/4 + 1/2 = 0.75, z = 1.029619 / 0.866025 = 1.188902
+  close(balloon!.delta, 1.0296194171811581);
+  close(balloon!.z, 1.188902095, 1e-8);
+  // B, talk: y_i = 2, y_j = 1, α_w = 3: δ = ln(5/4) − ln(4/5) = 0.446287,
+  // Var = 1/5 + 1/4 = 0.45, z = 0.665387
+  const talk = b?.terms.find((t) => t.stem === 'talk');
+  close(talk!.delta, 2 * Math.log(1.25));
+  close(talk!.z, (2 * Math.log(1.25)) / Math.sqrt(0.45));
+});
+
+test('terms below the minimum count or used less than the rest are not listed', () => {
+  const [a, b] = distinctiveTerms(corpus);
+  assert.deepEqual(
+    a?.terms.map((t) => t.stem),
+    ['balloon'],
+  ); // talk: 1 use < minCount 2
+  assert.deepEqual(
+    b?.terms.map((t) => t.stem),
+    ['talk'],
+  ); // trade: 1 use
+  assert.equal(distinctiveTerms(corpus, { minCount: 1 })[1]?.terms.length, 2);
+});
+
+test('the shown word is the most frequent surface form of the stem', () => {
+  const [a] = distinctiveTerms([
+    { outlet: 'A', text: 'Officials met. The officials talked, the official said.' },
+    { outlet: 'B', text: 'Trade rose.' },
+  ]);
+  assert.equal(a?.terms.find((t) => t.stem === 'offici')?.word, 'officials');
+});
+
+test('logOddsZ is symmetric: swapping the groups flips the sign', () => {
+  const ab = logOddsZ(5, 100, 1, 80, 0.3, 10);
+  const ba = logOddsZ(1, 80, 5, 100, 0.3, 10);
+  close(ab.delta, -ba.delta);
+  close(ab.z, -ba.z);
+});

@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  averageRanks,
+  classification,
+  evaluate,
+  matchSegments,
+  pearson,
+  sameSpeaker,
+  spearman,
+  type GoldRow,
+  type PredictedSegment,
+} from '../../../analysis/evaluation/evaluate.js';
+
+const gold = (text: string, labels: Partial<GoldRow> = {}): GoldRow => ({
+  doc: 'd',
+  para: 0,
+  sent: 0,
+  kind: 'body',
+  text,
+  ...labels,
+});
+const predicted = (text: string, labels: Partial<PredictedSegment> = {}): PredictedSegment => ({
+  text,
+  kind: 'body',
+  expectation: null,
+  tone: null,
+  quote: null,
+  speaker: null,
+  speaker_side: null,
+  hedge: false,
+  ...labels,
+});
+
+test('segments match on whitespace-collapsed text, duplicates in order', () => {
+  const m = matchSegments(
+    [gold('Comments'), gold('The stakes are high.'), gold('Comments')],
+    [predicted('Comments'), predicted('The  stakes\nare high.'), predicted('Extra.')],
+  );
+  assert.equal(m.pairs.length, 2);
+  assert.deepEqual(
+    m.missing.map((g) => g.text),
+    ['Comments'],
+  );
+  assert.deepEqual(
+    m.extra.map((p) => p.text),
+    ['Extra.'],
+  );
+});
+
+test('segmentation precision, recall, F1 and kind accuracy are micro-averaged', () => {
+  const { report } = evaluate('g', [
+    {
+      doc: 'a',
+      gold: [gold('A.'), gold('B.')],
+      predicted: [predicted('A.'), predicted('B.', { kind: 'section' })],
+    },
+    { doc: 'b', gold: [gold('C.'), gold('D.')], predicted: [predicted('C. D.')] },
+  ]);
+  // matched 2 of 3 predicted and 2 of 4 gold
+  assert.equal(report.segmentation.precision, 2 / 3);
+  assert.equal(report.segmentation.recall, 0.5);
+  assert.ok(Math.abs(report.segmentation.f1 - (2 * (2 / 3) * 0.5) / (2 / 3 + 0.5)) < 1e-12);
+  assert.equal(report.segmentation.kind_accuracy, 0.5);
+  assert.equal(report.gold_segments, 4);
+  assert.equal(report.predicted_segments, 3);
+});
+
+test('classification metrics by hand', () => {
+  // gold → predicted: lowers→lowers, lowers→none, raises→raises, none→raises, none→none
+  const m = classification(
+    [
+      ['lowers', 'lowers'],
+      ['lowers', 'none'],
+      ['raises', 'raises'],
+      ['none', 'raises'],
+      ['none', 'none'],
+    ],
+    ['lowers', 'raises', 'hedged', 'none'],
+    ['lowers', 'raises', 'hedged'],
+  );
+  assert.equal(m.n, 5);
+  assert.equal(m.accuracy, 0.6);
+  assert.deepEqual(m.per_class.lowers, { precision: 1, recall: 0.5, f1: 2 / 3, support: 2 });
+  assert.deepEqual(m.per_class.raises, { precision: 0.5, recall: 1, f1: 2 / 3, support: 1 });
+  assert.deepEqual(m.per_class.none, { precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
+  // hedged has neither support nor predictions: left out of the means
+  assert.equal(m.per_class.hedged, undefined);
+  assert.ok(Math.abs(m.macro_f1 - (2 / 3 + 2 / 3 + 0.5) / 3) < 1e-12);
+  assert.ok(Math.abs((m.macro_f1_directional ?? 0) - 2 / 3) < 1e-12);
+  assert.deepEqual(m.confusion, {
+    lowers: { lowers: 1, none: 1 },
+    raises: { raises: 1 },
+    none: { raises: 1, none: 1 },
+  });
+});
+
+test('Pearson and Spearman with average ranks for ties', () => {
+  assert.deepEqual(averageRanks([10, 20, 20, 30]), [1, 2.5, 2.5, 4]);
+  assert.ok(Math.abs((pearson([1, 2, 3], [2, 4, 7]) ?? 0) - 0.9933992677987828) < 1e-12);
+  // ranks x: 1,2.5,2.5,4 — y: 1,2,3,4 → r = 0.9486832980505138
+  assert.ok(Math.abs((spearman([1, 2, 2, 3], [1, 2, 3, 4]) ?? 0) - 0.9486832980505138) < 1e-12);
+  assert.equal(pearson([1, 1, 1], [1, 2, 3]), null);
+});
+
+test('tone sign agreement treats gold within ±0.5 as zero', () => {
+  const { report } = evaluate('g', [
+    {
+      doc: 'a',
+      gold: [
+        gold('A.', { tone: -2 }),
+        gold('B.', { tone: 0.4 }),
+        gold('C.', { tone: 1 }),
+        gold('D.', { tone: 0 }),
+      ],
+      predicted: [
+        predicted('A.', { tone: -1.5 }),
+        predicted('B.', { tone: 0 }),
+        predicted('C.', { tone: -0.3 }),
+        predicted('D.', { tone: 0.05 }),
+      ],
+    },
+  ]);
+  // A agrees (−/−), B agrees (0/0), C disagrees (+/−), D agrees (0/0 within the predicted band)
+  assert.equal(report.tone?.n, 4);
+  assert.equal(report.tone?.sign_agreement, 0.75);
+});
+
+test('labels the pipeline does not produce are null, hedge is binary', () => {
+  const { report } = evaluate('g', [
+    {
+      doc: 'a',
+      gold: [
+        gold('A.', { expectation: 'lowers', hedge: true, quote: 'none' }),
+        gold('B.', { expectation: 'none', hedge: false, quote: 'none' }),
+        gold('C.', { expectation: 'none', hedge: true, quote: 'none' }),
+      ],
+      predicted: [
+        predicted('A.', { hedge: true }),
+        predicted('B.', { hedge: true }),
+        predicted('C.'),
+      ],
+    },
+  ]);
+  assert.equal(report.expectation, null);
+  assert.equal(report.quote, null);
+  assert.equal(report.tone, null);
+  assert.equal(report.speaker, null);
+  assert.deepEqual(report.hedge, { n: 3, precision: 0.5, recall: 0.5, f1: 0.5, accuracy: 1 / 3 });
+});
+
+test('speakers match by surname for people and by whole name for groups', () => {
+  assert.ok(sameSpeaker('Kurt Campbell', 'Campbell'));
+  assert.ok(sameSpeaker('US officials', 'us officials'));
+  assert.ok(!sameSpeaker('US officials', 'Chinese officials'));
+  assert.ok(!sameSpeaker('Qin Gang', 'Wang Yi'));
+  const { report } = evaluate('g', [
+    {
+      doc: 'a',
+      gold: [
+        gold('A.', { quote: 'direct', speaker: 'Kurt Campbell', speaker_side: 'us_gov' }),
+        gold('B.', { quote: 'indirect', speaker: 'Derek Grossman', speaker_side: 'analyst' }),
+      ],
+      predicted: [
+        predicted('A.', { quote: 'direct', speaker: 'Campbell', speaker_side: 'us_gov' }),
+        predicted('B.', { quote: 'indirect', speaker: null, speaker_side: null }),
+      ],
+    },
+  ]);
+  assert.deepEqual(report.speaker, { n: 2, accuracy: 0.5 });
+  assert.equal(report.speaker_side?.accuracy, 0.5);
+  assert.deepEqual(report.speaker_side?.confusion, {
+    us_gov: { us_gov: 1 },
+    analyst: { '(none)': 1 },
+  });
+  assert.equal(report.quote?.accuracy, 1);
+});

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { afinnScore } from '../../../analysis/scoring/afinn.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
+
+const require = createRequire(import.meta.url);
+const sentiment = require('wink-sentiment') as (text: string) => {
+  normalizedScore: number;
+  tokenizedPhrase?: { value: string; score?: number; negation?: boolean }[];
+};
+
+/** What wink-sentiment itself says of the tokens joined by spaces, in afinnScore's shape. */
+function wink(text: string) {
+  const result = sentiment(
+    tokenize(text)
+      .map((t) => t.text)
+      .join(' '),
+  );
+  const scored = (result.tokenizedPhrase ?? [])
+    .filter((t) => t.score !== undefined)
+    .map((t) => ({ value: t.value, score: t.score, negation: !!t.negation }));
+  return { normalizedScore: result.normalizedScore, scored };
+}
+
+const fast = (text: string) => afinnScore(tokenize(text));
+
+test('gives wink-sentiment’s scores for news sentences', () => {
+  for (const text of [
+    'The stakes could not be higher for Secretary of State Antony Blinken’s visit to China this weekend.',
+    'If a crisis erupted tomorrow, few would be surprised, and many would have predicted it.',
+    "The meeting won't be productive if Chinese officials use it simply to blame the United States.",
+    'The basic communication channels have atrophied substantially (this is the first visit in five years).',
+    '“We are not naive,” she said. No breakthrough is expected.',
+  ]) {
+    assert.deepEqual(fast(text), wink(text), text);
+  }
+});
+
+test('keeps wink’s time tokens that span two words, even inside a word', () => {
+  // wink reads "2 am" in "2 amendments" as a time, leaving "endments": kept as wink does.
+  for (const text of [
+    'The talks end at 4 pm and lasted 3 hours.',
+    'Congress passed 2 amendments, a good result.',
+    'At 10 a.m. the mood was not good.',
+  ]) {
+    assert.deepEqual(fast(text), wink(text), text);
+  }
+});
+
+test('hands a sentence with an emoji to wink whole', () => {
+  for (const text of ['Great news 😊 for everyone', 'Not bad 👍🏽 at all']) {
+    assert.deepEqual(fast(text), wink(text), text);
+  }
+});
+
+test('scores an empty sentence as zero', () => {
+  assert.deepEqual(fast(''), { normalizedScore: 0, scored: [] });
+});
+
+test('words that name Object.prototype properties get no score and break nothing', () => {
+  for (const text of [
+    'The constructor of the deal said talks were constructive.',
+    'Use toString and hasOwnProperty to fail 😀 the talks.',
+    'A {{constructor}} payload and __proto__ in a sentence.',
+  ]) {
+    const result = afinnScore(tokenize(text));
+    assert.ok(Number.isFinite(result.normalizedScore), text);
+  }
+});

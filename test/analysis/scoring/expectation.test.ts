@@ -1,0 +1,252 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scoreExpectation } from '../../../analysis/scoring/expectation.js';
+import { loadLexicons } from '../../../analysis/scoring/lexicon.js';
+import { analyzeScope } from '../../../analysis/scoring/scope.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
+
+const lexicons = loadLexicons();
+const expect = (text: string) =>
+  scoreExpectation(analyzeScope(tokenize(text), lexicons), 0, lexicons).expectation;
+const label = (text: string) => expect(text).label;
+
+test('a negated outcome lowers, even when the negator is far from it in the clause', () => {
+  assert.equal(
+    label("We're not going to Beijing with the intent of having some sort of breakthrough."),
+    'lowers',
+  );
+  assert.equal(expect('No breakthrough is expected.').move, 'no-breakthrough');
+});
+
+test('negation does not cross a clause boundary', () => {
+  // "not" belongs to the first clause; the breakthrough clause is under a modal instead.
+  assert.equal(
+    label('The talks were not easy, but the visit could still lead to a breakthrough.'),
+    'raises',
+  );
+});
+
+test('"unlikely to" + an outcome or a positive prospect lowers', () => {
+  assert.equal(
+    label(
+      "Blinken's trip is unlikely to produce major breakthroughs or to dramatically alter the trajectory of the relationship.",
+    ),
+    'lowers',
+  );
+  assert.equal(label('One diplomatic visit is unlikely to improve relations.'), 'lowers');
+});
+
+test('lowering verbs on expectation nouns, in active and passive voice', () => {
+  assert.equal(
+    expect('Senior US officials have played down expectations of a reset.').move,
+    'tempered',
+  );
+  assert.equal(label('Both governments have tempered expectations for the visit.'), 'lowers');
+  assert.equal(
+    label(
+      'Expectations for concrete deliverables from this visit have appropriately been set low by both sides.',
+    ),
+    'lowers',
+  );
+  assert.equal(label("The goals of Blinken's visit appear to be modest."), 'lowers');
+});
+
+test('"exceeded the low expectations" is a realised positive outcome, not a lowering', () => {
+  const result = expect('The talks exceeded the low expectations set before the visit.');
+  assert.equal(result.label, 'none');
+  assert.equal(result.move, 'exceeded');
+  assert.ok(result.score > 0);
+});
+
+test('"cautiously optimistic" raises, with its own move', () => {
+  const result = expect('Analysts are cautiously optimistic that some headway can be made.');
+  assert.equal(result.label, 'raises');
+  assert.equal(result.move, 'cautious-optimism');
+});
+
+test('stakes and attention raise, even as modifiers', () => {
+  assert.equal(
+    label('The stakes could not be higher for Blinken’s visit to China this weekend.'),
+    'raises',
+  );
+  assert.equal(label('US-China tensions: Blinken launches high-stakes talks'), 'raises');
+  assert.equal(label('All eyes are on this diplomatic endeavour.'), 'raises');
+});
+
+test('a modal positive prospect about the visit raises; negated, it lowers', () => {
+  assert.equal(
+    label(
+      'American officials have expressed hope that the visit might open a more constructive era of diplomacy.',
+    ),
+    'raises',
+  );
+  assert.equal(
+    label('The White House is not confident it will be able to pull it off on this visit.'),
+    'lowers',
+  );
+});
+
+test('explicit uncertainty is hedged, and it outweighs the prospect it governs', () => {
+  assert.equal(
+    label("It remains uncertain whether Blinken's visit can lead to a breakthrough."),
+    'hedged',
+  );
+  assert.equal(label('Much will depend on how meetings go on Sunday and early Monday.'), 'hedged');
+});
+
+test('the main clause decides over a subordinate clause', () => {
+  assert.equal(
+    label(
+      'Even though there are no clear wins ahead, the meetings are likely to serve as significant opportunities.',
+    ),
+    'raises',
+  );
+});
+
+test('agenda items and facts are none', () => {
+  assert.equal(
+    label('Blinken will raise fentanyl and the detention of American citizens.'),
+    'none',
+  );
+  assert.equal(label('China is expected to raise a litany of grievances.'), 'none');
+  assert.equal(label('In May, Sullivan met with Wang Yi in Vienna.'), 'none');
+});
+
+test('a question posed by the writer sets no expectation', () => {
+  assert.equal(label('What are the stakes of Blinken’s trip?'), 'none');
+});
+
+test('equal lowering and raising make the sentence two-sided', () => {
+  const result = expect('We prepare for the worst and hope for the best.');
+  assert.equal(result.label, 'hedged');
+  assert.equal(result.move, 'two-sided');
+});
+
+test('a denied change under a modal lowers; without an object it says nothing', () => {
+  assert.equal(label('And it will not alter some of the underlying problems.'), 'lowers');
+  assert.equal(label('The summit will not resolve the dispute over tariffs.'), 'lowers');
+  assert.equal(label('Officials said the filing rules will not change.'), 'none');
+});
+
+test('"unlikely to" + any verb lowers when the sentence names the visit or talks', () => {
+  assert.equal(
+    label("One diplomatic visit is unlikely to moderate Beijing's most problematic actions."),
+    'lowers',
+  );
+  // No target: a forecast about something else sets no expectation of the event.
+  assert.equal(label('The senator is unlikely to attend the fundraiser.'), 'none');
+  // What is unlikely is itself bad: not a lowering.
+  assert.notEqual(label('The talks are unlikely to collapse.'), 'lowers');
+});
+
+test('fear or concern about what is coming lowers', () => {
+  assert.equal(
+    label('The stance raised concerns that the meetings could end up being more antagonistic.'),
+    'lowers',
+  );
+  assert.equal(label('Some diplomats voiced doubts that the talks would achieve much.'), 'lowers');
+  // Doubt about a fact is not a forecast.
+  assert.equal(label('He has doubts about whether the memo was authentic.'), 'none');
+});
+
+test('predicted setbacks: harm verbs need a target, averted risks are not predicted', () => {
+  assert.equal(label('The dispute could overshadow the talks.'), 'lowers');
+  assert.equal(label('The bill would undermine the integrity of elections.'), 'none');
+  assert.equal(
+    label('Both sides want channels that can reduce the risk of a downward spiral.'),
+    'none',
+  );
+});
+
+test('predicative doubt on an outcome lowers only when it looks ahead', () => {
+  assert.equal(label('A breakthrough on trade is unlikely.'), 'lowers');
+  assert.equal(label('The prospects for a deal remain dim.'), 'lowers');
+  assert.equal(label('The results of the visit were modest.'), 'none');
+});
+
+test('historical analogy and difficulty idioms lower', () => {
+  assert.equal(
+    label('If history is any guide, the talks will end in finger-pointing over human rights.'),
+    'lowers',
+  );
+  assert.equal(label('Secretary Blinken has his work cut out for him.'), 'lowers');
+  assert.equal(label('Few expect the meeting to change much.'), 'lowers');
+});
+
+test('"not even clear" leans pessimistic; "not clear whether" stays hedged', () => {
+  assert.equal(label("It's not even clear if the channels will be reopened."), 'lowers');
+  assert.equal(label('It is not clear whether the channels will be reopened.'), 'hedged');
+});
+
+test('stakes: a test of whether the visit succeeds raises', () => {
+  assert.equal(
+    label('It will also be an important test of whether sustained diplomacy is possible.'),
+    'raises',
+  );
+  assert.equal(label('Blinken’s visit should set in motion a process toward stability.'), 'raises');
+});
+
+test('after the talks, significance and acclaim raise, failure lowers (GUIDE.md)', () => {
+  assert.equal(
+    expect('The two governments signed a landmark accord on Friday.').move,
+    'significance',
+  );
+  assert.equal(label('Ministers from both countries praised the agreement.'), 'raises');
+  assert.equal(expect('The talks collapsed on Tuesday after two days.').move, 'failure');
+  assert.equal(label('The two sides have yet to make progress on tariffs.'), 'lowers');
+  // A negated praise plays the outcome down.
+  assert.equal(label('This is hardly a good deal for workers.'), 'lowers');
+});
+
+test('an evaluation counts only when the sentence names the talks or their outcome', () => {
+  assert.equal(label('The river reached a historic high this spring.'), 'none');
+  // "came away empty-handed" judges an outcome by itself.
+  assert.equal(label('The envoy came away empty-handed.'), 'lowers');
+  // A plain account of what was agreed, and a side's own wishes, are none.
+  assert.equal(label('The two sides agreed to resume direct flights.'), 'none');
+  assert.equal(
+    label('We want to stop the downward spiral in relations, the minister said.'),
+    'none',
+  );
+});
+
+test('significance yields to a lowering main clause', () => {
+  assert.equal(
+    label('The historic agreement now faces fierce opposition from lawmakers.'),
+    'lowers',
+  );
+});
+
+test('appraisal words judge the talks next to them or as their predicate', () => {
+  assert.equal(label('Both delegations called it a very good meeting.'), 'raises');
+  assert.equal(label('The meeting with the foreign minister was extraordinary.'), 'raises');
+  assert.equal(label('A good harvest helped farmers, the minister said before the talks.'), 'none');
+  // Acclaim under a modal forecasts success, whatever "it" is.
+  assert.equal(label('I think it will be very successful.'), 'raises');
+});
+
+test('hope the noun leans up; hope the verb is a wish; tempered hopes lower', () => {
+  assert.equal(expect('Markets rose amid hopes of a trade deal.').move, 'hope');
+  assert.equal(label('I hope they call me, she said about the talks.'), 'none');
+  assert.equal(
+    label('Hopes for a settlement, however, remain tempered by years of failure.'),
+    'lowers',
+  );
+});
+
+test('reaching a deal under a modal raises; a setback denied reassures', () => {
+  assert.equal(label('We are going to make a deal, the president said.'), 'raises');
+  assert.equal(expect('The dispute is unlikely to derail the talks.').move, 'setback-unlikely');
+});
+
+test('a question weighing two verdicts on the talks is hedged', () => {
+  assert.equal(expect('Is the accord a breakthrough or a trap?').move, 'either-or');
+});
+
+test('"only" cuts praise down to size', () => {
+  assert.equal(label('The summit produced a historic handshake.'), 'raises');
+  assert.equal(
+    expect('The summit produced only a small step toward a better future.').move,
+    'only',
+  );
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadLexicons } from '../../../analysis/scoring/lexicon.js';
+import { analyzeScope } from '../../../analysis/scoring/scope.js';
+import { scoreTone } from '../../../analysis/scoring/tone.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
+
+const lexicons = loadLexicons();
+const tone = (text: string) => scoreTone(analyzeScope(tokenize(text), lexicons), 0, lexicons).tone;
+
+test('diplomacy terms that AFINN misses carry tone', () => {
+  const conflict = tone('Tensions and grievances have made the relationship confrontational.');
+  assert.equal(conflict.afinn, 0);
+  assert.ok(conflict.diplomacy < 0);
+  assert.ok(conflict.combined < 0);
+  assert.ok(tone('Both sides held constructive talks to stabilize relations.').diplomacy > 0);
+});
+
+test('negation within the clause flips a diplomacy term', () => {
+  assert.ok(tone('The talks were constructive.').diplomacy > 0);
+  assert.ok(tone('The talks were not constructive.').diplomacy < 0);
+});
+
+test('negation stops at a clause boundary', () => {
+  // "not" is in the first clause; "constructive" in the second keeps its sign.
+  assert.ok(tone('It was not easy, but the meeting was constructive.').diplomacy > 0);
+});
+
+test('"no breakthrough" is not scored as strongly negative, unlike raw wink-sentiment', () => {
+  const result = tone('No breakthrough is expected.');
+  assert.ok(result.afinn <= -2); // wink: "no" -1 plus a fully flipped +3, averaged
+  assert.ok(result.combined > -2);
+  assert.ok(result.combined < 0);
+});
+
+test('"candid" and "frank" read as diplomatic code for disagreement', () => {
+  assert.ok(tone('The two ministers held candid and frank discussions.').diplomacy < 0);
+});
+
+test('a phrase beats its words: "ease tensions" is cooperation', () => {
+  assert.ok(tone('The visit could ease tensions.').diplomacy > 0);
+});
+
+test('AFINN misreadings in news are overridden: "United States" is not positive', () => {
+  assert.equal(tone('The United States sent its top diplomat.').combined, 0);
+});
+
+test('the clause after "but" outweighs the clause before it', () => {
+  const turn = tone('The talks were tense, but the meeting ended on a good and friendly note.');
+  const plain = tone('The meeting ended on a good and friendly note, but the talks were tense.');
+  assert.ok(turn.combined > plain.combined);
+});

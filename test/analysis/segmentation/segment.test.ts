@@ -1,0 +1,254 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentArticle } from '../../../analysis/segmentation/segment.js';
+import type { Segment } from '../../../analysis/types.js';
+
+// Excerpts are short sentences from the sample corpus (../shared/seeds).
+
+const texts = (text: string, hints?: { title?: string }): string[] =>
+  segmentArticle(text, hints).map((s) => s.text);
+const kinds = (text: string): string[] => segmentArticle(text).map((s) => `${s.kind}: ${s.text}`);
+
+test('abbreviations and initials do not end a sentence', () => {
+  assert.deepEqual(
+    texts(
+      'Mr. Blinken plans to talk with Chinese officials, said Daniel J. Kritenbrink, the top East Asia official. Dr. Florence Akano wrote about the U.S.-China talks at 5 p.m. on Sunday.',
+    ),
+    [
+      'Mr. Blinken plans to talk with Chinese officials, said Daniel J. Kritenbrink, the top East Asia official.',
+      'Dr. Florence Akano wrote about the U.S.-China talks at 5 p.m. on Sunday.',
+    ],
+  );
+});
+
+test('"U.S." ends a sentence only before a typical sentence opener', () => {
+  assert.deepEqual(texts('A Chinese warship recently cut off a U.S. Navy ship in the strait.'), [
+    'A Chinese warship recently cut off a U.S. Navy ship in the strait.',
+  ]);
+  assert.deepEqual(
+    texts(
+      'The taiwan issue was the greatest risk to relations between China and the U.S. The two men have talked before, though.',
+    ),
+    [
+      'The taiwan issue was the greatest risk to relations between China and the U.S.',
+      'The two men have talked before, though.',
+    ],
+  );
+});
+
+test('an attribution after the closing quote stays in the sentence', () => {
+  assert.deepEqual(
+    texts(
+      '“We expect a series of visits in both directions in the period ahead,” Campbell said. “They’ve been burned before.”',
+    ),
+    [
+      '“We expect a series of visits in both directions in the period ahead,” Campbell said.',
+      '“They’ve been burned before.”',
+    ],
+  );
+});
+
+test('a multi-sentence quote splits inside the quotation marks', () => {
+  assert.deepEqual(
+    texts(
+      '“The hope is that Blinken’s visit can improve relations both in form and in substance. But hope might not turn into reality, and relations might become worse after the visit,” he added. “We prepare for the worst and hope for the best.”',
+    ),
+    [
+      '“The hope is that Blinken’s visit can improve relations both in form and in substance.',
+      'But hope might not turn into reality, and relations might become worse after the visit,” he added.',
+      '“We prepare for the worst and hope for the best.”',
+    ],
+  );
+});
+
+test('a question mark inside a quote ends a sentence, unless a speech verb follows', () => {
+  assert.deepEqual(
+    texts(
+      '“China’s not really in the mood,” Grossman told The Daily Beast. “What to do about the status of Taiwan? There’s no real kind of negotiating out of those things.”',
+    ),
+    [
+      '“China’s not really in the mood,” Grossman told The Daily Beast.',
+      '“What to do about the status of Taiwan?',
+      'There’s no real kind of negotiating out of those things.”',
+    ],
+  );
+  assert.deepEqual(texts('“Will Xi show up?” Mr. Blinken asked reporters.'), [
+    '“Will Xi show up?” Mr. Blinken asked reporters.',
+  ]);
+});
+
+test('em dashes and ellipses do not end a sentence', () => {
+  assert.deepEqual(
+    texts(
+      '“People like Kurt Campbell and Dan Kritenbrink… have been there in earlier instances where one of a few things happened—either China withdrew its participation… or no one would answer,” Stokes told The Daily Beast. “They’ve been burned before.”',
+    ),
+    [
+      '“People like Kurt Campbell and Dan Kritenbrink… have been there in earlier instances where one of a few things happened—either China withdrew its participation… or no one would answer,” Stokes told The Daily Beast.',
+      '“They’ve been burned before.”',
+    ],
+  );
+});
+
+test('a heading without final punctuation between body paragraphs is a section', () => {
+  const text =
+    'Blinken is expected to meet with senior Chinese officials to secure this goal.\nTouch and Go\nThe White House is not confident it will be able to pull it off.';
+  assert.deepEqual(kinds(text), [
+    'body: Blinken is expected to meet with senior Chinese officials to secure this goal.',
+    'section: Touch and Go',
+    'body: The White House is not confident it will be able to pull it off.',
+  ]);
+});
+
+test('question-style and title-case headings are sections', () => {
+  const text =
+    'Mr. Blinken prepared to return to the state guesthouse.\nWhat is China likely to say?\nChina is expected to raise a litany of grievances.\nBlinken Vows to Address Concerns in Talks with Chinese Officials.\nThese concerns encompass the fentanyl crisis.';
+  assert.deepEqual(
+    segmentArticle(text).map((s) => s.kind),
+    ['body', 'section', 'body', 'section', 'body'],
+  );
+});
+
+test('the first line is the headline when it looks like a title, then an optional dek', () => {
+  const text =
+    'The Stakes of Antony Blinken’s Visit to Beijing\n\nA ChinaFile Conversation\n\nUnited States Secretary of State Antony Blinken will travel to China on June 18. In November, U.S. President Joe Biden and Chinese leader Xi Jinping met in Bali.\n\nThe stakes could not be higher.';
+  assert.deepEqual(
+    segmentArticle(text).map((s) => s.kind),
+    ['headline', 'dek', 'body', 'body', 'body'],
+  );
+  // A first line that is a plain sentence is body.
+  assert.equal(
+    segmentArticle(
+      'Blinken’s original trip was called off in February.\nThe close calls are not an isolated incident.',
+    )[0]?.kind,
+    'body',
+  );
+  // The title hint names the headline even when it ends with a period.
+  assert.equal(
+    segmentArticle('Blinken lands in Beijing.\nHe met Qin Gang on Sunday.', {
+      title: 'Blinken lands in Beijing',
+    })[0]?.kind,
+    'headline',
+  );
+});
+
+test('bylines and page furniture are recognised', () => {
+  const text = [
+    'US-China tensions: Blinken launches high-stakes talks',
+    'Written by Dr. Florence Akano',
+    'Blinken’s journey to China holds significant weight.',
+    'ADVERTISEMENT',
+    'What are the stakes of Blinken’s trip? —The Editors',
+    'Comments',
+    'Neither Blinken nor Qin engaged with reporters as they entered the talks.',
+    'Vivian Wang contributed reporting.',
+    'About the author',
+    'Dr. Florence Akano',
+    'Leave a Comment',
+  ].join('\n');
+  assert.deepEqual(kinds(text), [
+    'headline: US-China tensions: Blinken launches high-stakes talks',
+    'byline: Written by Dr. Florence Akano',
+    'body: Blinken’s journey to China holds significant weight.',
+    'boilerplate: ADVERTISEMENT',
+    'body: What are the stakes of Blinken’s trip?',
+    'boilerplate: —The Editors',
+    'section: Comments',
+    'body: Neither Blinken nor Qin engaged with reporters as they entered the talks.',
+    'boilerplate: Vivian Wang contributed reporting.',
+    'byline: About the author',
+    'byline: Dr. Florence Akano',
+    'boilerplate: Leave a Comment',
+  ]);
+  assert.deepEqual(
+    kinds('By Vivian Wang\nMr. Xi will likely meet with Mr. Blinken.\nShare this article'),
+    [
+      'byline: By Vivian Wang',
+      'body: Mr. Xi will likely meet with Mr. Blinken.',
+      'boilerplate: Share this article',
+    ],
+  );
+});
+
+function assertExact(text: string, segments: Segment[]): void {
+  for (const s of segments) {
+    assert.equal(text.slice(s.start, s.end), s.text);
+    assert.equal(s.text, s.text.trim());
+  }
+}
+
+test('offsets point into the original text and paragraphs count non-empty lines', () => {
+  const text =
+    '  Touch and Go  \n\n\nThey say time heals all wounds.   But for the U.S.-China relationship, time only seems to expand lists of grievances.\n';
+  const segments = segmentArticle(text);
+  assertExact(text, segments);
+  assert.deepEqual(
+    segments.map((s) => [s.paragraph, s.sentence]),
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ],
+  );
+});
+
+test('CRLF and lone CR line endings', () => {
+  const text =
+    'China summarily rejects this.\r\nCongress is critiquing Blinken’s every move.\r\rThe stakes are high.';
+  const segments = segmentArticle(text);
+  assertExact(text, segments);
+  assert.deepEqual(
+    segments.map((s) => s.text),
+    [
+      'China summarily rejects this.',
+      'Congress is critiquing Blinken’s every move.',
+      'The stakes are high.',
+    ],
+  );
+  assert.deepEqual(
+    segments.map((s) => s.paragraph),
+    [0, 1, 2],
+  );
+});
+
+test('empty and blank input give no segments', () => {
+  assert.deepEqual(segmentArticle(''), []);
+  assert.deepEqual(segmentArticle(' \n\t\r\n '), []);
+});
+
+test('a one-megabyte line segments in well under a second', () => {
+  const sentence =
+    'Mr. Blinken met Qin Gang at 5 p.m. on Sunday, U.S. officials said. “Will Xi show up?” ';
+  const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+  const started = performance.now();
+  const segments = segmentArticle(text);
+  const elapsed = performance.now() - started;
+  assert.equal(segments.length, 2 * Math.ceil(1_000_000 / sentence.length));
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+  // Pathological shapes stay linear too.
+  for (const shape of [
+    'a.'.repeat(500_000),
+    'x'.repeat(1_000_000) + '.',
+    '• item '.repeat(140_000),
+    'word . . . '.repeat(90_000),
+  ]) {
+    const t = performance.now();
+    segmentArticle(shape);
+    assert.ok(performance.now() - t < 1000);
+  }
+});
+
+test('golden-rule style cases: lists, spaced ellipses, initials after a pronoun', () => {
+  assert.deepEqual(texts('1. The first item 2. The second item'), [
+    '1. The first item',
+    '2. The second item',
+  ]);
+  assert.deepEqual(
+    texts('We make a good team, you and I. Did you see Albert I. Jones yesterday?'),
+    ['We make a good team, you and I.', 'Did you see Albert I. Jones yesterday?'],
+  );
+  assert.deepEqual(texts('I never meant that.... She left the store.'), [
+    'I never meant that....',
+    'She left the store.',
+  ]);
+  assert.deepEqual(texts('Were Jane and co. at the party?'), ['Were Jane and co. at the party?']);
+});

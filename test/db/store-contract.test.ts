@@ -1,0 +1,4 @@
+import { storeContract } from './store-contract.js';
+import { tempStore } from '../helpers.js';
+
+storeContract('SQLite', async () => tempStore());

@@ -1,0 +1,165 @@
+// The behaviour every Store implementation owes the rest of Parallax, written against the
+// Store interface only (db/store.ts): storeContract(name, factory) runs the same tests on
+// any store the factory makes. test/db/store-contract.test.ts runs it on the SQLite store;
+// a second store passes when it passes these.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import type { NewArticle, Store } from '../../db/store.js';
+
+export interface StoreUnderTest {
+  store: Store;
+  cleanup: () => Promise<void>;
+}
+
+const analyzer = createAnalyzer();
+
+const TEXTS = {
+  cnn: `Blinken arrives in Beijing
+
+Secretary of State Antony Blinken will arrive in Beijing on Sunday for a rare visit. “We are not expecting a breakthrough,” a senior State Department official told reporters.
+
+Officials played down expectations for the talks, which may ease tensions.`,
+  xinhua: `Qin Gang holds talks with Blinken
+
+Chinese Foreign Minister Qin Gang held talks with Antony Blinken in Beijing on Sunday. Qin said the relationship is at its lowest point since it was established.`,
+};
+
+function article(outlet: 'cnn' | 'xinhua', text: string = TEXTS[outlet]): NewArticle {
+  return {
+    story: { title: 'Blinken in Beijing', description: 'A visit' },
+    outlet: { name: outlet === 'cnn' ? 'CNN' : 'Xinhua', kind: null },
+    title: null,
+    url: `https://example.com/${outlet}`,
+    author: null,
+    publishedDate: outlet === 'cnn' ? '2023-06-17' : '2023-06-18',
+    text,
+    source: `${outlet}.txt`,
+    analysis: analyzer.analyze(text),
+  };
+}
+
+export function storeContract(name: string, factory: () => Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let subject: StoreUnderTest;
+    let store: Store;
+    let runId: number;
+    const ids: Record<string, number> = {};
+
+    before(async () => {
+      subject = await factory();
+      store = subject.store;
+      const run = await store.startRun(analyzer.info);
+      runId = run.id;
+      assert.equal(run.status, 'running');
+      assert.equal(run.lexiconHash, analyzer.info.lexiconHash);
+      const results = await store.addArticles([article('cnn'), article('xinhua')], runId);
+      for (const result of results) {
+        assert.equal(result.status, 'added', JSON.stringify(result));
+        if (result.status === 'added') ids[result.source] = result.articleId;
+      }
+      await store.finishRun(runId, 'done');
+    });
+    after(() => subject.cleanup());
+
+    test('an article added twice is stored once, and found by its text', async () => {
+      const [again] = await store.addArticles([article('cnn')], runId);
+      assert.deepEqual(again, {
+        status: 'duplicate',
+        articleId: ids['cnn.txt'],
+        source: 'cnn.txt',
+      });
+      assert.equal(await store.countArticles(), 2);
+      assert.equal(await store.findByText(TEXTS.xinhua), ids['xinhua.txt']);
+      assert.equal(await store.findByText('never stored'), null);
+    });
+
+    test('one story with both outlets, found by the slug made from its title', async () => {
+      const stories = await store.listStories();
+      assert.equal(stories.length, 1);
+      const story = stories[0]!;
+      assert.equal(story.slug, 'blinken-in-beijing');
+      assert.deepEqual(story.outlets.map((o) => [o.name, o.articleCount]).sort(), [
+        ['CNN', 1],
+        ['Xinhua', 1],
+      ]);
+      assert.deepEqual(await store.getStory(story.slug), story);
+      assert.equal(await store.getStory('no-such-story'), null);
+      const articles = await store.listArticles(story.slug);
+      assert.equal(articles.length, 2);
+      assert.equal(
+        articles.find((a) => a.id === ids['cnn.txt'])?.headline,
+        'Blinken arrives in Beijing',
+      );
+    });
+
+    test('an article comes back whole: text, segments with offsets, speakers, cues, run', async () => {
+      const stored = await store.getArticle(ids['cnn.txt']!);
+      assert.ok(stored);
+      assert.equal(stored.text, TEXTS.cnn);
+      const analysis = article('cnn').analysis;
+      assert.equal(stored.segments.length, analysis.segments.length);
+      for (const segment of stored.segments) {
+        assert.equal(TEXTS.cnn.slice(segment.start, segment.end), segment.text);
+      }
+      assert.deepEqual(
+        stored.segments.map((s) => s.expectation),
+        analysis.segments.map((s) => s.expectation?.label ?? null),
+      );
+      assert.deepEqual(
+        stored.speakers.map((s) => [s.name, s.side, s.isAnonymous]),
+        analysis.speakers.map((s) => [s.name, s.side, s.anonymous]),
+      );
+      const cues = stored.segments.reduce((n, s) => n + s.cueHits.length, 0);
+      assert.equal(cues, analysis.cueHits.length);
+      assert.equal(stored.run.id, runId);
+      assert.equal(stored.run.status, 'done');
+      assert.equal(await store.getArticle(999_999), null);
+    });
+
+    test('story sentences are the scored ones, in reading order', async () => {
+      const sentences = await store.storySentences('blinken-in-beijing');
+      const scored = [article('cnn'), article('xinhua')].reduce(
+        (n, a) => n + a.analysis.segments.filter((s) => s.tone !== null).length,
+        0,
+      );
+      assert.equal(sentences.length, scored);
+      assert.ok(sentences.every((s) => s.kind === 'headline' || s.kind === 'body'));
+      const cnn = sentences.filter((s) => s.outlet === sentences[0]!.outlet);
+      assert.deepEqual(
+        cnn.map((s) => s.position),
+        [...cnn.map((s) => s.position)].sort((a, b) => a - b),
+      );
+    });
+
+    test('the concordance finds a word, stemmed, with its offsets, and narrows by filters', async () => {
+      const query = { terms: [{ text: 'expectation', prefix: false }], offset: 0, limit: 10 };
+      const found = await store.searchSentences(query);
+      // Stemmed: "expecting" is found too.
+      assert.equal(found.total, 2);
+      assert.deepEqual(
+        found.rows.map((row) => row.matches.map((m) => row.text.slice(m.start, m.end))),
+        [['expecting'], ['expectations']],
+      );
+      const none = await store.searchSentences({ ...query, outlet: 'xinhua' });
+      assert.deepEqual(none, { total: 0, rows: [] });
+      const categories = await store.cueCategories();
+      assert.ok(categories.some((c) => c.lexicon === 'expectation'));
+    });
+
+    test('re-analysis replaces an article’s results and changes the story version', async () => {
+      const version = await store.storyVersion('blinken-in-beijing');
+      const texts = await store.articleTexts('blinken-in-beijing');
+      assert.deepEqual(texts.map((t) => t.text).sort(), [TEXTS.cnn, TEXTS.xinhua].sort());
+      const run = await store.startRun(analyzer.info);
+      const changed = `${TEXTS.xinhua}\n\nThe talks were candid.`;
+      await store.replaceAnalysis(ids['xinhua.txt']!, analyzer.analyze(changed), run.id);
+      await store.finishRun(run.id, 'done');
+      const stored = await store.getArticle(ids['xinhua.txt']!);
+      assert.equal(stored?.run.id, run.id);
+      assert.ok(stored?.segments.some((s) => s.text === 'The talks were candid.'));
+      assert.notEqual(await store.storyVersion('blinken-in-beijing'), version);
+    });
+  });
+}
