@@ -5,6 +5,14 @@
 import type { ComparedSentence, Voice, VoiceBucket } from '../analysis/compare.js';
 import type { ArticleAnalysis, ExpectationLabel } from '../analysis/pipeline.js';
 import type { SegmentKind } from '../analysis/types.js';
+import type {
+  ArticleExportRow,
+  CueHitExportRow,
+  DataStamp,
+  ExportFilter,
+  SegmentExportRow,
+  SpeakerExportRow,
+} from './export-rows.js';
 
 export interface RunInfo {
   analyzerVersion: string;
@@ -241,5 +249,15 @@ export interface Store {
   searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }>;
   /** Every (lexicon, category) pair with at least one cue hit, for the concordance's filters. */
   cueCategories(): Promise<{ lexicon: string; category: string }[]>;
+  /**
+   * The CSV exports' rows, streamed in a stable order (story, outlet, article, position) from
+   * one consistent snapshot; memory stays flat however many rows there are.
+   */
+  exportArticles(filter: ExportFilter): AsyncIterable<ArticleExportRow>;
+  exportSegments(filter: ExportFilter): AsyncIterable<SegmentExportRow>;
+  exportCueHits(filter: ExportFilter): AsyncIterable<CueHitExportRow>;
+  exportSpeakers(filter: ExportFilter): AsyncIterable<SpeakerExportRow>;
+  /** What the articles in scope were computed from: data hash and runs (db/export-rows.ts). */
+  dataStamp(filter: ExportFilter): Promise<DataStamp>;
   close(): Promise<void>;
 }
