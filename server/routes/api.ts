@@ -62,7 +62,7 @@ function paginate<T>(
   const pageNumber = query.page ?? 1;
   const pageCount = Math.max(1, Math.ceil(items.length / perPage));
   if (pageNumber > pageCount) {
-    throw new HttpError(400, `Bad “page” in the address: there are ${pageCount} pages.`);
+    throw new HttpError(400, `Bad “page” in the address: the last page is ${pageCount}.`);
   }
   const start = (pageNumber - 1) * perPage;
   return {
