@@ -105,10 +105,14 @@ function parameters(filter: ExportFilter) {
 }
 
 export class SqliteExport {
+  private readonly stampRows: Database.Statement;
+
   constructor(
     private readonly file: string,
     private readonly main: Database.Database,
-  ) {}
+  ) {
+    this.stampRows = main.prepare(STAMP);
+  }
 
   articles(filter: ExportFilter): AsyncIterable<ArticleExportRow> {
     return this.rows<ArticleExportRow>(ARTICLES, filter);
@@ -136,7 +140,7 @@ export class SqliteExport {
 
   /** The data stamp of the articles in scope (see DataStamp). One row per article is read. */
   stamp(filter: ExportFilter): DataStamp {
-    const rows = this.main.prepare(STAMP).all(parameters(filter)) as StampRow[];
+    const rows = this.stampRows.all(parameters(filter)) as StampRow[];
     const lines = rows
       .map((r) => `${r.content_hash}\t${r.analyzer_version}\t${r.lexicon_hash}\n`)
       .sort();

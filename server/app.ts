@@ -10,6 +10,7 @@ import type { Renderer } from './render.js';
 import { apiRoutes } from './routes/api.js';
 import { articleRoutes } from './routes/articles.js';
 import { exportRoutes } from './routes/export.js';
+import { outletRoutes } from './routes/outlets.js';
 import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
@@ -48,6 +49,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(factsRoutes(store, render, cache));
   app.use(articleRoutes(store, render));
   app.use(searchRoutes(store, render));
+  app.use(outletRoutes(store, render, cache));
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache));
 

@@ -16,9 +16,9 @@ import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../app.js';
 import { storyFigures } from '../api/figures.js';
-import { outletInStory } from '../api/outlets.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { StoryCache } from '../story-cache.js';
+import { findOutlet, outletComparisons } from './outlets.js';
 
 const page = {
   page: z.coerce.number().int().min(1).max(1_000_000).optional(),
@@ -222,21 +222,9 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
   router.get('/api/outlets/:slug', async (req, res) => {
     const query = parseQuery(schemas.list, req);
     const slug = req.params.slug;
-    const stories = (await store.listStories()).filter((s) =>
-      s.outlets.some((o) => o.slug === slug),
-    );
-    const outlet = stories[0]?.outlets.find((o) => o.slug === slug);
-    if (!outlet) throw new HttpError(404, `No outlet “${slug}”.`);
+    const { outlet, stories } = await findOutlet(store, slug);
     const { items, pagination } = paginate(stories, query, 20);
-    const perStory = [];
-    for (const s of items) {
-      const version = await store.storyVersion(s.slug);
-      perStory.push(
-        await cache.cached(`outlet:${slug}:${s.slug}`, version, async () =>
-          outletInStory(s, await store.storySentences(s.slug), slug),
-        ),
-      );
-    }
+    const perStory = await outletComparisons(store, cache, slug, items);
     res.json({
       stamp: await stamp({ outlet: slug }),
       outlet: {

@@ -133,3 +133,28 @@ describe('JSON API over the bundled corpus', () => {
     }
   });
 });
+
+describe('outlet profiles', () => {
+  const fx = serverFixture();
+
+  test('the home page links each outlet to its profile', async () => {
+    const home = (await fx.server.get('/')).text;
+    assert.match(home, /<a href="\/outlets\/cnn">CNN<\/a>/);
+  });
+
+  test('/outlets/<slug> pairs the outlet with the other outlets, story by story', async () => {
+    const page = await fx.server.get('/outlets/cnn');
+    assert.equal(page.status, 200);
+    const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const api = JSON.parse((await fx.server.get('/api/outlets/cnn')).text);
+    const difference = api.stories[0].difference.toneMean as number;
+    const shown = `${difference > 0 ? '+' : '−'}${Math.abs(difference).toFixed(2)}`;
+    assert.ok(html.includes(`<td class="num">${shown}</td>`), shown);
+    assert.match(html, /one story: no interval/);
+    assert.ok(html.includes(`href="/search?story=${STORY}&outlet=cnn&expectation=lowers"`));
+    assert.ok(html.includes('href="/export/summary.csv?outlet=cnn"'));
+    const missing = await fx.server.get('/outlets/nope');
+    assert.equal(missing.status, 404);
+    assert.match(missing.text, /No outlet “nope”/);
+  });
+});
