@@ -109,7 +109,14 @@ export interface OutletPage extends LayoutModel {
     title: string;
     href: string;
     outlets: number;
-    cells: { outlet: string; others: string; difference: string; href: string }[];
+    cells: {
+      outlet: string;
+      others: string;
+      difference: string;
+      /** The 95% intervals (outlet / others), for tone; empty otherwise. */
+      intervals: string;
+      href: string;
+    }[];
   }[];
   metrics: { label: string; unit: string }[];
 }
@@ -152,7 +159,10 @@ export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): Outlet
       cells: METRICS.map((m) => {
         const own = m.value(r.outlet);
         const rest = r.others ? m.value(r.others) : null;
+        const interval = (f: OutletFigures | null) =>
+          f?.tone ? `[${signed(f.tone.interval.low, 2)}, ${signed(f.tone.interval.high, 2)}]` : '–';
         return {
+          intervals: m.label === 'Mean tone' ? `${interval(r.outlet)} / ${interval(r.others)}` : '',
           outlet: plain(own, m.digits),
           others: plain(rest, m.digits),
           difference: own === null || rest === null ? '–' : signed(own - rest, m.digits),
