@@ -7,7 +7,16 @@ import { createHash } from 'node:crypto';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
 import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
+import type {
+  ArticleExportRow,
+  CueHitExportRow,
+  DataStamp,
+  ExportFilter,
+  SegmentExportRow,
+  SpeakerExportRow,
+} from './export-rows.js';
 import { openDatabase } from './migrate.js';
+import { SqliteExport } from './sqlite-export.js';
 import { toStorySentence } from './sentence-row.js';
 import type { SentenceRow } from './sentence-row.js';
 import { SqliteSentenceSearch } from './sqlite-search.js';
@@ -171,12 +180,14 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly search: SqliteSentenceSearch;
+  private readonly exports: SqliteExport;
 
   constructor(file: string) {
     this.file = file;
     this.db = openDatabase(file);
     const db = this.db;
     this.search = new SqliteSentenceSearch(db);
+    this.exports = new SqliteExport(file, db);
     this.stmt = {
       insertRun: db.prepare(
         `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options_json)
@@ -637,6 +648,26 @@ export class SqliteStore implements Store {
 
   async cueCategories(): Promise<{ lexicon: string; category: string }[]> {
     return this.search.cueCategories();
+  }
+
+  exportArticles(filter: ExportFilter): AsyncIterable<ArticleExportRow> {
+    return this.exports.articles(filter);
+  }
+
+  exportSegments(filter: ExportFilter): AsyncIterable<SegmentExportRow> {
+    return this.exports.segments(filter);
+  }
+
+  exportCueHits(filter: ExportFilter): AsyncIterable<CueHitExportRow> {
+    return this.exports.cueHits(filter);
+  }
+
+  exportSpeakers(filter: ExportFilter): AsyncIterable<SpeakerExportRow> {
+    return this.exports.speakers(filter);
+  }
+
+  async dataStamp(filter: ExportFilter): Promise<DataStamp> {
+    return this.exports.stamp(filter);
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,14 @@ import type { ExpectationLabel } from '../analysis/vocabulary/expectation.js';
 import type { QuoteKind } from '../analysis/vocabulary/quotes.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
 import type { SpeakerSide, VoiceBucket } from '../analysis/vocabulary/sides.js';
+import type {
+  ArticleExportRow,
+  CueHitExportRow,
+  DataStamp,
+  ExportFilter,
+  SegmentExportRow,
+  SpeakerExportRow,
+} from './export-rows.js';
 
 export interface RunInfo {
   analyzerVersion: string;
@@ -245,5 +253,15 @@ export interface Store {
   searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }>;
   /** Every (lexicon, category) pair with at least one cue hit, for the concordance's filters. */
   cueCategories(): Promise<{ lexicon: string; category: string }[]>;
+  /**
+   * The CSV exports' rows, streamed in a stable order (story, outlet, article, position) from
+   * one consistent snapshot; memory stays flat however many rows there are.
+   */
+  exportArticles(filter: ExportFilter): AsyncIterable<ArticleExportRow>;
+  exportSegments(filter: ExportFilter): AsyncIterable<SegmentExportRow>;
+  exportCueHits(filter: ExportFilter): AsyncIterable<CueHitExportRow>;
+  exportSpeakers(filter: ExportFilter): AsyncIterable<SpeakerExportRow>;
+  /** What the articles in scope were computed from: data hash and runs (db/export-rows.ts). */
+  dataStamp(filter: ExportFilter): Promise<DataStamp>;
   close(): Promise<void>;
 }

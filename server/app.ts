@@ -8,7 +8,10 @@ import type { Store } from '../db/store.js';
 import { HttpError } from './http-error.js';
 import { createRenderer } from './render.js';
 import type { Renderer } from './render.js';
+import { apiRoutes } from './routes/api.js';
 import { articleRoutes } from './routes/articles.js';
+import { exportRoutes } from './routes/export.js';
+import { outletRoutes } from './routes/outlets.js';
 import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
@@ -38,6 +41,9 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(factsRoutes(store, render, cache));
   app.use(articleRoutes(store, render));
   app.use(searchRoutes(store, render));
+  app.use(outletRoutes(store, render, cache));
+  app.use(exportRoutes(store));
+  app.use(apiRoutes(store, cache));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(new HttpError(404, `Nothing at ${req.path}`));

@@ -39,6 +39,7 @@ interface MarginNote extends SentenceBadges {
 
 export interface ArticlePage extends LayoutModel {
   article: {
+    id: number;
     title: string;
     outlet: string;
     outletKind: string | null;
@@ -201,6 +202,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       { label: article.story.title, href: storyHref },
     ],
     article: {
+      id: article.id,
       title,
       outlet: article.outlet.name,
       outletKind: article.outlet.kind,

@@ -128,7 +128,7 @@ export interface FactView {
 }
 
 export interface FactsPage extends LayoutModel {
-  story: { title: string; href: string; jsonHref: string };
+  story: { title: string; href: string; jsonHref: string; csvHref: string };
   method: { threshold: string; window: number; minShared: number; sentences: number };
   counts: {
     facts: number;
@@ -214,6 +214,11 @@ export function factsPage(
       title: story.title,
       href: storyHref,
       jsonHref: factsHref(story.slug, filter).replace('/facts', '/facts.json'),
+      // The CSV keeps the outlet filter; it lists every fact's members, one row each.
+      csvHref: `/export/facts.csv?${new URLSearchParams({
+        story: story.slug,
+        ...(filter.outlet ? { outlet: filter.outlet } : {}),
+      })}`,
     },
     method: {
       threshold: prepared.threshold.toFixed(2),

@@ -13,7 +13,7 @@ export interface HomePage extends LayoutModel {
     dates: string | null;
     articleCount: number;
     wordCount: number;
-    outlets: { name: string; articleCount: number }[];
+    outlets: { name: string; articleCount: number; href: string }[];
   }[];
   isEmpty: boolean;
 }
@@ -37,7 +37,11 @@ export function homePage(stories: StorySummary[]): HomePage {
         dateRange(story.firstArticleDate, story.lastArticleDate),
       articleCount: story.articleCount,
       wordCount: story.wordCount,
-      outlets: story.outlets.map((o) => ({ name: o.name, articleCount: o.articleCount })),
+      outlets: story.outlets.map((o) => ({
+        name: o.name,
+        articleCount: o.articleCount,
+        href: `/outlets/${encodeURIComponent(o.slug)}`,
+      })),
     })),
     isEmpty: stories.length === 0,
   };

@@ -1,0 +1,80 @@
+// `npm run export -- <what>`: one CSV export (articles, segments, cue_hits, speakers, summary,
+// facts) to a file or standard output, the same rows and bytes as /export/<what>.csv.
+
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SqliteStore } from '../db/sqlite-store.js';
+import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
+import { checkExportRequest, ExportRequestError } from '../server/api/export-request.js';
+import { databaseFile } from '../lib/database-file.js';
+import { runCommand } from './command.js';
+
+const USAGE = `Usage: npm run export -- <what> [options]
+
+Writes one CSV export (RFC 4180, UTF-8, header row; columns in the README):
+  ${EXPORTS.join(', ')}
+
+Options:
+  --story SLUG       only this story
+  --outlet SLUG      only this outlet
+  --article ID       only this article (not for summary and facts)
+  --part PART        summary only: all (default), lead or body
+  --out FILE         write to FILE (default: standard output)
+  --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --help             this text
+
+Exit status: 0 written, 1 unknown story, outlet or article, or a failure, 2 usage error.`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        story: { type: 'string' },
+        outlet: { type: 'string' },
+        article: { type: 'string' },
+        part: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`Name one export.\n\n${USAGE}`);
+    return 2;
+  }
+  const store = new SqliteStore(databaseFile(values.db));
+  try {
+    const filters = Object.fromEntries(
+      (['story', 'outlet', 'article', 'part'] as const).flatMap((k) =>
+        values[k] === undefined ? [] : [[k, values[k]]],
+      ),
+    );
+    let checked;
+    try {
+      checked = await checkExportRequest(store, positionals[0]!, filters);
+    } catch (error) {
+      if (!(error instanceof ExportRequestError)) throw error;
+      console.error(`parallax export: ${error.message}`);
+      return error.kind === 'bad' ? 2 : 1;
+    }
+    const rows = await exportRows(store, checked.what, checked.request);
+    await writeCsv(checked.what, rows, values.out ? createWriteStream(values.out) : process.stdout);
+    if (values.out) console.error(`wrote ${values.out}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+runCommand('export', main);

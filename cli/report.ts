@@ -1,0 +1,120 @@
+// `npm run report -- --story <slug> | --all [--out dir]`: per story, a folder with a
+// self-contained HTML report (server/pages/report.ts) and every CSV export of the story
+// (server/api/csv.ts). A progress bar on a terminal, plain lines otherwise; ends with the
+// paths written.
+
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadIssueLexicon } from '../analysis/scoring/issues.js';
+import { SqliteStore } from '../db/sqlite-store.js';
+import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
+import { linkBase, storyReportHtml } from '../server/pages/report.js';
+import { createRenderer } from '../server/render.js';
+import { databaseFile } from '../lib/database-file.js';
+import { runCommand } from './command.js';
+
+const USAGE = `Usage: npm run report -- (--story SLUG | --all) [options]
+
+Writes, per story, <out>/<story slug>/report.html (tables, charts, method notes and the data
+hash, in one file that prints to PDF) and the story's CSV exports beside it:
+  ${EXPORTS.map((e) => `${e}.csv`).join(', ')}
+
+Options:
+  --story SLUG       this story (repeatable)
+  --all              every story
+  --out DIR          where to write (default: reports)
+  --link-base URL    the Parallax server the report's links open (default: http://127.0.0.1:3000)
+  --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --help             this text
+
+Exit status: 0 written, 1 unknown story or a failure, 2 usage error.`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        db: { type: 'string' },
+        story: { type: 'string', multiple: true },
+        all: { type: 'boolean' },
+        out: { type: 'string' },
+        'link-base': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (Boolean(values.all) === Boolean(values.story?.length)) {
+    console.error(`Give --story SLUG or --all.\n\n${USAGE}`);
+    return 2;
+  }
+  let base;
+  try {
+    base = linkBase(values['link-base'] ?? 'http://127.0.0.1:3000');
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const out = values.out ?? 'reports';
+  const store = new SqliteStore(databaseFile(values.db));
+  try {
+    const known = (await store.listStories()).map((s) => s.slug).sort();
+    const slugs = values.all ? known : [...new Set(values.story)];
+    const unknown = slugs.filter((s) => !known.includes(s));
+    if (unknown.length > 0) {
+      console.error(
+        `parallax report: no story “${unknown.join('”, “')}”. Stories: ${known.join(', ')}`,
+      );
+      return 1;
+    }
+    const render = createRenderer();
+    const issueLabels = Object.fromEntries(
+      loadIssueLexicon().issues.map((issue) => [issue.id, issue.label]),
+    );
+    const files = EXPORTS.map((e) => `${e}.csv`);
+    const steps = slugs.length * (files.length + 1);
+    // A bar on a terminal; plain progress lines in logs and pipes.
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'report [{bar}] {value}/{total} files · {story}' })
+      : null;
+    bar?.start(steps, 0, { story: '' });
+    const written: string[] = [];
+    const step = (path: string, story: string) => {
+      written.push(path);
+      if (bar) bar.increment({ story });
+      else console.error(`wrote ${path}`);
+    };
+    for (const slug of slugs) {
+      const dir = join(out, slug);
+      mkdirSync(dir, { recursive: true });
+      for (const what of EXPORTS) {
+        const path = join(dir, `${what}.csv`);
+        await writeCsv(
+          what,
+          await exportRows(store, what, { story: slug }),
+          createWriteStream(path),
+        );
+        step(path, slug);
+      }
+      const path = join(dir, 'report.html');
+      writeFileSync(path, await storyReportHtml(store, slug, { render, issueLabels, files, base }));
+      step(path, slug);
+    }
+    bar?.stop();
+    for (const path of written) console.log(path);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+runCommand('report', main);

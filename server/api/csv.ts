@@ -1,0 +1,384 @@
+// The CSV exports, shared by /export/<what>.csv and `npm run export`: which exports exist,
+// their columns in a fixed order, where their rows come from, and how they are written
+// (RFC 4180 with CRLF record ends, UTF-8 without byte-order mark, a header row, text cells
+// that a spreadsheet would run as a formula prefixed with an apostrophe; numbers stay
+// numbers, negative ones included). Rows stream from the store: memory stays flat.
+// Every row ends with the run stamp: run_id, analyzer_version, lexicon_hash, data_hash.
+
+import { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { Part } from '../../analysis/comparison/compare.js';
+import type { DataStamp, ExportFilter, RunColumns } from '../../db/export-rows.js';
+import type { Store, StorySummary } from '../../db/store.js';
+import { factsJson, prepareFacts } from '../pages/facts.js';
+import { storyFigures } from './figures.js';
+
+export const EXPORTS = [
+  'articles',
+  'segments',
+  'cue_hits',
+  'speakers',
+  'summary',
+  'facts',
+] as const;
+export type ExportName = (typeof EXPORTS)[number];
+
+const STAMP_COLUMNS = ['run_id', 'analyzer_version', 'lexicon_hash', 'data_hash'] as const;
+
+/** Column order of each export; the README documents them in this order. */
+export const COLUMNS: Record<ExportName, readonly string[]> = {
+  articles: [
+    'article_id',
+    'story_slug',
+    'story_title',
+    'outlet_slug',
+    'outlet_name',
+    'title',
+    'url',
+    'author',
+    'published_date',
+    'word_count',
+    'sentence_count',
+    'content_hash',
+    'source',
+    'added_at',
+    ...STAMP_COLUMNS,
+  ],
+  segments: [
+    'segment_id',
+    'article_id',
+    'story_slug',
+    'outlet_slug',
+    'position',
+    'paragraph_index',
+    'sentence_index',
+    'kind',
+    'start_offset',
+    'end_offset',
+    'word_count',
+    'tone_combined',
+    'tone_afinn',
+    'tone_diplomacy',
+    'expectation',
+    'expectation_move',
+    'expectation_score',
+    'hedge_count',
+    'booster_count',
+    'quote_kind',
+    'speaker_id',
+    'speaker_name',
+    'speaker_side',
+    'speaker_is_anonymous',
+    'issues',
+    'text',
+    ...STAMP_COLUMNS,
+  ],
+  cue_hits: [
+    'cue_hit_id',
+    'segment_id',
+    'article_id',
+    'story_slug',
+    'outlet_slug',
+    'lexicon',
+    'category',
+    'entry',
+    'matched_text',
+    'start_offset',
+    'end_offset',
+    'weight',
+    'is_negated',
+    ...STAMP_COLUMNS,
+  ],
+  speakers: [
+    'speaker_id',
+    'article_id',
+    'story_slug',
+    'outlet_slug',
+    'position',
+    'name',
+    'side',
+    'is_anonymous',
+    'role',
+    'sentence_count',
+    ...STAMP_COLUMNS,
+  ],
+  summary: [
+    'story_slug',
+    'outlet_slug',
+    'outlet_name',
+    'part',
+    'article_count',
+    'sentence_count',
+    'word_count',
+    'tone_mean',
+    'tone_low',
+    'tone_high',
+    'tone_method',
+    'tone_q1',
+    'tone_median',
+    'tone_q3',
+    'tone_narrator_mean',
+    'tone_quoted_mean',
+    ...(['lowers', 'raises', 'hedged'] as const).flatMap((label) => [
+      `${label}_count`,
+      `${label}_per_1000`,
+      `${label}_own_per_1000`,
+      `${label}_quoted_per_1000`,
+    ]),
+    'hedge_count',
+    'hedges_per_1000',
+    'booster_count',
+    'boosters_per_1000',
+    'share_narrator',
+    'share_us_gov',
+    'share_china_gov',
+    'share_analyst',
+    'share_other',
+    'share_quoted',
+    'anonymous_count',
+    'share_anonymous',
+    ...STAMP_COLUMNS,
+  ],
+  facts: [
+    'story_slug',
+    'fact_number',
+    'fact_outlet_count',
+    'fact_cohesion',
+    'fact_terms',
+    'missing_outlets',
+    'segment_id',
+    'article_id',
+    'outlet_slug',
+    'position',
+    'kind',
+    'similarity',
+    'tone_combined',
+    'expectation',
+    'quote_kind',
+    'speaker_name',
+    'speaker_side',
+    'issues',
+    'text',
+    ...STAMP_COLUMNS,
+  ],
+};
+
+export interface ExportRequest extends ExportFilter {
+  /** Part of the articles for the summary (default all). */
+  part?: Part;
+}
+
+type Cell = string | number | null;
+type CsvRow = Record<string, Cell>;
+
+function stampOf(run: RunColumns, stamp: DataStamp): CsvRow {
+  return {
+    run_id: run.run_id,
+    analyzer_version: run.analyzer_version,
+    lexicon_hash: run.lexicon_hash,
+    data_hash: stamp.dataHash,
+  };
+}
+
+async function* withStamp<T extends RunColumns>(
+  rows: AsyncIterable<T>,
+  stamp: DataStamp,
+): AsyncGenerator<CsvRow> {
+  for await (const row of rows) yield { ...row, ...stampOf(row, stamp) } as unknown as CsvRow;
+}
+
+/** The stories an export walks: the one asked for, else every story (with the outlet, if any). */
+async function storiesInScope(store: Store, request: ExportRequest): Promise<StorySummary[]> {
+  if (request.story !== undefined) {
+    const story = await store.getStory(request.story);
+    return story ? [story] : [];
+  }
+  const stories = await store.listStories();
+  return stories
+    .filter((s) => request.outlet === undefined || s.outlets.some((o) => o.slug === request.outlet))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** The run of each article of a story, as stamp columns. */
+async function articleRuns(
+  store: Store,
+  slug: string,
+  stamp: DataStamp,
+): Promise<Map<number, RunColumns>> {
+  const runs = new Map(stamp.runs.map((r) => [r.id, r]));
+  const result = new Map<number, RunColumns>();
+  for (const article of await store.listArticles(slug)) {
+    const run = runs.get(article.runId);
+    if (run) {
+      result.set(article.id, {
+        run_id: run.id,
+        analyzer_version: run.analyzerVersion,
+        lexicon_hash: run.lexiconHash,
+      });
+    }
+  }
+  return result;
+}
+
+async function* summaryRows(
+  store: Store,
+  request: ExportRequest,
+  stamp: DataStamp,
+): AsyncGenerator<CsvRow> {
+  const part = request.part ?? 'all';
+  for (const story of await storiesInScope(store, request)) {
+    const runs = await articleRuns(store, story.slug, stamp);
+    const articles = await store.listArticles(story.slug);
+    const figures = storyFigures(story, await store.storySentences(story.slug), part);
+    for (const f of figures) {
+      if (request.outlet !== undefined && f.outlet !== request.outlet) continue;
+      // An outlet's articles may come from several runs; the row names the latest.
+      const latest = articles
+        .filter((a) => a.outlet.slug === f.outlet)
+        .map((a) => runs.get(a.id))
+        .filter((r): r is RunColumns => r !== undefined)
+        .sort((a, b) => b.run_id - a.run_id)[0];
+      if (!latest) continue;
+      const e = f.expectation;
+      const rates = Object.fromEntries(
+        (['lowers', 'raises', 'hedged'] as const).flatMap((label) => [
+          [`${label}_count`, e[label].count],
+          [`${label}_per_1000`, e[label].per1000],
+          [`${label}_own_per_1000`, e[label].byVoice.narrator.per1000],
+          [`${label}_quoted_per_1000`, e[label].byVoice.quoted.per1000],
+        ]),
+      );
+      yield {
+        story_slug: story.slug,
+        outlet_slug: f.outlet,
+        outlet_name: f.name,
+        part,
+        article_count: f.articles,
+        sentence_count: f.sentences,
+        word_count: f.words,
+        tone_mean: f.tone?.mean ?? null,
+        tone_low: f.tone?.interval.low ?? null,
+        tone_high: f.tone?.interval.high ?? null,
+        tone_method: f.tone?.method ?? null,
+        tone_q1: f.toneSpread?.q1 ?? null,
+        tone_median: f.toneSpread?.median ?? null,
+        tone_q3: f.toneSpread?.q3 ?? null,
+        tone_narrator_mean: f.toneByVoice.narrator?.mean ?? null,
+        tone_quoted_mean: f.toneByVoice.quoted?.mean ?? null,
+        ...rates,
+        hedge_count: f.hedges.count,
+        hedges_per_1000: f.hedges.per1000,
+        booster_count: f.boosters.count,
+        boosters_per_1000: f.boosters.per1000,
+        share_narrator: f.voices.narrator.share,
+        share_us_gov: f.voices.us_gov.share,
+        share_china_gov: f.voices.china_gov.share,
+        share_analyst: f.voices.analyst.share,
+        share_other: f.voices.other.share,
+        share_quoted: f.quotedShare,
+        anonymous_count: f.anonymous.count,
+        share_anonymous: f.anonymous.share,
+        ...stampOf(latest, stamp),
+      };
+    }
+  }
+}
+
+async function* factRows(
+  store: Store,
+  request: ExportRequest,
+  stamp: DataStamp,
+): AsyncGenerator<CsvRow> {
+  for (const story of await storiesInScope(store, request)) {
+    const runs = await articleRuns(store, story.slug, stamp);
+    const prepared = prepareFacts(await store.storySentences(story.slug));
+    const facts = factsJson(story, prepared, { min: 2, outlet: request.outlet }).facts;
+    for (const fact of facts) {
+      for (const m of fact.members) {
+        const run = runs.get(m.articleId);
+        if (!run) continue;
+        yield {
+          story_slug: story.slug,
+          fact_number: fact.number,
+          fact_outlet_count: fact.outlets.length,
+          fact_cohesion: fact.cohesion,
+          fact_terms: fact.terms.join('|'),
+          missing_outlets: fact.missing.join('|'),
+          segment_id: m.segmentId,
+          article_id: m.articleId,
+          outlet_slug: m.outlet,
+          position: m.position,
+          kind: m.kind,
+          similarity: m.similarity,
+          tone_combined: m.tone,
+          expectation: m.expectation,
+          quote_kind: m.quote,
+          speaker_name: m.speaker,
+          speaker_side: m.side,
+          issues: [...m.issues].sort().join('|'),
+          text: m.text,
+          ...stampOf(run, stamp),
+        };
+      }
+    }
+  }
+}
+
+/** The rows of one export, in its stable order. */
+export async function exportRows(
+  store: Store,
+  what: ExportName,
+  request: ExportRequest,
+): Promise<AsyncIterable<CsvRow>> {
+  const filter: ExportFilter = {
+    story: request.story,
+    outlet: request.outlet,
+    article: request.article,
+  };
+  const stamp = await store.dataStamp(filter);
+  switch (what) {
+    case 'articles':
+      return withStamp(store.exportArticles(filter), stamp);
+    case 'segments':
+      return withStamp(store.exportSegments(filter), stamp);
+    case 'cue_hits':
+      return withStamp(store.exportCueHits(filter), stamp);
+    case 'speakers':
+      return withStamp(store.exportSpeakers(filter), stamp);
+    case 'summary':
+      return summaryRows(store, request, stamp);
+    case 'facts':
+      return factRows(store, request, stamp);
+  }
+}
+
+/** Writes rows as CSV to `out` (ends it); resolves when everything is written. */
+export async function writeCsv(
+  what: ExportName,
+  rows: AsyncIterable<CsvRow>,
+  out: Writable,
+): Promise<void> {
+  const stringifier = stringify({
+    header: true,
+    columns: [...COLUMNS[what]],
+    record_delimiter: '\r\n',
+    escape_formulas: true,
+    // Floats as JavaScript writes them: shortest round-trip form, no locale.
+    cast: { number: (value) => String(value) },
+  });
+  await pipeline(Readable.from(rows), stringifier, out);
+}
+
+/** A file name for an export and its filters: `segments-<story>-<outlet>.csv`. */
+export function exportFileName(what: ExportName, request: ExportRequest): string {
+  const parts = [
+    what,
+    request.story,
+    request.outlet,
+    request.article === undefined ? undefined : `article-${request.article}`,
+    request.part && request.part !== 'all' && what === 'summary' ? request.part : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return `${parts.join('-')}.csv`;
+}

@@ -1,0 +1,111 @@
+// Per-outlet figures of a story as numbers, for the JSON API and the summary CSV: the same
+// comparison the dashboard shows (analysis/compare.ts over the same part of the articles),
+// without the display strings ("+0.73", "55%"): intervals as {low, high}, shares as
+// fractions, rates per 1,000 words. It computes nothing the comparison does not.
+
+import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
+import { compareOutlets, selectPart } from '../../analysis/comparison/compare.js';
+import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
+import type { MeanInterval } from '../../analysis/comparison/stats.js';
+import type { StorySentence, StorySummary } from '../../db/store.js';
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface ToneFigure {
+  mean: number;
+  interval: Interval;
+  /** Confidence level of the interval (0.95). */
+  level: number;
+  sentences: number;
+  articles: number;
+  /** What the bootstrap resampled: articles, one article's sentences, or none (one sentence). */
+  method: MeanInterval['method'];
+}
+
+export interface RateFigure {
+  count: number;
+  per1000: number;
+}
+
+export interface OutletFigures {
+  outlet: string;
+  name: string;
+  articles: number;
+  sentences: number;
+  words: number;
+  tone: ToneFigure | null;
+  /** Quartiles, median and range of the sentences' tone; null without scored sentences. */
+  toneSpread: { q1: number; median: number; q3: number; min: number; max: number } | null;
+  toneByVoice: { narrator: ToneFigure | null; quoted: ToneFigure | null };
+  expectation: Record<
+    (typeof EXPECTATION_DIRECTIONS)[number],
+    RateFigure & { byVoice: { narrator: RateFigure; quoted: RateFigure } }
+  >;
+  hedges: RateFigure;
+  boosters: RateFigure;
+  /** Sentences per voice: the narrator or a quoted speaker of each side; share is 0–1. */
+  voices: OutletComparison['voices'];
+  /** Share (0–1) of sentences in a quoted voice; null without sentences. */
+  quotedShare: number | null;
+  anonymous: { count: number; share: number };
+  topSpeakers: OutletComparison['topSpeakers'];
+  /** Sentences naming each issue (by issue id). */
+  issues: Record<string, RateFigure>;
+}
+
+export function toneFigure(tone: MeanInterval | null): ToneFigure | null {
+  if (!tone) return null;
+  return {
+    mean: tone.estimate,
+    interval: { low: tone.low, high: tone.high },
+    level: tone.level,
+    sentences: tone.n,
+    articles: tone.articles,
+    method: tone.method,
+  };
+}
+
+/** Numbers of one outlet's comparison, named as the API gives them. */
+export function outletFigures(c: OutletComparison, name: string): OutletFigures {
+  const d = c.toneDistribution;
+  return {
+    outlet: c.outlet,
+    name,
+    articles: c.articles,
+    sentences: c.sentences,
+    words: c.words,
+    tone: toneFigure(c.tone),
+    toneSpread: d.n > 0 ? { q1: d.q1, median: d.median, q3: d.q3, min: d.min, max: d.max } : null,
+    toneByVoice: {
+      narrator: toneFigure(c.toneByVoice.narrator),
+      quoted: toneFigure(c.toneByVoice.quoted),
+    },
+    expectation: c.expectation,
+    hedges: c.hedges,
+    boosters: c.boosters,
+    voices: c.voices,
+    quotedShare: c.sentences > 0 ? 1 - c.voices.narrator.share : null,
+    anonymous: c.anonymous,
+    topSpeakers: c.topSpeakers,
+    issues: c.issues,
+  };
+}
+
+/**
+ * The dashboard's comparison of a story's outlets for one part, as numbers, in the order of
+ * the story's outlets.
+ */
+export function storyFigures(
+  story: StorySummary,
+  sentences: readonly StorySentence[],
+  part: Part,
+): OutletFigures[] {
+  const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
+  const slugs = story.outlets.map((o) => o.slug);
+  return compareOutlets(slugs, selectPart(sentences, part)).map((c) =>
+    outletFigures(c, names.get(c.outlet) ?? c.outlet),
+  );
+}

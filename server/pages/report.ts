@@ -1,0 +1,59 @@
+// The batch report of one story (`npm run report`): the dashboard's tables and charts (SVG
+// built on the server) in one self-contained HTML file with its stylesheet inline, method
+// notes and the data stamp, meant to be read on screen or printed to PDF. Links to sentences
+// and articles point at a running Parallax server (`base`). It reuses the dashboard's view
+// model; it does not write files (cli/report.ts does).
+
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../../lib/project-paths.js';
+import type { DataStamp } from '../../db/export-rows.js';
+import type { Store } from '../../db/store.js';
+import type { LayoutModel, Renderer } from '../render.js';
+import { storyDashboard, storyPage } from './story.js';
+import type { StoryPage } from './story.js';
+
+export interface ReportModel extends LayoutModel {
+  css: string;
+  page: StoryPage;
+  stamp: DataStamp;
+  /** The CSV files written beside the report. */
+  files: string[];
+  base: string;
+}
+
+/** A server address links can point at: http(s), no quotes or spaces, no trailing slash. */
+export function linkBase(value: string): string {
+  if (!/^https?:\/\/[^\s"'<>`]+$/.test(value)) {
+    throw new Error(`--link-base must be an http(s) address, not “${value}”`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export async function storyReportHtml(
+  store: Store,
+  slug: string,
+  options: {
+    render: Renderer;
+    issueLabels: Readonly<Record<string, string>>;
+    files: string[];
+    base: string;
+  },
+): Promise<string> {
+  const story = await store.getStory(slug);
+  if (!story) throw new Error(`no story “${slug}”`);
+  const sentences = await store.storySentences(slug);
+  const dashboard = await storyDashboard(story, sentences, 'all', options.issueLabels);
+  const page = storyPage(story, await store.listArticles(slug), sentences.length, dashboard);
+  const model: ReportModel = {
+    title: story.title,
+    crumbs: [],
+    css: readFileSync(projectPath('views', 'static', 'parallax.css'), 'utf8'),
+    page,
+    stamp: await store.dataStamp({ story: slug }),
+    files: options.files,
+    base: options.base,
+  };
+  // Every link the view model and the charts make is a server path ("/articles/3#s5");
+  // in a file they need the server's address in front.
+  return options.render('report', model).replace(/(href=")\//g, `$1${options.base}/`);
+}

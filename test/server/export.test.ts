@@ -1,0 +1,259 @@
+// The CSV exports over HTTP: every export with its header, filters and refusals, a round
+// trip back through csv-parse against the store's rows, the run stamp, byte-identical
+// output for the same data, and spreadsheet formula injection neutralised in text cells only.
+
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import { ingestRecords } from '../../ingest/ingest.js';
+import { COLUMNS, EXPORTS, exportRows, writeCsv } from '../../server/api/csv.js';
+import { serve, serverFixture, tempStore } from '../helpers.js';
+
+const STORY = 'blinken-in-beijing-june-2023';
+
+function records(csv: string): Record<string, string>[] {
+  return parse(csv, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+}
+
+function header(csv: string): string[] {
+  return csv.slice(0, csv.indexOf('\r\n')).split(',');
+}
+
+/** Collects writeCsv's output in memory. */
+async function csvText(write: (out: Writable) => Promise<void>): Promise<string> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await write(out);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('CSV exports over the bundled corpus', () => {
+  const fx = serverFixture();
+
+  test('every export is a CSV download with its documented columns, in order', async () => {
+    for (const what of EXPORTS) {
+      const response = await fetch(`${fx.server.base}/export/${what}.csv?story=${STORY}`);
+      assert.equal(response.status, 200, what);
+      assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+      assert.match(
+        response.headers.get('content-disposition') ?? '',
+        new RegExp(`attachment; filename="?${what}-${STORY}\\.csv`),
+      );
+      const text = await response.text();
+      assert.deepEqual(header(text), COLUMNS[what], what);
+      assert.ok(records(text).length > 0, what);
+    }
+  });
+
+  test('segments round-trip: parsed back, every row equals the stored segment', async () => {
+    const csv = (await fx.server.get(`/export/segments.csv?story=${STORY}`)).text;
+    const rows = records(csv);
+    const articles = await fx.temp.store.listArticles(STORY);
+    let stored = 0;
+    for (const summary of articles) {
+      const article = (await fx.temp.store.getArticle(summary.id))!;
+      const speakers = new Map(article.speakers.map((s) => [s.id, s]));
+      for (const s of article.segments) {
+        stored++;
+        const row = rows.find((r) => Number(r.segment_id) === s.id);
+        assert.ok(row, `segment ${s.id}`);
+        const cell = (value: string | number | null) => (value === null ? '' : String(value));
+        // A text cell a spreadsheet would run as a formula carries a leading apostrophe.
+        assert.equal((row.text ?? '').replace(/^'(?=[=+\-@\t\r])/, ''), s.text);
+        assert.equal(row.article_id, String(article.id));
+        assert.equal(row.outlet_slug, article.outlet.slug);
+        assert.equal(row.kind, s.kind);
+        assert.equal(row.start_offset, String(s.start));
+        assert.equal(row.end_offset, String(s.end));
+        assert.equal(article.text.slice(s.start, s.end).length, s.end - s.start);
+        assert.equal(row.tone_combined, cell(s.tone));
+        assert.equal(row.tone_afinn, cell(s.toneAfinn));
+        assert.equal(row.expectation, cell(s.expectation));
+        assert.equal(row.expectation_score, cell(s.expectationScore));
+        assert.equal(row.hedge_count, String(s.hedges));
+        assert.equal(row.quote_kind, cell(s.quote));
+        const speaker = s.speakerId === null ? null : speakers.get(s.speakerId)!;
+        assert.equal(row.speaker_name, cell(speaker?.name ?? null));
+        assert.equal(row.speaker_side, cell(speaker?.side ?? null));
+        assert.equal(row.run_id, String(article.run.id));
+        assert.equal(row.lexicon_hash, article.run.lexiconHash);
+      }
+    }
+    assert.equal(rows.length, stored);
+  });
+
+  test('cue hits carry the words they matched; speakers their sentence counts', async () => {
+    const article = (await fx.temp.store.getArticle(1))!;
+    const hits = records((await fx.server.get('/export/cue_hits.csv?article=1')).text);
+    assert.equal(hits.length, article.segments.flatMap((s) => s.cueHits).length);
+    for (const hit of hits) {
+      assert.equal(
+        hit.matched_text,
+        article.text.slice(Number(hit.start_offset), Number(hit.end_offset)),
+      );
+    }
+    const speakers = records((await fx.server.get('/export/speakers.csv?article=1')).text);
+    assert.equal(speakers.length, article.speakers.length);
+    for (const speaker of speakers) {
+      const credited = article.segments.filter(
+        (s) =>
+          s.speakerId === Number(speaker.speaker_id) &&
+          (s.kind === 'headline' || s.kind === 'body'),
+      ).length;
+      assert.equal(Number(speaker.sentence_count), credited, speaker.name);
+    }
+  });
+
+  test('the summary holds the API figures as plain numbers with intervals around the mean', async () => {
+    const rows = records((await fx.server.get(`/export/summary.csv?story=${STORY}`)).text);
+    const api = JSON.parse((await fx.server.get(`/api/stories/${STORY}`)).text) as {
+      outlets: { outlet: string; tone: { mean: number; interval: { low: number } } | null }[];
+    };
+    assert.equal(rows.length, 5);
+    for (const row of rows) {
+      const low = Number(row.tone_low);
+      const mean = Number(row.tone_mean);
+      assert.ok(low <= mean && mean <= Number(row.tone_high), row.outlet_slug);
+      assert.ok(Number(row.share_quoted) >= 0 && Number(row.share_quoted) <= 1);
+      const figures = api.outlets.find((o) => o.outlet === row.outlet_slug)!;
+      assert.equal(mean, figures.tone!.mean);
+      assert.equal(low, figures.tone!.interval.low);
+    }
+    const lead = records(
+      (await fx.server.get(`/export/summary.csv?story=${STORY}&part=lead`)).text,
+    );
+    assert.ok(lead.every((r) => r.part === 'lead'));
+    assert.ok(Number(lead[0]!.sentence_count) < Number(rows[0]!.sentence_count));
+  });
+
+  test('every row is stamped with its run and the hash of the data in scope', async () => {
+    const stamp = await fx.temp.store.dataStamp({ story: STORY });
+    assert.match(stamp.dataHash, /^[0-9a-f]{64}$/);
+    for (const what of ['articles', 'facts'] as const) {
+      const rows = records((await fx.server.get(`/export/${what}.csv?story=${STORY}`)).text);
+      assert.ok(rows.every((r) => r.data_hash === stamp.dataHash));
+      assert.ok(rows.every((r) => stamp.runs.some((run) => String(run.id) === r.run_id)));
+    }
+    // Narrower scope, other hash.
+    const cnn = records((await fx.server.get('/export/articles.csv?outlet=cnn')).text);
+    assert.equal(cnn.length, 1);
+    assert.notEqual(cnn[0]!.data_hash, stamp.dataHash);
+  });
+
+  test('filters narrow the rows as the page they come from is narrowed', async () => {
+    const cnn = records(
+      (await fx.server.get(`/export/segments.csv?story=${STORY}&outlet=cnn`)).text,
+    );
+    assert.ok(cnn.length > 0 && cnn.every((r) => r.outlet_slug === 'cnn'));
+    const one = records((await fx.server.get('/export/segments.csv?article=2')).text);
+    assert.ok(one.length > 0 && one.every((r) => r.article_id === '2'));
+    const facts = records(
+      (await fx.server.get(`/export/facts.csv?story=${STORY}&outlet=cnn`)).text,
+    );
+    const numbers = new Set(facts.map((r) => r.fact_number));
+    for (const n of numbers) {
+      assert.ok(
+        facts.some((r) => r.fact_number === n && r.outlet_slug === 'cnn'),
+        n,
+      );
+    }
+  });
+
+  test('the same data gives byte-identical CSV', async () => {
+    for (const what of EXPORTS) {
+      const first = await fx.server.get(`/export/${what}.csv`);
+      const second = await fx.server.get(`/export/${what}.csv`);
+      assert.equal(first.text, second.text, what);
+      const direct = await csvText(async (out) =>
+        writeCsv(what, await exportRows(fx.temp.store, what, {}), out),
+      );
+      assert.equal(direct, first.text, what);
+    }
+  });
+
+  test('refusals: unknown export, story, outlet or article 404; malformed filters 400', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/export/nope.csv', 404, /No export “nope”/],
+      ['/export/segments.csv?story=nope', 404, /No story “nope”/],
+      ['/export/segments.csv?outlet=nope', 404, /No outlet “nope”/],
+      ['/export/segments.csv?article=999999', 404, /No article with id “999999”/],
+      ['/export/segments.csv?article=abc', 400, /Bad “article”/],
+      ['/export/segments.csv?colour=red', 400, /Bad “colour”/],
+      ['/export/segments.csv?part=lead', 400, /summary export only/],
+      ['/export/summary.csv?part=middle', 400, /Bad “part”/],
+      ['/export/summary.csv?article=1', 400, /does not apply/],
+    ];
+    for (const [path, status, message] of cases) {
+      const page = await fx.server.get(path);
+      assert.equal(page.status, status, path);
+      assert.match(page.text, message, path);
+    }
+  });
+
+  test('the story, facts and article pages link their downloads', async () => {
+    const story = (await fx.server.get(`/stories/${STORY}?part=lead`)).text
+      .replace(/&#x3D;/g, '=')
+      .replace(/&amp;/g, '&');
+    assert.ok(story.includes(`href="/export/summary.csv?story=${STORY}&part=lead"`));
+    assert.ok(story.includes(`href="/export/segments.csv?story=${STORY}"`));
+    // Handlebars escapes "=" and "&" in attributes; read the links as a browser would.
+    const facts = (await fx.server.get(`/stories/${STORY}/facts?outlet=cnn`)).text
+      .replace(/&#x3D;/g, '=')
+      .replace(/&amp;/g, '&');
+    assert.ok(facts.includes(`/export/facts.csv?story=${STORY}&outlet=cnn`));
+    const article = (await fx.server.get('/articles/1')).text;
+    assert.ok(article.includes('href="/export/segments.csv?article=1"'));
+    assert.ok(article.includes('href="/api/articles/1"'));
+  });
+});
+
+describe('CSV formula injection', () => {
+  test('text cells a spreadsheet would run get an apostrophe; negative numbers stay numbers', async () => {
+    const temp = tempStore();
+    try {
+      const title = '=HYPERLINK("http://example.com/x","Click for the full story")';
+      await ingestRecords(
+        [
+          {
+            title,
+            outlet: '@Wire',
+            story: 'Formula test',
+            url: null,
+            date: '2023-06-18',
+            author: '+Staff',
+            text: `${title}\n\nTensions rose and the talks collapsed in bitter acrimony. -Officials said the crisis deepened.\n`,
+            source: 'test',
+          },
+        ],
+        temp.store,
+        createAnalyzer(),
+      );
+      const server = await serve(temp.store);
+      try {
+        const articles = await server.get('/export/articles.csv');
+        assert.ok(articles.text.includes(`"'=HYPERLINK(""http://example.com/x"",""Click`));
+        const row = records(articles.text)[0]!;
+        assert.equal(row.title, `'${title}`);
+        assert.equal(row.outlet_name, "'@Wire");
+        assert.equal(row.author, "'+Staff");
+        const segments = records((await server.get('/export/segments.csv')).text);
+        assert.equal(segments[0]!.text, `'${title}`);
+        const negative = segments.filter((s) => (s.tone_combined ?? '').startsWith('-'));
+        assert.ok(negative.length > 0, 'a negative tone');
+        assert.ok(negative.every((s) => Number.isFinite(Number(s.tone_combined))));
+        assert.ok(segments.every((s) => !(s.tone_combined ?? '').startsWith("'")));
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
