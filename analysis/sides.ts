@@ -33,7 +33,7 @@ const METONYMS = new Map<string, SpeakerSide>([
  * government title), then a government word with the first country marker deciding.
  * `name`, a person's name, lets a government title with no country count through the
  * office-holder list ("President Biden") or a Chinese name ("Assistant Foreign Minister
- * Hua Chunying").
+ * Hua Chunying"); with no title at all, a listed office holder ("Obama said").
  */
 export function sideFromRole(role: string, name?: string): SpeakerSide {
   const d = role.toLowerCase().replace(/’/g, "'");
@@ -41,7 +41,10 @@ export function sideFromRole(role: string, name?: string): SpeakerSide {
   if (metonym) return metonym;
   if (ANALYST_RE.test(d)) return 'analyst';
   const gov = GOV_RE.test(d);
-  if (!gov) return 'other';
+  // No title in the text ("Obama said", "Mr. Trump"): a listed office holder still speaks
+  // for a government. Only the full name counts, or a surname the article gives alone, so
+  // that "Bill Gates" is not taken for the defense secretary.
+  if (!gov) return (name && ROLES.officeHolders.get(name.toLowerCase())) || 'other';
   const china = CHINA_RE.exec(d)?.index ?? Infinity;
   const us = US_RE.exec(d)?.index ?? Infinity;
   const other = OTHER_RE.exec(d)?.index ?? Infinity;
