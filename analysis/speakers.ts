@@ -176,7 +176,7 @@ export class SpeakerBook {
       if (ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) person = false;
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
-      canonical = text.replace(/^(a|an|the|some|many|several|other)\s+/i, '');
+      canonical = text.replace(/^(a|an|the|other)\s+/i, '');
       const roleMatch = this.personByRole(canonical);
       if (roleMatch) {
         canonical = roleMatch;
