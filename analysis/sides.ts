@@ -58,3 +58,9 @@ export function sideFromRole(role: string, name?: string): SpeakerSide {
   if (words.length === 2 && CHINESE_SURNAMES.has(words[0]!)) return 'china_gov';
   return 'other';
 }
+
+/** Whether a description names a country or its capital ("Chinese", "U.S.", "Iranian"). */
+export function namesCountry(description: string): boolean {
+  const d = description.toLowerCase().replace(/’/g, "'");
+  return CHINA_RE.test(d) || US_RE.test(d) || OTHER_RE.test(d);
+}

@@ -16,6 +16,8 @@ export interface ArticleIndex {
   descriptions: Map<string, string[]>;
   /** Person-name occurrences in reading order, for "he"/"she" with no earlier speaker. */
   occurrences: { offset: number; name: string }[];
+  /** Bare surnames of listed office holders ("Obama said"), in reading order. */
+  officeHolders: { offset: number; name: string }[];
 }
 
 /** The word without a final "'s", then without a final dot. */
@@ -57,6 +59,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     byFirst: new Map(),
     descriptions: new Map(),
     occurrences: [],
+    officeHolders: [],
   };
   const TITLE = ROLES.titleWords;
   const ORG = ROLES.orgWords;
@@ -101,6 +104,8 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       if (apposition) list.push(apposition);
       index.descriptions.set(last, list);
     }
+    if (name.length === 1 && ROLES.officesOf.has(strip(name[0]!.norm)))
+      index.officeHolders.push({ offset: chain[0]!.start, name: name[0]!.text });
     if (name.length >= 1 && (name.length >= 2 || title.length > 0)) {
       index.occurrences.push({ offset: chain[0]!.start, name: name.map((t) => t.text).join(' ') });
     }

@@ -8,7 +8,7 @@
 
 import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker, SpeakerSide } from './pipeline.js';
-import { sideFromRole } from './sides.js';
+import { namesCountry, sideFromRole } from './sides.js';
 import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
 import { tokenize } from './tokens.js';
 import type { Token } from './types.js';
@@ -177,7 +177,8 @@ export class SpeakerBook {
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
-      const roleMatch = this.personByRole(canonical);
+      const roleMatch =
+        this.personByRole(canonical) ?? this.personByTitle(canonical, mention.tokens[0]!.start);
       if (roleMatch) {
         canonical = roleMatch;
         person = true;
@@ -236,6 +237,46 @@ export class SpeakerBook {
     return null;
   }
 
+  // "the president", "the secretary": the nearest person before the mention whom the
+  // article gives that title (not "vice president", not a foreign one: in English-language
+  // news an unqualified "the president" is not Iran's), else a listed holder of an office
+  // with that title whom the article names ("Mr. Obama" … "the president").
+  private personByTitle(role: string, offset: number): string | null {
+    const words = contentWords(role);
+    const title = words[0];
+    if (words.length !== 1 || !title || !ROLES.titleWords.has(title)) return null;
+    const titled = new RegExp(`(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )${title}\\b`);
+    const person = (name: string) => {
+      const surname = strip(name.toLowerCase().split(' ').pop() ?? '');
+      const full = this.index.bySurname.get(surname) ?? name;
+      return { full, descriptions: this.index.descriptions.get(surname) ?? [] };
+    };
+    const own = nearest(this.index.occurrences, offset).map((o) => person(o.name));
+    // An unqualified "the president" is the one the article titles without a foreign
+    // country ("President Donald Trump", "U.S. President"), not "Chinese President Xi", who
+    // would be "the Chinese president".
+    const titledHere = own.find((p) =>
+      p.descriptions.some((d) => titled.test(d.toLowerCase()) && homeTitle(d)),
+    );
+    if (titledHere) return titledHere.full;
+    // Else a listed holder of such an office whom the article names without a title of its
+    // own: "Vice President Joe Biden" is not "the president" in 2015, though he was later.
+    const listed = nearest([...this.index.officeHolders, ...this.index.occurrences], offset)
+      .map((o) => person(o.name))
+      .find(
+        (p) =>
+          !p.descriptions.some(
+            (d) => sideFromRole(d) !== 'other' || ROLES.titleWords.has(contentWords(d).pop() ?? ''),
+          ) &&
+          (
+            ROLES.officesOf.get(p.full.toLowerCase()) ??
+            ROLES.officesOf.get(strip(p.full.toLowerCase())) ??
+            []
+          ).some((o) => titled.test(o.toLowerCase())),
+      );
+    return listed?.full ?? null;
+  }
+
   // "the senior official" → the earlier "senior State Department official".
   private groupByWords(role: string): number | null {
     const words = contentWords(role);
@@ -247,6 +288,20 @@ export class SpeakerBook {
     }
     return null;
   }
+}
+
+// Occurrences ordered by distance from `offset`: back from it first, then forward.
+function nearest<T extends { offset: number }>(list: T[], offset: number): T[] {
+  const sorted = [...list].sort((a, b) => a.offset - b.offset);
+  const before = sorted.filter((o) => o.offset < offset).reverse();
+  return [...before, ...sorted.filter((o) => o.offset >= offset)];
+}
+
+// A government title with no country, or the United States' own (the outlets Parallax
+// reads are mostly American: "U.S. President Barack Obama" is "the president").
+function homeTitle(description: string): boolean {
+  const side = sideFromRole(description);
+  return side === 'us_gov' || !namesCountry(description);
 }
 
 function contentWords(text: string): string[] {
