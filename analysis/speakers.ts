@@ -278,13 +278,22 @@ export class SpeakerBook {
   }
 
   // "the senior official" → the earlier "senior State Department official".
+  // A lone role noun ("the official said") is the last group named by that noun ("a senior
+  // administration official"): news style shortens a source after the first mention.
   private groupByWords(role: string): number | null {
     const words = contentWords(role);
-    if (words.length < 2) return null;
+    if (words.length === 0) return null;
+    const single = words.length === 1 && ROLES.roleNouns.has(words[0]!);
+    if (words.length < 2 && !single) return null;
     for (let k = this.speakers.length - 1; k >= 0; k--) {
       if (this.isPerson[k]) continue;
-      const have = new Set(contentWords(this.speakers[k]!.name));
-      if (words.every((w) => have.has(w))) return k;
+      const have = contentWords(this.speakers[k]!.name);
+      if (
+        single
+          ? have.length > 1 && have[have.length - 1] === words[0]
+          : words.every((w) => have.includes(w))
+      )
+        return k;
     }
     return null;
   }
