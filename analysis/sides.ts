@@ -64,3 +64,11 @@ export function namesCountry(description: string): boolean {
   const d = description.toLowerCase().replace(/’/g, "'");
   return CHINA_RE.test(d) || US_RE.test(d) || OTHER_RE.test(d);
 }
+
+/** A country, capital or nationality word from the marker lists ("korean", "beijing"), not
+ *  a leader's name that also marks a side ("xi", "biden"). */
+export function isPlaceWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ROLES.officeHolders.has(w)) return false;
+  return S.chinaMarkers.includes(w) || S.usMarkers.includes(w) || S.otherCountryMarkers.includes(w);
+}

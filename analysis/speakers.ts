@@ -8,7 +8,7 @@
 
 import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker, SpeakerSide } from './pipeline.js';
-import { namesCountry, sideFromRole } from './sides.js';
+import { isPlaceWord, namesCountry, sideFromRole } from './sides.js';
 import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
 import { tokenize } from './tokens.js';
 import type { Token } from './types.js';
@@ -115,7 +115,10 @@ export class SpeakerBook {
       if (occ[mid]!.offset < offset) lo = mid + 1;
       else hi = mid;
     }
-    const name = lo > 0 ? occ[lo - 1]!.name : null;
+    // Skip chains that name no person ("the Korean War", "the Oval Office").
+    let k = lo - 1;
+    while (k >= Math.max(0, lo - 8) && !personLike(occ[k]!.name)) k--;
+    const name = k >= 0 && personLike(occ[k]!.name) ? occ[k]!.name : null;
     if (name === null) return null;
     return this.resolveNamed({ ...mention, tokens: tokenize(name, offset), apposition: null });
   }
@@ -297,6 +300,13 @@ export class SpeakerBook {
     }
     return null;
   }
+}
+
+// A capitalised chain that can be a person's name: no organisation word, country or
+// nationality in it.
+function personLike(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/).map(strip);
+  return !words.some((w) => ORG_WORDS.has(w) || isPlaceWord(w));
 }
 
 // Occurrences ordered by distance from `offset`: back from it first, then forward.
