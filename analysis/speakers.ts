@@ -174,6 +174,9 @@ export class SpeakerBook {
           ? (this.index.bySurname.get(last) ?? name.map((t) => t.text).join(' '))
           : (this.index.bySurname.get(last) ?? this.index.byFirst.get(last));
       canonical = full ?? name.map((t) => t.text).join(' ');
+      // A transcript label in capitals ("BLINKEN:") names the person in ordinary case.
+      if (/^[\p{Lu} .'-]{4,}$/u.test(canonical))
+        canonical = canonical.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
       // A capitalised name credited with speech is a person unless it names a place or body.
       person = true;
       if (ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) person = false;
