@@ -79,7 +79,13 @@ export class SpeakerBook {
     const last = mention.tokens[mention.tokens.length - 1];
     if (!last) return;
     const { name } = splitChain(mention.tokens);
-    if (name.length === 0 || !this.index.bySurname.has(strip(name[name.length - 1]!.norm))) return;
+    const surname = name.length > 0 ? strip(name[name.length - 1]!.norm) : '';
+    // A person the article names in full, or a listed office holder or actor it names by
+    // surname alone ("In a press conference, Trump offered …").
+    const known =
+      this.index.bySurname.has(surname) ||
+      ((ROLES.officesOf.has(surname) || this.actors.byAlias.has(surname)) && personLike(surname));
+    if (!known) return;
     this.lastSubject = mention;
   }
 
@@ -261,8 +267,9 @@ export class SpeakerBook {
     // An unqualified "the president" is the one the article titles without a foreign
     // country ("President Donald Trump", "U.S. President"), not "Chinese President Xi", who
     // would be "the Chinese president".
-    const titledHere = own.find((p) =>
-      p.descriptions.some((d) => titled.test(d.toLowerCase()) && homeTitle(d)),
+    const titledHere = own.find(
+      (p) =>
+        p.descriptions.some((d) => titled.test(d.toLowerCase())) && p.descriptions.every(homeTitle),
     );
     if (titledHere) return titledHere.full;
     // Else a listed holder of such an office whom the article names without a title of its
