@@ -190,7 +190,8 @@ export class SpeakerBook {
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
       const roleMatch =
-        this.personByRole(canonical) ?? this.personByTitle(canonical, mention.tokens[0]!.start);
+        this.personByRole(canonical) ??
+        (/^the\s/i.test(text) ? this.personByTitle(canonical, mention.tokens[0]!.start) : null);
       if (roleMatch) {
         canonical = roleMatch;
         person = true;

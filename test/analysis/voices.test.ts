@@ -344,11 +344,12 @@ test('reported views without a classic speech verb', () => {
     ]),
     [
       ['indirect', 'Beijing'],
-      ['indirect', 'analysts'],
+      // A quantifier stays part of a group's name, as the gold sets write it ("many experts").
+      ['indirect', 'Many analysts'],
       ['indirect', 'US officials'],
       ['indirect', 'Critics'],
       ['indirect', 'Regional diplomats'],
-      ['indirect', 'economists'],
+      ['indirect', 'Many economists'],
     ],
   );
 });
@@ -437,8 +438,9 @@ test('speaker labels before a colon: roundups and transcripts', () => {
     [
       ['direct', 'Jane Roe'],
       ['direct', 'Jane Roe'],
-      ['direct', 'SMITH'],
-      ['direct', 'SMITH'],
+      // A label in capitals names the person in ordinary case.
+      ['direct', 'Smith'],
+      ['direct', 'Smith'],
     ],
   );
 });
