@@ -307,8 +307,16 @@ function sourceOf(
         return null;
       return np ? { source: np, inherited: false } : null;
     }
-    const found = npEndingAt(tokens, k);
+    let found = npEndingAt(tokens, k);
     if (!found) return null;
+    // "people familiar with the matter said", "sources briefed on the talks said": the
+    // source is the noun before the participle.
+    const at = indexNear(tokens, found[0]!);
+    if (
+      /^(with|on|to|about)$/.test(tokens[at - 1]?.norm ?? '') &&
+      /^(familiar|briefed|close|knowledgeable|involved)$/.test(tokens[at - 2]?.norm ?? '')
+    )
+      found = npEndingAt(tokens, at - 3) ?? found;
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     return { source: np, inherited: false };
@@ -359,13 +367,19 @@ function sourceOf(
         if (np && np.some(isCap)) return { source: np, inherited: false };
         break;
       }
-      // "China’s leader, Xi Jinping, has described": the apposition is the name.
+      // "China’s leader, Xi Jinping, has described": the apposition is the name, after a
+      // role noun ("Sen. Marco Rubio, Florida Republican, said" and "…in La Malbaie, Quebec,
+      // told" are not).
+      const role = tokens[j - 1];
       if (
         between.length > 0 &&
         between.length <= 4 &&
-        between.every((t) => isCap(t) || t.text === '.')
+        between.every((t) => isCap(t) || t.text === '.') &&
+        role &&
+        (ROLES.roleNouns.has(role.norm) || ROLES.titleWords.has(role.norm))
       )
         return { source: between, inherited: false };
+      if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
       // The apposition opens with an article, "who", "former" or a role ("assistant director of").
       const opener = tokens[j + 1];
       if (

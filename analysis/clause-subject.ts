@@ -100,7 +100,7 @@ export const OPENERS = new Set(
 export function sentenceSubjectStart(tokens: Token[]): number {
   const limit = Math.min(tokens.length, 12);
   // A dateline, "WASHINGTON (AFP) –" or "DETROIT –", is not the subject.
-  for (let c = 1; c < Math.min(limit, 7); c++) {
+  for (let c = 1; c < Math.min(limit, 10); c++) {
     const t = tokens[c]!;
     if (t.text === '–' || t.text === '—' || (t.text === '-' && tokens[c - 1]!.text === ')')) {
       if (tokens.slice(0, c).every((x) => isCap(x) || /^[().,]$/.test(x.text))) return c + 1;

@@ -164,6 +164,7 @@ export interface AnalyzerConfig {
 const FIXED_DATA_FILES = [
   ['analysis', 'lexicons', 'segmentation.json'],
   ['analysis', 'lexicons', 'speech-verbs.json'],
+  ['analysis', 'lexicons', 'voice-roles.json'],
 ];
 
 export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {

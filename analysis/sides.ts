@@ -44,14 +44,14 @@ export function sideFromRole(role: string, name?: string): SpeakerSide {
   // No title in the text ("Obama said", "Mr. Trump"): a listed office holder still speaks
   // for a government. Only the full name counts, or a surname the article gives alone, so
   // that "Bill Gates" is not taken for the defense secretary.
-  if (!gov) return (name && ROLES.officeHolders.get(name.toLowerCase())) || 'other';
+  if (!gov) return (name && ROLES.officeHolders.get(holderKey(name))) || 'other';
   const china = CHINA_RE.exec(d)?.index ?? Infinity;
   const us = US_RE.exec(d)?.index ?? Infinity;
   const other = OTHER_RE.exec(d)?.index ?? Infinity;
   if (other < china && other < us) return 'other';
   if (china !== Infinity || us !== Infinity) return china < us ? 'china_gov' : 'us_gov';
   if (!gov || !name || other !== Infinity) return 'other';
-  const n = name.toLowerCase();
+  const n = holderKey(name);
   const held = ROLES.officeHolders.get(n) ?? ROLES.officeHolders.get(n.split(' ').pop() ?? '');
   if (held) return held;
   const words = n.split(' ');
@@ -71,4 +71,12 @@ export function isPlaceWord(word: string): boolean {
   const w = word.toLowerCase();
   if (ROLES.officeHolders.has(w)) return false;
   return S.chinaMarkers.includes(w) || S.usMarkers.includes(w) || S.otherCountryMarkers.includes(w);
+}
+
+// The office-holder key of a name: lower case, middle initials dropped ("Donald J. Trump").
+function holderKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ \p{L}\.(?= )/gu, '')
+    .trim();
 }

@@ -88,7 +88,13 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
         j++;
       else break;
     }
-    const chain = tokens.slice(i, j);
+    let chain = tokens.slice(i, j);
+    // A heading in capitals run into the text ("NERVOUS INVESTORS Trump …") is no title.
+    // Two words or more, letters only: "U.S. Secretary" and "NATO chief" keep their titles.
+    const shouted = (t: Token) => t.isWord && /^\p{Lu}{3,}$/u.test(t.text);
+    let lead = 0;
+    while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
+    if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4) {
       const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
@@ -97,7 +103,19 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       const known = index.bySurname.get(last);
       if (!known || known.split(' ').length < name.length) index.bySurname.set(last, full);
       if (!index.byFirst.has(first)) index.byFirst.set(first, full);
-      const desc = title.map((t) => t.text).join(' ');
+      // "White House economic adviser Larry Kudlow": lower-case role words before the name
+      // belong to its title too.
+      let from = i;
+      while (
+        from > 0 &&
+        i - from < 8 &&
+        (isCap(tokens[from - 1]!) ||
+          ROLES.roleNouns.has(tokens[from - 1]!.norm) ||
+          (ROLES.npAdjectives.has(tokens[from - 1]!.norm) &&
+            !ROLES.determiners.has(tokens[from - 1]!.norm)))
+      )
+        from--;
+      const desc = [...tokens.slice(from, i), ...title].map((t) => t.text).join(' ');
       const apposition = appositionAfter(text, tokens[j - 1]!.end);
       const list = index.descriptions.get(last) ?? [];
       if (desc) list.push(desc);
