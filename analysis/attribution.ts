@@ -112,11 +112,29 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     const source = sourceOf(tokens, i, verb.lemma, found);
     if (!source || isNonSource(source.source)) continue;
     if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
-    if (verb.subject && !source.inherited && !subjectFits(source.source, verb.subject, tokens[0]!))
+    // The sentence's subject taken over by "and shows that …" must fit the verb as well.
+    if (
+      verb.subject &&
+      (!source.inherited || source.fromSubject) &&
+      !subjectFits(source.source, verb.subject, tokens[0]!)
+    )
       continue;
     const first = Math.min(i, indexNear(tokens, source.source[0]!));
     const before = tokens[first - 1];
-    const rest = tokens.length - i - 1 <= 16 ? tokens.slice(i + 1) : null;
+    // After an inverted source ("…,” said Federica Mogherini, the European …") only the
+    // source's apposition follows: the clause still closes the sentence.
+    const sourceEnd = indexNear(tokens, source.source[source.source.length - 1]!);
+    const inverted = sourceEnd > i;
+    const apposition =
+      inverted &&
+      tokens[sourceEnd + 1]?.text === ',' &&
+      /^(the|a|an|who|former|its|his|her)$/.test(tokens[sourceEnd + 2]?.norm ?? '');
+    const rest =
+      tokens.length - i - 1 <= 16
+        ? tokens.slice(i + 1)
+        : apposition
+          ? tokens.slice(i + 1, sourceEnd + 1)
+          : null;
     // "…, as indicated by X" credits the whole sentence, like a trailing "…, X said".
     const trailing =
       source.credits === true ||
@@ -271,7 +289,7 @@ function sourceOf(
   v: number,
   lemma: string,
   earlier: Attribution[],
-): { source: Token[]; inherited: boolean; credits?: boolean } | null {
+): { source: Token[]; inherited: boolean; credits?: boolean; fromSubject?: boolean } | null {
   const verb = tokens[v]!;
   const ing = verb.norm.endsWith('ing');
   const skipped = skipToSubject(tokens, v - 1);
@@ -417,7 +435,8 @@ function sourceOf(
     if (last) return { source: last.source, inherited: true };
     const start = sentenceSubjectStart(tokens);
     const np = start >= 0 ? npStartingAt(tokens, start) : null;
-    if (np && np[np.length - 1]!.start < verb.start) return { source: np, inherited: true };
+    if (np && np[np.length - 1]!.start < verb.start)
+      return { source: np, inherited: true, fromSubject: true };
   }
   return null;
 }

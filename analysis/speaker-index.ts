@@ -15,7 +15,7 @@ export interface ArticleIndex {
   /** Title and apposition descriptions seen next to each full name, by surname. */
   descriptions: Map<string, string[]>;
   /** Person-name occurrences in reading order, for "he"/"she" with no earlier speaker. */
-  occurrences: { offset: number; name: string }[];
+  occurrences: { offset: number; name: string; title?: string }[];
   /** Bare surnames of listed office holders ("Obama said"), in reading order. */
   officeHolders: { offset: number; name: string }[];
 }
@@ -125,7 +125,11 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     if (name.length === 1 && ROLES.officesOf.has(strip(name[0]!.norm)))
       index.officeHolders.push({ offset: chain[0]!.start, name: name[0]!.text });
     if (name.length >= 1 && (name.length >= 2 || title.length > 0)) {
-      index.occurrences.push({ offset: chain[0]!.start, name: name.map((t) => t.text).join(' ') });
+      index.occurrences.push({
+        offset: chain[0]!.start,
+        name: name.map((t) => t.text).join(' '),
+        title: title.map((t) => t.text).join(' '),
+      });
     }
     i = j;
   }

@@ -259,20 +259,24 @@ export class SpeakerBook {
     const title = words[0];
     if (words.length !== 1 || !title || !ROLES.titleWords.has(title)) return null;
     const titled = new RegExp(`(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )${title}\\b`);
-    const person = (name: string) => {
+    const person = (name: string, title = '') => {
       const surname = strip(name.toLowerCase().split(' ').pop() ?? '');
       const full = this.index.bySurname.get(surname) ?? name;
-      return { full, descriptions: this.index.descriptions.get(surname) ?? [] };
+      const descriptions = this.index.descriptions.get(surname) ?? [];
+      return { full, descriptions: title ? [title, ...descriptions] : descriptions };
     };
-    const own = nearest(this.index.occurrences, offset).map((o) => person(o.name));
+    const own = nearest(this.index.occurrences, offset).map((o) => person(o.name, o.title));
     // An unqualified "the president" is the one the article titles without a foreign
     // country ("President Donald Trump", "U.S. President"), not "Chinese President Xi", who
     // would be "the Chinese president".
-    const titledHere = own.find(
+    const titledHere = own.filter(
       (p) =>
         p.descriptions.some((d) => titled.test(d.toLowerCase())) && p.descriptions.every(homeTitle),
     );
-    if (titledHere) return titledHere.full;
+    // Two such people ("President Trump" … "President Moon"): the one already speaking in
+    // the article is the one the writer means.
+    const chosen = titledHere.find((p) => this.byKey.has(p.full.toLowerCase())) ?? titledHere[0];
+    if (chosen) return chosen.full;
     // Else a listed holder of such an office whom the article names without a title of its
     // own: "Vice President Joe Biden" is not "the president" in 2015, though he was later.
     const listed = nearest([...this.index.officeHolders, ...this.index.occurrences], offset)

@@ -129,3 +129,21 @@ test('with the bundled actors file, state media is a Chinese government source',
   );
   assert.deepEqual(v, { quote: 'indirect', name: 'Global Times', side: 'china_gov' });
 });
+
+test('of two people titled President, "the president" is the one already speaking', () => {
+  const v = voices([
+    ['President Trump said the talks went well.'],
+    ['He met President Moon in Seoul on Sunday.'],
+    ['The president said he might visit the border.'],
+  ]);
+  assert.deepEqual(v[2], { quote: 'indirect', name: 'Trump', side: 'us_gov' });
+});
+
+test('a reporting clause with a long apposition after the name still credits the sentence', () => {
+  const [v] = voices([
+    [
+      'The deal is a “fresh start” and shows that talks can work, said Jane Roe, the envoy who led the talks for the group of six countries in Vienna and Geneva.',
+    ],
+  ]);
+  assert.equal(v!.name, 'Jane Roe');
+});
