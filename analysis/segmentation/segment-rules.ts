@@ -14,6 +14,10 @@ const patternSchema = z.strictObject({
   pattern: z.string().min(2).startsWith('^', 'a pattern must start with ^'),
   /** Patterns are case-insensitive unless they describe a shape that needs capitals. */
   caseSensitive: z.boolean().optional(),
+  /** Furniture that is never prose ("JUST WATCHED … MUST WATCH …", "Enlarge this image
+   *  toggle caption …"): the pattern is tried on the start of lines of any length, and a
+   *  matching line stays one segment however long it is. */
+  keepWhole: z.boolean().optional(),
 });
 
 export const segmentationFileSchema = z.strictObject({
@@ -56,6 +60,8 @@ export interface SegmentationRules {
   speechVerbs: ReadonlySet<string>;
   introPrepositions: ReadonlySet<string>;
   boilerplate: readonly RegExp[];
+  /** The boilerplate patterns marked keepWhole. */
+  wholeLineFurniture: readonly RegExp[];
   byline: readonly RegExp[];
   authorIntro: readonly RegExp[];
 }
@@ -105,6 +111,11 @@ export function parseSegmentationRules(raw: unknown, file: string): Segmentation
     speechVerbs: lower(data.speechVerbs),
     introPrepositions: lower(data.introPrepositions),
     boilerplate: compile(file, 'boilerplate', data.boilerplate),
+    wholeLineFurniture: compile(
+      file,
+      'boilerplate',
+      data.boilerplate.filter((entry) => entry.keepWhole),
+    ),
     byline: compile(file, 'byline', data.byline),
     authorIntro: compile(file, 'authorIntro', data.authorIntro),
   };

@@ -34,8 +34,11 @@ const HEADING_MAX_WORDS = 12;
 const QUESTION_HEADING_MAX_WORDS = 10;
 const HEADLINE_MAX_WORDS = 30;
 const DEK_MAX_WORDS = 16;
-/** Furniture longer than this is prose ("This story has been corrected. An earlier …"). */
+/** Furniture longer than this is prose ("This story has been corrected. An earlier …"),
+ *  unless its pattern keeps it whole. */
 const FURNITURE_UNIT_MAX_WORDS = 12;
+/** How much of a line the keep-whole furniture patterns see. */
+const WHOLE_FURNITURE_HEAD = 300;
 /** A question heading opens with its question word, not with a connective. */
 const CONNECTIVES = new Set(['so', 'and', 'but', 'or', 'yet', 'then', 'now', 'which', 'because']);
 const FUNCTION_WORDS = new Set(
@@ -59,7 +62,9 @@ export function segmentArticle(text: string, hints: SegmentHints = {}): Segment[
     const prose =
       kind === 'body' ||
       kind === 'dek' ||
-      (kind === 'boilerplate' && line.words > FURNITURE_UNIT_MAX_WORDS);
+      (kind === 'boilerplate' &&
+        line.words > FURNITURE_UNIT_MAX_WORDS &&
+        !wholeFurniture(text, line, rules));
     if (!prose) {
       segments.push(segmentOf(text, paragraph, 0, kind, line.start, line.end));
       return;
@@ -157,6 +162,12 @@ function countWordsUpTo(text: string, start: number, end: number, cap: number): 
 const matchesAny = (patterns: readonly RegExp[], line: string): boolean =>
   patterns.some((p) => p.test(line));
 
+/** A line that opens like furniture that is never prose (a video box, a photo caption). */
+function wholeFurniture(text: string, line: Line, rules: SegmentationRules): boolean {
+  const head = text.slice(line.start, Math.min(line.end, line.start + WHOLE_FURNITURE_HEAD));
+  return matchesAny(rules.wholeLineFurniture, head);
+}
+
 const normalize = (s: string): string =>
   s.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
 
@@ -197,6 +208,10 @@ function classifyLines(
   // 1. Furniture and bylines, by pattern, line by line.
   lines.forEach((line, p) => {
     const s = line.short;
+    if (wholeFurniture(text, line, rules)) {
+      kinds[p] = 'boilerplate';
+      return;
+    }
     // Furniture and bylines are short; most body paragraphs are skipped without a match.
     if (s === null || line.words > FURNITURE_MAX_WORDS) return;
     const afterAuthorIntro =

@@ -269,6 +269,8 @@ class Scanner {
   /** An opening quotation mark, not the apostrophe of "F.D.A. 's concern". */
   private opensQuote(n: number): boolean {
     const c = this.text[n] ?? '';
+    // A closing mark typed for an opening one after a space: ". ”It is possible …"
+    if (c === '”') return isUpper(this.text[n + 1]);
     if (!OPENERS.has(c)) return false;
     if ((c === "'" || c === '’') && LOWER_RE.test(this.text[n + 1] ?? '')) return false;
     // A detached closing quote (Penn-tokenised "soundness . ''") opens nothing.

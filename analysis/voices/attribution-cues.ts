@@ -46,6 +46,13 @@ export function cue(
   };
 }
 
+// Capitalised words before a colon that head furniture or a section, not a speaker.
+const NOT_LABELS = new Set(
+  'note update updated editor editors correction clarification watch read related photo photos video breaking exclusive analysis opinion commentary disclaimer source sources credit also more listen warning alert live background context'.split(
+    ' ',
+  ),
+);
+
 // A name, an optional short description, a colon, then the quotation: "Meghan McCain,
 // Twitter: “…”". A name in capitals before the colon is a transcript label ("MS. CLINTON:").
 export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution | null {
@@ -62,13 +69,20 @@ export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution |
   }
   const mark = tokens[colon];
   if (n === 0 || !mark || mark.text !== ':') return null;
-  const shouting = name.filter((t) => t.isWord).every((t) => t.text === t.text.toUpperCase());
+  const words = name.filter((t) => t.isWord);
+  const shouting = words.every((t) => t.text === t.text.toUpperCase());
   const next = tokens[colon + 1];
-  if (
-    !(next && QUOTE_MARKS.has(next.text)) &&
-    !(shouting && name.filter((t) => t.isWord).length >= 2)
-  )
-    return null;
+  // A transcript's one-word label ("BLINKEN: We had candid talks") is a surname in capitals
+  // opening the line, not a furniture word ("UPDATE:", "WATCH:") or an acronym.
+  const transcript =
+    shouting &&
+    colon === n &&
+    (words.length >= 2 ||
+      (words.length === 1 &&
+        /^\p{Lu}{4,}$/u.test(words[0]!.text) &&
+        !NOT_LABELS.has(words[0]!.norm) &&
+        tokens.length - colon > 4));
+  if (!(next && QUOTE_MARKS.has(next.text)) && !transcript) return null;
   return cue('speaker_label', 'colon', 'neutral', mark, mark, name);
 }
 

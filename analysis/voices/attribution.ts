@@ -17,7 +17,8 @@ import {
   QUOTE_MARKS,
 } from './source-phrase.js';
 import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
-import { followedBy, VERBS, type VerbType } from './speech-verbs.js';
+import { closesSentence, followedBy, VERBS, type VerbType } from './speech-verbs.js';
+import { firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
@@ -27,9 +28,12 @@ const NO_INVERSION = new Set(
     ' ',
   ),
 );
-// After these words a verb form is a noun ("a new report", "made little mention").
+// After these words a verb form is a noun ("a new report", "made little mention", "in
+// hopes that", "with comments from").
 const NOUN_BEFORE = new Set(
-  'a an the his her its their our my this little much no any every each whose'.split(' '),
+  'a an the his her its their our my this little much no any every each whose in of with from about without'.split(
+    ' ',
+  ),
 );
 // Words that may follow an inverted source: a time or venue phrase, a relative clause.
 const INVERTED_NEXT = new Set(
@@ -99,15 +103,39 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
           p.norm !== 'us'))
     )
       continue;
-    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext)) continue;
+    // "…, Xinhua reported." / "…, the ministry countered.": a verb that needs a following
+    // word elsewhere is a reporting clause when it closes the sentence after a comma.
+    const closing = closesSentence(tokens, i);
+    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !closing) continue;
     if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
+    // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
+    if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
     const source = sourceOf(tokens, i, verb.lemma, found);
-    if (!source) continue;
-    if (verb.subject && !source.inherited && !subjectFits(source.source, verb.subject, tokens[0]!))
+    if (!source || isNonSource(source.source)) continue;
+    if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
+    // The sentence's subject taken over by "and shows that …" must fit the verb as well.
+    if (
+      verb.subject &&
+      (!source.inherited || source.fromSubject) &&
+      !subjectFits(source.source, verb.subject, tokens[0]!)
+    )
       continue;
     const first = Math.min(i, indexNear(tokens, source.source[0]!));
     const before = tokens[first - 1];
-    const rest = tokens.length - i - 1 <= 16 ? tokens.slice(i + 1) : null;
+    // After an inverted source ("…,” said Federica Mogherini, the European …") only the
+    // source's apposition follows: the clause still closes the sentence.
+    const sourceEnd = indexNear(tokens, source.source[source.source.length - 1]!);
+    const inverted = sourceEnd > i;
+    const apposition =
+      inverted &&
+      tokens[sourceEnd + 1]?.text === ',' &&
+      /^(the|a|an|who|former|its|his|her)$/.test(tokens[sourceEnd + 2]?.norm ?? '');
+    const rest =
+      tokens.length - i - 1 <= 16
+        ? tokens.slice(i + 1)
+        : apposition
+          ? tokens.slice(i + 1, sourceEnd + 1)
+          : null;
     // "…, as indicated by X" credits the whole sentence, like a trailing "…, X said".
     const trailing =
       source.credits === true ||
@@ -116,8 +144,9 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
         rest !== null &&
         !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
+    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing) continue;
     found.push({
-      ...cue('speech_verb', verb.lemma, verb.type, t, t, source.source),
+      ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
       inherited: source.inherited,
       trailing,
     });
@@ -176,7 +205,7 @@ function sourceOf(
   v: number,
   lemma: string,
   earlier: Attribution[],
-): { source: Token[]; inherited: boolean; credits?: boolean } | null {
+): { source: Token[]; inherited: boolean; credits?: boolean; fromSubject?: boolean } | null {
   const verb = tokens[v]!;
   const ing = verb.norm.endsWith('ing');
   const skipped = skipToSubject(tokens, v - 1);
@@ -212,8 +241,16 @@ function sourceOf(
         return null;
       return np ? { source: np, inherited: false } : null;
     }
-    const found = npEndingAt(tokens, k);
+    let found = npEndingAt(tokens, k);
     if (!found) return null;
+    // "people familiar with the matter said", "sources briefed on the talks said": the
+    // source is the noun before the participle.
+    const at = indexNear(tokens, found[0]!);
+    if (
+      /^(with|on|to|about)$/.test(tokens[at - 1]?.norm ?? '') &&
+      /^(familiar|briefed|close|knowledgeable|involved)$/.test(tokens[at - 2]?.norm ?? '')
+    )
+      found = npEndingAt(tokens, at - 3) ?? found;
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     return { source: np, inherited: false };
@@ -264,13 +301,19 @@ function sourceOf(
         if (np && np.some(isCap)) return { source: np, inherited: false };
         break;
       }
-      // "China’s leader, Xi Jinping, has described": the apposition is the name.
+      // "China’s leader, Xi Jinping, has described": the apposition is the name, after a
+      // role noun ("Sen. Marco Rubio, Florida Republican, said" and "…in La Malbaie, Quebec,
+      // told" are not).
+      const role = tokens[j - 1];
       if (
         between.length > 0 &&
         between.length <= 4 &&
-        between.every((t) => isCap(t) || t.text === '.')
+        between.every((t) => isCap(t) || t.text === '.') &&
+        role &&
+        (ROLES.roleNouns.has(role.norm) || ROLES.titleWords.has(role.norm))
       )
         return { source: between, inherited: false };
+      if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
       // The apposition opens with an article, "who", "former" or a role ("assistant director of").
       const opener = tokens[j + 1];
       if (
@@ -308,7 +351,8 @@ function sourceOf(
     if (last) return { source: last.source, inherited: true };
     const start = sentenceSubjectStart(tokens);
     const np = start >= 0 ? npStartingAt(tokens, start) : null;
-    if (np && np[np.length - 1]!.start < verb.start) return { source: np, inherited: true };
+    if (np && np[np.length - 1]!.start < verb.start)
+      return { source: np, inherited: true, fromSubject: true };
   }
   return null;
 }

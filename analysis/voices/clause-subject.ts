@@ -16,6 +16,12 @@ const AUX = new Set(
     'themselves itself not now'
   ).split(' '),
 );
+// Adverbs set off by commas between a subject and its verb.
+const PARENTHETICALS = new Set(
+  'though however meanwhile too also instead moreover furthermore nonetheless nevertheless therefore indeed separately'.split(
+    ' ',
+  ),
+);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
 // adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
@@ -43,6 +49,13 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
       let j = k - 1;
       while (j >= Math.max(0, k - 10) && tokens[j]!.text !== open) j--;
       if (j > 0 && tokens[j]!.text === open) k = j - 1;
+    } else if (
+      t.text === ',' &&
+      PARENTHETICALS.has(tokens[k - 1]?.norm ?? '') &&
+      tokens[k - 2]?.text === ','
+    ) {
+      // "Officials, though, told …", "Iran, meanwhile, reminded …"
+      k -= 3;
     } else if (t.norm === 'to' && ROLES.controlVerbs.has(tokens[k - 1]?.norm ?? '')) {
       k -= 2;
       while (k >= 0 && ROLES.controlVerbs.has(tokens[k]!.norm)) k--;
@@ -87,7 +100,7 @@ export const OPENERS = new Set(
 export function sentenceSubjectStart(tokens: Token[]): number {
   const limit = Math.min(tokens.length, 12);
   // A dateline, "WASHINGTON (AFP) –" or "DETROIT –", is not the subject.
-  for (let c = 1; c < Math.min(limit, 7); c++) {
+  for (let c = 1; c < Math.min(limit, 10); c++) {
     const t = tokens[c]!;
     if (t.text === '–' || t.text === '—' || (t.text === '-' && tokens[c - 1]!.text === ')')) {
       if (tokens.slice(0, c).every((x) => isCap(x) || /^[().,]$/.test(x.text))) return c + 1;

@@ -33,7 +33,7 @@ const METONYMS = new Map<string, SpeakerSide>([
  * government title), then a government word with the first country marker deciding.
  * `name`, a person's name, lets a government title with no country count through the
  * office-holder list ("President Biden") or a Chinese name ("Assistant Foreign Minister
- * Hua Chunying").
+ * Hua Chunying"); with no title at all, a listed office holder ("Obama said").
  */
 export function sideFromRole(role: string, name?: string): SpeakerSide {
   const d = role.toLowerCase().replace(/’/g, "'");
@@ -41,17 +41,42 @@ export function sideFromRole(role: string, name?: string): SpeakerSide {
   if (metonym) return metonym;
   if (ANALYST_RE.test(d)) return 'analyst';
   const gov = GOV_RE.test(d);
-  if (!gov) return 'other';
+  // No title in the text ("Obama said", "Mr. Trump"): a listed office holder still speaks
+  // for a government. Only the full name counts, or a surname the article gives alone, so
+  // that "Bill Gates" is not taken for the defense secretary.
+  if (!gov) return (name && ROLES.officeHolders.get(holderKey(name))) || 'other';
   const china = CHINA_RE.exec(d)?.index ?? Infinity;
   const us = US_RE.exec(d)?.index ?? Infinity;
   const other = OTHER_RE.exec(d)?.index ?? Infinity;
   if (other < china && other < us) return 'other';
   if (china !== Infinity || us !== Infinity) return china < us ? 'china_gov' : 'us_gov';
   if (!gov || !name || other !== Infinity) return 'other';
-  const n = name.toLowerCase();
+  const n = holderKey(name);
   const held = ROLES.officeHolders.get(n) ?? ROLES.officeHolders.get(n.split(' ').pop() ?? '');
   if (held) return held;
   const words = n.split(' ');
   if (words.length === 2 && CHINESE_SURNAMES.has(words[0]!)) return 'china_gov';
   return 'other';
+}
+
+/** Whether a description names a country or its capital ("Chinese", "U.S.", "Iranian"). */
+export function namesCountry(description: string): boolean {
+  const d = description.toLowerCase().replace(/’/g, "'");
+  return CHINA_RE.test(d) || US_RE.test(d) || OTHER_RE.test(d);
+}
+
+/** A country, capital or nationality word from the marker lists ("korean", "beijing"), not
+ *  a leader's name that also marks a side ("xi", "biden"). */
+export function isPlaceWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ROLES.officeHolders.has(w)) return false;
+  return S.chinaMarkers.includes(w) || S.usMarkers.includes(w) || S.otherCountryMarkers.includes(w);
+}
+
+// The office-holder key of a name: lower case, middle initials dropped ("Donald J. Trump").
+function holderKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ \p{L}\.(?= )/gu, '')
+    .trim();
 }

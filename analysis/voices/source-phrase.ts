@@ -66,7 +66,9 @@ function clauseStart(tokens: Token[], i: number): boolean {
 export function npEndingAt(tokens: Token[], end: number): Token[] | null {
   const head = tokens[end];
   if (!head || !head.isWord) return null;
-  if (PRONOUNS.has(head.norm) || head.norm === 'who') return [head];
+  // "Vice Premier Liu He told": a capitalised "He" after a name is part of the name.
+  const inName = isCap(head) && end > 0 && isCap(tokens[end - 1]!);
+  if ((PRONOUNS.has(head.norm) && !inName) || head.norm === 'who') return [head];
   if (isPossessive(head) || STOP.has(head.norm)) return null;
   let start = end;
   let plain = 0; // lower-case words outside the lists, which need a determiner or clause start

@@ -15,7 +15,9 @@ export interface ArticleIndex {
   /** Title and apposition descriptions seen next to each full name, by surname. */
   descriptions: Map<string, string[]>;
   /** Person-name occurrences in reading order, for "he"/"she" with no earlier speaker. */
-  occurrences: { offset: number; name: string }[];
+  occurrences: { offset: number; name: string; title?: string }[];
+  /** Bare surnames of listed office holders ("Obama said"), in reading order. */
+  officeHolders: { offset: number; name: string }[];
 }
 
 /** The word without a final "'s", then without a final dot. */
@@ -57,6 +59,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     byFirst: new Map(),
     descriptions: new Map(),
     occurrences: [],
+    officeHolders: [],
   };
   const TITLE = ROLES.titleWords;
   const ORG = ROLES.orgWords;
@@ -85,7 +88,13 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
         j++;
       else break;
     }
-    const chain = tokens.slice(i, j);
+    let chain = tokens.slice(i, j);
+    // A heading in capitals run into the text ("NERVOUS INVESTORS Trump …") is no title.
+    // Two words or more, letters only: "U.S. Secretary" and "NATO chief" keep their titles.
+    const shouted = (t: Token) => t.isWord && /^\p{Lu}{3,}$/u.test(t.text);
+    let lead = 0;
+    while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
+    if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4) {
       const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
@@ -94,15 +103,33 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       const known = index.bySurname.get(last);
       if (!known || known.split(' ').length < name.length) index.bySurname.set(last, full);
       if (!index.byFirst.has(first)) index.byFirst.set(first, full);
-      const desc = title.map((t) => t.text).join(' ');
+      // "White House economic adviser Larry Kudlow": lower-case role words before the name
+      // belong to its title too.
+      let from = i;
+      while (
+        from > 0 &&
+        i - from < 8 &&
+        (isCap(tokens[from - 1]!) ||
+          ROLES.roleNouns.has(tokens[from - 1]!.norm) ||
+          (ROLES.npAdjectives.has(tokens[from - 1]!.norm) &&
+            !ROLES.determiners.has(tokens[from - 1]!.norm)))
+      )
+        from--;
+      const desc = [...tokens.slice(from, i), ...title].map((t) => t.text).join(' ');
       const apposition = appositionAfter(text, tokens[j - 1]!.end);
       const list = index.descriptions.get(last) ?? [];
       if (desc) list.push(desc);
       if (apposition) list.push(apposition);
       index.descriptions.set(last, list);
     }
+    if (name.length === 1 && ROLES.officesOf.has(strip(name[0]!.norm)))
+      index.officeHolders.push({ offset: chain[0]!.start, name: name[0]!.text });
     if (name.length >= 1 && (name.length >= 2 || title.length > 0)) {
-      index.occurrences.push({ offset: chain[0]!.start, name: name.map((t) => t.text).join(' ') });
+      index.occurrences.push({
+        offset: chain[0]!.start,
+        name: name.map((t) => t.text).join(' '),
+        title: title.map((t) => t.text).join(' '),
+      });
     }
     i = j;
   }

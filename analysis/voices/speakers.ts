@@ -9,7 +9,7 @@
 import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker } from '../types.js';
 import type { SpeakerSide } from '../vocabulary/sides.js';
-import { sideFromRole } from './sides.js';
+import { isPlaceWord, namesCountry, sideFromRole } from './sides.js';
 import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
@@ -80,7 +80,13 @@ export class SpeakerBook {
     const last = mention.tokens[mention.tokens.length - 1];
     if (!last) return;
     const { name } = splitChain(mention.tokens);
-    if (name.length === 0 || !this.index.bySurname.has(strip(name[name.length - 1]!.norm))) return;
+    const surname = name.length > 0 ? strip(name[name.length - 1]!.norm) : '';
+    // A person the article names in full, or a listed office holder or actor it names by
+    // surname alone ("In a press conference, Trump offered …").
+    const known =
+      this.index.bySurname.has(surname) ||
+      ((ROLES.officesOf.has(surname) || this.actors.byAlias.has(surname)) && personLike(surname));
+    if (!known) return;
     this.lastSubject = mention;
   }
 
@@ -116,7 +122,10 @@ export class SpeakerBook {
       if (occ[mid]!.offset < offset) lo = mid + 1;
       else hi = mid;
     }
-    const name = lo > 0 ? occ[lo - 1]!.name : null;
+    // Skip chains that name no person ("the Korean War", "the Oval Office").
+    let k = lo - 1;
+    while (k >= Math.max(0, lo - 8) && !personLike(occ[k]!.name)) k--;
+    const name = k >= 0 && personLike(occ[k]!.name) ? occ[k]!.name : null;
     if (name === null) return null;
     return this.resolveNamed({ ...mention, tokens: tokenize(name, offset), apposition: null });
   }
@@ -172,13 +181,18 @@ export class SpeakerBook {
           ? (this.index.bySurname.get(last) ?? name.map((t) => t.text).join(' '))
           : (this.index.bySurname.get(last) ?? this.index.byFirst.get(last));
       canonical = full ?? name.map((t) => t.text).join(' ');
+      // A transcript label in capitals ("BLINKEN:") names the person in ordinary case.
+      if (/^[\p{Lu} .'-]{4,}$/u.test(canonical))
+        canonical = canonical.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
       // A capitalised name credited with speech is a person unless it names a place or body.
       person = true;
       if (ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) person = false;
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
-      canonical = text.replace(/^(a|an|the|some|many|several|other)\s+/i, '');
-      const roleMatch = this.personByRole(canonical);
+      canonical = text.replace(/^(a|an|the|other)\s+/i, '');
+      const roleMatch =
+        this.personByRole(canonical) ??
+        (/^the\s/i.test(text) ? this.personByTitle(canonical, mention.tokens[0]!.start) : null);
       if (roleMatch) {
         canonical = roleMatch;
         person = true;
@@ -237,17 +251,92 @@ export class SpeakerBook {
     return null;
   }
 
+  // "the president", "the secretary": the nearest person before the mention whom the
+  // article gives that title (not "vice president", not a foreign one: in English-language
+  // news an unqualified "the president" is not Iran's), else a listed holder of an office
+  // with that title whom the article names ("Mr. Obama" … "the president").
+  private personByTitle(role: string, offset: number): string | null {
+    const words = contentWords(role);
+    const title = words[0];
+    if (words.length !== 1 || !title || !ROLES.titleWords.has(title)) return null;
+    const titled = new RegExp(`(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )${title}\\b`);
+    const person = (name: string, title = '') => {
+      const surname = strip(name.toLowerCase().split(' ').pop() ?? '');
+      const full = this.index.bySurname.get(surname) ?? name;
+      const descriptions = this.index.descriptions.get(surname) ?? [];
+      return { full, descriptions: title ? [title, ...descriptions] : descriptions };
+    };
+    const own = nearest(this.index.occurrences, offset).map((o) => person(o.name, o.title));
+    // An unqualified "the president" is the one the article titles without a foreign
+    // country ("President Donald Trump", "U.S. President"), not "Chinese President Xi", who
+    // would be "the Chinese president".
+    const titledHere = own.filter(
+      (p) =>
+        p.descriptions.some((d) => titled.test(d.toLowerCase())) && p.descriptions.every(homeTitle),
+    );
+    // Two such people ("President Trump" … "President Moon"): the one already speaking in
+    // the article is the one the writer means.
+    const chosen = titledHere.find((p) => this.byKey.has(p.full.toLowerCase())) ?? titledHere[0];
+    if (chosen) return chosen.full;
+    // Else a listed holder of such an office whom the article names without a title of its
+    // own: "Vice President Joe Biden" is not "the president" in 2015, though he was later.
+    const listed = nearest([...this.index.officeHolders, ...this.index.occurrences], offset)
+      .map((o) => person(o.name))
+      .find(
+        (p) =>
+          !p.descriptions.some(
+            (d) => sideFromRole(d) !== 'other' || ROLES.titleWords.has(contentWords(d).pop() ?? ''),
+          ) &&
+          (
+            ROLES.officesOf.get(p.full.toLowerCase()) ??
+            ROLES.officesOf.get(strip(p.full.toLowerCase())) ??
+            []
+          ).some((o) => titled.test(o.toLowerCase())),
+      );
+    return listed?.full ?? null;
+  }
+
   // "the senior official" → the earlier "senior State Department official".
+  // A lone role noun ("the official said") is the last group named by that noun ("a senior
+  // administration official"): news style shortens a source after the first mention.
   private groupByWords(role: string): number | null {
     const words = contentWords(role);
-    if (words.length < 2) return null;
+    if (words.length === 0) return null;
+    const single = words.length === 1 && ROLES.roleNouns.has(words[0]!);
+    if (words.length < 2 && !single) return null;
     for (let k = this.speakers.length - 1; k >= 0; k--) {
       if (this.isPerson[k]) continue;
-      const have = new Set(contentWords(this.speakers[k]!.name));
-      if (words.every((w) => have.has(w))) return k;
+      const have = contentWords(this.speakers[k]!.name);
+      if (
+        single
+          ? have.length > 1 && have[have.length - 1] === words[0]
+          : words.every((w) => have.includes(w))
+      )
+        return k;
     }
     return null;
   }
+}
+
+// A capitalised chain that can be a person's name: no organisation word, country or
+// nationality in it.
+function personLike(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/).map(strip);
+  return !words.some((w) => ORG_WORDS.has(w) || isPlaceWord(w));
+}
+
+// Occurrences ordered by distance from `offset`: back from it first, then forward.
+function nearest<T extends { offset: number }>(list: T[], offset: number): T[] {
+  const sorted = [...list].sort((a, b) => a.offset - b.offset);
+  const before = sorted.filter((o) => o.offset < offset).reverse();
+  return [...before, ...sorted.filter((o) => o.offset >= offset)];
+}
+
+// A government title with no country, or the United States' own (the outlets Parallax
+// reads are mostly American: "U.S. President Barack Obama" is "the president").
+function homeTitle(description: string): boolean {
+  const side = sideFromRole(description);
+  return side === 'us_gov' || !namesCountry(description);
 }
 
 function contentWords(text: string): string[] {

@@ -8,6 +8,7 @@ import { projectPath } from '../../lib/project-paths.js';
 import { moduleData } from '../data-files.js';
 import { QUOTE_MARKS } from './source-phrase.js';
 import type { Token } from '../types.js';
+import { ROLES } from './voice-roles.js';
 
 const VerbsSchema = z.object({
   version: z.string(),
@@ -57,4 +58,17 @@ export function followedBy(tokens: Token[], i: number, wanted: string[]): boolea
     if (QUOTE_MARKS.has(t.text) && wanted.includes('quote')) return true;
   }
   return false;
+}
+
+// The verb ends its sentence, perhaps after a time phrase: "…, Xinhua reported on Monday."
+export function closesSentence(tokens: Token[], i: number): boolean {
+  let n = i + 1;
+  if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) n++;
+  else if (
+    ROLES.timePrepositions.has(tokens[n]?.norm ?? '') &&
+    ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
+  )
+    n += 2;
+  const next = tokens[n];
+  return !next || (!next.isWord && /^[.!;]$/.test(next.text));
 }

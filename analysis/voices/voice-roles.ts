@@ -94,6 +94,8 @@ export const ROLES = {
   timePrepositions: new Set(data.timeWords.prepositions),
   timeHeads: new Set(data.timeWords.heads),
   sides: data.sides,
+  /** Lower-cased full name of a national office holder → the offices held. */
+  officesOf: officesByName(data.officeHolders.entries, data.sides.chineseSurnames),
   /** Lower-cased full name, and surname for Western-order names, of a national office holder → side. */
   officeHolders: new Map<string, SpeakerSide>(
     data.officeHolders.entries.flatMap((e) =>
@@ -106,3 +108,19 @@ export const ROLES = {
     ),
   ),
 };
+
+// Keyed like officeHolders: the full name, and the surname of Western-order names.
+function officesByName(
+  entries: { office: string; names: string[] }[],
+  chineseSurnames: string[],
+): Map<string, string[]> {
+  const offices = new Map<string, string[]>();
+  for (const e of entries)
+    for (const n of e.names) {
+      const words = n.toLowerCase().split(' ');
+      const keys = [words.join(' ')];
+      if (!chineseSurnames.includes(words[0]!)) keys.push(words[words.length - 1]!);
+      for (const k of keys) offices.set(k, [...(offices.get(k) ?? []), e.office]);
+    }
+  return offices;
+}

@@ -4,6 +4,8 @@
 //   quotes.ts       quotation-mark spans (paragraph-level, multi-sentence)
 //   attribution.ts  speech verbs, "according to", speaker labels and attribution nouns
 //                   ("Beijing's view that") with their source in one sentence
+//   source-filters.ts  sources that cannot speak ("neither side", a proverb's "they")
+//                   and joint sources ("Blinken and Wang agreed")
 //   speakers.ts     names, roles and pronouns → speakers with sides
 // It deliberately does not score tone or stance; the speech verb's type (neutral,
 // endorsing, distancing) is recorded as cue evidence only.

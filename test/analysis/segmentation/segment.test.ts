@@ -215,27 +215,27 @@ test('empty and blank input give no segments', () => {
   assert.deepEqual(segmentArticle(' \n\t\r\n '), []);
 });
 
-test('a one-megabyte line segments in well under a second', () => {
-  const sentence =
-    'Mr. Blinken met Qin Gang at 5 p.m. on Sunday, U.S. officials said. “Will Xi show up?” ';
-  const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
-  const started = performance.now();
-  const segments = segmentArticle(text);
-  const elapsed = performance.now() - started;
-  assert.equal(segments.length, 2 * Math.ceil(1_000_000 / sentence.length));
-  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
-  // Pathological shapes stay linear too.
-  for (const shape of [
-    'a.'.repeat(500_000),
-    'x'.repeat(1_000_000) + '.',
-    '• item '.repeat(140_000),
-    'word . . . '.repeat(90_000),
-  ]) {
-    const t = performance.now();
-    segmentArticle(shape);
-    assert.ok(performance.now() - t < 1000);
-  }
-});
+// Linear time is guarded by the test's timeout (a quadratic scanner takes minutes on these
+// inputs), never by a measured duration: tests do not assert timings.
+test(
+  'a one-megabyte line and pathological shapes segment without stalling',
+  { timeout: 60_000 },
+  () => {
+    const sentence =
+      'Mr. Blinken met Qin Gang at 5 p.m. on Sunday, U.S. officials said. “Will Xi show up?” ';
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const segments = segmentArticle(text);
+    assert.equal(segments.length, 2 * Math.ceil(1_000_000 / sentence.length));
+    for (const shape of [
+      'a.'.repeat(500_000),
+      'x'.repeat(1_000_000) + '.',
+      '• item '.repeat(140_000),
+      'word . . . '.repeat(90_000),
+    ]) {
+      assert.ok(segmentArticle(shape).length > 0);
+    }
+  },
+);
 
 test('golden-rule style cases: lists, spaced ellipses, initials after a pronoun', () => {
   assert.deepEqual(texts('1. The first item 2. The second item'), [

@@ -1,0 +1,80 @@
+// Which source phrases can speak, and who of a joint source is credited: the impersonal
+// "they" of a saying, phrases that name no one ("the rest", "neither side", "both
+// countries"), and joint subjects ("Blinken and Wang agreed …"). attribution.ts asks these
+// after finding a verb's source; this module deliberately finds no verbs or phrases itself.
+
+import { indexNear, isCap, npEndingAt, PRONOUNS } from './source-phrase.js';
+import type { Token } from '../types.js';
+import { ROLES } from './voice-roles.js';
+
+// "They say time heals all wounds", "as they say": the impersonal "they" of a saying, not
+// a group the article named. A saying is short, in the present, and refers to nothing in
+// particular: no name, number, pronoun or definite article in what is said. "They say the
+// two sides need channels" reports the people just mentioned.
+const DEFINITE = new Set(
+  'the this that these those his her its their our my your he she it we they him them us i'.split(
+    ' ',
+  ),
+);
+export function genericSaying(tokens: Token[], v: number, subject: Token): boolean {
+  if (subject.norm !== 'they' || !/^says?$/.test(tokens[v]!.norm)) return false;
+  if (tokens[indexNear(tokens, subject) - 1]?.norm === 'as') return true;
+  const said = tokens.slice(v + 1).filter((t) => t.isWord);
+  return (
+    said.length > 0 &&
+    said.length <= 8 &&
+    !said.some((t) => isCap(t) || DEFINITE.has(t.norm) || /\d/.test(t.text) || t.norm === 'that')
+  );
+}
+
+// Words that name no one who could speak: "the rest (of the world)", "neither side", "both
+// countries", "each side". A quantifier over the two parties is the narrator's summary.
+const PARTITIVES = new Set(['rest', 'remainder']);
+const QUANTIFIED = new Set(['neither', 'either', 'both', 'each']);
+const PARTY_NOUNS = new Set(
+  'side sides country countries nation nations capital capitals government governments party parties'.split(
+    ' ',
+  ),
+);
+export function isNonSource(source: Token[]): boolean {
+  const words = source.filter((t) => t.isWord);
+  const head = words.find(
+    (t, n) => n === words.length - 1 || /^(of|in|at)$/.test(words[n + 1]!.norm),
+  );
+  if (!head) return false;
+  if (PARTITIVES.has(head.norm)) return true;
+  const first = words[0]!.norm;
+  const quantified = QUANTIFIED.has(first) || (first === 'the' && words[1]?.norm === 'two');
+  return quantified && PARTY_NOUNS.has(head.norm);
+}
+
+// "Blinken and Wang agreed that …", "Republican lawmakers and some Democrats who said": a
+// joint source is credited to the first one named (the sentence's leading subject), as the
+// guide's annotators did; the side is that source's.
+export function firstConjunct(tokens: Token[], source: Token[]): Token[] {
+  const at = indexNear(tokens, source[0]!);
+  const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
+  if (and > 0 && and < source.length - 1 && isCap(source[and + 1]!) && isCap(source[and - 1]!)) {
+    const left = source.slice(0, and);
+    const last = left[left.length - 1]!.norm;
+    if (!ROLES.titleWords.has(last) && !ROLES.orgWords.has(last)) {
+      // "Trump met Xi and Kim said": after a verb's object, "and" starts a new clause.
+      const before = tokens[at - 1];
+      const clauseStart =
+        !before ||
+        !before.isWord ||
+        /^(but|and|while|as|so|yet|though|although|because|when|after|since|if|then)$/.test(
+          before.norm,
+        );
+      return clauseStart ? left : source.slice(and + 1);
+    }
+  }
+  const after = tokens[indexNear(tokens, source[source.length - 1]!) + 1];
+  if (at >= 2 && tokens[at - 1]!.norm === 'and' && after?.norm === 'who') {
+    const left = npEndingAt(tokens, at - 2);
+    const head = left?.[left.length - 1];
+    if (left && head && (ROLES.roleNouns.has(head.norm) || isCap(head)) && !PRONOUNS.has(head.norm))
+      return left;
+  }
+  return source;
+}

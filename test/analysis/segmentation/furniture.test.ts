@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentArticle } from '../../../analysis/segmentation/segment.js';
+
+// Page furniture left in scraped text: each line below stays one boilerplate segment, and
+// the body around it is untouched. The lines are written for these tests in the shapes
+// the AllSides corpus shows (CNN video boxes, NPR captions, USA TODAY video blurbs,
+// POLITICO newsletter boxes, wire photo credits).
+const kinds = (text: string): string[] => segmentArticle(text).map((s) => `${s.kind}: ${s.text}`);
+
+const BODY = 'The two delegations met for six hours on Monday. Both called the talks useful.';
+
+test('a video box stays one furniture segment, however many sentences it holds', () => {
+  const box =
+    'JUST WATCHED Will the talks work? Replay More Videos ... MUST WATCH Will the talks work? 02:42';
+  assert.deepEqual(kinds(`${BODY}\n${box}\n${BODY}`), [
+    'body: The two delegations met for six hours on Monday.',
+    'body: Both called the talks useful.',
+    `boilerplate: ${box}`,
+    'body: The two delegations met for six hours on Monday.',
+    'body: Both called the talks useful.',
+  ]);
+});
+
+test('captions, credits, newsletter boxes and "SEE ALSO" lines are furniture', () => {
+  const lines = [
+    'Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP',
+    'CLOSE The president spoke about the trade talks on Tuesday. He said they went well. Just the FAQs, USA TODAY',
+    'POLITICO Playbook newsletter Sign up for POLITICO Playbook and get the latest news, every morning — in your inbox. Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any time.',
+    'The two leaders shake hands before their meeting in Osaka, Japan. | Jane Roe/AP Photo',
+    'The envoy arrives in Vienna on Monday. (Jane Roe/Reuters)',
+    '(Photo: Jane Roe, AFP/Getty Images)',
+    'SEE ALSO: Leaders agree to meet again in the spring',
+    'More On This...',
+  ];
+  for (const line of lines) {
+    assert.deepEqual(kinds(`${BODY}\n${line}\n${BODY}`)[2], `boilerplate: ${line}`, line);
+    assert.equal(segmentArticle(`${BODY}\n${line}\n${BODY}`).length, 5, line);
+  }
+});
+
+test('a body line that mentions a photo or a newsletter is still body', () => {
+  const line = 'The photo of the two leaders was shared widely, and a newsletter called it a thaw.';
+  assert.deepEqual(kinds(`${BODY}\n${line}`)[2], `body: ${line}`);
+});
+
+test('a closing quotation mark typed for an opening one starts a new sentence', () => {
+  assert.deepEqual(
+    segmentArticle('He hinted at a thaw in relations. ”It is possible to change,” he said.').map(
+      (s) => s.text,
+    ),
+    ['He hinted at a thaw in relations.', '”It is possible to change,” he said.'],
+  );
+});
