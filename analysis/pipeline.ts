@@ -1,8 +1,9 @@
 // The analysis pipeline: text in, a fully analyzed article out. It chains the stages in a
 // fixed, visible order and does nothing else: no SQL, no HTTP, no file reads.
 //
-//   segment → tokenize → tone · expectation · hedges · issues (per sentence)
+//   segment → tokenize → tone · expectation · hedges · loaded words · issues (per sentence)
 //           → voices (per article: quotes, speakers, sides)
+//           → targets (per article: whom each sentence is about, tone toward each)
 //
 // createAnalyzer() loads the data files (lexicons, issue lexicon, actors) once and hashes
 // them, so that every stored result can name the exact data that produced it.
@@ -17,9 +18,21 @@ import {
   type IssueLexicon,
 } from './issues.js';
 import { defaultLexiconDir, loadLexicons, type Lexicons } from './lexicon.js';
+import {
+  defaultLoadedLanguagePath,
+  loadLoadedLanguage,
+  type LoadedLanguage,
+} from './loaded-language.js';
 import { projectPath } from './project-root.js';
 import { scoreSentence } from './score.js';
 import { segmentArticle } from './segment.js';
+import {
+  articleNames,
+  findTargets,
+  TargetMatcher,
+  targetSentences,
+  type SegmentTarget,
+} from './targets.js';
 import { tokenize } from './tokens.js';
 import type { CueHit, Segment, Token } from './types.js';
 import { isScoredKind } from './types.js';
@@ -68,6 +81,8 @@ export interface AnalyzedSegment extends Segment {
   quote: QuoteKind | null;
   /** Index into ArticleAnalysis.speakers, or null for the narrator's voice. */
   speaker: number | null;
+  /** Whom the sentence is about (indexes into ArticleAnalysis.targets) and its tone toward each. */
+  targets: SegmentTarget[];
 }
 
 export interface ArticleAnalysis {
@@ -75,6 +90,8 @@ export interface ArticleAnalysis {
   speakers: Speaker[];
   cueHits: CueHit[];
   words: number;
+  /** Persons the article names (its named speakers and recurring full names), for targets. */
+  targets: string[];
 }
 
 /** The data files an analysis reads, loaded and validated once. */
@@ -82,6 +99,7 @@ export interface AnalysisData {
   lexicons: Lexicons;
   issues: IssueLexicon;
   actors: Actors;
+  loaded: LoadedLanguage;
 }
 
 export interface AnalyzeOptions {
@@ -104,7 +122,7 @@ export function analyzeArticle(
     let segmentWords = 0;
     for (const t of segmentTokens) if (t.isWord) segmentWords++;
     const scored = isScoredKind(segment.kind)
-      ? scoreSentence(segmentTokens, index, data.lexicons)
+      ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded)
       : null;
     if (scored) {
       words += segmentWords;
@@ -122,6 +140,7 @@ export function analyzeArticle(
       boosters: scored?.boosters ?? 0,
       quote: null,
       speaker: null,
+      targets: [],
     });
     return result;
   });
@@ -132,7 +151,16 @@ export function analyzeArticle(
     segment.speaker = voice?.speaker ?? null;
   });
   cueHits.push(...voices.cueHits);
-  return { segments: analyzed, speakers: voices.speakers, cueHits, words };
+  const article: ArticleAnalysis = {
+    segments: analyzed,
+    speakers: voices.speakers,
+    cueHits,
+    words,
+    targets: articleNames(tokens, voices.speakers),
+  };
+  const targets = findTargets(targetSentences(article, tokens), new TargetMatcher(article.targets));
+  analyzed.forEach((segment, i) => (segment.targets = targets.perSegment[i] ?? []));
+  return article;
 }
 
 /** What an analysis run records about the analyzer that produced it. */
@@ -157,6 +185,8 @@ export interface AnalyzerConfig {
   issuesFile?: string;
   /** Actors file (default: analysis/actors/us-china.json). */
   actorsFile?: string;
+  /** Loaded-language lexicon (default: analysis/lexicons/loaded-language.json). */
+  loadedFile?: string;
 }
 
 // Data files read by stages that load them themselves (segmentation rules, speech verbs):
@@ -173,8 +203,9 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
     lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir()),
     issues: loadIssueLexicon(issuesFile),
     actors: loadActors(config.actorsFile),
+    loaded: loadLoadedLanguage(config.loadedFile ?? defaultLoadedLanguagePath()),
   };
-  const hash = createHash('sha256').update(data.lexicons.hash);
+  const hash = createHash('sha256').update(data.lexicons.hash).update(data.loaded.canonical);
   for (const file of [issuesFile, actorsFile, ...FIXED_DATA_FILES.map((p) => projectPath(...p))]) {
     hash.update(readFileSync(file));
   }
@@ -186,6 +217,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
         lexiconDir: config.lexiconDir ?? null,
         issuesFile: config.issuesFile ?? null,
         actorsFile: config.actorsFile ?? null,
+        loadedFile: config.loadedFile ?? null,
       },
     },
     data,
