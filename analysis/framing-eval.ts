@@ -8,8 +8,9 @@
 //   loaded    sentence detection of BASIL's lexical spans outside quotation marks (and, apart,
 //             with quoted spans counted) by loaded-language cues, beside two word-list
 //             baselines (any AFINN-negative word; any AFINN word of strength ≥ 3).
-//   article   Spearman between the article's score toward its main entities and BASIL's
-//             (positive − negative spans) per sentence.
+//   article   Spearman between the article's tone toward its main entities and BASIL's
+//             (positive − negative spans) per sentence (both within one article, so the
+//             tone toward the target itself, not the score set against the article's mean).
 // Pure, like evaluate.ts: cli/eval-framing.ts reads the files. It never reads an outlet's
 // name: events name their articles through `docs`, and only the scores order them.
 
@@ -93,6 +94,8 @@ export interface FramingReport {
   };
   article_spearman: number | null;
   article_spearman_mean_tone: number | null;
+  /** The same with the relative (framing) score, which is built to compare articles instead. */
+  article_spearman_relative: number | null;
   articles: number;
 }
 
@@ -101,10 +104,18 @@ export const PERMUTATION_SEED = 20190601;
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
-/** Score of an article toward an entity: its targets' weighted, shrunk mean tone. */
-export function entityScore(analysis: ArticleAnalysis, entity: string): number {
+/**
+ * An article's scores toward an entity named in the gold (targets.ts): `relative` (the
+ * framing score, set against the article's own mean tone) orders the articles of an event;
+ * `score` (the tone toward the entity itself) is what BASIL's span polarity, counted within
+ * one article, measures.
+ */
+export function entityScores(
+  analysis: ArticleAnalysis,
+  entity: string,
+): { score: number; relative: number } {
   const result = findTargets(targetSentences(analysis), new TargetMatcher([entity]));
-  return articleTargetScore(result, 0).score;
+  return articleTargetScore(result, 0);
 }
 
 function meanTone(analysis: ArticleAnalysis): number {
@@ -278,7 +289,7 @@ export function evaluateFraming(
       const tierOf = new Map<string, number>();
       order.forEach((tier, t) => tier.forEach((slot) => tierOf.set(slot, t)));
       const tier = slots.map(([slot]) => tierOf.get(slot));
-      target.push({ tier, score: docs.map((d) => entityScore(d!.analysis, entity)) });
+      target.push({ tier, score: docs.map((d) => entityScores(d!.analysis, entity).relative) });
       tone.push({ tier, score: docs.map((d) => meanTone(d!.analysis)) });
     }
     targetEvents.push({ entities: target });
@@ -293,6 +304,7 @@ export function evaluateFraming(
   const goldPolarity: number[] = [];
   const predictedPolarity: number[] = [];
   const tonePolarity: number[] = [];
+  const relativePolarity: number[] = [];
   for (const d of documents) {
     const entities = mainEntities.get(d.doc);
     const sentences = d.gold.filter((g) => g.kind === 'body' || g.kind === 'headline').length;
@@ -300,8 +312,9 @@ export function evaluateFraming(
     let net = 0;
     for (const s of gold.spans) if (s.doc === d.doc) net += s.polarity === 'positive' ? 1 : -1;
     goldPolarity.push(net / sentences);
-    const scores = entities.map((e) => entityScore(d.analysis, e));
-    predictedPolarity.push(scores.reduce((a, b) => a + b, 0) / scores.length);
+    const scores = entities.map((e) => entityScores(d.analysis, e));
+    predictedPolarity.push(scores.reduce((a, b) => a + b.score, 0) / scores.length);
+    relativePolarity.push(scores.reduce((a, b) => a + b.relative, 0) / scores.length);
     tonePolarity.push(meanTone(d.analysis));
   }
 
@@ -318,6 +331,7 @@ export function evaluateFraming(
     },
     article_spearman: spearman(goldPolarity, predictedPolarity),
     article_spearman_mean_tone: spearman(goldPolarity, tonePolarity),
+    article_spearman_relative: spearman(goldPolarity, relativePolarity),
     articles: goldPolarity.length,
   };
 }

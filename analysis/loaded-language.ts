@@ -19,6 +19,9 @@ export const LOADED_CATEGORIES = [
   'charged-phrase',
   'extremity',
   'disparaging-description',
+  'conflict-metaphor',
+  'manner',
+  'hyperbole',
   'praise',
 ] as const;
 export type LoadedCategory = (typeof LOADED_CATEGORIES)[number];

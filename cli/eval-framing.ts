@@ -80,6 +80,6 @@ export function printFraming(r: FramingReport): void {
     `    baseline, any AFINN word |score| ≥ 3: ${detectionLine(r.loaded.baseline_afinn_strong)}`,
   );
   console.log(
-    `  article polarity Spearman (${r.articles} articles): ${fmt(r.article_spearman)}  (article mean tone ${fmt(r.article_spearman_mean_tone)})`,
+    `  article polarity Spearman (${r.articles} articles): ${fmt(r.article_spearman)}  (article mean tone ${fmt(r.article_spearman_mean_tone)}, framing score ${fmt(r.article_spearman_relative)})`,
   );
 }
