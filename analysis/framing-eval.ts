@@ -10,7 +10,7 @@
 //             baselines (any AFINN-negative word; any AFINN word of strength ≥ 3).
 //   article   Spearman between the article's tone toward its main entities and BASIL's
 //             (positive − negative spans) per sentence (both within one article, so the
-//             tone toward the target itself, not the score set against the article's mean).
+//             tone toward the target itself, not the score set against the other sentences).
 // Pure, like evaluate.ts: cli/eval-framing.ts reads the files. It never reads an outlet's
 // name: events name their articles through `docs`, and only the scores order them.
 
@@ -106,7 +106,7 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
 /**
  * An article's scores toward an entity named in the gold (targets.ts): `relative` (the
- * framing score, set against the article's own mean tone) orders the articles of an event;
+ * framing score, set against the article's other sentences) orders the articles of an event;
  * `score` (the tone toward the entity itself) is what BASIL's span polarity, counted within
  * one article, measures.
  */

@@ -112,8 +112,18 @@ export class TargetMatcher {
   }
 }
 
+/** Words of a role before a name that opens a sentence ("Council leader Anna Berg"). */
+const MAX_ROLE_WORDS = 3;
+
 /** Subject when the mention opens its sentence or a clause, after a title or determiner. */
 function roleOf(tokens: readonly Token[], from: number): MentionRole {
+  if (
+    from > 0 &&
+    from <= MAX_ROLE_WORDS &&
+    isCapital(tokens[0]!) &&
+    tokens.slice(0, from).every((t) => t.isWord || t.text === '.')
+  )
+    return 'subject';
   let k = from - 1;
   while (
     k >= 0 &&
@@ -131,8 +141,8 @@ function roleOf(tokens: readonly Token[], from: number): MentionRole {
 export interface ArticleTargets {
   targets: readonly string[];
   perSegment: SegmentTarget[][];
-  /** Mean tone of the article's scored sentences: what its score toward a target is set against. */
-  meanTone: number;
+  /** Tone of each sentence (null for unscored kinds): what a target's sentences are set against. */
+  tones: (number | null)[];
 }
 
 /** Per sentence, the targets it is about and its tone toward each. */
@@ -199,19 +209,20 @@ export function findTargets(
     }
     perSegment.push([...found.values()]);
   }
-  const scored = sentences.filter((s) => s.scored);
-  const meanTone = scored.length === 0 ? 0 : scored.reduce((a, s) => a + s.tone, 0) / scored.length;
-  return { targets: matcher.names, perSegment, meanTone };
+  const tones = sentences.map((s) => (s.scored ? s.tone : null));
+  return { targets: matcher.names, perSegment, tones };
 }
 
 /**
  * An article's score toward one target. `score`: the weighted mean of its sentences' tone
  * toward the target, shrunk toward 0 by PRIOR_SENTENCES neutral sentences, so two sentences
- * do not make an extreme (0 when the article never names the target). `relative`: that score
- * minus the article's mean tone, so that the sentiment of the event itself, and the article's
- * general register, cancel: the framing score, what the outlets' articles are compared on
- * (BASIL dev events, development part: ordering concordance 0.65 against 0.51–0.52 for
- * `score` alone or the article mean tone). `sentences`: how many sentences are behind it.
+ * do not make an extreme (0 when the article never names the target). `relative`, the
+ * framing score: `score` minus the mean tone of the article's other sentences (shrunk the
+ * same way), so that the sentiment of the event itself and the article's general register
+ * cancel, and what is left is how the article treats the target compared with the rest of
+ * its own story. It orders the articles of an event (BASIL, 38 development events: ordering
+ * concordance 0.67 against 0.51–0.52 for `score` alone or the article mean tone).
+ * `sentences`: how many sentences are about the target (show it beside the score).
  */
 export function articleTargetScore(
   result: ArticleTargets,
@@ -220,16 +231,22 @@ export function articleTargetScore(
   let sum = 0;
   let weights = 0;
   let sentences = 0;
-  for (const list of result.perSegment) {
-    for (const t of list) {
-      if (t.target !== target) continue;
-      sum += t.weight * t.tone;
-      weights += t.weight;
+  let otherSum = 0;
+  let others = 0;
+  result.perSegment.forEach((list, i) => {
+    const about = list.find((t) => t.target === target);
+    if (about) {
+      sum += about.weight * about.tone;
+      weights += about.weight;
       sentences++;
+    } else if (result.tones[i] !== null && result.tones[i] !== undefined) {
+      otherSum += result.tones[i]!;
+      others++;
     }
-  }
+  });
   const score = sum / (weights + PRIOR_SENTENCES);
-  return { score, relative: score - result.meanTone, sentences };
+  const rest = otherSum / (others + PRIOR_SENTENCES);
+  return { score, relative: score - rest, sentences };
 }
 
 /** The target stage's view of an analysed article's sentences. */

@@ -1,0 +1,18 @@
+-- Whom each sentence is about and its tone toward each (analysis/targets.ts): one row per
+-- (segment, target). The target is the person as the article names them ("Michael Steele");
+-- role says how the sentence concerns them; tone is the sentence's tone toward them (its
+-- tone_combined plus its loaded-language weights); weight is how much the sentence counts
+-- in an article's score toward the target. Loaded-language words themselves are cue_hit
+-- rows with lexicon 'loaded'.
+CREATE TABLE segment_target (
+  id INTEGER PRIMARY KEY,
+  segment_id INTEGER NOT NULL REFERENCES segment (id) ON DELETE CASCADE,
+  target TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('subject', 'object', 'pronoun', 'speaker')),
+  tone REAL NOT NULL,
+  weight REAL NOT NULL,
+  start_offset INTEGER,               -- the first mention, UTF-16 offsets into article.text
+  end_offset INTEGER                  -- (null when the target is only the quoted speaker)
+);
+CREATE INDEX segment_target_segment ON segment_target (segment_id);
+CREATE INDEX segment_target_target ON segment_target (target);
