@@ -16,6 +16,9 @@ import {
   type Ordering,
 } from '../analysis/framing-eval.js';
 
+/** A malformed framing gold file: the command reports it like a usage error (exit 2). */
+export class FramingGoldError extends Error {}
+
 function readJsonl<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
   const rows: z.infer<S>[] = [];
   readFileSync(file, 'utf8')
@@ -26,12 +29,12 @@ function readJsonl<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
       try {
         raw = JSON.parse(line);
       } catch {
-        throw new Error(`${file} line ${i + 1}: not valid JSON`);
+        throw new FramingGoldError(`${file} line ${i + 1}: not valid JSON`);
       }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(
+        throw new FramingGoldError(
           `${file} line ${i + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid row'}`,
         );
       }

@@ -18,7 +18,7 @@ import {
 import type { FramingDocument } from '../analysis/framing-eval.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
-import { framingReport, printFraming, readFramingGold } from './eval-framing.js';
+import { FramingGoldError, framingReport, printFraming, readFramingGold } from './eval-framing.js';
 
 const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
 
@@ -260,7 +260,7 @@ function main(argv: string[]): number {
     if (args.values.json) console.log(JSON.stringify(framing ? { ...report, framing } : report));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof FramingGoldError) {
       console.error(`eval: ${error.message}`);
       return 2;
     }
