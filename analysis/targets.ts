@@ -35,6 +35,8 @@ export interface SegmentTarget {
   tone: number;
   /** ROLE_WEIGHT of the role: how much the sentence counts in the target's mean. */
   weight: number;
+  /** True when the sentence reports someone else's words about the target (a quote *about* it). */
+  quoted: boolean;
   /** Offsets of the first mention (none for a speaker-only sentence). */
   start: number | null;
   end: number | null;
@@ -52,6 +54,8 @@ export interface TargetSentence {
   loaded: number;
   /** Name of the sentence's speaker as the voices stage gives it, or null for the narrator. */
   speaker: string | null;
+  /** True when the sentence is a direct or indirect quote. */
+  quoted: boolean;
 }
 
 /** Weight of one loaded-language cue against the sentence tone (−5…+5 scale). */
@@ -173,6 +177,7 @@ export function findTargets(
         role,
         tone,
         weight,
+        quoted: s.quoted,
         start: from === null ? null : s.tokens[from]!.start,
         end: to === null ? null : s.tokens[to - 1]!.end,
       });
@@ -203,6 +208,7 @@ export function findTargets(
         role: 'speaker',
         tone,
         weight: ROLE_WEIGHT.speaker,
+        quoted: false,
         start: found.get(speaker)?.start ?? null,
         end: found.get(speaker)?.end ?? null,
       });
@@ -263,6 +269,7 @@ export function targetSentences(
     tone: s.tone?.combined ?? 0,
     loaded: loaded[i]!,
     speaker: s.speaker === null ? null : (analysis.speakers[s.speaker]?.name ?? null),
+    quoted: s.quote === 'direct' || s.quote === 'indirect',
   }));
 }
 

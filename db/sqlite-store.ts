@@ -212,8 +212,8 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertSegmentTarget: db.prepare(
-        `INSERT INTO segment_target (segment_id, target, role, tone, weight, start_offset,
-           end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO segment_target (segment_id, target, role, tone, weight, is_quoted,
+           start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertCueHit: db.prepare(
         `INSERT INTO cue_hit (segment_id, lexicon, entry, category, start_offset, end_offset,
@@ -412,6 +412,7 @@ export class SqliteStore implements Store {
           t.role,
           t.tone,
           t.weight,
+          t.quoted ? 1 : 0,
           t.start,
           t.end,
         );

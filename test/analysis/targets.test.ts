@@ -19,6 +19,7 @@ const sentence = (text: string, tone = 0, extra: Partial<TargetSentence> = {}): 
   tone,
   loaded: 0,
   speaker: null,
+  quoted: false,
   ...extra,
 });
 
@@ -61,6 +62,14 @@ test('a quote by the target counts less than a sentence about it', () => {
   const [own, about] = result.perSegment.map((list) => list[0]!);
   assert.equal(own!.role, 'speaker');
   assert.ok(own!.weight < about!.weight);
+  const critic = findTargets(
+    [sentence('Berg wasted the money, a rival said.', -2, { speaker: 'Jon Vik', quoted: true })],
+    new TargetMatcher(['Anna Berg']),
+  );
+  assert.deepEqual(
+    critic.perSegment[0]!.map((t) => [t.role, t.quoted]),
+    [['subject', true]],
+  );
 });
 
 test('the article score is shrunk toward 0 and set against the other sentences’ tone', () => {
