@@ -1,8 +1,9 @@
 // The analysis pipeline: text in, a fully analyzed article out. It chains the stages in a
 // fixed, visible order and does nothing else: no SQL, no HTTP, no file reads.
 //
-//   segment → tokenize → tone · expectation · hedges · issues (per sentence)
+//   segment → tokenize → tone · expectation · hedges · loaded words · issues (per sentence)
 //           → voices (per article: quotes, speakers, sides)
+//           → targets (per article: whom each sentence is about, tone toward each)
 //
 // createAnalyzer() loads the data files (lexicons, issue lexicon, actors, segmentation
 // rules) once and hashes every data file the analysis read (data-files.ts), so that every
@@ -17,7 +18,13 @@ import {
   type IssueLexicon,
 } from './scoring/issues.js';
 import { defaultLexiconDir, loadLexicons, type Lexicons } from './scoring/lexicon.js';
+import {
+  defaultLoadedLanguagePath,
+  loadLoadedLanguage,
+  type LoadedLanguage,
+} from './scoring/loaded-language.js';
 import { scoreSentence } from './scoring/score.js';
+import { articleNames, findTargets, TargetMatcher, targetSentences } from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
@@ -34,6 +41,7 @@ export interface AnalysisData {
   actors: Actors;
   /** Loaded here so that the segmenter's data file is read before the hash is taken. */
   segmentation: SegmentationRules;
+  loaded: LoadedLanguage;
 }
 
 export interface AnalyzeOptions {
@@ -56,7 +64,7 @@ export function analyzeArticle(
     let segmentWords = 0;
     for (const t of segmentTokens) if (t.isWord) segmentWords++;
     const scored = isScoredKind(segment.kind)
-      ? scoreSentence(segmentTokens, index, data.lexicons)
+      ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded)
       : null;
     if (scored) {
       words += segmentWords;
@@ -74,6 +82,7 @@ export function analyzeArticle(
       boosters: scored?.boosters ?? 0,
       quote: null,
       speaker: null,
+      targets: [],
     });
     return result;
   });
@@ -84,7 +93,16 @@ export function analyzeArticle(
     segment.speaker = voice?.speaker ?? null;
   });
   cueHits.push(...voices.cueHits);
-  return { segments: analyzed, speakers: voices.speakers, cueHits, words };
+  const article: ArticleAnalysis = {
+    segments: analyzed,
+    speakers: voices.speakers,
+    cueHits,
+    words,
+    targets: articleNames(tokens, voices.speakers),
+  };
+  const targets = findTargets(targetSentences(article, tokens), new TargetMatcher(article.targets));
+  analyzed.forEach((segment, i) => (segment.targets = targets.perSegment[i] ?? []));
+  return article;
 }
 
 /** What an analysis run records about the analyzer that produced it. */
@@ -109,6 +127,8 @@ export interface AnalyzerConfig {
   issuesFile?: string;
   /** Actors file (default: analysis/actors/us-china.json). */
   actorsFile?: string;
+  /** Loaded-language lexicon (default: analysis/lexicons/loaded-language.json). */
+  loadedFile?: string;
 }
 
 export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
@@ -118,6 +138,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
     issues: loadIssueLexicon(config.issuesFile ?? defaultIssueLexiconPath(), files),
     actors: loadActors(config.actorsFile ?? defaultActorsPath(), files),
     segmentation: segmentationRules(),
+    loaded: loadLoadedLanguage(config.loadedFile ?? defaultLoadedLanguagePath(), files),
   };
   // Every file read above and every file a stage read when its module loaded (moduleData),
   // by construction: a data file cannot be used without being in the hash.
@@ -130,6 +151,7 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
         lexiconDir: config.lexiconDir ?? null,
         issuesFile: config.issuesFile ?? null,
         actorsFile: config.actorsFile ?? null,
+        loadedFile: config.loadedFile ?? null,
       },
     },
     data,

@@ -7,6 +7,7 @@ import type { ExpectationLabel } from './vocabulary/expectation.js';
 import type { QuoteKind } from './vocabulary/quotes.js';
 import type { SegmentKind } from './vocabulary/segments.js';
 import type { SpeakerSide } from './vocabulary/sides.js';
+import type { MentionRole } from './vocabulary/targets.js';
 
 /**
  * One sentence (or one heading / furniture line) of an article.
@@ -93,6 +94,8 @@ export interface AnalyzedSegment extends Segment {
   quote: QuoteKind | null;
   /** Index into ArticleAnalysis.speakers, or null for the narrator's voice. */
   speaker: number | null;
+  /** Whom the sentence is about (indexes into ArticleAnalysis.targets) and its tone toward each. */
+  targets: SegmentTarget[];
 }
 
 export interface ArticleAnalysis {
@@ -100,4 +103,22 @@ export interface ArticleAnalysis {
   speakers: Speaker[];
   cueHits: CueHit[];
   words: number;
+  /** Persons the article names (its named speakers and recurring full names), for targets. */
+  targets: string[];
+}
+
+/** One sentence's view of one target. */
+export interface SegmentTarget {
+  /** Index into ArticleAnalysis.targets. */
+  target: number;
+  role: MentionRole;
+  /** Tone of the sentence toward the target: its tone plus the loaded words' weights. */
+  tone: number;
+  /** ROLE_WEIGHT of the role: how much the sentence counts in the target's mean. */
+  weight: number;
+  /** True when the sentence reports someone else's words about the target (a quote *about* it). */
+  quoted: boolean;
+  /** Offsets of the first mention (none for a speaker-only sentence). */
+  start: number | null;
+  end: number | null;
 }

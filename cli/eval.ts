@@ -15,8 +15,10 @@ import {
   type EvalReport,
   type GoldRow,
 } from '../analysis/evaluation/evaluate.js';
+import type { FramingDocument } from '../analysis/evaluation/framing-eval.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
+import { FramingGoldError, framingReport, printFraming, readFramingGold } from './eval-framing.js';
 
 const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
 
@@ -38,6 +40,9 @@ Metrics
   speaker        share of gold speakers the analyzer names as the same person (same
                  surname) or the same group (case-insensitive).
   speaker_side   like expectation, over us_gov/china_gov/analyst/other.
+  framing        when the folder also has stance.jsonl and bias_spans.jsonl (BASIL's layout):
+                 ordering toward each entity (concordance, pairs, permutation p), loaded-
+                 language sentence P/R/F1 with baselines, article polarity Spearman.
   A metric is "not computed" when no gold row carries that label or the analyzer does
   not produce it yet (null on every matched segment).
 
@@ -95,6 +100,7 @@ function loadDocuments(
   rows: GoldRow[],
   analyzer: Analyzer,
   filter: DocFilter,
+  framing: FramingDocument[],
 ): EvalDocument[] {
   const byDoc = new Map<string, GoldRow[]>();
   for (const row of rows) {
@@ -121,11 +127,10 @@ function loadDocuments(
   if (chosen.length === 0) throw new UsageError('no document matches --docs / --exclude-docs');
   return chosen.map((doc) => {
     const text = readFileSync(join(docsDir, `${doc}.txt`), 'utf8');
-    return {
-      doc,
-      gold: byDoc.get(doc) ?? [],
-      predicted: predictionsFromAnalysis(analyzer.analyze(text)),
-    };
+    const analysis = analyzer.analyze(text);
+    const gold = byDoc.get(doc) ?? [];
+    framing.push({ doc, text, analysis, gold });
+    return { doc, gold, predicted: predictionsFromAnalysis(analysis) };
   });
 }
 
@@ -239,17 +244,23 @@ function main(argv: string[]): number {
       only: regexOption('--docs', args.values.docs),
       exclude: regexOption('--exclude-docs', args.values['exclude-docs']),
     };
-    const { report, errors } = evaluate(folder, loadDocuments(docsDir, rows, analyzer, filter));
+    const framingDocuments: FramingDocument[] = [];
+    const documents = loadDocuments(docsDir, rows, analyzer, filter, framingDocuments);
+    const { report, errors } = evaluate(folder, documents);
+    const framingGold = readFramingGold(resolve(folder));
     if (args.values.errors) {
       for (const e of errors)
         console.log(`[${e.doc}] ${e.type.padEnd(7)} ${e.detail.padEnd(22)} ${e.text}`);
       console.log('');
     }
     printReport(report);
-    if (args.values.json) console.log(JSON.stringify(report));
+    // A gold folder with BASIL's layout also gets the framing measures (eval-framing.ts).
+    const framing = framingGold ? framingReport(framingGold, framingDocuments) : undefined;
+    if (framing) printFraming(framing);
+    if (args.values.json) console.log(JSON.stringify(framing ? { ...report, framing } : report));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof FramingGoldError) {
       console.error(`eval: ${error.message}`);
       return 2;
     }

@@ -223,6 +223,10 @@ export class SqliteStore implements Store {
            quote_kind, speaker_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertSegmentTarget: db.prepare(
+        `INSERT INTO segment_target (segment_id, target, role, tone, weight, is_quoted,
+           start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       insertCueHit: db.prepare(
         `INSERT INTO cue_hit (segment_id, lexicon, entry, category, start_offset, end_offset,
            weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -373,7 +377,7 @@ export class SqliteStore implements Store {
     return { status: 'added', articleId, source: article.source };
   }
 
-  /** Speakers, segments and cue hits of one article; the caller holds the transaction. */
+  /** Speakers, segments, their targets and cue hits of one article; the caller holds the transaction. */
   private insertAnalysisRows(articleId: number, analysis: ArticleAnalysis): void {
     const speakerIds = analysis.speakers.map((speaker, position) =>
       Number(
@@ -412,6 +416,20 @@ export class SqliteStore implements Store {
         ).lastInsertRowid,
       ),
     );
+    analysis.segments.forEach((s, position) => {
+      for (const t of s.targets) {
+        this.stmt.insertSegmentTarget.run(
+          segmentIds[position],
+          analysis.targets[t.target] ?? '',
+          t.role,
+          t.tone,
+          t.weight,
+          t.quoted ? 1 : 0,
+          t.start,
+          t.end,
+        );
+      }
+    });
     for (const hit of analysis.cueHits) {
       const segmentId = segmentIds[hit.segment];
       if (segmentId === undefined)

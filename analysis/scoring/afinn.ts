@@ -230,3 +230,8 @@ function normalize(wss: number, sentiWords: number, totalWords: number): number 
   }
   return nwss || 0;
 }
+
+/** AFINN-165's score of one lower-case word (0 when it has none): for word-list baselines. */
+export function afinnWordScore(word: string): number {
+  return Object.hasOwn(afinn, word) ? afinn[word]! : 0;
+}

@@ -79,7 +79,15 @@ export const boosterEntrySchema = z.strictObject({
 
 export const scopeEntrySchema = z.strictObject({
   phrase,
-  role: z.enum(['negator', 'pseudo-negator', 'clause-boundary', 'contrast', 'subordinator']),
+  /** complement: a head taking an infinitive ("able to", "going to"); negated, it negates the rest of its clause. */
+  role: z.enum([
+    'negator',
+    'pseudo-negator',
+    'clause-boundary',
+    'contrast',
+    'subordinator',
+    'complement',
+  ]),
 });
 
 export type ToneEntry = z.infer<typeof toneEntrySchema>;

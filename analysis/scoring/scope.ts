@@ -4,6 +4,8 @@
 // "but" less than the one after). Negation follows NegEx (Chapman et al. 2001): a trigger
 // scopes forward over a few words and stops at a clause boundary. It deliberately parses
 // nothing: clause boundaries are punctuation and a short list of words (scope.json).
+// A negated complement ("might not be able to walk away with a win", "unable to secure a
+// deal") carries the negation to the end of its clause, past the three-word window.
 
 import type { Lexicons } from './lexicon.js';
 import type { Token } from '../types.js';
@@ -23,7 +25,15 @@ export interface SentenceScope {
   clauses: Clause[];
   /** 1 where a negation trigger (or the first token of a multiword one) starts. */
   negator: Uint8Array;
+  /**
+   * 1 on the tokens of a negated complement: from after "able to" in "not be able to …" (or
+   * after "unable to") to the end of the clause. What the complement says did not happen.
+   */
+  negatedComplement: Uint8Array;
 }
+
+/** Words a negator may skip before its complement head: "not (yet) (be) able to". */
+const COMPLEMENT_GAP = 3;
 
 const SUBORDINATE_WEIGHT = 0.5;
 const BEFORE_CONTRAST_WEIGHT = 0.7;
@@ -37,6 +47,9 @@ export function analyzeScope(tokens: readonly Token[], lexicons: Lexicons): Sent
   const n = tokens.length;
   const clauseOf = new Int32Array(n);
   const negator = new Uint8Array(n);
+  const negatedComplement = new Uint8Array(n);
+  /** Token where a negated complement starts (its clause is known only at the end). */
+  const complementStarts: number[] = [];
   const clauses: Clause[] = [];
   let clauseStart = 0;
   let subordinate = false;
@@ -66,13 +79,36 @@ export function analyzeScope(tokens: readonly Token[], lexicons: Lexicons): Sent
       close(i, true);
     } else if (role === 'negator' || (!match && isContractedNegation(tokens[i]!.norm))) {
       negator[i] = 1;
+      // "unable to", "failed to": the negator is itself a complement head.
+      if (tokens[to - 1]?.norm === 'to' && to - i > 1) complementStarts.push(to);
+    } else if (role === 'complement' && negatorWithin(tokens, negator, i, COMPLEMENT_GAP)) {
+      complementStarts.push(to);
     }
     // pseudo-negators ("not only", "no doubt") are consumed without marking anything.
     i = to;
   }
   close(n, false);
   clauses.forEach((c, index) => clauseOf.fill(index, c.from, c.to));
-  return { tokens, clauseOf, clauses, negator };
+  for (const from of complementStarts) {
+    const clause = clauses[clauseOf[from] ?? -1];
+    if (clause && from < n) negatedComplement.fill(1, from, clause.to);
+  }
+  return { tokens, clauseOf, clauses, negator, negatedComplement };
+}
+
+/** A negator at most `gap` words before token `at`, with no punctuation between. */
+function negatorWithin(
+  tokens: readonly Token[],
+  negator: Uint8Array,
+  at: number,
+  gap: number,
+): boolean {
+  let words = 0;
+  for (let k = at - 1; k >= 0 && tokens[k]!.isWord; k--) {
+    if (negator[k]) return true;
+    if (++words > gap) break;
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Scores one sentence for tone, expectation-setting and hedging in one call, sharing the
+// Scores one sentence for tone, expectation-setting, hedging and loaded words in one call, sharing the
 // clause and negation analysis between the three. This is the per-sentence entry point the
 // pipeline calls; it deliberately does nothing per article (voices, speakers) so the voices
 // stage can later score narrator and quoted parts separately with the same function.
@@ -7,6 +7,7 @@ import { scoreExpectation } from './expectation.js';
 import { scoreHedges } from './hedges.js';
 import type { Lexicons } from './lexicon.js';
 import type { ExpectationScore, ToneScore } from '../types.js';
+import { findLoadedLanguage, type LoadedLanguage } from './loaded-language.js';
 import { analyzeScope } from './scope.js';
 import { scoreTone } from './tone.js';
 import type { CueHit, Token } from '../types.js';
@@ -27,8 +28,10 @@ export function scoreSentence(
   tokens: Token[],
   segmentIndex: number,
   lexicons: Lexicons,
+  loaded?: LoadedLanguage,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
+  const loadedHits = loaded ? findLoadedLanguage(scope, segmentIndex, loaded) : [];
   const tone = scoreTone(scope, segmentIndex, lexicons);
   const expectation = scoreExpectation(scope, segmentIndex, lexicons);
   const stance = scoreHedges(scope, segmentIndex, lexicons);
@@ -37,6 +40,6 @@ export function scoreSentence(
     expectation: expectation.expectation,
     hedges: stance.hedges,
     boosters: stance.boosters,
-    cueHits: [...tone.cueHits, ...expectation.cueHits, ...stance.cueHits],
+    cueHits: [...tone.cueHits, ...expectation.cueHits, ...stance.cueHits, ...loadedHits],
   };
 }

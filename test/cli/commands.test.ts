@@ -85,4 +85,65 @@ describe('npm run eval', () => {
     const missing = run('eval', [join(dir, 'no-such-gold')]);
     assert.equal(missing.code, 2);
   });
+
+  test('a gold folder in BASIL’s layout also gets the framing measures, on a subset of events', () => {
+    const gold = join(dir, 'framing-gold');
+    mkdirSync(join(gold, 'docs'), { recursive: true });
+    const texts: Record<string, string> = {
+      'e1-x':
+        'Mayor Anna Berg opened the bridge.\nCritics slammed Berg over the reckless spending.\n',
+      'e1-y': 'Mayor Anna Berg opened the bridge.\nBerg was praised for a fine job.\n',
+      'e2-x': 'The council met on Monday.\n',
+    };
+    const rows: object[] = [];
+    for (const [doc, text] of Object.entries(texts)) {
+      writeFileSync(join(gold, 'docs', `${doc}.txt`), text);
+      text
+        .trim()
+        .split('\n')
+        .forEach((line, para) => rows.push({ doc, para, sent: 0, kind: 'body', text: line }));
+    }
+    writeFileSync(join(gold, 'segments.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+    const stance = [
+      {
+        type: 'event',
+        story: 'e1',
+        docs: { x: 'e1-x', y: 'e1-y' },
+        common_entities: ['Anna Berg'],
+        author_feeling_order: { 'Anna Berg': [['x'], ['y']] },
+      },
+      {
+        type: 'event',
+        story: 'e2',
+        docs: { x: 'e2-x', y: 'e2-y' },
+        common_entities: [],
+        author_feeling_order: {},
+      },
+      { type: 'article', doc: 'e1-x', main_entities: ['Anna Berg'] },
+      { type: 'article', doc: 'e1-y', main_entities: ['Anna Berg'] },
+    ];
+    writeFileSync(join(gold, 'stance.jsonl'), stance.map((r) => JSON.stringify(r)).join('\n'));
+    const span = {
+      doc: 'e1-x',
+      para: 1,
+      sent: 0,
+      bias: 'lexical',
+      polarity: 'negative',
+      quote: false,
+    };
+    writeFileSync(join(gold, 'bias_spans.jsonl'), JSON.stringify(span));
+    const result = run('eval', [gold, '--json', '--docs', '^e1-']);
+    assert.equal(result.code, 0, result.err);
+    assert.match(
+      result.out,
+      /ordering toward each entity: concordance 1\.000 over 1 untied pairs \(1 events\)/,
+    );
+    const report = JSON.parse(result.out.trim().split('\n').at(-1) ?? '');
+    assert.equal(report.framing.ordering.pairs, 1);
+    assert.equal(report.framing.loaded.recall, 1);
+    writeFileSync(join(gold, 'bias_spans.jsonl'), '{"doc": "e1-x"}');
+    const bad = run('eval', [gold]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /bias_spans\.jsonl line 1: para/);
+  });
 });

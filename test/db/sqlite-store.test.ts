@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createAnalyzer } from '../../analysis/pipeline.js';
+import { MENTION_ROLES } from '../../analysis/vocabulary/targets.js';
 import type { NewArticle } from '../../db/store.js';
 import { tempStore } from '../helpers.js';
 import type { TempStore } from '../helpers.js';
@@ -81,6 +82,37 @@ describe('SqliteStore', () => {
       .get();
     db.close();
     assert.equal(orphans, 0);
+  });
+
+  test('each sentence’s targets are stored with role and tone, within the roles the schema allows', async () => {
+    const text =
+      'Council leader Anna Berg blasted the budget on Monday.\n\nBerg said the plan was reckless.\n';
+    const [result] = await temp.store.addArticles([article(text, 'berg.txt')], runId);
+    assert.equal(result?.status, 'added');
+    const db = new Database(temp.store.file, { readonly: true });
+    const rows = db
+      .prepare(
+        `SELECT t.target, t.role, t.weight FROM segment_target t
+         JOIN segment s ON s.id = t.segment_id
+         WHERE s.article_id = ? ORDER BY s.position`,
+      )
+      .all(result?.status === 'added' ? result.articleId : -1) as {
+      target: string;
+      role: string;
+    }[];
+    const check = db
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'segment_target'`)
+      .pluck()
+      .get() as string;
+    db.close();
+    assert.deepEqual(
+      rows.map((r) => [r.target, r.role]),
+      [
+        ['Anna Berg', 'subject'],
+        ['Anna Berg', 'speaker'],
+      ],
+    );
+    for (const role of MENTION_ROLES) assert.ok(check.includes(`'${role}'`), role);
   });
 
   test('the database opens in a plain SQLite reader with readable names', () => {

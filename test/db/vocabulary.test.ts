@@ -10,6 +10,7 @@ import { QUOTE, QUOTE_KINDS } from '../../analysis/vocabulary/quotes.js';
 import { SEGMENT_KIND, SEGMENT_KINDS } from '../../analysis/vocabulary/segments.js';
 import { SIDES, SPEAKER_SIDES, VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
 import { openDatabase } from '../../db/migrate.js';
+import { MENTION_ROLE, MENTION_ROLES } from '../../analysis/vocabulary/targets.js';
 
 /** The values a column's `CHECK (column IN (…))` allows in the migrated schema. */
 function checkedValues(table: string, column: string): string[] {
@@ -33,6 +34,7 @@ test('every vocabulary is what the schema accepts', () => {
   assert.deepEqual(checkedValues('segment', 'expectation'), [...EXPECTATION_LABELS]);
   assert.deepEqual(checkedValues('segment', 'quote_kind'), [...QUOTE_KINDS]);
   assert.deepEqual(checkedValues('speaker', 'side'), [...SPEAKER_SIDES]);
+  assert.deepEqual(checkedValues('segment_target', 'role'), [...MENTION_ROLES]);
 });
 
 test('every label has a distinct display name, a description and, if drawn, a colour', () => {
@@ -41,6 +43,7 @@ test('every label has a distinct display name, a description and, if drawn, a co
     [EXPECTATION_LABELS, EXPECTATION],
     [QUOTE_KINDS, QUOTE],
     [VOICE_BUCKETS, SIDES],
+    [MENTION_ROLES, MENTION_ROLE],
   ];
   for (const [labels, table] of tables) {
     assert.deepEqual(Object.keys(table), [...labels]);

@@ -50,3 +50,13 @@ test('the clause after "but" outweighs the clause before it', () => {
   const plain = tone('The meeting ended on a good and friendly note, but the talks were tense.');
   assert.ok(turn.combined > plain.combined);
 });
+
+test('a negated ability carries the negation over its complement: "not be able to … win"', () => {
+  assert.ok(tone('The coach might not be able to walk away with a win this season.').combined < 0);
+  assert.ok(tone('The coach might be able to walk away with a win this season.').combined > 0);
+  assert.ok(tone('The union was unable to secure a fair deal.').combined < 0);
+});
+
+test('a negator a few words before an AFINN word weakens and flips it', () => {
+  assert.ok(tone('The plan is not really very good.').combined < 0);
+});

@@ -1,0 +1,331 @@
+// Tone toward a target: which persons and groups each sentence is about, and a tone per
+// (sentence, target). A target is found in the text itself: its full name, its surname
+// ("Michael Steele" … "Steele" … "Mr. Steele"), a singular/plural form of a common-noun
+// name ("plaintiffs" … "plaintiff"), and he/she/his/her when the last person named before
+// it was the target. Each mention has a role: the sentence's or a clause's subject, an
+// object or other mention, a pronoun, or the target as the quoted speaker (a quote *by* the
+// target, whose tone is the target's own and counts little) as against a sentence *about* it.
+// It deliberately parses nothing (roles are positional, like scope.ts) and knows no outlet:
+// an article's score toward a target comes from its own sentences only.
+
+import { tokenize } from '../segmentation/tokens.js';
+import type { ArticleAnalysis, SegmentTarget, Speaker, Token } from '../types.js';
+import type { MentionRole } from '../vocabulary/targets.js';
+import { PhraseTrie } from './matcher.js';
+
+export type { SegmentTarget };
+
+/** How much a sentence's tone says about a target mentioned in this role. */
+export const ROLE_WEIGHT: Record<MentionRole, number> = {
+  subject: 1,
+  object: 0.8,
+  pronoun: 0.8,
+  // The target's own words: "X said the bill is a disaster" is X's tone, not the writer's
+  // about X (BASIL's annotators judge how the article treats X, not how X speaks).
+  speaker: 0.25,
+};
+
+/** What the target stage needs of each sentence; the pipeline has all of it. */
+export interface TargetSentence {
+  tokens: readonly Token[];
+  paragraph: number;
+  /** Scored kinds only (headline, body); others are skipped. */
+  scored: boolean;
+  /** tone.combined, or 0 for unscored kinds. */
+  tone: number;
+  /** Sum of the loaded-language cue weights of the sentence. */
+  loaded: number;
+  /** Name of the sentence's speaker as the voices stage gives it, or null for the narrator. */
+  speaker: string | null;
+  /** True when the sentence is a direct or indirect quote. */
+  quoted: boolean;
+}
+
+/** Weight of one loaded-language cue against the sentence tone (−5…+5 scale). */
+export const LOADED_WEIGHT = 1;
+/** Pseudo-count of neutral sentences in an article's score toward a target (shrinkage). */
+export const PRIOR_SENTENCES = 2;
+
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+const TITLES = new Set(
+  'mr mrs ms dr sen rep gov president senator representative governor judge justice secretary'.split(
+    ' ',
+  ),
+);
+
+const isCapital = (t: Token): boolean => t.isWord && /^\p{Lu}/u.test(t.text);
+
+/** The word forms a target is matched by; a person-like name also by its surname. */
+export function targetForms(name: string): { forms: string[]; person: boolean } {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const person = words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
+  const forms = new Set<string>([words.join(' ').toLowerCase()]);
+  if (person) forms.add(words[words.length - 1]!.toLowerCase());
+  if (!person) {
+    // "plaintiffs" ↔ "plaintiff", "Senate Republicans" ↔ "Senate Republican".
+    const last = words[words.length - 1]!.toLowerCase();
+    const head = words.slice(0, -1).map((w) => w.toLowerCase());
+    const other = last.endsWith('s') ? last.slice(0, -1) : `${last}s`;
+    forms.add([...head, other].join(' '));
+  }
+  return { forms: [...forms], person };
+}
+
+/** A compiled matcher for a list of target names (index = target id). */
+export class TargetMatcher {
+  readonly names: readonly string[];
+  readonly person: readonly boolean[];
+  private readonly trie = new PhraseTrie<number>();
+
+  constructor(names: readonly string[]) {
+    this.names = names;
+    this.person = names.map((n) => targetForms(n).person);
+    names.forEach((name, id) => {
+      for (const form of targetForms(name).forms) this.trie.add(form, id);
+    });
+  }
+
+  /** Mentions of any target in one sentence: token range and target id. */
+  mentions(tokens: readonly Token[]): { from: number; to: number; target: number }[] {
+    const out: { from: number; to: number; target: number }[] = [];
+    for (const m of this.trie.matchAll(tokens)) {
+      // Lower-case matches only for common-noun names ("plaintiffs"); a surname or name must
+      // be written with a capital, so "rice" or "bush" as words are no one.
+      const target = m.entries[0]!;
+      if (this.person[target] && !isCapital(tokens[m.from]!)) continue;
+      out.push({ from: m.from, to: m.to, target });
+    }
+    return out;
+  }
+}
+
+/** Words of a role before a name that opens a sentence ("Council leader Anna Berg"). */
+const MAX_ROLE_WORDS = 3;
+
+/** Subject when the mention opens its sentence or a clause, after a title or determiner. */
+function roleOf(tokens: readonly Token[], from: number): MentionRole {
+  if (
+    from > 0 &&
+    from <= MAX_ROLE_WORDS &&
+    isCapital(tokens[0]!) &&
+    tokens.slice(0, from).every((t) => t.isWord || t.text === '.')
+  )
+    return 'subject';
+  let k = from - 1;
+  while (
+    k >= 0 &&
+    (TITLES.has(tokens[k]!.norm) || tokens[k]!.norm === '.' || isCapital(tokens[k]!))
+  )
+    k--;
+  while (k >= 0 && /^(the|a|an)$/.test(tokens[k]!.norm)) k--;
+  if (k < 0) return 'subject';
+  const before = tokens[k]!;
+  if (!before.isWord && /^[,;:—–(“"]$/.test(before.text)) return 'subject';
+  if (/^(and|but|while|when|after|as|because|although|that)$/.test(before.norm)) return 'subject';
+  return 'object';
+}
+
+export interface ArticleTargets {
+  targets: readonly string[];
+  perSegment: SegmentTarget[][];
+  /** Tone of each sentence (null for unscored kinds): what a target's sentences are set against. */
+  tones: (number | null)[];
+}
+
+/** Per sentence, the targets it is about and its tone toward each. */
+export function findTargets(
+  sentences: readonly TargetSentence[],
+  matcher: TargetMatcher,
+): ArticleTargets {
+  const perSegment: SegmentTarget[][] = [];
+  let lastPerson = -1;
+  let lastPersonParagraph = -1;
+  const speakerTarget = (speaker: string | null): number => {
+    if (speaker === null) return -1;
+    return matcher.mentions(tokenize(speaker))[0]?.target ?? -1;
+  };
+  for (const s of sentences) {
+    const found = new Map<number, SegmentTarget>();
+    if (!s.scored) {
+      perSegment.push([]);
+      continue;
+    }
+    const tone = s.tone + LOADED_WEIGHT * s.loaded;
+    const add = (target: number, role: MentionRole, from: number | null, to: number | null) => {
+      const existing = found.get(target);
+      const weight = ROLE_WEIGHT[role];
+      if (existing && existing.weight >= weight) return;
+      found.set(target, {
+        target,
+        role,
+        tone,
+        weight,
+        quoted: s.quoted,
+        start: from === null ? null : s.tokens[from]!.start,
+        end: to === null ? null : s.tokens[to - 1]!.end,
+      });
+    };
+    const mentions = matcher.mentions(s.tokens);
+    // A pronoun before any name in the sentence refers back to the last person named.
+    const firstName = mentions[0]?.from ?? s.tokens.length;
+    if (lastPerson >= 0 && s.paragraph - lastPersonParagraph <= 1) {
+      for (let i = 0; i < firstName; i++) {
+        if (PERSON_PRONOUNS.has(s.tokens[i]!.norm)) {
+          add(lastPerson, 'pronoun', i, i + 1);
+          break;
+        }
+      }
+    }
+    for (const m of mentions) {
+      add(m.target, roleOf(s.tokens, m.from), m.from, m.to);
+      if (matcher.person[m.target]) {
+        lastPerson = m.target;
+        lastPersonParagraph = s.paragraph;
+      }
+    }
+    const speaker = speakerTarget(s.speaker);
+    if (speaker >= 0) {
+      // The sentence is the target's own words: that role wins over a mention inside them.
+      found.set(speaker, {
+        target: speaker,
+        role: 'speaker',
+        tone,
+        weight: ROLE_WEIGHT.speaker,
+        quoted: false,
+        start: found.get(speaker)?.start ?? null,
+        end: found.get(speaker)?.end ?? null,
+      });
+    }
+    perSegment.push([...found.values()]);
+  }
+  const tones = sentences.map((s) => (s.scored ? s.tone : null));
+  return { targets: matcher.names, perSegment, tones };
+}
+
+/**
+ * An article's score toward one target. `score`: the weighted mean of its sentences' tone
+ * toward the target, shrunk toward 0 by PRIOR_SENTENCES neutral sentences, so two sentences
+ * do not make an extreme (0 when the article never names the target). `relative`, the
+ * framing score: `score` minus the mean tone of the article's other sentences (shrunk the
+ * same way), so that the sentiment of the event itself and the article's general register
+ * cancel, and what is left is how the article treats the target compared with the rest of
+ * its own story. It orders the articles of an event (BASIL, 38 development events: ordering
+ * concordance 0.67 against 0.51–0.52 for `score` alone or the article mean tone).
+ * `sentences`: how many sentences are about the target (show it beside the score).
+ */
+export function articleTargetScore(
+  result: ArticleTargets,
+  target: number,
+): { score: number; relative: number; sentences: number } {
+  let sum = 0;
+  let weights = 0;
+  let sentences = 0;
+  let otherSum = 0;
+  let others = 0;
+  result.perSegment.forEach((list, i) => {
+    const about = list.find((t) => t.target === target);
+    if (about) {
+      sum += about.weight * about.tone;
+      weights += about.weight;
+      sentences++;
+    } else if (result.tones[i] !== null && result.tones[i] !== undefined) {
+      otherSum += result.tones[i]!;
+      others++;
+    }
+  });
+  const score = sum / (weights + PRIOR_SENTENCES);
+  const rest = otherSum / (others + PRIOR_SENTENCES);
+  return { score, relative: score - rest, sentences };
+}
+
+/** The target stage's view of an analysed article's sentences. */
+export function targetSentences(
+  analysis: ArticleAnalysis,
+  tokens?: readonly (readonly Token[])[],
+): TargetSentence[] {
+  const loaded = new Float64Array(analysis.segments.length);
+  for (const h of analysis.cueHits) if (h.lexicon === 'loaded') loaded[h.segment]! += h.weight;
+  return analysis.segments.map((s, i) => ({
+    tokens: tokens?.[i] ?? tokenize(s.text, s.start),
+    paragraph: s.paragraph,
+    scored: s.tone !== null,
+    tone: s.tone?.combined ?? 0,
+    loaded: loaded[i]!,
+    speaker: s.speaker === null ? null : (analysis.speakers[s.speaker]?.name ?? null),
+    quoted: s.quote === 'direct' || s.quote === 'indirect',
+  }));
+}
+
+/** Last words of names that are institutions, not persons ("White House", "Supreme Court"). */
+const INSTITUTION_HEADS = new Set(
+  (
+    'house court times post journal news party committee department senate congress ' +
+    'republicans democrats states administration street university council agency service ' +
+    'office ministry union nations bank fund association institute center foundation ' +
+    'commission corporation company inc group church army forces guard police board ' +
+    'authority organization press network magazine city county state island islands sea ' +
+    'river day act bill law security'
+  ).split(' '),
+);
+const MAX_TARGETS = 12;
+/** Capitalised sentence openers that start no name. */
+const OPENERS = new Set(
+  'the a an in on at but and as after before when while if this that these those his her their it for by from with'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The persons an article is about, found in its text: named speakers, and full names of two
+ * or three capitalised words whose last word (the surname) recurs alone elsewhere in the
+ * article ("Michael Steele" … "Steele said"). One name per surname, most mentioned first.
+ */
+export function articleNames(
+  segments: readonly (readonly Token[])[],
+  speakers: readonly Speaker[],
+): string[] {
+  const full = new Map<string, { name: string; count: number }>();
+  const alone = new Map<string, number>();
+  const note = (name: string, by: number) => {
+    const surname = name.split(' ').at(-1)!.toLowerCase();
+    if (INSTITUTION_HEADS.has(surname)) return;
+    const entry = full.get(surname);
+    if (!entry) full.set(surname, { name, count: by });
+    else {
+      entry.count += by;
+      if (name.split(' ').length > entry.name.split(' ').length) entry.name = name;
+    }
+  };
+  for (const tokens of segments) {
+    for (let i = 0; i < tokens.length;) {
+      let j = i;
+      while (j < tokens.length && isCapital(tokens[j]!) && !TITLES.has(tokens[j]!.norm)) j++;
+      const run = j - i;
+      // The first word of a sentence is capitalised anyway: a run there needs three words.
+      const from = i === 0 && run >= 3 ? 1 : i;
+      if (run === 1) {
+        const w = tokens[i]!.norm.replace(/'s$/, '');
+        alone.set(w, (alone.get(w) ?? 0) + 1);
+      } else if (run >= 2 && j - from <= 3 && j - from >= 2 && !OPENERS.has(tokens[from]!.norm)) {
+        note(
+          tokens
+            .slice(from, j)
+            .map((t) => t.text.replace(/['’]s$/, ''))
+            .join(' '),
+          1,
+        );
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+  for (const s of speakers) {
+    const words = s.name.split(/\s+/);
+    if (!s.anonymous && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)))
+      note(s.name, 1);
+  }
+  return [...full.entries()]
+    .filter(([surname, e]) => (alone.get(surname) ?? 0) > 0 || e.count >= 2)
+    .sort((a, b) => b[1].count + (alone.get(b[0]) ?? 0) - (a[1].count + (alone.get(a[0]) ?? 0)))
+    .slice(0, MAX_TARGETS)
+    .map(([, e]) => e.name);
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAnalyzer } from '../../../analysis/pipeline.js';
+import {
+  articleNames,
+  articleTargetScore,
+  findTargets,
+  PRIOR_SENTENCES,
+  TargetMatcher,
+  targetForms,
+  type TargetSentence,
+} from '../../../analysis/scoring/targets.js';
+import { tokenize } from '../../../analysis/segmentation/tokens.js';
+
+const sentence = (text: string, tone = 0, extra: Partial<TargetSentence> = {}): TargetSentence => ({
+  tokens: tokenize(text),
+  paragraph: 0,
+  scored: true,
+  tone,
+  loaded: 0,
+  speaker: null,
+  quoted: false,
+  ...extra,
+});
+
+test('a person is found by full name, by surname with a title, and by a following pronoun', () => {
+  const result = findTargets(
+    [
+      sentence('Mayor Anna Berg opened the new bridge on Monday.', 1),
+      sentence('Critics said Ms. Berg had wasted the money.', -2),
+      sentence('She rejected the charge.', -1),
+      sentence('The weather was fine.', 2),
+    ],
+    new TargetMatcher(['Anna Berg']),
+  );
+  assert.deepEqual(
+    result.perSegment.map((list) => list.map((t) => t.role)),
+    [['subject'], ['object'], ['pronoun'], []],
+  );
+});
+
+test('a surname written in lower case is a word, not the person', () => {
+  const matcher = new TargetMatcher(['Condoleezza Rice']);
+  assert.equal(matcher.mentions(tokenize('They served rice and beans.')).length, 0);
+  assert.equal(matcher.mentions(tokenize('Rice spoke first.')).length, 1);
+});
+
+test('a common-noun target matches its singular and plural', () => {
+  assert.deepEqual(targetForms('plaintiffs').forms, ['plaintiffs', 'plaintiff']);
+  const matcher = new TargetMatcher(['plaintiffs']);
+  assert.equal(matcher.mentions(tokenize('The plaintiff appealed.')).length, 1);
+});
+
+test('a quote by the target counts less than a sentence about it', () => {
+  const result = findTargets(
+    [
+      sentence('Anna Berg said the bridge was a triumph.', 3, { speaker: 'Anna Berg' }),
+      sentence('Anna Berg was fined for the delays.', -2),
+    ],
+    new TargetMatcher(['Anna Berg']),
+  );
+  const [own, about] = result.perSegment.map((list) => list[0]!);
+  assert.equal(own!.role, 'speaker');
+  assert.ok(own!.weight < about!.weight);
+  const critic = findTargets(
+    [sentence('Berg wasted the money, a rival said.', -2, { speaker: 'Jon Vik', quoted: true })],
+    new TargetMatcher(['Anna Berg']),
+  );
+  assert.deepEqual(
+    critic.perSegment[0]!.map((t) => [t.role, t.quoted]),
+    [['subject', true]],
+  );
+});
+
+test('the article score is shrunk toward 0 and set against the other sentences’ tone', () => {
+  const result = findTargets(
+    [
+      sentence('Anna Berg was fined.', -2),
+      sentence('The river is calm.', 1),
+      sentence('The park is lovely.', 1),
+    ],
+    new TargetMatcher(['Anna Berg']),
+  );
+  const { score, relative, sentences } = articleTargetScore(result, 0);
+  assert.equal(sentences, 1);
+  assert.equal(score, -2 / (1 + PRIOR_SENTENCES));
+  assert.equal(relative, score - 2 / (2 + PRIOR_SENTENCES));
+  const none = articleTargetScore(
+    findTargets([sentence('Nobody here.', 1)], new TargetMatcher(['Anna Berg'])),
+    0,
+  );
+  assert.equal(none.score, 0);
+  assert.equal(none.relative, -1 / (1 + PRIOR_SENTENCES));
+});
+
+test('the article names the persons it refers to by surname, not institutions', () => {
+  const names = articleNames(
+    [
+      tokenize('Governor Anna Berg met officials at the White House.'),
+      tokenize('Berg said the talks went well.'),
+      tokenize('The White House declined to comment.'),
+    ],
+    [],
+  );
+  assert.deepEqual(names, ['Anna Berg']);
+});
+
+test('the pipeline stores each sentence’s targets with a tone toward each', () => {
+  const analysis = createAnalyzer().analyze(
+    'Council leader Anna Berg blasted the budget on Monday.\n\nBerg said the plan was reckless. She left before the vote.\n',
+  );
+  assert.deepEqual(analysis.targets, ['Anna Berg']);
+  const roles = analysis.segments.map((s) => s.targets.map((t) => t.role));
+  assert.deepEqual(roles, [['subject'], ['speaker'], ['pronoun']]);
+  assert.ok(analysis.cueHits.some((h) => h.lexicon === 'loaded' && h.entry === 'blasted'));
+  assert.ok(analysis.segments[0]!.targets[0]!.tone < 0);
+});
