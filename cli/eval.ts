@@ -6,17 +6,22 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  evaluate,
-  goldRowSchema,
-  predictionsFromAnalysis,
-  type ClassificationMetrics,
-  type EvalDocument,
-  type EvalReport,
-  type GoldRow,
+import type {
+  ClassificationMetrics,
+  EvalDocument,
+  EvalReport,
+  GoldRow,
 } from '../analysis/evaluate.js';
-import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
+import { runCommand } from './command.js';
+
+// The analysis modules take a noticeable fraction of a second to load: they are imported
+// once the flags are read, so `--help` and usage errors answer at once.
+const loadAnalysis = async () => ({
+  ...(await import('../analysis/evaluate.js')),
+  ...(await import('../analysis/pipeline.js')),
+});
+type Analysis = Awaited<ReturnType<typeof loadAnalysis>>;
 
 const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
 
@@ -54,7 +59,10 @@ Options
 
 class UsageError extends Error {}
 
-function readGold(folder: string): { docsDir: string; rows: GoldRow[] } {
+function readGold(
+  folder: string,
+  { goldRowSchema }: Analysis,
+): { docsDir: string; rows: GoldRow[] } {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UsageError(`gold folder not found: ${folder}`);
   }
@@ -95,6 +103,7 @@ function loadDocuments(
   rows: GoldRow[],
   analyzer: Analyzer,
   filter: DocFilter,
+  { predictionsFromAnalysis }: Analysis,
 ): EvalDocument[] {
   const byDoc = new Map<string, GoldRow[]>();
   for (const row of rows) {
@@ -198,7 +207,7 @@ function regexOption(flag: string, value: string | undefined): RegExp | undefine
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -228,9 +237,10 @@ function main(argv: string[]): number {
     console.error(`expected exactly one gold folder\n\n${USAGE}`);
     return 2;
   }
+  const analysis = await loadAnalysis();
   try {
-    const { docsDir, rows } = readGold(resolve(folder));
-    const analyzer = createAnalyzer({
+    const { docsDir, rows } = readGold(resolve(folder), analysis);
+    const analyzer = analysis.createAnalyzer({
       lexiconDir: args.values.lexicons,
       issuesFile: args.values.issues,
       actorsFile: args.values.actors,
@@ -239,7 +249,8 @@ function main(argv: string[]): number {
       only: regexOption('--docs', args.values.docs),
       exclude: regexOption('--exclude-docs', args.values['exclude-docs']),
     };
-    const { report, errors } = evaluate(folder, loadDocuments(docsDir, rows, analyzer, filter));
+    const documents = loadDocuments(docsDir, rows, analyzer, filter, analysis);
+    const { report, errors } = analysis.evaluate(folder, documents);
     if (args.values.errors) {
       for (const e of errors)
         console.log(`[${e.doc}] ${e.type.padEnd(7)} ${e.detail.padEnd(22)} ${e.text}`);
@@ -257,4 +268,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+runCommand('eval', () => main(process.argv.slice(2)));
