@@ -18,12 +18,14 @@ Formats, by extension:
   .csv         header row; columns title, outlet, story, url, date, author, text
   .jsonl       one JSON object per line with the same fields
 The same text ingested twice is stored once. A rejected file or row is reported with
-its reason and the rest still goes in.
+its reason and the rest still goes in. Refused as not articles: texts under --min-words,
+and saved pages that are navigation (mostly links, or a page saved from Parallax).
 
 Options:
   --db FILE        SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --outlet NAME    outlet for articles that do not name one
   --story NAME     story for articles that do not name one
+  --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
   --quiet          print only rejections and the summary
   --help           this text
 
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
         db: { type: 'string' },
         outlet: { type: 'string' },
         story: { type: 'string' },
+        'min-words': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -55,11 +58,19 @@ async function main(): Promise<number> {
     console.error(`Name at least one file or folder.\n\n${USAGE}`);
     return 2;
   }
+  const minWords = values['min-words'] === undefined ? undefined : Number(values['min-words']);
+  if (minWords !== undefined && !(Number.isInteger(minWords) && minWords >= 0)) {
+    console.error(`--min-words must be a whole number, 0 or more\n\n${USAGE}`);
+    return 2;
+  }
   const file = databaseFile(values.db);
   const store = new SqliteStore(file);
   try {
     const summary = await ingestRecords(
-      readSources(positionals, { defaults: { outlet: values.outlet, story: values.story } }),
+      readSources(positionals, {
+        defaults: { outlet: values.outlet, story: values.story },
+        limits: minWords === undefined ? {} : { minWords },
+      }),
       store,
       createAnalyzer(),
       {

@@ -49,11 +49,16 @@ export interface IngestLimits {
   maxFileBytes: number;
   /** Longest article text, in characters (UTF-16 code units, as JavaScript counts). */
   maxArticleChars: number;
+  /** Shortest article, in words; shorter text is refused (screen.ts). 0 accepts any. */
+  minWords: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxArticleChars: 2_000_000,
+  // The shared corpora (BASIL, AllSides: 37,817 articles) have none under 178 words; a
+  // short wire alert can still go in with --min-words.
+  minWords: 50,
 };
 
 /** Metadata longer than this is a mis-mapped column, not a title. */

@@ -26,7 +26,8 @@ describe('npm run ingest', () => {
   test('stores the good articles of a folder, reports each bad row and exits 1', () => {
     const first = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', fixtures]);
     assert.equal(first.code, 1);
-    assert.match(first.out, /6 added, 0 already stored, 3 rejected \(analysis run 1\)/);
+    assert.match(first.out, /5 added, 0 already stored, 4 rejected \(analysis run 1\)/);
+    assert.match(first.err, /articles\.jsonl: line 1: too short for an article: fewer than 50/);
     assert.match(first.err, /articles\.csv: malformed CSV at row 3/);
     assert.match(first.err, /articles\.jsonl: line 3: not valid JSON/);
     assert.match(first.err, /articles\.jsonl: line 4: field 'date' must be an ISO date/);
@@ -34,7 +35,16 @@ describe('npm run ingest', () => {
 
   test('a second run stores nothing twice', () => {
     const again = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', '--quiet', fixtures]);
-    assert.match(again.out, /0 added, 6 already stored, 3 rejected/);
+    assert.match(again.out, /0 added, 5 already stored, 4 rejected/);
+  });
+
+  test('--min-words lowers the bar for short texts; a bad value is a usage error', () => {
+    const args = ['--db', db, '--story', 'Blinken in Beijing', '--quiet'];
+    const lower = run('ingest', [...args, '--min-words', '20', fixtures]);
+    assert.match(lower.out, /1 added, 5 already stored, 3 rejected/);
+    const bad = run('ingest', [...args, '--min-words', 'many', fixtures]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--min-words must be a whole number/);
   });
 
   test('a clean batch exits 0; usage errors exit 2 with the usage text', () => {
