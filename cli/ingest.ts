@@ -13,9 +13,11 @@ const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
 Adds articles to the Parallax database. Folders are read recursively.
 Formats, by extension:
-  .txt .md     one article; optional YAML front matter (title, outlet, story, url, date, author)
+  .txt .md     one article; optional YAML front matter (title, outlet, story, url, date, author,
+               story_title, story_description)
   .html .htm   a saved web page; main text extracted, title/byline/date from its metadata
-  .csv         header row; columns title, outlet, story, url, date, author, text
+  .csv         header row; columns title, outlet, story, url, date, author, story_title,
+               story_description, text
   .jsonl       one JSON object per line with the same fields
 The same text ingested twice is stored once. A rejected file or row is reported with
 its reason and the rest still goes in. Refused as not articles: texts under --min-words,

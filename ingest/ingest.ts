@@ -3,6 +3,7 @@
 // one by one and stored in batches: one transaction per batch, one savepoint per article.
 
 import type { Analyzer } from '../analysis/pipeline.js';
+import { titleFromHeadlines } from '../analysis/story-title.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
 import type { ArticleRecord, IngestResult } from './record.js';
 import { isIngestError } from './record.js';
@@ -82,7 +83,16 @@ export async function ingestRecords(
     throw error;
   }
   if (summary.runId !== null) await store.finishRun(summary.runId, 'done');
+  if (summary.added > 0) await titleStoriesFromHeadlines(store);
   return summary;
+}
+
+/** Stories known only by a slug get a title from their headlines (analysis/story-title.ts). */
+async function titleStoriesFromHeadlines(store: Store): Promise<void> {
+  for (const { slug, headlines } of await store.storiesToTitle()) {
+    const title = titleFromHeadlines(headlines);
+    if (title !== null) await store.setHeadlineTitle(slug, title);
+  }
 }
 
 function toNewArticle(
@@ -91,8 +101,15 @@ function toNewArticle(
   describe: IngestOptions['describe'],
 ): NewArticle {
   const extra = describe?.(record) ?? {};
+  const storyTitle = extra.story?.title ?? record.storyTitle ?? null;
   return {
-    story: { ...extra.story, title: extra.story?.title ?? record.story },
+    story: {
+      ...extra.story,
+      key: record.story,
+      title: storyTitle ?? record.story,
+      titleSource: storyTitle === null ? 'name' : 'metadata',
+      description: extra.story?.description ?? record.storyDescription ?? null,
+    },
     outlet: { ...extra.outlet, name: record.outlet },
     title: record.title,
     url: record.url,

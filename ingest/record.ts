@@ -19,6 +19,9 @@ export const ArticleRecordSchema = z.object({
   url: z.string().min(1).nullable(),
   date: isoDate.nullable(),
   author: z.string().min(1).nullable(),
+  /** The story's display title and description, when the input gives them. */
+  storyTitle: z.string().min(1).nullable().optional(),
+  storyDescription: z.string().min(1).nullable().optional(),
   /** The article text exactly as stored; analysis offsets point into it. LF line ends. */
   text: z.string().refine((text) => text.trim().length > 0, 'text is empty'),
   /** File name, plus ':row N' (CSV) or ':line N' (JSONL) for multi-article files. */
@@ -86,6 +89,8 @@ export const ARTICLE_FIELDS = [
   'url',
   'date',
   'author',
+  'story_title',
+  'story_description',
   'text',
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
@@ -148,7 +153,8 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
 
   const outlet = meta.outlet ?? nonEmpty(context.defaults.outlet);
   if (!outlet) return fail(`missing outlet (${context.howToAdd('outlet')})`);
-  const story = meta.story ?? nonEmpty(context.defaults.story);
+  // A story_title with no story name names the story too.
+  const story = meta.story ?? meta.story_title ?? nonEmpty(context.defaults.story);
   if (!story) return fail(`missing story (${context.howToAdd('story')})`);
 
   const date = meta.date ?? null;
@@ -169,6 +175,8 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
     url,
     date,
     author: meta.author ?? null,
+    storyTitle: meta.story_title ?? null,
+    storyDescription: meta.story_description ?? null,
     text,
     source: context.where ? `${context.file}:${context.where}` : context.file,
   };
