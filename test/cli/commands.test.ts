@@ -95,3 +95,19 @@ describe('npm run eval', () => {
     assert.equal(missing.code, 2);
   });
 });
+
+describe('the npm scripts’ launcher (cli/launch.mjs)', () => {
+  test('runs the compiled command with its arguments and its exit status', () => {
+    const launcher = projectPath('cli', 'launch.mjs');
+    const help = spawnSync(process.execPath, [launcher, 'dist/cli/eval.js', '--help'], {
+      encoding: 'utf8',
+    });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: npm run eval/);
+    const usage = spawnSync(process.execPath, [launcher, 'dist/cli/ingest.js'], {
+      encoding: 'utf8',
+    });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /Name at least one file or folder/);
+  });
+});
