@@ -6,19 +6,24 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  evaluate,
-  goldRowSchema,
-  predictionsFromAnalysis,
-  type ClassificationMetrics,
-  type EvalDocument,
-  type EvalReport,
-  type GoldRow,
+import type {
+  ClassificationMetrics,
+  EvalDocument,
+  EvalReport,
+  GoldRow,
 } from '../analysis/evaluation/evaluate.js';
 import type { FramingDocument } from '../analysis/evaluation/framing-eval.js';
-import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
-import { FramingGoldError, framingReport, printFraming, readFramingGold } from './eval-framing.js';
+import { runCommand } from './command.js';
+
+// The analysis modules take a noticeable fraction of a second to load: they are imported
+// once the flags are read, so `--help` and usage errors answer at once.
+const loadAnalysis = async () => ({
+  ...(await import('../analysis/evaluation/evaluate.js')),
+  ...(await import('../analysis/pipeline.js')),
+  ...(await import('./eval-framing.js')),
+});
+type Analysis = Awaited<ReturnType<typeof loadAnalysis>>;
 
 const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
 
@@ -59,7 +64,10 @@ Options
 
 class UsageError extends Error {}
 
-function readGold(folder: string): { docsDir: string; rows: GoldRow[] } {
+function readGold(
+  folder: string,
+  { goldRowSchema }: Analysis,
+): { docsDir: string; rows: GoldRow[] } {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UsageError(`gold folder not found: ${folder}`);
   }
@@ -101,6 +109,7 @@ function loadDocuments(
   analyzer: Analyzer,
   filter: DocFilter,
   framing: FramingDocument[],
+  { predictionsFromAnalysis }: Analysis,
 ): EvalDocument[] {
   const byDoc = new Map<string, GoldRow[]>();
   for (const row of rows) {
@@ -203,7 +212,7 @@ function regexOption(flag: string, value: string | undefined): RegExp | undefine
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -233,9 +242,10 @@ function main(argv: string[]): number {
     console.error(`expected exactly one gold folder\n\n${USAGE}`);
     return 2;
   }
+  const analysis = await loadAnalysis();
   try {
-    const { docsDir, rows } = readGold(resolve(folder));
-    const analyzer = createAnalyzer({
+    const { docsDir, rows } = readGold(resolve(folder), analysis);
+    const analyzer = analysis.createAnalyzer({
       lexiconDir: args.values.lexicons,
       issuesFile: args.values.issues,
       actorsFile: args.values.actors,
@@ -245,9 +255,9 @@ function main(argv: string[]): number {
       exclude: regexOption('--exclude-docs', args.values['exclude-docs']),
     };
     const framingDocuments: FramingDocument[] = [];
-    const documents = loadDocuments(docsDir, rows, analyzer, filter, framingDocuments);
-    const { report, errors } = evaluate(folder, documents);
-    const framingGold = readFramingGold(resolve(folder));
+    const documents = loadDocuments(docsDir, rows, analyzer, filter, framingDocuments, analysis);
+    const { report, errors } = analysis.evaluate(folder, documents);
+    const framingGold = analysis.readFramingGold(resolve(folder));
     if (args.values.errors) {
       for (const e of errors)
         console.log(`[${e.doc}] ${e.type.padEnd(7)} ${e.detail.padEnd(22)} ${e.text}`);
@@ -255,12 +265,12 @@ function main(argv: string[]): number {
     }
     printReport(report);
     // A gold folder with BASIL's layout also gets the framing measures (eval-framing.ts).
-    const framing = framingGold ? framingReport(framingGold, framingDocuments) : undefined;
-    if (framing) printFraming(framing);
+    const framing = framingGold ? analysis.framingReport(framingGold, framingDocuments) : undefined;
+    if (framing) analysis.printFraming(framing);
     if (args.values.json) console.log(JSON.stringify(framing ? { ...report, framing } : report));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof FramingGoldError) {
+    if (error instanceof UsageError || error instanceof analysis.FramingGoldError) {
       console.error(`eval: ${error.message}`);
       return 2;
     }
@@ -268,4 +278,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+runCommand('eval', () => main(process.argv.slice(2)));

@@ -15,12 +15,15 @@ const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
 Adds articles to the Parallax database. Folders are read recursively.
 Formats, by extension:
-  .txt .md     one article; optional YAML front matter (title, outlet, story, url, date, author)
+  .txt .md     one article; optional YAML front matter (title, outlet, story, url, date, author,
+               story_title, story_description)
   .html .htm   a saved web page; main text extracted, title/byline/date from its metadata
-  .csv         header row; columns title, outlet, story, url, date, author, text
+  .csv         header row; columns title, outlet, story, url, date, author, story_title,
+               story_description, text
   .jsonl       one JSON object per line with the same fields
 The same text ingested twice is stored once. A rejected file or row is reported with
-its reason and the rest still goes in.
+its reason and the rest still goes in. Refused as not articles: texts under --min-words,
+and saved pages that are navigation (mostly links, or a page saved from Parallax).
 
 Options:
   --db FILE        SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
@@ -28,6 +31,7 @@ Options:
   --story NAME     story for articles that do not name one
   --workers N      analyze on N worker threads while this one stores (default 1: no
                    workers); the result is the same, in the same order
+  --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
   --quiet          print only rejections and the summary
   --help           this text
 
@@ -44,6 +48,7 @@ async function main(): Promise<number> {
         story: { type: 'string' },
         quiet: { type: 'boolean' },
         workers: { type: 'string' },
+        'min-words': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -67,13 +72,21 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  const minWords = values['min-words'] === undefined ? undefined : Number(values['min-words']);
+  if (minWords !== undefined && !(Number.isInteger(minWords) && minWords >= 0)) {
+    console.error(`--min-words must be a whole number, 0 or more\n\n${USAGE}`);
+    return 2;
+  }
   const file = databaseFile(values.db);
   const store = new SqliteStore(file);
   const analyzer = createAnalyzer();
   const pool = workers > 1 ? await createAnalysisPool(analyzer, workers) : undefined;
   try {
     const summary = await ingestRecords(
-      readSources(positionals, { defaults: { outlet: values.outlet, story: values.story } }),
+      readSources(positionals, {
+        defaults: { outlet: values.outlet, story: values.story },
+        limits: minWords === undefined ? {} : { minWords },
+      }),
       store,
       analyzer,
       {

@@ -61,6 +61,7 @@ interface StoryRow {
   id: number;
   slug: string;
   title: string;
+  title_source: StorySummary['titleSource'];
   description: string | null;
   start_date: string | null;
   end_date: string | null;
@@ -202,8 +203,40 @@ export class SqliteStore implements Store {
       ),
       storyBySlug: db.prepare(`SELECT id, title AS name FROM story WHERE slug = ?`),
       insertStory: db.prepare(
-        `INSERT INTO story (slug, title, description, start_date, end_date)
-         VALUES (@slug, @title, @description, @startDate, @endDate)`,
+        `INSERT INTO story (slug, title, description, start_date, end_date, title_source)
+         VALUES (@slug, @title, @description, @startDate, @endDate, @titleSource)`,
+      ),
+      // A title from metadata replaces a story's name or made-up title; a description
+      // fills an empty one. Nothing given is never erased.
+      completeStory: db.prepare(
+        `UPDATE story SET
+           title = CASE WHEN @titleSource = 'metadata' AND title_source <> 'metadata'
+             THEN @title ELSE title END,
+           title_source = CASE WHEN @titleSource = 'metadata' THEN 'metadata'
+             ELSE title_source END,
+           description = coalesce(description, @description)
+         WHERE id = @id`,
+      ),
+      // Slug-like names have a hyphen: "basil-2018-c6a0e65c", not "trade".
+      storiesToTitle: db
+        .prepare(
+          `SELECT slug FROM story
+           WHERE title_source = 'headlines' OR (title_source = 'name' AND title = slug
+             AND slug LIKE '%-%')
+           ORDER BY slug`,
+        )
+        .pluck(),
+      headlinesOfStory: db
+        .prepare(
+          `SELECT coalesce(a.title, (SELECT text FROM segment WHERE article_id = a.id
+             AND kind = 'headline' ORDER BY position LIMIT 1)) AS headline
+           FROM article a JOIN story s ON s.id = a.story_id
+           WHERE s.slug = ? ORDER BY a.id`,
+        )
+        .pluck(),
+      setHeadlineTitle: db.prepare(
+        `UPDATE story SET title = ?, title_source = 'headlines'
+         WHERE slug = ? AND title_source <> 'metadata'`,
       ),
       articleByHash: db.prepare(`SELECT id FROM article WHERE content_hash = ?`).pluck(),
       insertArticle: db.prepare(
@@ -497,15 +530,32 @@ export class SqliteStore implements Store {
   }
 
   private storyId(meta: StoryMeta): number {
-    const existing = this.findNamed(this.stmt.storyBySlug, meta.title, meta.slug);
-    if (existing.id !== undefined) return existing.id;
+    const titleSource = meta.titleSource ?? 'name';
+    const description = meta.description ?? null;
+    // A story is found by the slug of the name its articles give it, whatever its title
+    // became since (story_title, a title from headlines): names that slug alike are one
+    // story ("Blinken in Beijing", "blinken-in-beijing").
+    const slug = meta.slug ?? slugify(meta.key ?? meta.title);
+    const existing = this.stmt.storyBySlug.get(slug) as { id: number } | undefined;
+    if (existing) {
+      if (titleSource === 'metadata' || description !== null) {
+        this.stmt.completeStory.run({
+          id: existing.id,
+          title: meta.title,
+          titleSource,
+          description,
+        });
+      }
+      return existing.id;
+    }
     return Number(
       this.stmt.insertStory.run({
-        slug: existing.slug,
+        slug,
         title: meta.title,
-        description: meta.description ?? null,
+        description,
         startDate: meta.startDate ?? null,
         endDate: meta.endDate ?? null,
+        titleSource,
       }).lastInsertRowid,
     );
   }
@@ -546,6 +596,19 @@ export class SqliteStore implements Store {
     );
   }
 
+  async storiesToTitle(): Promise<{ slug: string; headlines: string[] }[]> {
+    return (this.stmt.storiesToTitle.all() as string[]).map((slug) => ({
+      slug,
+      headlines: (this.stmt.headlinesOfStory.all(slug) as (string | null)[]).filter(
+        (h): h is string => h !== null,
+      ),
+    }));
+  }
+
+  async setHeadlineTitle(storySlug: string, title: string): Promise<void> {
+    this.stmt.setHeadlineTitle.run(title, storySlug);
+  }
+
   async getStory(slug: string): Promise<StorySummary | null> {
     const row = this.stmt.storyBySlugFull.get(slug) as StoryRow | undefined;
     if (!row) return null;
@@ -557,6 +620,7 @@ export class SqliteStore implements Store {
       id: row.id,
       slug: row.slug,
       title: row.title,
+      titleSource: row.title_source,
       description: row.description,
       startDate: row.start_date,
       endDate: row.end_date,

@@ -39,9 +39,19 @@ export interface OutletMeta {
   notes?: string | null;
 }
 
+/** Where a story's title comes from (migration 003 explains each). */
+export type StoryTitleSource = 'name' | 'metadata' | 'headlines';
+
 export interface StoryMeta {
   /** Display title; when only a slug is known the slug doubles as title. */
   title: string;
+  /**
+   * The name the input gives the story (its `story` field) when the title differs from it:
+   * articles find their story by this name, whatever its title became.
+   */
+  key?: string;
+  /** 'metadata' when the title was given (story_title, a manifest); default 'name'. */
+  titleSource?: 'name' | 'metadata';
   slug?: string;
   description?: string | null;
   startDate?: string | null;
@@ -80,6 +90,7 @@ export interface StorySummary {
   id: number;
   slug: string;
   title: string;
+  titleSource: StoryTitleSource;
   description: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -239,6 +250,13 @@ export interface Store {
    */
   replaceAnalysis(articleId: number, analysis: ArticleAnalysis, runId: number): Promise<void>;
   listStories(): Promise<StorySummary[]>;
+  /**
+   * Stories known only by a slug-like name (or titled from headlines before), with their
+   * articles' headlines (the title, else the segmented headline line), to be titled anew.
+   */
+  storiesToTitle(): Promise<{ slug: string; headlines: string[] }[]>;
+  /** Titles a story from its headlines, unless it has a title from metadata meanwhile. */
+  setHeadlineTitle(storySlug: string, title: string): Promise<void>;
   getStory(slug: string): Promise<StorySummary | null>;
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<ArticleDetail | null>;

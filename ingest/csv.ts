@@ -80,7 +80,7 @@ export async function* readCsv(
         where: `row ${numbered.row}`,
         defaults,
         limits,
-        howToAdd: (field) => `add a '${field}' column or pass --${field}`,
+        howToAdd: (field) => `add the '${field}' column or pass --${field}`,
       });
     }
     yield* releaseSkippedBefore(Infinity);

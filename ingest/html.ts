@@ -13,7 +13,10 @@
  */
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import { countWords } from '../analysis/segmentation/tokens.js';
 import { buildArticle, IngestError, isIsoDate, isWebAddress } from './record.js';
+import type { PageShape } from './screen.js';
+import { navigationReason } from './screen.js';
 import type { IngestDefaults, IngestLimits, IngestResult, LooseFields } from './record.js';
 
 /** The slice of the DOM this reader touches (the project compiles without the DOM lib). */
@@ -91,7 +94,9 @@ export function readHtml(
     return new IngestError(file, `${NO_TEXT} (${why})`);
   }
   const text = parsed?.content ? paragraphsOf(parsed.content).join('\n\n') : '';
-  if (!text) return new IngestError(file, NO_TEXT);
+  if (!text || !parsed?.content) return new IngestError(file, NO_TEXT);
+  const navigation = navigationReason(pageShape(parsed.content, text, meta.generator));
+  if (navigation) return new IngestError(file, navigation);
 
   const fields: LooseFields = {
     title: meta.title ?? parsed?.title,
@@ -177,7 +182,24 @@ export function paragraphsOf(content: PageElement): string[] {
   return paragraphs;
 }
 
+/** The links in the extracted article, for screen.ts to tell navigation from an article. */
+function pageShape(content: PageElement, text: string, generator: string | null): PageShape {
+  const collapsed = (node: PageNode) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Every <a>, in the text or in a chart (an SVG link has xlink:href, not href).
+  const links = content.querySelectorAll('a');
+  let linkChars = 0;
+  for (let i = 0; i < links.length; i++) linkChars += collapsed(links[i]!).length;
+  return {
+    generator,
+    words: countWords(text),
+    links: links.length,
+    linkChars,
+    chars: collapsed(content).length,
+  };
+}
+
 interface PageMetadata {
+  generator: string | null;
   title?: string;
   outlet?: string;
   url?: string;
@@ -206,6 +228,7 @@ function pageMetadata(document: PageDocument): PageMetadata {
   const authorMeta =
     metaByKey.get('author') ?? metaByKey.get('byline') ?? metaByKey.get('article:author');
   return {
+    generator: metaByKey.get('generator') ?? null,
     title: metaByKey.get('og:title') ?? ld.headline,
     outlet: metaByKey.get('og:site_name') ?? ld.publisher,
     url:

@@ -4,6 +4,7 @@
 
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
+import { titleFromHeadlines } from '../analysis/comparison/story-title.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { ArticleRecord, IngestResult } from './record.js';
@@ -121,7 +122,16 @@ export async function ingestRecords(
     throw error;
   }
   if (summary.runId !== null) await store.finishRun(summary.runId, 'done');
+  if (summary.added > 0) await titleStoriesFromHeadlines(store);
   return summary;
+}
+
+/** Stories known only by a slug get a title from their headlines (analysis/comparison/story-title.ts). */
+async function titleStoriesFromHeadlines(store: Store): Promise<void> {
+  for (const { slug, headlines } of await store.storiesToTitle()) {
+    const title = titleFromHeadlines(headlines);
+    if (title !== null) await store.setHeadlineTitle(slug, title);
+  }
 }
 
 function toNewArticle(
@@ -130,8 +140,15 @@ function toNewArticle(
   describe: IngestOptions['describe'],
 ): NewArticle {
   const extra = describe?.(record) ?? {};
+  const storyTitle = extra.story?.title ?? record.storyTitle ?? null;
   return {
-    story: { ...extra.story, title: extra.story?.title ?? record.story },
+    story: {
+      ...extra.story,
+      key: record.story,
+      title: storyTitle ?? record.story,
+      titleSource: storyTitle === null ? 'name' : 'metadata',
+      description: extra.story?.description ?? record.storyDescription ?? null,
+    },
     outlet: { ...extra.outlet, name: record.outlet },
     title: record.title,
     url: record.url,

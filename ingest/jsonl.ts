@@ -97,6 +97,6 @@ export function readLine(
     where,
     defaults,
     limits,
-    howToAdd: (field) => `add a "${field}" field or pass --${field}`,
+    howToAdd: (field) => `add the "${field}" field or pass --${field}`,
   });
 }

@@ -4,6 +4,7 @@
  * its format. The CLI (`readSources`) and the server's upload (`parseUpload`) both come
  * through here, so an article read either way is the same record.
  *
+ * Every record is screened (screen.ts: too short, not an article) on its way out.
  * Every problem is yielded as an IngestError naming the file (and row or line) and
  * what was wrong; nothing is thrown for bad input, so one bad file never stops a batch.
  *
@@ -22,6 +23,7 @@ import { decodeChunks, decodeWhole, UnreadableText } from './decode.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { IngestError, resolveLimits } from './record.js';
+import { screenAll } from './screen.js';
 import type { IngestDefaults, IngestLimits, IngestResult, ReadOptions } from './record.js';
 import { readTxt } from './txt.js';
 
@@ -55,7 +57,11 @@ export async function* readSources(
   for (const path of paths) {
     for await (const found of walk(path, visited)) {
       if (found instanceof IngestError) yield found;
-      else yield* readFileAt(found.path, found.size, options.defaults, limits);
+      else
+        yield* screenAll(
+          readFileAt(found.path, found.size, options.defaults, limits),
+          limits.minWords,
+        );
     }
   }
 }
@@ -76,7 +82,8 @@ export async function* parseUpload(
   if (bytes.length > limits.maxFileBytes) return yield tooLarge(file, limits);
   const text = await decodeOrError(file, bytes);
   if (text instanceof IngestError) return yield text;
-  yield* readText(format, file, singleChunk(text), text, options.defaults, limits);
+  const results = readText(format, file, singleChunk(text), text, options.defaults, limits);
+  yield* screenAll(results, limits.minWords);
 }
 
 interface FoundFile {

@@ -20,6 +20,9 @@ export const ArticleRecordSchema = z.object({
   url: z.string().min(1).nullable(),
   date: isoDate.nullable(),
   author: z.string().min(1).nullable(),
+  /** The story's display title and description, when the input gives them. */
+  storyTitle: z.string().min(1).nullable().optional(),
+  storyDescription: z.string().min(1).nullable().optional(),
   /** The article text exactly as stored; analysis offsets point into it. LF line ends. */
   text: z.string().refine((text) => text.trim().length > 0, 'text is empty'),
   /** File name, plus ':row N' (CSV) or ':line N' (JSONL) for multi-article files. */
@@ -52,11 +55,16 @@ export interface IngestLimits {
   maxFileBytes: number;
   /** Longest article text, in characters (UTF-16 code units, as JavaScript counts). */
   maxArticleChars: number;
+  /** Shortest article, in words; shorter text is refused (screen.ts). 0 accepts any. */
+  minWords: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxArticleChars: 2_000_000,
+  // The shared corpora (BASIL, AllSides: 37,817 articles) have none under 178 words; a
+  // short wire alert can still go in with --min-words.
+  minWords: 50,
 };
 
 /** Metadata longer than this is a mis-mapped column, not a title. */
@@ -84,6 +92,8 @@ export const ARTICLE_FIELDS = [
   'url',
   'date',
   'author',
+  'story_title',
+  'story_description',
   'text',
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
@@ -146,7 +156,8 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
 
   const outlet = meta.outlet ?? nonEmpty(context.defaults.outlet);
   if (!outlet) return fail(`missing outlet (${context.howToAdd('outlet')})`);
-  const story = meta.story ?? nonEmpty(context.defaults.story);
+  // A story_title with no story name names the story too.
+  const story = meta.story ?? meta.story_title ?? nonEmpty(context.defaults.story);
   if (!story) return fail(`missing story (${context.howToAdd('story')})`);
 
   // A date nobody can read costs the article its date, not its place in the corpus.
@@ -164,6 +175,8 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
     url,
     date,
     author: meta.author ?? null,
+    storyTitle: meta.story_title ?? null,
+    storyDescription: meta.story_description ?? null,
     text,
     source: context.where ? `${context.file}:${context.where}` : context.file,
     ...(reading?.warning ? { warnings: [reading.warning] } : {}),

@@ -37,6 +37,10 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.set('query parser', 'simple');
 
   app.use('/static', express.static(projectPath('views', 'static'), { maxAge: '1h' }));
+  // Browsers ask for /favicon.ico on every page whatever the layout says.
+  app.get('/favicon.ico', (_req, res) => {
+    res.sendFile(projectPath('views', 'static', 'favicon.ico'), { maxAge: '1d' });
+  });
   app.use(storyRoutes(store, render, cache, issueLabels));
   app.use(factsRoutes(store, render, cache));
   app.use(articleRoutes(store, render));

@@ -1,6 +1,7 @@
 // Handlebars helpers: formatting only, no decisions (the view model decides what to show).
 
 import type Handlebars from 'handlebars';
+import { plural } from './plural.js';
 
 export function registerHelpers(hbs: typeof Handlebars): void {
   // {{number value digits}}: a number with thousands separators and fixed decimals; "–" for null.
@@ -8,5 +9,13 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
     const d = typeof digits === 'number' ? digits : 0;
     return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  });
+  // {{plural count "story" "stories"}}: "1 story", "2 stories" (server/plural.ts); the plural
+  // form defaults to the singular + "s".
+  hbs.registerHelper('plural', (count: unknown, singular: unknown, pluralForm: unknown) => {
+    if (typeof count !== 'number' || typeof singular !== 'string') {
+      throw new Error('{{plural}} needs a number and a noun: {{plural count "story" "stories"}}');
+    }
+    return plural(count, singular, typeof pluralForm === 'string' ? pluralForm : undefined);
   });
 }

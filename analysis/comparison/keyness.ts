@@ -20,7 +20,7 @@ export interface KeyTerm {
   otherCount: number;
   /** Log-odds ratio (natural log): positive when this outlet uses the word more. */
   delta: number;
-  /** delta over its standard error; |z| > 1.96 is the usual bar. */
+  /** delta over its standard error; read it as a ranking, not a test (words are not independent). */
   z: number;
 }
 

@@ -1,5 +1,5 @@
 // The one-line summary per outlet on a story page ("most negative tone; lowers expectations
-// mostly in its own voice; quotes no Chinese officials"), derived from the numbers the page
+// most, chiefly in its own voice; quotes no Chinese officials"), derived from the numbers the page
 // shows, each phrase a comparison with the story's other outlets that the numbers support.
 // It deliberately computes no statistic itself (the caller passes rates and intervals
 // from stats.ts) and never words a difference the rules below do not back.
@@ -11,9 +11,10 @@
 // - Expectations, hedges, quoted sides: "most" needs the highest rate, at least MIN_EVENTS
 //   events behind it and at least RATIO (1.5×) the next outlet's rate. "No …" needs zero
 //   while some other outlet has at least MIN_EVENTS.
-// - Voice of expectation-setting: "mostly in its own voice" when ≥ 2/3 of its lowering (or
-//   raising) sentences are the narrator's, "mostly through quoted sources" when ≥ 2/3 are quoted.
-// - Issues: "stresses <issue> most" for the issue where the outlet's rate per 1,000 words is
+// - Voice of expectation-setting: ", chiefly in its own voice" when ≥ 2/3 of its lowering (or
+//   raising) sentences are the narrator's, ", chiefly through quoted sources" when ≥ 2/3 are
+//   quoted.
+// - Issues: "stresses the issue “<issue>” most" for the issue where the outlet's rate per 1,000 words is
 //   highest relative to the others (same MIN_EVENTS and RATIO rule).
 
 import type { ExpectationDirection } from '../vocabulary/expectation.js';
@@ -89,9 +90,9 @@ function describe(
     const own = self.expectation.narrator[label] / total(self);
     const voice =
       own >= 2 / 3
-        ? ' mostly in its own voice'
+        ? ', chiefly in its own voice'
         : own <= 1 / 3
-          ? ' mostly through quoted sources'
+          ? ', chiefly through quoted sources'
           : '';
     phrases.push(`${label} expectations most${voice}`);
   }
@@ -109,7 +110,8 @@ function describe(
   if (isMost(self, others, (f) => f.hedgesPer1000)) phrases.push('hedges most');
 
   const issue = standoutIssue(self, others);
-  if (issue) phrases.push(`stresses ${issueLabels[issue] ?? issue} most`);
+  // The label is a name ("Spy balloon", "APEC and a Xi meeting"): quoted, not lower-cased.
+  if (issue) phrases.push(`stresses the issue “${issueLabels[issue] ?? issue}” most`);
   return phrases;
 }
 

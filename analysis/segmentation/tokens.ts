@@ -125,6 +125,13 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
+/** Number of word tokens: the one word count used everywhere (per-1,000-word rates). */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const t of tokenize(text)) if (t.isWord) n++;
+  return n;
+}
+
 /**
  * Number of runs of letters and digits in `text` (what /[\p{L}\p{N}]+/gu would match), with
  * the tokenizer's character table: quotes.ts counts a quotation's words with it.

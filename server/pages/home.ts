@@ -8,6 +8,8 @@ export interface HomePage extends LayoutModel {
     href: string;
     title: string;
     description: string | null;
+    /** Says where the title comes from when Parallax made it up; null otherwise. */
+    titleNote: string | null;
     /** An article headline, shown when the story's title is only its slug. */
     example: string | null;
     dates: string | null;
@@ -23,6 +25,13 @@ export function dateRange(start: string | null, end: string | null): string | nu
   return start ?? end;
 }
 
+/** A made-up title says so: it is the words the story's headlines share, not a given name. */
+export function titleNote(story: StorySummary): string | null {
+  return story.titleSource === 'headlines'
+    ? `Title made from the words its headlines share (story “${story.slug}”).`
+    : null;
+}
+
 export function homePage(stories: StorySummary[]): HomePage {
   return {
     title: 'Stories',
@@ -31,6 +40,7 @@ export function homePage(stories: StorySummary[]): HomePage {
       href: `/stories/${encodeURIComponent(story.slug)}`,
       title: story.title,
       description: story.description,
+      titleNote: titleNote(story),
       example: story.title === story.slug ? story.sampleHeadline : null,
       dates:
         dateRange(story.startDate, story.endDate) ??

@@ -12,6 +12,7 @@ import { SEGMENT_KIND, SEGMENT_KINDS } from '../../analysis/vocabulary/segments.
 import { SIDES, sideInfo, VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
 import { searchHref, sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
+import { plural } from '../plural.js';
 import { PAGE_SIZE } from '../search-params.js';
 import type { SearchFilters, SearchRequest } from '../search-params.js';
 
@@ -293,12 +294,12 @@ export function searchPage(
   let summary: string | null = null;
   let note: string | null = null;
   if (request && result && !message) {
-    const what = isKwic ? `match “${q}”` : 'match the filters';
-    summary = `${total.toLocaleString('en-US')} ${total === 1 ? 'sentence' : 'sentences'} ${what}`;
+    const what = isKwic ? `“${q}”` : 'the filters';
+    summary = `${plural(total, 'sentence matches', 'sentences match')} ${what}`;
     if (rows.length > 0)
       summary += ` · showing ${firstShown.toLocaleString('en-US')}–${(firstShown + rows.length - 1).toLocaleString('en-US')}`;
     if (total > 0 && rows.length === 0)
-      note = `Page ${request.page} is past the end: there are ${Math.ceil(total / PAGE_SIZE)} pages of ${PAGE_SIZE}.`;
+      note = `Page ${request.page} is past the end: the results fill ${plural(Math.ceil(total / PAGE_SIZE), 'page')} of ${PAGE_SIZE}.`;
   }
   return {
     title: q ? `“${q}” · Concordance` : 'Concordance',

@@ -23,7 +23,7 @@ import { issuesPanel } from '../panels/issues.js';
 import { toneCell, tonePanel, type ToneCell } from '../panels/tone.js';
 import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
 import type { LayoutModel } from '../render.js';
-import { dateRange } from './home.js';
+import { dateRange, titleNote } from './home.js';
 import { sentencesHref } from './sentence.js';
 
 type OutletRow = {
@@ -50,7 +50,14 @@ export interface StoryDashboard {
 }
 
 export interface StoryPage extends LayoutModel {
-  story: { title: string; slug: string; description: string | null; dates: string | null };
+  story: {
+    title: string;
+    slug: string;
+    description: string | null;
+    /** Where a made-up title comes from (home.ts titleNote); null for a given title. */
+    titleNote: string | null;
+    dates: string | null;
+  };
   totals: { outlets: number; articles: number; words: number; sentences: number };
   links: { facts: string; search: string; json: string; specs: Record<string, string> };
   parts: { label: string; href: string; current: boolean }[];
@@ -200,6 +207,7 @@ export function storyPage(
       title: story.title,
       slug: story.slug,
       description: story.description,
+      titleNote: titleNote(story),
       dates:
         dateRange(story.startDate, story.endDate) ??
         dateRange(story.firstArticleDate, story.lastArticleDate),

@@ -26,7 +26,8 @@ describe('npm run ingest', () => {
   test('stores the good articles of a folder, reports each bad row and exits 1', () => {
     const first = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', fixtures]);
     assert.equal(first.code, 1);
-    assert.match(first.out, /6 added, 1 already stored, 2 rejected \(analysis run 1\)/);
+    assert.match(first.out, /5 added, 1 already stored, 3 rejected \(analysis run 1\)/);
+    assert.match(first.err, /articles\.jsonl: line 1: too short for an article: fewer than 50/);
     assert.match(first.err, /articles\.csv: malformed CSV at row 3/);
     assert.match(first.err, /articles\.jsonl: line 3: not valid JSON/);
     // "June 17, 2023" is read as a date now: line 4 is the text of CSV row 4 again.
@@ -35,7 +36,16 @@ describe('npm run ingest', () => {
 
   test('a second run stores nothing twice', () => {
     const again = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', '--quiet', fixtures]);
-    assert.match(again.out, /0 added, 7 already stored, 2 rejected/);
+    assert.match(again.out, /0 added, 6 already stored, 3 rejected/);
+  });
+
+  test('--min-words lowers the bar for short texts; a bad value is a usage error', () => {
+    const args = ['--db', db, '--story', 'Blinken in Beijing', '--quiet'];
+    const lower = run('ingest', [...args, '--min-words', '20', fixtures]);
+    assert.match(lower.out, /1 added, 6 already stored, 2 rejected/);
+    const bad = run('ingest', [...args, '--min-words', 'many', fixtures]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--min-words must be a whole number/);
   });
 
   test('a clean batch exits 0; usage errors exit 2 with the usage text', () => {
@@ -145,5 +155,21 @@ describe('npm run eval', () => {
     const bad = run('eval', [gold]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /bias_spans\.jsonl line 1: para/);
+  });
+});
+
+describe('the npm scripts’ launcher (cli/launch.mjs)', () => {
+  test('runs the compiled command with its arguments and its exit status', () => {
+    const launcher = projectPath('cli', 'launch.mjs');
+    const help = spawnSync(process.execPath, [launcher, 'dist/cli/eval.js', '--help'], {
+      encoding: 'utf8',
+    });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: npm run eval/);
+    const usage = spawnSync(process.execPath, [launcher, 'dist/cli/ingest.js'], {
+      encoding: 'utf8',
+    });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /Name at least one file or folder/);
   });
 });

@@ -127,5 +127,5 @@ test('blank lines are skipped and a header with no rows is reported', async () =
 test('a missing outlet column says how to add one', async () => {
   const [error] = await readAll('story,text\ns,Blinken arrived.\n');
   assert.ok(error instanceof IngestError);
-  assert.equal(error.reason, "row 2: missing outlet (add a 'outlet' column or pass --outlet)");
+  assert.equal(error.reason, "row 2: missing outlet (add the 'outlet' column or pass --outlet)");
 });

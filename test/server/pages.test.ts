@@ -103,6 +103,29 @@ describe('pages over the bundled corpus', () => {
     assert.ok(paragraphs > 20, `${paragraphs} paragraphs`);
   });
 
+  test('counts read as English: one story, one article, no "(s)"', async () => {
+    const home = await fx.server.get('/');
+    assert.match(home.text, /1 story\./);
+    const story = await fx.server.get('/stories/blinken-in-beijing-june-2023');
+    assert.match(story.text, /5 outlets · 5 articles · [\d,]+ sentences · 6,632 words/);
+    assert.match(story.text, /1 article · 735 words/);
+    assert.doesNotMatch(story.text + home.text, /\(s\)|\b1 (stories|articles|sentences)\b/);
+  });
+
+  test('an inferred outlet name says so in words, not only in a tooltip', async () => {
+    const story = await fx.server.get('/stories/blinken-in-beijing-june-2023');
+    const cnn = /<article class="outlet-column" id="outlet-cnn">[\s\S]*?<\/h3>/.exec(story.text);
+    assert.match(cnn?.[0] ?? '', /inferred<\/span> <span class="inferred-note">name not stated/);
+  });
+
+  test('/favicon.ico is an icon', async () => {
+    const response = await fetch(`${fx.server.base}/favicon.ico`);
+    assert.equal(response.status, 200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // An ICO file starts with reserved 0, type 1 (icon).
+    assert.deepEqual([...bytes.slice(0, 4)], [0, 0, 1, 0]);
+  });
+
   test('unknown stories and articles get a 404 page, not an error', async () => {
     for (const path of [
       '/stories/no-such-story',
@@ -140,7 +163,7 @@ describe('pages over the bundled corpus', () => {
     const page = await fx.server.get('/stories/odd-story');
     assert.equal(page.status, 200);
     const row = /<th scope="row">Furniture[\s\S]*?<\/tr>/.exec(page.text)?.[0] ?? '';
-    assert.match(row, /1 article\(s\)/);
+    assert.match(row, /1 article ·/);
     assert.doesNotMatch(row, /100%/);
     assert.doesNotMatch(page.text, /most (positive|negative) tone/);
   });
