@@ -19,7 +19,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { readCsv } from './csv.js';
 import { decodeChunks, decodeWhole, UnreadableText } from './decode.js';
-import { readHtml } from './html.js';
+import { readHtmlBounded } from './html-budget.js';
 import { readJsonl } from './jsonl.js';
 import { IngestError, resolveLimits } from './record.js';
 import type { IngestDefaults, IngestLimits, IngestResult, ReadOptions } from './record.js';
@@ -55,7 +55,7 @@ export async function* readSources(
   for (const path of paths) {
     for await (const found of walk(path, visited)) {
       if (found instanceof IngestError) yield found;
-      else yield* readFileAt(found.path, found.size, options.defaults, limits);
+      else yield* guarded(found.path, readFileAt(found.path, found.size, options.defaults, limits));
     }
   }
 }
@@ -76,7 +76,23 @@ export async function* parseUpload(
   if (bytes.length > limits.maxFileBytes) return yield tooLarge(file, limits);
   const text = await decodeOrError(file, bytes);
   if (text instanceof IngestError) return yield text;
-  yield* readText(format, file, singleChunk(text), text, options.defaults, limits);
+  yield* guarded(file, readText(format, file, singleChunk(text), text, options.defaults, limits));
+}
+
+/**
+ * Whatever a reader throws (a parser bug, a library's own limit) becomes that file's
+ * rejection, after the articles it already gave, so one file never stops the batch.
+ */
+async function* guarded(
+  file: string,
+  results: AsyncGenerator<IngestResult>,
+): AsyncGenerator<IngestResult> {
+  try {
+    yield* results;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    yield new IngestError(file, `could not be read (${why.split('\n')[0]})`);
+  }
 }
 
 interface FoundFile {
@@ -154,7 +170,7 @@ async function* readText(
     case 'txt':
       return yield readTxt(whole ?? (await collect(chunks)), file, defaults, limits);
     case 'html':
-      return yield readHtml(whole ?? (await collect(chunks)), file, defaults, limits);
+      return yield await readHtmlBounded(whole ?? (await collect(chunks)), file, defaults, limits);
     case 'csv':
       return yield* readCsv(chunks, file, defaults, limits);
     case 'jsonl':
