@@ -27,6 +27,20 @@ import { UnreadableText } from './decode.js';
 /** A header problem found inside csv-parse's columns callback, surfaced as a file error. */
 class HeaderProblem extends Error {}
 
+/**
+ * A record past max_record_size. csv-parse cannot find where such a field ends and
+ * reports it again for every chunk that follows (a 10 MB field gave 123 rejections), so
+ * the file stops there with one.
+ */
+class RecordTooLong extends Error {
+  constructor(
+    readonly row: number,
+    readonly limit: number,
+  ) {
+    super(`row ${row} is longer than the limit`);
+  }
+}
+
 interface NumberedRow {
   row: number;
   fields: LooseFields;
@@ -41,14 +55,19 @@ export async function* readCsv(
 ): AsyncGenerator<IngestResult> {
   let rowsSeen = 0; // records emitted or skipped so far, in parse order
   const skipped: Array<{ row: number; error: IngestError }> = [];
+  // Room for the longest article plus its metadata; beyond that the file is stopped.
+  const maxRecordSize = limits.maxArticleChars + 64 * 1024;
   const parser = parse({
     bom: true,
     columns: headerColumns,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    // Room for the longest article plus its metadata; beyond that the file is stopped.
-    max_record_size: limits.maxArticleChars + 64 * 1024,
+    max_record_size: maxRecordSize,
     on_skip: (error) => {
+      if (error?.code === 'CSV_MAX_RECORD_SIZE') {
+        if (!parser.destroyed) parser.destroy(new RecordTooLong(rowsSeen + 2, maxRecordSize));
+        return undefined;
+      }
       rowsSeen++;
       const row = rowsSeen + 1;
       const reason = `malformed CSV at row ${row}: ${error?.message ?? 'unreadable row'}`;
@@ -127,6 +146,13 @@ function fileError(file: string, error: unknown, row: number): IngestError {
   if (error instanceof UnreadableText) return new IngestError(file, error.reason);
   if (error instanceof HeaderProblem)
     return new IngestError(file, `malformed CSV at row 1: ${error.message}`);
+  if (error instanceof RecordTooLong) {
+    return new IngestError(
+      file,
+      `row ${error.row}: longer than the limit (${error.limit.toLocaleString('en')} characters; ` +
+        `a quote left open makes the rest of the file one field); reading stopped here`,
+    );
+  }
   // csv-parse wraps errors thrown from the columns callback; unwrap ours.
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof HeaderProblem)
