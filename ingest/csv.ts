@@ -126,7 +126,7 @@ function headerColumns(header: string[]): Array<ArticleField | false> {
     return name as ArticleField;
   });
   if (!seen.has('text')) {
-    const found = header.map((h) => h.trim()).join(', ');
+    const found = header.map((h) => h.replace(/\s+/g, ' ').trim()).join(', ');
     // Spreadsheets in many locales save ';'-separated "CSV"; say so instead of a bare miss.
     if (header.length === 1 && /[;\t]/.test(header[0] ?? '')) {
       throw new HeaderProblem(

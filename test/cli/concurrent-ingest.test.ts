@@ -1,6 +1,7 @@
 // Several ingest processes on one database, as researchers run them on a shared server:
 // every article stored exactly once, whichever process gets it, and nothing lost to a
-// locked database. Real processes (node dist/cli/ingest.js) over the BASIL dev articles.
+// locked database; and an ingest stopped by SIGTERM. Real processes
+// (node dist/cli/ingest.js) over the BASIL dev articles.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -23,9 +24,10 @@ interface Finished {
   err: string;
 }
 
-function ingest(args: string[]): Promise<Finished> {
+function ingest(args: string[], whenStarted?: (pid: number) => void): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, '--quiet', ...args]);
+    if (whenStarted && child.pid !== undefined) whenStarted(child.pid);
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -105,5 +107,37 @@ describe('concurrent ingests into one database', { skip: !existsSync(BASIL) }, (
     const stored = storedHashes(db);
     assert.equal(stored.rows, lines.length);
     assert.deepEqual(stored.hashes, expectedHashes(lines));
+  });
+
+  test('SIGTERM stores what was analyzed, marks the run interrupted, exits 143; a re-run completes', async () => {
+    // Three copies of each article with distinct texts: long enough to be stopped midway.
+    const copies = [1, 2, 3].flatMap((n) =>
+      lines.map((line) => {
+        const article = JSON.parse(line) as { text: string };
+        return JSON.stringify({ ...article, text: `${article.text}\n\n(Copy ${n}.)` });
+      }),
+    );
+    const input = join(dir, 'copies.jsonl');
+    writeFileSync(input, copies.join('\n') + '\n');
+    const db = join(dir, 'signal.sqlite');
+    const stopped = await ingest(['--db', db, input], (pid) => {
+      // The database file appears when the command has opened it and listens for signals.
+      const poll = setInterval(() => {
+        if (!existsSync(db)) return;
+        clearInterval(poll);
+        setTimeout(() => process.kill(pid, 'SIGTERM'), 300);
+      }, 20);
+    });
+    assert.equal(stopped.code, 143, stopped.err);
+    assert.match(stopped.out, /interrupted before the end of the input/);
+    const partial = storedHashes(db);
+    assert.ok(partial.rows < copies.length);
+    assert.deepEqual(partial.runs, ['interrupted']);
+    const resumed = await ingest(['--db', db, input]);
+    assert.equal(resumed.code, 0, resumed.err);
+    const stored = storedHashes(db);
+    assert.equal(stored.rows, copies.length);
+    assert.deepEqual(stored.hashes, expectedHashes(copies));
+    assert.deepEqual(stored.runs.sort(), ['done', 'interrupted']);
   });
 });
