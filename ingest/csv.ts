@@ -70,7 +70,7 @@ export async function* readCsv(
       }
       rowsSeen++;
       const row = rowsSeen + 1;
-      const reason = `malformed CSV at row ${row}: ${error?.message ?? 'unreadable row'}`;
+      const reason = `malformed CSV at row ${row}: ${csvMessage(error?.message ?? 'unreadable row')}`;
       skipped.push({ row, error: new IngestError(file, reason) });
       return undefined;
     },
@@ -157,7 +157,12 @@ function fileError(file: string, error: unknown, row: number): IngestError {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof HeaderProblem)
     return new IngestError(file, `malformed CSV at row 1: ${cause.message}`);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = csvMessage(error instanceof Error ? error.message : String(error));
   const stopped = error instanceof CsvError ? ' (reading stopped here)' : '';
   return new IngestError(file, `malformed CSV at row ${row}: ${message}${stopped}`);
+}
+
+/** csv-parse names the field of an ignored column "field undefined"; that part says nothing. */
+function csvMessage(message: string): string {
+  return message.replace(/ on field undefined\b/g, '');
 }

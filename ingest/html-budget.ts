@@ -38,6 +38,9 @@ function currentWorker(): Worker {
     });
     // An idle worker must not keep a finished command alive.
     worker.unref();
+    // Each page's own listener reports an error; this one keeps a late error of a retired
+    // worker (no page waiting) from becoming an uncaught exception.
+    worker.on('error', () => {});
   }
   return worker;
 }

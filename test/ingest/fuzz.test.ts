@@ -143,6 +143,7 @@ const htmlShapes = fc
       '</div>',
       '<',
       '<![CDATA[',
+      '<a',
       '<script>',
     ),
     fc.integer({ min: 1, max: 30_000 }),
@@ -371,6 +372,7 @@ describe('ingest of generated hostile files', () => {
       ['100 KB of &amp;', page('&amp;'.repeat(20_000))],
       ['<div/> × 1,000,000', page('<div/>'.repeat(1_000_000))],
       ['120,000 comments', page('<!--c-->'.repeat(120_000))],
+      ['"<a" × 500,000 without a ">"', page('<a'.repeat(500_000))],
     ];
     for (const [name, bytes] of shapes) {
       const { results } = await check({ family: name, ext: '.html', bytes }, 'shape');
