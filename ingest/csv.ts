@@ -126,7 +126,12 @@ function headerColumns(header: string[]): Array<ArticleField | false> {
     return name as ArticleField;
   });
   if (!seen.has('text')) {
-    const found = header.map((h) => h.replace(/\s+/g, ' ').trim()).join(', ');
+    // Shortened: a file without line breaks would otherwise put all of itself in the reason.
+    const names = header.slice(0, 10).map((h) => {
+      const name = h.replace(/\s+/g, ' ').trim();
+      return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    });
+    const found = names.join(', ') + (header.length > 10 ? ', …' : '');
     // Spreadsheets in many locales save ';'-separated "CSV"; say so instead of a bare miss.
     if (header.length === 1 && /[;\t]/.test(header[0] ?? '')) {
       throw new HeaderProblem(
