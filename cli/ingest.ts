@@ -1,12 +1,12 @@
 // `npm run ingest -- <files or folders…>`: reads article files (txt/md with front matter,
 // html, csv, jsonl), analyzes them and stores them, reporting every rejected file or row
-// with its reason. Exits 1 when anything was rejected, 2 on a usage error.
+// with its reason. Exit statuses in USAGE (and the README's Reliability section).
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { databaseFile } from '../lib/database-file.js';
-import { runCommand } from './command.js';
+import { printable, runCommand } from './command.js';
 import { createAnalysisPool } from '../ingest/analysis-pool.js';
 import { ingestRecords } from '../ingest/ingest.js';
 import { readSources } from '../ingest/read.js';
@@ -35,7 +35,17 @@ Options:
   --quiet          print only rejections and the summary
   --help           this text
 
-Exit status: 0 all stored (or already there), 1 something was rejected, 2 usage error.`;
+Exit status:
+  0    everything stored (or already there)
+  1    some files or rows were rejected (bad input; the rest went in)
+  2    usage error
+  3    some articles were not stored because other writers kept the database locked;
+       they are listed as "not stored"; run the same command again (stored ones are skipped)
+  130  stopped by Ctrl-C (143 by SIGTERM): what was analyzed is stored, the run is
+       marked interrupted; the same command continues where it stopped`;
+
+/** The status for a run stopped by a signal: 128 + its number, as shells report it. */
+const SIGNAL_STATUS: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
 async function main(): Promise<number> {
   let parsed;
@@ -81,6 +91,18 @@ async function main(): Promise<number> {
   const store = new SqliteStore(file);
   const analyzer = createAnalyzer();
   const pool = workers > 1 ? await createAnalysisPool(analyzer, workers) : undefined;
+  // The first signal stops reading; what was analyzed is stored and the run marked
+  // interrupted. A second one leaves at once (SQLite rolls back the open batch).
+  const stop = new AbortController();
+  let stoppedBy: keyof typeof SIGNAL_STATUS | null = null;
+  const onSignal = (signal: keyof typeof SIGNAL_STATUS) => {
+    if (stoppedBy !== null) process.exit(SIGNAL_STATUS[signal]);
+    stoppedBy = signal;
+    console.error(`\n${signal}: storing what is analyzed, then stopping (again to quit now)`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const summary = await ingestRecords(
       readSources(positionals, {
@@ -91,24 +113,37 @@ async function main(): Promise<number> {
       analyzer,
       {
         pool,
-        onWarning: (source, warning) => console.error(`warning   ${source}: ${warning}`),
+        signal: stop.signal,
+        onWarning: (source, warning) =>
+          console.error(`warning   ${printable(source)}: ${printable(warning)}`),
         onResult: (result) => {
           if (result.status === 'failed')
-            console.error(`rejected  ${result.source}: ${result.reason}`);
+            console.error(`rejected  ${printable(result.source)}: ${printable(result.reason)}`);
+          else if (result.status === 'retryable')
+            console.error(`not stored ${printable(result.source)}: ${printable(result.reason)}`);
           else if (!values.quiet)
             console.log(
-              `${result.status.padEnd(9)} ${result.source} → article ${result.articleId}`,
+              `${result.status.padEnd(9)} ${printable(result.source)} → article ${result.articleId}`,
             );
         },
       },
     );
     const run = summary.runId === null ? '' : ` (analysis run ${summary.runId})`;
+    const notStored =
+      summary.retryable.length > 0
+        ? `, ${summary.retryable.length} not stored (database locked; run again)`
+        : '';
+    const interrupted = summary.interrupted ? ' · interrupted before the end of the input' : '';
     console.log(
       `\n${summary.added} added, ${summary.duplicates} already stored, ${summary.rejected.length} rejected` +
-        `${run} · database ${file}`,
+        `${notStored}${run}${interrupted} · database ${printable(file)}`,
     );
+    if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
+    if (summary.retryable.length > 0) return 3;
     return summary.rejected.length > 0 ? 1 : 0;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await pool?.close();
     await store.close();
   }

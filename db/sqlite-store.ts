@@ -4,6 +4,7 @@
 
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
 import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
@@ -15,6 +16,7 @@ import type {
   SegmentExportRow,
   SpeakerExportRow,
 } from './export-rows.js';
+import { isBusy, retryWhileBusy } from './busy.js';
 import { openDatabase } from './migrate.js';
 import { SqliteExport } from './sqlite-export.js';
 import { toStorySentence } from './sentence-row.js';
@@ -97,7 +99,7 @@ interface RunRow {
   analyzer_version: string;
   lexicon_hash: string;
   options_json: string;
-  status: 'running' | 'done' | 'failed';
+  status: Run['status'];
 }
 
 interface SegmentRow {
@@ -176,6 +178,16 @@ function toRun(row: RunRow): Run {
   };
 }
 
+/** Signal 0 checks a process exists without touching it; EPERM means it exists. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class SqliteStore implements Store {
   readonly file: string;
   private readonly db: Database.Database;
@@ -191,8 +203,13 @@ export class SqliteStore implements Store {
     this.exports = new SqliteExport(file, db);
     this.stmt = {
       insertRun: db.prepare(
-        `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options_json)
-         VALUES (?, ?, ?, ?)`,
+        `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options_json,
+           host, pid)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      runningHere: db.prepare(
+        `SELECT id, pid FROM analysis_run
+         WHERE status = 'running' AND host = ? AND pid IS NOT NULL`,
       ),
       finishRun: db.prepare(`UPDATE analysis_run SET finished_at = ?, status = ? WHERE id = ?`),
       getRun: db.prepare(`SELECT * FROM analysis_run WHERE id = ?`),
@@ -353,17 +370,40 @@ export class SqliteStore implements Store {
   }
 
   async startRun(info: RunInfo): Promise<Run> {
-    const result = this.stmt.insertRun.run(
-      new Date().toISOString(),
-      info.analyzerVersion,
-      info.lexiconHash,
-      JSON.stringify(info.options),
+    const id = await retryWhileBusy(() =>
+      this.db
+        .transaction(() => {
+          this.markAbandonedRuns();
+          return this.stmt.insertRun.run(
+            new Date().toISOString(),
+            info.analyzerVersion,
+            info.lexiconHash,
+            JSON.stringify(info.options),
+            hostname(),
+            process.pid,
+          ).lastInsertRowid;
+        })
+        .immediate(),
     );
-    return toRun(this.stmt.getRun.get(result.lastInsertRowid) as RunRow);
+    return toRun(this.stmt.getRun.get(id) as RunRow);
   }
 
-  async finishRun(runId: number, status: 'done' | 'failed'): Promise<void> {
-    this.stmt.finishRun.run(new Date().toISOString(), status, runId);
+  /**
+   * Runs still 'running' whose process on this machine is gone (killed, crashed) become
+   * 'interrupted'. Runs from other machines, or from before their process was recorded,
+   * cannot be checked and are left as they are.
+   */
+  private markAbandonedRuns(): void {
+    const running = this.stmt.runningHere.all(hostname()) as { id: number; pid: number }[];
+    for (const run of running) {
+      if (run.pid !== process.pid && !processAlive(run.pid)) {
+        this.stmt.finishRun.run(new Date().toISOString(), 'interrupted', run.id);
+      }
+    }
+  }
+
+  async finishRun(runId: number, status: Exclude<Run['status'], 'running'>): Promise<void> {
+    await retryWhileBusy(() => this.stmt.finishRun.run(new Date().toISOString(), status, runId));
   }
 
   async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
@@ -373,12 +413,16 @@ export class SqliteStore implements Store {
         try {
           return addOne(article);
         } catch (error) {
-          // The savepoint of this article was rolled back; the batch goes on.
+          // A locked database fails the whole batch, which is retried; anything else
+          // rolled back this article's savepoint only, and the batch goes on.
+          if (isBusy(error)) throw error;
           return { status: 'failed', source: article.source, reason: (error as Error).message };
         }
       }),
     );
-    return addBatch(articles);
+    // IMMEDIATE: the duplicate check and the insert see the same database, even with
+    // another ingest writing to it (content_hash is UNIQUE as the last line of defence).
+    return retryWhileBusy(() => addBatch.immediate(articles));
   }
 
   private insertArticle(article: NewArticle, runId: number): AddResult {
@@ -485,7 +529,7 @@ export class SqliteStore implements Store {
     analysis: ArticleAnalysis,
     runId: number,
   ): Promise<void> {
-    this.db.transaction(() => {
+    const replace = this.db.transaction(() => {
       // Segments first: their speaker_id points at the speakers deleted next.
       this.stmt.deleteSegments.run(articleId);
       this.stmt.deleteSpeakers.run(articleId);
@@ -498,7 +542,8 @@ export class SqliteStore implements Store {
         articleId,
       );
       if (changed.changes !== 1) throw new Error(`no article with id ${articleId}`);
-    })();
+    });
+    await retryWhileBusy(() => replace.immediate());
   }
 
   async articleTexts(

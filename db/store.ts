@@ -27,7 +27,8 @@ export interface Run extends RunInfo {
   id: number;
   startedAt: string;
   finishedAt: string | null;
-  status: 'running' | 'done' | 'failed';
+  /** 'interrupted': stopped by a signal, or its process was found gone (migration 004). */
+  status: 'running' | 'done' | 'failed' | 'interrupted';
 }
 
 export interface OutletMeta {
@@ -73,7 +74,9 @@ export interface NewArticle {
 export type AddResult =
   | { status: 'added'; articleId: number; source: string }
   | { status: 'duplicate'; articleId: number; source: string }
-  | { status: 'failed'; source: string; reason: string };
+  | { status: 'failed'; source: string; reason: string }
+  /** Good input the database could not take (locked by other writers): run it again. */
+  | { status: 'retryable'; source: string; reason: string };
 
 export interface OutletSummary {
   id: number;
@@ -233,7 +236,7 @@ export interface SearchRow extends StorySentence {
 export interface Store {
   /** Records the start of an analysis run; its id stamps every article it analyzes. */
   startRun(info: RunInfo): Promise<Run>;
-  finishRun(runId: number, status: 'done' | 'failed'): Promise<void>;
+  finishRun(runId: number, status: Exclude<Run['status'], 'running'>): Promise<void>;
   /**
    * Stores analyzed articles: each in its own transaction (all its rows or none), the batch
    * committed together. A failure in one article is reported and does not touch the others.

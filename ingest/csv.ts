@@ -27,6 +27,20 @@ import { UnreadableText } from './decode.js';
 /** A header problem found inside csv-parse's columns callback, surfaced as a file error. */
 class HeaderProblem extends Error {}
 
+/**
+ * A record past max_record_size. csv-parse cannot find where such a field ends and
+ * reports it again for every chunk that follows (a 10 MB field gave 123 rejections), so
+ * the file stops there with one.
+ */
+class RecordTooLong extends Error {
+  constructor(
+    readonly row: number,
+    readonly limit: number,
+  ) {
+    super(`row ${row} is longer than the limit`);
+  }
+}
+
 interface NumberedRow {
   row: number;
   fields: LooseFields;
@@ -41,17 +55,22 @@ export async function* readCsv(
 ): AsyncGenerator<IngestResult> {
   let rowsSeen = 0; // records emitted or skipped so far, in parse order
   const skipped: Array<{ row: number; error: IngestError }> = [];
+  // Room for the longest article plus its metadata; beyond that the file is stopped.
+  const maxRecordSize = limits.maxArticleChars + 64 * 1024;
   const parser = parse({
     bom: true,
     columns: headerColumns,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    // Room for the longest article plus its metadata; beyond that the file is stopped.
-    max_record_size: limits.maxArticleChars + 64 * 1024,
+    max_record_size: maxRecordSize,
     on_skip: (error) => {
+      if (error?.code === 'CSV_MAX_RECORD_SIZE') {
+        if (!parser.destroyed) parser.destroy(new RecordTooLong(rowsSeen + 2, maxRecordSize));
+        return undefined;
+      }
       rowsSeen++;
       const row = rowsSeen + 1;
-      const reason = `malformed CSV at row ${row}: ${error?.message ?? 'unreadable row'}`;
+      const reason = `malformed CSV at row ${row}: ${csvMessage(error?.message ?? 'unreadable row')}`;
       skipped.push({ row, error: new IngestError(file, reason) });
       return undefined;
     },
@@ -107,7 +126,12 @@ function headerColumns(header: string[]): Array<ArticleField | false> {
     return name as ArticleField;
   });
   if (!seen.has('text')) {
-    const found = header.map((h) => h.trim()).join(', ');
+    // Shortened: a file without line breaks would otherwise put all of itself in the reason.
+    const names = header.slice(0, 10).map((h) => {
+      const name = h.replace(/\s+/g, ' ').trim();
+      return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    });
+    const found = names.join(', ') + (header.length > 10 ? ', …' : '');
     // Spreadsheets in many locales save ';'-separated "CSV"; say so instead of a bare miss.
     if (header.length === 1 && /[;\t]/.test(header[0] ?? '')) {
       throw new HeaderProblem(
@@ -127,11 +151,23 @@ function fileError(file: string, error: unknown, row: number): IngestError {
   if (error instanceof UnreadableText) return new IngestError(file, error.reason);
   if (error instanceof HeaderProblem)
     return new IngestError(file, `malformed CSV at row 1: ${error.message}`);
+  if (error instanceof RecordTooLong) {
+    return new IngestError(
+      file,
+      `row ${error.row}: longer than the limit (${error.limit.toLocaleString('en')} characters; ` +
+        `a quote left open makes the rest of the file one field); reading stopped here`,
+    );
+  }
   // csv-parse wraps errors thrown from the columns callback; unwrap ours.
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof HeaderProblem)
     return new IngestError(file, `malformed CSV at row 1: ${cause.message}`);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = csvMessage(error instanceof Error ? error.message : String(error));
   const stopped = error instanceof CsvError ? ' (reading stopped here)' : '';
   return new IngestError(file, `malformed CSV at row ${row}: ${message}${stopped}`);
+}
+
+/** csv-parse names the field of an ignored column "field undefined"; that part says nothing. */
+function csvMessage(message: string): string {
+  return message.replace(/ on field undefined\b/g, '');
 }

@@ -23,11 +23,14 @@ import type { IngestDefaults, IngestLimits, IngestResult, LooseFields } from './
 interface PageNode {
   readonly nodeType: number;
   readonly textContent: string | null;
-  readonly childNodes: ArrayLike<PageNode>;
+  // Children are walked with firstChild / nextSibling only: linkedom builds a fresh
+  // list on every `childNodes` or `children` access, so indexing one in a loop is
+  // quadratic (10,000 <br> took 9 s that way).
+  readonly firstChild: PageNode | null;
+  readonly nextSibling: PageNode | null;
 }
 interface PageElement extends PageNode {
   readonly tagName: string;
-  readonly children: ArrayLike<PageElement>;
   getAttribute(name: string): string | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
 }
@@ -42,8 +45,12 @@ interface PageDocument {
  * left to hang the ingest.
  */
 const MAX_DEPTH = 128;
-/** Readability aborts past this many elements; real article pages have a few thousand. */
-const MAX_ELEMENTS = 100_000;
+/**
+ * Readability's work is roughly linear in elements but heavy (about 0.1–0.2 ms each on
+ * this project's machine: 50,000 links took 10 s); real article pages have a few
+ * thousand. More is refused before parsing.
+ */
+const MAX_ELEMENTS = 25_000;
 
 // prettier-ignore
 const BLOCK = new Set([
@@ -69,9 +76,18 @@ export function readHtml(
     file,
     `page markup is nested more than ${MAX_DEPTH} levels deep; save the article as .txt instead`,
   );
-  // linkedom's own parse slows down on pathological nesting (100,000 levels: 30 s), so a
-  // cheap scan of the raw tags refuses those before parsing; the exact check follows.
-  if (roughTagDepth(html) > 4 * MAX_DEPTH) return tooDeep;
+  // linkedom's own parse slows down on pathological nesting (100,000 levels: 30 s) and
+  // on sheer size, so one linear scan of the raw tags refuses those before parsing; the
+  // exact depth check follows on the parsed tree.
+  const shape = scanTags(html);
+  if (shape.depth > 4 * MAX_DEPTH) return tooDeep;
+  if (shape.elements > MAX_ELEMENTS) {
+    return new IngestError(
+      file,
+      `page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements (${shape.elements.toLocaleString('en')}); ` +
+        `save the article as .txt instead`,
+    );
+  }
   const document = parseHTML(html).document as unknown as PageDocument;
   const root = document.documentElement;
   if (!root) return new IngestError(file, NO_TEXT);
@@ -118,22 +134,38 @@ export function readHtml(
 }
 
 // prettier-ignore
-const VOID_OR_SELF_CLOSING = new Set([
+const VOID_OR_OPTIONAL_END = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', // end tags optional in HTML
 ]);
 
-/** Open-minus-closed tag count over the raw text: an upper-bound guess, never exact. */
-function roughTagDepth(html: string): number {
+/**
+ * One pass over the raw tags: how many elements and comments (both are nodes Readability
+ * walks), and open-minus-closed depth (an upper-bound guess, never exact). `<div/>` does
+ * not close a div in HTML, so a trailing slash counts only inside <svg> and <math>.
+ * A tag stops at the next `<`: with `[^>]*` instead, "<a" repeated without a `>` made
+ * every match attempt run to the end of the text (20,000 of them: 3.5 s).
+ */
+function scanTags(html: string): { elements: number; depth: number } {
+  let elements = 0;
   let depth = 0;
   let deepest = 0;
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+  let foreign = 0; // open <svg>/<math> elements around the current tag
+  for (const match of html.matchAll(/<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g)) {
+    if (match[0] === '<!--') {
+      elements++; // 120,000 comments overflowed Readability's stack
+      continue;
+    }
+    const closing = match[1] === '/';
     const name = (match[2] ?? '').toLowerCase();
-    if (match[3] || VOID_OR_SELF_CLOSING.has(name)) continue;
-    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    const isForeignRoot = name === 'svg' || name === 'math';
+    if (!closing) elements++;
+    if (isForeignRoot) foreign = Math.max(0, foreign + (closing ? -1 : match[3] ? 0 : 1));
+    if (VOID_OR_OPTIONAL_END.has(name) || (match[3] && (foreign > 0 || isForeignRoot))) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
     if (depth > deepest) deepest = depth;
   }
-  return deepest;
+  return { elements, depth: deepest };
 }
 
 /** Iterative, so hostile nesting cannot overflow the stack. */
@@ -144,7 +176,8 @@ function nestingDepth(root: PageElement): number {
     const [element, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;
     if (deepest > MAX_DEPTH) break;
-    for (let i = 0; i < element.children.length; i++) stack.push([element.children[i]!, depth + 1]);
+    for (let child = element.firstChild; child !== null; child = child.nextSibling)
+      if (child.nodeType === 1) stack.push([child as PageElement, depth + 1]);
   }
   return deepest;
 }
@@ -175,8 +208,12 @@ export function paragraphsOf(content: PageElement): string[] {
     }
     if (block) flush();
     stack.push({ node, leaving: true });
-    for (let i = node.childNodes.length - 1; i >= 0; i--)
-      stack.push({ node: node.childNodes[i]!, leaving: false });
+    // Pushed in reverse so they pop in reading order.
+    const children: PageNode[] = [];
+    for (let child = node.firstChild; child !== null; child = child.nextSibling)
+      children.push(child);
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i]!, leaving: false });
   }
   flush();
   return paragraphs;

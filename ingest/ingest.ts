@@ -5,6 +5,7 @@
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import { titleFromHeadlines } from '../analysis/comparison/story-title.js';
+import { DatabaseBusy } from '../db/busy.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { ArticleRecord, IngestResult } from './record.js';
@@ -27,6 +28,8 @@ export interface IngestOptions {
   pool?: AnalysisPool;
   /** Called for a record stored with a change from its input (e.g. an unreadable date). */
   onWarning?: (source: string, warning: string) => void;
+  /** Stops reading new input (SIGINT/SIGTERM): what was analyzed is stored, the run is 'interrupted'. */
+  signal?: AbortSignal;
 }
 
 export interface IngestSummary {
@@ -34,6 +37,10 @@ export interface IngestSummary {
   added: number;
   duplicates: number;
   rejected: { source: string; reason: string }[];
+  /** Articles not stored because the database stayed locked; running the ingest again adds them. */
+  retryable: { source: string; reason: string }[];
+  /** True when the signal stopped the ingest before its input ended. */
+  interrupted: boolean;
   /** Words in the headline and body segments of the articles added. */
   words: number;
 }
@@ -45,11 +52,21 @@ export async function ingestRecords(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? 200;
-  const summary: IngestSummary = { runId: null, added: 0, duplicates: 0, rejected: [], words: 0 };
+  const summary: IngestSummary = {
+    runId: null,
+    added: 0,
+    duplicates: 0,
+    rejected: [],
+    retryable: [],
+    interrupted: false,
+    words: 0,
+  };
   let batch: NewArticle[] = [];
   const report = (result: AddResult) => {
     if (result.status === 'added') summary.added++;
     else if (result.status === 'duplicate') summary.duplicates++;
+    else if (result.status === 'retryable')
+      summary.retryable.push({ source: result.source, reason: result.reason });
     else summary.rejected.push({ source: result.source, reason: result.reason });
     options.onResult?.(result);
   };
@@ -78,18 +95,30 @@ export async function ingestRecords(
   };
   const flush = async () => {
     if (batch.length === 0) return;
-    summary.runId ??= (await store.startRun(analyzer.info)).id;
-    const results = await store.addArticles(batch, summary.runId);
-    results.forEach((result, i) => {
-      // Counted once stored: a text repeated within a batch is analyzed twice but stored once.
-      if (result.status === 'added') summary.words += batch[i]?.analysis.words ?? 0;
-      report(result);
-    });
+    const articles = batch;
     batch = [];
+    try {
+      summary.runId ??= (await store.startRun(analyzer.info)).id;
+      const results = await store.addArticles(articles, summary.runId);
+      results.forEach((result, i) => {
+        // Counted once stored: a text repeated within a batch is analyzed twice but stored once.
+        if (result.status === 'added') summary.words += articles[i]?.analysis.words ?? 0;
+        report(result);
+      });
+    } catch (error) {
+      if (!(error instanceof DatabaseBusy)) throw error;
+      for (const article of articles) {
+        report({ status: 'retryable', source: article.source, reason: error.message });
+      }
+    }
   };
 
   try {
     for await (const input of inputs) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
       if (isIngestError(input)) {
         report({ status: 'failed', source: input.source, reason: input.reason });
         continue;
@@ -121,7 +150,14 @@ export async function ingestRecords(
     if (summary.runId !== null) await store.finishRun(summary.runId, 'failed');
     throw error;
   }
-  if (summary.runId !== null) await store.finishRun(summary.runId, 'done');
+  if (summary.runId !== null) {
+    const status = summary.interrupted
+      ? 'interrupted'
+      : summary.retryable.length > 0
+        ? 'failed'
+        : 'done';
+    await store.finishRun(summary.runId, status);
+  }
   if (summary.added > 0) await titleStoriesFromHeadlines(store);
   return summary;
 }

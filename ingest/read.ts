@@ -20,7 +20,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { readCsv } from './csv.js';
 import { decodeChunks, decodeWhole, UnreadableText } from './decode.js';
-import { readHtml } from './html.js';
+import { readHtmlBounded } from './html-budget.js';
 import { readJsonl } from './jsonl.js';
 import { IngestError, resolveLimits } from './record.js';
 import { screenAll } from './screen.js';
@@ -59,7 +59,7 @@ export async function* readSources(
       if (found instanceof IngestError) yield found;
       else
         yield* screenAll(
-          readFileAt(found.path, found.size, options.defaults, limits),
+          guarded(found.path, readFileAt(found.path, found.size, options.defaults, limits)),
           limits.minWords,
         );
     }
@@ -82,8 +82,27 @@ export async function* parseUpload(
   if (bytes.length > limits.maxFileBytes) return yield tooLarge(file, limits);
   const text = await decodeOrError(file, bytes);
   if (text instanceof IngestError) return yield text;
-  const results = readText(format, file, singleChunk(text), text, options.defaults, limits);
+  const results = guarded(
+    file,
+    readText(format, file, singleChunk(text), text, options.defaults, limits),
+  );
   yield* screenAll(results, limits.minWords);
+}
+
+/**
+ * Whatever a reader throws (a parser bug, a library's own limit) becomes that file's
+ * rejection, after the articles it already gave, so one file never stops the batch.
+ */
+async function* guarded(
+  file: string,
+  results: AsyncGenerator<IngestResult>,
+): AsyncGenerator<IngestResult> {
+  try {
+    yield* results;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    yield new IngestError(file, `could not be read (${why.split('\n')[0]})`);
+  }
 }
 
 interface FoundFile {
@@ -161,7 +180,7 @@ async function* readText(
     case 'txt':
       return yield readTxt(whole ?? (await collect(chunks)), file, defaults, limits);
     case 'html':
-      return yield readHtml(whole ?? (await collect(chunks)), file, defaults, limits);
+      return yield await readHtmlBounded(whole ?? (await collect(chunks)), file, defaults, limits);
     case 'csv':
       return yield* readCsv(chunks, file, defaults, limits);
     case 'jsonl':

@@ -107,7 +107,14 @@ function parseFrontMatter(block: string): LooseFields | string {
     );
     return `front matter is not valid YAML${where}: ${message}`;
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  let value: unknown;
+  try {
+    // The alias limit stops "billion laughs" front matter; `yaml` throws past it.
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return `front matter cannot be read as YAML: ${why}`;
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     return 'front matter must be `key: value` lines (title, outlet, story, url, date, author)';

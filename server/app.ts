@@ -3,6 +3,7 @@
 
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { projectPath } from '../lib/project-paths.js';
 import type { Store } from '../db/store.js';
 import { HttpError } from './http-error.js';
@@ -15,6 +16,7 @@ import { outletRoutes } from './routes/outlets.js';
 import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
+import { allowedMethods } from './methods.js';
 import { StoryCache } from './story-cache.js';
 import { loadIssueLexicon } from '../analysis/scoring/issues.js';
 
@@ -35,6 +37,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
 
   app.use('/static', express.static(projectPath('views', 'static'), { maxAge: '1h' }));
   // Browsers ask for /favicon.ico on every page whatever the layout says.
@@ -49,7 +52,14 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache));
 
-  app.use((req: Request, _res: Response, next: NextFunction) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const allowed = allowedMethods(app.router, req.path);
+    if (allowed.length > 0 && !allowed.includes(req.method)) {
+      res.set('Allow', allowed.join(', '));
+      return next(
+        new HttpError(405, `${req.method} is not accepted here (${allowed.join(', ')}).`),
+      );
+    }
     next(new HttpError(404, `Nothing at ${req.path}`));
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -76,7 +86,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
       .type('html')
       .send(
         render('error', {
-          title: status === 404 ? 'Not found' : 'Error',
+          title: status === 404 ? 'Not found' : status === 405 ? 'Method not allowed' : 'Error',
           crumbs: [],
           status,
           message,
@@ -84,4 +94,27 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
       );
   });
   return app;
+}
+
+/**
+ * Pages use no script, no inline style and no frames, and the policy says exactly that:
+ * an injected <script>, style or event handler would not run even if escaping failed.
+ * No HSTS: the server is usually plain HTTP on 127.0.0.1.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../lib/project-paths.js';
+import { printable } from '../../cli/command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
 const db = join(dir, 'cli.sqlite');
@@ -171,5 +172,25 @@ describe('the npm scripts’ launcher (cli/launch.mjs)', () => {
     });
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /Name at least one file or folder/);
+  });
+});
+
+describe('terminal output', () => {
+  test('control characters from file names and reasons are printed as escapes', () => {
+    assert.equal(
+      printable('a\u001b[31mred\u0000\r\u202egnp.txt'),
+      'a\\x1b[31mred\\x00\\x0d\\u202egnp.txt',
+    );
+    assert.equal(printable('Blinken’s “talks” — ok'), 'Blinken’s “talks” — ok');
+  });
+
+  test('a rejected file with an escape sequence in its name reaches the terminal inert', () => {
+    const hostile = mkdtempSync(join(tmpdir(), 'parallax-cli-name-'));
+    writeFileSync(join(hostile, 'evil\u001b]0;pwned\u0007.txt'), '');
+    const result = run('ingest', ['--db', db, '--story', 's', '--outlet', 'o', hostile]);
+    rmSync(hostile, { recursive: true, force: true });
+    assert.equal(result.code, 1);
+    assert.match(result.err, /evil\\x1b\]0;pwned\\x07\.txt: empty file/);
+    assert.doesNotMatch(result.err + result.out, /\u001b|\u0007/);
   });
 });
