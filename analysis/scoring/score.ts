@@ -4,6 +4,7 @@
 // stage can later score narrator and quoted parts separately with the same function.
 
 import { scoreExpectation } from './expectation.js';
+import { applyExpectationModel, sentenceFeatures } from './expectation-model.js';
 import { scoreHedges } from './hedges.js';
 import type { Lexicons } from './lexicon.js';
 import type { ExpectationScore, ToneScore } from '../types.js';
@@ -21,16 +22,30 @@ export interface SentenceScores {
 
 /**
  * `tokens` come from tokenize(segment.text, segment.start), so offsets (and the cue hits)
- * point into the original article text; `segmentIndex` is stored on each cue hit.
+ * point into the original article text; `segmentIndex` is stored on each cue hit. Where the
+ * expectation rules are silent, the lexicons' trained model (if any) may decide.
  */
 export function scoreSentence(
   tokens: Token[],
   segmentIndex: number,
   lexicons: Lexicons,
+  headline = false,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
   const tone = scoreTone(scope, segmentIndex, lexicons);
-  const expectation = scoreExpectation(scope, segmentIndex, lexicons);
+  const rules = scoreExpectation(scope, segmentIndex, lexicons);
+  const model = lexicons.expectationModel;
+  const expectation =
+    (model &&
+      applyExpectationModel(
+        model,
+        rules.expectation,
+        rules.cueHits,
+        scope,
+        sentenceFeatures(scope, tone.tone, lexicons, headline),
+        segmentIndex,
+      )) ??
+    rules;
   const stance = scoreHedges(scope, segmentIndex, lexicons);
   return {
     tone: tone.tone,
@@ -38,5 +53,24 @@ export function scoreSentence(
     hedges: stance.hedges,
     boosters: stance.boosters,
     cueHits: [...tone.cueHits, ...expectation.cueHits, ...stance.cueHits],
+  };
+}
+
+/**
+ * The rules' expectation result and the model's features of one sentence, without the model:
+ * what cli/train.ts learns from.
+ */
+export function expectationTrainingRow(
+  tokens: Token[],
+  lexicons: Lexicons,
+  headline: boolean,
+): { rules: ExpectationScore; ruleHits: number; features: string[] } {
+  const scope = analyzeScope(tokens, lexicons);
+  const tone = scoreTone(scope, 0, lexicons);
+  const rules = scoreExpectation(scope, 0, lexicons);
+  return {
+    rules: rules.expectation,
+    ruleHits: rules.cueHits.length,
+    features: sentenceFeatures(scope, tone.tone, lexicons, headline),
   };
 }
