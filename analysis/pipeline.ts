@@ -56,7 +56,7 @@ export function analyzeArticle(
     let segmentWords = 0;
     for (const t of segmentTokens) if (t.isWord) segmentWords++;
     const scored = isScoredKind(segment.kind)
-      ? scoreSentence(segmentTokens, index, data.lexicons, segment.kind === 'headline')
+      ? scoreSentence(segmentTokens, index, data.lexicons)
       : null;
     if (scored) {
       words += segmentWords;

@@ -3,10 +3,12 @@
 // definitions: ../shared/eval/README.md). A thin wrapper: reading files and printing here,
 // every number computed in analysis/evaluation/evaluate.ts.
 
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   evaluate,
+  goldRowSchema,
   predictionsFromAnalysis,
   type ClassificationMetrics,
   type EvalDocument,
@@ -15,7 +17,6 @@ import {
 } from '../analysis/evaluation/evaluate.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
-import { goldDocuments, readGold, UsageError, type DocFilter } from './gold-set.js';
 
 const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
 
@@ -51,17 +52,81 @@ Options
                  event kept aside while developing: --exclude-docs '^trade-')
   -h, --help show this text`;
 
+class UsageError extends Error {}
+
+function readGold(folder: string): { docsDir: string; rows: GoldRow[] } {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`gold folder not found: ${folder}`);
+  }
+  const docsDir = join(folder, 'docs');
+  const segmentsFile = join(folder, 'segments.jsonl');
+  if (!existsSync(docsDir)) throw new UsageError(`${docsDir} is missing (the documents folder)`);
+  if (!existsSync(segmentsFile)) throw new UsageError(`${segmentsFile} is missing`);
+  const rows: GoldRow[] = [];
+  readFileSync(segmentsFile, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${segmentsFile} line ${i + 1}: not valid JSON`);
+      }
+      const parsed = goldRowSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(
+          `${segmentsFile} line ${i + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid row'}`,
+        );
+      }
+      rows.push(parsed.data);
+    });
+  return { docsDir, rows };
+}
+
+interface DocFilter {
+  only?: RegExp;
+  exclude?: RegExp;
+}
+
 function loadDocuments(
   docsDir: string,
   rows: GoldRow[],
   analyzer: Analyzer,
   filter: DocFilter,
 ): EvalDocument[] {
-  return goldDocuments(docsDir, rows, filter).map(({ doc, text, gold }) => ({
-    doc,
-    gold,
-    predicted: predictionsFromAnalysis(analyzer.analyze(text)),
-  }));
+  const byDoc = new Map<string, GoldRow[]>();
+  for (const row of rows) {
+    const list = byDoc.get(row.doc);
+    if (list) list.push(row);
+    else byDoc.set(row.doc, [row]);
+  }
+  const names = readdirSync(docsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => basename(f, '.txt'))
+    .sort();
+  const known = new Set(names);
+  for (const doc of byDoc.keys()) {
+    if (!known.has(doc))
+      throw new UsageError(
+        `segments.jsonl names doc "${doc}" but ${docsDir}/${doc}.txt is missing`,
+      );
+  }
+  const chosen = names.filter(
+    (doc) =>
+      (filter.only === undefined || filter.only.test(doc)) &&
+      (filter.exclude === undefined || !filter.exclude.test(doc)),
+  );
+  if (chosen.length === 0) throw new UsageError('no document matches --docs / --exclude-docs');
+  return chosen.map((doc) => {
+    const text = readFileSync(join(docsDir, `${doc}.txt`), 'utf8');
+    return {
+      doc,
+      gold: byDoc.get(doc) ?? [],
+      predicted: predictionsFromAnalysis(analyzer.analyze(text)),
+    };
+  });
 }
 
 const fmt = (v: number | null | undefined): string =>

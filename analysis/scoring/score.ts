@@ -4,7 +4,6 @@
 // stage can later score narrator and quoted parts separately with the same function.
 
 import { scoreExpectation } from './expectation.js';
-import { applyExpectationModel, sentenceFeatures } from './expectation-model.js';
 import { scoreHedges } from './hedges.js';
 import type { Lexicons } from './lexicon.js';
 import type { ExpectationScore, ToneScore } from '../types.js';
@@ -22,30 +21,16 @@ export interface SentenceScores {
 
 /**
  * `tokens` come from tokenize(segment.text, segment.start), so offsets (and the cue hits)
- * point into the original article text; `segmentIndex` is stored on each cue hit. Where the
- * expectation rules are silent, the lexicons' trained model (if any) may decide.
+ * point into the original article text; `segmentIndex` is stored on each cue hit.
  */
 export function scoreSentence(
   tokens: Token[],
   segmentIndex: number,
   lexicons: Lexicons,
-  headline = false,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
   const tone = scoreTone(scope, segmentIndex, lexicons);
-  const rules = scoreExpectation(scope, segmentIndex, lexicons);
-  const model = lexicons.expectationModel;
-  const expectation =
-    (model &&
-      applyExpectationModel(
-        model,
-        rules.expectation,
-        rules.cueHits,
-        scope,
-        sentenceFeatures(scope, tone.tone, lexicons, headline),
-        segmentIndex,
-      )) ??
-    rules;
+  const expectation = scoreExpectation(scope, segmentIndex, lexicons);
   const stance = scoreHedges(scope, segmentIndex, lexicons);
   return {
     tone: tone.tone,
@@ -53,24 +38,5 @@ export function scoreSentence(
     hedges: stance.hedges,
     boosters: stance.boosters,
     cueHits: [...tone.cueHits, ...expectation.cueHits, ...stance.cueHits],
-  };
-}
-
-/**
- * The rules' expectation result and the model's features of one sentence, without the model:
- * what cli/train.ts learns from.
- */
-export function expectationTrainingRow(
-  tokens: Token[],
-  lexicons: Lexicons,
-  headline: boolean,
-): { rules: ExpectationScore; ruleHits: number; features: string[] } {
-  const scope = analyzeScope(tokens, lexicons);
-  const tone = scoreTone(scope, 0, lexicons);
-  const rules = scoreExpectation(scope, 0, lexicons);
-  return {
-    rules: rules.expectation,
-    ruleHits: rules.cueHits.length,
-    features: sentenceFeatures(scope, tone.tone, lexicons, headline),
   };
 }
