@@ -361,7 +361,10 @@ export function scoreExpectation(
     const forecast =
       near('modal', f, MODAL_WINDOW + 2, MODAL_WINDOW) ??
       found('expect-verb').find((v) => sameClause(v.from, f.from) && v.to <= f.from);
-    if (forecast && negatorBefore(scope, f.from) < 0) emit(f, 'raises', 'more-talks', false, 0.8);
+    // "further talks could collapse" forecasts the talks' failure, not more of them.
+    const doomed = signals.some((s) => s.label === 'lowers' && sameClause(s.found.from, f.from));
+    if (forecast && !doomed && negatorBefore(scope, f.from) < 0)
+      emit(f, 'raises', 'more-talks', false, 0.8);
   }
 
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.

@@ -264,6 +264,7 @@ test('more meetings in prospect raise; none to come do not', () => {
   assert.equal(expect('Officials expect more meetings in both capitals.').move, 'more-talks');
   assert.notEqual(label('There will be no further talks this year.'), 'raises');
   assert.equal(label('More talks took place on Tuesday.'), 'none');
+  assert.equal(label('Further talks could collapse, officials fear.'), 'lowers');
 });
 
 test('a prospect the talks or their outcome offer now raises like one under a modal', () => {
