@@ -18,11 +18,14 @@
 //   harm verb + modal (target named)        "could overshadow the talks"                → lowers
 //   reaching an outcome + modal             "we're going to make a deal"                → raises
 //   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
+//   modal or expect verb + more talks       "further meetings could follow"             → raises
+//   talks/outcome + offering verb + prospect "the deal opens an opportunity"            → raises
 // plus direct cues (stakes, optimism, pessimism, uncertainty) and, for coverage written after
 // the meeting, judgments of what the talks achieved (GUIDE.md): significance ("a landmark
 // accord"), acclaim ("praised the agreement"), appraisal next to the talks ("a very good
 // meeting"), failure ("the talks collapsed"), criticism ("objections to the deal") and mixed
-// verdicts; these count only when the sentence names the talks or their outcome, and "only"
+// verdicts; these count only when the sentence names the talks or their outcome and not when
+// a year, a month or "previous" dates the judged talks ("the landmark 2015 deal"), and "only"
 // before praise turns it into a lowering ("only a first step"). Each signal is weighted by its
 // clause (a subordinate "even though …" clause counts half, the clause before "but" 0.7), so
 // the main clause decides; lowering and raising of equal weight make the sentence hedged.
@@ -112,6 +115,34 @@ const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set'])
 const EVALUATIVE_MOVES = new Set([
   'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in',
 ]); // prettier-ignore
+/** Present-tense verbs by which talks or a deal offer a prospect ("opens an opportunity"). */
+const OFFERING_VERBS = new Set([
+  'offers', 'opens', 'creates', 'provides', 'gives', 'brings', 'marks', 'represents', 'signals',
+]); // prettier-ignore
+/** Words before a target that make it more of the same engagement ("further talks"). */
+const CONTINUED_WORDS = new Set([
+  'more', 'further', 'follow-up', 'additional', 'regular', 'series', 'another', 'new', 'continued',
+]); // prettier-ignore
+const CONTINUED_REACH = 3;
+/** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
+const EARLIER_REACH = 3;
+const YEAR = /^(19|20)\d\d$/;
+const EARLIER_WORDS = new Set(['previous', 'past', 'earlier', 'prior', 'former']);
+/** "collapsed in May", "last year's summit": a month or a "last …" dates the judged talks. */
+const MONTHS =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const LAST_WHAT = new Set([
+  'year',
+  "year's",
+  'month',
+  "month's",
+  'time',
+  'round',
+  'summer',
+  'spring',
+  'fall',
+  'winter',
+]);
 /** Moves that say how much something matters, not which way it goes (METHOD.md §3.3). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
@@ -192,6 +223,14 @@ export function scoreExpectation(
     }
     return false;
   };
+  // "The deal offers an opportunity": an offering verb just before the prospect, with the
+  // talks or their outcome earlier in the clause as its subject.
+  const offeredByTalks = (at: Found) => {
+    let i = at.from - 1;
+    while (i > 0 && ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm)) i--;
+    if (!OFFERING_VERBS.has(tokens[i]?.norm ?? '')) return false;
+    return talksOrOutcome().some((t) => sameClause(t.from, at.from) && t.to <= i);
+  };
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
   // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
   // something else (a storm, a market, a bill), not the talks.
@@ -202,6 +241,9 @@ export function scoreExpectation(
     // "I think it'll be very successful": praise under a modal forecasts, whatever "it" is.
     const forecast = PRAISE_MOVES.has(f.entry.move!) && near('modal', f, MODAL_WINDOW);
     if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable && !forecast) continue;
+    // "the landmark 2015 nuclear deal", "failed previous negotiations": a verdict on other,
+    // earlier talks, named by their year or as past ones, says nothing about these.
+    if (EVALUATIVE_MOVES.has(f.entry.move!) && aboutEarlierTalks(scope, f)) continue;
     // "a good meeting", "the talks went well": a plain appraisal word judges the talks only
     // next to them or as their predicate, not anywhere in a sentence that mentions them
     // ("good for farmers").
@@ -271,9 +313,15 @@ export function scoreExpectation(
       emit(f, 'raises', 'prospect');
   }
 
-  // 5. Positive prospects under a modal, and negated expectation verbs.
+  // 5. Positive prospects under a modal, and negated expectation verbs. "The deal opens an
+  // opportunity", "the talks offer a path to peace": a prospect the talks or their outcome
+  // offer now is as much a forecast as one under a modal.
   for (const f of found('positive-prospect')) {
-    if (!near('modal', f, MODAL_WINDOW) || clauseHas('setback', f.from)) continue;
+    if (clauseHas('setback', f.from)) continue;
+    if (!near('modal', f, MODAL_WINDOW)) {
+      if (offeredByTalks(f) && negatorBefore(scope, f.from) < 0) emit(f, 'raises', 'prospect');
+      continue;
+    }
     if (negatorBefore(scope, f.from) >= 0) emit(f, 'lowers', 'negated-prospect', true);
     else if (anchored) emit(f, 'raises', 'prospect');
   }
@@ -306,6 +354,19 @@ export function scoreExpectation(
     }
   }
 
+  // 6. "We expect a series of visits", "may be more meetings", "further talks are likely":
+  // continued engagement forecast is a positive prospect of the relations, whatever the verb.
+  for (const f of found('target')) {
+    if (!continuedBefore(tokens, f.from)) continue;
+    const forecast =
+      near('modal', f, MODAL_WINDOW + 2, MODAL_WINDOW) ??
+      found('expect-verb').find((v) => sameClause(v.from, f.from) && v.to <= f.from);
+    // "further talks could collapse" forecasts the talks' failure, not more of them.
+    const doomed = signals.some((s) => s.label === 'lowers' && sameClause(s.found.from, f.from));
+    if (forecast && !doomed && negatorBefore(scope, f.from) < 0)
+      emit(f, 'raises', 'more-talks', false, 0.8);
+  }
+
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
   const kept = signals.filter(
     (s) =>
@@ -316,6 +377,28 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/** "more meetings", "further talks", "a series of visits", "follow-up negotiations". */
+function continuedBefore(tokens: SentenceScope['tokens'], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - CONTINUED_REACH); i--) {
+    const norm = tokens[i]!.norm;
+    if (CONTINUED_WORDS.has(norm)) return true;
+    if (!tokens[i]!.isWord) return false;
+  }
+  return false;
+}
+
+/** A year, a month or a word placing the judged talks in the past, next to an evaluative cue. */
+function aboutEarlierTalks(scope: SentenceScope, at: Found): boolean {
+  const { tokens, clauseOf } = scope;
+  for (let i = at.from - EARLIER_REACH; i < at.to + EARLIER_REACH; i++) {
+    const t = tokens[i];
+    if (!t || clauseOf[i] !== clauseOf[at.from] || (i >= at.from && i < at.to)) continue;
+    if (YEAR.test(t.norm) || EARLIER_WORDS.has(t.norm) || MONTHS.test(t.text)) return true;
+    if (t.norm === 'last' && LAST_WHAT.has(tokens[i + 1]?.norm ?? '')) return true;
+  }
+  return false;
 }
 
 /**

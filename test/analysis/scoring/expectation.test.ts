@@ -250,3 +250,24 @@ test('"only" cuts praise down to size', () => {
     'only',
   );
 });
+
+test('a verdict on earlier talks, dated or called previous, says nothing about these', () => {
+  assert.equal(label('The landmark deal was signed in Vienna today.'), 'raises');
+  assert.equal(label('He has already pulled out of the landmark 2015 nuclear deal.'), 'none');
+  assert.equal(label('Envoys who took part in failed previous negotiations were there.'), 'none');
+  assert.equal(label('The two sides resume talks that collapsed in May.'), 'none');
+  assert.equal(label("He recalled last year's historic summit."), 'none');
+});
+
+test('more meetings in prospect raise; none to come do not', () => {
+  assert.equal(expect('Both governments said further meetings could follow.').move, 'more-talks');
+  assert.equal(expect('Officials expect more meetings in both capitals.').move, 'more-talks');
+  assert.notEqual(label('There will be no further talks this year.'), 'raises');
+  assert.equal(label('More talks took place on Tuesday.'), 'none');
+  assert.equal(label('Further talks could collapse, officials fear.'), 'lowers');
+});
+
+test('a prospect the talks or their outcome offer now raises like one under a modal', () => {
+  assert.equal(expect('The agreement opens a path to peace, the minister said.').move, 'prospect');
+  assert.equal(label('The new mall offers an opportunity for shoppers.'), 'none');
+});
