@@ -14,6 +14,7 @@ import type { DataStamp, ExportFilter, RunColumns } from '../../db/export-rows.j
 import type { Store, StorySummary } from '../../db/store.js';
 import { factsJson, prepareFacts } from '../pages/facts.js';
 import { storyFigures } from './figures.js';
+import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 
 export const EXPORTS = [
   'articles',
@@ -121,7 +122,7 @@ export const COLUMNS: Record<ExportName, readonly string[]> = {
     'tone_q3',
     'tone_narrator_mean',
     'tone_quoted_mean',
-    ...(['lowers', 'raises', 'hedged'] as const).flatMap((label) => [
+    ...EXPECTATION_DIRECTIONS.flatMap((label) => [
       `${label}_count`,
       `${label}_per_1000`,
       `${label}_own_per_1000`,
@@ -243,7 +244,7 @@ async function* summaryRows(
       if (!latest) continue;
       const e = f.expectation;
       const rates = Object.fromEntries(
-        (['lowers', 'raises', 'hedged'] as const).flatMap((label) => [
+        EXPECTATION_DIRECTIONS.flatMap((label) => [
           [`${label}_count`, e[label].count],
           [`${label}_per_1000`, e[label].per1000],
           [`${label}_own_per_1000`, e[label].byVoice.narrator.per1000],
