@@ -75,15 +75,14 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       const t = tokens[j]!;
       if (isCap(t)) j++;
       else if (t.text === '.' && tokens[j - 1]!.text.length <= 3 && isCap(tokens[j - 1]!)) j++;
-      // "of"/"for" join title words ("Secretary of State"); "and" only joins title or
-      // organisation words ("East Asian and Pacific Affairs"), never two people.
+      // "of", "for" and "and" join only after a title or organisation word ("Secretary of
+      // State", "East Asian and Pacific Affairs"): after a name they start a description
+      // ("Sen. Bob Menendez of New Jersey") or a second person.
       else if (
         /^(of|for|and)$/.test(t.norm) &&
         tokens[j + 1] &&
         isCap(tokens[j + 1]!) &&
-        (t.norm !== 'and' ||
-          TITLE.has(strip(tokens[j - 1]!.norm)) ||
-          ORG.has(strip(tokens[j - 1]!.norm)))
+        (TITLE.has(strip(tokens[j - 1]!.norm)) || ORG.has(strip(tokens[j - 1]!.norm)))
       )
         j++;
       else break;
