@@ -152,13 +152,29 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     });
   }
   // The sentence's main attribution first: a trailing reporting clause, then the first
-  // speech verb, then "according to", then a view named by a noun.
+  // speech verb, then "according to", then a view named by a noun. A news organisation
+  // reporting beside another source ("Kim …, saying …, the AP reported") only passed the
+  // words on: it comes after every other source.
+  // An editorial ("the newspaper wrote") is the paper's own voice: only "reported" and
+  // "according to" pass words on.
+  const passesOn = (a: Attribution) =>
+    (a.lemma === 'report' || a.cue === 'according_to') && isMedia(a.source);
+  const conduit = found.some((a) => !passesOn(a)) ? passesOn : () => false;
   const rank = (a: Attribution) =>
-    a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3;
+    (conduit(a) ? 4 : 0) +
+    (a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3);
   return found
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
     .map((x) => x.a);
+}
+
+/** A source naming a news organisation ("Reuters", "the semi-official Fars news agency"). */
+export function isMedia(source: Token[]): boolean {
+  return (
+    source.some((t) => t.isWord && isCap(t) && ROLES.mediaWords.has(t.norm.replace(/'s$/, ''))) ||
+    source.some((t) => t.isWord && /^(newspaper|agency|broadcaster|outlet)$/.test(t.norm))
+  );
 }
 
 function subjectFits(source: Token[], kind: 'document' | 'source', first: Token): boolean {
