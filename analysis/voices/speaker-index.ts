@@ -26,8 +26,30 @@ export function strip(norm: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
+// Titles that only a person carries: a name after one is a person's, even when its last
+// word also names a body ("President Vicente Fox", "Gov. Rick Post").
+const PERSONAL_TITLES = new Set(
+  'mr mrs ms dr prof president senator sen rep gov governor gen general admiral judge justice sir lord king queen prince minister premier ambassador secretary chairman chairwoman congressman congresswoman former'.split(
+    ' ',
+  ),
+);
+
 /** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
 export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
+  const words = chain.filter((t) => t.isWord);
+  const [title, given, last] = words.slice(-3);
+  if (
+    title &&
+    given &&
+    last &&
+    PERSONAL_TITLES.has(strip(title.norm)) &&
+    ROLES.orgWords.has(strip(last.norm)) &&
+    isCap(given) &&
+    !ROLES.titleWords.has(strip(given.norm)) &&
+    !ROLES.orgWords.has(strip(given.norm)) &&
+    !given.norm.endsWith("'s")
+  )
+    return { title: chain.slice(0, chain.indexOf(given)), name: [given, last] };
   let cut = chain.length;
   while (cut > 0) {
     const t = chain[cut - 1]!;
