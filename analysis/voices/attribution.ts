@@ -6,7 +6,7 @@
 // It deliberately does not resolve who the source is (speakers.ts) or decide the
 // sentence's quote label (voices.ts).
 
-import { sentenceSubjectStart, skipToSubject } from './clause-subject.js';
+import { OPENERS, sentenceSubjectStart, skipToSubject } from './clause-subject.js';
 import {
   indexNear,
   innerSource,
@@ -91,7 +91,9 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     }
     const verb = VERBS.get(t.norm);
     // In a title-case headline ("Trump Warns Clinton …") verbs are capitalised too.
-    if (!verb || (isCap(t) && (i === 0 || !titleCase))) continue;
+    // An opening participle ("Speaking from the White House, Obama …") is capitalised too.
+    const opening = i === 0 && t.norm.endsWith('ing');
+    if (!verb || (isCap(t) && ((i === 0 && !opening) || (i > 0 && !titleCase)))) continue;
     // After an article, a possessive or an adjective the word is a noun ("a new report").
     const p = tokens[i - 1];
     if (
@@ -365,6 +367,21 @@ function sourceOf(
   if (ing || (prev && BOUNDARY_CONJ.has(prev.norm))) {
     const last = earlier[earlier.length - 1];
     if (last) return { source: last.source, inherited: true };
+    // "Speaking from the White House, Obama called …", "While predicting …, Ms. Walsh
+    // sighed": an opening participle's subject is the main clause's, after the comma.
+    if (ing && (v === 0 || (v === 1 && OPENERS.has(tokens[0]!.norm)))) {
+      const comma = tokens.findIndex((t, n) => n > v && t.text === ',');
+      const np = comma > 0 && comma - v <= 25 ? npStartingAt(tokens, comma + 1) : null;
+      const next = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
+      const head = np?.[np.length - 1];
+      if (
+        np &&
+        head &&
+        next?.isWord &&
+        (np.some(isCap) || PRONOUNS.has(head.norm) || ROLES.roleNouns.has(head.norm))
+      )
+        return { source: np, inherited: true, fromSubject: true };
+    }
     const start = sentenceSubjectStart(tokens);
     const np = start >= 0 ? npStartingAt(tokens, start) : null;
     if (np && np[np.length - 1]!.start < verb.start)
