@@ -271,6 +271,24 @@ function sourceOf(
       found = npEndingAt(tokens, at - 3) ?? found;
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
+    // "Holm issued a statement saying …": a document the subject issued passes on the
+    // subject's words.
+    if (ing && np === found && ROLES.documentNouns.has(np[np.length - 1]!.norm)) {
+      const subject = npStartingAt(tokens, sentenceSubjectStart(tokens));
+      const head = subject?.[subject.length - 1];
+      if (
+        subject &&
+        head &&
+        head.start < np[0]!.start &&
+        (subject.some(isCap) || ROLES.roleNouns.has(head.norm)) &&
+        !subject.some((t) => ROLES.documentNouns.has(t.norm)) &&
+        // "Some of the allies", "Rumblings of concern": only part of a phrase.
+        !ROLES.determiners.has(head.norm) &&
+        !(ROLES.determiners.has(subject[0]!.norm) && subject[1]?.norm === 'of') &&
+        tokens[indexNear(tokens, head) + 1]?.norm !== 'of'
+      )
+        return { source: subject, inherited: true, fromSubject: true };
+    }
     return { source: np, inherited: false };
   }
   // Inverted: "…,” said Derek Grossman" / "…, said the senior official" (not "told X":
