@@ -67,6 +67,25 @@ export class SpeakerBook {
     return result;
   }
 
+  /**
+   * Whether the words name a person: a listed office holder or actor, or a name the
+   * article gives again after offset `after` (a capitalised headline phrase is no name).
+   */
+  namesPerson(tokens: Token[], after: number): boolean {
+    const { name } = this.split(tokens);
+    const last = name[name.length - 1];
+    if (!last) return false;
+    const surname = strip(last.norm);
+    if ((ROLES.officesOf.has(surname) || this.actors.byAlias.has(surname)) && personLike(surname))
+      return true;
+    return (
+      this.index.bySurname.has(surname) &&
+      this.index.occurrences.some(
+        (o) => o.offset >= after && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
+      )
+    );
+  }
+
   /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */
   noteSpoke(speaker: number, paragraph: number, offset: number): void {
     this.history.push({ speaker, paragraph, offset });

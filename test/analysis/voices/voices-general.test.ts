@@ -90,3 +90,21 @@ test('a surname that also names a body is a person after a personal title', () =
   ]);
   assert.equal(v[2]!.name, 'Vicente Fox');
 });
+
+test('a headline "Name: claim" quotes a person the article names; a topic label does not', () => {
+  const text =
+    'Ruiz: Senate to vote on the budget next week\nSenator Ann Ruiz said on Monday that the vote was set.\nBudget Fight: What comes next for the city';
+  const lines = text.split('\n');
+  let at = 0;
+  const segments: Segment[] = lines.map((line, paragraph) => {
+    const start = at;
+    at += line.length + 1;
+    const kind = paragraph === 1 ? 'body' : 'headline';
+    return { paragraph, sentence: 0, kind, text: line, start, end: start + line.length };
+  });
+  const v = attributeVoices(text, segments, NO_ACTORS);
+  const [headline, , topic] = v.perSegment;
+  assert.equal(headline!.quote, 'direct');
+  assert.equal(v.speakers[headline!.speaker!]!.name, 'Ann Ruiz');
+  assert.equal(topic!.quote, 'none');
+});
