@@ -86,6 +86,25 @@ export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution |
   return cue('speaker_label', 'colon', 'neutral', mark, mark, name);
 }
 
+/**
+ * A headline's "Trump: U.S., China to resume talks": the words before an opening colon
+ * when they can be a name (one to four capitalised words, not "Analysis:" or "Watch:").
+ * Whether they name a person the article knows is for the caller to decide.
+ */
+export function headlineLabel(tokens: Token[], inQuote: boolean[]): Attribution | null {
+  let n = 0;
+  while (n < tokens.length && n < 6 && (isCap(tokens[n]!) || tokens[n]!.text === '.')) n++;
+  const mark = tokens[n];
+  const name = tokens.slice(0, n);
+  const words = name.filter((t) => t.isWord);
+  if (!mark || mark.text !== ':' || inQuote[0] || words.length === 0 || words.length > 4)
+    return null;
+  // A name has no preposition in it ("Latest On Greek Crisis: …").
+  if (NOT_LABELS.has(words[0]!.norm) || words.some((t) => OPENERS.has(t.norm))) return null;
+  if (tokens.slice(n + 1).filter((t) => t.isWord).length < 3) return null;
+  return cue('speaker_label', 'colon', 'neutral', mark, mark, name);
+}
+
 // "Beijing's view that …", "China's insistence that …", "in Blinken's words, …".
 export function nounAttribution(tokens: Token[], i: number, type: VerbType): Attribution | null {
   const owner = tokens[i - 1];

@@ -6,7 +6,7 @@
 // It deliberately does not resolve who the source is (speakers.ts) or decide the
 // sentence's quote label (voices.ts).
 
-import { sentenceSubjectStart, skipToSubject } from './clause-subject.js';
+import { OPENERS, sentenceSubjectStart, skipToSubject } from './clause-subject.js';
 import {
   indexNear,
   innerSource,
@@ -91,7 +91,9 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     }
     const verb = VERBS.get(t.norm);
     // In a title-case headline ("Trump Warns Clinton …") verbs are capitalised too.
-    if (!verb || (isCap(t) && (i === 0 || !titleCase))) continue;
+    // An opening participle ("Speaking from the White House, Obama …") is capitalised too.
+    const opening = i === 0 && t.norm.endsWith('ing');
+    if (!verb || (isCap(t) && ((i === 0 && !opening) || (i > 0 && !titleCase)))) continue;
     // After an article, a possessive or an adjective the word is a noun ("a new report").
     const p = tokens[i - 1];
     if (
@@ -152,13 +154,29 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     });
   }
   // The sentence's main attribution first: a trailing reporting clause, then the first
-  // speech verb, then "according to", then a view named by a noun.
+  // speech verb, then "according to", then a view named by a noun. A news organisation
+  // reporting beside another source ("Kim …, saying …, the AP reported") only passed the
+  // words on: it comes after every other source.
+  // An editorial ("the newspaper wrote") is the paper's own voice: only "reported" and
+  // "according to" pass words on.
+  const passesOn = (a: Attribution) =>
+    (a.lemma === 'report' || a.cue === 'according_to') && isMedia(a.source);
+  const conduit = found.some((a) => !passesOn(a)) ? passesOn : () => false;
   const rank = (a: Attribution) =>
-    a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3;
+    (conduit(a) ? 4 : 0) +
+    (a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3);
   return found
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
     .map((x) => x.a);
+}
+
+/** A source naming a news organisation ("Reuters", "the semi-official Fars news agency"). */
+export function isMedia(source: Token[]): boolean {
+  return (
+    source.some((t) => t.isWord && isCap(t) && ROLES.mediaWords.has(t.norm.replace(/'s$/, ''))) ||
+    source.some((t) => t.isWord && /^(newspaper|agency|broadcaster|outlet)$/.test(t.norm))
+  );
 }
 
 function subjectFits(source: Token[], kind: 'document' | 'source', first: Token): boolean {
@@ -253,6 +271,24 @@ function sourceOf(
       found = npEndingAt(tokens, at - 3) ?? found;
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
+    // "Holm issued a statement saying …": a document the subject issued passes on the
+    // subject's words.
+    if (ing && np === found && ROLES.documentNouns.has(np[np.length - 1]!.norm)) {
+      const subject = npStartingAt(tokens, sentenceSubjectStart(tokens));
+      const head = subject?.[subject.length - 1];
+      if (
+        subject &&
+        head &&
+        head.start < np[0]!.start &&
+        (subject.some(isCap) || ROLES.roleNouns.has(head.norm)) &&
+        !subject.some((t) => ROLES.documentNouns.has(t.norm)) &&
+        // "Some of the allies", "Rumblings of concern": only part of a phrase.
+        !ROLES.determiners.has(head.norm) &&
+        !(ROLES.determiners.has(subject[0]!.norm) && subject[1]?.norm === 'of') &&
+        tokens[indexNear(tokens, head) + 1]?.norm !== 'of'
+      )
+        return { source: subject, inherited: true, fromSubject: true };
+    }
     return { source: np, inherited: false };
   }
   // Inverted: "…,” said Derek Grossman" / "…, said the senior official" (not "told X":
@@ -349,6 +385,21 @@ function sourceOf(
   if (ing || (prev && BOUNDARY_CONJ.has(prev.norm))) {
     const last = earlier[earlier.length - 1];
     if (last) return { source: last.source, inherited: true };
+    // "Speaking from the White House, Obama called …", "While predicting …, Ms. Walsh
+    // sighed": an opening participle's subject is the main clause's, after the comma.
+    if (ing && (v === 0 || (v === 1 && OPENERS.has(tokens[0]!.norm)))) {
+      const comma = tokens.findIndex((t, n) => n > v && t.text === ',');
+      const np = comma > 0 && comma - v <= 25 ? npStartingAt(tokens, comma + 1) : null;
+      const next = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
+      const head = np?.[np.length - 1];
+      if (
+        np &&
+        head &&
+        next?.isWord &&
+        (np.some(isCap) || PRONOUNS.has(head.norm) || ROLES.roleNouns.has(head.norm))
+      )
+        return { source: np, inherited: true, fromSubject: true };
+    }
     const start = sentenceSubjectStart(tokens);
     const np = start >= 0 ? npStartingAt(tokens, start) : null;
     if (np && np[np.length - 1]!.start < verb.start)

@@ -36,7 +36,9 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
     while (
       k >= 0 &&
       tokens[k]!.isWord &&
-      (AUX.has(tokens[k]!.norm) || (/ly$/.test(tokens[k]!.norm) && tokens[k]!.norm.length > 4))
+      (AUX.has(tokens[k]!.norm) ||
+        // "-ly" adverbs, but not a capitalised name ("Mr. Kelly said", "Beverly Hills")
+        (/ly$/.test(tokens[k]!.norm) && tokens[k]!.norm.length > 4 && !isCap(tokens[k]!)))
     ) {
       if (BE.has(tokens[k]!.norm) && !controlled) sawBe = true;
       k--;

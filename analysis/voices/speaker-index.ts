@@ -26,8 +26,30 @@ export function strip(norm: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
+// Titles that only a person carries: a name after one is a person's, even when its last
+// word also names a body ("President Vicente Fox", "Gov. Rick Post").
+const PERSONAL_TITLES = new Set(
+  'mr mrs ms dr prof president senator sen rep gov governor gen general admiral judge justice sir lord king queen prince minister premier ambassador secretary chairman chairwoman congressman congresswoman former'.split(
+    ' ',
+  ),
+);
+
 /** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
 export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
+  const words = chain.filter((t) => t.isWord);
+  const [title, given, last] = words.slice(-3);
+  if (
+    title &&
+    given &&
+    last &&
+    PERSONAL_TITLES.has(strip(title.norm)) &&
+    ROLES.orgWords.has(strip(last.norm)) &&
+    isCap(given) &&
+    !ROLES.titleWords.has(strip(given.norm)) &&
+    !ROLES.orgWords.has(strip(given.norm)) &&
+    !given.norm.endsWith("'s")
+  )
+    return { title: chain.slice(0, chain.indexOf(given)), name: [given, last] };
   let cut = chain.length;
   while (cut > 0) {
     const t = chain[cut - 1]!;
@@ -75,15 +97,14 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       const t = tokens[j]!;
       if (isCap(t)) j++;
       else if (t.text === '.' && tokens[j - 1]!.text.length <= 3 && isCap(tokens[j - 1]!)) j++;
-      // "of"/"for" join title words ("Secretary of State"); "and" only joins title or
-      // organisation words ("East Asian and Pacific Affairs"), never two people.
+      // "of", "for" and "and" join only after a title or organisation word ("Secretary of
+      // State", "East Asian and Pacific Affairs"): after a name they start a description
+      // ("Sen. Bob Menendez of New Jersey") or a second person.
       else if (
         /^(of|for|and)$/.test(t.norm) &&
         tokens[j + 1] &&
         isCap(tokens[j + 1]!) &&
-        (t.norm !== 'and' ||
-          TITLE.has(strip(tokens[j - 1]!.norm)) ||
-          ORG.has(strip(tokens[j - 1]!.norm)))
+        (TITLE.has(strip(tokens[j - 1]!.norm)) || ORG.has(strip(tokens[j - 1]!.norm)))
       )
         j++;
       else break;

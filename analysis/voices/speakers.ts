@@ -67,6 +67,25 @@ export class SpeakerBook {
     return result;
   }
 
+  /**
+   * Whether the words name a person: a listed office holder or actor, or a name the
+   * article gives again after offset `after` (a capitalised headline phrase is no name).
+   */
+  namesPerson(tokens: Token[], after: number): boolean {
+    const { name } = this.split(tokens);
+    const last = name[name.length - 1];
+    if (!last) return false;
+    const surname = strip(last.norm);
+    if ((ROLES.officesOf.has(surname) || this.actors.byAlias.has(surname)) && personLike(surname))
+      return true;
+    return (
+      this.index.bySurname.has(surname) &&
+      this.index.occurrences.some(
+        (o) => o.offset >= after && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
+      )
+    );
+  }
+
   /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */
   noteSpoke(speaker: number, paragraph: number, offset: number): void {
     this.history.push({ speaker, paragraph, offset });
@@ -79,7 +98,7 @@ export class SpeakerBook {
   noteSubject(mention: Mention): void {
     const last = mention.tokens[mention.tokens.length - 1];
     if (!last) return;
-    const { name } = splitChain(mention.tokens);
+    const { name } = this.split(mention.tokens);
     const surname = name.length > 0 ? strip(name[name.length - 1]!.norm) : '';
     // A person the article names in full, or a listed office holder or actor it names by
     // surname alone ("In a press conference, Trump offered …").
@@ -162,7 +181,7 @@ export class SpeakerBook {
       .join(' ')
       .replace(/ \./g, '.')
       .replace(/ ’ ?s\b/g, '’s');
-    const split = splitChain(tokens);
+    const split = this.split(tokens);
     // A sentence-initial "Officials" or "Analysts" is capitalised but names a group.
     if (split.name.length === 1 && ROLES.roleNouns.has(split.name[0]!.norm)) roleOnly = true;
     const title = roleOnly ? tokens : split.title;
@@ -186,7 +205,8 @@ export class SpeakerBook {
         canonical = canonical.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
       // A capitalised name credited with speech is a person unless it names a place or body.
       person = true;
-      if (ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) person = false;
+      if ((ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) && !this.index.bySurname.has(last))
+        person = false;
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
@@ -234,6 +254,17 @@ export class SpeakerBook {
     this.isPerson.push(person);
     this.byKey.set(key, this.speakers.length - 1);
     return this.speakers.length - 1;
+  }
+
+  // A chain's title and name; a last word that also names a body ("Fox", "Post") is the
+  // surname of a person the article named in full ("President Vicente Fox").
+  private split(tokens: Token[]): { title: Token[]; name: Token[] } {
+    const split = splitChain(tokens);
+    const last = tokens[tokens.length - 1];
+    if (split.name.length > 0 || !last || !isCap(last)) return split;
+    return this.index.bySurname.has(strip(last.norm))
+      ? { title: tokens.slice(0, -1), name: [last] }
+      : split;
   }
 
   // "the U.S. Secretary of Defense" → the person the article gave that title to.

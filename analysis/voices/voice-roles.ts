@@ -23,6 +23,7 @@ const RolesSchema = z.object({
   roleNouns: words,
   npAdjectives: words,
   titleWords: words,
+  mediaWords: described,
   orgWords: words,
   documentNouns: words,
   attributionNouns: z.object({
@@ -83,6 +84,7 @@ export const ROLES = {
   roleNouns: new Set(data.roleNouns),
   npAdjectives: new Set(data.npAdjectives),
   titleWords: new Set(data.titleWords),
+  mediaWords: new Set(data.mediaWords.words),
   orgWords: new Set(data.orgWords),
   documentNouns: new Set(data.documentNouns),
   attributionNouns: new Map<string, 'neutral' | 'distancing'>([

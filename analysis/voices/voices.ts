@@ -12,6 +12,7 @@
 
 import type { Actors } from './actors.js';
 import { findAttributions, sentenceSubject, type Attribution } from './attribution.js';
+import { headlineLabel } from './attribution-cues.js';
 import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
@@ -84,6 +85,16 @@ export function attributeVoices(
   const articleTokens: Token[] = [];
   for (const tokens of allTokens) for (const t of tokens) articleTokens.push(t);
   const book = new SpeakerBook(text, articleTokens, actors);
+  // A headline's "Trump: …" quotes a person the article names; "Iran deal: …" is a topic.
+  for (const [n, segment] of segments.entries()) {
+    const v = voices[n]!;
+    if (segment.kind !== 'headline' || v.attributions.length > 0) continue;
+    const label = headlineLabel(
+      allTokens[n]!,
+      new Array<boolean>(allTokens[n]!.length).fill(false),
+    );
+    if (label && book.namesPerson(label.source, segment.end)) v.attributions.push(label);
+  }
 
   // A quote running over several sentences (or paragraphs, reopened with “) is credited
   // once: every sentence it touches shares the attribution found in any of them.

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NO_ACTORS } from '../../../analysis/voices/actors.js';
+import type { Segment } from '../../../analysis/types.js';
+import { attributeVoices } from '../../../analysis/voices/voices.js';
+
+// Mechanisms that recur across outlets (issue 12, second round): news organisations as
+// conduits, opening participles, names that look like adverbs or bodies, names followed
+// by "of <place>". The sentences are short ones written for these tests; each inner array
+// is one paragraph.
+function voices(paragraphs: string[][]) {
+  const segments: Segment[] = [];
+  let text = '';
+  paragraphs.forEach((sentences, paragraph) => {
+    if (paragraph > 0) text += '\n';
+    sentences.forEach((sentence, n) => {
+      if (n > 0) text += ' ';
+      const start = text.length;
+      text += sentence;
+      segments.push({
+        paragraph,
+        sentence: n,
+        kind: 'body',
+        text: sentence,
+        start,
+        end: text.length,
+      });
+    });
+  });
+  const v = attributeVoices(text, segments, NO_ACTORS);
+  return v.perSegment.map((p) => ({
+    quote: p.quote,
+    name: p.speaker === null ? null : v.speakers[p.speaker]!.name,
+    side: p.speaker === null ? null : v.speakers[p.speaker]!.side,
+  }));
+}
+
+test('a news organisation reporting beside a named source is the conduit, not the speaker', () => {
+  const v = voices([
+    ['Deputy Minister Lena Holm issued a statement saying the offer stood, Reuters reported.'],
+    ['The rebels have withdrawn from the town, the Associated Press reported.'],
+  ]);
+  assert.equal(v[0]!.name, 'Lena Holm');
+  // With no other source the organisation is still credited.
+  assert.equal(v[1]!.name, 'Associated Press');
+});
+
+test('a newspaper writing an editorial is the speaker', () => {
+  const [v] = voices([
+    ['The candidate is “careful and shrewd,” the newspaper wrote, praising her.'],
+  ]);
+  assert.equal(v!.name, 'newspaper');
+});
+
+test('an opening participle takes the main clause subject as its source', () => {
+  const v = voices([
+    ['Speaking to reporters on Monday, Senator Ann Ruiz called the plan a mistake.'],
+    ['Speaking of which, the plan failed.'],
+    ['While predicting a close vote, the senator said the bill would pass.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Ann Ruiz', side: 'us_gov' });
+  assert.equal(v[1]!.quote, 'none');
+  assert.equal(v[2]!.name, 'Ann Ruiz');
+});
+
+test('a capitalised name ending in -ly is not skipped as an adverb', () => {
+  const v = voices([['Mr. Kelly said the state was close.'], ['Publicly, officials said no.']]);
+  assert.equal(v[0]!.name, 'Kelly');
+  assert.equal(v[1]!.name, 'officials');
+});
+
+test('"add to" is not a speech verb', () => {
+  const [v] = voices([['Adding to the confusion, the mayor projected indifference.']]);
+  assert.equal(v!.quote, 'none');
+});
+
+test('"Sen. X of <state>" indexes the person, whose later surname gets the side', () => {
+  const v = voices([
+    ['The bill was written by Democratic Sen. Robert Lane of New Jersey and two colleagues.'],
+    ['Lane said the vote would come in June.'],
+  ]);
+  assert.deepEqual(v[1], { quote: 'indirect', name: 'Robert Lane', side: 'us_gov' });
+});
+
+test('a surname that also names a body is a person after a personal title', () => {
+  const v = voices([
+    ['Former President Vicente Fox spoke in Mexico City on Monday.'],
+    ['Fox, however, is not worried.'],
+    ['“The wall will never be paid for,” he said.'],
+  ]);
+  assert.equal(v[2]!.name, 'Vicente Fox');
+});
+
+test('a headline "Name: claim" quotes a person the article names; a topic label does not', () => {
+  const text =
+    'Ruiz: Senate to vote on the budget next week\nSenator Ann Ruiz said on Monday that the vote was set.\nBudget Fight: What comes next for the city';
+  const lines = text.split('\n');
+  let at = 0;
+  const segments: Segment[] = lines.map((line, paragraph) => {
+    const start = at;
+    at += line.length + 1;
+    const kind = paragraph === 1 ? 'body' : 'headline';
+    return { paragraph, sentence: 0, kind, text: line, start, end: start + line.length };
+  });
+  const v = attributeVoices(text, segments, NO_ACTORS);
+  const [headline, , topic] = v.perSegment;
+  assert.equal(headline!.quote, 'direct');
+  assert.equal(v.speakers[headline!.speaker!]!.name, 'Ann Ruiz');
+  assert.equal(topic!.quote, 'none');
+});
