@@ -258,7 +258,11 @@ function windowSpace(
 function candidateLinks(
   space: WindowSpace,
   { df, telling }: StemIndex,
-  { minShared, minTelling, threshold }: { minShared: number; minTelling: number; threshold: number },
+  {
+    minShared,
+    minTelling,
+    threshold,
+  }: { minShared: number; minTelling: number; threshold: number },
 ): Link[] {
   const { sentences, windows, windowsOf, whole } = space;
   const n = sentences.length;
