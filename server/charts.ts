@@ -7,7 +7,7 @@
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { EXPECTATION_DIRECTIONS } from '../analysis/vocabulary/expectation.js';
+import { EXPECTATION, EXPECTATION_DIRECTIONS } from '../analysis/vocabulary/expectation.js';
 import { SIDES, VOICE_BUCKETS } from '../analysis/vocabulary/sides.js';
 import { TONE_SIGN } from '../analysis/vocabulary/tone.js';
 
@@ -82,7 +82,10 @@ export function toneChartSpec(
             field: 'tone',
             type: 'quantitative',
             title: 'Sentence tone (combined: negative ← 0 → positive)',
-            scale: { domain: [-5, 5] },
+            // Padded past the ±5 the ticks are clamped to, so a tick at −5 or +5 stands
+            // clear of the axis line instead of vanishing into it.
+            scale: { domain: [-5.5, 5.5], nice: false, clamp: true },
+            axis: { values: [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5] },
           },
           color: {
             condition: [
@@ -135,11 +138,16 @@ export interface RateBar {
   href: string;
 }
 
-/** Expectation-setting per 1,000 words: a panel per label, bars split by who speaks. */
+/**
+ * Expectation-setting per 1,000 words: a panel per label in the label's colour (the same as
+ * the table's swatches and the sentence badges), the outlet's own voice solid and its
+ * quoted sources lighter.
+ */
 export function expectationChartSpec(rows: RateBar[], outlets: string[]): TopLevelSpec {
+  const directions = [...EXPECTATION_DIRECTIONS];
   return {
     description:
-      'Sentences that lower, raise or hedge expectations, per 1,000 words, split into the outlet’s own voice and quoted sources.',
+      'Sentences that lower, raise or hedge expectations, per 1,000 words, split into the outlet’s own voice (solid) and quoted sources (light).',
     data: { values: rows },
     facet: {
       column: {
@@ -158,11 +166,24 @@ export function expectationChartSpec(rows: RateBar[], outlets: string[]): TopLev
         y: { field: 'outlet', type: 'nominal', sort: outlets, title: null },
         x: { field: 'per1000', type: 'quantitative', stack: 'zero', title: 'per 1,000 words' },
         color: {
+          field: 'group',
+          type: 'nominal',
+          title: null,
+          legend: null,
+          scale: {
+            domain: directions,
+            range: directions.map((d) => EXPECTATION[d].colour ?? '#8a8f99'),
+          },
+        },
+        opacity: {
           field: 'voice',
           type: 'nominal',
           title: 'Voice',
-          scale: { domain: ['own voice', 'quoted'], range: ['#1d1f23', '#999999'] },
+          sort: ['own voice', 'quoted'],
+          scale: { domain: ['own voice', 'quoted'], range: [1, 0.4] },
+          legend: { symbolFillColor: '#5f6673', symbolStrokeColor: '#5f6673' },
         },
+        order: { field: 'voice', sort: 'ascending' },
         href: { field: 'href' },
         tooltip: [
           { field: 'outlet', title: 'Outlet' },
@@ -235,24 +256,37 @@ export interface HeatCell {
   href: string;
 }
 
-/** Issue emphasis: mentions per 1,000 words, outlets × issues. */
+/**
+ * Issue emphasis: sentences naming each issue per 1,000 words, outlets × issues. Colour and
+ * the printed number are the same measure (the rate), and the colour scale starts at 0, so
+ * a pale cell is a low rate, not merely the lowest of a narrow range; the count is in the
+ * tooltip. Issue names wrap onto two lines rather than being cut.
+ */
 export function issuesHeatmapSpec(
   cells: HeatCell[],
   outlets: string[],
   issues: string[],
 ): TopLevelSpec {
+  const max = Math.max(0, ...cells.map((c) => c.per1000));
   const x = {
     field: 'issue',
     type: 'nominal',
     sort: issues,
     title: null,
-    axis: { labelAngle: -35 },
+    axis: {
+      labelAngle: 0,
+      labelLimit: 0,
+      labelExpr: wrappedLabels(issues),
+      labelLineHeight: 13,
+      labelPadding: 6,
+      labelBaseline: 'top',
+    },
   } as const;
   const y = { field: 'outlet', type: 'nominal', sort: outlets, title: null } as const;
   return {
     description: 'Sentences naming each issue per 1,000 words, per outlet; darker is more.',
     data: { values: cells },
-    width: { step: 62 },
+    width: { step: 104 },
     height: { step: 32 },
     layer: [
       {
@@ -264,7 +298,9 @@ export function issuesHeatmapSpec(
             field: 'per1000',
             type: 'quantitative',
             title: 'per 1,000 words',
-            scale: { scheme: 'blues' },
+            // From near white (the blues scheme's own ends), so a rate of 0 looks empty.
+            scale: { range: ['#f7fbff', '#08519c'], domainMin: 0, zero: true },
+            legend: { values: legendValues(max), format: '.1f', titleLimit: 200 },
           },
           href: { field: 'href' },
           tooltip: [
@@ -280,11 +316,40 @@ export function issuesHeatmapSpec(
         encoding: {
           x,
           y,
-          text: { field: 'count' },
-          color: { condition: { test: 'datum.per1000 > 4', value: 'white' }, value: '#1d1f23' },
+          text: { field: 'per1000', format: '.1f' },
+          // White on the darker half of the scale, which starts at 0.
+          color: {
+            condition: { test: `datum.per1000 > ${max / 2}`, value: 'white' },
+            value: '#1d1f23',
+          },
           href: { field: 'href' },
         },
       },
     ],
   } as TopLevelSpec;
+}
+
+// Vega's labelExpr for issue names wrapped into lines of at most LABEL_LINE characters at
+// spaces, so "Export controls and chips" reads whole instead of "Export controls and c…".
+const LABEL_LINE = 14;
+
+/** A Vega expression mapping each label to its wrapped lines (vega draws an array as lines). */
+function wrappedLabels(labels: readonly string[]): string {
+  const lines = labels.map((label) => {
+    const out: string[] = [];
+    for (const word of label.split(/\s+/)) {
+      const last = out[out.length - 1];
+      if (last !== undefined && last.length + 1 + word.length <= LABEL_LINE) {
+        out[out.length - 1] = `${last} ${word}`;
+      } else out.push(word);
+    }
+    return out;
+  });
+  return `${JSON.stringify(lines)}[indexof(${JSON.stringify(labels)}, datum.label)] || datum.label`;
+}
+
+/** Legend stops from 0 to the largest rate: 0, the middle and the top. */
+function legendValues(max: number): number[] {
+  if (max <= 0) return [0];
+  return [0, Math.round((max / 2) * 10) / 10, Math.round(max * 10) / 10];
 }

@@ -5,9 +5,14 @@
 // from stats.ts) and never words a difference the rules below do not back.
 //
 // Rules (all relative to the other outlets of the same story; nothing is said with one outlet):
+// - Minimum sample (CLAIM_MINIMUMS, stated on the story page and in the README): an outlet
+//   with fewer than MIN_WORDS words or MIN_SENTENCES sentences in the part gets no phrase
+//   and is left out of the others' comparisons, since two hedge words in 54 words make a
+//   rate of 37 per 1,000 that says nothing. Its line says so instead.
 // - Tone: "most negative tone" only for the outlet with the lowest mean whose 95% CI lies
 //   entirely below every other outlet's mean (so no other outlet's mean is a plausible value
 //   for it); "most positive tone" likewise. Overlapping intervals: nothing is said.
+// - Tone also needs MIN_SENTENCES sentences behind the interval.
 // - Expectations, hedges, quoted sides: "most" needs the highest rate, at least MIN_EVENTS
 //   events behind it and at least RATIO (1.5×) the next outlet's rate. "No …" needs zero
 //   while some other outlet has at least MIN_EVENTS.
@@ -56,20 +61,48 @@ export interface SummaryLine {
 }
 
 const RATIO = 1.5;
-const MIN_EVENTS = 2;
+const MIN_EVENTS = 3;
+const MIN_WORDS = 300;
+const MIN_SENTENCES = 10;
+
+/** The smallest sample a summary phrase rests on, for the page and the README to state. */
+export const CLAIM_MINIMUMS = {
+  words: MIN_WORDS,
+  sentences: MIN_SENTENCES,
+  events: MIN_EVENTS,
+  ratio: RATIO,
+} as const;
+
+/** Whether an outlet's part is large enough for any comparison phrase. */
+export function hasClaimSample(f: Pick<SummaryFigures, 'words' | 'sentences'>): boolean {
+  return f.words >= MIN_WORDS && f.sentences >= MIN_SENTENCES;
+}
 
 /** Summary lines for every outlet of a story; `issueLabels` maps issue ids to names. */
 export function summarizeOutlets(
   figures: readonly SummaryFigures[],
   issueLabels: Readonly<Record<string, string>> = {},
 ): SummaryLine[] {
+  const comparable = figures.filter(hasClaimSample);
   return figures.map((self) => {
-    const others = figures.filter((f) => f !== self);
+    if (!hasClaimSample(self)) {
+      return {
+        outlet: self.outlet,
+        phrases: [],
+        line: `too little text to compare (${self.words} words, ${self.sentences} sentences; a claim needs ${MIN_WORDS} words and ${MIN_SENTENCES} sentences)`,
+      };
+    }
+    const others = comparable.filter((f) => f !== self);
     const phrases = others.length === 0 ? [] : describe(self, others, issueLabels);
     return {
       outlet: self.outlet,
       phrases,
-      line: phrases.length > 0 ? phrases.join('; ') : 'no clear difference from the other outlets',
+      line:
+        phrases.length > 0
+          ? phrases.join('; ')
+          : others.length === 0 && comparable.length < figures.length
+            ? 'no other outlet has enough text to compare with'
+            : 'no clear difference from the other outlets',
     };
   });
 }

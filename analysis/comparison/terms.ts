@@ -97,6 +97,12 @@ export class SurfaceTally {
     byForm.set(term.surface, (byForm.get(term.surface) ?? 0) + 1);
   }
 
+  /** Whether every occurrence of the stem was written with a capital (a name, not a word). */
+  isCapitalized(stem: string): boolean {
+    const byForm = this.forms.get(stem);
+    return byForm !== undefined && [...byForm.keys()].every((form) => /^\p{Lu}/u.test(form));
+  }
+
   surfaceOf(stem: string): string {
     const byForm = this.forms.get(stem);
     if (!byForm) return stem;

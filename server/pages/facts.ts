@@ -33,6 +33,8 @@ export interface PreparedFact {
   outlets: string[];
   terms: string[];
   cohesion: number;
+  /** Lowest similarity between two members: how well the loosest pair matches. */
+  weakest: number;
   members: { sentence: StorySentence; similarity: number; pieces: SharedPiece[] }[];
 }
 
@@ -63,6 +65,7 @@ export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts
         outlets: fact.outlets,
         terms: fact.terms,
         cohesion: fact.cohesion,
+        weakest: fact.weakest,
         members: fact.members.map((m) => {
           const sentence = byId.get(m.id)!;
           return { sentence, similarity: m.similarity, pieces: markShared(sentence.text, stems) };
@@ -119,6 +122,9 @@ export interface FactView {
   outletCount: number;
   outletTotal: number;
   cohesion: string;
+  weakest: string;
+  /** What was matched, worded by it: "3 outlets use these words: spy, balloon, February". */
+  label: string;
   terms: string[];
   /** In column layout one cell per outlet of the story (member or null); else members only. */
   cells: { outlet: OutletRef; member: MemberView | null }[];
@@ -291,6 +297,8 @@ function factView(
     outletCount: fact.outlets.length,
     outletTotal: outlets.length,
     cohesion: fact.cohesion.toFixed(2),
+    weakest: fact.weakest.toFixed(2),
+    label: `${fact.outlets.length} outlets use these words: ${fact.terms.join(', ')}`,
     terms: fact.terms,
     cells,
     missing: outlets.filter((o) => !fact.outlets.includes(o.slug)),
@@ -327,6 +335,7 @@ export function factsJson(story: StorySummary, prepared: PreparedFacts, filter: 
       missing: outlets.filter((o) => !fact.outlets.includes(o.slug)).map((o) => o.slug),
       terms: fact.terms,
       cohesion: round(fact.cohesion),
+      weakest: round(fact.weakest),
       members: fact.members.map(({ sentence: s, similarity }) => ({
         segmentId: s.segmentId,
         articleId: s.articleId,

@@ -7,7 +7,7 @@
 import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
 import { compareOutlets, PARTS, selectPart } from '../../analysis/comparison/compare.js';
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
-import { summarizeOutlets } from '../../analysis/comparison/summary.js';
+import { CLAIM_MINIMUMS, summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { SummaryFigures } from '../../analysis/comparison/summary.js';
 import {
   EXPECTATION,
@@ -63,6 +63,8 @@ export interface StoryPage extends LayoutModel {
   parts: { label: string; href: string; current: boolean }[];
   partNote: string;
   isSingleOutlet: boolean;
+  /** The smallest sample a summary phrase rests on, stated above the phrases. */
+  claimMinimums: typeof CLAIM_MINIMUMS;
   /** The dashboard table's expectation columns, one per direction of the vocabulary. */
   expectationColumns: { key: ExpectationDirection; name: string }[];
   dashboard: StoryDashboard;
@@ -112,8 +114,8 @@ function summaryFigures(c: OutletComparison): SummaryFigures {
   return {
     outlet: c.outlet,
     words: c.words,
-    // No tone claim rests on fewer than five sentences: their interval says too little.
-    tone: c.tone && c.tone.method !== 'none' && c.tone.n >= 5 ? c.tone : null,
+    // A single sentence has no interval to compare (summary.ts sets the sample minimums).
+    tone: c.tone && c.tone.method !== 'none' ? c.tone : null,
     expectation: { narrator: rates('narrator'), quoted: rates('quoted') },
     speakerShare: {
       us_gov: c.voices.us_gov.share,
@@ -236,6 +238,7 @@ export function storyPage(
     })),
     partNote: PART_NOTES[dashboard.part],
     isSingleOutlet: story.outlets.length < 2,
+    claimMinimums: CLAIM_MINIMUMS,
     expectationColumns: EXPECTATION_DIRECTIONS.map((key) => ({ key, name: EXPECTATION[key].name })),
     dashboard,
     columns: story.outlets.map((outlet) => ({

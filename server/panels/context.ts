@@ -3,6 +3,7 @@
 // number. The dashboard (pages/story.ts) makes one context and hands it to each panel.
 
 import type { OutletComparison, Rate } from '../../analysis/comparison/compare.js';
+import type { MeanInterval } from '../../analysis/comparison/stats.js';
 import type { StorySentence } from '../../db/store.js';
 import type { SentenceFilters } from '../pages/sentence.js';
 
@@ -10,6 +11,8 @@ import type { SentenceFilters } from '../pages/sentence.js';
 export interface Linked {
   text: string;
   href: string;
+  /** The count behind a rate or share ("n 4"), shown beside it. */
+  n?: string;
 }
 
 export type LinkFilters = Omit<SentenceFilters, 'story'>;
@@ -33,10 +36,42 @@ export function rateLink(
   rate: Rate,
   filters: LinkFilters,
 ): Linked {
-  return { text: rate.per1000.toFixed(1), href: context.link(outlet, filters) };
+  return {
+    text: rate.per1000.toFixed(1),
+    href: context.link(outlet, filters),
+    n: `n ${rate.count}`,
+  };
 }
 
 /** A tone value with two decimals and a real minus sign. */
 export function signed(value: number): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+}
+
+/** What the page prints for a mean's interval: the bounds, or why there are none. */
+export interface IntervalText {
+  /** "−0.20 to +0.35", or null when no interval can be computed. */
+  range: string | null;
+  /** Why there is no interval, or what it rests on ("1 article: sentences resampled"). */
+  note: string;
+  /** Sentences (and articles) behind the mean: "n 12 · 3 articles". */
+  n: string;
+}
+
+export function intervalText(interval: MeanInterval): IntervalText {
+  const n = `n ${interval.n}${interval.articles > 1 ? ` · ${interval.articles} articles` : ''}`;
+  if (interval.method === 'none') {
+    return { range: null, note: 'interval needs ≥ 2 sentences', n };
+  }
+  if (interval.low === interval.high) {
+    return { range: null, note: `no interval: all ${interval.n} sentences score the same`, n };
+  }
+  return {
+    range: `${signed(interval.low)} to ${signed(interval.high)}`,
+    note:
+      interval.method === 'articles'
+        ? `95% interval, resampling ${interval.articles} articles`
+        : '95% interval from one article: its sentences resampled (understates the uncertainty; needs ≥ 2 articles)',
+    n,
+  };
 }

@@ -5,31 +5,40 @@
 import type { OutletComparison } from '../../analysis/comparison/compare.js';
 import type { Chart } from '../charts.js';
 import { renderChart, toneChartSpec } from '../charts.js';
-import { signed, type Linked, type PanelContext } from './context.js';
+import type { MeanInterval } from '../../analysis/comparison/stats.js';
+import {
+  intervalText,
+  signed,
+  type IntervalText,
+  type Linked,
+  type PanelContext,
+} from './context.js';
 
-export interface ToneCell {
-  mean: Linked;
-  ci: string;
-  method: string;
+/** A mean tone as the table shows it: linked to its sentences, with interval and n. */
+export type ToneMean = { mean: Linked } & IntervalText;
+
+export interface ToneCell extends ToneMean {
   spread: string;
-  narrator: string;
-  quoted: string;
+  /** The outlet's own-voice and quoted sentences apart; null when it has none of them. */
+  narrator: ToneMean | null;
+  quoted: ToneMean | null;
+}
+
+function toneMean(interval: MeanInterval, href: string): ToneMean {
+  return { mean: { text: signed(interval.estimate), href }, ...intervalText(interval) };
 }
 
 export function toneCell(context: PanelContext, f: OutletComparison): ToneCell | null {
+  const voice = (v: 'narrator' | 'quoted'): ToneMean | null => {
+    const interval = f.toneByVoice[v];
+    return interval && toneMean(interval, context.link(f.outlet, { voice: v }));
+  };
   return (
     f.tone && {
-      mean: { text: signed(f.tone.estimate), href: context.link(f.outlet, {}) },
-      ci: `${signed(f.tone.low)} to ${signed(f.tone.high)}`,
+      ...toneMean(f.tone, context.link(f.outlet, {})),
       spread: `${signed(f.toneDistribution.q1)} to ${signed(f.toneDistribution.q3)}`,
-      method:
-        f.tone.method === 'articles'
-          ? `resampling ${f.tone.articles} articles`
-          : f.tone.method === 'sentences'
-            ? 'one article: resampling its sentences'
-            : 'a single sentence',
-      narrator: f.toneByVoice.narrator ? signed(f.toneByVoice.narrator.estimate) : '–',
-      quoted: f.toneByVoice.quoted ? signed(f.toneByVoice.quoted.estimate) : '–',
+      narrator: voice('narrator'),
+      quoted: voice('quoted'),
     }
   );
 }

@@ -27,10 +27,12 @@ export function voiceCells(
     quotedShare: {
       text: quoted === null ? '–' : percent(quoted),
       href: context.link(f.outlet, { voice: 'quoted' }),
+      n: `${f.sentences - f.voices.narrator.count} of ${f.sentences}`,
     },
     anonymousShare: {
       text: f.sentences > 0 ? percent(f.anonymous.share) : '–',
       href: context.link(f.outlet, { anonymous: true }),
+      n: `${f.anonymous.count} of ${f.sentences}`,
     },
     speakers: f.topSpeakers.map((s) => ({
       name: s.name,

@@ -15,7 +15,19 @@ describe('the aligned-facts page in a browser', () => {
     const first = fx.page.locator('section.fact').first();
     assert.match(
       (await first.locator('h2').textContent()) ?? '',
-      /Fact 1\s+told by 5 of 5 outlets/,
+      /Group 1\s+[3-5] of 5 outlets use these words/,
+    );
+    // The label says what was matched, never that every outlet "reports" a fact.
+    const note = (await first.locator('.fact-note').innerText()) ?? '';
+    assert.match(note, /[3-5] outlets use these words: \w+/);
+    assert.doesNotMatch(note, /Reported by every outlet/);
+    assert.match(
+      (await first.locator('.cohesion').innerText()) ?? '',
+      /similarity 0\.\d\d · loosest pair 0\.\d\d/,
+    );
+    assert.match(
+      (await first.locator('.fact-member .similarity').first().innerText()) ?? '',
+      /similarity 0\.\d\d/,
     );
     const members = first.locator('.fact-member');
     assert.equal(await members.count(), 5);
@@ -43,14 +55,14 @@ describe('the aligned-facts page in a browser', () => {
     const fact = fx.page.locator('section.fact').first();
     const cell = fact.locator('.fact-member.absent[data-outlet="the-new-york-times"]');
     assert.equal(await cell.count(), 1);
-    assert.match((await cell.innerText()) ?? '', /Not reported/);
+    assert.match((await cell.innerText()) ?? '', /No sentence in these words/);
     assert.match((await fact.locator('.fact-missing').innerText()) ?? '', /The New York Times/);
   });
 
   test('the toggle hides facts told by only two outlets, and a source link opens the sentence', async () => {
     await fx.page.goto(fx.server.base + FACTS);
     const all = await fx.page.locator('section.fact').count();
-    await fx.page.getByRole('link', { name: 'Hide facts told by only two outlets' }).click();
+    await fx.page.getByRole('link', { name: 'Hide groups of only two outlets' }).click();
     await fx.page.waitForURL(/min=3/);
     const large = await fx.page.locator('section.fact').count();
     assert.ok(large > 0 && large < all, `${large} of ${all}`);

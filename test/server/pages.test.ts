@@ -139,6 +139,74 @@ describe('pages over the bundled corpus', () => {
     }
   });
 
+  test('the lead tab makes no claim on a few dozen words and says when an interval is impossible', async () => {
+    const page = await fx.server.get('/stories/blinken-in-beijing-june-2023?part=lead');
+    const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    // The minimum is stated above the summary lines, and no outlet's lead reaches it.
+    assert.match(html, /A phrase below rests on at least 300 words and 10 sentences/);
+    assert.doesNotMatch(html, /hedges most|lowers expectations most|most (positive|negative) tone/);
+    assert.match(
+      html,
+      /<strong>The Daily Beast<\/strong>: too little text to compare \(54 words, 2 sentences/,
+    );
+    // CNN's lead is one sentence: no "[0.00 to 0.00]", a reason instead.
+    const cnn = /<th scope="row">CNN[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    assert.match(cnn, /interval needs ≥ 2 sentences/);
+    assert.doesNotMatch(cnn, /\[[−+]?0\.00 to [−+]?0\.00\]/);
+    // Every rate and interval has its n beside it.
+    for (const row of html.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? []) {
+      assert.ok((row.match(/<span class="n">(n \d+|\d+ of \d+)/g)?.length ?? 0) >= 8, row);
+    }
+  });
+
+  test('tone by voice links to its sentences with an interval and n', async () => {
+    const page = await fx.server.get('/stories/blinken-in-beijing-june-2023');
+    const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    const nyt = /<th scope="row">The New York Times[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    const own = /<span class="voice-tone">own ([\s\S]*?)<\/span><span class="voice-tone">/.exec(
+      nyt,
+    )?.[1];
+    assert.ok(own, nyt);
+    assert.match(
+      own,
+      /href="\/search\?story=blinken-in-beijing-june-2023&outlet=the-new-york-times&voice=narrator"/,
+    );
+    assert.match(
+      own,
+      /<span class="n">n \d+<\/span><span class="sub ci" title="[^"]+">\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\]/,
+    );
+    assert.match(nyt, /voice=quoted"/);
+  });
+
+  test('charts: heatmap colour and numbers are one rate from 0; expectation bars in the table colours', async () => {
+    const base = '/stories/blinken-in-beijing-june-2023/charts';
+    const issues = JSON.parse((await fx.server.get(`${base}/issues.vl.json`)).text);
+    const [rect, text] = issues.layer;
+    assert.equal(rect.encoding.color.field, 'per1000');
+    assert.equal(text.encoding.text.field, 'per1000');
+    assert.equal(rect.encoding.color.scale.domainMin, 0);
+    assert.equal(rect.encoding.color.legend.values[0], 0);
+    // Issue names are wrapped, not cut: no label limit.
+    assert.equal(issues.encoding?.x?.axis?.labelLimit ?? rect.encoding.x.axis.labelLimit, 0);
+    const page = await fx.server.get('/stories/blinken-in-beijing-june-2023');
+    const svg =
+      /aria-label="Sentences naming each issue[\s\S]*?<\/figure>/.exec(page.text)?.[0] ?? '';
+    assert.match(svg, />0\.0<\/text>/, 'the legend starts at 0');
+    assert.match(svg, />Export controls<\/tspan>|>Export controls<\/text>|Export controls/);
+    assert.doesNotMatch(svg, /…/);
+
+    const expectation = JSON.parse((await fx.server.get(`${base}/expectation.vl.json`)).text);
+    assert.deepEqual(expectation.spec.encoding.color.scale.range, [
+      '#d55e00',
+      '#0072b2',
+      '#cc79a7',
+    ]);
+
+    const tone = JSON.parse((await fx.server.get(`${base}/tone.vl.json`)).text);
+    const [low, high] = tone.layer[0].encoding.x.scale.domain;
+    assert.ok(low < -5 && high > 5, 'ticks clamped at ±5 stand clear of the axis');
+  });
+
   test('an outlet without scored sentences shows dashes, not 100% quoted or a tone claim', async () => {
     const analyzer = createAnalyzer();
     const run = await fx.temp.store.startRun(analyzer.info);

@@ -133,3 +133,22 @@ test('groups come sorted by outlets, then cohesion', () => {
 test('a story with one outlet has nothing to align', () => {
   assert.deepEqual(alignFacts(sentences.filter((s) => s.outlet === 'blog')), []);
 });
+
+test('sentences sharing only names are not one fact; sharing telling words they are', () => {
+  const pair: AlignSentence[] = [
+    { id: 0, outlet: 'A', article: 0, text: 'Qin Gang welcomed Antony Blinken at the guesthouse.' },
+    { id: 1, outlet: 'B', article: 1, text: 'Blinken told Qin Gang that Washington would not budge.' },
+    { id: 2, outlet: 'A', article: 0, text: 'The talks lasted seven and a half hours, longer than planned.' },
+    { id: 3, outlet: 'B', article: 1, text: 'Their talks lasted seven and a half hours.' },
+  ]; // prettier-ignore
+  const facts = alignFacts(pair);
+  // The first two share "Qin", "Gang" and "Blinken" only: three names weigh 1.5, and a link
+  // needs 2 (README, "Aligned facts").
+  assert.equal(groupWith(facts, 0), undefined, JSON.stringify(facts));
+  assert.deepEqual(
+    groupWith(facts, 2)?.members.map((m) => m.id),
+    [2, 3],
+  );
+  // Without the rule the names alone would link them: the test guards the rule itself.
+  assert.ok(groupWith(alignFacts(pair, { minTelling: 0 }), 0));
+});

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeOutlets, type SummaryFigures } from '../../../analysis/comparison/summary.js';
+import {
+  CLAIM_MINIMUMS,
+  summarizeOutlets,
+  type SummaryFigures,
+} from '../../../analysis/comparison/summary.js';
 
 const none = { lowers: 0, raises: 0, hedged: 0 };
 
@@ -80,4 +84,32 @@ test('one outlet alone, or no difference, gives a plain line', () => {
   assert.equal(only?.line, 'no clear difference from the other outlets');
   const [a] = summarizeOutlets([outlet('A', {}), outlet('B', {})]);
   assert.equal(a?.phrases.length, 0);
+});
+
+test("an outlet below the sample minimum gets no claim, says why, and is nobody's rival", () => {
+  // 2 hedge words in 54 words is 37 per 1,000: the lead-paragraph case that said "hedges most".
+  const [tiny, a, b] = summarizeOutlets([
+    outlet('Tiny', { words: 54, sentences: 3, hedgesPer1000: 37 }),
+    outlet('A', { hedgesPer1000: 9 }),
+    outlet('B', { hedgesPer1000: 5 }),
+  ]);
+  assert.deepEqual(tiny?.phrases, []);
+  assert.match(
+    tiny?.line ?? '',
+    /too little text to compare \(54 words, 3 sentences; a claim needs 300 words/,
+  );
+  // Without Tiny's rate in the way, A's 9 against B's 5 is "most" (≥ 1.5×, 9 events).
+  assert.ok(a?.phrases.includes('hedges most'), a?.line);
+  assert.ok(!b?.phrases.includes('hedges most'));
+  const [c] = summarizeOutlets([outlet('C', {}), outlet('D', { words: 100 })]);
+  assert.equal(c?.line, 'no other outlet has enough text to compare with');
+});
+
+test('the stated minimums are what the rules apply', () => {
+  assert.deepEqual(CLAIM_MINIMUMS, { words: 300, sentences: 10, events: 3, ratio: 1.5 });
+  const [a] = summarizeOutlets([
+    outlet('A', { words: 299, hedgesPer1000: 50 }),
+    outlet('B', { hedgesPer1000: 1 }),
+  ]);
+  assert.deepEqual(a?.phrases, []);
 });
