@@ -81,6 +81,52 @@ export async function runIngest(options: {
   };
 }
 
+export interface ExportRun {
+  seconds: number;
+  rows: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  exitCode: number;
+}
+
+/** Runs `node dist/cli/export.js segments` over the database into a file and times it. */
+export async function runExport(options: {
+  distDir: string;
+  database: string;
+  out: string;
+}): Promise<ExportRun> {
+  const rssFile = `${options.out}.rss`;
+  rmSync(rssFile, { force: true });
+  const start = performance.now();
+  const { code } = await run(
+    process.execPath,
+    [
+      '--import',
+      join(options.distDir, 'bench', 'rss-probe.js'),
+      join(options.distDir, 'cli', 'export.js'),
+      'segments',
+      '--db',
+      options.database,
+      '--out',
+      options.out,
+    ],
+    { ...process.env, PARALLAX_BENCH_RSS_FILE: rssFile },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  // One row per line after the header: segment text is one line (CSV quotes keep newlines,
+  // and a sentence holds none), so counting line ends counts rows.
+  let rows = -1;
+  if (existsSync(options.out))
+    for (const byte of readFileSync(options.out)) if (byte === 10) rows++;
+  return {
+    seconds,
+    rows: Math.max(rows, 0),
+    rowsPerSecond: Math.max(rows, 0) / seconds,
+    peakRssMb: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN,
+    exitCode: code,
+  };
+}
+
 function run(
   command: string,
   args: string[],

@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchSentences, measureBaselines, type BaselineFigures } from '../bench/baselines.js';
 import { DEFAULT_CORPUS, readCorpusPrefix } from '../bench/corpus.js';
-import { measureAnalysis, runIngest, writeJsonl, type IngestRun } from '../bench/ingest.js';
+import {
+  measureAnalysis,
+  runExport,
+  runIngest,
+  writeJsonl,
+  type ExportRun,
+  type IngestRun,
+} from '../bench/ingest.js';
 import { measurePages, type PageTarget, type ServerFigures } from '../bench/pages.js';
 import { spread, type Spread } from '../bench/stats.js';
 import { SqliteStore } from '../db/sqlite-store.js';
@@ -29,7 +36,7 @@ corpus, ${DEFAULT_CORPUS}), in one run:
   3. pages at that size from the real server on 127.0.0.1, one request at a time, bounded
      in count and time: home, the largest story, its aligned facts, an article, the
      concordance; p50 / p99 and bytes;
-  4. CSV export of every segment, when the project has an export command;
+  4. the CSV export of every segment (npm run export -- segments), rows/s and peak memory;
   5. a command's time to first output.
 Prints medians with ranges and the ratios; nothing is asserted.
 
@@ -182,6 +189,9 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
     },
   });
 
+  progress('CSV export of every segment');
+  const exported = await runExport({ distDir, database, out: join(work, 'segments.csv') });
+
   progress('time to first output of a command');
   const firstOutput = await timeToFirstOutput(join(distDir, 'cli', 'eval.js'), 5);
 
@@ -193,6 +203,7 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
     ingest_one: ingests.one,
     ingest_workers: ingests.workers,
     server,
+    exported,
     firstOutput,
   };
   printTable(figures);
@@ -254,6 +265,7 @@ interface Figures {
   ingest_one: IngestRun[];
   ingest_workers: IngestRun[];
   server: ServerFigures;
+  exported: ExportRun;
   firstOutput: Spread;
 }
 
@@ -321,7 +333,13 @@ function printTable(f: Figures): void {
     line(p.name, figures);
   }
   console.log('\ncommands');
-  line('CSV export of every segment', 'no export command yet');
+  const e = f.exported;
+  line(
+    'CSV export of every segment',
+    e.exitCode === 0
+      ? `${e.rows.toLocaleString('en')} rows in ${e.seconds.toFixed(1)} s: ${k(e.rowsPerSecond)} rows/s, peak ${e.peakRssMb.toFixed(0)} MB`
+      : `failed (exit ${e.exitCode})`,
+  );
   line(
     'time to first output (node dist/cli/eval.js --help)',
     range(f.firstOutput, (n) => `${n.toFixed(2)} s`),
@@ -352,7 +370,8 @@ function summaryJson(f: Figures) {
     home_p99_ms: page('home')?.p99Ms ?? null,
     article_p99_ms: page('an article')?.p99Ms ?? null,
     server_rss_mb: f.server.rssMb,
-    export_rows_per_s: null,
+    export_rows_per_s: f.exported.exitCode === 0 ? f.exported.rowsPerSecond : null,
+    export_peak_rss_mb: f.exported.exitCode === 0 ? f.exported.peakRssMb : null,
     cli_first_output_s: f.firstOutput.median,
     pages: f.server.pages,
   };

@@ -38,7 +38,12 @@ test('bench --smoke runs every stage and ends with one JSON line of figures', ()
   const figures = JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
   for (const key of KEYS) assert.ok(key in figures, `missing ${key}`);
   assert.ok((figures.words as number) > 10_000);
-  for (const key of ['ingest_1t_words_per_s', 'ingest_workers_words_per_s', 'vader_words_per_s']) {
+  for (const key of [
+    'ingest_1t_words_per_s',
+    'ingest_workers_words_per_s',
+    'vader_words_per_s',
+    'export_rows_per_s',
+  ]) {
     assert.ok((figures[key] as number) > 0, `${key} was not measured`);
   }
   const pages = figures.pages as { name: string; status: number | null; problem: string | null }[];
