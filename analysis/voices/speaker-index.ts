@@ -4,6 +4,7 @@
 // It deliberately does not decide which mention is a speaker (attribution.ts) or sides
 // (sides.ts).
 
+import { segmentationRules } from '../segmentation/segment-rules.js';
 import { isCap } from './source-phrase.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -84,6 +85,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     officeHolders: [],
   };
   const TITLE = ROLES.titleWords;
+  const STARTERS = segmentationRules().sentenceStarters;
   const ORG = ROLES.orgWords;
   let i = 0;
   while (i < tokens.length) {
@@ -96,7 +98,15 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     while (j < tokens.length) {
       const t = tokens[j]!;
       if (isCap(t)) j++;
-      else if (t.text === '.' && tokens[j - 1]!.text.length <= 3 && isCap(tokens[j - 1]!)) j++;
+      // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),
+      // unless a sentence opener follows: "… visited the US. But other meetings …".
+      else if (
+        t.text === '.' &&
+        tokens[j - 1]!.text.length <= 3 &&
+        isCap(tokens[j - 1]!) &&
+        !STARTERS.has(tokens[j + 1]?.norm ?? '')
+      )
+        j++;
       // "of", "for" and "and" join only after a title or organisation word ("Secretary of
       // State", "East Asian and Pacific Affairs"): after a name they start a description
       // ("Sen. Bob Menendez of New Jersey") or a second person.

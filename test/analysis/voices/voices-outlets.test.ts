@@ -147,3 +147,16 @@ test('a reporting clause with a long apposition after the name still credits the
   ]);
   assert.equal(v!.name, 'Jane Roe');
 });
+
+test('a sentence opener after "the US." is no part of a name: "But" never becomes a speaker', () => {
+  const v = voices([
+    ['The trade minister visited the US. But other meetings were kept out of the limelight.'],
+    [
+      'The earlier trip was cancelled when the US revealed that a balloon had crossed its territory.',
+    ],
+  ]);
+  assert.ok(
+    v.every((s) => s.name !== 'But' && !/\bBut\b/.test(s.name ?? '')),
+    JSON.stringify(v),
+  );
+});
