@@ -21,7 +21,7 @@
 //   modal or expect verb + more talks       "further meetings could follow"             → raises
 //   talks/outcome + offering verb + prospect "the deal opens an opportunity"            → raises
 // plus direct cues (stakes, optimism, pessimism, uncertainty) and, for coverage written after
-// the meeting, judgments of what the talks achieved (GUIDE.md): significance ("a landmark
+// the meeting, judgments of what the talks achieved (docs/method.md §1): significance ("a landmark
 // accord"), acclaim ("praised the agreement"), appraisal next to the talks ("a very good
 // meeting"), failure ("the talks collapsed"), criticism ("objections to the deal") and mixed
 // verdicts; these count only when the sentence names the talks or their outcome and not when
@@ -106,7 +106,7 @@ const CERTAINTY_COPULAS = new Set([
 ]); // prettier-ignore
 const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set']);
 /**
- * After-the-fact judgments of what talks achieved (GUIDE.md): significance ("historic",
+ * After-the-fact judgments of what talks achieved (docs/method.md §1): significance ("historic",
  * "landmark"), acclaim ("hailed", "a step forward"), failure ("collapsed", "got nearly
  * nothing", "just a commitment to keep talking"), criticism ("objections", "slammed") and
  * two-sided verdicts ("mixed results"). They count only when the sentence names the talks
@@ -143,7 +143,7 @@ const LAST_WHAT = new Set([
   'fall',
   'winter',
 ]);
-/** Moves that say how much something matters, not which way it goes (METHOD.md §3.3). */
+/** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
 export function scoreExpectation(
@@ -152,7 +152,7 @@ export function scoreExpectation(
   lexicons: Lexicons,
 ): ExpectationResult {
   const { tokens, clauseOf } = scope;
-  // A question the writer poses ("What are the stakes …?") asks, it does not judge (GUIDE.md).
+  // A question the writer poses ("What are the stakes …?") asks, it does not judge (docs/method.md §1).
   if (tokens[tokens.length - 1]?.norm === '?' && WH_WORDS.has(tokens[0]?.norm ?? '')) {
     return { expectation: { label: 'none', move: 'question', score: 0 }, cueHits: [] };
   }
@@ -278,7 +278,7 @@ export function scoreExpectation(
 
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
   // the expectation is about (the visit, the talks, relations): general news is full of
-  // "would lead to" that sets no expectation of an event (METHOD.md §3.3, RAISE noise).
+  // "would lead to" that sets no expectation of an event (docs/method.md §2, noise in raises).
   const anchored = found('target').length > 0;
 
   // 3. Negative prospects under a modal ("might become worse", "prepare for escalating tensions");

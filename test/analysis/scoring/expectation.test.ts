@@ -186,7 +186,7 @@ test('stakes: a test of whether the visit succeeds raises', () => {
   assert.equal(label('Blinken’s visit should set in motion a process toward stability.'), 'raises');
 });
 
-test('after the talks, significance and acclaim raise, failure lowers (GUIDE.md)', () => {
+test('after the talks, significance and acclaim raise, failure lowers (docs/method.md §1)', () => {
   assert.equal(
     expect('The two governments signed a landmark accord on Friday.').move,
     'significance',
