@@ -1,6 +1,6 @@
 // The framing part of `npm run eval`: for a gold folder that also holds stance.jsonl and
 // bias_spans.jsonl (BASIL's layout, ../shared/eval/public/basil-dev/README.md), reads them
-// and prints the measures analysis/framing-eval.ts computes. Reading and printing only.
+// and prints the measures analysis/evaluation/framing-eval.ts computes. Reading and printing only.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

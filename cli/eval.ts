@@ -25,7 +25,7 @@ const loadAnalysis = async () => ({
 });
 type Analysis = Awaited<ReturnType<typeof loadAnalysis>>;
 
-const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors]
+const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors] [options]
 
 Runs Parallax's analyzer on <gold-folder>/docs/*.txt and compares it with
 <gold-folder>/segments.jsonl (one gold segment per line; see ../shared/eval/README.md).

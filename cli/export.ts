@@ -53,6 +53,10 @@ async function main(): Promise<number> {
     console.error(`Name one export.\n\n${USAGE}`);
     return 2;
   }
+  if (!(EXPORTS as readonly string[]).includes(positionals[0]!)) {
+    console.error(`No export “${positionals[0]}”. Exports: ${EXPORTS.join(', ')}.\n\n${USAGE}`);
+    return 2;
+  }
   const store = new SqliteStore(databaseFile(values.db));
   try {
     const filters = Object.fromEntries(
@@ -69,7 +73,17 @@ async function main(): Promise<number> {
       return error.kind === 'bad' ? 2 : 1;
     }
     const rows = await exportRows(store, checked.what, checked.request);
-    await writeCsv(checked.what, rows, values.out ? createWriteStream(values.out) : process.stdout);
+    try {
+      await writeCsv(
+        checked.what,
+        rows,
+        values.out ? createWriteStream(values.out) : process.stdout,
+      );
+    } catch (error) {
+      // The reader closed the pipe (`npm run export -- segments | head`): not a failure.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw error;
+    }
     if (values.out) console.error(`wrote ${values.out}`);
     return 0;
   } finally {

@@ -89,7 +89,7 @@ export function summarizeOutlets(
       return {
         outlet: self.outlet,
         phrases: [],
-        line: `too little text to compare (${self.words} words, ${self.sentences} sentences; a claim needs ${MIN_WORDS} words and ${MIN_SENTENCES} sentences)`,
+        line: `too little text to compare (${count(self.words, 'word')}, ${count(self.sentences, 'sentence')}; a claim needs ${MIN_WORDS} words and ${MIN_SENTENCES} sentences)`,
       };
     }
     const others = comparable.filter((f) => f !== self);
@@ -191,4 +191,9 @@ function standoutIssue(self: SummaryFigures, others: readonly SummaryFigures[]):
     }
   }
   return best;
+}
+
+/** "1 sentence", "31 words": the count with its noun in the right number. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,5 @@
 // Per-outlet figures of a story as numbers, for the JSON API and the summary CSV: the same
-// comparison the dashboard shows (analysis/compare.ts over the same part of the articles),
+// comparison the dashboard shows (analysis/comparison/compare.ts over the same part of the articles),
 // without the display strings ("+0.73", "55%"): intervals as {low, high}, shares as
 // fractions, rates per 1,000 words. It computes nothing the comparison does not.
 
@@ -16,7 +16,11 @@ export interface Interval {
 
 export interface ToneFigure {
   mean: number;
-  interval: Interval;
+  /**
+   * null when no interval can be computed: one sentence, or sentences that all score the
+   * same (a zero-width interval would claim a certainty the sample does not have).
+   */
+  interval: Interval | null;
   /** Confidence level of the interval (0.95). */
   level: number;
   sentences: number;
@@ -60,7 +64,8 @@ export function toneFigure(tone: MeanInterval | null): ToneFigure | null {
   if (!tone) return null;
   return {
     mean: tone.estimate,
-    interval: { low: tone.low, high: tone.high },
+    interval:
+      tone.method === 'none' || tone.low === tone.high ? null : { low: tone.low, high: tone.high },
     level: tone.level,
     sentences: tone.n,
     articles: tone.articles,

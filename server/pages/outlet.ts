@@ -160,7 +160,9 @@ export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): Outlet
         const own = m.value(r.outlet);
         const rest = r.others ? m.value(r.others) : null;
         const interval = (f: OutletFigures | null) =>
-          f?.tone ? `[${signed(f.tone.interval.low, 2)}, ${signed(f.tone.interval.high, 2)}]` : '–';
+          f?.tone?.interval
+            ? `[${signed(f.tone.interval.low, 2)}, ${signed(f.tone.interval.high, 2)}]`
+            : '–';
         return {
           intervals: m.label === 'Mean tone' ? `${interval(r.outlet)} / ${interval(r.others)}` : '',
           outlet: plain(own, m.digits),
