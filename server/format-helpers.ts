@@ -1,9 +1,19 @@
 // Handlebars helpers: formatting only, no decisions (the view model decides what to show).
 
+import { readFileSync } from 'node:fs';
 import type Handlebars from 'handlebars';
+import { projectPath } from '../lib/project-paths.js';
 import { plural } from './plural.js';
 
 export function registerHelpers(hbs: typeof Handlebars): void {
+  // {{inlineStylesheet}}: Parallax's own stylesheet, inlined for the self-contained report
+  // (views/report.hbs). It reads the shipped file itself, so no view model can put markup
+  // into the page this way.
+  let stylesheet: string | null = null;
+  hbs.registerHelper('inlineStylesheet', () => {
+    stylesheet ??= readFileSync(projectPath('views', 'static', 'parallax.css'), 'utf8');
+    return new hbs.SafeString(stylesheet.replace(/<\//g, '<\\/'));
+  });
   // {{number value digits}}: a number with thousands separators and fixed decimals; "–" for null.
   hbs.registerHelper('number', (value: unknown, digits: unknown) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return '–';

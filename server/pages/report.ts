@@ -4,8 +4,6 @@
 // and articles point at a running Parallax server (`base`). It reuses the dashboard's view
 // model; it does not write files (cli/report.ts does).
 
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../../lib/project-paths.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store } from '../../db/store.js';
 import type { LayoutModel, Renderer } from '../render.js';
@@ -13,7 +11,6 @@ import { storyDashboard, storyPage } from './story.js';
 import type { StoryPage } from './story.js';
 
 export interface ReportModel extends LayoutModel {
-  css: string;
   page: StoryPage;
   stamp: DataStamp;
   /** The CSV files written beside the report. */
@@ -47,7 +44,6 @@ export async function storyReportHtml(
   const model: ReportModel = {
     title: story.title,
     crumbs: [],
-    css: readFileSync(projectPath('views', 'static', 'parallax.css'), 'utf8'),
     page,
     stamp: await store.dataStamp({ story: slug }),
     files: options.files,

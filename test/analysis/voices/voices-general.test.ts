@@ -3,37 +3,13 @@ import assert from 'node:assert/strict';
 import { NO_ACTORS } from '../../../analysis/voices/actors.js';
 import type { Segment } from '../../../analysis/types.js';
 import { attributeVoices } from '../../../analysis/voices/voices.js';
+import { voicesOf } from './paragraphs.js';
 
 // Mechanisms that recur across outlets (issue 12, second round): news organisations as
 // conduits, opening participles, names that look like adverbs or bodies, names followed
 // by "of <place>". The sentences are short ones written for these tests; each inner array
 // is one paragraph.
-function voices(paragraphs: string[][]) {
-  const segments: Segment[] = [];
-  let text = '';
-  paragraphs.forEach((sentences, paragraph) => {
-    if (paragraph > 0) text += '\n';
-    sentences.forEach((sentence, n) => {
-      if (n > 0) text += ' ';
-      const start = text.length;
-      text += sentence;
-      segments.push({
-        paragraph,
-        sentence: n,
-        kind: 'body',
-        text: sentence,
-        start,
-        end: text.length,
-      });
-    });
-  });
-  const v = attributeVoices(text, segments, NO_ACTORS);
-  return v.perSegment.map((p) => ({
-    quote: p.quote,
-    name: p.speaker === null ? null : v.speakers[p.speaker]!.name,
-    side: p.speaker === null ? null : v.speakers[p.speaker]!.side,
-  }));
-}
+const voices = voicesOf;
 
 test('a news organisation reporting beside a named source is the conduit, not the speaker', () => {
   const v = voices([

@@ -1,38 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadActors, NO_ACTORS, type Actors } from '../../../analysis/voices/actors.js';
-import type { Segment } from '../../../analysis/types.js';
-import { attributeVoices } from '../../../analysis/voices/voices.js';
+import { loadActors } from '../../../analysis/voices/actors.js';
+import { voicesOf } from './paragraphs.js';
 
 // Speakers and sides across outlet styles: wire and state-media constructions, transcripts,
 // titles named paragraphs earlier, joint subjects and phrases that name no speaker. The
 // sentences are short ones written for these tests. Each inner array is one paragraph.
-function voices(paragraphs: string[][], actors: Actors = NO_ACTORS) {
-  const segments: Segment[] = [];
-  let text = '';
-  paragraphs.forEach((sentences, paragraph) => {
-    if (paragraph > 0) text += '\n';
-    sentences.forEach((sentence, n) => {
-      if (n > 0) text += ' ';
-      const start = text.length;
-      text += sentence;
-      segments.push({
-        paragraph,
-        sentence: n,
-        kind: 'body',
-        text: sentence,
-        start,
-        end: text.length,
-      });
-    });
-  });
-  const v = attributeVoices(text, segments, actors);
-  return v.perSegment.map((p) => ({
-    quote: p.quote,
-    name: p.speaker === null ? null : v.speakers[p.speaker]!.name,
-    side: p.speaker === null ? null : v.speakers[p.speaker]!.side,
-  }));
-}
+const voices = voicesOf;
 
 test('state-media constructions: pointed out, stressed, told X that, "…, Xinhua reported"', () => {
   const v = voices([
