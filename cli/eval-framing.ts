@@ -2,9 +2,8 @@
 // bias_spans.jsonl (BASIL's layout, ../shared/eval/public/basil-dev/README.md), reads them
 // and prints the measures analysis/evaluation/framing-eval.ts computes. Reading and printing only.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import {
   biasSpanSchema,
   evaluateFraming,
@@ -15,44 +14,18 @@ import {
   type FramingReport,
   type Ordering,
 } from '../analysis/evaluation/framing-eval.js';
-
-/** A malformed framing gold file: the command reports it like a usage error (exit 2). */
-export class FramingGoldError extends Error {}
-
-function readJsonl<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
-  const rows: z.infer<S>[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        throw new FramingGoldError(`${file} line ${i + 1}: not valid JSON`);
-      }
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new FramingGoldError(
-          `${file} line ${i + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid row'}`,
-        );
-      }
-      rows.push(parsed.data);
-    });
-  return rows;
-}
+import { readGoldJsonl } from './gold-file.js';
 
 /** The framing gold of `folder`, or null when it has no stance.jsonl / bias_spans.jsonl. */
 export function readFramingGold(folder: string): FramingGold | null {
   const stanceFile = join(folder, 'stance.jsonl');
   const spansFile = join(folder, 'bias_spans.jsonl');
   if (!existsSync(stanceFile) || !existsSync(spansFile)) return null;
-  const stance = readJsonl(stanceFile, stanceRowSchema);
+  const stance = readGoldJsonl(stanceFile, stanceRowSchema);
   return {
     events: stance.flatMap((r) => (r.type === 'event' ? [r] : [])),
     articles: stance.flatMap((r) => (r.type === 'article' ? [r] : [])),
-    spans: readJsonl(spansFile, biasSpanSchema),
+    spans: readGoldJsonl(spansFile, biasSpanSchema),
   };
 }
 

@@ -15,6 +15,7 @@ import type {
 import type { FramingDocument } from '../analysis/evaluation/framing-eval.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 import { runCommand } from './command.js';
+import { GoldFileError, readGoldJsonl } from './gold-file.js';
 
 // The analysis modules take a noticeable fraction of a second to load: they are imported
 // once the flags are read, so `--help` and usage errors answer at once.
@@ -75,26 +76,7 @@ function readGold(
   const segmentsFile = join(folder, 'segments.jsonl');
   if (!existsSync(docsDir)) throw new UsageError(`${docsDir} is missing (the documents folder)`);
   if (!existsSync(segmentsFile)) throw new UsageError(`${segmentsFile} is missing`);
-  const rows: GoldRow[] = [];
-  readFileSync(segmentsFile, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        throw new UsageError(`${segmentsFile} line ${i + 1}: not valid JSON`);
-      }
-      const parsed = goldRowSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new UsageError(
-          `${segmentsFile} line ${i + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid row'}`,
-        );
-      }
-      rows.push(parsed.data);
-    });
+  const rows: GoldRow[] = readGoldJsonl(segmentsFile, goldRowSchema);
   return { docsDir, rows };
 }
 
@@ -270,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
     if (args.values.json) console.log(JSON.stringify(framing ? { ...report, framing } : report));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof analysis.FramingGoldError) {
+    if (error instanceof UsageError || error instanceof GoldFileError) {
       console.error(`eval: ${error.message}`);
       return 2;
     }
