@@ -143,6 +143,13 @@ const LAST_WHAT = new Set([
   'fall',
   'winter',
 ]);
+/**
+ * Words that refer back to what the article is about: in coverage of talks, "it was a historic
+ * surrender", "their opening remarks spoke of a new history" or "we are starting a new chapter"
+ * judge the talks or their parties without naming them again. A sentence with none of these
+ * and no talks named ("the river reached a historic high") still judges something else.
+ */
+const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
@@ -234,7 +241,8 @@ export function scoreExpectation(
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
   // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
   // something else (a storm, a market, a bill), not the talks.
-  const evaluable = namesTalksOrOutcome(tokens, lexicons);
+  const evaluable =
+    namesTalksOrOutcome(tokens, lexicons) || tokens.some((t) => BACK_REFERENCES.has(t.norm));
 
   // 1. Direct cues.
   for (const f of found('cue')) {

@@ -271,3 +271,12 @@ test('a prospect the talks or their outcome offer now raises like one under a mo
   assert.equal(expect('The agreement opens a path to peace, the minister said.').move, 'prospect');
   assert.equal(label('The new mall offers an opportunity for shoppers.'), 'none');
 });
+
+test('a verdict on "it" or "they" refers back to the talks the article is about', () => {
+  assert.equal(
+    label('Opponents said they would fight what they called a historic surrender.'),
+    'lowers',
+  );
+  // Without a pronoun or the talks named, the verdict judges something else.
+  assert.equal(label('The river reached a historic high this spring.'), 'none');
+});
