@@ -113,7 +113,7 @@ const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set'])
  * or their outcome.
  */
 const EVALUATIVE_MOVES = new Set([
-  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in',
+  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in', 'discord',
 ]); // prettier-ignore
 /** Present-tense verbs by which talks or a deal offer a prospect ("opens an opportunity"). */
 const OFFERING_VERBS = new Set([
