@@ -75,7 +75,8 @@ const ARTICLES_AND_INTENSIFIERS = new Set([
   'quite',
   'extremely',
 ]);
-/** Words that cut praise down to size ("only the first step"); "just" is left out ("just reached"). */
+/** Words that cut praise down to size ("only the first step"); "just" only before an article ("just a first step", not "just reached"). */
+const ARTICLES = new Set(['a', 'an', 'the']);
 const RESTRICTORS = new Set(['only', 'merely', 'mere']);
 const RESTRICTOR_REACH = 7;
 const HOPE_NOUNS = new Set(['hope', 'hopes']);
@@ -226,6 +227,8 @@ export function scoreExpectation(
     let words = 0;
     for (let i = at.from - 1; i >= 0 && sameClause(i, at.from) && words < RESTRICTOR_REACH; i--) {
       if (RESTRICTORS.has(tokens[i]!.norm)) return true;
+      // "just a first step" restricts; "just reached a deal" does not.
+      if (tokens[i]!.norm === 'just' && ARTICLES.has(tokens[i + 1]?.norm ?? '')) return true;
       if (tokens[i]!.isWord) words++;
     }
     return false;
