@@ -116,6 +116,10 @@ const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set'])
 const EVALUATIVE_MOVES = new Set([
   'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in', 'discord',
 ]); // prettier-ignore
+/** Words by which a side is said to want an outcome ("they want to make a deal"). */
+const DESIRE_WORDS = new Set([
+  'want', 'wants', 'wanted', 'eager', 'keen', 'willing', 'ready', 'prepared', 'determined',
+]); // prettier-ignore
 /** Present-tense verbs by which talks or a deal offer a prospect ("opens an opportunity"). */
 const OFFERING_VERBS = new Set([
   'offers', 'opens', 'creates', 'provides', 'gives', 'brings', 'marks', 'represents', 'signals',
@@ -322,6 +326,10 @@ export function scoreExpectation(
       !clauseHas('setback', f.from)
     )
       emit(f, 'raises', 'prospect');
+    // "They want to make a deal", "prepared to return to the negotiating table": a side said
+    // to want the outcome forecasts it as much as a modal does.
+    else if (f.entry.move === 'achievement' && desiredBefore(tokens, f.from))
+      emit(f, 'raises', 'prospect');
   }
 
   // 5. Positive prospects under a modal, and negated expectation verbs. "The deal opens an
@@ -388,6 +396,11 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/** "want to", "eager to", "prepared to" right before the outcome they reach for. */
+function desiredBefore(tokens: SentenceScope['tokens'], at: number): boolean {
+  return tokens[at - 1]?.norm === 'to' && DESIRE_WORDS.has(tokens[at - 2]?.norm ?? '');
 }
 
 /** "more meetings", "further talks", "a series of visits", "follow-up negotiations". */
