@@ -113,3 +113,9 @@ test('a headline word and the next paragraph’s first word are not one name', (
   ]);
   assert.equal(v[2]!.name, 'Ortega');
 });
+
+test('"X continued" after a quote is a reporting clause; "the talks continued" is not', () => {
+  const v = voices([['“They want a deal,” Ortega continued.'], ['The talks continued on Monday.']]);
+  assert.equal(v[0]!.name, 'Ortega');
+  assert.equal(v[1]!.quote, 'none');
+});
