@@ -230,7 +230,8 @@ const nameTokens = (name: string): string[] =>
 
 /**
  * Same speaker: the same name or group (case-insensitive), or, for two personal names
- * (every word capitalized), the same surname: "Kurt Campbell" = "Campbell".
+ * (every word capitalized), the same surname: "Kurt Campbell" = "Campbell", or the first
+ * word of a name written family name first: "Kim Jong Un" = "Kim".
  */
 export function sameSpeaker(gold: string, predicted: string): boolean {
   const g = nameTokens(gold);
@@ -242,7 +243,11 @@ export function sameSpeaker(gold: string, predicted: string): boolean {
       .trim()
       .split(/\s+/)
       .every((w) => /^[\p{Lu}"“]/u.test(w));
-  return personal(gold) && personal(predicted) && g[g.length - 1] === p[p.length - 1];
+  if (!personal(gold) || !personal(predicted)) return false;
+  // A name written family name first ("Kim Jong Un", "Xi Jinping") is shortened to its first
+  // word: "Kim" is the same person.
+  const familyFirst = (one: string[], full: string[]) => one.length === 1 && one[0] === full[0];
+  return g[g.length - 1] === p[p.length - 1] || familyFirst(p, g) || familyFirst(g, p);
 }
 
 /** The whole report over a gold set's documents, plus the disagreements behind it. */

@@ -75,7 +75,8 @@ const ARTICLES_AND_INTENSIFIERS = new Set([
   'quite',
   'extremely',
 ]);
-/** Words that cut praise down to size ("only the first step"); "just" is left out ("just reached"). */
+/** Words that cut praise down to size ("only the first step"); "just" only before an article ("just a first step", not "just reached"). */
+const ARTICLES = new Set(['a', 'an', 'the']);
 const RESTRICTORS = new Set(['only', 'merely', 'mere']);
 const RESTRICTOR_REACH = 7;
 const HOPE_NOUNS = new Set(['hope', 'hopes']);
@@ -113,7 +114,11 @@ const PAST_COPULAS = new Set(['was', 'were', 'been', 'remained', 'kept', 'set'])
  * or their outcome.
  */
 const EVALUATIVE_MOVES = new Set([
-  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in',
+  'significance', 'acclaim', 'failure', 'criticism', 'mixed', 'closing-in', 'discord',
+]); // prettier-ignore
+/** Words by which a side is said to want an outcome ("they want to make a deal"). */
+const DESIRE_WORDS = new Set([
+  'want', 'wants', 'wanted', 'eager', 'keen', 'willing', 'ready', 'prepared', 'determined',
 ]); // prettier-ignore
 /** Present-tense verbs by which talks or a deal offer a prospect ("opens an opportunity"). */
 const OFFERING_VERBS = new Set([
@@ -143,6 +148,13 @@ const LAST_WHAT = new Set([
   'fall',
   'winter',
 ]);
+/**
+ * Words that refer back to what the article is about: in coverage of talks, "it was a historic
+ * surrender", "their opening remarks spoke of a new history" or "we are starting a new chapter"
+ * judge the talks or their parties without naming them again. A sentence with none of these
+ * and no talks named ("the river reached a historic high") still judges something else.
+ */
+const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
@@ -219,6 +231,8 @@ export function scoreExpectation(
     let words = 0;
     for (let i = at.from - 1; i >= 0 && sameClause(i, at.from) && words < RESTRICTOR_REACH; i--) {
       if (RESTRICTORS.has(tokens[i]!.norm)) return true;
+      // "just a first step" restricts; "just reached a deal" does not.
+      if (tokens[i]!.norm === 'just' && ARTICLES.has(tokens[i + 1]?.norm ?? '')) return true;
       if (tokens[i]!.isWord) words++;
     }
     return false;
@@ -234,7 +248,8 @@ export function scoreExpectation(
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
   // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
   // something else (a storm, a market, a bill), not the talks.
-  const evaluable = namesTalksOrOutcome(tokens, lexicons);
+  const evaluable =
+    namesTalksOrOutcome(tokens, lexicons) || tokens.some((t) => BACK_REFERENCES.has(t.norm));
 
   // 1. Direct cues.
   for (const f of found('cue')) {
@@ -311,6 +326,10 @@ export function scoreExpectation(
       !clauseHas('setback', f.from)
     )
       emit(f, 'raises', 'prospect');
+    // "They want to make a deal", "prepared to return to the negotiating table": a side said
+    // to want the outcome forecasts it as much as a modal does.
+    else if (f.entry.move === 'achievement' && desiredBefore(tokens, f.from))
+      emit(f, 'raises', 'prospect');
   }
 
   // 5. Positive prospects under a modal, and negated expectation verbs. "The deal opens an
@@ -377,6 +396,11 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/** "want to", "eager to", "prepared to" right before the outcome they reach for. */
+function desiredBefore(tokens: SentenceScope['tokens'], at: number): boolean {
+  return tokens[at - 1]?.norm === 'to' && DESIRE_WORDS.has(tokens[at - 2]?.norm ?? '');
 }
 
 /** "more meetings", "further talks", "a series of visits", "follow-up negotiations". */

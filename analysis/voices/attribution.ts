@@ -314,15 +314,21 @@ function sourceOf(
     const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
     const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
     if (np && ends && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
-      // "wrote the spokeswoman, Hua Chunying": the name after the role.
+      // "wrote the spokeswoman, Hua Chunying", "said a Commerce Ministry spokesman, Gao
+      // Feng": the name after a phrase headed by a role.
       const after = indexNear(tokens, np[np.length - 1]!) + 1;
-      if (tokens[after]?.text === ',' && !np.some(isCap)) {
+      const roleHead = np[np.length - 1]!;
+      if (tokens[after]?.text === ',' && !isCap(roleHead) && ROLES.roleNouns.has(roleHead.norm)) {
         const name = npStartingAt(tokens, after + 1);
         if (name && name.every((t) => isCap(t) || t.text === '.'))
           return { source: name, inherited: false };
       }
       return { source: np, inherited: false };
     }
+    // "said taxi driver Alireza Hashemi", "said CNN global affairs analyst Joseph Yun, a
+    // former …": a bare descriptive title before the name; the name is the source.
+    const named = nameAfterTitle(tokens, n);
+    if (named) return { source: named, inherited: false };
   }
   // "Daniel Kritenbrink, the assistant secretary …, said": the name before the apposition.
   if (prev && prev.text === ',' && !ing) {
@@ -406,6 +412,30 @@ function sourceOf(
       return { source: np, inherited: true, fromSubject: true };
   }
   return null;
+}
+
+/** Words of a title written before a name without an article ("taxi driver", "CNN analyst"). */
+const TITLE_REACH = 6;
+
+/**
+ * The name closing an inverted reporting clause after a bare title: up to TITLE_REACH words
+ * (no function words), then two or more capitalised words that end the clause.
+ */
+function nameAfterTitle(tokens: Token[], from: number): Token[] | null {
+  // The title: words up to the last lower-case one before a capitalised run.
+  let lastLower = -1;
+  for (let i = from; i < from + TITLE_REACH && tokens[i]?.isWord; i++) {
+    const t = tokens[i]!;
+    if (NOUN_BEFORE.has(t.norm) || BOUNDARY_CONJ.has(t.norm)) return null;
+    if (!isCap(t)) lastLower = i;
+  }
+  if (lastLower < 0) return null;
+  let end = lastLower + 1;
+  while (tokens[end]?.isWord && isCap(tokens[end]!)) end++;
+  if (end - lastLower - 1 < 2) return null;
+  const next = tokens[end];
+  if (next && (next.isWord || !/^[,.;]$/.test(next.text))) return null;
+  return tokens.slice(lastLower + 1, end);
 }
 
 export { sentenceSubject } from './clause-subject.js';

@@ -97,6 +97,9 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     // A chain: capitalised words, initials' dots, and of/for/and between capitalised words.
     while (j < tokens.length) {
       const t = tokens[j]!;
+      // A line break ends a name: a headline's last word and the next paragraph's first
+      // ("… high bar for Trump" / "Bitter foes …") are two chains.
+      if (text.slice(tokens[j - 1]!.end, t.start).includes('\n')) break;
       if (isCap(t)) j++;
       // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),
       // unless a sentence opener follows: "… visited the US. But other meetings …".

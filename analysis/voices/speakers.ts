@@ -29,12 +29,16 @@ export interface Mention {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'him', 'her', 'them']);
 const ORG_WORDS = ROLES.orgWords;
+/** Role nouns in the singular that name many people or a body, not one person. */
+const COLLECTIVE_ROLES = new Set(['people', 'media', 'government', 'administration', 'staff']);
 
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
   readonly speakers: Speaker[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly isPerson: boolean[] = [];
+  /** A group named by one singular role ("a foreign ministry spokesman"): one person, unnamed. */
+  private readonly isOneRole: boolean[] = [];
   private readonly history: { speaker: number; paragraph: number; offset: number }[] = [];
   private lastSubject: Mention | null = null;
   private readonly index: ArticleIndex;
@@ -128,7 +132,10 @@ export class SpeakerBook {
     for (let k = this.history.length - 1; k >= Math.max(0, this.history.length - 40); k--) {
       const h = this.history[k]!;
       if (mention.paragraph - h.paragraph > 3) break;
-      if (wantPerson === this.isPerson[h.speaker]) return h.speaker;
+      // "…, a foreign ministry spokesman said. He argued …": a singular role is one person
+      // too, and a nearer antecedent than a name further back.
+      const one = this.isPerson[h.speaker] || (wantPerson && this.isOneRole[h.speaker]);
+      if (wantPerson === one) return h.speaker;
     }
     if (!wantPerson) return null;
     // No earlier speaker: the person most recently named before the mention.
@@ -252,6 +259,14 @@ export class SpeakerBook {
     };
     this.speakers.push(speaker);
     this.isPerson.push(person);
+    const head = contentWords(canonical).pop() ?? '';
+    this.isOneRole.push(
+      !person &&
+        ROLES.roleNouns.has(head) &&
+        !/s$/.test(head) &&
+        !ORG_WORDS.has(head) &&
+        !COLLECTIVE_ROLES.has(head),
+    );
     this.byKey.set(key, this.speakers.length - 1);
     return this.speakers.length - 1;
   }

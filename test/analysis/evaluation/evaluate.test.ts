@@ -151,6 +151,8 @@ test('labels the pipeline does not produce are null, hedge is binary', () => {
 
 test('speakers match by surname for people and by whole name for groups', () => {
   assert.ok(sameSpeaker('Kurt Campbell', 'Campbell'));
+  assert.ok(sameSpeaker('Kim Jong Un', 'Kim'));
+  assert.ok(!sameSpeaker('Kim Jong Un', 'Moon'));
   assert.ok(sameSpeaker('US officials', 'us officials'));
   assert.ok(!sameSpeaker('US officials', 'Chinese officials'));
   assert.ok(!sameSpeaker('Qin Gang', 'Wang Yi'));

@@ -271,3 +271,22 @@ test('a prospect the talks or their outcome offer now raises like one under a mo
   assert.equal(expect('The agreement opens a path to peace, the minister said.').move, 'prospect');
   assert.equal(label('The new mall offers an opportunity for shoppers.'), 'none');
 });
+
+test('a verdict on "it" or "they" refers back to the talks the article is about', () => {
+  assert.equal(
+    label('Opponents said they would fight what they called a historic surrender.'),
+    'lowers',
+  );
+  // Without a pronoun or the talks named, the verdict judges something else.
+  assert.equal(label('The river reached a historic high this spring.'), 'none');
+});
+
+test('discord, questions left open and a long road ahead lower; wanting the outcome raises', () => {
+  assert.equal(label('Pyongyang accused Washington of bad faith in the talks.'), 'lowers');
+  assert.equal(label('The deal left unanswered questions about inspections.'), 'lowers');
+  assert.equal(label('Reaching the goals could take months, if not years.'), 'lowers');
+  assert.equal(label('“It is just a first step,” she said.'), 'lowers');
+  assert.equal(label('“They want to make a deal,” he said.'), 'raises');
+  // "accused" judges the talks only when the sentence is about them.
+  assert.equal(label('The mayor was accused of fraud.'), 'none');
+});

@@ -84,3 +84,38 @@ test('a headline "Name: claim" quotes a person the article names; a topic label 
   assert.equal(v.speakers[headline!.speaker!]!.name, 'Ann Ruiz');
   assert.equal(topic!.quote, 'none');
 });
+
+test('a bare title before an inverted source is not part of the name', () => {
+  const v = voices([
+    ['“We hoped for more,” said bus driver Tomas Ortega.'],
+    ['“It is a start,” said BBC regional analyst Mira Patel, a former envoy.'],
+    ['The offer still stands, said a Trade Ministry spokesman, Li Wen.'],
+  ]);
+  assert.equal(v[0]!.name, 'Tomas Ortega');
+  assert.equal(v[1]!.name, 'Mira Patel');
+  assert.equal(v[2]!.name, 'Li Wen');
+});
+
+test('"he" after an unnamed spokesman is the spokesman, not a place named earlier', () => {
+  const v = voices([
+    ['Hours later, Ruritania rejected the plan.'],
+    ['“The offer was one-sided,” a Ruritanian foreign ministry spokesman said.'],
+    ['He said the other side had made no move.'],
+  ]);
+  assert.equal(v[2]!.name, v[1]!.name);
+});
+
+test('a headline word and the next paragraph’s first word are not one name', () => {
+  const v = voices([
+    ['Summit sets a high bar for Ortega'],
+    ['Bitter rivals agreed on Friday to talk again.'],
+    ['Ortega said the talks were useful.'],
+  ]);
+  assert.equal(v[2]!.name, 'Ortega');
+});
+
+test('"X continued" after a quote is a reporting clause; "the talks continued" is not', () => {
+  const v = voices([['“They want a deal,” Ortega continued.'], ['The talks continued on Monday.']]);
+  assert.equal(v[0]!.name, 'Ortega');
+  assert.equal(v[1]!.quote, 'none');
+});
