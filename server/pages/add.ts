@@ -89,7 +89,9 @@ export function resultsPage(
       notStored: summary.retryable.length,
     },
     runId: summary.runId,
-    rows: results.map((result) => {
+    // Ingest reports a refusal at once and a stored article when its batch commits; the
+    // page lists them by file and row instead (numbers in numeric order: row 9 before row 10).
+    rows: [...results].sort(bySource).map((result) => {
       const status: Status =
         result.status === 'added'
           ? 'stored'
@@ -115,4 +117,9 @@ export function resultsPage(
       href: `/stories/${encodeURIComponent(s.slug)}`,
     })),
   };
+}
+
+/** File and row order: 'a.csv:row 9' before 'a.csv:row 10'. */
+export function bySource(a: { source: string }, b: { source: string }): number {
+  return a.source.localeCompare(b.source, 'en', { numeric: true });
 }
