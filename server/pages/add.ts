@@ -75,9 +75,10 @@ export function resultsPage(
   results: AddResult[],
   warnings: { source: string; warning: string }[],
   stories: { title: string; slug: string }[],
+  headlines: ReadonlyMap<number, string>,
 ): ResultsPage {
   return {
-    title: 'Articles added',
+    title: 'What was added',
     crumbs: [
       { label: 'Stories', href: '/' },
       { label: 'Add articles', href: '/add' },
@@ -107,7 +108,10 @@ export function resultsPage(
         reason: 'reason' in result ? result.reason : null,
         article:
           'articleId' in result
-            ? { href: `/articles/${result.articleId}`, text: `article ${result.articleId}` }
+            ? {
+                href: `/articles/${result.articleId}`,
+                text: headlines.get(result.articleId) ?? `article ${result.articleId}`,
+              }
             : null,
       };
     }),

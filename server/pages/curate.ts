@@ -6,6 +6,7 @@
 import type { ArticleDetail, OutletSummary, StorySummary } from '../../db/store.js';
 import type { WriteFields } from '../access.js';
 import type { LayoutModel } from '../render.js';
+import { articleName } from './article.js';
 
 interface FormPage extends LayoutModel {
   write: WriteFields;
@@ -87,6 +88,7 @@ export function articleForm(
   problems: string[] = [],
 ): ArticleForm {
   const href = `/articles/${article.id}`;
+  const name = articleName(article);
   const values = sent ?? {
     title: article.title ?? '',
     author: article.author ?? '',
@@ -96,11 +98,11 @@ export function articleForm(
     story: article.storySlug,
   };
   return {
-    title: `Edit article: ${article.title ?? article.headline ?? `article ${article.id}`}`,
+    title: `Edit article: ${name}`,
     crumbs: [
       { label: 'Stories', href: '/' },
       { label: article.story.title, href: `/stories/${encodeURIComponent(article.storySlug)}` },
-      { label: article.title ?? article.headline ?? `Article ${article.id}`, href },
+      { label: name, href },
     ],
     write,
     action: `${href}/edit`,
@@ -146,7 +148,7 @@ export function deletePage(article: ArticleDetail, write: WriteFields): DeletePa
   if (article.outlet.articleCount <= 1) {
     alsoRemoved.push(`the outlet “${article.outlet.name}”, which has no other article`);
   }
-  const title = article.title ?? article.headline ?? `Article ${article.id}`;
+  const title = articleName(article);
   return {
     title: `Delete article: ${title}`,
     crumbs: [

@@ -16,6 +16,7 @@ import type { WriteAccess } from '../access.js';
 import { sent } from '../form-input.js';
 import { HttpError } from '../http-error.js';
 import { addPage, resultsPage } from '../pages/add.js';
+import { articleName } from '../pages/article.js';
 import type { Renderer } from '../render.js';
 import { formBody, uploadBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
@@ -47,7 +48,12 @@ export function addRoutes(
     const grown = (await store.listStories()).filter(
       (s: StorySummary) => s.articleCount > (before.get(s.slug) ?? 0),
     );
-    return render('add-results', resultsPage(summary, results, warnings, grown));
+    // Names for the result rows, from the stories that grew (a duplicate elsewhere keeps its id).
+    const headlines = new Map<number, string>();
+    for (const story of grown) {
+      for (const a of await store.listArticles(story.slug)) headlines.set(a.id, articleName(a));
+    }
+    return render('add-results', resultsPage(summary, results, warnings, grown, headlines));
   };
 
   router.post('/add', ...formBody(limits), access.check, async (req, res) => {

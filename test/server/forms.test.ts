@@ -83,7 +83,9 @@ describe('adding articles in the browser', () => {
     };
     const added = await session.post('/add', fields);
     assert.equal(added.status, 200);
-    const id = Number(/<a href="\/articles\/(\d+)">article \d+<\/a>/.exec(added.html)?.[1]);
+    const id = Number(
+      /<a href="\/articles\/(\d+)">Envoys meet in Beijing<\/a>/.exec(added.html)?.[1],
+    );
     assert.ok(id > 0, 'links the stored article');
     assert.match(added.html, /class="result-stored"[\s\S]*pasted text[\s\S]*stored/);
     const stored = await fx.temp.store.getArticle(id);
@@ -106,7 +108,10 @@ describe('adding articles in the browser', () => {
     assert.match(added.html, /<a href="\/stories\/trade-talks-in-beijing">/);
 
     const again = await session.post('/add', fields);
-    assert.match(again.html, /class="result-duplicate"[\s\S]*already stored[\s\S]*article \d+/);
+    assert.match(
+      again.html,
+      /class="result-duplicate"[\s\S]*already stored[\s\S]*<a href="\/articles\/\d+">/,
+    );
 
     const short = await session.post('/add', { ...fields, text: 'Too short to be an article.' });
     assert.match(
@@ -165,7 +170,11 @@ describe('adding articles in the browser', () => {
         ...sent.html.matchAll(
           /<tr class="result-([a-z-]+)">\s*<th scope="row"><code>([^<]*)<\/code><\/th>\s*<td><span class="result-label">[^<]*<\/span><\/td>\s*<td>([\s\S]*?)<\/td>/g,
         ),
-      ].map((m) => [m[1], unescape(m[2]!), unescape(m[3]!.replace(/<[^>]+>/g, '')).trim()]);
+      ].map((m) => {
+        const link = /href="\/articles\/(\d+)"/.exec(m[3]!)?.[1];
+        const text = unescape(m[3]!.replace(/<[^>]+>/g, '')).trim();
+        return [m[1], unescape(m[2]!), link ? `article ${link}` : text];
+      });
       const expected = [...cliResults]
         .map((r) => ({ ...r, source: r.source.replace(`${FIXTURES}/`, '') }))
         .sort(bySource)
