@@ -52,6 +52,7 @@ const url = optional('Address (URL)').refine(
   'Address (URL) must start with http:// or https://.',
 );
 
+// A story's codebook (codebooks per story are added separately) joins these fields.
 const storyEdit = z.object({ title: required('Title'), description: optional('Description') });
 
 const outletEdit = z.object({
