@@ -51,7 +51,7 @@ export function reanalyzeRoutes(
       let analyzer;
       try {
         analyzer = analyzerForChoice({
-          issueLexicon: sent(req.body, 'issues') || 'issues-us-china.json',
+          issueLexicon: sent(req.body, 'issues') || (shippedIssueLexicons()[0]?.file ?? ''),
           replacement:
             file && file.size > 0 ? { fileName: file.originalname, bytes: file.buffer } : null,
         });
