@@ -8,8 +8,7 @@ import { SqliteStore } from '../db/sqlite-store.js';
 import { databaseFile } from '../lib/database-file.js';
 import { printable, runCommand } from './command.js';
 import { createAnalysisPool } from '../ingest/analysis-pool.js';
-import { ingestRecords } from '../ingest/ingest.js';
-import { readSources } from '../ingest/read.js';
+import { ingest } from '../ingest/ingest.js';
 
 const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
@@ -104,11 +103,12 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const summary = await ingestRecords(
-      readSources(positionals, {
+    const summary = await ingest(
+      { paths: positionals },
+      {
         defaults: { outlet: values.outlet, story: values.story },
         limits: minWords === undefined ? {} : { minWords },
-      }),
+      },
       store,
       analyzer,
       {

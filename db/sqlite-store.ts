@@ -18,6 +18,7 @@ import type {
 } from './export-rows.js';
 import { isBusy, retryWhileBusy } from './busy.js';
 import { openDatabase } from './migrate.js';
+import { SqliteCuration } from './sqlite-curation.js';
 import { SqliteExport } from './sqlite-export.js';
 import { toStorySentence } from './sentence-row.js';
 import type { SentenceRow } from './sentence-row.js';
@@ -27,6 +28,10 @@ import { distinctSlug, sameName, slugify } from './slug.js';
 import type {
   AddResult,
   ArticleDetail,
+  ArticleEdit,
+  DeletedArticle,
+  OutletEdit,
+  StoryEdit,
   ArticleSummary,
   NewArticle,
   OutletMeta,
@@ -194,6 +199,7 @@ export class SqliteStore implements Store {
   private readonly stmt;
   private readonly search: SqliteSentenceSearch;
   private readonly exports: SqliteExport;
+  private readonly curation: SqliteCuration;
 
   constructor(file: string) {
     this.file = file;
@@ -201,6 +207,7 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.search = new SqliteSentenceSearch(db);
     this.exports = new SqliteExport(file, db);
+    this.curation = new SqliteCuration(db);
     this.stmt = {
       insertRun: db.prepare(
         `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options_json,
@@ -344,13 +351,28 @@ export class SqliteStore implements Store {
          WHERE s.article_id = ? ORDER BY h.start_offset, h.end_offset`,
       ),
       speakers: db.prepare(`SELECT * FROM speaker WHERE article_id = ? ORDER BY position`),
+      // Edits in the browser (edited_at, migration 006) of the story, its articles or
+      // their outlets change it too.
       storyVersion: db
         .prepare(
           `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
-           || ':' || coalesce(sum(a.run_id), 0)
-         FROM article a JOIN story s ON s.id = a.story_id WHERE s.slug = ?`,
+           || ':' || coalesce(sum(a.run_id), 0) || ':' || coalesce(max(s.edited_at), '')
+           || ':' || coalesce(max(a.edited_at), '') || ':' || coalesce(max(o.edited_at), '')
+         FROM story s LEFT JOIN article a ON a.story_id = s.id
+           LEFT JOIN outlet o ON o.id = a.outlet_id
+         WHERE s.slug = ?`,
         )
         .pluck(),
+      outletBySlugFull: db.prepare(
+        `SELECT ${OUTLET_COLUMNS},
+           (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
+         FROM outlet o WHERE o.slug = ?`,
+      ),
+      outlets: db.prepare(
+        `SELECT ${OUTLET_COLUMNS},
+           (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
+         FROM outlet o ORDER BY o.name, o.slug`,
+      ),
       storySentences: db.prepare(
         `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
            s.text, s.word_count, s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation,
@@ -791,6 +813,31 @@ export class SqliteStore implements Store {
 
   exportSpeakers(filter: ExportFilter): AsyncIterable<SpeakerExportRow> {
     return this.exports.speakers(filter);
+  }
+
+  async getOutlet(slug: string): Promise<OutletSummary | null> {
+    const row = this.stmt.outletBySlugFull.get(slug) as OutletRow | undefined;
+    return row ? toOutlet(row) : null;
+  }
+
+  async listOutlets(): Promise<OutletSummary[]> {
+    return (this.stmt.outlets.all() as OutletRow[]).map(toOutlet);
+  }
+
+  updateStory(slug: string, edit: StoryEdit): Promise<boolean> {
+    return this.curation.updateStory(slug, edit);
+  }
+
+  updateOutlet(slug: string, edit: OutletEdit): Promise<string | null> {
+    return this.curation.updateOutlet(slug, edit);
+  }
+
+  updateArticle(id: number, edit: ArticleEdit): Promise<boolean> {
+    return this.curation.updateArticle(id, edit);
+  }
+
+  deleteArticle(id: number): Promise<DeletedArticle | null> {
+    return this.curation.deleteArticle(id);
   }
 
   async dataStamp(filter: ExportFilter): Promise<DataStamp> {

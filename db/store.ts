@@ -233,6 +233,46 @@ export interface SearchRow extends StorySentence {
   matches: { start: number; end: number }[];
 }
 
+/** A story's fields a researcher can edit in the browser; its slug (its address) stays. */
+export interface StoryEdit {
+  title: string;
+  description: string | null;
+}
+
+/** An outlet's editable fields; a new name gives the outlet the slug made from it. */
+export interface OutletEdit {
+  name: string;
+  kind: string | null;
+  country: string | null;
+}
+
+/** An article's editable metadata; it moves to another (existing) outlet or story by slug. */
+export interface ArticleEdit {
+  title: string | null;
+  author: string | null;
+  /** ISO date (YYYY-MM-DD) or date-time, as ingest stores it. */
+  publishedDate: string | null;
+  url: string | null;
+  outletSlug: string;
+  storySlug: string;
+}
+
+/** What deleting an article removed besides it: a story or outlet left with no article. */
+export interface DeletedArticle {
+  storySlug: string;
+  outletSlug: string;
+  removedStory: boolean;
+  removedOutlet: boolean;
+}
+
+/**
+ * An edit the database refuses for a reason the editor can fix (a new outlet name that
+ * another outlet already has, a story or outlet that does not exist): nothing was changed.
+ */
+export class EditConflict extends Error {
+  override readonly name = 'EditConflict';
+}
+
 export interface Store {
   /** Records the start of an analysis run; its id stamps every article it analyzes. */
   startRun(info: RunInfo): Promise<Run>;
@@ -282,6 +322,29 @@ export interface Store {
   exportSegments(filter: ExportFilter): AsyncIterable<SegmentExportRow>;
   exportCueHits(filter: ExportFilter): AsyncIterable<CueHitExportRow>;
   exportSpeakers(filter: ExportFilter): AsyncIterable<SpeakerExportRow>;
+  /** One outlet by slug, with its article count (0 when it has none). */
+  getOutlet(slug: string): Promise<OutletSummary | null>;
+  /** Every outlet, by name. */
+  listOutlets(): Promise<OutletSummary[]>;
+  /** Changes a story's title and description; false when there is no such story. */
+  updateStory(slug: string, edit: StoryEdit): Promise<boolean>;
+  /**
+   * Changes an outlet's name, kind and country. Returns its slug afterwards (the slug of the
+   * new name), or null when there is no such outlet; throws EditConflict when another
+   * outlet already has the new name's slug.
+   */
+  updateOutlet(slug: string, edit: OutletEdit): Promise<string | null>;
+  /**
+   * Changes an article's metadata and moves it to another outlet or story (both must
+   * exist, else EditConflict); false when there is no such article. The text and its
+   * analysis stay as they are.
+   */
+  updateArticle(id: number, edit: ArticleEdit): Promise<boolean>;
+  /**
+   * Deletes an article with its analysis, in one transaction, and its story and outlet
+   * when it was their last article; null when there is no such article.
+   */
+  deleteArticle(id: number): Promise<DeletedArticle | null>;
   /** What the articles in scope were computed from: data hash and runs (db/export-rows.ts). */
   dataStamp(filter: ExportFilter): Promise<DataStamp>;
   close(): Promise<void>;

@@ -1,6 +1,8 @@
-// Analyze-and-store: the one path from article records to the database, shared by the
-// CLI, the bundled corpus loader and (later) the server's upload. Articles are analyzed
-// one by one and stored in batches: one transaction per batch, one savepoint per article.
+// Analyze-and-store: the one path from article records to the database. `ingest` reads a
+// source (files and folders, uploaded files, pasted text; read.ts) and stores it: the CLI
+// and the server's add page both call it. The bundled corpus loader hands its records to
+// `ingestRecords` directly. Articles are analyzed one by one and stored in batches: one
+// transaction per batch, one savepoint per article.
 
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
@@ -8,7 +10,9 @@ import { titleFromHeadlines } from '../analysis/comparison/story-title.js';
 import { DatabaseBusy } from '../db/busy.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
 import type { AnalysisPool } from './analysis-pool.js';
-import type { ArticleRecord, IngestResult } from './record.js';
+import { readSource } from './read.js';
+import type { IngestSource } from './read.js';
+import type { ArticleRecord, IngestResult, ReadOptions } from './record.js';
 import { isIngestError } from './record.js';
 
 export interface IngestOptions {
@@ -43,6 +47,17 @@ export interface IngestSummary {
   interrupted: boolean;
   /** Words in the headline and body segments of the articles added. */
   words: number;
+}
+
+/** Reads every article of `source` (read.ts: readers and screening) and stores it. */
+export function ingest(
+  source: IngestSource,
+  read: ReadOptions,
+  store: Store,
+  analyzer: Analyzer,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  return ingestRecords(readSource(source, read), store, analyzer, options);
 }
 
 export async function ingestRecords(

@@ -1,8 +1,8 @@
 /**
- * The entry point for getting articles in: walks files and folders (or takes one
- * uploaded file), checks each file can be read as text, and hands it to the reader for
- * its format. The CLI (`readSources`) and the server's upload (`parseUpload`) both come
- * through here, so an article read either way is the same record.
+ * The entry point for getting articles in: walks files and folders (or takes uploaded
+ * files, or the paste form's fields), checks each file can be read as text, and hands it
+ * to the reader for its format. The CLI and the server's add page both come through
+ * `readSource` here, so an article read either way is the same record.
  *
  * Every record is screened (screen.ts: too short, not an article) on its way out.
  * Every problem is yielded as an IngestError naming the file (and row or line) and
@@ -22,9 +22,15 @@ import { readCsv } from './csv.js';
 import { decodeChunks, decodeWhole, UnreadableText } from './decode.js';
 import { readHtmlBounded } from './html-budget.js';
 import { readJsonl } from './jsonl.js';
-import { IngestError, resolveLimits } from './record.js';
-import { screenAll } from './screen.js';
-import type { IngestDefaults, IngestLimits, IngestResult, ReadOptions } from './record.js';
+import { buildArticle, IngestError, resolveLimits } from './record.js';
+import { screenAll, screenArticle } from './screen.js';
+import type {
+  IngestDefaults,
+  IngestLimits,
+  IngestResult,
+  LooseFields,
+  ReadOptions,
+} from './record.js';
 import { readTxt } from './txt.js';
 
 type Format = 'txt' | 'html' | 'csv' | 'jsonl';
@@ -66,6 +72,36 @@ export async function* readSources(
   }
 }
 
+/** A file sent to the server (the upload form): the client's name and the bytes. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Where an ingest reads from: files and folders on disk, uploaded files, or pasted text. */
+export type IngestSource =
+  | { paths: string[] }
+  | { uploads: UploadedFile[] }
+  /** The paste form's fields, as a reader would have found them in a file. */
+  | { pasted: LooseFields };
+
+/** Every article of a source, read and screened: what `ingest` (ingest.ts) stores. */
+export function readSource(
+  source: IngestSource,
+  options: ReadOptions,
+): AsyncIterable<IngestResult> {
+  if ('paths' in source) return readSources(source.paths, options);
+  if ('uploads' in source) return readUploads(source.uploads, options);
+  return readPasted(source.pasted, options);
+}
+
+async function* readUploads(
+  uploads: UploadedFile[],
+  options: ReadOptions,
+): AsyncGenerator<IngestResult> {
+  for (const upload of uploads) yield* parseUpload(upload.name, upload.bytes, options);
+}
+
 /**
  * Read the articles in one uploaded file, exactly as `readSources` would read the same
  * file from disk. `name` is the client's file name: only its last part is used.
@@ -76,17 +112,67 @@ export async function* parseUpload(
   options: ReadOptions,
 ): AsyncGenerator<IngestResult> {
   const limits = resolveLimits(options.limits);
-  const file = basename(name.replace(/\\/g, '/')) || 'upload';
-  const format = formatOf(file);
-  if (typeof format !== 'string') return yield format;
-  if (bytes.length > limits.maxFileBytes) return yield tooLarge(file, limits);
-  const text = await decodeOrError(file, bytes);
-  if (text instanceof IngestError) return yield text;
+  const opened = await openUpload(name, bytes, limits);
+  if (opened instanceof IngestError) return yield opened;
+  const { file, format, text } = opened;
   const results = guarded(
     file,
     readText(format, file, singleChunk(text), text, options.defaults, limits),
   );
   yield* screenAll(results, limits.minWords);
+}
+
+/**
+ * Why an uploaded file cannot be read at all (an unsupported type, too large, empty, not
+ * text), or null: the server refuses such an upload whole, before anything is stored.
+ */
+export async function uploadProblem(
+  name: string,
+  bytes: Uint8Array,
+  limits?: Partial<IngestLimits>,
+): Promise<IngestError | null> {
+  const opened = await openUpload(name, bytes, resolveLimits(limits));
+  return opened instanceof IngestError ? opened : null;
+}
+
+async function openUpload(
+  name: string,
+  bytes: Uint8Array,
+  limits: IngestLimits,
+): Promise<{ file: string; format: Format; text: string } | IngestError> {
+  const file = uploadName(name);
+  const format = formatOf(file);
+  if (typeof format !== 'string') return format;
+  if (bytes.length > limits.maxFileBytes) return tooLarge(file, limits);
+  const text = await decodeOrError(file, bytes);
+  if (text instanceof IngestError) return text;
+  return { file, format, text };
+}
+
+/** The last part of a client's file name (browsers on Windows may send a whole path). */
+export function uploadName(name: string): string {
+  return basename(name.replace(/\\/g, '/')) || 'upload';
+}
+
+/** The name pasted text goes by in results and in the article's `source`. */
+export const PASTED_SOURCE = 'pasted text';
+
+/**
+ * One article from the paste form's fields, through the same validation (record.ts) and
+ * screening as a file's: the same reasons for the same problems.
+ */
+async function* readPasted(
+  fields: LooseFields,
+  options: ReadOptions,
+): AsyncGenerator<IngestResult> {
+  const limits = resolveLimits(options.limits);
+  const record = buildArticle(fields, {
+    file: PASTED_SOURCE,
+    defaults: options.defaults,
+    limits,
+    howToAdd: (field) => `fill in the ${field} field`,
+  });
+  yield screenArticle(record, limits.minWords);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The Express app as a route table, grouped by page; the error handlers come last.
 // createApp(store) needs no port, so tests make real requests against it directly.
+// Writes (adding, editing, deleting, re-analysing) are POST forms checked by access.ts.
 
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -19,6 +20,14 @@ import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
 import { StoryCache } from './story-cache.js';
 import { loadIssueLexicon } from '../analysis/scoring/issues.js';
+import { createAnalyzer } from '../analysis/pipeline.js';
+import type { Analyzer } from '../analysis/pipeline.js';
+import { writeAccess } from './access.js';
+import { addRoutes } from './routes/add.js';
+import { curateRoutes } from './routes/curate.js';
+import { reanalyzeRoutes } from './routes/reanalyze.js';
+import { DEFAULT_WRITE_LIMITS } from './write-limits.js';
+import type { WriteLimits } from './write-limits.js';
 
 export interface AppOptions {
   renderer?: Renderer;
@@ -26,7 +35,26 @@ export interface AppOptions {
   showErrors?: boolean;
   /** Display names of issue ids (default: from the shipped issue lexicon). */
   issueLabels?: Record<string, string>;
+  /**
+   * The operator's token every write must carry besides the CSRF token; null (the default,
+   * for a server on 127.0.0.1) asks for none. server/main.ts sets it beyond localhost.
+   */
+  operatorToken?: string | null;
+  /** Size limits of forms and uploads (default DEFAULT_WRITE_LIMITS). */
+  writeLimits?: Partial<WriteLimits>;
+  /** The analyzer for articles added in the browser (default: the shipped lexicons, loaded on first use). */
+  analyzer?: Analyzer;
 }
+
+const STATUS_TITLES: Readonly<Record<number, string>> = {
+  400: 'Not accepted',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Too large',
+  415: 'Unsupported file type',
+};
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
   const render = options.renderer ?? createRenderer();
@@ -34,10 +62,15 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   const issueLabels =
     options.issueLabels ??
     Object.fromEntries(loadIssueLexicon().issues.map((issue) => [issue.id, issue.label]));
+  const access = writeAccess(options.operatorToken ?? null);
+  const limits: WriteLimits = { ...DEFAULT_WRITE_LIMITS, ...options.writeLimits };
+  let analyzer = options.analyzer;
+  const analyzerForAdding = () => (analyzer ??= createAnalyzer());
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders());
+  app.use(access.cookies);
 
   app.use('/static', express.static(projectPath('views', 'static'), { maxAge: '1h' }));
   // Browsers ask for /favicon.ico on every page whatever the layout says.
@@ -51,6 +84,9 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(outletRoutes(store, render, cache));
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache));
+  app.use(addRoutes(store, render, access, limits, analyzerForAdding));
+  app.use(curateRoutes(store, render, access, limits));
+  app.use(reanalyzeRoutes(store, render, access, limits));
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const allowed = allowedMethods(app.router, req.path);
@@ -77,7 +113,9 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
       error instanceof HttpError
         ? error.message
         : status < 500
-          ? 'The address could not be read.'
+          ? (error as { type?: unknown }).type === 'entity.parse.failed'
+            ? 'The form could not be read. Nothing was stored.'
+            : 'The address could not be read.'
           : options.showErrors && error instanceof Error
             ? error.message
             : 'Something went wrong on our side. The error has been logged.';
@@ -86,7 +124,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
       .type('html')
       .send(
         render('error', {
-          title: status === 404 ? 'Not found' : status === 405 ? 'Method not allowed' : 'Error',
+          title: STATUS_TITLES[status] ?? 'Error',
           crumbs: [],
           status,
           message,

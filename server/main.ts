@@ -1,12 +1,14 @@
 // `npm start`: opens (or creates) the database, loads the bundled corpus into an empty one,
 // and serves the dashboard. Flags override the environment: --db/PARALLAX_DB,
-// --port/PORT, --host/HOST.
+// --port/PORT, --host/HOST. Beyond 127.0.0.1/localhost/::1 it refuses to start without
+// PARALLAX_OPERATOR_TOKEN, which every write must then carry (server/access.ts).
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { databaseFile } from '../lib/database-file.js';
 import { loadBundledCorpus } from '../corpus/load.js';
 import { SqliteStore } from '../db/sqlite-store.js';
+import { operatorTokenFor } from './access.js';
 import { createApp } from './app.js';
 
 const USAGE = `Usage: npm start [-- --db FILE] [--port N] [--host ADDRESS]
@@ -17,7 +19,10 @@ sample corpus (corpus/).
   --db FILE       SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --port N        port (default: $PORT or 3000)
   --host ADDRESS  address to listen on (default: $HOST or 127.0.0.1)
-  --help          this text`;
+  --help          this text
+
+On any address but 127.0.0.1, localhost or ::1, set PARALLAX_OPERATOR_TOKEN (at least
+16 characters): the forms that add, edit and delete articles then ask for it.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -41,16 +46,26 @@ async function main(): Promise<void> {
     );
   }
 
+  // Before anything is opened: a server others can reach must not take writes from anyone.
+  const operatorToken = operatorTokenFor(host, process.env.PARALLAX_OPERATOR_TOKEN);
+
   const store = new SqliteStore(file);
   const loaded = await loadBundledCorpus(store, createAnalyzer());
   if (loaded) {
     console.log(`Loaded the bundled corpus: ${loaded.added} articles into ${file}`);
     for (const r of loaded.rejected) console.error(`  rejected ${r.source}: ${r.reason}`);
   }
-  const app = createApp(store, { showErrors: process.env.NODE_ENV === 'development' });
+  const app = createApp(store, {
+    showErrors: process.env.NODE_ENV === 'development',
+    operatorToken,
+  });
   const server = app.listen(port, host, () => {
-    console.log(`Parallax is serving ${file} at http://${host}:${port}/`);
-    void warmUp(`http://${host}:${port}`, store);
+    const address = server.address();
+    const actual = typeof address === 'object' && address !== null ? address.port : port;
+    console.log(`Parallax is serving ${file} at http://${host}:${actual}/`);
+    if (operatorToken !== null)
+      console.log('Writes need the operator token (PARALLAX_OPERATOR_TOKEN).');
+    void warmUp(`http://${host}:${actual}`, store);
   });
   const stop = () => {
     server.close();

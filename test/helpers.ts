@@ -10,6 +10,7 @@ import { createAnalyzer } from '../analysis/pipeline.js';
 import { loadBundledCorpus } from '../corpus/load.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { createApp } from '../server/app.js';
+import type { AppOptions } from '../server/app.js';
 
 export interface TempStore {
   store: SqliteStore;
@@ -42,8 +43,8 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function serve(store: SqliteStore): Promise<TestServer> {
-  const app = createApp(store);
+export async function serve(store: SqliteStore, options: AppOptions = {}): Promise<TestServer> {
+  const app = createApp(store, options);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,11 +71,11 @@ export interface ServerFixture {
  * For a describe block: the bundled corpus in a throwaway store, served on 127.0.0.1, set up
  * before its tests and torn down after them.
  */
-export function serverFixture(): ServerFixture {
+export function serverFixture(options: AppOptions = {}): ServerFixture {
   const fx = {} as ServerFixture;
   before(async () => {
     fx.temp = await corpusStore();
-    fx.server = await serve(fx.temp.store);
+    fx.server = await serve(fx.temp.store, options);
   });
   after(async () => {
     await fx.server?.close();

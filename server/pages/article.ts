@@ -3,7 +3,13 @@
 // stored cue hits, and a margin beside each paragraph gives every sentence's tone,
 // expectation label and speaker. Quoted sentences are tinted by the speaker's side.
 
-import type { ArticleDetail, StoredCueHit, StoredSegment, StoredSpeaker } from '../../db/store.js';
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  StoredCueHit,
+  StoredSegment,
+  StoredSpeaker,
+} from '../../db/store.js';
 import { nameOf } from '../../analysis/vocabulary/label.js';
 import { QUOTE } from '../../analysis/vocabulary/quotes.js';
 import { isScoredKind, SEGMENT_KIND } from '../../analysis/vocabulary/segments.js';
@@ -190,10 +196,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       });
     }
   }
-  const title =
-    article.title ??
-    article.headline ??
-    `${article.outlet.name}${article.publishedDate ? `, ${article.publishedDate}` : ''} (no headline in the text)`;
+  const title = articleName(article);
   const storyHref = `/stories/${encodeURIComponent(article.story.slug)}`;
   return {
     title,
@@ -233,4 +236,13 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       .sort((a, b) => b.sentences - a.sentences || a.name.localeCompare(b.name)),
     paragraphs,
   };
+}
+
+/** How pages name an article: its title, else its headline line, else outlet and date. */
+export function articleName(article: ArticleSummary): string {
+  return (
+    article.title ??
+    article.headline ??
+    `${article.outlet.name}${article.publishedDate ? `, ${article.publishedDate}` : ''} (no headline in the text)`
+  );
 }

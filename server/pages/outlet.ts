@@ -17,6 +17,8 @@ interface Metric {
   unit: string;
   value: (f: OutletFigures) => number | null;
   digits: number;
+  /** Shares are shown as percentages (and their differences in points), as on the story page. */
+  percent?: boolean;
   /** The outlet's sentences behind the figure in one story. */
   filter: Omit<SentenceFilters, 'story' | 'outlet'>;
 }
@@ -62,28 +64,32 @@ const METRICS: Metric[] = [
   },
   {
     label: 'Quoted voices',
-    unit: 'share of sentences',
+    unit: '% of sentences (difference in points)',
+    percent: true,
     value: (f) => f.quotedShare,
     digits: 2,
     filter: { voice: 'quoted' },
   },
   {
     label: 'US government voices',
-    unit: 'share of sentences',
+    unit: '% of sentences (difference in points)',
+    percent: true,
     value: (f) => share(f, 'us_gov'),
     digits: 2,
     filter: { side: 'us_gov' },
   },
   {
     label: 'Chinese government voices',
-    unit: 'share of sentences',
+    unit: '% of sentences (difference in points)',
+    percent: true,
     value: (f) => share(f, 'china_gov'),
     digits: 2,
     filter: { side: 'china_gov' },
   },
   {
     label: 'Analyst voices',
-    unit: 'share of sentences',
+    unit: '% of sentences (difference in points)',
+    percent: true,
     value: (f) => share(f, 'analyst'),
     digits: 2,
     filter: { side: 'analyst' },
@@ -98,6 +104,13 @@ function signed(value: number, digits: number): string {
 }
 const plain = (value: number | null, digits: number) =>
   value === null ? '–' : signed(value, digits).replace('+', '');
+
+/** A figure as the page prints it: a share 0.55 is "55%", a difference of shares "+5 pts". */
+function shown(m: Metric, value: number | null, difference = false): string {
+  if (value === null) return '–';
+  if (!m.percent) return difference ? signed(value, m.digits) : plain(value, m.digits);
+  return difference ? `${signed(value * 100, 0)} pts` : `${plain(value * 100, 0)}%`;
+}
 
 export interface OutletPage extends LayoutModel {
   outlet: { name: string; slug: string; kind: string | null; country: string | null };
@@ -136,10 +149,10 @@ export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): Outlet
       label: m.label,
       unit: m.unit,
       stories: differences.length,
-      difference: ci ? signed(ci.estimate, m.digits) : '–',
+      difference: ci ? shown(m, ci.estimate, true) : '–',
       interval:
         ci && ci.method === 'articles'
-          ? `${signed(ci.low, m.digits)} to ${signed(ci.high, m.digits)}`
+          ? `${shown(m, ci.low, true)} to ${shown(m, ci.high, true)}`
           : 'one story: no interval',
     };
   });
@@ -165,9 +178,9 @@ export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): Outlet
             : '–';
         return {
           intervals: m.label === 'Mean tone' ? `${interval(r.outlet)} / ${interval(r.others)}` : '',
-          outlet: plain(own, m.digits),
-          others: plain(rest, m.digits),
-          difference: own === null || rest === null ? '–' : signed(own - rest, m.digits),
+          outlet: shown(m, own),
+          others: shown(m, rest),
+          difference: own === null || rest === null ? '–' : shown(m, own - rest, true),
           href: sentencesHref({ story: r.story.slug, outlet: outlet.slug, ...m.filter }),
         };
       }),

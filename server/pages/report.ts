@@ -40,12 +40,13 @@ export async function storyReportHtml(
   if (!story) throw new Error(`no story “${slug}”`);
   const sentences = await store.storySentences(slug);
   const dashboard = await storyDashboard(story, sentences, 'all', options.issueLabels);
-  const page = storyPage(story, await store.listArticles(slug), sentences.length, dashboard);
+  const stamp = await store.dataStamp({ story: slug });
+  const page = storyPage(story, await store.listArticles(slug), sentences.length, dashboard, stamp);
   const model: ReportModel = {
     title: story.title,
     crumbs: [],
     page,
-    stamp: await store.dataStamp({ story: slug }),
+    stamp,
     files: options.files,
     base: options.base,
   };

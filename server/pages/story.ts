@@ -23,6 +23,9 @@ import { issuesPanel } from '../panels/issues.js';
 import { toneCell, tonePanel, type ToneCell } from '../panels/tone.js';
 import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
 import type { LayoutModel } from '../render.js';
+import type { DataStamp } from '../../db/export-rows.js';
+import { stampView } from './stamp.js';
+import type { StampView } from './stamp.js';
 import { dateRange, titleNote } from './home.js';
 import { sentencesHref } from './sentence.js';
 
@@ -59,7 +62,14 @@ export interface StoryPage extends LayoutModel {
     dates: string | null;
   };
   totals: { outlets: number; articles: number; words: number; sentences: number };
-  links: { facts: string; search: string; json: string; specs: Record<string, string> };
+  links: {
+    facts: string;
+    search: string;
+    json: string;
+    edit: string;
+    reanalyze: string;
+    specs: Record<string, string>;
+  };
   parts: { label: string; href: string; current: boolean }[];
   partNote: string;
   isSingleOutlet: boolean;
@@ -68,9 +78,12 @@ export interface StoryPage extends LayoutModel {
   /** The dashboard table's expectation columns, one per direction of the vocabulary. */
   expectationColumns: { key: ExpectationDirection; name: string }[];
   dashboard: StoryDashboard;
+  /** The analysis runs and data hash behind the page. */
+  stamp: StampView;
   columns: {
     name: string;
     slug: string;
+    editHref: string;
     kind: string | null;
     country: string | null;
     isNameInferred: boolean;
@@ -200,6 +213,7 @@ export function storyPage(
   articles: ArticleSummary[],
   sentenceCount: number,
   dashboard: StoryDashboard,
+  stamp: DataStamp,
 ): StoryPage {
   const base = `/stories/${encodeURIComponent(story.slug)}`;
   return {
@@ -224,6 +238,8 @@ export function storyPage(
       facts: `${base}/facts`,
       search: sentencesHref({ story: story.slug }),
       json: `${base}.json?part=${dashboard.part}`,
+      edit: `${base}/edit`,
+      reanalyze: `${base}/reanalyze`,
       specs: Object.fromEntries(
         ['tone', 'expectation', 'voices', 'issues'].map((name) => [
           name,
@@ -241,9 +257,11 @@ export function storyPage(
     claimMinimums: CLAIM_MINIMUMS,
     expectationColumns: EXPECTATION_DIRECTIONS.map((key) => ({ key, name: EXPECTATION[key].name })),
     dashboard,
+    stamp: stampView(stamp),
     columns: story.outlets.map((outlet) => ({
       name: outlet.name,
       slug: outlet.slug,
+      editHref: `/outlets/${encodeURIComponent(outlet.slug)}/edit`,
       kind: outlet.kind,
       country: outlet.country,
       isNameInferred: outlet.isNameInferred,

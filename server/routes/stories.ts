@@ -31,7 +31,8 @@ export function storyRoutes(
     return cache.cached(`story:${slug}:${part}`, version, async () => {
       const sentences = await store.storySentences(slug);
       const dashboard = await storyDashboard(story, sentences, part, issueLabels);
-      return storyPage(story, await store.listArticles(slug), sentences.length, dashboard);
+      const stamp = await store.dataStamp({ story: slug });
+      return storyPage(story, await store.listArticles(slug), sentences.length, dashboard, stamp);
     });
   };
 

@@ -97,8 +97,12 @@ describe('hostile text in every page', () => {
     assert.ok(story);
     const base = `/stories/${encodeURIComponent(story.slug)}`;
     paths.push('/', base, `${base}?part=lead`, `${base}?part=body`, `${base}/facts`);
+    // The write forms print the same names in their fields, options and confirmations.
+    paths.push('/add', `${base}/edit`, `${base}/reanalyze`);
     for (const article of await temp.store.listArticles(story.slug)) {
       paths.push(`/articles/${article.id}`);
+      paths.push(`/articles/${article.id}/edit`, `/articles/${article.id}/delete`);
+      paths.push(`/outlets/${encodeURIComponent(article.outlet.slug)}/edit`);
       paths.push(`/search?q=blinken&outlet=${encodeURIComponent(article.outlet.slug)}`);
     }
     paths.push(`/search?q=blinken&story=${encodeURIComponent(story.slug)}`);

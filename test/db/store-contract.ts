@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createAnalyzer } from '../../analysis/pipeline.js';
+import { EditConflict } from '../../db/store.js';
 import type { NewArticle, Store } from '../../db/store.js';
 
 export interface StoreUnderTest {
@@ -160,6 +161,91 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       assert.equal(stored?.run.id, run.id);
       assert.ok(stored?.segments.some((s) => s.text === 'The talks were candid.'));
       assert.notEqual(await store.storyVersion('blinken-in-beijing'), version);
+    });
+
+    test('a story edit changes its title and description, keeps its slug and its version moves', async () => {
+      const version = await store.storyVersion('blinken-in-beijing');
+      const edit = { title: 'Blinken’s Beijing visit', description: null };
+      assert.equal(await store.updateStory('blinken-in-beijing', edit), true);
+      const story = await store.getStory('blinken-in-beijing');
+      assert.equal(story?.title, 'Blinken’s Beijing visit');
+      assert.equal(story?.description, null);
+      assert.equal(story?.titleSource, 'metadata');
+      assert.notEqual(await store.storyVersion('blinken-in-beijing'), version);
+      assert.equal(await store.updateStory('no-such-story', edit), false);
+    });
+
+    test('a renamed outlet takes the slug of its new name; a name another outlet has is refused', async () => {
+      const edit = { name: 'Xinhua News Agency', kind: 'state media', country: 'China' };
+      assert.equal(await store.updateOutlet('xinhua', edit), 'xinhua-news-agency');
+      assert.equal(await store.getOutlet('xinhua'), null);
+      const outlet = await store.getOutlet('xinhua-news-agency');
+      assert.deepEqual(
+        [outlet?.name, outlet?.kind, outlet?.country, outlet?.articleCount],
+        ['Xinhua News Agency', 'state media', 'China', 1],
+      );
+      await assert.rejects(
+        store.updateOutlet('cnn', { ...edit, name: 'xinhua news agency' }),
+        EditConflict,
+      );
+      assert.equal((await store.getOutlet('cnn'))?.name, 'CNN');
+      assert.equal(await store.updateOutlet('no-such-outlet', edit), null);
+      assert.deepEqual(
+        (await store.listOutlets()).map((o) => o.slug),
+        ['cnn', 'xinhua-news-agency'],
+      );
+    });
+
+    test('an article’s metadata is edited and it moves outlet; an unknown outlet or story is refused', async () => {
+      const id = ids['cnn.txt']!;
+      const edit = {
+        title: 'Blinken lands in Beijing',
+        author: 'A. Reporter',
+        publishedDate: '2023-06-19',
+        url: 'https://example.com/cnn-edited',
+        outletSlug: 'xinhua-news-agency',
+        storySlug: 'blinken-in-beijing',
+      };
+      const version = await store.storyVersion('blinken-in-beijing');
+      assert.equal(await store.updateArticle(id, edit), true);
+      const stored = await store.getArticle(id);
+      assert.deepEqual(
+        [stored?.title, stored?.author, stored?.publishedDate, stored?.url, stored?.outlet.slug],
+        [edit.title, edit.author, edit.publishedDate, edit.url, 'xinhua-news-agency'],
+      );
+      assert.equal(stored?.text, TEXTS.cnn, 'the text stays');
+      assert.notEqual(await store.storyVersion('blinken-in-beijing'), version);
+      await assert.rejects(store.updateArticle(id, { ...edit, outletSlug: 'nope' }), EditConflict);
+      await assert.rejects(store.updateArticle(id, { ...edit, storySlug: 'nope' }), EditConflict);
+      assert.equal((await store.getArticle(id))?.outlet.slug, 'xinhua-news-agency');
+      assert.equal(await store.updateArticle(999_999, edit), false);
+      assert.equal(await store.updateArticle(id, { ...edit, outletSlug: 'cnn' }), true);
+    });
+
+    test('deleting an article removes its analysis, and its outlet and story with their last article', async () => {
+      const xinhua = ids['xinhua.txt']!;
+      assert.deepEqual(await store.deleteArticle(xinhua), {
+        storySlug: 'blinken-in-beijing',
+        outletSlug: 'xinhua-news-agency',
+        removedStory: false,
+        removedOutlet: true,
+      });
+      assert.equal(await store.getArticle(xinhua), null);
+      assert.equal(await store.findByText(TEXTS.xinhua), null);
+      assert.equal(await store.countArticles(), 1);
+      const qin = { terms: [{ text: 'Qin', prefix: false }], offset: 0, limit: 10 };
+      assert.equal((await store.searchSentences(qin)).total, 0);
+      assert.equal(await store.getOutlet('xinhua-news-agency'), null);
+      assert.equal(await store.deleteArticle(xinhua), null);
+
+      assert.deepEqual(await store.deleteArticle(ids['cnn.txt']!), {
+        storySlug: 'blinken-in-beijing',
+        outletSlug: 'cnn',
+        removedStory: true,
+        removedOutlet: true,
+      });
+      assert.deepEqual(await store.listStories(), []);
+      assert.equal(await store.countArticles(), 0);
     });
   });
 }

@@ -1,0 +1,129 @@
+// View models of the add page (/add: paste an article, or upload files) and of the results
+// page an addition answers with: one row per file or row, stored (with a link to the
+// article), already stored, or refused with the reason ingest gives on the command line.
+
+import type { AddResult, OutletSummary, StorySummary } from '../../db/store.js';
+import type { IngestSummary } from '../../ingest/ingest.js';
+import { ACCEPTED_EXTENSIONS } from '../../ingest/read.js';
+import type { WriteFields } from '../access.js';
+import type { LayoutModel } from '../render.js';
+import { describeBytes } from '../write-limits.js';
+import type { WriteLimits } from '../write-limits.js';
+
+export interface AddPage extends LayoutModel {
+  write: WriteFields;
+  stories: { slug: string; title: string }[];
+  outlets: string[];
+  accept: string;
+  extensions: string;
+  limits: { fileSize: string; files: number; formSize: string };
+  minWords: number;
+}
+
+export function addPage(
+  stories: StorySummary[],
+  outlets: OutletSummary[],
+  write: WriteFields,
+  limits: WriteLimits,
+  minWords: number,
+): AddPage {
+  return {
+    title: 'Add articles',
+    crumbs: [{ label: 'Stories', href: '/' }],
+    write,
+    stories: stories
+      .map((s) => ({ slug: s.slug, title: s.title }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+    outlets: outlets.map((o) => o.name),
+    accept: ACCEPTED_EXTENSIONS.join(','),
+    extensions: ACCEPTED_EXTENSIONS.join(' '),
+    limits: {
+      fileSize: describeBytes(limits.fileBytes),
+      files: limits.files,
+      formSize: describeBytes(limits.formBytes),
+    },
+    minWords,
+  };
+}
+
+type Status = 'stored' | 'duplicate' | 'rejected' | 'not-stored';
+
+const STATUS_LABELS: Record<Status, string> = {
+  stored: 'stored',
+  duplicate: 'already stored',
+  rejected: 'refused',
+  'not-stored': 'not stored: database busy, send it again',
+};
+
+export interface ResultsPage extends LayoutModel {
+  counts: { stored: number; duplicates: number; rejected: number; notStored: number };
+  runId: number | null;
+  rows: {
+    source: string;
+    status: Status;
+    label: string;
+    reason: string | null;
+    article: { href: string; text: string } | null;
+  }[];
+  warnings: { source: string; warning: string }[];
+  /** The stories that received articles, to open next. */
+  stories: { title: string; href: string }[];
+}
+
+export function resultsPage(
+  summary: IngestSummary,
+  results: AddResult[],
+  warnings: { source: string; warning: string }[],
+  stories: { title: string; slug: string }[],
+  headlines: ReadonlyMap<number, string>,
+): ResultsPage {
+  return {
+    title: 'What was added',
+    crumbs: [
+      { label: 'Stories', href: '/' },
+      { label: 'Add articles', href: '/add' },
+    ],
+    counts: {
+      stored: summary.added,
+      duplicates: summary.duplicates,
+      rejected: summary.rejected.length,
+      notStored: summary.retryable.length,
+    },
+    runId: summary.runId,
+    // Ingest reports a refusal at once and a stored article when its batch commits; the
+    // page lists them by file and row instead (numbers in numeric order: row 9 before row 10).
+    rows: [...results].sort(bySource).map((result) => {
+      const status: Status =
+        result.status === 'added'
+          ? 'stored'
+          : result.status === 'duplicate'
+            ? 'duplicate'
+            : result.status === 'failed'
+              ? 'rejected'
+              : 'not-stored';
+      return {
+        source: result.source,
+        status,
+        label: STATUS_LABELS[status],
+        reason: 'reason' in result ? result.reason : null,
+        article:
+          'articleId' in result
+            ? {
+                href: `/articles/${result.articleId}`,
+                text: headlines.get(result.articleId) ?? `article ${result.articleId}`,
+              }
+            : null,
+      };
+    }),
+    warnings,
+    stories: stories.map((s) => ({
+      title: s.title,
+      href: `/stories/${encodeURIComponent(s.slug)}`,
+    })),
+  };
+}
+
+/** File and row order: 'a.csv:row 9' before 'a.csv:row 10'. */
+export function bySource(a: { source: string }, b: { source: string }): number {
+  return a.source.localeCompare(b.source, 'en', { numeric: true });
+}

@@ -1,0 +1,78 @@
+// Re-analysing a story from the browser with other lexicons: /stories/<slug>/reanalyze
+// shows which runs and data produced the story now and a form to pick a shipped issue
+// lexicon and, optionally, upload one lexicon file of one's own. The post re-scores the
+// story's articles (ingest/reanalyze.ts, as `npm run reanalyze -- --story`) and answers
+// 303 with the story page, which names the new run and data hash.
+
+import { Router } from 'express';
+import type { Store } from '../../db/store.js';
+import {
+  analyzerForChoice,
+  LexiconRejected,
+  shippedIssueLexicons,
+} from '../../ingest/lexicon-choice.js';
+import { reanalyzeArticles } from '../../ingest/reanalyze.js';
+import type { WriteAccess } from '../access.js';
+import { sent } from '../form-input.js';
+import { HttpError } from '../http-error.js';
+import { reanalyzePage } from '../pages/reanalyze.js';
+import type { Renderer } from '../render.js';
+import { uploadBody } from '../write-limits.js';
+import type { WriteLimits } from '../write-limits.js';
+
+export function reanalyzeRoutes(
+  store: Store,
+  render: Renderer,
+  access: WriteAccess,
+  limits: WriteLimits,
+): Router {
+  const router = Router();
+
+  const find = async (slug: string) => {
+    const story = await store.getStory(slug);
+    if (!story) throw new HttpError(404, `No story “${slug}”.`);
+    return story;
+  };
+
+  router.get('/stories/:slug/reanalyze', async (req, res) => {
+    const story = await find(String(req.params.slug));
+    const stamp = await store.dataStamp({ story: story.slug });
+    const model = reanalyzePage(story, stamp, shippedIssueLexicons(), access.fields(req, res));
+    res.send(render('reanalyze', model));
+  });
+
+  router.post(
+    '/stories/:slug/reanalyze',
+    uploadBody({ ...limits, files: 1 }, 'lexicon'),
+    access.check,
+    async (req, res) => {
+      const story = await find(String(req.params.slug));
+      const file = Array.isArray(req.files) ? req.files[0] : undefined;
+      let analyzer;
+      try {
+        analyzer = analyzerForChoice({
+          issueLexicon: sent(req.body, 'issues') || (shippedIssueLexicons()[0]?.file ?? ''),
+          replacement:
+            file && file.size > 0 ? { fileName: file.originalname, bytes: file.buffer } : null,
+        });
+      } catch (error) {
+        if (error instanceof LexiconRejected) {
+          throw new HttpError(400, `Nothing was re-analysed. ${error.message}`);
+        }
+        throw error;
+      }
+      const summary = await reanalyzeArticles(store, analyzer, { story: story.slug });
+      if (summary.failed.length > 0) {
+        const which = summary.failed.map((f) => `article ${f.articleId}: ${f.reason}`).join('; ');
+        throw new HttpError(
+          500,
+          `Analysis run ${summary.runId} re-analysed ${summary.reanalyzed} articles; ` +
+            `these kept their previous results: ${which}.`,
+        );
+      }
+      res.redirect(303, `/stories/${encodeURIComponent(story.slug)}#run`);
+    },
+  );
+
+  return router;
+}
