@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
+import { DEFAULT_CODEBOOK } from '../analysis/vocabulary/sides.js';
 import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
 import type {
   ArticleExportRow,
@@ -65,6 +66,7 @@ interface StoryRow {
   title: string;
   title_source: StorySummary['titleSource'];
   description: string | null;
+  codebook: string;
   start_date: string | null;
   end_date: string | null;
   article_count: number;
@@ -220,9 +222,11 @@ export class SqliteStore implements Store {
       ),
       storyBySlug: db.prepare(`SELECT id, title AS name FROM story WHERE slug = ?`),
       insertStory: db.prepare(
-        `INSERT INTO story (slug, title, description, start_date, end_date, title_source)
-         VALUES (@slug, @title, @description, @startDate, @endDate, @titleSource)`,
+        `INSERT INTO story (slug, title, description, start_date, end_date, title_source, codebook)
+         VALUES (@slug, @title, @description, @startDate, @endDate, @titleSource, @codebook)`,
       ),
+      storyCodebook: db.prepare(`SELECT codebook FROM story WHERE slug = ?`).pluck(),
+      setStoryCodebook: db.prepare(`UPDATE story SET codebook = ? WHERE slug = ?`),
       // A title from metadata replaces a story's name or made-up title; a description
       // fills an empty one. Nothing given is never erased.
       completeStory: db.prepare(
@@ -282,9 +286,12 @@ export class SqliteStore implements Store {
            weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       countArticles: db.prepare(`SELECT count(*) FROM article`).pluck(),
-      allArticleTexts: db.prepare(`SELECT id, title, text FROM article ORDER BY id`),
+      allArticleTexts: db.prepare(
+        `SELECT a.id, a.title, a.text, s.codebook FROM article a JOIN story s ON s.id = a.story_id
+         ORDER BY a.id`,
+      ),
       storyArticleTexts: db.prepare(
-        `SELECT a.id, a.title, a.text FROM article a JOIN story s ON s.id = a.story_id
+        `SELECT a.id, a.title, a.text, s.codebook FROM article a JOIN story s ON s.id = a.story_id
          WHERE s.slug = ? ORDER BY a.id`,
       ),
       deleteSegments: db.prepare(`DELETE FROM segment WHERE article_id = ?`),
@@ -548,12 +555,12 @@ export class SqliteStore implements Store {
 
   async articleTexts(
     storySlug?: string,
-  ): Promise<{ id: number; title: string | null; text: string }[]> {
+  ): Promise<{ id: number; title: string | null; text: string; codebook: string }[]> {
     const rows =
       storySlug === undefined
         ? this.stmt.allArticleTexts.all()
         : this.stmt.storyArticleTexts.all(storySlug);
-    return rows as { id: number; title: string | null; text: string }[];
+    return rows as { id: number; title: string | null; text: string; codebook: string }[];
   }
 
   // A slug already taken by a different name (two names that slug alike only by
@@ -583,6 +590,7 @@ export class SqliteStore implements Store {
     const slug = meta.slug ?? slugify(meta.key ?? meta.title);
     const existing = this.stmt.storyBySlug.get(slug) as { id: number } | undefined;
     if (existing) {
+      if (meta.codebook !== undefined) this.stmt.setStoryCodebook.run(meta.codebook, slug);
       if (titleSource === 'metadata' || description !== null) {
         this.stmt.completeStory.run({
           id: existing.id,
@@ -601,6 +609,7 @@ export class SqliteStore implements Store {
         startDate: meta.startDate ?? null,
         endDate: meta.endDate ?? null,
         titleSource,
+        codebook: meta.codebook ?? DEFAULT_CODEBOOK,
       }).lastInsertRowid,
     );
   }
@@ -654,6 +663,14 @@ export class SqliteStore implements Store {
     this.stmt.setHeadlineTitle.run(title, storySlug);
   }
 
+  async codebookOfStory(name: string): Promise<string | null> {
+    return (this.stmt.storyCodebook.get(slugify(name)) as string | undefined) ?? null;
+  }
+
+  async setStoryCodebook(storySlug: string, codebook: string): Promise<boolean> {
+    return this.stmt.setStoryCodebook.run(codebook, storySlug).changes > 0;
+  }
+
   async getStory(slug: string): Promise<StorySummary | null> {
     const row = this.stmt.storyBySlugFull.get(slug) as StoryRow | undefined;
     if (!row) return null;
@@ -667,6 +684,7 @@ export class SqliteStore implements Store {
       title: row.title,
       titleSource: row.title_source,
       description: row.description,
+      codebook: row.codebook,
       startDate: row.start_date,
       endDate: row.end_date,
       articleCount: row.article_count,

@@ -55,6 +55,11 @@ export interface StoryMeta {
   titleSource?: 'name' | 'metadata';
   slug?: string;
   description?: string | null;
+  /**
+   * The codebook to analyse the story with (analysis/codebooks/<name>.json). Given, it is
+   * the story's codebook from then on; absent, a new story gets the default (migration 009).
+   */
+  codebook?: string;
   startDate?: string | null;
   endDate?: string | null;
 }
@@ -95,6 +100,8 @@ export interface StorySummary {
   title: string;
   titleSource: StoryTitleSource;
   description: string | null;
+  /** Its codebook's name: whose parties its sides are (migration 009). */
+  codebook: string;
   startDate: string | null;
   endDate: string | null;
   articleCount: number;
@@ -246,7 +253,10 @@ export interface Store {
   /** The id of the stored article with this exact text (by content hash), if any. */
   findByText(text: string): Promise<number | null>;
   /** Ids and texts of the stored articles (of one story, or all), for re-analysis. */
-  articleTexts(storySlug?: string): Promise<{ id: number; title: string | null; text: string }[]>;
+  /** Stored texts to analyse again, each with its story's codebook. */
+  articleTexts(
+    storySlug?: string,
+  ): Promise<{ id: number; title: string | null; text: string; codebook: string }[]>;
   /**
    * Replaces an article's analysis (segments, speakers, cue hits, counts, run) in one
    * transaction: afterwards it holds the new results whole, or, on failure, the old ones.
@@ -260,6 +270,10 @@ export interface Store {
   storiesToTitle(): Promise<{ slug: string; headlines: string[] }[]>;
   /** Titles a story from its headlines, unless it has a title from metadata meanwhile. */
   setHeadlineTitle(storySlug: string, title: string): Promise<void>;
+  /** The codebook of the story its articles call `name`, or null before it exists. */
+  codebookOfStory(name: string): Promise<string | null>;
+  /** Assigns a codebook to a story; false when there is no such story. */
+  setStoryCodebook(storySlug: string, codebook: string): Promise<boolean>;
   getStory(slug: string): Promise<StorySummary | null>;
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<ArticleDetail | null>;

@@ -18,22 +18,19 @@ import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
 import { StoryCache } from './story-cache.js';
-import { loadIssueLexicon } from '../analysis/scoring/issues.js';
 
 export interface AppOptions {
   renderer?: Renderer;
   /** Shows error details on error pages; never on in production. */
   showErrors?: boolean;
-  /** Display names of issue ids (default: from the shipped issue lexicon). */
+  /** Display names of issue ids (default: from each story's codebook's issue lexicon). */
   issueLabels?: Record<string, string>;
 }
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
   const render = options.renderer ?? createRenderer();
   const cache = new StoryCache({ limit: 60 });
-  const issueLabels =
-    options.issueLabels ??
-    Object.fromEntries(loadIssueLexicon().issues.map((issue) => [issue.id, issue.label]));
+  const issueLabels = options.issueLabels;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import { EXPECTATION_LABELS } from '../analysis/vocabulary/expectation.js';
 import { SEGMENT_KINDS, type SegmentKind } from '../analysis/vocabulary/segments.js';
-import { VOICE_BUCKETS } from '../analysis/vocabulary/sides.js';
 import type { SearchTerm, SentenceQuery } from '../db/store.js';
 
 export const PAGE_SIZE = 50;
@@ -105,7 +104,12 @@ const SearchQuerySchema = z.object({
       .optional(),
   ),
   expectation: choice('expectation', EXPECTATION_LABELS),
-  side: choice('side', VOICE_BUCKETS),
+  // A side is a party id of some story's codebook, so any well-formed id is a valid filter.
+  side: single(
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'side is a side id such as us_gov, analyst or narrator'),
+  ).optional(),
   voice: choice('voice', ['narrator', 'quoted'] as const),
   part: choice('part', ['lead', 'body'] as const),
   anonymous: single(

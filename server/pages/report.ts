@@ -31,7 +31,8 @@ export async function storyReportHtml(
   slug: string,
   options: {
     render: Renderer;
-    issueLabels: Readonly<Record<string, string>>;
+    /** In place of the story's codebook's issue labels. */
+    issueLabels?: Readonly<Record<string, string>>;
     files: string[];
     base: string;
   },

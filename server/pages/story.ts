@@ -5,7 +5,13 @@
 // line; then the articles themselves. Counts and rates link to the sentences behind them.
 
 import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
-import { compareOutlets, PARTS, selectPart } from '../../analysis/comparison/compare.js';
+import {
+  compareOutlets,
+  PARTS,
+  selectPart,
+  voiceShare,
+} from '../../analysis/comparison/compare.js';
+import type { SideVocabulary } from '../../analysis/vocabulary/sides.js';
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { CLAIM_MINIMUMS, summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { SummaryFigures } from '../../analysis/comparison/summary.js';
@@ -25,6 +31,7 @@ import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
 import type { LayoutModel } from '../render.js';
 import { dateRange, titleNote } from './home.js';
 import { sentencesHref } from './sentence.js';
+import { storyCodebook } from '../sides.js';
 
 type OutletRow = {
   name: string;
@@ -105,7 +112,7 @@ function shorten(text: string, max = 110): string {
   return `${text.slice(0, cut > 60 ? cut : max)}…`;
 }
 
-function summaryFigures(c: OutletComparison): SummaryFigures {
+function summaryFigures(c: OutletComparison, sides: SideVocabulary): SummaryFigures {
   const rates = (voice: 'narrator' | 'quoted') => ({
     lowers: c.expectation.lowers.byVoice[voice].per1000,
     raises: c.expectation.raises.byVoice[voice].per1000,
@@ -117,12 +124,9 @@ function summaryFigures(c: OutletComparison): SummaryFigures {
     // A single sentence has no interval to compare (summary.ts sets the sample minimums).
     tone: c.tone && c.tone.method !== 'none' ? c.tone : null,
     expectation: { narrator: rates('narrator'), quoted: rates('quoted') },
-    speakerShare: {
-      us_gov: c.voices.us_gov.share,
-      china_gov: c.voices.china_gov.share,
-      analyst: c.voices.analyst.share,
-      other: c.voices.other.share,
-    },
+    speakerShare: Object.fromEntries(
+      sides.speakerSides.map((side) => [side, voiceShare(c, side).share]),
+    ),
     sentences: c.sentences,
     hedgesPer1000: c.hedges.per1000,
     issuesPer1000: Object.fromEntries(Object.entries(c.issues).map(([k, v]) => [k, v.per1000])),
@@ -134,23 +138,33 @@ export async function storyDashboard(
   story: StorySummary,
   allSentences: StorySentence[],
   part: Part,
-  issueLabels: Readonly<Record<string, string>>,
+  /** Display names of issue ids in place of the codebook's issue lexicon's (tests). */
+  labels?: Readonly<Record<string, string>>,
 ): Promise<StoryDashboard> {
+  const codebook = storyCodebook(story);
+  const sides = codebook.vocabulary;
+  const issueLabels =
+    labels ?? Object.fromEntries(codebook.issues.issues.map((issue) => [issue.id, issue.label]));
   const sentences = selectPart(allSentences, part);
   const outletSlugs = story.outlets.map((o) => o.slug);
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
   const nameOf = (slug: string) => names.get(slug) ?? slug;
-  const figures = compareOutlets(outletSlugs, sentences);
+  const figures = compareOutlets(outletSlugs, sentences, { buckets: sides.buckets });
   const partFilter = part === 'all' ? {} : { part };
   const context: PanelContext = {
     figures,
     sentences,
     outletNames: outletSlugs.map(nameOf),
     nameOf,
+    sides,
     link: (outlet, extra) => sentencesHref({ story: story.slug, outlet, ...partFilter, ...extra }),
   };
   const summaries = new Map(
-    summarizeOutlets(figures.map(summaryFigures), issueLabels).map((s) => [s.outlet, s.line]),
+    summarizeOutlets(
+      figures.map((f) => summaryFigures(f, sides)),
+      issueLabels,
+      sides,
+    ).map((s) => [s.outlet, s.line]),
   );
   const keyness = new Map(
     distinctiveTerms(

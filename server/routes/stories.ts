@@ -13,7 +13,7 @@ export function storyRoutes(
   store: Store,
   render: Renderer,
   cache: StoryCache,
-  issueLabels: Readonly<Record<string, string>>,
+  issueLabels: Readonly<Record<string, string>> | undefined,
 ): Router {
   const router = Router();
 
