@@ -11,7 +11,7 @@ import {
   selectPart,
   voiceShare,
 } from '../../analysis/comparison/compare.js';
-import type { SideVocabulary } from '../../analysis/vocabulary/sides.js';
+import { sideHue, sideInfo, type SideVocabulary } from '../../analysis/vocabulary/sides.js';
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { CLAIM_MINIMUMS, summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { SummaryFigures } from '../../analysis/comparison/summary.js';
@@ -50,8 +50,16 @@ type OutletRow = {
     terms: { word: string; z: string; count: number; href: string }[];
   };
 
+/** The story's codebook as the page names it: its title and the sides' legend. */
+export interface CodebookLegend {
+  name: string;
+  title: string;
+  sides: { id: string; name: string; description: string; hue: string }[];
+}
+
 export interface StoryDashboard {
   part: Part;
+  codebook: CodebookLegend;
   outlets: OutletRow[];
   charts: { tone: Chart; expectation: Chart; voices: Chart; issues: Chart | null };
 }
@@ -201,7 +209,21 @@ export async function storyDashboard(
   const expectation = await expectationPanel(context);
   const voices = await voicesPanel(context);
   const issues = await issuesPanel(context, issueLabels);
-  return { part, outlets, charts: { tone, expectation, voices, issues } };
+  return {
+    part,
+    codebook: {
+      name: codebook.name,
+      title: codebook.title,
+      sides: sides.speakerSides.map((id) => ({
+        id,
+        name: sideInfo(sides, id).name,
+        description: sideInfo(sides, id).description,
+        hue: sideHue(sides, id),
+      })),
+    },
+    outlets,
+    charts: { tone, expectation, voices, issues },
+  };
 }
 
 export function parsePart(value: unknown): Part | null {

@@ -16,6 +16,7 @@ import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
 import { storyFigures } from '../api/figures.js';
+import { storyCodebook } from '../sides.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { StoryCache } from '../story-cache.js';
 import { findOutlet, outletComparisons } from './outlets.js';
@@ -68,6 +69,17 @@ function paginate<T>(
   return {
     items: items.slice(start, start + perPage),
     pagination: { page: pageNumber, perPage, total: items.length, pageCount },
+  };
+}
+
+/** The story's codebook: its name and its sides, in the order `voices` lists them. */
+function codebookRef(story: StorySummary) {
+  const book = storyCodebook(story);
+  return {
+    name: book.name,
+    title: book.title,
+    version: book.version,
+    sides: book.vocabulary.buckets.map((id) => ({ id, ...book.vocabulary.info[id] })),
   };
 }
 
@@ -126,6 +138,7 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
       stamp: await stamp({ story: found.slug }),
       story: storyRef(found),
       part,
+      codebook: codebookRef(found),
       outlets,
       articles: articles.map((a) => ({
         id: a.id,

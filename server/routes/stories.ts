@@ -42,6 +42,7 @@ export function storyRoutes(
       story: page.story,
       totals: page.totals,
       part: page.dashboard.part,
+      codebook: numbers.codebook,
       outlets: numbers.outlets,
       chartSpecs: Object.fromEntries(
         Object.entries(charts).flatMap(([name, chart]) =>
