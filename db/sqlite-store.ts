@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ArticleAnalysis } from '../analysis/types.js';
+import type { FramingCueRow, StoryFramingRows, TargetRow } from '../analysis/comparison/framing.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
 import { DEFAULT_CODEBOOK } from '../analysis/vocabulary/sides.js';
 import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
@@ -372,6 +373,21 @@ export class SqliteStore implements Store {
          LEFT JOIN speaker sp ON sp.id = s.speaker_id
          WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
          ORDER BY a.id, s.position`,
+      ),
+      storyTargets: db.prepare(
+        `SELECT t.segment_id, t.target, t.role, t.tone, t.is_quoted
+         FROM story st JOIN article a ON a.story_id = st.id
+         JOIN segment s ON s.article_id = a.id JOIN segment_target t ON t.segment_id = s.id
+         WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
+         ORDER BY t.id`,
+      ),
+      storyFramingCues: db.prepare(
+        `SELECT h.segment_id, h.lexicon, h.category
+         FROM story st JOIN article a ON a.story_id = st.id
+         JOIN segment s ON s.article_id = a.id JOIN cue_hit h ON h.segment_id = s.id
+         WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
+           AND (h.lexicon = 'loaded' OR (h.lexicon = 'voice' AND h.category LIKE 'speech_verb:%'))
+         ORDER BY h.id`,
       ),
     };
   }
@@ -785,6 +801,35 @@ export class SqliteStore implements Store {
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {
     return (this.stmt.storySentences.all(storySlug) as SentenceRow[]).map(toStorySentence);
+  }
+
+  async storyFraming(storySlug: string): Promise<StoryFramingRows> {
+    const targets = this.stmt.storyTargets.all(storySlug) as {
+      segment_id: number;
+      target: string;
+      role: TargetRow['role'];
+      tone: number;
+      is_quoted: number;
+    }[];
+    const cues = this.stmt.storyFramingCues.all(storySlug) as {
+      segment_id: number;
+      lexicon: FramingCueRow['lexicon'];
+      category: string;
+    }[];
+    return {
+      targets: targets.map((t) => ({
+        segmentId: t.segment_id,
+        target: t.target,
+        role: t.role,
+        tone: t.tone,
+        isQuoted: t.is_quoted === 1,
+      })),
+      cues: cues.map((c) => ({
+        segmentId: c.segment_id,
+        lexicon: c.lexicon,
+        category: c.category,
+      })),
+    };
   }
 
   async searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {

@@ -3,6 +3,7 @@
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
 import type { ComparedSentence, Voice } from '../analysis/comparison/compare.js';
+import type { StoryFramingRows } from '../analysis/comparison/framing.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import type { ExpectationLabel } from '../analysis/vocabulary/expectation.js';
 import type { QuoteKind } from '../analysis/vocabulary/quotes.js';
@@ -219,6 +220,8 @@ export interface SentenceQuery {
   anonymous?: boolean;
   /** A quoted speaker's canonical name (case-insensitive, as the comparison groups them). */
   speaker?: string;
+  /** Sentences about any of these targets (segment_target, not as the quoted speaker). */
+  about?: string[];
   /** lead = headline + the article's first body paragraph; body = the rest. */
   part?: 'lead' | 'body';
   /**
@@ -284,6 +287,11 @@ export interface Store {
   storyVersion(storySlug: string): Promise<string>;
   /** Every headline and body sentence of a story with its scores, in reading order. */
   storySentences(storySlug: string): Promise<StorySentence[]>;
+  /**
+   * What the framing panel needs beyond the sentences, for a story's scored sentences:
+   * whom each is about (segment_target) and its loaded-language and speech-verb cue hits.
+   */
+  storyFraming(storySlug: string): Promise<StoryFramingRows>;
   /** The concordance: one page of matching sentences and how many match in all. */
   searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }>;
   /** Every (lexicon, category) pair with at least one cue hit, for the concordance's filters. */

@@ -25,6 +25,8 @@ export interface SearchFilters {
   voice?: SentenceQuery['voice'];
   anonymous?: boolean;
   speaker?: string;
+  /** Sentences about one of these targets (the framing panel's tone toward a party). */
+  about?: string[];
   part?: SentenceQuery['part'];
   issue?: string;
   cue?: string[];
@@ -123,6 +125,13 @@ const SearchQuerySchema = z.object({
     z.string().trim().max(200, 'a speaker name is at most 200 characters'),
   ).optional(),
   issue: slug('issue'),
+  about: z.preprocess(
+    (v) => (v === undefined ? undefined : listOf(v)),
+    z
+      .array(z.string().trim().min(1).max(200, 'a target name is at most 200 characters'))
+      .max(40, 'at most 40 targets')
+      .optional(),
+  ),
   cue: z.preprocess(
     (v) => (v === undefined ? undefined : listOf(v)),
     z
@@ -156,7 +165,7 @@ export function parseSearchParams(query: Record<string, unknown>): ParsedSearch 
     };
   }
   const repeated = Object.keys(query).filter(
-    (k) => k !== 'kind' && k !== 'cue' && Array.isArray(blank(query[k])),
+    (k) => k !== 'kind' && k !== 'cue' && k !== 'about' && Array.isArray(blank(query[k])),
   );
   if (repeated.length > 0) {
     return { ok: false, message: `give one “${repeated[0]}”, not several` };
@@ -200,6 +209,7 @@ export function sentenceQuery(request: SearchRequest): SentenceQuery {
     voice: filters.voice,
     anonymous: filters.anonymous,
     speaker: filters.speaker,
+    about: filters.about,
     part: filters.part,
     cues,
     offset: (request.page - 1) * PAGE_SIZE,

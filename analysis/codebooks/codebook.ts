@@ -19,7 +19,7 @@ import {
   sideVocabulary,
   type SideVocabulary,
 } from '../vocabulary/sides.js';
-import { indexActors, type Actors } from '../voices/actors.js';
+import { actorKey, indexActors, type Actors } from '../voices/actors.js';
 import { compileSideRules } from '../voices/sides.js';
 
 export { DEFAULT_CODEBOOK };
@@ -156,6 +156,21 @@ export function loadCodebook(
     throw new Error(`Cannot read codebook ${path}: ${(err as Error).message}`);
   }
   return compile(parseCodebook(data, path), path, files);
+}
+
+/**
+ * The party a target names by itself ("Kim Jong Un", "Pyongyang", "the White House"): a
+ * listed actor's (by name or alias, else by the surname of a longer name, as the target
+ * stage matches people), or the government a metonym stands for; null for anyone else.
+ */
+export function partyOfName(codebook: Codebook, name: string): string | null {
+  const key = actorKey(name);
+  const surname = key.split(' ');
+  const actor =
+    codebook.actors.byAlias.get(key) ??
+    (surname.length > 1 ? codebook.actors.byAlias.get(surname[surname.length - 1]!) : undefined);
+  if (actor && codebook.vocabulary.parties.includes(actor.side)) return actor.side;
+  return codebook.actors.sides.metonyms.get(key) ?? null;
 }
 
 // The default codebook, read when this module loads (so in every analyzer's data hash):

@@ -40,7 +40,8 @@ export async function storyReportHtml(
   const story = await store.getStory(slug);
   if (!story) throw new Error(`no story “${slug}”`);
   const sentences = await store.storySentences(slug);
-  const dashboard = await storyDashboard(story, sentences, 'all', options.issueLabels);
+  const framing = await store.storyFraming(slug);
+  const dashboard = await storyDashboard(story, sentences, 'all', framing, options.issueLabels);
   const page = storyPage(story, await store.listArticles(slug), sentences.length, dashboard);
   const model: ReportModel = {
     title: story.title,

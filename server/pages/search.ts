@@ -255,6 +255,7 @@ function activeFilters(
   if (f.voice) out.push({ label: `voice: ${f.voice}`, removeHref: without('voice') });
   if (f.anonymous) out.push({ label: 'unnamed sources', removeHref: without('anonymous') });
   if (f.speaker) out.push({ label: `speaker: ${f.speaker}`, removeHref: without('speaker') });
+  if (f.about) out.push({ label: `about: ${f.about.join(', ')}`, removeHref: without('about') });
   if (f.part)
     out.push({
       label: f.part === 'lead' ? 'headline + lead' : 'body after the lead',

@@ -99,6 +99,7 @@ export function searchHref(q: string, filters: SearchFilters, page = 1, path = '
     'part',
     'anonymous',
     'speaker',
+    'about',
     'issue',
     'cue',
   ] as const) {

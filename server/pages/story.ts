@@ -31,6 +31,8 @@ import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
 import type { LayoutModel } from '../render.js';
 import { dateRange, titleNote } from './home.js';
 import { sentencesHref } from './sentence.js';
+import { framingPanel, type FramingPanel } from '../panels/framing.js';
+import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { storyCodebook } from '../sides.js';
 
 type OutletRow = {
@@ -60,6 +62,7 @@ export interface CodebookLegend {
 export interface StoryDashboard {
   part: Part;
   codebook: CodebookLegend;
+  framing: FramingPanel;
   outlets: OutletRow[];
   charts: { tone: Chart; expectation: Chart; voices: Chart; issues: Chart | null };
 }
@@ -146,6 +149,8 @@ export async function storyDashboard(
   story: StorySummary,
   allSentences: StorySentence[],
   part: Part,
+  /** The sentences' targets and loaded/speech-verb cues (store.storyFraming). */
+  framingRows: StoryFramingRows,
   /** Display names of issue ids in place of the codebook's issue lexicon's (tests). */
   labels?: Readonly<Record<string, string>>,
 ): Promise<StoryDashboard> {
@@ -209,8 +214,10 @@ export async function storyDashboard(
   const expectation = await expectationPanel(context);
   const voices = await voicesPanel(context);
   const issues = await issuesPanel(context, issueLabels);
+  const framing = framingPanel(context, codebook, sentences, framingRows);
   return {
     part,
+    framing,
     codebook: {
       name: codebook.name,
       title: codebook.title,

@@ -11,12 +11,13 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { PARTS } from '../../analysis/comparison/compare.js';
+import { PARTS, selectPart } from '../../analysis/comparison/compare.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
 import { storyFigures } from '../api/figures.js';
 import { storyCodebook } from '../sides.js';
+import { storyFraming } from '../panels/framing.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { StoryCache } from '../story-cache.js';
 import { findOutlet, outletComparisons } from './outlets.js';
@@ -130,9 +131,19 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const found = await story(req.params.slug);
     const part = query.part ?? 'all';
     const version = await store.storyVersion(found.slug);
-    const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () =>
-      storyFigures(found, await store.storySentences(found.slug), part),
-    );
+    const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () => {
+      const sentences = await store.storySentences(found.slug);
+      const framing = storyFraming(
+        found.outlets.map((o) => o.slug),
+        storyCodebook(found),
+        selectPart(sentences, part),
+        await store.storyFraming(found.slug),
+      ).figures;
+      return storyFigures(found, sentences, part).map((f, i) => ({
+        ...f,
+        framing: framing[i] ?? null,
+      }));
+    });
     const articles = await store.listArticles(found.slug);
     res.json({
       stamp: await stamp({ story: found.slug }),

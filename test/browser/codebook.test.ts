@@ -88,6 +88,16 @@ describe('a US–North Korea story with its codebook', () => {
       quoted.some((li) => /North Korean government/.test(li)),
       `most quoted: ${quoted.join(' | ')}`,
     );
+    // The framing panel: tone toward each party of this codebook, and none other.
+    const framing = page.locator('section[aria-labelledby="framing-h"]');
+    await framing.screenshot({ path: `${SHOTS}/codebook-framing.png` });
+    assert.deepEqual(await framing.locator('thead th').allInnerTexts(), [
+      'Outlet',
+      'Tone toward US government',
+      'Tone toward North Korean government',
+      'Loaded language',
+      'Speech verbs by side',
+    ]);
     const body = await page.locator('body').innerText();
     assert.doesNotMatch(body, /Chinese government|Chinese officials/);
   });
