@@ -15,7 +15,7 @@ import { PARTS, selectPart } from '../../analysis/comparison/compare.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
-import { storyFigures } from '../api/figures.js';
+import { storyFigures, toneFigure } from '../api/figures.js';
 import { storyCodebook } from '../sides.js';
 import { storyFraming } from '../panels/framing.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
@@ -139,10 +139,20 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
         selectPart(sentences, part),
         await store.storyFraming(found.slug),
       ).figures;
-      return storyFigures(found, sentences, part).map((f, i) => ({
-        ...f,
-        framing: framing[i] ?? null,
-      }));
+      // Tone toward each party in the API's form: {mean, interval: {low, high}, …}.
+      return storyFigures(found, sentences, part).map((f, i) => {
+        const own = framing[i];
+        return {
+          ...f,
+          framing: own
+            ? {
+                toward: own.toward.map((t) => ({ party: t.party, tone: toneFigure(t.tone) })),
+                loaded: own.loaded,
+                speechVerbs: own.verbs,
+              }
+            : null,
+        };
+      });
     });
     const articles = await store.listArticles(found.slug);
     res.json({
