@@ -4,6 +4,7 @@
 // for a 400 page; nothing here builds SQL or FTS5 syntax (db/sqlite-search.ts quotes every
 // term), so no typed input can be a syntax error.
 
+import { knownSides } from './sides.js';
 import { z } from 'zod';
 import { EXPECTATION_LABELS } from '../analysis/vocabulary/expectation.js';
 import { SEGMENT_KINDS, type SegmentKind } from '../analysis/vocabulary/segments.js';
@@ -106,11 +107,12 @@ const SearchQuerySchema = z.object({
       .optional(),
   ),
   expectation: choice('expectation', EXPECTATION_LABELS),
-  // A side is a party id of some story's codebook, so any well-formed id is a valid filter.
+  // A side is the narrator or a side of some bundled codebook (server/sides.ts).
   side: single(
-    z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'side is a side id such as us_gov, analyst or narrator'),
+    z.string().refine((side) => knownSides().buckets.includes(side), {
+      error: (issue) =>
+        `unknown side “${String(issue.input)}”: use one of ${knownSides().buckets.join(', ')}`,
+    }),
   ).optional(),
   voice: choice('voice', ['narrator', 'quoted'] as const),
   part: choice('part', ['lead', 'body'] as const),
