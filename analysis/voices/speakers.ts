@@ -1,7 +1,7 @@
 // Speaker resolution: turns the words that name a source ("Campbell", "Mr. Campbell",
 // "a senior State Department official", "he") into one Speaker per person or group in the
 // article, with a side. Names resolve within the article (the most complete form the
-// article gives wins, speaker-index.ts), then through the actors file when one is loaded;
+// article gives wins, speaker-index.ts), then through the codebook's actors;
 // sides come from the codebook's actors or, for a speaker they do not list, from titles and
 // affiliations the article itself gives, read against the codebook's parties (sides.ts).
 // It deliberately does not find attributions (attribution.ts) or quotation marks (quotes.ts).
