@@ -1,4 +1,4 @@
-// The one way the analysis reads a data file (lexicons, the issue list, the actors file,
+// The one way the analysis reads a data file (lexicons, the issue lists, the codebooks,
 // segmentation rules, voice roles, speech verbs, and any file added later): through a
 // DataFileLog, which returns the text and records the file's name and the SHA-256 of its
 // bytes. An analyzer's data hash is computed from its log, so a data file read this way is

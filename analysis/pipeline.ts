@@ -5,18 +5,14 @@
 //           → voices (per article: quotes, speakers, sides)
 //           → targets (per article: whom each sentence is about, tone toward each)
 //
-// createAnalyzer() loads the data files (lexicons, issue lexicon, actors, segmentation
-// rules) once and hashes every data file the analysis read (data-files.ts), so that every
+// createAnalyzer() loads the data files (lexicons, the story's codebook with its actors and
+// issue lexicon, segmentation rules) once and hashes every data file the analysis read (data-files.ts), so that every
 // stored result can name the exact data that produced it.
 
 import { dataHash, DataFileLog, moduleData } from './data-files.js';
-import { defaultActorsPath, loadActors, type Actors } from './voices/actors.js';
-import {
-  defaultIssueLexiconPath,
-  countIssues,
-  loadIssueLexicon,
-  type IssueLexicon,
-} from './scoring/issues.js';
+import { DEFAULT_CODEBOOK, loadCodebook } from './codebooks/codebook.js';
+import type { Actors } from './voices/actors.js';
+import { countIssues, loadIssueLexicon, type IssueLexicon } from './scoring/issues.js';
 import { defaultLexiconDir, loadLexicons, type Lexicons } from './scoring/lexicon.js';
 import {
   defaultLoadedLanguagePath,
@@ -36,6 +32,8 @@ export const ANALYZER_VERSION = '0.1.0';
 
 /** The data files an analysis reads, loaded and validated once. */
 export interface AnalysisData {
+  /** The codebook's name: whose parties the sides are. */
+  codebook: string;
   lexicons: Lexicons;
   issues: IssueLexicon;
   actors: Actors;
@@ -123,20 +121,22 @@ export interface Analyzer {
 export interface AnalyzerConfig {
   /** Folder of tone, expectation, hedge, booster and scope lexicons (default: the shipped ones). */
   lexiconDir?: string;
-  /** Issue lexicon file (default: analysis/lexicons/issues-us-china.json). */
+  /** Codebook name (analysis/codebooks/<name>.json) or file (default: us-china). */
+  codebook?: string;
+  /** Issue lexicon file, in place of the codebook's. */
   issuesFile?: string;
-  /** Actors file (default: analysis/actors/us-china.json). */
-  actorsFile?: string;
   /** Loaded-language lexicon (default: analysis/lexicons/loaded-language.json). */
   loadedFile?: string;
 }
 
 export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
   const files = new DataFileLog();
+  const codebook = loadCodebook(config.codebook ?? DEFAULT_CODEBOOK, files);
   const data: AnalysisData = {
+    codebook: codebook.name,
     lexicons: loadLexicons(config.lexiconDir ?? defaultLexiconDir(), files),
-    issues: loadIssueLexicon(config.issuesFile ?? defaultIssueLexiconPath(), files),
-    actors: loadActors(config.actorsFile ?? defaultActorsPath(), files),
+    issues: config.issuesFile ? loadIssueLexicon(config.issuesFile, files) : codebook.issues,
+    actors: codebook.actors,
     segmentation: segmentationRules(),
     loaded: loadLoadedLanguage(config.loadedFile ?? defaultLoadedLanguagePath(), files),
   };
@@ -149,8 +149,8 @@ export function createAnalyzer(config: AnalyzerConfig = {}): Analyzer {
       lexiconHash,
       options: {
         lexiconDir: config.lexiconDir ?? null,
+        codebook: codebook.name,
         issuesFile: config.issuesFile ?? null,
-        actorsFile: config.actorsFile ?? null,
         loadedFile: config.loadedFile ?? null,
       },
     },

@@ -57,7 +57,8 @@ Options
   --errors   list missing and extra segments, kind errors and label confusions
   --lexicons DIR  evaluate with another folder of tone/expectation/hedge lexicons
   --issues FILE   another issue lexicon
-  --actors FILE   another actors file (e.g. an empty one, to measure the rules alone)
+  --codebook NAME|FILE  another codebook (default us-china, whose sides the gold sets use;
+                 e.g. a copy without actors, to measure the side rules alone)
   --docs RE       only the documents whose name matches the regular expression RE
   --exclude-docs RE  leave out the documents whose name matches RE (e.g. a validation
                  event kept aside while developing: --exclude-docs '^trade-')
@@ -205,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
         errors: { type: 'boolean', default: false },
         lexicons: { type: 'string' },
         issues: { type: 'string' },
-        actors: { type: 'string' },
+        codebook: { type: 'string' },
         docs: { type: 'string' },
         'exclude-docs': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -230,7 +231,7 @@ async function main(argv: string[]): Promise<number> {
     const analyzer = analysis.createAnalyzer({
       lexiconDir: args.values.lexicons,
       issuesFile: args.values.issues,
-      actorsFile: args.values.actors,
+      codebook: args.values.codebook,
     });
     const filter: DocFilter = {
       only: regexOption('--docs', args.values.docs),

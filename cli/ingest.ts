@@ -15,10 +15,10 @@ const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 Adds articles to the Parallax database. Folders are read recursively.
 Formats, by extension:
   .txt .md     one article; optional YAML front matter (title, outlet, story, url, date, author,
-               story_title, story_description)
+               story_title, story_description, codebook)
   .html .htm   a saved web page; main text extracted, title/byline/date from its metadata
   .csv         header row; columns title, outlet, story, url, date, author, story_title,
-               story_description, text
+               story_description, codebook, text
   .jsonl       one JSON object per line with the same fields
 The same text ingested twice is stored once. A rejected file or row is reported with
 its reason and the rest still goes in. Refused as not articles: texts under --min-words,
@@ -28,6 +28,8 @@ Options:
   --db FILE        SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --outlet NAME    outlet for articles that do not name one
   --story NAME     story for articles that do not name one
+  --codebook NAME  codebook for articles that do not name one (npm run codebook -- list);
+                   without it an article takes its story's codebook, a new story us-china
   --workers N      analyze on N worker threads while this one stores (default 1: no
                    workers); the result is the same, in the same order
   --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
         db: { type: 'string' },
         outlet: { type: 'string' },
         story: { type: 'string' },
+        codebook: { type: 'string' },
         quiet: { type: 'boolean' },
         workers: { type: 'string' },
         'min-words': { type: 'string' },
@@ -86,9 +89,15 @@ async function main(): Promise<number> {
     console.error(`--min-words must be a whole number, 0 or more\n\n${USAGE}`);
     return 2;
   }
+  let analyzer;
+  try {
+    analyzer = createAnalyzer({ codebook: values.codebook });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   const file = databaseFile(values.db);
   const store = new SqliteStore(file);
-  const analyzer = createAnalyzer();
   const pool = workers > 1 ? await createAnalysisPool(analyzer, workers) : undefined;
   // The first signal stops reading; what was analyzed is stored and the run marked
   // interrupted. A second one leaves at once (SQLite rolls back the open batch).
@@ -114,6 +123,7 @@ async function main(): Promise<number> {
       {
         pool,
         signal: stop.signal,
+        codebook: values.codebook,
         onWarning: (source, warning) =>
           console.error(`warning   ${printable(source)}: ${printable(warning)}`),
         onResult: (result) => {

@@ -8,6 +8,7 @@ import { createAnalyzer } from '../analysis/pipeline.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { databaseFile } from '../lib/database-file.js';
 import { runCommand } from './command.js';
+import { codebookAnalyzers } from '../ingest/codebook-analyzers.js';
 import { reanalyzeArticles } from '../ingest/reanalyze.js';
 
 const USAGE = `Usage: npm run reanalyze -- [options]
@@ -21,8 +22,9 @@ Options:
   --story SLUG       only this story's articles
   --lexicons DIR     a folder with your own tone/expectation/hedge/booster/scope lexicons
                      (same file names and format as analysis/lexicons/)
-  --issues FILE      your own issue lexicon (format of analysis/lexicons/issues-us-china.json)
-  --actors FILE      your own actors file (format of analysis/actors/us-china.json)
+  --issues FILE      your own issue lexicon for every story, in place of its codebook's
+                     (format of analysis/lexicons/issues-us-china.json)
+Each story is re-analysed with its own codebook (npm run codebook -- assign changes it).
   --help             this text
 
 Exit status: 0 all re-analyzed, 1 some article failed or the lexicons are invalid, 2 usage error.`;
@@ -36,7 +38,6 @@ async function main(): Promise<number> {
         story: { type: 'string' },
         lexicons: { type: 'string' },
         issues: { type: 'string' },
-        actors: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -53,7 +54,6 @@ async function main(): Promise<number> {
   const analyzer = createAnalyzer({
     lexiconDir: values.lexicons,
     issuesFile: values.issues,
-    actorsFile: values.actors,
   });
   const file = databaseFile(values.db);
   const store = new SqliteStore(file);
@@ -64,6 +64,7 @@ async function main(): Promise<number> {
       : null;
     const summary = await reanalyzeArticles(store, analyzer, {
       story: values.story,
+      analyzerFor: codebookAnalyzers(analyzer),
       onArticle: (done, total) => {
         if (bar) {
           if (done === 1) bar.start(total, 0);

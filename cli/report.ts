@@ -7,7 +7,6 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { loadIssueLexicon } from '../analysis/scoring/issues.js';
 import { SqliteStore } from '../db/sqlite-store.js';
 import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
 import { linkBase, storyReportHtml } from '../server/pages/report.js';
@@ -77,9 +76,6 @@ async function main(): Promise<number> {
       return 1;
     }
     const render = createRenderer();
-    const issueLabels = Object.fromEntries(
-      loadIssueLexicon().issues.map((issue) => [issue.id, issue.label]),
-    );
     const files = EXPORTS.map((e) => `${e}.csv`);
     const steps = slugs.length * (files.length + 1);
     // A bar on a terminal; plain progress lines in logs and pipes.
@@ -106,7 +102,7 @@ async function main(): Promise<number> {
         step(path, slug);
       }
       const path = join(dir, 'report.html');
-      writeFileSync(path, await storyReportHtml(store, slug, { render, issueLabels, files, base }));
+      writeFileSync(path, await storyReportHtml(store, slug, { render, files, base }));
       step(path, slug);
     }
     bar?.stop();

@@ -45,6 +45,8 @@ const FRAGMENTS: Record<string, string> = {
   side: `${QUOTED} AND sp.side = @side`,
   anonymous: `${QUOTED} AND sp.is_anonymous = 1`,
   speaker: `${QUOTED} AND sp.name = @speaker COLLATE NOCASE`,
+  about: `s.id IN (SELECT segment_id FROM segment_target
+    WHERE role <> 'speaker' AND target IN (SELECT value FROM json_each(@about)))`,
   lead: LEAD,
   body: `NOT ${LEAD}`,
 };
@@ -209,6 +211,8 @@ function clauses(query: SentenceQuery): { names: string[] | null; params: Params
   if (query.voice !== undefined) add(query.voice);
   if (query.anonymous) add('anonymous');
   if (query.speaker !== undefined) add('speaker', { speaker: query.speaker });
+  if (query.about !== undefined && query.about.length > 0)
+    add('about', { about: JSON.stringify(query.about) });
   if (query.part !== undefined) add(query.part);
   const cues = query.cues ?? [];
   if (cues.length > MAX_CUES)

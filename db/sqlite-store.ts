@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ArticleAnalysis } from '../analysis/types.js';
+import type { FramingCueRow, StoryFramingRows, TargetRow } from '../analysis/comparison/framing.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
+import { DEFAULT_CODEBOOK } from '../analysis/vocabulary/sides.js';
 import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
 import type {
   ArticleExportRow,
@@ -70,6 +72,7 @@ interface StoryRow {
   title: string;
   title_source: StorySummary['titleSource'];
   description: string | null;
+  codebook: string;
   start_date: string | null;
   end_date: string | null;
   article_count: number;
@@ -227,9 +230,11 @@ export class SqliteStore implements Store {
       ),
       storyBySlug: db.prepare(`SELECT id, title AS name FROM story WHERE slug = ?`),
       insertStory: db.prepare(
-        `INSERT INTO story (slug, title, description, start_date, end_date, title_source)
-         VALUES (@slug, @title, @description, @startDate, @endDate, @titleSource)`,
+        `INSERT INTO story (slug, title, description, start_date, end_date, title_source, codebook)
+         VALUES (@slug, @title, @description, @startDate, @endDate, @titleSource, @codebook)`,
       ),
+      storyCodebook: db.prepare(`SELECT codebook FROM story WHERE slug = ?`).pluck(),
+      setStoryCodebook: db.prepare(`UPDATE story SET codebook = ? WHERE slug = ?`),
       // A title from metadata replaces a story's name or made-up title; a description
       // fills an empty one. Nothing given is never erased.
       completeStory: db.prepare(
@@ -289,9 +294,12 @@ export class SqliteStore implements Store {
            weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       countArticles: db.prepare(`SELECT count(*) FROM article`).pluck(),
-      allArticleTexts: db.prepare(`SELECT id, title, text FROM article ORDER BY id`),
+      allArticleTexts: db.prepare(
+        `SELECT a.id, a.title, a.text, s.codebook FROM article a JOIN story s ON s.id = a.story_id
+         ORDER BY a.id`,
+      ),
       storyArticleTexts: db.prepare(
-        `SELECT a.id, a.title, a.text FROM article a JOIN story s ON s.id = a.story_id
+        `SELECT a.id, a.title, a.text, s.codebook FROM article a JOIN story s ON s.id = a.story_id
          WHERE s.slug = ? ORDER BY a.id`,
       ),
       deleteSegments: db.prepare(`DELETE FROM segment WHERE article_id = ?`),
@@ -387,6 +395,21 @@ export class SqliteStore implements Store {
          LEFT JOIN speaker sp ON sp.id = s.speaker_id
          WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
          ORDER BY a.id, s.position`,
+      ),
+      storyTargets: db.prepare(
+        `SELECT t.segment_id, t.target, t.role, t.tone, t.is_quoted
+         FROM story st JOIN article a ON a.story_id = st.id
+         JOIN segment s ON s.article_id = a.id JOIN segment_target t ON t.segment_id = s.id
+         WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
+         ORDER BY t.id`,
+      ),
+      storyFramingCues: db.prepare(
+        `SELECT h.segment_id, h.lexicon, h.category
+         FROM story st JOIN article a ON a.story_id = st.id
+         JOIN segment s ON s.article_id = a.id JOIN cue_hit h ON h.segment_id = s.id
+         WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
+           AND (h.lexicon = 'loaded' OR (h.lexicon = 'voice' AND h.category LIKE 'speech_verb:%'))
+         ORDER BY h.id`,
       ),
     };
   }
@@ -570,12 +593,12 @@ export class SqliteStore implements Store {
 
   async articleTexts(
     storySlug?: string,
-  ): Promise<{ id: number; title: string | null; text: string }[]> {
+  ): Promise<{ id: number; title: string | null; text: string; codebook: string }[]> {
     const rows =
       storySlug === undefined
         ? this.stmt.allArticleTexts.all()
         : this.stmt.storyArticleTexts.all(storySlug);
-    return rows as { id: number; title: string | null; text: string }[];
+    return rows as { id: number; title: string | null; text: string; codebook: string }[];
   }
 
   // A slug already taken by a different name (two names that slug alike only by
@@ -605,6 +628,7 @@ export class SqliteStore implements Store {
     const slug = meta.slug ?? slugify(meta.key ?? meta.title);
     const existing = this.stmt.storyBySlug.get(slug) as { id: number } | undefined;
     if (existing) {
+      if (meta.codebook !== undefined) this.stmt.setStoryCodebook.run(meta.codebook, slug);
       if (titleSource === 'metadata' || description !== null) {
         this.stmt.completeStory.run({
           id: existing.id,
@@ -623,6 +647,7 @@ export class SqliteStore implements Store {
         startDate: meta.startDate ?? null,
         endDate: meta.endDate ?? null,
         titleSource,
+        codebook: meta.codebook ?? DEFAULT_CODEBOOK,
       }).lastInsertRowid,
     );
   }
@@ -676,6 +701,14 @@ export class SqliteStore implements Store {
     this.stmt.setHeadlineTitle.run(title, storySlug);
   }
 
+  async codebookOfStory(name: string): Promise<string | null> {
+    return (this.stmt.storyCodebook.get(slugify(name)) as string | undefined) ?? null;
+  }
+
+  async setStoryCodebook(storySlug: string, codebook: string): Promise<boolean> {
+    return this.stmt.setStoryCodebook.run(codebook, storySlug).changes > 0;
+  }
+
   async getStory(slug: string): Promise<StorySummary | null> {
     const row = this.stmt.storyBySlugFull.get(slug) as StoryRow | undefined;
     if (!row) return null;
@@ -689,6 +722,7 @@ export class SqliteStore implements Store {
       title: row.title,
       titleSource: row.title_source,
       description: row.description,
+      codebook: row.codebook,
       startDate: row.start_date,
       endDate: row.end_date,
       articleCount: row.article_count,
@@ -789,6 +823,35 @@ export class SqliteStore implements Store {
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {
     return (this.stmt.storySentences.all(storySlug) as SentenceRow[]).map(toStorySentence);
+  }
+
+  async storyFraming(storySlug: string): Promise<StoryFramingRows> {
+    const targets = this.stmt.storyTargets.all(storySlug) as {
+      segment_id: number;
+      target: string;
+      role: TargetRow['role'];
+      tone: number;
+      is_quoted: number;
+    }[];
+    const cues = this.stmt.storyFramingCues.all(storySlug) as {
+      segment_id: number;
+      lexicon: FramingCueRow['lexicon'];
+      category: string;
+    }[];
+    return {
+      targets: targets.map((t) => ({
+        segmentId: t.segment_id,
+        target: t.target,
+        role: t.role,
+        tone: t.tone,
+        isQuoted: t.is_quoted === 1,
+      })),
+      cues: cues.map((c) => ({
+        segmentId: c.segment_id,
+        lexicon: c.lexicon,
+        category: c.category,
+      })),
+    };
   }
 
   async searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {

@@ -3,6 +3,7 @@
 // embedded SQLite one (db/sqlite-store.ts) without touching ingest, analysis or pages.
 
 import type { ComparedSentence, Voice } from '../analysis/comparison/compare.js';
+import type { StoryFramingRows } from '../analysis/comparison/framing.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import type { ExpectationLabel } from '../analysis/vocabulary/expectation.js';
 import type { QuoteKind } from '../analysis/vocabulary/quotes.js';
@@ -55,6 +56,11 @@ export interface StoryMeta {
   titleSource?: 'name' | 'metadata';
   slug?: string;
   description?: string | null;
+  /**
+   * The codebook to analyse the story with (analysis/codebooks/<name>.json). Given, it is
+   * the story's codebook from then on; absent, a new story gets the default (migration 009).
+   */
+  codebook?: string;
   startDate?: string | null;
   endDate?: string | null;
 }
@@ -95,6 +101,8 @@ export interface StorySummary {
   title: string;
   titleSource: StoryTitleSource;
   description: string | null;
+  /** Its codebook's name: whose parties its sides are (migration 009). */
+  codebook: string;
   startDate: string | null;
   endDate: string | null;
   articleCount: number;
@@ -212,6 +220,8 @@ export interface SentenceQuery {
   anonymous?: boolean;
   /** A quoted speaker's canonical name (case-insensitive, as the comparison groups them). */
   speaker?: string;
+  /** Sentences about any of these targets (segment_target, not as the quoted speaker). */
+  about?: string[];
   /** lead = headline + the article's first body paragraph; body = the rest. */
   part?: 'lead' | 'body';
   /**
@@ -286,7 +296,10 @@ export interface Store {
   /** The id of the stored article with this exact text (by content hash), if any. */
   findByText(text: string): Promise<number | null>;
   /** Ids and texts of the stored articles (of one story, or all), for re-analysis. */
-  articleTexts(storySlug?: string): Promise<{ id: number; title: string | null; text: string }[]>;
+  /** Stored texts to analyse again, each with its story's codebook. */
+  articleTexts(
+    storySlug?: string,
+  ): Promise<{ id: number; title: string | null; text: string; codebook: string }[]>;
   /**
    * Replaces an article's analysis (segments, speakers, cue hits, counts, run) in one
    * transaction: afterwards it holds the new results whole, or, on failure, the old ones.
@@ -300,6 +313,10 @@ export interface Store {
   storiesToTitle(): Promise<{ slug: string; headlines: string[] }[]>;
   /** Titles a story from its headlines, unless it has a title from metadata meanwhile. */
   setHeadlineTitle(storySlug: string, title: string): Promise<void>;
+  /** The codebook of the story its articles call `name`, or null before it exists. */
+  codebookOfStory(name: string): Promise<string | null>;
+  /** Assigns a codebook to a story; false when there is no such story. */
+  setStoryCodebook(storySlug: string, codebook: string): Promise<boolean>;
   getStory(slug: string): Promise<StorySummary | null>;
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<ArticleDetail | null>;
@@ -310,6 +327,11 @@ export interface Store {
   storyVersion(storySlug: string): Promise<string>;
   /** Every headline and body sentence of a story with its scores, in reading order. */
   storySentences(storySlug: string): Promise<StorySentence[]>;
+  /**
+   * What the framing panel needs beyond the sentences, for a story's scored sentences:
+   * whom each is about (segment_target) and its loaded-language and speech-verb cue hits.
+   */
+  storyFraming(storySlug: string): Promise<StoryFramingRows>;
   /** The concordance: one page of matching sentences and how many match in all. */
   searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }>;
   /** Every (lexicon, category) pair with at least one cue hit, for the concordance's filters. */

@@ -27,7 +27,8 @@ export async function createAnalysisPool(analyzer: Analyzer, size: number): Prom
   const workerData: AnalyzerConfig = {
     lexiconDir: config.lexiconDir ?? undefined,
     issuesFile: config.issuesFile ?? undefined,
-    actorsFile: config.actorsFile ?? undefined,
+    loadedFile: config.loadedFile ?? undefined,
+    codebook: config.codebook ?? undefined,
   };
   const pending = new Map<number, Pending>();
   const load: number[] = [];

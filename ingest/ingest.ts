@@ -9,9 +9,11 @@ import type { ArticleAnalysis } from '../analysis/types.js';
 import { titleFromHeadlines } from '../analysis/comparison/story-title.js';
 import { DatabaseBusy } from '../db/busy.js';
 import type { AddResult, NewArticle, OutletMeta, Store, StoryMeta } from '../db/store.js';
+import { slugify } from '../db/slug.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import { readSource } from './read.js';
 import type { IngestSource } from './read.js';
+import { codebookAnalyzers } from './codebook-analyzers.js';
 import type { ArticleRecord, IngestResult, ReadOptions } from './record.js';
 import { isIngestError } from './record.js';
 
@@ -34,6 +36,11 @@ export interface IngestOptions {
   onWarning?: (source: string, warning: string) => void;
   /** Stops reading new input (SIGINT/SIGTERM): what was analyzed is stored, the run is 'interrupted'. */
   signal?: AbortSignal;
+  /**
+   * The codebook for records that name none (ingest --codebook). Without either, an
+   * article takes its story's codebook, and a new story the analyzer's.
+   */
+  codebook?: string;
 }
 
 export interface IngestSummary {
@@ -77,6 +84,18 @@ export async function ingestRecords(
     words: 0,
   };
   let batch: NewArticle[] = [];
+  const analyzerFor = codebookAnalyzers(analyzer);
+  // Codebooks named for stories not stored yet (their articles may still be in the batch).
+  const named = new Map<string, string>();
+  const codebookOf = async (record: ArticleRecord): Promise<string> => {
+    const given = record.codebook ?? options.codebook;
+    const key = slugify(record.story);
+    if (given) {
+      named.set(key, given);
+      return given;
+    }
+    return named.get(key) ?? (await store.codebookOfStory(record.story)) ?? analyzer.data.codebook;
+  };
   const report = (result: AddResult) => {
     if (result.status === 'added') summary.added++;
     else if (result.status === 'duplicate') summary.duplicates++;
@@ -87,9 +106,17 @@ export async function ingestRecords(
   };
   // With a pool, analyses are in flight while the next records are read: a bounded FIFO,
   // so memory stays flat and the store sees the input order.
-  const inFlight: { record: ArticleRecord; analysis: Promise<ArticleAnalysis> }[] = [];
+  const inFlight: {
+    record: ArticleRecord;
+    codebook: string;
+    analysis: Promise<ArticleAnalysis>;
+  }[] = [];
   const maxInFlight = (options.pool?.size ?? 0) * 4;
-  const accept = (record: ArticleRecord, analyze: () => ArticleAnalysis | Error) => {
+  const accept = (
+    record: ArticleRecord,
+    codebook: string,
+    analyze: () => ArticleAnalysis | Error,
+  ) => {
     const analysis = analyze();
     if (analysis instanceof Error) {
       report({
@@ -99,13 +126,13 @@ export async function ingestRecords(
       });
       return;
     }
-    batch.push(toNewArticle(record, analysis, options.describe));
+    batch.push(toNewArticle(record, codebook, analysis, options.describe));
   };
   const settleOldest = async () => {
     const oldest = inFlight.shift();
     if (!oldest) return;
     const analysis = await oldest.analysis.catch((error: unknown) => error as Error);
-    accept(oldest.record, () => analysis);
+    accept(oldest.record, oldest.codebook, () => analysis);
     if (batch.length >= batchSize) await flush();
   };
   const flush = async () => {
@@ -145,14 +172,21 @@ export async function ingestRecords(
         report({ status: 'duplicate', articleId: known, source: input.source });
         continue;
       }
-      if (options.pool) {
-        inFlight.push({ record: input, analysis: options.pool.analyze(input.text, input.title) });
+      const codebook = await codebookOf(input);
+      // The workers hold the base analyzer's codebook; another one is analysed here.
+      if (options.pool && codebook === analyzer.data.codebook) {
+        inFlight.push({
+          record: input,
+          codebook,
+          analysis: options.pool.analyze(input.text, input.title),
+        });
         while (inFlight.length >= maxInFlight) await settleOldest();
         continue;
       }
-      accept(input, () => {
+      while (inFlight.length > 0) await settleOldest();
+      accept(input, codebook, () => {
         try {
-          return analyzer.analyze(input.text, { title: input.title ?? undefined });
+          return analyzerFor(codebook).analyze(input.text, { title: input.title ?? undefined });
         } catch (error) {
           return error as Error;
         }
@@ -187,6 +221,7 @@ async function titleStoriesFromHeadlines(store: Store): Promise<void> {
 
 function toNewArticle(
   record: ArticleRecord,
+  codebook: string,
   analysis: ArticleAnalysis,
   describe: IngestOptions['describe'],
 ): NewArticle {
@@ -199,6 +234,7 @@ function toNewArticle(
       title: storyTitle ?? record.story,
       titleSource: storyTitle === null ? 'name' : 'metadata',
       description: extra.story?.description ?? record.storyDescription ?? null,
+      codebook,
     },
     outlet: { ...extra.outlet, name: record.outlet },
     title: record.title,

@@ -1,5 +1,5 @@
-// Which lexicons a re-analysis from the browser uses: one of the issue lexicons shipped in
-// analysis/lexicons/ (issues-*.json), and optionally one lexicon file of the researcher's
+// Which lexicons a re-analysis from the browser uses: the story's codebook with its own issue
+// lexicon or another one shipped in analysis/lexicons/ (issues-*.json), and optionally one lexicon file of the researcher's
 // own in place of its shipped namesake (recognised by its "name": diplomacy-tone,
 // expectation, hedges, boosters, scope, loaded-language, or an issue lexicon). The analyzer
 // is built by createAnalyzer, so every file passes the same zod schemas as on the command
@@ -47,7 +47,9 @@ export function shippedIssueLexicons(dir = defaultLexiconDir()): ShippedIssueLex
 }
 
 export interface LexiconChoice {
-  /** One of shippedIssueLexicons()' file names. */
+  /** The story's codebook (analysis/codebooks/): whose parties its sides are. */
+  codebook: string;
+  /** One of shippedIssueLexicons()' file names, or '' for the codebook's own. */
   issueLexicon: string;
   /** A lexicon file of the researcher's own, replacing the shipped file of the same name. */
   replacement?: { fileName: string; bytes: Uint8Array } | null;
@@ -61,13 +63,17 @@ const LARGEST_LEXICON_BYTES = 2 * 1024 * 1024;
  */
 export function analyzerForChoice(choice: LexiconChoice): Analyzer {
   const shipped = shippedIssueLexicons().map((l) => l.file);
-  if (!shipped.includes(choice.issueLexicon)) {
+  if (choice.issueLexicon !== '' && !shipped.includes(choice.issueLexicon)) {
     throw new LexiconRejected(
       `No issue lexicon “${choice.issueLexicon}”; shipped: ${shipped.join(', ')}.`,
     );
   }
   const config: AnalyzerConfig = {
-    issuesFile: projectPath('analysis', 'lexicons', choice.issueLexicon),
+    codebook: choice.codebook,
+    issuesFile:
+      choice.issueLexicon === ''
+        ? undefined
+        : projectPath('analysis', 'lexicons', choice.issueLexicon),
   };
   const replacement = choice.replacement;
   if (!replacement) return createAnalyzer(config);

@@ -1,6 +1,7 @@
 // Re-analysis: re-scores stored articles with the current (or another) analyzer without
 // re-ingesting them. Each article is analyzed first and then swapped in one transaction,
-// so an article whose analysis or write fails keeps its previous results whole.
+// so an article whose analysis or write fails keeps its previous results whole. With
+// `analyzerFor`, each article is analysed with its story's codebook.
 
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { Store } from '../db/store.js';
@@ -14,7 +15,12 @@ export interface ReanalyzeSummary {
 export async function reanalyzeArticles(
   store: Store,
   analyzer: Analyzer,
-  options: { story?: string; onArticle?: (done: number, total: number) => void } = {},
+  options: {
+    story?: string;
+    onArticle?: (done: number, total: number) => void;
+    /** The analyzer for a codebook (ingest/codebook-analyzers.ts); without it, `analyzer` for all. */
+    analyzerFor?: (codebook: string) => Analyzer;
+  } = {},
 ): Promise<ReanalyzeSummary> {
   const articles = await store.articleTexts(options.story);
   const run = await store.startRun({
@@ -24,7 +30,8 @@ export async function reanalyzeArticles(
   const summary: ReanalyzeSummary = { runId: run.id, reanalyzed: 0, failed: [] };
   for (const [i, article] of articles.entries()) {
     try {
-      const analysis = analyzer.analyze(article.text, { title: article.title ?? undefined });
+      const use = options.analyzerFor?.(article.codebook) ?? analyzer;
+      const analysis = use.analyze(article.text, { title: article.title ?? undefined });
       await store.replaceAnalysis(article.id, analysis, run.id);
       summary.reanalyzed++;
     } catch (error) {

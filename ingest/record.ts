@@ -23,6 +23,12 @@ export const ArticleRecordSchema = z.object({
   /** The story's display title and description, when the input gives them. */
   storyTitle: z.string().min(1).nullable().optional(),
   storyDescription: z.string().min(1).nullable().optional(),
+  /** The bundled codebook to analyse its story with (analysis/codebooks/<name>.json), if named. */
+  codebook: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'codebook must be a codebook name such as us-north-korea')
+    .nullable()
+    .optional(),
   /** The article text exactly as stored; analysis offsets point into it. LF line ends. */
   text: z.string().refine((text) => text.trim().length > 0, 'text is empty'),
   /** File name, plus ':row N' (CSV) or ':line N' (JSONL) for multi-article files. */
@@ -94,6 +100,7 @@ export const ARTICLE_FIELDS = [
   'author',
   'story_title',
   'story_description',
+  'codebook',
   'text',
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
@@ -177,6 +184,7 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
     author: meta.author ?? null,
     storyTitle: meta.story_title ?? null,
     storyDescription: meta.story_description ?? null,
+    codebook: meta.codebook ?? null,
     text,
     source: context.where ? `${context.file}:${context.where}` : context.file,
     ...(reading?.warning ? { warnings: [reading.warning] } : {}),

@@ -19,7 +19,6 @@ import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
 import { StoryCache } from './story-cache.js';
-import { loadIssueLexicon } from '../analysis/scoring/issues.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 import { writeAccess } from './access.js';
@@ -33,7 +32,7 @@ export interface AppOptions {
   renderer?: Renderer;
   /** Shows error details on error pages; never on in production. */
   showErrors?: boolean;
-  /** Display names of issue ids (default: from the shipped issue lexicon). */
+  /** Display names of issue ids (default: from each story's codebook's issue lexicon). */
   issueLabels?: Record<string, string>;
   /**
    * The operator's token every write must carry besides the CSRF token; null (the default,
@@ -59,9 +58,7 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
   const render = options.renderer ?? createRenderer();
   const cache = new StoryCache({ limit: 60 });
-  const issueLabels =
-    options.issueLabels ??
-    Object.fromEntries(loadIssueLexicon().issues.map((issue) => [issue.id, issue.label]));
+  const issueLabels = options.issueLabels;
   const access = writeAccess(options.operatorToken ?? null);
   const limits: WriteLimits = { ...DEFAULT_WRITE_LIMITS, ...options.writeLimits };
   let analyzer = options.analyzer;

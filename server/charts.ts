@@ -8,7 +8,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { EXPECTATION, EXPECTATION_DIRECTIONS } from '../analysis/vocabulary/expectation.js';
-import { SIDES, VOICE_BUCKETS } from '../analysis/vocabulary/sides.js';
+import { sideInfo, type SideVocabulary } from '../analysis/vocabulary/sides.js';
 import { TONE_SIGN } from '../analysis/vocabulary/tone.js';
 
 const CONFIG = {
@@ -207,11 +207,15 @@ export interface ShareBar {
 }
 
 /** Whose voice each outlet's sentences carry: a 100% stacked bar per outlet. */
-export function voicesChartSpec(rows: ShareBar[], outlets: string[]): TopLevelSpec {
-  const order = [...VOICE_BUCKETS];
+export function voicesChartSpec(
+  rows: ShareBar[],
+  outlets: string[],
+  sides: SideVocabulary,
+): TopLevelSpec {
+  const order = [...sides.buckets];
+  const quoted = sides.speakerSides.map((side) => sideInfo(sides, side).speakers);
   return {
-    description:
-      'Share of each outlet’s sentences in its own (narrator) voice and quoting or reporting US government, Chinese government, analysts and others.',
+    description: `Share of each outlet’s sentences in its own (narrator) voice and quoting or reporting ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}.`,
     data: { values: rows },
     width: 860,
     height: { step: 30 },
@@ -231,8 +235,8 @@ export function voicesChartSpec(rows: ShareBar[], outlets: string[]): TopLevelSp
         title: null,
         sort: order,
         scale: {
-          domain: order.map((bucket) => SIDES[bucket].name),
-          range: order.map((bucket) => SIDES[bucket].colour),
+          domain: order.map((bucket) => sideInfo(sides, bucket).name),
+          range: order.map((bucket) => sideInfo(sides, bucket).colour),
         },
       },
       order: { field: 'order', type: 'quantitative' },

@@ -4,10 +4,10 @@
 // for a 400 page; nothing here builds SQL or FTS5 syntax (db/sqlite-search.ts quotes every
 // term), so no typed input can be a syntax error.
 
+import { knownSides } from './sides.js';
 import { z } from 'zod';
 import { EXPECTATION_LABELS } from '../analysis/vocabulary/expectation.js';
 import { SEGMENT_KINDS, type SegmentKind } from '../analysis/vocabulary/segments.js';
-import { VOICE_BUCKETS } from '../analysis/vocabulary/sides.js';
 import type { SearchTerm, SentenceQuery } from '../db/store.js';
 
 export const PAGE_SIZE = 50;
@@ -26,6 +26,8 @@ export interface SearchFilters {
   voice?: SentenceQuery['voice'];
   anonymous?: boolean;
   speaker?: string;
+  /** Sentences about one of these targets (the framing panel's tone toward a party). */
+  about?: string[];
   part?: SentenceQuery['part'];
   issue?: string;
   cue?: string[];
@@ -105,7 +107,13 @@ const SearchQuerySchema = z.object({
       .optional(),
   ),
   expectation: choice('expectation', EXPECTATION_LABELS),
-  side: choice('side', VOICE_BUCKETS),
+  // A side is the narrator or a side of some bundled codebook (server/sides.ts).
+  side: single(
+    z.string().refine((side) => knownSides().buckets.includes(side), {
+      error: (issue) =>
+        `unknown side “${String(issue.input)}”: use one of ${knownSides().buckets.join(', ')}`,
+    }),
+  ).optional(),
   voice: choice('voice', ['narrator', 'quoted'] as const),
   part: choice('part', ['lead', 'body'] as const),
   anonymous: single(
@@ -119,6 +127,13 @@ const SearchQuerySchema = z.object({
     z.string().trim().max(200, 'a speaker name is at most 200 characters'),
   ).optional(),
   issue: slug('issue'),
+  about: z.preprocess(
+    (v) => (v === undefined ? undefined : listOf(v)),
+    z
+      .array(z.string().trim().min(1).max(200, 'a target name is at most 200 characters'))
+      .max(40, 'at most 40 targets')
+      .optional(),
+  ),
   cue: z.preprocess(
     (v) => (v === undefined ? undefined : listOf(v)),
     z
@@ -152,7 +167,7 @@ export function parseSearchParams(query: Record<string, unknown>): ParsedSearch 
     };
   }
   const repeated = Object.keys(query).filter(
-    (k) => k !== 'kind' && k !== 'cue' && Array.isArray(blank(query[k])),
+    (k) => k !== 'kind' && k !== 'cue' && k !== 'about' && Array.isArray(blank(query[k])),
   );
   if (repeated.length > 0) {
     return { ok: false, message: `give one “${repeated[0]}”, not several` };
@@ -196,6 +211,7 @@ export function sentenceQuery(request: SearchRequest): SentenceQuery {
     voice: filters.voice,
     anonymous: filters.anonymous,
     speaker: filters.speaker,
+    about: filters.about,
     part: filters.part,
     cues,
     offset: (request.page - 1) * PAGE_SIZE,

@@ -7,7 +7,8 @@
 import { EXPECTATION_LABELS, type ExpectationLabel } from '../vocabulary/expectation.js';
 import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { SegmentKind } from '../vocabulary/segments.js';
-import { VOICE_BUCKETS, type SpeakerSide, type VoiceBucket } from '../vocabulary/sides.js';
+import { defaultCodebook } from '../codebooks/codebook.js';
+import type { SpeakerSide, VoiceBucket } from '../vocabulary/sides.js';
 import type { DistributionSummary, MeanInterval } from './stats.js';
 import { bootstrapMeanCI, summarize } from './stats.js';
 
@@ -55,7 +56,10 @@ export interface OutletComparison {
   expectation: Record<ExpectationLabel, Rate & { byVoice: Record<Voice, Rate> }>;
   hedges: Rate;
   boosters: Rate;
-  /** Share of sentences (0–1) whose voice is the narrator or a speaker of each side. */
+  /**
+   * Share of sentences (0–1) whose voice is the narrator or a speaker of each side: every
+   * bucket of the story's codebook (ComparisonOptions.buckets), in its order.
+   */
   voices: Record<VoiceBucket, { count: number; share: number }>;
   /** Sentences credited to an unnamed source ("a senior official"). */
   anonymous: { count: number; share: number };
@@ -68,6 +72,16 @@ export interface ComparisonOptions {
   replicates?: number;
   seed?: number;
   topSpeakers?: number;
+  /** The voice buckets of the story's codebook (default: the US–China codebook's). */
+  buckets?: readonly VoiceBucket[];
+}
+
+/** A bucket's count and share, zero for a bucket the figures do not have. */
+export function voiceShare(
+  f: Pick<OutletComparison, 'voices'>,
+  bucket: VoiceBucket,
+): { count: number; share: number } {
+  return f.voices[bucket] ?? { count: 0, share: 0 };
 }
 
 /** Marks each sentence as lead (headline or the article's first body paragraph) or not. */
@@ -148,8 +162,8 @@ export function outletComparison(
       },
     };
   }
-  const voices = {} as OutletComparison['voices'];
-  for (const bucket of VOICE_BUCKETS) {
+  const voices: OutletComparison['voices'] = {};
+  for (const bucket of options.buckets ?? defaultCodebook().vocabulary.buckets) {
     const count = sentences.filter((s) =>
       bucket === 'narrator'
         ? voiceOf(s) === 'narrator'

@@ -23,7 +23,8 @@
 //   highest relative to the others (same MIN_EVENTS and RATIO rule).
 
 import type { ExpectationDirection } from '../vocabulary/expectation.js';
-import { SIDES, type SpeakerSide } from '../vocabulary/sides.js';
+import { defaultCodebook } from '../codebooks/codebook.js';
+import { sideInfo, type SideVocabulary, type SpeakerSide } from '../vocabulary/sides.js';
 
 /** A mean with its confidence interval (MeanInterval from stats.ts fits). */
 export interface IntervalFigure {
@@ -44,7 +45,7 @@ export interface SummaryFigures {
   tone: IntervalFigure | null;
   /** Expectation rates per 1,000 words in the outlet's own voice and in quoted voices. */
   expectation: { narrator: ExpectationRates; quoted: ExpectationRates };
-  /** Share (0–1) of the outlet's sentences attributed to a speaker of each side. */
+  /** Share (0–1) of the outlet's sentences attributed to a speaker of each side (absent: 0). */
   speakerShare: Record<SpeakerSide, number>;
   /** Sentences behind the shares (to turn shares back into counts). */
   sentences: number;
@@ -78,10 +79,14 @@ export function hasClaimSample(f: Pick<SummaryFigures, 'words' | 'sentences'>): 
   return f.words >= MIN_WORDS && f.sentences >= MIN_SENTENCES;
 }
 
-/** Summary lines for every outlet of a story; `issueLabels` maps issue ids to names. */
+/**
+ * Summary lines for every outlet of a story; `issueLabels` maps issue ids to names, and
+ * `sides` (the story's codebook) names the parties whose quoting is compared.
+ */
 export function summarizeOutlets(
   figures: readonly SummaryFigures[],
   issueLabels: Readonly<Record<string, string>> = {},
+  sides: SideVocabulary = defaultCodebook().vocabulary,
 ): SummaryLine[] {
   const comparable = figures.filter(hasClaimSample);
   return figures.map((self) => {
@@ -93,7 +98,7 @@ export function summarizeOutlets(
       };
     }
     const others = comparable.filter((f) => f !== self);
-    const phrases = others.length === 0 ? [] : describe(self, others, issueLabels);
+    const phrases = others.length === 0 ? [] : describe(self, others, issueLabels, sides);
     return {
       outlet: self.outlet,
       phrases,
@@ -111,6 +116,7 @@ function describe(
   self: SummaryFigures,
   others: readonly SummaryFigures[],
   issueLabels: Readonly<Record<string, string>>,
+  sides: SideVocabulary,
 ): string[] {
   const phrases: string[] = [];
   const tone = toneClaim(self, others);
@@ -130,13 +136,15 @@ function describe(
     phrases.push(`${label} expectations most${voice}`);
   }
 
-  for (const side of ['china_gov', 'us_gov', 'analyst'] as const) {
-    const share = (f: SummaryFigures): number => f.speakerShare[side];
+  // The counterpart first, as a reader asks whether an outlet heard the other side: the
+  // codebook lists the home party (the US) first.
+  for (const side of [...[...sides.parties].reverse(), 'analyst']) {
+    const share = (f: SummaryFigures): number => f.speakerShare[side] ?? 0;
     const count = (f: SummaryFigures): number => share(f) * f.sentences;
     if (count(self) === 0 && others.some((o) => count(o) >= MIN_EVENTS)) {
-      phrases.push(`quotes no ${SIDES[side].speakers}`);
+      phrases.push(`quotes no ${sideInfo(sides, side).speakers}`);
     } else if (isMostBy(self, others, share, count)) {
-      phrases.push(`quotes ${SIDES[side].speakers} most`);
+      phrases.push(`quotes ${sideInfo(sides, side).speakers} most`);
     }
   }
 

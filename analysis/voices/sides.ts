@@ -1,68 +1,115 @@
-// Sides without an actors file: reads the titles and descriptions the article gives a
-// speaker ("U.S. Ambassador to China", ", a fellow at the Brookings Institution") and the
-// word lists in voice-roles.json (analyst words, government words, country markers, national
-// office holders, Chinese surnames). It deliberately does not use the actors file
-// (speakers.ts prefers that when it lists the speaker) nor guess from the quote's content.
+// Sides without an actors entry: reads the titles and descriptions the article gives a
+// speaker ("U.S. Ambassador to China", ", a fellow at the Brookings Institution") against
+// the story's codebook (each party's country markers, metonyms and name patterns) and the
+// word lists in voice-roles.json (analyst words, government words, other countries' markers,
+// national office holders). It deliberately does not use the codebook's actors (speakers.ts
+// prefers them when they list the speaker) nor guess from the quote's content.
 
 import type { SpeakerSide } from '../vocabulary/sides.js';
 import { ROLES } from './voice-roles.js';
 
 const S = ROLES.sides;
 
-// One regex per list, compiled once: a list entry matches as a whole word or phrase.
-function wordsRe(words: string[], before = '(?<![a-z])'): RegExp {
+/** What a party contributes to the side rules (codebooks/codebook.ts reads it from JSON). */
+export interface PartyPatterns {
+  id: string;
+  /** Country, capital and institution words that tie a role to the party ("beijing"). */
+  markers: string[];
+  /** Names that stand for the party's government when they speak ("Beijing said"). */
+  metonyms: string[];
+  /** Surnames that, first in a two-word name with a government title, mark the party. */
+  surnames: string[];
+}
+
+/** The compiled side rules of one codebook. */
+export interface SideRules {
+  /** In codebook order: on a tie the earlier party wins. */
+  parties: { id: string; markers: RegExp; surnames: Set<string> }[];
+  /** Other countries' markers: every known country word no party of the codebook claims. */
+  other: RegExp | null;
+  metonyms: Map<string, SpeakerSide>;
+  /** Office holder name key → side, for the office holders whose side is a party here. */
+  officeHolders: Map<string, SpeakerSide>;
+}
+
+// One regex per list: a list entry matches as a whole word or phrase.
+function wordsRe(words: string[], before = '(?<![a-z])'): RegExp | null {
+  if (words.length === 0) return null;
   const alternatives = [...words]
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
   return new RegExp(`${before}(${alternatives.join('|')})(?![a-z])`);
 }
-const ANALYST_RE = wordsRe(S.analystWords);
-const GOV_RE = wordsRe(S.governmentWords);
-const CHINA_RE = wordsRe(S.chinaMarkers, '(?<![a-z.])');
-const US_RE = wordsRe(S.usMarkers, '(?<![a-z.])');
-const OTHER_RE = wordsRe(S.otherCountryMarkers, '(?<![a-z.])');
-const CHINESE_SURNAMES = new Set(S.chineseSurnames);
-// "Beijing said", "Washington insists": a capital or country standing for its government.
-const METONYMS = new Map<string, SpeakerSide>([
-  ...S.governmentMetonyms.china_gov.map((w) => [w, 'china_gov'] as const),
-  ...S.governmentMetonyms.us_gov.map((w) => [w, 'us_gov'] as const),
-]);
+const NEVER = /(?!)/;
+const ANALYST_RE = wordsRe(S.analystWords) ?? NEVER;
+const GOV_RE = wordsRe(S.governmentWords) ?? NEVER;
+const COUNTRY_RE = wordsRe(
+  [...S.chinaMarkers, ...S.usMarkers, ...S.otherCountryMarkers],
+  '(?<![a-z.])',
+);
+
+/** Compiles a codebook's parties into side rules. */
+export function compileSideRules(parties: readonly PartyPatterns[]): SideRules {
+  const claimed = new Set(parties.flatMap((p) => p.markers));
+  const ids = new Set(parties.map((p) => p.id));
+  // Every country word voice-roles.json knows that no party claims marks another country:
+  // with a US–North Korea codebook a "Chinese official" is other, as a "Japanese" one is.
+  const known = [...S.chinaMarkers, ...S.usMarkers, ...S.otherCountryMarkers];
+  return {
+    parties: parties.map((p) => ({
+      id: p.id,
+      markers: wordsRe(p.markers, '(?<![a-z.])') ?? NEVER,
+      surnames: new Set(p.surnames),
+    })),
+    other: wordsRe(
+      [...new Set(known)].filter((w) => !claimed.has(w)),
+      '(?<![a-z.])',
+    ),
+    metonyms: new Map(parties.flatMap((p) => p.metonyms.map((w) => [w, p.id] as const))),
+    officeHolders: new Map([...ROLES.officeHolders].filter(([, side]) => ids.has(side))),
+  };
+}
 
 /**
  * The side a role description gives: analyst words first ("former" outranks any
- * government title), then a government word with the first country marker deciding.
+ * government title), then a government word with the first party marker deciding.
  * `name`, a person's name, lets a government title with no country count through the
- * office-holder list ("President Biden") or a Chinese name ("Assistant Foreign Minister
+ * office-holder list ("President Biden") or a party's surnames ("Assistant Foreign Minister
  * Hua Chunying"); with no title at all, a listed office holder ("Obama said").
  */
-export function sideFromRole(role: string, name?: string): SpeakerSide {
+export function sideFromRole(role: string, rules: SideRules, name?: string): SpeakerSide {
   const d = role.toLowerCase().replace(/’/g, "'");
-  const metonym = METONYMS.get(d.trim());
+  const metonym = rules.metonyms.get(d.trim());
   if (metonym) return metonym;
   if (ANALYST_RE.test(d)) return 'analyst';
   const gov = GOV_RE.test(d);
   // No title in the text ("Obama said", "Mr. Trump"): a listed office holder still speaks
   // for a government. Only the full name counts, or a surname the article gives alone, so
   // that "Bill Gates" is not taken for the defense secretary.
-  if (!gov) return (name && ROLES.officeHolders.get(holderKey(name))) || 'other';
-  const china = CHINA_RE.exec(d)?.index ?? Infinity;
-  const us = US_RE.exec(d)?.index ?? Infinity;
-  const other = OTHER_RE.exec(d)?.index ?? Infinity;
-  if (other < china && other < us) return 'other';
-  if (china !== Infinity || us !== Infinity) return china < us ? 'china_gov' : 'us_gov';
-  if (!gov || !name || other !== Infinity) return 'other';
+  if (!gov) return (name && rules.officeHolders.get(holderKey(name))) || 'other';
+  let first: { id: string; at: number } | null = null;
+  for (const party of rules.parties) {
+    const at = party.markers.exec(d)?.index;
+    if (at !== undefined && (first === null || at < first.at)) first = { id: party.id, at };
+  }
+  const other = rules.other?.exec(d)?.index ?? Infinity;
+  if (other < (first?.at ?? Infinity)) return 'other';
+  if (first) return first.id;
+  if (!name || other !== Infinity) return 'other';
   const n = holderKey(name);
-  const held = ROLES.officeHolders.get(n) ?? ROLES.officeHolders.get(n.split(' ').pop() ?? '');
+  const held = rules.officeHolders.get(n) ?? rules.officeHolders.get(n.split(' ').pop() ?? '');
   if (held) return held;
   const words = n.split(' ');
-  if (words.length === 2 && CHINESE_SURNAMES.has(words[0]!)) return 'china_gov';
+  if (words.length === 2) {
+    const party = rules.parties.find((p) => p.surnames.has(words[0]!));
+    if (party) return party.id;
+  }
   return 'other';
 }
 
 /** Whether a description names a country or its capital ("Chinese", "U.S.", "Iranian"). */
 export function namesCountry(description: string): boolean {
-  const d = description.toLowerCase().replace(/’/g, "'");
-  return CHINA_RE.test(d) || US_RE.test(d) || OTHER_RE.test(d);
+  return COUNTRY_RE?.test(description.toLowerCase().replace(/’/g, "'")) ?? false;
 }
 
 /** A country, capital or nationality word from the marker lists ("korean", "beijing"), not

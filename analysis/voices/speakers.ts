@@ -1,15 +1,15 @@
 // Speaker resolution: turns the words that name a source ("Campbell", "Mr. Campbell",
 // "a senior State Department official", "he") into one Speaker per person or group in the
 // article, with a side. Names resolve within the article (the most complete form the
-// article gives wins, speaker-index.ts), then through the actors file when one is loaded;
-// sides come from the actors file or, without it, from titles and affiliations the article
-// itself gives (sides.ts).
+// article gives wins, speaker-index.ts), then through the codebook's actors;
+// sides come from the codebook's actors or, for a speaker they do not list, from titles and
+// affiliations the article itself gives, read against the codebook's parties (sides.ts).
 // It deliberately does not find attributions (attribution.ts) or quotation marks (quotes.ts).
 
 import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker } from '../types.js';
 import type { SpeakerSide } from '../vocabulary/sides.js';
-import { isPlaceWord, namesCountry, sideFromRole } from './sides.js';
+import { isPlaceWord, namesCountry, sideFromRole, type SideRules } from './sides.js';
 import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
@@ -245,12 +245,16 @@ export class SpeakerBook {
     ].filter((d) => d.length > 0);
     const role = actor?.role ?? (descriptions.find((d) => d !== canonical) || null);
     // The name itself may say the side ("Beijing", "the White House"); else the descriptions.
-    const named = sideFromRole(canonical);
+    const named = sideFromRole(canonical, this.actors.sides);
     const side: SpeakerSide = actor
       ? actor.side
       : named !== 'other'
         ? named
-        : sideFromRole(descriptions.join(' ; ') || canonical, person ? canonical : undefined);
+        : sideFromRole(
+            descriptions.join(' ; ') || canonical,
+            this.actors.sides,
+            person ? canonical : undefined,
+          );
     const speaker: Speaker = {
       name: canonical,
       side,
@@ -318,7 +322,8 @@ export class SpeakerBook {
     // would be "the Chinese president".
     const titledHere = own.filter(
       (p) =>
-        p.descriptions.some((d) => titled.test(d.toLowerCase())) && p.descriptions.every(homeTitle),
+        p.descriptions.some((d) => titled.test(d.toLowerCase())) &&
+        p.descriptions.every((d) => homeTitle(d, this.actors.sides)),
     );
     // Two such people ("President Trump" … "President Moon"): the one already speaking in
     // the article is the one the writer means.
@@ -331,7 +336,9 @@ export class SpeakerBook {
       .find(
         (p) =>
           !p.descriptions.some(
-            (d) => sideFromRole(d) !== 'other' || ROLES.titleWords.has(contentWords(d).pop() ?? ''),
+            (d) =>
+              sideFromRole(d, this.actors.sides) !== 'other' ||
+              ROLES.titleWords.has(contentWords(d).pop() ?? ''),
           ) &&
           (
             ROLES.officesOf.get(p.full.toLowerCase()) ??
@@ -380,8 +387,8 @@ function nearest<T extends { offset: number }>(list: T[], offset: number): T[] {
 
 // A government title with no country, or the United States' own (the outlets Parallax
 // reads are mostly American: "U.S. President Barack Obama" is "the president").
-function homeTitle(description: string): boolean {
-  const side = sideFromRole(description);
+function homeTitle(description: string, rules: SideRules): boolean {
+  const side = sideFromRole(description, rules);
   return side === 'us_gov' || !namesCountry(description);
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { projectPath } from '../../lib/project-paths.js';
 import { moduleData } from '../data-files.js';
-import { SPEAKER_SIDES, type SpeakerSide } from '../vocabulary/sides.js';
+import type { SpeakerSide } from '../vocabulary/sides.js';
 
 const FILE = 'analysis/lexicons/voice-roles.json';
 const word = z
@@ -41,14 +41,13 @@ const RolesSchema = z.object({
     chinaMarkers: words,
     usMarkers: words,
     otherCountryMarkers: words,
-    governmentMetonyms: z.object({ china_gov: words, us_gov: words }),
     chineseSurnames: words,
   }),
   officeHolders: z.object({
     description: z.string().optional(),
     entries: z.array(
       z.object({
-        side: z.enum(SPEAKER_SIDES),
+        side: z.string().regex(/^[a-z][a-z0-9_]*$/),
         office: z.string().min(1),
         names: z.array(z.string().min(1)),
       }),

@@ -273,11 +273,13 @@ async function* summaryRows(
         hedges_per_1000: f.hedges.per1000,
         booster_count: f.boosters.count,
         boosters_per_1000: f.boosters.per1000,
-        share_narrator: f.voices.narrator.share,
-        share_us_gov: f.voices.us_gov.share,
-        share_china_gov: f.voices.china_gov.share,
-        share_analyst: f.voices.analyst.share,
-        share_other: f.voices.other.share,
+        // A party the story's codebook does not have is left empty (the JSON API's voices
+        // hold every party of the story's codebook).
+        share_narrator: f.voices.narrator?.share ?? null,
+        share_us_gov: f.voices.us_gov?.share ?? null,
+        share_china_gov: f.voices.china_gov?.share ?? null,
+        share_analyst: f.voices.analyst?.share ?? null,
+        share_other: f.voices.other?.share ?? null,
         share_quoted: f.quotedShare,
         anonymous_count: f.anonymous.count,
         share_anonymous: f.anonymous.share,

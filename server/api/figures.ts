@@ -4,7 +4,8 @@
 // fractions, rates per 1,000 words. It computes nothing the comparison does not.
 
 import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
-import { compareOutlets, selectPart } from '../../analysis/comparison/compare.js';
+import { compareOutlets, selectPart, voiceShare } from '../../analysis/comparison/compare.js';
+import { storyCodebook } from '../sides.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 import type { MeanInterval } from '../../analysis/comparison/stats.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
@@ -92,7 +93,7 @@ export function outletFigures(c: OutletComparison, name: string): OutletFigures 
     hedges: c.hedges,
     boosters: c.boosters,
     voices: c.voices,
-    quotedShare: c.sentences > 0 ? 1 - c.voices.narrator.share : null,
+    quotedShare: c.sentences > 0 ? 1 - voiceShare(c, 'narrator').share : null,
     anonymous: c.anonymous,
     topSpeakers: c.topSpeakers,
     issues: c.issues,
@@ -110,7 +111,8 @@ export function storyFigures(
 ): OutletFigures[] {
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
   const slugs = story.outlets.map((o) => o.slug);
-  return compareOutlets(slugs, selectPart(sentences, part)).map((c) =>
+  const { buckets } = storyCodebook(story).vocabulary;
+  return compareOutlets(slugs, selectPart(sentences, part), { buckets }).map((c) =>
     outletFigures(c, names.get(c.outlet) ?? c.outlet),
   );
 }

@@ -13,7 +13,8 @@ import type {
 import { nameOf } from '../../analysis/vocabulary/label.js';
 import { QUOTE } from '../../analysis/vocabulary/quotes.js';
 import { isScoredKind, SEGMENT_KIND } from '../../analysis/vocabulary/segments.js';
-import { sideInfo } from '../../analysis/vocabulary/sides.js';
+import { sideHue, sideInfo } from '../../analysis/vocabulary/sides.js';
+import { storyCodebook } from '../sides.js';
 import type { LayoutModel } from '../render.js';
 import { expectationBadge, speakerBadge, toneBadge } from './sentence.js';
 import type { SentenceBadges } from './sentence.js';
@@ -59,10 +60,13 @@ export interface ArticlePage extends LayoutModel {
     storyHref: string;
   };
   run: { id: number; analyzerVersion: string; lexiconHash: string; startedAt: string };
+  /** The story codebook's sides, for the legend: the narrator is unmarked. */
+  sides: { name: string; hue: string }[];
   speakers: {
     name: string;
     sideLabel: string;
     side: string;
+    hue: string;
     role: string | null;
     sentences: number;
   }[];
@@ -150,6 +154,7 @@ export function httpUrl(url: string | null): string | null {
 }
 
 export function articlePage(article: ArticleDetail): ArticlePage {
+  const sides = storyCodebook(article.story).vocabulary;
   const speakers = new Map<number, StoredSpeaker>(article.speakers.map((s) => [s.id, s]));
   const spoken = new Map<number, number>();
   const paragraphs: ArticlePage['paragraphs'] = [];
@@ -173,9 +178,9 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       seq: isScored ? seq : null,
       kind: segment.kind,
       kindLabel: nameOf(SEGMENT_KIND, segment.kind),
-      voiceClass: quoted ? `voice-${speaker.side} quote-${segment.quote}` : '',
+      voiceClass: quoted ? `voice-${sideHue(sides, speaker.side)} quote-${segment.quote}` : '',
       voiceTitle: quoted
-        ? `${nameOf(QUOTE, segment.quote ?? 'none')}: ${speaker.name} (${sideInfo(speaker.side).name}${speaker.isAnonymous ? ', anonymous' : ''})`
+        ? `${nameOf(QUOTE, segment.quote ?? 'none')}: ${speaker.name} (${sideInfo(sides, speaker.side).name}${speaker.isAnonymous ? ', anonymous' : ''})`
         : '',
       pieces: isScored ? pieces(segment) : [{ text: segment.text, cue: null }],
     });
@@ -204,6 +209,10 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       { label: 'Stories', href: '/' },
       { label: article.story.title, href: storyHref },
     ],
+    sides: sides.speakerSides.map((side) => ({
+      name: sideInfo(sides, side).name,
+      hue: sideHue(sides, side),
+    })),
     article: {
       id: article.id,
       title,
@@ -228,7 +237,8 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       .map((s) => ({
         name: s.name,
         side: s.side,
-        sideLabel: `${sideInfo(s.side).name}${s.isAnonymous ? ', anonymous' : ''}`,
+        hue: sideHue(sides, s.side),
+        sideLabel: `${sideInfo(sides, s.side).name}${s.isAnonymous ? ', anonymous' : ''}`,
         role: s.role,
         sentences: spoken.get(s.id) ?? 0,
       }))

@@ -24,7 +24,7 @@ interface Metric {
 }
 
 const share = (f: OutletFigures, side: 'us_gov' | 'china_gov' | 'analyst') =>
-  f.sentences > 0 ? f.voices[side].share : null;
+  f.sentences > 0 ? (f.voices[side]?.share ?? null) : null;
 
 const METRICS: Metric[] = [
   {

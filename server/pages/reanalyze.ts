@@ -39,12 +39,20 @@ export function reanalyzePage(
     cancel: href,
     story: { title: story.title, articles: story.articleCount },
     stamp: stampView(stamp),
-    issueLexicons: issueLexicons.map((l, i) => ({
-      value: l.file,
-      label: `${l.name} ${l.version} (${l.file})`,
-      description: l.description,
-      selected: i === 0,
-    })),
+    issueLexicons: [
+      {
+        value: '',
+        label: `the one of its codebook (${story.codebook})`,
+        description: null,
+        selected: true,
+      },
+      ...issueLexicons.map((l) => ({
+        value: l.file,
+        label: `${l.name} ${l.version} (${l.file})`,
+        description: l.description,
+        selected: false,
+      })),
+    ],
     replaceable: [...LEXICON_FILES, 'loaded-language', 'an issue lexicon'],
   };
 }

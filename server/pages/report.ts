@@ -31,7 +31,8 @@ export async function storyReportHtml(
   slug: string,
   options: {
     render: Renderer;
-    issueLabels: Readonly<Record<string, string>>;
+    /** In place of the story's codebook's issue labels. */
+    issueLabels?: Readonly<Record<string, string>>;
     files: string[];
     base: string;
   },
@@ -39,7 +40,8 @@ export async function storyReportHtml(
   const story = await store.getStory(slug);
   if (!story) throw new Error(`no story “${slug}”`);
   const sentences = await store.storySentences(slug);
-  const dashboard = await storyDashboard(story, sentences, 'all', options.issueLabels);
+  const framing = await store.storyFraming(slug);
+  const dashboard = await storyDashboard(story, sentences, 'all', framing, options.issueLabels);
   const stamp = await store.dataStamp({ story: slug });
   const page = storyPage(story, await store.listArticles(slug), sentences.length, dashboard, stamp);
   const model: ReportModel = {

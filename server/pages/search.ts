@@ -9,7 +9,8 @@ import type { LayoutModel } from '../render.js';
 import { EXPECTATION, EXPECTATION_LABELS } from '../../analysis/vocabulary/expectation.js';
 import { nameOf, type LabelInfo } from '../../analysis/vocabulary/label.js';
 import { SEGMENT_KIND, SEGMENT_KINDS } from '../../analysis/vocabulary/segments.js';
-import { SIDES, sideInfo, VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
+import { sideInfo } from '../../analysis/vocabulary/sides.js';
+import { knownSides } from '../sides.js';
 import { searchHref, sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
 import { plural } from '../plural.js';
@@ -185,7 +186,7 @@ function formOf(request: SearchRequest | null, context: SearchContext): SearchPa
       f.kind?.length === 1 ? f.kind[0] : undefined,
     ),
     expectations: options(EXPECTATION_LABELS, names(EXPECTATION), f.expectation),
-    sides: options(VOICE_BUCKETS, names(SIDES), f.side),
+    sides: options(knownSides().buckets, names(knownSides().info), f.side),
     voices: options(['narrator', 'quoted'], { narrator: 'Narrator', quoted: 'Quoted' }, f.voice),
     parts: options(
       ['lead', 'body'],
@@ -247,10 +248,14 @@ function activeFilters(
       removeHref: without('expectation'),
     });
   if (f.side)
-    out.push({ label: `voice of: ${sideInfo(f.side).name}`, removeHref: without('side') });
+    out.push({
+      label: `voice of: ${sideInfo(knownSides(), f.side).name}`,
+      removeHref: without('side'),
+    });
   if (f.voice) out.push({ label: `voice: ${f.voice}`, removeHref: without('voice') });
   if (f.anonymous) out.push({ label: 'unnamed sources', removeHref: without('anonymous') });
   if (f.speaker) out.push({ label: `speaker: ${f.speaker}`, removeHref: without('speaker') });
+  if (f.about) out.push({ label: `about: ${f.about.join(', ')}`, removeHref: without('about') });
   if (f.part)
     out.push({
       label: f.part === 'lead' ? 'headline + lead' : 'body after the lead',

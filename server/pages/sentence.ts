@@ -5,7 +5,8 @@
 import { EXPECTATION } from '../../analysis/vocabulary/expectation.js';
 import { nameOf } from '../../analysis/vocabulary/label.js';
 import { QUOTE } from '../../analysis/vocabulary/quotes.js';
-import { sideInfo } from '../../analysis/vocabulary/sides.js';
+import { sideHue, sideInfo } from '../../analysis/vocabulary/sides.js';
+import { knownSides } from '../sides.js';
 import { TONE_MEASURE } from '../../analysis/vocabulary/tone.js';
 import type { StorySentence } from '../../db/store.js';
 import type { SearchFilters } from '../search-params.js';
@@ -13,7 +14,7 @@ import type { SearchFilters } from '../search-params.js';
 export interface SentenceBadges {
   tone: { text: string; className: 'tone-neg' | 'tone-neu' | 'tone-pos'; title: string } | null;
   expectation: { label: string; className: string; title: string } | null;
-  speaker: { name: string; side: string; sideLabel: string; quote: string } | null;
+  speaker: { name: string; side: string; hue: string; sideLabel: string; quote: string } | null;
 }
 
 export interface SentenceView extends SentenceBadges {
@@ -62,7 +63,8 @@ export function speakerBadge(
   return {
     name,
     side,
-    sideLabel: `${sideInfo(side).name}${anonymous ? ', anonymous' : ''}`,
+    hue: sideHue(knownSides(), side),
+    sideLabel: `${sideInfo(knownSides(), side).name}${anonymous ? ', anonymous' : ''}`,
     quote: nameOf(QUOTE, quote).toLowerCase(),
   };
 }
@@ -97,6 +99,7 @@ export function searchHref(q: string, filters: SearchFilters, page = 1, path = '
     'part',
     'anonymous',
     'speaker',
+    'about',
     'issue',
     'cue',
   ] as const) {

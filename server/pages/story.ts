@@ -5,7 +5,13 @@
 // line; then the articles themselves. Counts and rates link to the sentences behind them.
 
 import type { OutletComparison, Part } from '../../analysis/comparison/compare.js';
-import { compareOutlets, PARTS, selectPart } from '../../analysis/comparison/compare.js';
+import {
+  compareOutlets,
+  PARTS,
+  selectPart,
+  voiceShare,
+} from '../../analysis/comparison/compare.js';
+import { sideHue, sideInfo, type SideVocabulary } from '../../analysis/vocabulary/sides.js';
 import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { CLAIM_MINIMUMS, summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { SummaryFigures } from '../../analysis/comparison/summary.js';
@@ -28,6 +34,9 @@ import { stampView } from './stamp.js';
 import type { StampView } from './stamp.js';
 import { dateRange, titleNote } from './home.js';
 import { sentencesHref } from './sentence.js';
+import { framingPanel, type FramingPanel } from '../panels/framing.js';
+import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
+import { storyCodebook } from '../sides.js';
 
 type OutletRow = {
   name: string;
@@ -46,8 +55,17 @@ type OutletRow = {
     terms: { word: string; z: string; count: number; href: string }[];
   };
 
+/** The story's codebook as the page names it: its title and the sides' legend. */
+export interface CodebookLegend {
+  name: string;
+  title: string;
+  sides: { id: string; name: string; description: string; hue: string }[];
+}
+
 export interface StoryDashboard {
   part: Part;
+  codebook: CodebookLegend;
+  framing: FramingPanel;
   outlets: OutletRow[];
   charts: { tone: Chart; expectation: Chart; voices: Chart; issues: Chart | null };
 }
@@ -118,7 +136,7 @@ function shorten(text: string, max = 110): string {
   return `${text.slice(0, cut > 60 ? cut : max)}…`;
 }
 
-function summaryFigures(c: OutletComparison): SummaryFigures {
+function summaryFigures(c: OutletComparison, sides: SideVocabulary): SummaryFigures {
   const rates = (voice: 'narrator' | 'quoted') => ({
     lowers: c.expectation.lowers.byVoice[voice].per1000,
     raises: c.expectation.raises.byVoice[voice].per1000,
@@ -130,12 +148,9 @@ function summaryFigures(c: OutletComparison): SummaryFigures {
     // A single sentence has no interval to compare (summary.ts sets the sample minimums).
     tone: c.tone && c.tone.method !== 'none' ? c.tone : null,
     expectation: { narrator: rates('narrator'), quoted: rates('quoted') },
-    speakerShare: {
-      us_gov: c.voices.us_gov.share,
-      china_gov: c.voices.china_gov.share,
-      analyst: c.voices.analyst.share,
-      other: c.voices.other.share,
-    },
+    speakerShare: Object.fromEntries(
+      sides.speakerSides.map((side) => [side, voiceShare(c, side).share]),
+    ),
     sentences: c.sentences,
     hedgesPer1000: c.hedges.per1000,
     issuesPer1000: Object.fromEntries(Object.entries(c.issues).map(([k, v]) => [k, v.per1000])),
@@ -147,23 +162,35 @@ export async function storyDashboard(
   story: StorySummary,
   allSentences: StorySentence[],
   part: Part,
-  issueLabels: Readonly<Record<string, string>>,
+  /** The sentences' targets and loaded/speech-verb cues (store.storyFraming). */
+  framingRows: StoryFramingRows,
+  /** Display names of issue ids in place of the codebook's issue lexicon's (tests). */
+  labels?: Readonly<Record<string, string>>,
 ): Promise<StoryDashboard> {
+  const codebook = storyCodebook(story);
+  const sides = codebook.vocabulary;
+  const issueLabels =
+    labels ?? Object.fromEntries(codebook.issues.issues.map((issue) => [issue.id, issue.label]));
   const sentences = selectPart(allSentences, part);
   const outletSlugs = story.outlets.map((o) => o.slug);
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
   const nameOf = (slug: string) => names.get(slug) ?? slug;
-  const figures = compareOutlets(outletSlugs, sentences);
+  const figures = compareOutlets(outletSlugs, sentences, { buckets: sides.buckets });
   const partFilter = part === 'all' ? {} : { part };
   const context: PanelContext = {
     figures,
     sentences,
     outletNames: outletSlugs.map(nameOf),
     nameOf,
+    sides,
     link: (outlet, extra) => sentencesHref({ story: story.slug, outlet, ...partFilter, ...extra }),
   };
   const summaries = new Map(
-    summarizeOutlets(figures.map(summaryFigures), issueLabels).map((s) => [s.outlet, s.line]),
+    summarizeOutlets(
+      figures.map((f) => summaryFigures(f, sides)),
+      issueLabels,
+      sides,
+    ).map((s) => [s.outlet, s.line]),
   );
   const keyness = new Map(
     distinctiveTerms(
@@ -200,7 +227,23 @@ export async function storyDashboard(
   const expectation = await expectationPanel(context);
   const voices = await voicesPanel(context);
   const issues = await issuesPanel(context, issueLabels);
-  return { part, outlets, charts: { tone, expectation, voices, issues } };
+  const framing = framingPanel(context, codebook, sentences, framingRows);
+  return {
+    part,
+    framing,
+    codebook: {
+      name: codebook.name,
+      title: codebook.title,
+      sides: sides.speakerSides.map((id) => ({
+        id,
+        name: sideInfo(sides, id).name,
+        description: sideInfo(sides, id).description,
+        hue: sideHue(sides, id),
+      })),
+    },
+    outlets,
+    charts: { tone, expectation, voices, issues },
+  };
 }
 
 export function parsePart(value: unknown): Part | null {

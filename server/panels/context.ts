@@ -4,6 +4,7 @@
 
 import type { OutletComparison, Rate } from '../../analysis/comparison/compare.js';
 import type { MeanInterval } from '../../analysis/comparison/stats.js';
+import type { SideVocabulary } from '../../analysis/vocabulary/sides.js';
 import type { StorySentence } from '../../db/store.js';
 import type { SentenceFilters } from '../pages/sentence.js';
 
@@ -25,6 +26,8 @@ export interface PanelContext {
   /** Outlet display names, in the story's outlet order. */
   outletNames: string[];
   nameOf(slug: string): string;
+  /** The sides of the story's codebook. */
+  sides: SideVocabulary;
   /** The concordance address of an outlet's sentences in this part, narrowed by `filters`. */
   link(outlet: string, filters: LinkFilters): string;
 }

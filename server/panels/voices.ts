@@ -3,7 +3,8 @@
 // chart of whose voice each outlet's sentences carry. Vocabulary: analysis/vocabulary/sides.ts.
 
 import type { OutletComparison } from '../../analysis/comparison/compare.js';
-import { sideInfo, VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
+import { voiceShare } from '../../analysis/comparison/compare.js';
+import { sideHue, sideInfo } from '../../analysis/vocabulary/sides.js';
 import type { Chart } from '../charts.js';
 import { renderChart, voicesChartSpec } from '../charts.js';
 import type { Linked, PanelContext } from './context.js';
@@ -12,6 +13,8 @@ export interface SpeakerCell {
   name: string;
   sideLabel: string;
   side: string;
+  /** The side's colour name, for its class. */
+  hue: string;
   sentences: number;
   href: string;
 }
@@ -22,12 +25,13 @@ export function voiceCells(
   context: PanelContext,
   f: OutletComparison,
 ): { quotedShare: Linked; anonymousShare: Linked; speakers: SpeakerCell[] } {
-  const quoted = f.sentences > 0 ? 1 - f.voices.narrator.share : null;
+  const narrator = voiceShare(f, 'narrator');
+  const quoted = f.sentences > 0 ? 1 - narrator.share : null;
   return {
     quotedShare: {
       text: quoted === null ? '–' : percent(quoted),
       href: context.link(f.outlet, { voice: 'quoted' }),
-      n: `${f.sentences - f.voices.narrator.count} of ${f.sentences}`,
+      n: `${f.sentences - narrator.count} of ${f.sentences}`,
     },
     anonymousShare: {
       text: f.sentences > 0 ? percent(f.anonymous.share) : '–',
@@ -37,7 +41,8 @@ export function voiceCells(
     speakers: f.topSpeakers.map((s) => ({
       name: s.name,
       side: s.side,
-      sideLabel: sideInfo(s.side).name,
+      sideLabel: sideInfo(context.sides, s.side).name,
+      hue: sideHue(context.sides, s.side),
       sentences: s.sentences,
       href: context.link(f.outlet, { speaker: s.name }),
     })),
@@ -48,16 +53,17 @@ export function voicesPanel(context: PanelContext): Promise<Chart> {
   return renderChart(
     voicesChartSpec(
       context.figures.flatMap((f) =>
-        VOICE_BUCKETS.map((bucket) => ({
+        context.sides.buckets.map((bucket) => ({
           outlet: context.nameOf(f.outlet),
           bucket,
-          label: sideInfo(bucket).name,
-          share: f.voices[bucket].share,
-          count: f.voices[bucket].count,
+          label: sideInfo(context.sides, bucket).name,
+          share: voiceShare(f, bucket).share,
+          count: voiceShare(f, bucket).count,
           href: context.link(f.outlet, { side: bucket }),
         })),
       ),
       context.outletNames,
+      context.sides,
     ),
   );
 }

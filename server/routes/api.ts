@@ -11,11 +11,13 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { PARTS } from '../../analysis/comparison/compare.js';
+import { PARTS, selectPart } from '../../analysis/comparison/compare.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
-import { storyFigures } from '../api/figures.js';
+import { storyFigures, toneFigure } from '../api/figures.js';
+import { storyCodebook } from '../sides.js';
+import { storyFraming } from '../panels/framing.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { StoryCache } from '../story-cache.js';
 import { findOutlet, outletComparisons } from './outlets.js';
@@ -71,6 +73,17 @@ function paginate<T>(
   };
 }
 
+/** The story's codebook: its name and its sides, in the order `voices` lists them. */
+function codebookRef(story: StorySummary) {
+  const book = storyCodebook(story);
+  return {
+    name: book.name,
+    title: book.title,
+    version: book.version,
+    sides: book.vocabulary.buckets.map((id) => ({ id, ...book.vocabulary.info[id] })),
+  };
+}
+
 function storyRef(story: StorySummary) {
   const slug = encodeURIComponent(story.slug);
   return {
@@ -118,14 +131,35 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const found = await story(req.params.slug);
     const part = query.part ?? 'all';
     const version = await store.storyVersion(found.slug);
-    const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () =>
-      storyFigures(found, await store.storySentences(found.slug), part),
-    );
+    const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () => {
+      const sentences = await store.storySentences(found.slug);
+      const framing = storyFraming(
+        found.outlets.map((o) => o.slug),
+        storyCodebook(found),
+        selectPart(sentences, part),
+        await store.storyFraming(found.slug),
+      ).figures;
+      // Tone toward each party in the API's form: {mean, interval: {low, high}, …}.
+      return storyFigures(found, sentences, part).map((f, i) => {
+        const own = framing[i];
+        return {
+          ...f,
+          framing: own
+            ? {
+                toward: own.toward.map((t) => ({ party: t.party, tone: toneFigure(t.tone) })),
+                loaded: own.loaded,
+                speechVerbs: own.verbs,
+              }
+            : null,
+        };
+      });
+    });
     const articles = await store.listArticles(found.slug);
     res.json({
       stamp: await stamp({ story: found.slug }),
       story: storyRef(found),
       part,
+      codebook: codebookRef(found),
       outlets,
       articles: articles.map((a) => ({
         id: a.id,

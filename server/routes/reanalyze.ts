@@ -51,7 +51,8 @@ export function reanalyzeRoutes(
       let analyzer;
       try {
         analyzer = analyzerForChoice({
-          issueLexicon: sent(req.body, 'issues') || (shippedIssueLexicons()[0]?.file ?? ''),
+          codebook: story.codebook,
+          issueLexicon: sent(req.body, 'issues'),
           replacement:
             file && file.size > 0 ? { fileName: file.originalname, bytes: file.buffer } : null,
         });

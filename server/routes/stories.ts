@@ -13,7 +13,7 @@ export function storyRoutes(
   store: Store,
   render: Renderer,
   cache: StoryCache,
-  issueLabels: Readonly<Record<string, string>>,
+  issueLabels: Readonly<Record<string, string>> | undefined,
 ): Router {
   const router = Router();
 
@@ -30,7 +30,8 @@ export function storyRoutes(
     const version = await store.storyVersion(slug);
     return cache.cached(`story:${slug}:${part}`, version, async () => {
       const sentences = await store.storySentences(slug);
-      const dashboard = await storyDashboard(story, sentences, part, issueLabels);
+      const framing = await store.storyFraming(slug);
+      const dashboard = await storyDashboard(story, sentences, part, framing, issueLabels);
       const stamp = await store.dataStamp({ story: slug });
       return storyPage(story, await store.listArticles(slug), sentences.length, dashboard, stamp);
     });
@@ -43,6 +44,8 @@ export function storyRoutes(
       story: page.story,
       totals: page.totals,
       part: page.dashboard.part,
+      codebook: numbers.codebook,
+      framing: numbers.framing.rows,
       outlets: numbers.outlets,
       chartSpecs: Object.fromEntries(
         Object.entries(charts).flatMap(([name, chart]) =>

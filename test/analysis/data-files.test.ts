@@ -41,11 +41,20 @@ function projectCopy(): string {
   return dir;
 }
 
-/** The data hash of a fresh analyzer in the copy (a new process: stages load data once). */
-function hashIn(dir: string): string {
+/** The bundled codebooks: a codebook and its issue lexicon are read by its own analyzer. */
+const CODEBOOKS = DATA_FILES.filter((f) => f.startsWith('codebooks')).map((f) =>
+  f.replace(/^codebooks[\\/]|\.json$/g, ''),
+);
+
+/**
+ * The data hash of a fresh analyzer in the copy (a new process: stages load data once),
+ * with the default codebook or the one named.
+ */
+function hashIn(dir: string, codebook?: string): string {
   const pipeline = pathToFileURL(join(dir, 'dist', 'analysis', 'pipeline.js')).href;
+  const config = JSON.stringify(codebook === undefined ? {} : { codebook });
   const script = `const { createAnalyzer } = await import(${JSON.stringify(pipeline)});
-process.stdout.write(createAnalyzer().info.lexiconHash);`;
+process.stdout.write(createAnalyzer(${config}).info.lexiconHash);`;
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
   });
@@ -53,16 +62,22 @@ process.stdout.write(createAnalyzer().info.lexiconHash);`;
 
 test('the data hash changes when any data file of the analysis changes', () => {
   assert.ok(DATA_FILES.length >= 10, `found ${DATA_FILES.join(', ')}`);
+  assert.ok(CODEBOOKS.includes('us-north-korea'), CODEBOOKS.join(', '));
   const dir = projectCopy();
   try {
-    const shipped = hashIn(dir);
-    assert.equal(shipped, createAnalyzer().info.lexiconHash, 'the hash depends on the place');
+    const shipped = new Map(CODEBOOKS.map((name) => [name, hashIn(dir, name)]));
+    assert.equal(hashIn(dir), createAnalyzer().info.lexiconHash, 'the hash depends on the place');
+    assert.equal(shipped.get('us-china'), hashIn(dir), 'us-china is the default codebook');
     for (const file of DATA_FILES) {
       const path = join(dir, 'analysis', file);
       const original = readFileSync(path);
-      // A trailing newline keeps every file valid, so the analyzer still loads.
+      // A trailing newline keeps every file valid, so the analyzer still loads. Some
+      // codebook's analyzer reads each file: its hash must change.
       appendFileSync(path, '\n');
-      assert.notEqual(hashIn(dir), shipped, `editing analysis/${file} leaves the hash unchanged`);
+      assert.ok(
+        CODEBOOKS.some((name) => hashIn(dir, name) !== shipped.get(name)),
+        `editing analysis/${file} leaves every codebook's hash unchanged`,
+      );
       cpSync(projectPath('analysis', file), path);
       assert.deepEqual(readFileSync(path), original);
     }

@@ -1,6 +1,7 @@
 // The vocabularies (analysis/vocabulary/) against the schema: each label list must be
 // exactly what the migrated database's CHECK constraint accepts, in the same order, so a
-// label added to a vocabulary without a migration (or the reverse) fails here.
+// label added to a vocabulary without a migration (or the reverse) fails here. Sides come
+// from codebooks (migration 009): the schema accepts any well-formed party id instead.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -8,7 +9,10 @@ import { EXPECTATION, EXPECTATION_LABELS } from '../../analysis/vocabulary/expec
 import type { LabelInfo } from '../../analysis/vocabulary/label.js';
 import { QUOTE, QUOTE_KINDS } from '../../analysis/vocabulary/quotes.js';
 import { SEGMENT_KIND, SEGMENT_KINDS } from '../../analysis/vocabulary/segments.js';
-import { SIDES, SPEAKER_SIDES, VOICE_BUCKETS } from '../../analysis/vocabulary/sides.js';
+import { PALETTE } from '../../analysis/vocabulary/sides.js';
+import { loadCodebook } from '../../analysis/codebooks/codebook.js';
+import { readdirSync } from 'node:fs';
+import { projectPath } from '../../lib/project-paths.js';
 import { openDatabase } from '../../db/migrate.js';
 import { MENTION_ROLE, MENTION_ROLES } from '../../analysis/vocabulary/targets.js';
 
@@ -33,7 +37,6 @@ test('every vocabulary is what the schema accepts', () => {
   assert.deepEqual(checkedValues('segment', 'kind'), [...SEGMENT_KINDS]);
   assert.deepEqual(checkedValues('segment', 'expectation'), [...EXPECTATION_LABELS]);
   assert.deepEqual(checkedValues('segment', 'quote_kind'), [...QUOTE_KINDS]);
-  assert.deepEqual(checkedValues('speaker', 'side'), [...SPEAKER_SIDES]);
   assert.deepEqual(checkedValues('segment_target', 'role'), [...MENTION_ROLES]);
 });
 
@@ -42,7 +45,6 @@ test('every label has a distinct display name, a description and, if drawn, a co
     [SEGMENT_KINDS, SEGMENT_KIND],
     [EXPECTATION_LABELS, EXPECTATION],
     [QUOTE_KINDS, QUOTE],
-    [VOICE_BUCKETS, SIDES],
     [MENTION_ROLES, MENTION_ROLE],
   ];
   for (const [labels, table] of tables) {
@@ -55,6 +57,50 @@ test('every label has a distinct display name, a description and, if drawn, a co
       if (info.colour !== undefined) assert.match(info.colour, /^#[0-9a-f]{6}$/, label);
     }
   }
-  // The sides are drawn in the voices chart: each needs a colour.
-  for (const bucket of VOICE_BUCKETS) assert.ok(SIDES[bucket].colour, bucket);
+});
+
+/** Every bundled codebook, loaded (and so validated). */
+function bundledCodebooks() {
+  return readdirSync(projectPath('analysis', 'codebooks'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => loadCodebook(f.replace(/\.json$/, '')));
+}
+
+test("the schema stores every bundled codebook's sides and refuses malformed ones", () => {
+  const db = openDatabase(':memory:');
+  try {
+    db.exec(`INSERT INTO analysis_run (id, started_at, analyzer_version, lexicon_hash)
+             VALUES (1, '2026-01-01', '0', 'x');
+             INSERT INTO story (id, slug, title) VALUES (1, 's', 'S');
+             INSERT INTO outlet (id, slug, name) VALUES (1, 'o', 'O');
+             INSERT INTO article (id, story_id, outlet_id, text, content_hash, word_count,
+               sentence_count, run_id, added_at) VALUES (1, 1, 1, 't', 'h', 1, 1, 1, 'now')`);
+    const insert = db.prepare(
+      `INSERT INTO speaker (article_id, position, name, side, is_anonymous) VALUES (1, ?, 'x', ?, 0)`,
+    );
+    let position = 0;
+    for (const book of bundledCodebooks())
+      for (const side of book.vocabulary.speakerSides) insert.run(position++, side);
+    for (const bad of ['', 'US gov', 'us-gov', 'Other', '1st'])
+      assert.throws(() => insert.run(position++, bad), /CHECK/, bad);
+    assert.equal(
+      db.prepare(`SELECT codebook FROM story WHERE id = 1`).pluck().get(),
+      'us-china',
+      'a story without one has the default codebook',
+    );
+  } finally {
+    db.close();
+  }
+});
+
+test('every bundled codebook labels its sides distinctly, in palette colours', () => {
+  for (const book of bundledCodebooks()) {
+    const v = book.vocabulary;
+    assert.deepEqual(Object.keys(v.info), [...v.buckets], book.name);
+    const names = v.buckets.map((b) => v.info[b]!.name);
+    assert.equal(new Set(names).size, names.length, names.join(', '));
+    const colours = v.buckets.map((b) => v.info[b]!.colour);
+    assert.equal(new Set(colours).size, colours.length, `${book.name}: ${colours.join(' ')}`);
+    for (const colour of colours) assert.ok(colour in PALETTE, colour);
+  }
 });

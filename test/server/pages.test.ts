@@ -34,7 +34,9 @@ describe('pages over the bundled corpus', () => {
     const page = await fx.server.get('/stories/blinken-in-beijing-june-2023');
     // Handlebars escapes "=" and "&" in attributes; read the links as a browser would.
     const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
-    const rows = html.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
+    // The figures table: the rows before the framing panel's own table.
+    const figures = html.slice(0, html.indexOf('aria-labelledby="framing-h"'));
+    const rows = figures.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
     assert.equal(rows.length, 5);
     for (const row of rows) {
       // Mean tone, the expectation rates and the shares each link to a filtered sentence list.
@@ -153,10 +155,18 @@ describe('pages over the bundled corpus', () => {
     const cnn = /<th scope="row">CNN[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
     assert.match(cnn, /interval needs ≥ 2 sentences/);
     assert.doesNotMatch(cnn, /\[[−+]?0\.00 to [−+]?0\.00\]/);
-    // Every rate and interval has its n beside it.
-    for (const row of html.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? []) {
+    // Every rate and interval has its n beside it, in the figures table and the framing one.
+    const framing = html.indexOf('aria-labelledby="framing-h"');
+    const rows = (part: string) => part.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
+    for (const row of rows(html.slice(0, framing)))
       assert.ok((row.match(/<span class="n">(n \d+|\d+ of \d+)/g)?.length ?? 0) >= 8, row);
+    for (const row of rows(html.slice(framing))) {
+      const cells = row.match(/<td class="num">[\s\S]*?<\/td>/g) ?? [];
+      assert.equal(cells.length, 3, row);
+      for (const cell of cells)
+        assert.match(cell, /^<td class="num">–<\/td>$|<span class="n">n \d+/);
     }
+    assert.doesNotMatch(html, /most (negative|positive) toward/);
   });
 
   test('tone by voice links to its sentences with an interval and n', async () => {

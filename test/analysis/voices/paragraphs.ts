@@ -2,7 +2,8 @@
 // article text with body segments, and each segment's quote kind, speaker name and side.
 
 import type { Segment } from '../../../analysis/types.js';
-import { NO_ACTORS, type Actors } from '../../../analysis/voices/actors.js';
+import { NO_ACTORS } from '../../../analysis/codebooks/codebook.js';
+import type { Actors } from '../../../analysis/voices/actors.js';
 import { attributeVoices } from '../../../analysis/voices/voices.js';
 
 /** Each inner array is one paragraph of sentences. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_ACTORS } from '../../../analysis/voices/actors.js';
+import { NO_ACTORS } from '../../../analysis/codebooks/codebook.js';
 import type { Segment } from '../../../analysis/types.js';
 import { attributeVoices } from '../../../analysis/voices/voices.js';
 import { voicesOf } from './paragraphs.js';

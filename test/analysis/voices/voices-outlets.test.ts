@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadActors } from '../../../analysis/voices/actors.js';
+import { loadCodebook } from '../../../analysis/codebooks/codebook.js';
 import { voicesOf } from './paragraphs.js';
 
 // Speakers and sides across outlet styles: wire and state-media constructions, transcripts,
@@ -96,10 +96,10 @@ test('"the official" is the group named that way earlier', () => {
   assert.equal(v[1]!.side, 'us_gov');
 });
 
-test('with the bundled actors file, state media is a Chinese government source', () => {
+test("with the bundled codebook's actors, state media is a Chinese government source", () => {
   const [v] = voices(
     [['The talks were frank and constructive, the Global Times said in an editorial.']],
-    loadActors(),
+    loadCodebook().actors,
   );
   assert.deepEqual(v, { quote: 'indirect', name: 'Global Times', side: 'china_gov' });
 });

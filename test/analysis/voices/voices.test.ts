@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadActors, NO_ACTORS, type Actors } from '../../../analysis/voices/actors.js';
+import { loadCodebook, NO_ACTORS } from '../../../analysis/codebooks/codebook.js';
+import type { Actors } from '../../../analysis/voices/actors.js';
 import { findQuoteSpans } from '../../../analysis/voices/quotes.js';
 import { parseVoiceRoles } from '../../../analysis/voices/voice-roles.js';
 import type { Segment } from '../../../analysis/types.js';
@@ -239,8 +240,8 @@ test('one person per article: full name, surname and Mr. resolve together', () =
   assert.equal(v.speakers[0]!.name, 'Kurt Campbell');
 });
 
-test('the actors file joins aliases and gives sides the text does not', () => {
-  const actors = loadActors();
+test("the codebook's actors join aliases and give sides the text does not", () => {
+  const actors = loadCodebook().actors;
   const v = voices(
     [
       ['U.S. Secretary of State Tony Blinken said the trip would go ahead.'],
@@ -293,14 +294,58 @@ test('non-scored segments get no quote label', () => {
   assert.deepEqual(v.perSegment, [{ quote: null, speaker: null }]);
 });
 
-test('an invalid actors file fails with the file and the bad entry', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-actors-'));
+test('an invalid codebook fails with the file and the bad party', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-codebook-'));
   const file = join(dir, 'bad.json');
+  const party = {
+    id: 'beijing',
+    name: 'Beijing',
+    speakers: 'Beijing',
+    description: 'the government in Beijing',
+    colour: '#ff0000',
+    markers: ['beijing'],
+  };
   writeFileSync(
     file,
-    JSON.stringify({ version: '1', actors: [{ name: 'Qin Gang', side: 'beijing' }] }),
+    JSON.stringify({
+      name: 'bad',
+      version: '1',
+      title: 'Bad',
+      issues: 'issues-us-china.json',
+      parties: [party],
+    }),
   );
-  assert.throws(() => loadActors(file), /bad\.json.*actors\.0\.side.*Qin Gang/s);
+  assert.throws(() => loadCodebook(file), /bad\.json.*parties\.0\.colour.*beijing.*#0072b2/s);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'bad',
+      version: '1',
+      title: 'Bad',
+      issues: 'issues-us-china.json',
+      parties: [{ ...party, id: 'other', colour: '#0072b2' }],
+    }),
+  );
+  assert.throws(() => loadCodebook(file), /parties\.0\.id.*not parties/s);
+});
+
+test('with the US–North Korea codebook, North Korean officials are their own side', () => {
+  const korea = loadCodebook('us-north-korea').actors;
+  const paragraphs = [
+    ['The meeting was a waste of time, said a North Korean foreign ministry official.'],
+    ['“We are ready to talk,” Kim Jong Un told reporters.'],
+    ['The summit will go ahead, a Chinese foreign ministry spokesman said.'],
+    ['Sanctions stay until there is progress, Secretary of State Mike Pompeo said.'],
+  ];
+  assert.deepEqual(
+    voices(paragraphs, korea).map((s) => s.speaker?.side),
+    ['nk_gov', 'nk_gov', 'other', 'us_gov'],
+  );
+  // The default codebook: North Korea is another country, China a party.
+  assert.deepEqual(
+    voices(paragraphs).map((s) => s.speaker?.side),
+    ['other', 'other', 'china_gov', 'us_gov'],
+  );
 });
 
 // Made-up news-style sentences for the constructions the second round added.

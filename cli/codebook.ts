@@ -1,0 +1,97 @@
+// `npm run codebook -- list | assign <story-slug> <name>`: the bundled codebooks with their
+// parties, and assigning one to a story, which re-analyses the story's articles with it
+// (ingest/reanalyze.ts) so its sides, legends and issue charts follow. It does not edit
+// codebooks: they are JSON files (README, "Codebooks").
+
+import { readdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadCodebook } from '../analysis/codebooks/codebook.js';
+import { createAnalyzer } from '../analysis/pipeline.js';
+import { SqliteStore } from '../db/sqlite-store.js';
+import { databaseFile } from '../lib/database-file.js';
+import { projectPath } from '../lib/project-paths.js';
+import { reanalyzeArticles } from '../ingest/reanalyze.js';
+import { printable, runCommand } from './command.js';
+
+const USAGE = `Usage: npm run codebook -- <command> [options]
+
+Commands:
+  list                          the bundled codebooks (analysis/codebooks/) and their parties
+  assign <story-slug> <name>    give the story that codebook and re-analyse its articles
+                                (<name> a bundled codebook, or the path of your own .json)
+
+Options:
+  --db FILE    SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --help       this text
+
+Exit status: 0 done, 1 no such story or some article failed, 2 usage error or bad codebook.`;
+
+function list(): number {
+  const dir = projectPath('analysis', 'codebooks');
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const book = loadCodebook(`${dir}/${file}`);
+    const parties = book.vocabulary.parties.map(
+      (id) => `${id} (${book.vocabulary.info[id]?.name ?? id})`,
+    );
+    console.log(`${book.name.padEnd(16)} ${book.title} · v${book.version}`);
+    console.log(`${''.padEnd(16)} parties: ${parties.join(', ')}; analyst, other`);
+    console.log(`${''.padEnd(16)} issues: ${book.issues.name} (${book.issues.issues.length})`);
+  }
+  return 0;
+}
+
+async function assign(slug: string, name: string, db: string | undefined): Promise<number> {
+  let analyzer;
+  try {
+    analyzer = createAnalyzer({ codebook: name });
+  } catch (error) {
+    console.error(printable((error as Error).message));
+    return 2;
+  }
+  const file = databaseFile(db);
+  const store = new SqliteStore(file);
+  try {
+    // The name as stored: a bundled codebook's name; a file is stored by its path.
+    const stored = /[\\/]|\.json$/.test(name) ? name : analyzer.data.codebook;
+    if (!(await store.setStoryCodebook(slug, stored))) {
+      console.error(`no story “${printable(slug)}” in ${printable(file)}`);
+      return 1;
+    }
+    const summary = await reanalyzeArticles(store, analyzer, { story: slug });
+    for (const f of summary.failed) console.error(`failed  article ${f.articleId}: ${f.reason}`);
+    console.log(
+      `story ${printable(slug)} → codebook ${printable(stored)} · ${summary.reanalyzed} articles ` +
+        `re-analysed, ${summary.failed.length} failed · analysis run ${summary.runId}`,
+    );
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { db: { type: 'string' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command === 'list' && rest.length === 0) return list();
+  if (command === 'assign' && rest.length === 2) return assign(rest[0]!, rest[1]!, values.db);
+  console.error(USAGE);
+  return 2;
+}
+
+runCommand('codebook', main);
