@@ -41,11 +41,14 @@ SELECT sg.id,
 FROM segment sg
 JOIN article a ON a.id = sg.article_id;
 
--- As in migration 002: stemmed words, and unstemmed ones for prefix queries.
+-- As in migration 002: stemmed words, and unstemmed ones for prefix queries. columnsize=0:
+-- no table of each sentence's token count (a row per sentence and index, about 1 byte per
+-- word); only ranking by bm25() reads it, and the concordance sorts by story and outlet.
 CREATE VIRTUAL TABLE segment_search USING fts5(
   text,
   content = 'segment_text',
   content_rowid = 'id',
+  columnsize = 0,
   tokenize = 'porter unicode61'
 );
 
@@ -53,6 +56,7 @@ CREATE VIRTUAL TABLE segment_words USING fts5(
   text,
   content = 'segment_text',
   content_rowid = 'id',
+  columnsize = 0,
   tokenize = 'unicode61'
 );
 
