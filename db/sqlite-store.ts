@@ -125,6 +125,13 @@ interface SegmentRow {
   speaker_id: number | null;
 }
 
+/** A story sentence whose text (own_text) is null until cut out of its article's text. */
+type StorySentenceRow = Omit<SentenceRow, 'text'> & {
+  text: string | null;
+  start_offset: number;
+  end_offset: number;
+};
+
 interface CueHitRow {
   segment_id: number;
   lexicon: string;
@@ -363,7 +370,8 @@ export class SqliteStore implements Store {
         .pluck(),
       storySentences: db.prepare(
         `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
-           ${segmentTextSql('s', 'a')} AS text, s.word_count, s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation,
+           s.own_text AS text, s.start_offset, s.end_offset, s.word_count, s.tone_combined, s.tone_afinn,
+           s.tone_diplomacy, s.expectation,
            s.expectation_move, s.hedge_count, s.booster_count,
            s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
            (SELECT group_concat(h.category, '|') FROM cue_hit h
@@ -797,7 +805,16 @@ export class SqliteStore implements Store {
   }
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {
-    return (this.stmt.storySentences.all(storySlug) as SentenceRow[]).map(toStorySentence);
+    // Each article's text is read once and its sentences cut out here: substr() in SQL
+    // would read the whole article again for every sentence of a story of thousands.
+    const texts = new Map<number, string>();
+    for (const a of this.stmt.storyArticleTexts.all(storySlug) as { id: number; text: string }[])
+      texts.set(a.id, a.text);
+    // Filled in place: copying 40,000 rows into new objects took longer than the query.
+    return (this.stmt.storySentences.all(storySlug) as StorySentenceRow[]).map((row) => {
+      row.text ??= (texts.get(row.article_id) ?? '').slice(row.start_offset, row.end_offset);
+      return toStorySentence(row as SentenceRow);
+    });
   }
 
   async searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {
