@@ -18,6 +18,7 @@ import type {
   SegmentExportRow,
   SpeakerExportRow,
 } from './export-rows.js';
+import { segmentTextSql } from './segment-text.js';
 
 // Every export joins the same way and narrows by the same optional filters.
 const SCOPE = `
@@ -48,7 +49,7 @@ const SEGMENTS = `
     coalesce((SELECT group_concat(category, '|') FROM (SELECT DISTINCT h.category
       FROM cue_hit h WHERE h.segment_id = s.id AND h.lexicon = 'issue' ORDER BY h.category)),
       '') AS issues,
-    s.text, ${RUN}
+    ${segmentTextSql('s', 'a')} AS text, ${RUN}
   ${SCOPE}
   JOIN segment s ON s.article_id = a.id
   LEFT JOIN speaker sp ON sp.id = s.speaker_id
@@ -58,7 +59,7 @@ const SEGMENTS = `
 const CUE_HITS = `
   SELECT h.id AS cue_hit_id, s.id AS segment_id, a.id AS article_id, st.slug AS story_slug,
     o.slug AS outlet_slug, h.lexicon, h.category, h.entry, h.start_offset, h.end_offset,
-    h.weight, h.is_negated, s.text AS segment_text, s.start_offset AS segment_start, ${RUN}
+    h.weight, h.is_negated, ${segmentTextSql('s', 'a')} AS segment_text, s.start_offset AS segment_start, ${RUN}
   ${SCOPE}
   JOIN segment s ON s.article_id = a.id
   JOIN cue_hit h ON h.segment_id = s.id

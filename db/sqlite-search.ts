@@ -1,5 +1,5 @@
 // The concordance's queries on SQLite: sentences found through the FTS5 index
-// (migration 002_segment_search.sql) and narrowed by filters. Filters vary per request, so
+// (migrations 002 and 007) and narrowed by filters. Filters vary per request, so
 // the SQL is assembled from a fixed set of clause fragments whose values are always bound
 // parameters (never interpolated), and each combination is prepared once and cached.
 // Filter meanings follow analysis/comparison/compare.ts, so dashboard figures and listed sentences
@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import { ATTRIBUTED_QUOTE_KINDS } from '../analysis/vocabulary/quotes.js';
 import { SCORED_KINDS } from '../analysis/vocabulary/segments.js';
+import { segmentTextSql } from './segment-text.js';
 import { toStorySentence } from './sentence-row.js';
 import { sqlList } from './sql-literals.js';
 import type { SentenceRow } from './sentence-row.js';
@@ -80,7 +81,8 @@ function countFrom(names: readonly string[]): string {
   return `FROM segment s ${joins.filter(Boolean).join(' ')}`;
 }
 
-const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind, s.text, s.word_count,
+const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind,
+  ${segmentTextSql('s', 'a')} AS text, s.word_count,
   s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation, s.expectation_move,
   s.hedge_count, s.booster_count, s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
   st.slug AS story_slug, st.title AS story_title, o.slug AS outlet, o.name AS outlet_name,

@@ -26,6 +26,7 @@ import { toStorySentence } from './sentence-row.js';
 import type { SentenceRow } from './sentence-row.js';
 import { SqliteSentenceSearch } from './sqlite-search.js';
 import { sqlList } from './sql-literals.js';
+import { firstWideChar, ownText, segmentTextSql } from './segment-text.js';
 import { distinctSlug, sameName, slugify } from './slug.js';
 import type {
   AddResult,
@@ -116,7 +117,7 @@ interface SegmentRow {
   paragraph_index: number;
   sentence_index: number;
   kind: SegmentKind;
-  text: string;
+  own_text: string | null;
   start_offset: number;
   end_offset: number;
   word_count: number;
@@ -131,6 +132,13 @@ interface SegmentRow {
   quote_kind: StoredSegment['quote'];
   speaker_id: number | null;
 }
+
+/** A story sentence whose text (own_text) is null until cut out of its article's text. */
+type StorySentenceRow = Omit<SentenceRow, 'text'> & {
+  text: string | null;
+  start_offset: number;
+  end_offset: number;
+};
 
 interface CueHitRow {
   segment_id: number;
@@ -154,10 +162,10 @@ interface SpeakerRow {
 
 // The headline line and first body sentence as segmented, shown where an article has no title.
 const HEADLINE_AND_LEAD = `
-  (SELECT text FROM segment WHERE article_id = a.id AND kind = 'headline'
-    ORDER BY position LIMIT 1) AS headline,
-  (SELECT text FROM segment WHERE article_id = a.id AND kind = 'body'
-    ORDER BY position LIMIT 1) AS lead`;
+  (SELECT ${segmentTextSql('sg', 'a')} FROM segment sg WHERE sg.article_id = a.id
+    AND sg.kind = 'headline' ORDER BY sg.position LIMIT 1) AS headline,
+  (SELECT ${segmentTextSql('sg', 'a')} FROM segment sg WHERE sg.article_id = a.id
+    AND sg.kind = 'body' ORDER BY sg.position LIMIT 1) AS lead`;
 
 const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
 
@@ -257,8 +265,9 @@ export class SqliteStore implements Store {
         .pluck(),
       headlinesOfStory: db
         .prepare(
-          `SELECT coalesce(a.title, (SELECT text FROM segment WHERE article_id = a.id
-             AND kind = 'headline' ORDER BY position LIMIT 1)) AS headline
+          `SELECT coalesce(a.title, (SELECT ${segmentTextSql('sg', 'a')} FROM segment sg
+             WHERE sg.article_id = a.id AND sg.kind = 'headline' ORDER BY sg.position LIMIT 1))
+             AS headline
            FROM article a JOIN story s ON s.id = a.story_id
            WHERE s.slug = ? ORDER BY a.id`,
         )
@@ -279,7 +288,7 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       insertSegment: db.prepare(
-        `INSERT INTO segment (article_id, position, paragraph_index, sentence_index, kind, text,
+        `INSERT INTO segment (article_id, position, paragraph_index, sentence_index, kind, own_text,
            start_offset, end_offset, word_count, tone_afinn, tone_diplomacy, tone_combined,
            expectation, expectation_move, expectation_score, hedge_count, booster_count,
            quote_kind, speaker_id)
@@ -294,6 +303,14 @@ export class SqliteStore implements Store {
            weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       countArticles: db.prepare(`SELECT count(*) FROM article`).pluck(),
+      articleText: db.prepare(`SELECT text FROM article WHERE id = ?`).pluck(),
+      lastSegmentId: db.prepare(`SELECT coalesce(max(id), 0) FROM segment`).pluck(),
+      indexSearch: db.prepare(
+        `INSERT INTO segment_search (rowid, text) SELECT id, text FROM segment_text WHERE id > ?`,
+      ),
+      indexWords: db.prepare(
+        `INSERT INTO segment_words (rowid, text) SELECT id, text FROM segment_text WHERE id > ?`,
+      ),
       allArticleTexts: db.prepare(
         `SELECT a.id, a.title, a.text, s.codebook FROM article a JOIN story s ON s.id = a.story_id
          ORDER BY a.id`,
@@ -383,7 +400,8 @@ export class SqliteStore implements Store {
       ),
       storySentences: db.prepare(
         `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
-           s.text, s.word_count, s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation,
+           s.own_text AS text, s.start_offset, s.end_offset, s.word_count, s.tone_combined, s.tone_afinn,
+           s.tone_diplomacy, s.expectation,
            s.expectation_move, s.hedge_count, s.booster_count,
            s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
            (SELECT group_concat(h.category, '|') FROM cue_hit h
@@ -453,8 +471,9 @@ export class SqliteStore implements Store {
 
   async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
     const addOne = this.db.transaction((article: NewArticle) => this.insertArticle(article, runId));
-    const addBatch = this.db.transaction((batch: NewArticle[]) =>
-      batch.map((article): AddResult => {
+    const addBatch = this.db.transaction((batch: NewArticle[]) => {
+      const lastBefore = this.stmt.lastSegmentId.get() as number;
+      const results = batch.map((article): AddResult => {
         try {
           return addOne(article);
         } catch (error) {
@@ -463,8 +482,10 @@ export class SqliteStore implements Store {
           if (isBusy(error)) throw error;
           return { status: 'failed', source: article.source, reason: (error as Error).message };
         }
-      }),
-    );
+      });
+      this.indexSegmentsAfter(lastBefore);
+      return results;
+    });
     // IMMEDIATE: the duplicate check and the insert see the same database, even with
     // another ingest writing to it (content_hash is UNIQUE as the last line of defence).
     return retryWhileBusy(() => addBatch.immediate(articles));
@@ -495,12 +516,17 @@ export class SqliteStore implements Store {
         addedAt: new Date().toISOString(),
       }).lastInsertRowid,
     );
-    this.insertAnalysisRows(articleId, analysis);
+    this.insertAnalysisRows(articleId, article.text, analysis);
     return { status: 'added', articleId, source: article.source };
   }
 
   /** Speakers, segments, their targets and cue hits of one article; the caller holds the transaction. */
-  private insertAnalysisRows(articleId: number, analysis: ArticleAnalysis): void {
+  private insertAnalysisRows(
+    articleId: number,
+    articleText: string,
+    analysis: ArticleAnalysis,
+  ): void {
+    const wideFrom = firstWideChar(articleText);
     const speakerIds = analysis.speakers.map((speaker, position) =>
       Number(
         this.stmt.insertSpeaker.run(
@@ -521,7 +547,7 @@ export class SqliteStore implements Store {
           s.paragraph,
           s.sentence,
           s.kind,
-          s.text,
+          ownText(articleText, wideFrom, s),
           s.start,
           s.end,
           s.words,
@@ -569,16 +595,29 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Adds the segments with ids above `lastId` to the search indexes, in the caller's
+   * transaction (migration 007: one insert per batch, not a trigger per row).
+   */
+  private indexSegmentsAfter(lastId: number): void {
+    this.stmt.indexSearch.run(lastId);
+    this.stmt.indexWords.run(lastId);
+  }
+
   async replaceAnalysis(
     articleId: number,
     analysis: ArticleAnalysis,
     runId: number,
   ): Promise<void> {
     const replace = this.db.transaction(() => {
+      const text = this.stmt.articleText.get(articleId) as string | undefined;
+      if (text === undefined) throw new Error(`no article with id ${articleId}`);
       // Segments first: their speaker_id points at the speakers deleted next.
       this.stmt.deleteSegments.run(articleId);
       this.stmt.deleteSpeakers.run(articleId);
-      this.insertAnalysisRows(articleId, analysis);
+      const lastBefore = this.stmt.lastSegmentId.get() as number;
+      this.insertAnalysisRows(articleId, text, analysis);
+      this.indexSegmentsAfter(lastBefore);
       const sentences = analysis.segments.filter((s) => isScoredKind(s.kind)).length;
       const changed = this.stmt.updateArticleAnalysis.run(
         analysis.words,
@@ -781,7 +820,7 @@ export class SqliteStore implements Store {
       paragraph: s.paragraph_index,
       sentence: s.sentence_index,
       kind: s.kind,
-      text: s.text,
+      text: s.own_text ?? row.text.slice(s.start_offset, s.end_offset),
       start: s.start_offset,
       end: s.end_offset,
       words: s.word_count,
@@ -822,7 +861,16 @@ export class SqliteStore implements Store {
   }
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {
-    return (this.stmt.storySentences.all(storySlug) as SentenceRow[]).map(toStorySentence);
+    // Each article's text is read once and its sentences cut out here: substr() in SQL
+    // would read the whole article again for every sentence of a story of thousands.
+    const texts = new Map<number, string>();
+    for (const a of this.stmt.storyArticleTexts.all(storySlug) as { id: number; text: string }[])
+      texts.set(a.id, a.text);
+    // Filled in place: copying 40,000 rows into new objects took longer than the query.
+    return (this.stmt.storySentences.all(storySlug) as StorySentenceRow[]).map((row) => {
+      row.text ??= (texts.get(row.article_id) ?? '').slice(row.start_offset, row.end_offset);
+      return toStorySentence(row as SentenceRow);
+    });
   }
 
   async storyFraming(storySlug: string): Promise<StoryFramingRows> {

@@ -105,13 +105,16 @@ export async function ingestRecords(
     options.onResult?.(result);
   };
   // With a pool, analyses are in flight while the next records are read: a bounded FIFO,
-  // so memory stays flat and the store sees the input order.
+  // so memory stays flat and the store sees the input order. Storing a batch holds this
+  // thread for a while; a window of a batch beyond the workers' own few keeps them
+  // analyzing the next batch meanwhile (with only a few each, they sat idle during every
+  // store and two workers ingested slower than one thread).
   const inFlight: {
     record: ArticleRecord;
     codebook: string;
     analysis: Promise<ArticleAnalysis>;
   }[] = [];
-  const maxInFlight = (options.pool?.size ?? 0) * 4;
+  const maxInFlight = options.pool ? options.pool.size * 4 + batchSize : 0;
   const accept = (
     record: ArticleRecord,
     codebook: string,
