@@ -79,7 +79,12 @@ export const boosterEntrySchema = z.strictObject({
 
 export const scopeEntrySchema = z.strictObject({
   phrase,
-  /** complement: a head taking an infinitive ("able to", "going to"); negated, it negates the rest of its clause. */
+  /**
+   * complement: a head taking an infinitive ("able to", "going to"); negated, it negates the
+   * rest of its clause. shifter: a verb that reverses what it takes ("lost a great chance",
+   * "eased tensions"); intensifier / downtoner: a degree adverb ("very", "slightly").
+   * The last three concern tone only.
+   */
   role: z.enum([
     'negator',
     'pseudo-negator',
@@ -87,6 +92,9 @@ export const scopeEntrySchema = z.strictObject({
     'contrast',
     'subordinator',
     'complement',
+    'shifter',
+    'intensifier',
+    'downtoner',
   ]),
 });
 

@@ -6,6 +6,8 @@
 // nothing: clause boundaries are punctuation and a short list of words (scope.json).
 // A negated complement ("might not be able to walk away with a win", "unable to secure a
 // deal") carries the negation to the end of its clause, past the three-word window.
+// For tone it also marks valence shifters ("lost a great opportunity", "eased tensions") and
+// degree adverbs ("very", "slightly"); expectation and hedges do not read them.
 
 import type { Lexicons } from './lexicon.js';
 import type { Token } from '../types.js';
@@ -30,10 +32,35 @@ export interface SentenceScope {
    * after "unable to") to the end of the clause. What the complement says did not happen.
    */
   negatedComplement: Uint8Array;
+  /** 1 where a valence shifter starts: a verb reversing the words after it ("lost", "eased"). */
+  shifter: Uint8Array;
+  /** +1 on an intensifier ("very"), -1 on a downtoner ("slightly"), else 0. */
+  degree: Int8Array;
 }
 
 /** Words a negator may skip before its complement head: "not (yet) (be) able to". */
 const COMPLEMENT_GAP = 3;
+
+/**
+ * After one of these a shifter word is an adjective or a noun ("the lost ferry", "its
+ * end"), not a verb taking an object.
+ */
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+]);
 
 const SUBORDINATE_WEIGHT = 0.5;
 const BEFORE_CONTRAST_WEIGHT = 0.7;
@@ -48,6 +75,8 @@ export function analyzeScope(tokens: readonly Token[], lexicons: Lexicons): Sent
   const clauseOf = new Int32Array(n);
   const negator = new Uint8Array(n);
   const negatedComplement = new Uint8Array(n);
+  const shifter = new Uint8Array(n);
+  const degree = new Int8Array(n);
   /** Token where a negated complement starts (its clause is known only at the end). */
   const complementStarts: number[] = [];
   const clauses: Clause[] = [];
@@ -81,6 +110,10 @@ export function analyzeScope(tokens: readonly Token[], lexicons: Lexicons): Sent
       negator[i] = 1;
       // "unable to", "failed to": the negator is itself a complement head.
       if (tokens[to - 1]?.norm === 'to' && to - i > 1) complementStarts.push(to);
+    } else if (role === 'shifter') {
+      if (!DETERMINERS.has(tokens[i - 1]?.norm ?? '')) shifter[i] = 1;
+    } else if (role === 'intensifier' || role === 'downtoner') {
+      degree[i] = role === 'intensifier' ? 1 : -1;
     } else if (role === 'complement' && negatorWithin(tokens, negator, i, COMPLEMENT_GAP)) {
       complementStarts.push(to);
     }
@@ -93,7 +126,7 @@ export function analyzeScope(tokens: readonly Token[], lexicons: Lexicons): Sent
     const clause = clauses[clauseOf[from] ?? -1];
     if (clause && from < n) negatedComplement.fill(1, from, clause.to);
   }
-  return { tokens, clauseOf, clauses, negator, negatedComplement };
+  return { tokens, clauseOf, clauses, negator, negatedComplement, shifter, degree };
 }
 
 /** A negator at most `gap` words before token `at`, with no punctuation between. */
@@ -123,6 +156,41 @@ export function negatorBefore(scope: SentenceScope, at: number, window = Infinit
     if (scope.tokens[i]!.isWord && ++words >= window) break;
   }
   return -1;
+}
+
+/**
+ * Index of a valence shifter before token `at` in the same clause, at most `window` word
+ * tokens back, or -1. A manner adverb after the verb ("ended sadly") is not its object.
+ */
+export function shifterBefore(scope: SentenceScope, at: number, window: number): number {
+  if (scope.tokens[at]!.norm.endsWith('ly')) return -1;
+  const clause = scope.clauseOf[at];
+  let words = 0;
+  for (let i = at - 1; i >= 0 && scope.clauseOf[i] === clause; i--) {
+    if (scope.shifter[i]) return i;
+    if (scope.tokens[i]!.isWord && ++words >= window) break;
+  }
+  return -1;
+}
+
+/**
+ * The nearest degree adverb among the `window` words before token `at` in the same clause:
+ * its sign (+1 intensifier, -1 downtoner) and how many words stand between (0 = adjacent).
+ */
+export function degreeBefore(
+  scope: SentenceScope,
+  at: number,
+  window: number,
+): { sign: number; gap: number } | null {
+  const clause = scope.clauseOf[at];
+  let gap = 0;
+  for (let i = at - 1; i >= 0 && scope.clauseOf[i] === clause && gap < window; i--) {
+    if (!scope.tokens[i]!.isWord) continue;
+    const sign = scope.degree[i]!;
+    if (sign !== 0) return { sign, gap };
+    gap++;
+  }
+  return null;
 }
 
 /** Weight of the clause holding token `at`. */

@@ -4,15 +4,16 @@
 // sentence at a time and knows nothing of speakers: the voices stage may later split
 // narrator from quoted voice by calling it on each part.
 //
-// combined = (A + D) / sqrt(max(words, 15) / 15), clamped to [-5, 5], where
+// combined = (A + D + N) / sqrt(max(words, 15) / 15), clamped to [-5, 5], where
 //   A = the AFINN word scores of the sentence, corrected for news use: the determiner "no"
-//       is not itself negative (wink scores it -1), a negated AFINN word counts -0.5 × its
-//       score instead of wink's full flip (negated: wink's two-token rule, a scope.json
-//       negator within 3 words in the clause, or a negated complement, "might not be able
-//       to walk away with a win"; seeds-dev Spearman 0.676 → 0.702, nyt-tone dev Pearson
-//       0.500 → 0.511, development halves), and words the diplomacy lexicon covers or
-//       overrides ("United States", "kind of", "ominous") take the lexicon's weight instead;
-//   D = the diplomacy score (below).
+//       is not itself negative (wink scores it -1; N below counts it once), a negated AFINN
+//       word counts -0.5 × its score instead of wink's full flip (negated: wink's two-token
+//       rule, a scope.json negator within 3 words in the clause, or a negated complement,
+//       "might not be able to walk away with a win"), and words the diplomacy lexicon covers
+//       or overrides ("United States", "kind of", "ominous") take the lexicon's weight instead;
+//   D = the diplomacy score (below);
+//   N = -1 per negator in the sentence (× its clause weight): a negated statement reads as
+//       negative even when nothing it negates carries tone ("the envoy did not attend").
 // The length damping is wink's own (average sentence length 15 words), so a long sentence
 // with one negative word is not as negative as a short one.
 //
@@ -20,14 +21,23 @@
 // (× -0.75) when a negator ("not", "no", "n't", "without", …) stands within 3 words before
 // it in the same clause ("not constructive", "without tensions").
 //
-// Both A and D weigh each word by its clause (scope.ts): 0.7 before "but", 0.5 in a
-// subordinate "although …" clause, so "tense, but constructive" leans positive.
+// Three compositional rules reach A and D alike (scope.ts):
+//   - clause weight: 0.7 before "but", 0.5 in a subordinate "although …" clause, so "tense,
+//     but constructive" leans positive;
+//   - valence shifters: a word up to 3 words after a verb that reverses it ("lost a great
+//     opportunity", "eased tensions", "an end to the war") counts as negated; a shifter and a
+//     negator together cancel ("did not ease tensions");
+//   - degree adverbs (VADER's rule): an intensifier up to 3 words before ("very", "deeply")
+//     strengthens a word by 30 %, a downtoner ("slightly", "somewhat") weakens it as much,
+//     less with each word between (× 1, 0.95, 0.9).
+// Measured on development halves kept apart from validation halves (README, Measured
+// accuracy): nyt-tone by editorial number, talks-dev by event.
 
 import { afinnScore } from './afinn.js';
 import type { Lexicons } from './lexicon.js';
 import type { ToneScore } from '../types.js';
 import type { SentenceScope } from './scope.js';
-import { clauseWeight, negatorBefore } from './scope.js';
+import { clauseWeight, degreeBefore, negatorBefore, shifterBefore } from './scope.js';
 import type { CueHit } from '../types.js';
 
 const NEGATION_WINDOW = 3;
@@ -35,6 +45,16 @@ const DIPLOMACY_NEGATED = -0.75;
 /** VADER uses -0.74 for a negated word; wink flips fully, which overstates "not good". */
 const AFINN_NEGATED = -0.5;
 const AVERAGE_SENTENCE_WORDS = 15;
+/** What one negator adds to the sentence's sum (before length damping). */
+const NEGATION_PRIOR = -1;
+/** Words after a valence shifter that it reverses: the same reach as a negator's. */
+const SHIFTER_WINDOW = 3;
+/** Words before a sentiment word in which a degree adverb modifies it. */
+const DEGREE_WINDOW = 3;
+/** How much a degree adverb strengthens (or weakens) the word it modifies. */
+const DEGREE_SCALE = 0.3;
+/** The degree effect by the number of words between adverb and word (VADER: 1, .95, .9). */
+const DEGREE_DECAY = [1, 0.95, 0.9];
 
 /** AFINN scores of words that are negation triggers, not sentiment ("no breakthrough"). */
 const NEGATOR_WORDS = new Set(['no', 'not', 'never', 'none', 'nothing']);
@@ -60,14 +80,15 @@ export function scoreTone(
   for (const m of lexicons.tone.matchAll(tokens)) {
     const entry = m.entries[0]!;
     for (let i = m.from; i < m.to; i++) covered.add(tokens[i]!.norm);
-    const negated =
-      negatorBefore(scope, m.from, NEGATION_WINDOW) >= 0 || scope.negatedComplement[m.from] === 1;
+    const negated = isNegated(scope, m.from) !== isShifted(scope, m.from);
     if (entry.category === 'afinn-override') {
       overrides += negated ? entry.weight * AFINN_NEGATED : entry.weight;
       continue;
     }
     const weight =
-      (negated ? entry.weight * DIPLOMACY_NEGATED : entry.weight) * clauseWeight(scope, m.from);
+      (negated ? entry.weight * DIPLOMACY_NEGATED : entry.weight) *
+      clauseWeight(scope, m.from) *
+      degree(scope, m.from);
     diplomacy += weight;
     cueHits.push({
       segment: segmentIndex,
@@ -93,17 +114,20 @@ export function scoreTone(
     while (at < tokens.length && tokens[at]!.norm !== value) at++;
     if (at < tokens.length) cursor = at + 1;
     if (NEGATOR_WORDS.has(value) || covered.has(value)) continue;
-    const weight = at < tokens.length ? clauseWeight(scope, at) : 1;
+    const found = at < tokens.length;
+    const weight = found ? clauseWeight(scope, at) * degree(scope, at) : 1;
     const base = t.negation ? -t.score : t.score;
-    const negated =
-      t.negation ||
-      (at < tokens.length &&
-        (negatorBefore(scope, at, NEGATION_WINDOW) >= 0 || scope.negatedComplement[at] === 1));
+    const negated = t.negation || (found && isNegated(scope, at) !== isShifted(scope, at));
     afinn += weight * (negated ? base * AFINN_NEGATED : base);
   }
 
+  let negation = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (scope.negator[i]) negation += NEGATION_PRIOR * clauseWeight(scope, i);
+  }
+
   const damping = Math.sqrt(Math.max(words, AVERAGE_SENTENCE_WORDS) / AVERAGE_SENTENCE_WORDS);
-  const combined = Math.max(-5, Math.min(5, (afinn + diplomacy) / damping));
+  const combined = Math.max(-5, Math.min(5, (afinn + diplomacy + negation) / damping));
   return {
     tone: {
       afinn: wink.normalizedScore,
@@ -112,6 +136,21 @@ export function scoreTone(
     },
     cueHits,
   };
+}
+
+/** A negator within 3 words before token `at` in its clause, or a negated complement. */
+function isNegated(scope: SentenceScope, at: number): boolean {
+  return negatorBefore(scope, at, NEGATION_WINDOW) >= 0 || scope.negatedComplement[at] === 1;
+}
+
+function isShifted(scope: SentenceScope, at: number): boolean {
+  return shifterBefore(scope, at, SHIFTER_WINDOW) >= 0;
+}
+
+/** The factor a degree adverb before token `at` puts on its weight (1 without one). */
+function degree(scope: SentenceScope, at: number): number {
+  const found = degreeBefore(scope, at, DEGREE_WINDOW);
+  return found ? 1 + found.sign * DEGREE_SCALE * DEGREE_DECAY[found.gap]! : 1;
 }
 
 function round(x: number): number {

@@ -26,12 +26,15 @@ function flippedLexicons(dir: string): string {
   return copy;
 }
 
+/** The "tensions" hits that are not negated or shifted ("defuse existing tensions" is positive). */
 async function tensionsHits(temp: TempStore): Promise<{ category: string; weight: number }[]> {
   const hits = [];
   for (const { id } of await temp.store.articleTexts(STORY)) {
     const article = await temp.store.getArticle(id);
     for (const s of article?.segments ?? []) {
-      hits.push(...s.cueHits.filter((h) => h.lexicon === 'tone' && h.entry === 'tensions'));
+      hits.push(
+        ...s.cueHits.filter((h) => h.lexicon === 'tone' && h.entry === 'tensions' && !h.negated),
+      );
     }
   }
   return hits;

@@ -26,11 +26,11 @@ test('negation stops at a clause boundary', () => {
   assert.ok(tone('It was not easy, but the meeting was constructive.').diplomacy > 0);
 });
 
-test('"no breakthrough" is not scored as strongly negative, unlike raw wink-sentiment', () => {
+test('"no breakthrough" counts the negation once and the flipped term at -0.75', () => {
   const result = tone('No breakthrough is expected.');
   assert.ok(result.afinn <= -2); // wink: "no" -1 plus a fully flipped +3, averaged
-  assert.ok(result.combined > -2);
-  assert.ok(result.combined < 0);
+  // The negator's own -1 plus "breakthrough" (+2) × -0.75; four words, no length damping.
+  assert.equal(result.combined, -2.5);
 });
 
 test('"candid" and "frank" read as diplomatic code for disagreement', () => {
@@ -59,4 +59,32 @@ test('a negated ability carries the negation over its complement: "not be able t
 
 test('a negator a few words before an AFINN word weakens and flips it', () => {
   assert.ok(tone('The plan is not really very good.').combined < 0);
+});
+
+test('a negated statement leans negative even when nothing it negates carries tone', () => {
+  assert.equal(tone('The envoy attended the dinner.').combined, 0);
+  assert.ok(tone('The envoy did not attend the dinner.').combined < 0);
+});
+
+test('a valence shifter reverses the words after it: "lost a great chance", "eased tensions"', () => {
+  const lost = tone('The mayor lost a great chance to fix the budget.');
+  const had = tone('The mayor had a great chance to fix the budget.');
+  assert.ok(had.combined > 0);
+  assert.ok(lost.combined < 0);
+  assert.ok(tone('The new drug eased the pain of patients.').combined > 0);
+  assert.ok(tone('The new drug increased the pain of patients.').combined < 0);
+});
+
+test('a shifter and a negator cancel; a shifter after a determiner is no verb', () => {
+  assert.ok(tone('The new drug did not ease the pain of patients.').combined < 0);
+  // "the lost …": an adjective, so "happy" keeps its +3 against lost's -3.
+  assert.equal(tone('They found the lost happy dog.').combined, 0);
+  assert.ok(tone('They lost the happy dog.').combined < 0);
+});
+
+test('a degree adverb strengthens or weakens the word it modifies', () => {
+  const plain = tone('The show was good.').combined;
+  assert.ok(tone('The show was very good.').combined > plain);
+  assert.ok(tone('The show was slightly good.').combined < plain);
+  assert.ok(tone('The show was very bad.').combined < tone('The show was bad.').combined);
 });
