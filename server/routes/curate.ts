@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { EditConflict } from '../../db/store.js';
-import type { Store, StorySummary } from '../../db/store.js';
+import type { Store } from '../../db/store.js';
 import type { WriteAccess } from '../access.js';
 import { articleEditFrom, outletEditFrom, sent, storyEditFrom } from '../form-input.js';
 import { HttpError } from '../http-error.js';
@@ -15,6 +15,7 @@ import type { Renderer } from '../render.js';
 import { formBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
 import { findArticle } from './articles.js';
+import { storyOr404 } from '../find-story.js';
 
 /** Edit forms are short: a description of a few paragraphs at most. */
 const EDIT_FORM_BYTES = 64 * 1024;
@@ -31,11 +32,7 @@ export function curateRoutes(
     Object.fromEntries(keys.map((k) => [k, sent(req.body, k)])) as Record<K, string>;
   const seeOther = (res: Response, href: string) => res.redirect(303, href);
 
-  const findStory = async (slug: string): Promise<StorySummary> => {
-    const story = await store.getStory(slug);
-    if (!story) throw new HttpError(404, `No story “${slug}”.`);
-    return story;
-  };
+  const findStory = (slug: string) => storyOr404(store, slug);
   const findOutlet = async (slug: string) => {
     const outlet = await store.getOutlet(slug);
     if (!outlet) throw new HttpError(404, `No outlet “${slug}”.`);

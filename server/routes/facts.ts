@@ -11,6 +11,7 @@ import { factsJson, factsPage, outletRefs, prepareFacts } from '../pages/facts.j
 import type { FactsFilter, PreparedFacts } from '../pages/facts.js';
 import type { Renderer } from '../render.js';
 import { StoryCache } from '../story-cache.js';
+import { storyOr404 } from '../find-story.js';
 
 const querySchema = z.object({
   outlet: z.string().min(1).optional(),
@@ -27,8 +28,7 @@ export function factsRoutes(store: Store, render: Renderer, cache = new StoryCac
     filter: FactsFilter;
   }> {
     const slug = String(req.params.slug);
-    const story = await store.getStory(slug);
-    if (!story) throw new HttpError(404, `No story “${slug}”.`);
+    const story = await storyOr404(store, slug);
     const query = querySchema.safeParse(req.query);
     if (!query.success) {
       const issue = query.error.issues[0]!;

@@ -19,6 +19,7 @@ import { reanalyzePage } from '../pages/reanalyze.js';
 import type { Renderer } from '../render.js';
 import { uploadBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
+import { storyOr404 } from '../find-story.js';
 
 export function reanalyzeRoutes(
   store: Store,
@@ -28,11 +29,7 @@ export function reanalyzeRoutes(
 ): Router {
   const router = Router();
 
-  const find = async (slug: string) => {
-    const story = await store.getStory(slug);
-    if (!story) throw new HttpError(404, `No story “${slug}”.`);
-    return story;
-  };
+  const find = (slug: string) => storyOr404(store, slug);
 
   router.get('/stories/:slug/reanalyze', async (req, res) => {
     const story = await find(String(req.params.slug));

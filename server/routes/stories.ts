@@ -8,6 +8,7 @@ import { homePage } from '../pages/home.js';
 import { parsePart, storyDashboard, storyPage } from '../pages/story.js';
 import type { Renderer } from '../render.js';
 import type { StoryCache } from '../story-cache.js';
+import { storyOr404 } from '../find-story.js';
 
 export function storyRoutes(
   store: Store,
@@ -25,8 +26,7 @@ export function storyRoutes(
   const load = async (slug: string, partParam: unknown) => {
     const part = parsePart(partParam);
     if (part === null) throw new HttpError(400, 'part must be all, lead or body.');
-    const story = await store.getStory(slug);
-    if (!story) throw new HttpError(404, `No story “${slug}”.`);
+    const story = await storyOr404(store, slug);
     const version = await store.storyVersion(slug);
     return cache.cached(`story:${slug}:${part}`, version, async () => {
       const sentences = await store.storySentences(slug);
