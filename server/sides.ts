@@ -15,6 +15,14 @@ export function storyCodebook(story: { codebook: string }): Codebook {
   return codebookForDisplay(story.codebook);
 }
 
+/** The codebooks shipped in analysis/codebooks/, sorted by name: what a story may be given. */
+export function bundledCodebooks(): Codebook[] {
+  return readdirSync(projectPath('analysis', 'codebooks'))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => codebookForDisplay(file.replace(/\.json$/, '')));
+}
+
 const known = new Map<string, SideVocabulary>();
 
 /**
@@ -30,9 +38,7 @@ export function knownSides(codebooks: readonly string[] = []): SideVocabulary {
   const add = (book: Codebook) => {
     if (!books.includes(book)) books.push(book);
   };
-  for (const file of readdirSync(projectPath('analysis', 'codebooks')).sort()) {
-    if (file.endsWith('.json')) add(codebookForDisplay(file.replace(/\.json$/, '')));
-  }
+  for (const book of bundledCodebooks()) add(book);
   for (const name of [...new Set(codebooks)].sort()) add(codebookForDisplay(name));
   const parties = new Map<string, SideVocabulary['info'][string] & { id: string }>();
   for (const book of books)
