@@ -64,6 +64,8 @@ export interface ToneScore {
   diplomacy: number;
   /** The tone the charts use. */
   combined: number;
+  /** combined without the prior of bare negators: the tone toward what the sentence names. */
+  evaluative: number;
 }
 
 export interface ExpectationScore {

@@ -82,7 +82,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache));
   app.use(addRoutes(store, render, access, limits, analyzerForAdding));
-  app.use(curateRoutes(store, render, access, limits));
+  app.use(curateRoutes(store, render, access, limits, analyzerForAdding));
   app.use(reanalyzeRoutes(store, render, access, limits));
 
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -52,8 +52,13 @@ const url = optional('Address (URL)').refine(
   'Address (URL) must start with http:// or https://.',
 );
 
-// A story's codebook (codebooks per story are added separately) joins these fields.
-const storyEdit = z.object({ title: required('Title'), description: optional('Description') });
+// The codebook is a name here; whether it is one the story may have, the route decides
+// (the bundled codebooks, or the story's own file it already has).
+const storyEdit = z.object({
+  title: required('Title'),
+  description: optional('Description'),
+  codebook: optional('Codebook'),
+});
 
 const outletEdit = z.object({
   name: required('Name'),
@@ -82,8 +87,14 @@ function check<S extends z.ZodType, T>(
   return { ok: true, value: build(parsed.data) };
 }
 
-export function storyEditFrom(body: unknown): Checked<StoryEdit> {
-  return check(storyEdit, body, (v) => v);
+/** A story's edit, and the codebook chosen (null: the form sent none, keep the story's). */
+export function storyEditFrom(
+  body: unknown,
+): Checked<{ edit: StoryEdit; codebook: string | null }> {
+  return check(storyEdit, body, (v) => ({
+    edit: { title: v.title, description: v.description },
+    codebook: v.codebook,
+  }));
 }
 
 export function outletEditFrom(body: unknown): Checked<OutletEdit> {

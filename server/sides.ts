@@ -15,21 +15,41 @@ export function storyCodebook(story: { codebook: string }): Codebook {
   return codebookForDisplay(story.codebook);
 }
 
-let known: SideVocabulary | undefined;
+/** The codebooks shipped in analysis/codebooks/, sorted by name: what a story may be given. */
+export function bundledCodebooks(): Codebook[] {
+  return readdirSync(projectPath('analysis', 'codebooks'))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => codebookForDisplay(file.replace(/\.json$/, '')));
+}
 
-/** Every bundled codebook's parties, the default codebook's first. */
-export function knownSides(): SideVocabulary {
-  if (known) return known;
+const known = new Map<string, SideVocabulary>();
+
+/**
+ * Every bundled codebook's parties, the default codebook's first, then the parties of the
+ * other codebooks given (the stored stories' own, which may be a researcher's file): what a
+ * side filter may name. A party id already known keeps its first label.
+ */
+export function knownSides(codebooks: readonly string[] = []): SideVocabulary {
+  const key = [...new Set(codebooks)].sort().join('\u0000');
+  const cached = known.get(key);
+  if (cached) return cached;
   const books = [defaultCodebook()];
-  for (const file of readdirSync(projectPath('analysis', 'codebooks')).sort()) {
-    if (!file.endsWith('.json')) continue;
-    const book = codebookForDisplay(file.replace(/\.json$/, ''));
+  const add = (book: Codebook) => {
     if (!books.includes(book)) books.push(book);
-  }
+  };
+  for (const book of bundledCodebooks()) add(book);
+  for (const name of [...new Set(codebooks)].sort()) add(codebookForDisplay(name));
   const parties = new Map<string, SideVocabulary['info'][string] & { id: string }>();
   for (const book of books)
     for (const id of book.vocabulary.parties)
       if (!parties.has(id)) parties.set(id, { id, ...book.vocabulary.info[id]! });
-  known = sideVocabulary('all', [...parties.values()]);
-  return known;
+  const vocabulary = sideVocabulary('all', [...parties.values()]);
+  known.set(key, vocabulary);
+  return vocabulary;
+}
+
+/** The sides of the bundled codebooks and of every stored story's codebook. */
+export function storySides(stories: readonly { codebook: string }[]): SideVocabulary {
+  return knownSides(stories.map((s) => s.codebook));
 }

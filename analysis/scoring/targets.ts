@@ -249,7 +249,7 @@ export function targetSentences(
     tokens: tokens?.[i] ?? tokenize(s.text, s.start),
     paragraph: s.paragraph,
     scored: s.tone !== null,
-    tone: s.tone?.combined ?? 0,
+    tone: s.tone?.evaluative ?? 0,
     loaded: loaded[i]!,
     speaker: s.speaker === null ? null : (analysis.speakers[s.speaker]?.name ?? null),
     quoted: s.quote === 'direct' || s.quote === 'indirect',

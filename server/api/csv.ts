@@ -12,8 +12,9 @@ import { stringify } from 'csv-stringify';
 import type { Part } from '../../analysis/comparison/compare.js';
 import type { DataStamp, ExportFilter, RunColumns } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
+import { storyCodebook } from '../sides.js';
 import { factsJson, prepareFacts } from '../pages/facts.js';
-import { storyFigures } from './figures.js';
+import { storyFigures, storyFramingFigures } from './figures.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 
 export const EXPORTS = [
@@ -22,6 +23,7 @@ export const EXPORTS = [
   'cue_hits',
   'speakers',
   'summary',
+  'summary_parties',
   'facts',
 ] as const;
 export type ExportName = (typeof EXPORTS)[number];
@@ -142,6 +144,27 @@ export const COLUMNS: Record<ExportName, readonly string[]> = {
     'share_anonymous',
     ...STAMP_COLUMNS,
   ],
+  summary_parties: [
+    'story_slug',
+    'outlet_slug',
+    'outlet_name',
+    'part',
+    'codebook',
+    'party',
+    'party_name',
+    'toward_sentence_count',
+    'toward_article_count',
+    'toward_tone_mean',
+    'toward_tone_low',
+    'toward_tone_high',
+    'toward_tone_method',
+    'voice_sentence_count',
+    'voice_share',
+    'distancing_verb_count',
+    'neutral_verb_count',
+    'distancing_share',
+    ...STAMP_COLUMNS,
+  ],
   facts: [
     'story_slug',
     'fact_number',
@@ -167,8 +190,13 @@ export const COLUMNS: Record<ExportName, readonly string[]> = {
 };
 
 export interface ExportRequest extends ExportFilter {
-  /** Part of the articles for the summary (default all). */
+  /** Part of the articles for the summaries (default all). */
   part?: Part;
+}
+
+/** The per-outlet figures are computed for one part of the articles; the rest are rows as stored. */
+export function takesPart(what: ExportName): boolean {
+  return what === 'summary' || what === 'summary_parties';
 }
 
 type Cell = string | number | null;
@@ -223,6 +251,25 @@ async function articleRuns(
   return result;
 }
 
+/**
+ * The latest run behind each outlet's articles of a story: an outlet's articles may come
+ * from several runs, and a summary row names the latest.
+ */
+async function outletRuns(
+  store: Store,
+  slug: string,
+  stamp: DataStamp,
+): Promise<Map<string, RunColumns>> {
+  const runs = await articleRuns(store, slug, stamp);
+  const latest = new Map<string, RunColumns>();
+  for (const article of await store.listArticles(slug)) {
+    const run = runs.get(article.id);
+    const known = latest.get(article.outlet.slug);
+    if (run && (!known || run.run_id > known.run_id)) latest.set(article.outlet.slug, run);
+  }
+  return latest;
+}
+
 async function* summaryRows(
   store: Store,
   request: ExportRequest,
@@ -230,17 +277,11 @@ async function* summaryRows(
 ): AsyncGenerator<CsvRow> {
   const part = request.part ?? 'all';
   for (const story of await storiesInScope(store, request)) {
-    const runs = await articleRuns(store, story.slug, stamp);
-    const articles = await store.listArticles(story.slug);
+    const runs = await outletRuns(store, story.slug, stamp);
     const figures = storyFigures(story, await store.storySentences(story.slug), part);
     for (const f of figures) {
       if (request.outlet !== undefined && f.outlet !== request.outlet) continue;
-      // An outlet's articles may come from several runs; the row names the latest.
-      const latest = articles
-        .filter((a) => a.outlet.slug === f.outlet)
-        .map((a) => runs.get(a.id))
-        .filter((r): r is RunColumns => r !== undefined)
-        .sort((a, b) => b.run_id - a.run_id)[0];
+      const latest = runs.get(f.outlet);
       if (!latest) continue;
       const e = f.expectation;
       const rates = Object.fromEntries(
@@ -285,6 +326,61 @@ async function* summaryRows(
         share_anonymous: f.anonymous.share,
         ...stampOf(latest, stamp),
       };
+    }
+  }
+}
+
+/**
+ * One row per story, outlet and party of the story's codebook (long, so a US–North Korea
+ * story and a US–China story share columns): tone toward the party with its interval and
+ * n, the party's quoted voice, and the speech verbs introducing its quotes.
+ */
+async function* summaryPartyRows(
+  store: Store,
+  request: ExportRequest,
+  stamp: DataStamp,
+): AsyncGenerator<CsvRow> {
+  const part = request.part ?? 'all';
+  for (const story of await storiesInScope(store, request)) {
+    const runs = await outletRuns(store, story.slug, stamp);
+    const sentences = await store.storySentences(story.slug);
+    const figures = new Map(storyFigures(story, sentences, part).map((f) => [f.outlet, f]));
+    const framing = storyFramingFigures(
+      story,
+      sentences,
+      await store.storyFraming(story.slug),
+      part,
+    );
+    for (const f of framing) {
+      if (request.outlet !== undefined && f.outlet !== request.outlet) continue;
+      const latest = runs.get(f.outlet);
+      const outlet = figures.get(f.outlet);
+      if (!latest || !outlet) continue;
+      for (const toward of f.toward) {
+        const voice = outlet.voices[toward.party];
+        const verbs = f.speechVerbs.find((v) => v.side === toward.party);
+        yield {
+          story_slug: story.slug,
+          outlet_slug: f.outlet,
+          outlet_name: outlet.name,
+          part,
+          codebook: storyCodebook(story).name,
+          party: toward.party,
+          party_name: toward.name,
+          toward_sentence_count: toward.sentences,
+          toward_article_count: toward.tone?.articles ?? 0,
+          toward_tone_mean: toward.tone?.mean ?? null,
+          toward_tone_low: toward.tone?.interval?.low ?? null,
+          toward_tone_high: toward.tone?.interval?.high ?? null,
+          toward_tone_method: toward.tone?.method ?? null,
+          voice_sentence_count: voice?.count ?? 0,
+          voice_share: outlet.sentences > 0 ? (voice?.share ?? 0) : null,
+          distancing_verb_count: verbs?.distancing ?? 0,
+          neutral_verb_count: verbs?.neutral ?? 0,
+          distancing_share: verbs?.distancingShare ?? null,
+          ...stampOf(latest, stamp),
+        };
+      }
     }
   }
 }
@@ -352,6 +448,8 @@ export async function exportRows(
       return withStamp(store.exportSpeakers(filter), stamp);
     case 'summary':
       return summaryRows(store, request, stamp);
+    case 'summary_parties':
+      return summaryPartyRows(store, request, stamp);
     case 'facts':
       return factRows(store, request, stamp);
   }
@@ -381,7 +479,7 @@ export function exportFileName(what: ExportName, request: ExportRequest): string
     request.story,
     request.outlet,
     request.article === undefined ? undefined : `article-${request.article}`,
-    request.part && request.part !== 'all' && what === 'summary' ? request.part : undefined,
+    request.part && request.part !== 'all' && takesPart(what) ? request.part : undefined,
   ].filter((p): p is string => p !== undefined);
   return `${parts.join('-')}.csv`;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PARTS } from '../../analysis/comparison/compare.js';
 import type { Store } from '../../db/store.js';
-import { EXPORTS } from './csv.js';
+import { EXPORTS, takesPart } from './csv.js';
 import type { ExportName, ExportRequest } from './csv.js';
 
 export class ExportRequestError extends Error {
@@ -49,10 +49,10 @@ export async function checkExportRequest(
     throw new ExportRequestError('bad', `Bad “${field}”: ${issue.message}. Filters: ${FILTERS}.`);
   }
   const request: ExportRequest = parsed.data;
-  if (request.part !== undefined && name !== 'summary') {
-    throw new ExportRequestError('bad', 'part applies to the summary export only.');
+  if (request.part !== undefined && !takesPart(name)) {
+    throw new ExportRequestError('bad', 'part applies to the summary exports only.');
   }
-  if (request.article !== undefined && (name === 'summary' || name === 'facts')) {
+  if (request.article !== undefined && (takesPart(name) || name === 'facts')) {
     throw new ExportRequestError('bad', `article does not apply to the ${name} export; use story.`);
   }
   const stories = await store.listStories();

@@ -9,6 +9,9 @@ import { storyCodebook } from '../sides.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 import type { MeanInterval } from '../../analysis/comparison/stats.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
+import type { SpeechVerbs, StoryFramingRows } from '../../analysis/comparison/framing.js';
+import { sideInfo } from '../../analysis/vocabulary/sides.js';
+import { storyFraming } from '../panels/framing.js';
 
 export interface Interval {
   low: number;
@@ -115,4 +118,57 @@ export function storyFigures(
   return compareOutlets(slugs, selectPart(sentences, part), { buckets }).map((c) =>
     outletFigures(c, names.get(c.outlet) ?? c.outlet),
   );
+}
+
+/** Tone toward one party of the story's codebook: the sentences about it, not its own quotes. */
+export interface PartyToneFigure {
+  party: string;
+  /** The party's name in the story's codebook ("North Korean government"). */
+  name: string;
+  tone: ToneFigure | null;
+  /** Sentences about the party (also when no mean could be taken: then 0). */
+  sentences: number;
+}
+
+export interface FramingFigures {
+  outlet: string;
+  toward: PartyToneFigure[];
+  loaded: {
+    count: number;
+    sentences: number;
+    per1000: number;
+    byCategory: { category: string; count: number }[];
+  };
+  speechVerbs: SpeechVerbs[];
+}
+
+/**
+ * The framing panel's numbers for one part of a story, per outlet in the order of the
+ * story's outlets: the same figures the dashboard shows, for the JSON API and the
+ * summary_parties CSV.
+ */
+export function storyFramingFigures(
+  story: StorySummary,
+  sentences: readonly StorySentence[],
+  rows: StoryFramingRows,
+  part: Part,
+): FramingFigures[] {
+  const codebook = storyCodebook(story);
+  const { figures } = storyFraming(
+    story.outlets.map((o) => o.slug),
+    codebook,
+    selectPart(sentences, part),
+    rows,
+  );
+  return figures.map((f) => ({
+    outlet: f.outlet,
+    toward: f.toward.map((t) => ({
+      party: t.party,
+      name: sideInfo(codebook.vocabulary, t.party).name,
+      tone: toneFigure(t.tone),
+      sentences: t.sentences,
+    })),
+    loaded: f.loaded,
+    speechVerbs: f.verbs,
+  }));
 }

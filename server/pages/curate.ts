@@ -1,4 +1,4 @@
-// View models of the curation forms: edit a story (title, description), an outlet (name,
+// View models of the curation forms: edit a story (title, description, codebook), an outlet (name,
 // kind, country) or an article's metadata, and the page that confirms an article's
 // deletion by showing what will go with it. A form shown again after a refused edit keeps
 // what was typed and lists the problems above it.
@@ -7,6 +7,8 @@ import type { ArticleDetail, OutletSummary, StorySummary } from '../../db/store.
 import type { WriteFields } from '../access.js';
 import type { LayoutModel } from '../render.js';
 import { articleName } from './article.js';
+import { codebookPath, type Codebook } from '../../analysis/codebooks/codebook.js';
+import { bundledCodebooks, storyCodebook } from '../sides.js';
 
 interface FormPage extends LayoutModel {
   write: WriteFields;
@@ -17,18 +19,58 @@ interface FormPage extends LayoutModel {
 
 type Values<K extends string> = Record<K, string>;
 
+type StoryField = 'title' | 'description' | 'codebook';
+
 export interface StoryForm extends FormPage {
-  values: Values<'title' | 'description'>;
+  values: Values<StoryField>;
   slug: string;
+  codebooks: (CodebookOption & { selected: boolean })[];
+  /** The story's articles, which a change of codebook re-analyses. */
+  articleCount: number;
+}
+
+/** A codebook as the story form offers it. */
+export interface CodebookOption {
+  value: string;
+  /** Its title ("United States and North Korea"). */
+  label: string;
+  /** Its parties and issue lexicon, said under the select. */
+  detail: string;
+}
+
+/**
+ * The codebooks a story may be given, as form options: the bundled ones, and the story's
+ * current codebook when it is none of them (a researcher's file, kept so that saving the
+ * title does not change it; named as stored when it can no longer be read).
+ */
+export function codebookOptions(story: StorySummary): CodebookOption[] {
+  const option = (value: string, book: Codebook, label = book.title): CodebookOption => {
+    const parties = book.vocabulary.parties.map((id) => book.vocabulary.info[id]?.name ?? id);
+    return { value, label, detail: `${parties.join(', ')}; issues: ${book.issues.name}` };
+  };
+  const options = bundledCodebooks().map((book) => option(book.name, book));
+  if (options.some((o) => o.value === story.codebook)) return options;
+  const own = storyCodebook(story);
+  if (own.path === codebookPath(story.codebook)) {
+    options.push(option(story.codebook, own, `${own.title} (from ${story.codebook})`));
+  } else {
+    options.push({
+      value: story.codebook,
+      label: story.codebook,
+      detail: 'cannot be read; the story’s pages use the US–China codebook',
+    });
+  }
+  return options;
 }
 
 export function storyForm(
   story: StorySummary,
   write: WriteFields,
-  sent: Values<'title' | 'description'> | null = null,
+  sent: Values<StoryField> | null = null,
   problems: string[] = [],
 ): StoryForm {
   const href = `/stories/${encodeURIComponent(story.slug)}`;
+  const chosen = sent?.codebook || story.codebook;
   return {
     title: `Edit story: ${story.title}`,
     crumbs: [
@@ -40,7 +82,13 @@ export function storyForm(
     cancel: href,
     problems,
     slug: story.slug,
-    values: sent ?? { title: story.title, description: story.description ?? '' },
+    values: sent ?? {
+      title: story.title,
+      description: story.description ?? '',
+      codebook: story.codebook,
+    },
+    codebooks: codebookOptions(story).map((o) => ({ ...o, selected: o.value === chosen })),
+    articleCount: story.articleCount,
   };
 }
 

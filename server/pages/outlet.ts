@@ -2,8 +2,11 @@
 // story it covered, against the other outlets on the same stories. Each figure is paired per
 // story (the outlet minus the other outlets pooled), so an outlet is not credited for covering
 // gloomier events; the differences are then averaged over stories, with a 95% bootstrap
-// interval that resamples stories. The per-story numbers come from server/api/outlets.ts.
+// interval that resamples stories. Tone toward each party is compared the same way among the
+// stories that share a codebook (a US–North Korea story has no Chinese government to be
+// negative toward). The per-story numbers come from server/api/outlets.ts.
 
+import { MIN_TARGET_SENTENCES } from '../../analysis/comparison/framing.js';
 import { bootstrapMeanCI } from '../../analysis/comparison/stats.js';
 import type { OutletSummary } from '../../db/store.js';
 import type { OutletInStory } from '../api/outlets.js';
@@ -23,10 +26,23 @@ interface Metric {
   filter: Omit<SentenceFilters, 'story' | 'outlet'>;
 }
 
-const share = (f: OutletFigures, side: 'us_gov' | 'china_gov' | 'analyst') =>
+const share = (f: OutletFigures, side: string) =>
   f.sentences > 0 ? (f.voices[side]?.share ?? null) : null;
 
-const METRICS: Metric[] = [
+/** Voices of a side: one metric per party of the outlet's stories' codebooks, then analysts. */
+function voiceMetric(side: string, name: string): Metric {
+  return {
+    label: `${name} voices`,
+    unit: '% of sentences (difference in points)',
+    percent: true,
+    value: (f) => share(f, side),
+    digits: 2,
+    filter: { side },
+  };
+}
+
+/** The figures every story has; voices by party follow (metricsFor). */
+const COMMON_METRICS: Metric[] = [
   {
     label: 'Mean tone',
     unit: '−5 … +5',
@@ -70,30 +86,6 @@ const METRICS: Metric[] = [
     digits: 2,
     filter: { voice: 'quoted' },
   },
-  {
-    label: 'US government voices',
-    unit: '% of sentences (difference in points)',
-    percent: true,
-    value: (f) => share(f, 'us_gov'),
-    digits: 2,
-    filter: { side: 'us_gov' },
-  },
-  {
-    label: 'Chinese government voices',
-    unit: '% of sentences (difference in points)',
-    percent: true,
-    value: (f) => share(f, 'china_gov'),
-    digits: 2,
-    filter: { side: 'china_gov' },
-  },
-  {
-    label: 'Analyst voices',
-    unit: '% of sentences (difference in points)',
-    percent: true,
-    value: (f) => share(f, 'analyst'),
-    digits: 2,
-    filter: { side: 'analyst' },
-  },
 ];
 
 // Signs follow the rounded value: −0.001 is shown as 0.00, not −0.00.
@@ -132,28 +124,108 @@ export interface OutletPage extends LayoutModel {
     }[];
   }[];
   metrics: { label: string; unit: string }[];
+  /** Tone toward each party, per codebook the outlet's stories use (parties differ by codebook). */
+  toward: TowardGroup[];
+  minimum: number;
+}
+
+interface TowardGroup {
+  codebook: string;
+  parties: string[];
+  overall: { party: string; difference: string; interval: string; stories: number }[];
+  stories: {
+    title: string;
+    href: string;
+    cells: { text: string; n: string; difference: string; href: string | null }[];
+  }[];
+}
+
+/**
+ * Mean of per-story differences with a 95% interval. Each story is one resampling unit:
+ * the interval is over stories, not sentences.
+ */
+function overStories(differences: number[], show: (value: number) => string) {
+  const ci = bootstrapMeanCI(differences.map((d) => [d]));
+  return {
+    stories: differences.length,
+    difference: ci ? show(ci.estimate) : '–',
+    interval:
+      ci && ci.method === 'articles'
+        ? `${show(ci.low)} to ${show(ci.high)}`
+        : differences.length === 1
+          ? 'one story: no interval'
+          : '–',
+  };
+}
+
+/** Tone toward each party, paired per story, for the stories of each codebook. */
+function towardGroups(slug: string, rows: OutletInStory[]): TowardGroup[] {
+  const byCodebook = new Map<string, OutletInStory[]>();
+  for (const r of rows) {
+    if (r.others === null) continue;
+    byCodebook.set(r.codebook.name, [...(byCodebook.get(r.codebook.name) ?? []), r]);
+  }
+  const tone = (f: { mean: number } | null) => (f ? signed(f.mean, 2) : '–');
+  return [...byCodebook.values()].map((stories) => {
+    const first = stories[0]!;
+    return {
+      codebook: first.codebook.title,
+      parties: first.toward.map((t) => t.name),
+      overall: first.toward.map((t, i) => ({
+        party: t.name,
+        ...overStories(
+          stories.flatMap((r) =>
+            r.toward[i]?.difference == null ? [] : [r.toward[i]!.difference!],
+          ),
+          (v) => signed(v, 2),
+        ),
+      })),
+      stories: stories.map((r) => ({
+        title: r.story.title,
+        href: `/stories/${encodeURIComponent(r.story.slug)}`,
+        cells: r.toward.map((t) => ({
+          text: `${tone(t.outlet)} / ${tone(t.others)}`,
+          n: `n ${t.outlet?.sentences ?? 0} / ${t.others?.sentences ?? 0}`,
+          difference: t.difference === null ? '–' : signed(t.difference, 2),
+          href:
+            t.about.length > 0
+              ? sentencesHref({ story: r.story.slug, outlet: slug, about: t.about })
+              : null,
+        })),
+      })),
+    };
+  });
+}
+
+/**
+ * The figures of the outlet's stories: the common ones, the voices of each party of their
+ * codebooks (in the order first met; a story without the party has no value), analysts.
+ */
+function metricsFor(rows: readonly OutletInStory[]): Metric[] {
+  const parties = new Map<string, string>();
+  for (const r of rows)
+    for (const t of r.toward) if (!parties.has(t.party)) parties.set(t.party, t.name);
+  return [
+    ...COMMON_METRICS,
+    ...[...parties].map(([id, name]) => voiceMetric(id, name)),
+    voiceMetric('analyst', 'Analyst'),
+  ];
 }
 
 export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): OutletPage {
+  const figures = metricsFor(rows);
   // A story with no other outlet has nothing to pair with.
   const paired = rows.filter((r) => r.others !== null);
-  const overall = METRICS.map((m) => {
+  const overall = figures.map((m) => {
     const differences = paired.flatMap((r) => {
       const own = m.value(r.outlet);
       const rest = m.value(r.others!);
       return own === null || rest === null ? [] : [own - rest];
     });
-    // Each story is one resampling unit: the interval is over stories, not sentences.
-    const ci = bootstrapMeanCI(differences.map((d) => [d]));
     return {
       label: m.label,
       unit: m.unit,
-      stories: differences.length,
-      difference: ci ? shown(m, ci.estimate, true) : '–',
-      interval:
-        ci && ci.method === 'articles'
-          ? `${shown(m, ci.low, true)} to ${shown(m, ci.high, true)}`
-          : 'one story: no interval',
+      ...overStories(differences, (v) => shown(m, v, true)),
     };
   });
   return {
@@ -164,12 +236,14 @@ export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): Outlet
     comparedCount: paired.length,
     apiHref: `/api/outlets/${encodeURIComponent(outlet.slug)}`,
     overall,
-    metrics: METRICS.map((m) => ({ label: m.label, unit: m.unit })),
+    metrics: figures.map((m) => ({ label: m.label, unit: m.unit })),
+    toward: towardGroups(outlet.slug, rows),
+    minimum: MIN_TARGET_SENTENCES,
     stories: rows.map((r) => ({
       title: r.story.title,
       href: `/stories/${encodeURIComponent(r.story.slug)}`,
       outlets: r.story.outlets,
-      cells: METRICS.map((m) => {
+      cells: figures.map((m) => {
         const own = m.value(r.outlet);
         const rest = r.others ? m.value(r.others) : null;
         const interval = (f: OutletFigures | null) =>

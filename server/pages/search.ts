@@ -10,7 +10,7 @@ import { EXPECTATION, EXPECTATION_LABELS } from '../../analysis/vocabulary/expec
 import { nameOf, type LabelInfo } from '../../analysis/vocabulary/label.js';
 import { SEGMENT_KIND, SEGMENT_KINDS } from '../../analysis/vocabulary/segments.js';
 import { sideInfo } from '../../analysis/vocabulary/sides.js';
-import { knownSides } from '../sides.js';
+import { storySides } from '../sides.js';
 import { searchHref, sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
 import { plural } from '../plural.js';
@@ -163,6 +163,7 @@ function names(table: Readonly<Record<string, LabelInfo>>): Record<string, strin
 
 function formOf(request: SearchRequest | null, context: SearchContext): SearchPage['form'] {
   const f = request?.filters ?? {};
+  const sides = storySides(context.stories);
   const outletNames = new Map<string, string>();
   for (const story of context.stories)
     for (const o of story.outlets) outletNames.set(o.slug, o.name);
@@ -186,7 +187,7 @@ function formOf(request: SearchRequest | null, context: SearchContext): SearchPa
       f.kind?.length === 1 ? f.kind[0] : undefined,
     ),
     expectations: options(EXPECTATION_LABELS, names(EXPECTATION), f.expectation),
-    sides: options(knownSides().buckets, names(knownSides().info), f.side),
+    sides: options(sides.buckets, names(sides.info), f.side),
     voices: options(['narrator', 'quoted'], { narrator: 'Narrator', quoted: 'Quoted' }, f.voice),
     parts: options(
       ['lead', 'body'],
@@ -249,7 +250,7 @@ function activeFilters(
     });
   if (f.side)
     out.push({
-      label: `voice of: ${sideInfo(knownSides(), f.side).name}`,
+      label: `voice of: ${sideInfo(storySides(stories), f.side).name}`,
       removeHref: without('side'),
     });
   if (f.voice) out.push({ label: `voice: ${f.voice}`, removeHref: without('voice') });

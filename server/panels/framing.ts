@@ -56,7 +56,11 @@ export function storyFraming(
   codebook: Codebook,
   sentences: readonly FramingSentence[],
   rows: StoryFramingRows,
-): { figures: OutletFraming[]; partyOf: PartyOf } {
+): {
+  figures: OutletFraming[];
+  partyOf: PartyOf;
+  about: (outlet: string, party: string) => string[];
+} {
   const sides = codebook.vocabulary;
   // A target that is a quoted speaker of the article takes that speaker's side.
   const speakerSide = new Map<string, string>();
@@ -76,7 +80,21 @@ export function storyFraming(
     sides.speakerSides,
     partyOf,
   );
-  return { figures, partyOf };
+  // The names behind each outlet's sentences about a party, for the link to them
+  // (/search?about=…; at most 40, sorted, so the address stays short and stable).
+  const targetsOf = new Map<string, Set<string>>();
+  const bySegment = new Map(sentences.map((s) => [s.segmentId, s]));
+  for (const t of rows.targets) {
+    const s = bySegment.get(t.segmentId);
+    if (!s || t.role === 'speaker') continue;
+    const party = partyOf(t.target, s.articleId);
+    if (party === null) continue;
+    const key = `${s.outlet}\u0000${party}`;
+    targetsOf.set(key, (targetsOf.get(key) ?? new Set()).add(t.target));
+  }
+  const about = (outlet: string, party: string) =>
+    [...(targetsOf.get(`${outlet}\u0000${party}`) ?? [])].sort().slice(0, 40);
+  return { figures, partyOf, about };
 }
 
 export function framingPanel(
@@ -86,23 +104,12 @@ export function framingPanel(
   rows: StoryFramingRows,
 ): FramingPanel {
   const sides = context.sides;
-  const { figures, partyOf } = storyFraming(
+  const { figures, about: aboutOf } = storyFraming(
     context.figures.map((f) => f.outlet),
     codebook,
     sentences,
     rows,
   );
-  // The names behind each outlet's sentences about a party, for the link to them.
-  const targetsOf = new Map<string, Set<string>>();
-  const outletOf = new Map(sentences.map((s) => [s.segmentId, s]));
-  for (const t of rows.targets) {
-    const s = outletOf.get(t.segmentId);
-    if (!s || t.role === 'speaker') continue;
-    const party = partyOf(t.target, s.articleId);
-    if (party === null) continue;
-    const key = `${s.outlet}\u0000${party}`;
-    targetsOf.set(key, (targetsOf.get(key) ?? new Set()).add(t.target));
-  }
   const name = (party: string) => sideInfo(sides, party).name;
   const claims = framingClaims(figures, name);
   return {
@@ -115,7 +122,7 @@ export function framingPanel(
       name: context.nameOf(f.outlet),
       claims: claims.get(f.outlet) ?? [],
       toward: f.toward.map((t) => {
-        const about = [...(targetsOf.get(`${f.outlet}\u0000${t.party}`) ?? [])].sort().slice(0, 40);
+        const about = aboutOf(f.outlet, t.party);
         return {
           party: name(t.party),
           hue: sideHue(sides, t.party),

@@ -11,13 +11,12 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { PARTS, selectPart } from '../../analysis/comparison/compare.js';
+import { PARTS } from '../../analysis/comparison/compare.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
-import { storyFigures, toneFigure } from '../api/figures.js';
+import { storyFigures, storyFramingFigures } from '../api/figures.js';
 import { storyCodebook } from '../sides.js';
-import { storyFraming } from '../panels/framing.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { StoryCache } from '../story-cache.js';
 import { findOutlet, outletComparisons } from './outlets.js';
@@ -133,26 +132,15 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const version = await store.storyVersion(found.slug);
     const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () => {
       const sentences = await store.storySentences(found.slug);
-      const framing = storyFraming(
-        found.outlets.map((o) => o.slug),
-        storyCodebook(found),
-        selectPart(sentences, part),
-        await store.storyFraming(found.slug),
-      ).figures;
-      // Tone toward each party in the API's form: {mean, interval: {low, high}, …}.
-      return storyFigures(found, sentences, part).map((f, i) => {
-        const own = framing[i];
-        return {
-          ...f,
-          framing: own
-            ? {
-                toward: own.toward.map((t) => ({ party: t.party, tone: toneFigure(t.tone) })),
-                loaded: own.loaded,
-                speechVerbs: own.verbs,
-              }
-            : null,
-        };
-      });
+      const framing = new Map(
+        storyFramingFigures(found, sentences, await store.storyFraming(found.slug), part).map(
+          ({ outlet, ...figures }) => [outlet, figures],
+        ),
+      );
+      return storyFigures(found, sentences, part).map((f) => ({
+        ...f,
+        framing: framing.get(f.outlet) ?? null,
+      }));
     });
     const articles = await store.listArticles(found.slug);
     res.json({

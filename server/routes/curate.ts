@@ -1,4 +1,5 @@
-// Curating the corpus in the browser: edit a story, an outlet or an article's metadata,
+// Curating the corpus in the browser: edit a story (and its codebook, which re-analyses its
+// articles), an outlet or an article's metadata,
 // delete an article after a confirmation page. Every change is a POST with the write
 // tokens (access.ts) and answers 303 with the changed page; a refused edit shows the form
 // again with the problems (400, or 409 when the database refuses it).
@@ -10,7 +11,16 @@ import type { Store } from '../../db/store.js';
 import type { WriteAccess } from '../access.js';
 import { articleEditFrom, outletEditFrom, sent, storyEditFrom } from '../form-input.js';
 import { HttpError } from '../http-error.js';
-import { articleForm, deletePage, outletForm, storyForm } from '../pages/curate.js';
+import {
+  articleForm,
+  codebookOptions,
+  deletePage,
+  outletForm,
+  storyForm,
+} from '../pages/curate.js';
+import type { Analyzer } from '../../analysis/pipeline.js';
+import { codebookAnalyzers } from '../../ingest/codebook-analyzers.js';
+import { reanalyzeArticles } from '../../ingest/reanalyze.js';
 import type { Renderer } from '../render.js';
 import { formBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
@@ -25,6 +35,7 @@ export function curateRoutes(
   render: Renderer,
   access: WriteAccess,
   limits: WriteLimits,
+  analyzerFor: () => Analyzer,
 ): Router {
   const router = Router();
   const form = [...formBody({ ...limits, formBytes: EDIT_FORM_BYTES }), access.check];
@@ -44,19 +55,45 @@ export function curateRoutes(
     res.send(render('edit-story', storyForm(story, access.fields(req, res))));
   });
 
+  // A new codebook is stored and the story's articles re-analysed with its analyzers, so
+  // sides, legends and issue charts follow it (as `npm run codebook -- assign`). The
+  // analyzer is made first: a codebook that cannot be read changes nothing.
   router.post('/stories/:slug/edit', ...form, async (req, res) => {
     const story = await findStory(String(req.params.slug));
     const edit = storyEditFrom(req.body);
-    if (!edit.ok) {
-      const model = storyForm(
-        story,
-        access.fields(req, res),
-        values(req, ['title', 'description']),
-        edit.problems,
-      );
+    const again = (problems: string[]) => {
+      const sentValues = values(req, ['title', 'description', 'codebook']);
+      const model = storyForm(story, access.fields(req, res), sentValues, problems);
       return res.status(400).send(render('edit-story', model));
+    };
+    if (!edit.ok) return again(edit.problems);
+    const codebook = edit.value.codebook ?? story.codebook;
+    const options = codebookOptions(story).map((o) => o.value);
+    if (!options.includes(codebook)) {
+      return again([`Codebook “${codebook}” is not one of: ${options.join(', ')}.`]);
     }
-    await store.updateStory(story.slug, edit.value);
+    let analyzer: Analyzer | null = null;
+    if (codebook !== story.codebook) {
+      try {
+        analyzer = codebookAnalyzers(analyzerFor())(codebook);
+      } catch (error) {
+        return again([`Codebook “${codebook}” cannot be used: ${(error as Error).message}`]);
+      }
+    }
+    await store.updateStory(story.slug, edit.value.edit);
+    if (analyzer) {
+      await store.setStoryCodebook(story.slug, codebook);
+      const summary = await reanalyzeArticles(store, analyzer, { story: story.slug });
+      if (summary.failed.length > 0) {
+        const which = summary.failed.map((f) => `article ${f.articleId}: ${f.reason}`).join('; ');
+        throw new HttpError(
+          500,
+          `The story now has the codebook “${codebook}”, but analysis run ${summary.runId} ` +
+            `re-analysed only ${summary.reanalyzed} articles; these kept their previous ` +
+            `results: ${which}. Re-analyse the story to retry them.`,
+        );
+      }
+    }
     seeOther(res, `/stories/${encodeURIComponent(story.slug)}`);
   });
 

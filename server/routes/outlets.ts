@@ -36,7 +36,12 @@ export async function outletComparisons(
     const version = await store.storyVersion(story.slug);
     rows.push(
       await cache.cached(`outlet:${slug}:${story.slug}`, version, async () =>
-        outletInStory(story, await store.storySentences(story.slug), slug),
+        outletInStory(
+          story,
+          await store.storySentences(story.slug),
+          await store.storyFraming(story.slug),
+          slug,
+        ),
       ),
     );
   }

@@ -8,7 +8,8 @@ import type { Store, StorySummary } from '../../db/store.js';
 import { searchJson, searchPage } from '../pages/search.js';
 import type { SearchContext } from '../pages/search.js';
 import type { Renderer } from '../render.js';
-import { parseSearchParams, sentenceQuery } from '../search-params.js';
+import { checkSide, parseSearchParams, sentenceQuery } from '../search-params.js';
+import { storySides } from '../sides.js';
 import type { SearchRequest } from '../search-params.js';
 
 /** A validated request, or the message of a 400 (with the request when it got that far). */
@@ -27,6 +28,8 @@ function check(req: Request, stories: StorySummary[]): Checked {
   if (outlet !== undefined && !stories.some((s) => s.outlets.some((o) => o.slug === outlet))) {
     return { ok: false, message: `No outlet “${outlet}”: pick one from the list.`, request };
   }
+  const side = checkSide(request, storySides(stories));
+  if (side !== null) return { ok: false, message: side, request };
   if (request.q !== '' && request.terms.length === 0) {
     return {
       ok: false,

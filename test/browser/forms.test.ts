@@ -115,4 +115,29 @@ describe('the write forms in a browser', () => {
     assert.equal(overflow, 0, '/add is wider than a 390-pixel phone');
     await phone.close();
   });
+
+  test('choose another codebook in the story form: the story is re-analysed and its legend follows', async () => {
+    const page = fx.page;
+    const errors = await consoleErrors(page, async () => {
+      await page.goto(`${fx.server.base}/stories/${STORY}/edit`);
+      const codebook = page.getByLabel('Codebook');
+      assert.equal(await codebook.inputValue(), 'us-china');
+      await codebook.selectOption('us-north-korea');
+      await page.screenshot({ path: `${SHOTS}/forms-edit-codebook.png`, fullPage: true });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(new RegExp(`/stories/${STORY}$`));
+      const legend = page.locator('.sides-legend');
+      assert.match(await legend.innerText(), /United States and North Korea/);
+      assert.deepEqual(await legend.locator('span').allInnerTexts(), [
+        'US government',
+        'North Korean government',
+        'Analyst',
+        'Other',
+      ]);
+      await page
+        .locator('.sides-legend')
+        .screenshot({ path: `${SHOTS}/forms-codebook-legend.png` });
+    });
+    assert.deepEqual(errors, []);
+  });
 });

@@ -2,8 +2,15 @@
 // shares as fractions, the data stamp on every answer, pagination, and JSON refusals.
 
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { serverFixture } from '../helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import { ingestRecords } from '../../ingest/ingest.js';
+import { readSources } from '../../ingest/read.js';
+import { projectPath } from '../../lib/project-paths.js';
+import { serve, serverFixture, tempStore } from '../helpers.js';
+import type { TempStore, TestServer } from '../helpers.js';
 
 const STORY = 'blinken-in-beijing-june-2023';
 
@@ -157,5 +164,99 @@ describe('outlet profiles', () => {
     const missing = await fx.server.get('/outlets/nope');
     assert.equal(missing.status, 404);
     assert.match(missing.text, /No outlet “nope”/);
+  });
+
+  test('/outlets/<slug> pairs the tone toward each party of the story’s codebook', async () => {
+    const html = (await fx.server.get('/outlets/cnn')).text;
+    assert.match(html, /<h2 id="toward-h-0">Tone toward each party: United States and China<\/h2>/);
+    assert.match(html, /<th scope="row">Chinese government<\/th>/);
+    const api = JSON.parse((await fx.server.get('/api/outlets/cnn')).text);
+    const [story] = api.stories;
+    assert.equal(story.codebook.name, 'us-china');
+    assert.deepEqual(
+      story.toward.map((t: { party: string }) => t.party),
+      ['us_gov', 'china_gov'],
+    );
+  });
+});
+
+// Two US–North Korea stories from the AllSides talks corpus (read at test time from
+// ../shared, never copied into the project) that USA TODAY covered with other outlets.
+const TALKS = join(projectPath(), '..', 'shared', 'corpora', 'allsides', 'talks.jsonl');
+const NK_STORIES = ['north-korea-2018-03-09', 'national-security-2019-02-27'];
+
+interface PartyPair {
+  party: string;
+  outlet: { mean: number; sentences: number } | null;
+  others: { mean: number; sentences: number } | null;
+  difference: number | null;
+}
+
+describe('outlet profiles across stories that share a codebook', () => {
+  let temp: TempStore;
+  let server: TestServer;
+
+  before(async () => {
+    temp = tempStore();
+    const rows = readFileSync(TALKS, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((row) => NK_STORIES.includes(String(row.story)))
+      .map((row) => ({ ...row, codebook: 'us-north-korea' }));
+    const file = join(temp.dir, 'talks.jsonl');
+    writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
+    const summary = await ingestRecords(
+      readSources([file], { defaults: {} }),
+      temp.store,
+      createAnalyzer(),
+    );
+    assert.equal(summary.added, rows.length, JSON.stringify(summary.rejected));
+    server = await serve(temp.store);
+  });
+
+  after(async () => {
+    await server?.close();
+    await temp?.cleanup();
+  });
+
+  test('tone toward North Korea is paired per story and averaged over both stories', async () => {
+    const api = JSON.parse((await server.get('/api/outlets/usa-today')).text) as {
+      stories: { codebook: { name: string }; toward: PartyPair[] }[];
+    };
+    assert.equal(api.stories.length, 2);
+    const differences: number[] = [];
+    for (const story of api.stories) {
+      assert.equal(story.codebook.name, 'us-north-korea');
+      assert.deepEqual(
+        story.toward.map((t) => t.party),
+        ['us_gov', 'nk_gov'],
+      );
+      for (const t of story.toward) {
+        const enough = (t.outlet?.sentences ?? 0) >= 5 && (t.others?.sentences ?? 0) >= 5;
+        if (!enough) {
+          assert.equal(t.difference, null, 'fewer than 5 sentences: no difference');
+          continue;
+        }
+        assert.equal(t.difference, t.outlet!.mean - t.others!.mean);
+        if (t.party === 'nk_gov') differences.push(t.difference!);
+      }
+    }
+    assert.ok(differences.length > 0, 'some story has 5 sentences about North Korea on each side');
+    const html = (await server.get('/outlets/usa-today')).text;
+    assert.match(html, /Tone toward each party: United States and North Korea/);
+    assert.match(html, /<th scope="row">North Korean government<\/th>/);
+    assert.doesNotMatch(html, /Chinese government/);
+    const mean = differences.reduce((a, b) => a + b, 0) / differences.length;
+    const shown = `${mean > 0 ? '+' : '−'}${Math.abs(mean).toFixed(2)}`;
+    assert.match(
+      html,
+      new RegExp(`<th scope="row">North Korean government</th><td class="num">${shown}</td>`),
+    );
+    // The outlet's figure links to its sentences about the party in that story.
+    assert.match(
+      html.replace(/&amp;/g, '&').replace(/&#x3D;/g, '='),
+      /href="\/search\?story=north-korea-2018-03-09&outlet=usa-today&about=/,
+    );
   });
 });

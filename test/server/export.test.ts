@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { ingestRecords } from '../../ingest/ingest.js';
 import { COLUMNS, EXPORTS, exportRows, writeCsv } from '../../server/api/csv.js';
-import { serve, serverFixture, tempStore } from '../helpers.js';
+import { reanalyzeArticles } from '../../ingest/reanalyze.js';
+import { corpusStore, serve, serverFixture, tempStore } from '../helpers.js';
 
 const STORY = 'blinken-in-beijing-june-2023';
 
@@ -133,6 +134,47 @@ describe('CSV exports over the bundled corpus', () => {
     assert.ok(Number(lead[0]!.sentence_count) < Number(rows[0]!.sentence_count));
   });
 
+  test('summary_parties round-trips: one row per outlet and party, the API’s framing numbers', async () => {
+    const rows = records((await fx.server.get(`/export/summary_parties.csv?story=${STORY}`)).text);
+    const api = JSON.parse((await fx.server.get(`/api/stories/${STORY}`)).text) as ApiStory;
+    assert.deepEqual(
+      rows.map((r) => `${r.outlet_slug}:${r.party}`),
+      api.outlets.flatMap((o) => ['us_gov', 'china_gov'].map((p) => `${o.outlet}:${p}`)),
+    );
+    let withInterval = 0;
+    for (const row of rows) {
+      assert.equal(row.codebook, 'us-china');
+      assert.equal(row.part, 'all');
+      const outlet = api.outlets.find((o) => o.outlet === row.outlet_slug)!;
+      const toward = outlet.framing.toward.find((t) => t.party === row.party)!;
+      assert.equal(row.party_name, toward.name);
+      assert.equal(Number(row.toward_sentence_count), toward.sentences);
+      if (toward.tone === null) {
+        assert.equal(row.toward_tone_mean, '');
+        continue;
+      }
+      assert.equal(Number(row.toward_tone_mean), toward.tone.mean);
+      if (toward.tone.interval) {
+        withInterval++;
+        assert.equal(Number(row.toward_tone_low), toward.tone.interval.low);
+        assert.equal(Number(row.toward_tone_high), toward.tone.interval.high);
+        assert.ok(Number(row.toward_tone_low) <= Number(row.toward_tone_mean));
+      }
+      assert.equal(Number(row.voice_share), outlet.voices[row.party!]?.share ?? 0);
+      const verbs = outlet.framing.speechVerbs.find((v) => v.side === row.party)!;
+      assert.equal(Number(row.distancing_verb_count), verbs.distancing);
+      assert.equal(Number(row.neutral_verb_count), verbs.neutral);
+    }
+    assert.ok(withInterval > 0, 'some outlet has an interval toward a party');
+    const lead = records(
+      (await fx.server.get(`/export/summary_parties.csv?story=${STORY}&part=lead&outlet=cnn`)).text,
+    );
+    assert.deepEqual(
+      lead.map((r) => `${r.outlet_slug}:${r.part}:${r.party}`),
+      ['cnn:lead:us_gov', 'cnn:lead:china_gov'],
+    );
+  });
+
   test('every row is stamped with its run and the hash of the data in scope', async () => {
     const stamp = await fx.temp.store.dataStamp({ story: STORY });
     assert.match(stamp.dataHash, /^[0-9a-f]{64}$/);
@@ -186,7 +228,8 @@ describe('CSV exports over the bundled corpus', () => {
       ['/export/segments.csv?article=999999', 404, /No article with id “999999”/],
       ['/export/segments.csv?article=abc', 400, /Bad “article”/],
       ['/export/segments.csv?colour=red', 400, /Bad “colour”/],
-      ['/export/segments.csv?part=lead', 400, /summary export only/],
+      ['/export/segments.csv?part=lead', 400, /summary exports only/],
+      ['/export/summary_parties.csv?article=1', 400, /does not apply/],
       ['/export/summary.csv?part=middle', 400, /Bad “part”/],
       ['/export/summary.csv?article=1', 400, /does not apply/],
     ];
@@ -211,6 +254,48 @@ describe('CSV exports over the bundled corpus', () => {
     const article = (await fx.server.get('/articles/1')).text;
     assert.ok(article.includes('href="/export/segments.csv?article=1"'));
     assert.ok(article.includes('href="/api/articles/1"'));
+  });
+});
+
+interface ApiStory {
+  outlets: {
+    outlet: string;
+    voices: Record<string, { count: number; share: number }>;
+    framing: {
+      toward: {
+        party: string;
+        name: string;
+        sentences: number;
+        tone: { mean: number; interval: { low: number; high: number } | null } | null;
+      }[];
+      speechVerbs: { side: string; distancing: number; neutral: number }[];
+    };
+  }[];
+}
+
+describe('summary_parties follows the story’s codebook', () => {
+  test('a story given the US–North Korea codebook has rows for us_gov and nk_gov', async () => {
+    const temp = await corpusStore();
+    try {
+      await temp.store.setStoryCodebook(STORY, 'us-north-korea');
+      await reanalyzeArticles(temp.store, createAnalyzer({ codebook: 'us-north-korea' }), {
+        story: STORY,
+      });
+      const csv = await csvText(async (out) =>
+        writeCsv(
+          'summary_parties',
+          await exportRows(temp.store, 'summary_parties', { story: STORY }),
+          out,
+        ),
+      );
+      const rows = records(csv);
+      assert.equal(rows.length, 10);
+      assert.ok(rows.every((r) => r.codebook === 'us-north-korea'));
+      assert.deepEqual([...new Set(rows.map((r) => r.party))], ['us_gov', 'nk_gov']);
+      assert.equal(rows.find((r) => r.party === 'nk_gov')!.party_name, 'North Korean government');
+    } finally {
+      await temp.cleanup();
+    }
   });
 });
 

@@ -488,3 +488,86 @@ describe('re-analysing a story from the browser', () => {
     assert.notEqual(after.dataHash, before.dataHash);
   });
 });
+
+describe('choosing a story’s codebook in the browser', () => {
+  const fx = serverFixture();
+  const runsOf = async () =>
+    (await fx.temp.store.dataStamp({ story: STORY })).runs.map((r) => r.id);
+
+  test('the edit form offers every bundled codebook with its parties, the story’s selected', async () => {
+    const form = await new FormSession(fx.server.base).open(`/stories/${STORY}/edit`);
+    assert.match(form.html, /<option value="us-china" selected>United States and China<\/option>/);
+    for (const name of ['us-iran', 'us-north-korea', 'us-russia'])
+      assert.match(form.html, new RegExp(`<option value="${name}">`), name);
+    assert.match(
+      form.html,
+      /<dt>United States and North Korea<\/dt><dd>US government, North Korean government; issues: /,
+    );
+    assert.match(form.html, /re-analyses the story's 5 articles with it/);
+  });
+
+  test('without the CSRF token, or with a codebook not offered, nothing changes', async () => {
+    const session = new FormSession(fx.server.base);
+    const form = await session.open(`/stories/${STORY}/edit`);
+    const before = await runsOf();
+    const title = 'Blinken in Beijing, June 2023';
+    const forged = await session.post(`/stories/${STORY}/edit`, {
+      title,
+      codebook: 'us-north-korea',
+    });
+    assert.equal(forged.status, 403);
+    const unknown = await session.post(`/stories/${STORY}/edit`, {
+      _csrf: form.token,
+      title,
+      codebook: '../../etc/passwd',
+    });
+    assert.equal(unknown.status, 400);
+    assert.match(message(unknown.html), /Codebook “..\/..\/etc\/passwd” is not one of: us-china/);
+    assert.equal((await fx.temp.store.getStory(STORY))?.codebook, 'us-china');
+    assert.deepEqual(await runsOf(), before);
+  });
+
+  test('saving the title with the same codebook re-analyses nothing', async () => {
+    const session = new FormSession(fx.server.base);
+    const form = await session.open(`/stories/${STORY}/edit`);
+    const before = await runsOf();
+    const saved = await session.post(`/stories/${STORY}/edit`, {
+      _csrf: form.token,
+      title: 'Blinken in Beijing, June 2023',
+      codebook: 'us-china',
+    });
+    assert.equal(saved.status, 303);
+    assert.deepEqual(await runsOf(), before);
+  });
+
+  test('another codebook is stored and the story re-analysed with it: its sides follow', async () => {
+    const session = new FormSession(fx.server.base);
+    const form = await session.open(`/stories/${STORY}/edit`);
+    const before = await runsOf();
+    const saved = await session.post(`/stories/${STORY}/edit`, {
+      _csrf: form.token,
+      title: 'Blinken in Beijing, June 2023',
+      codebook: 'us-north-korea',
+    });
+    assert.equal(saved.status, 303);
+    assert.equal(saved.location, `/stories/${STORY}`);
+    assert.equal((await fx.temp.store.getStory(STORY))?.codebook, 'us-north-korea');
+    const after = await runsOf();
+    assert.equal(after.length, 1, 'every article from the one new run');
+    assert.ok(!before.includes(after[0]!), 'a new analysis run');
+    const api = JSON.parse((await fx.server.get(`/api/stories/${STORY}`)).text) as {
+      codebook: { name: string };
+      outlets: { voices: Record<string, unknown> }[];
+    };
+    assert.equal(api.codebook.name, 'us-north-korea');
+    assert.ok(api.outlets.every((o) => 'nk_gov' in o.voices && !('china_gov' in o.voices)));
+    // A Chinese official is "other" in a US–North Korea story: no china_gov speaker is left.
+    const speakers = (await fx.server.get(`/export/speakers.csv?story=${STORY}`)).text;
+    assert.match(speakers, /,other,/);
+    assert.doesNotMatch(speakers, /,china_gov,/);
+    const page = await fx.server.get(`/stories/${STORY}`);
+    assert.match(page.text, /United States and North Korea/);
+    const again = await session.open(`/stories/${STORY}/edit`);
+    assert.match(again.html, /<option value="us-north-korea" selected>/);
+  });
+});

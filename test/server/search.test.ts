@@ -4,7 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { serverFixture } from '../helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectPath } from '../../lib/project-paths.js';
+import { corpusStore, serve, serverFixture } from '../helpers.js';
 
 interface SearchJson {
   query: string;
@@ -199,5 +202,56 @@ describe('/search', () => {
       kind: ['headline', 'body'],
       cue: ['hedge:*'],
     });
+  });
+});
+
+describe('the side filter knows every codebook’s parties', () => {
+  const fx = serverFixture();
+
+  test('a party of any bundled codebook is a valid side, also where no sentence has it', async () => {
+    for (const side of ['nk_gov', 'iran_gov', 'russia_gov', 'china_gov', 'narrator', 'other']) {
+      const page = await fx.server.get(`/api/search?side=${side}`);
+      assert.equal(page.status, 200, `${side}: ${page.text}`);
+    }
+    const none = JSON.parse((await fx.server.get('/api/search?side=nk_gov')).text) as SearchJson;
+    assert.equal(none.total, 0, 'the US–China sample quotes no North Korean official');
+    const form = (await fx.server.get('/search')).text;
+    assert.ok(form.includes('<option value="nk_gov"'), 'the form offers North Korea');
+  });
+
+  test('a party of a stored story’s own codebook file is valid; an unknown one is not', async () => {
+    const temp = await corpusStore();
+    try {
+      // A researcher's codebook: the US–North Korea one with its second party renamed.
+      const book = JSON.parse(
+        readFileSync(projectPath('analysis', 'codebooks', 'us-north-korea.json'), 'utf8'),
+      ) as { name: string; issues: string; parties: { id: string; name: string }[] };
+      book.name = 'my-talks';
+      // Its issue lexicon beside it: a path with a slash is read relative to the codebook.
+      writeFileSync(
+        join(temp.dir, book.issues),
+        readFileSync(projectPath('analysis', 'lexicons', book.issues)),
+      );
+      book.issues = `./${book.issues}`;
+      book.parties[1]!.id = 'kpa';
+      book.parties[1]!.name = 'Korean People’s Army';
+      const file = join(temp.dir, 'my-talks.json');
+      writeFileSync(file, JSON.stringify(book));
+      await temp.store.setStoryCodebook('blinken-in-beijing-june-2023', file);
+      const server = await serve(temp.store);
+      try {
+        assert.equal((await server.get('/api/search?side=kpa')).status, 200);
+        const page = await server.get('/search?side=kpa');
+        assert.equal(page.status, 200);
+        assert.ok(page.text.includes('voice of: Korean People’s Army'), 'the chip names it');
+        const unknown = await server.get('/api/search?side=kpb');
+        assert.equal(unknown.status, 400);
+        assert.match(unknown.text, /unknown side “kpb”: use one of narrator, us_gov.*kpa/);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await temp.cleanup();
+    }
   });
 });

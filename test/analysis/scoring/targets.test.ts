@@ -115,3 +115,12 @@ test('the pipeline stores each sentence’s targets with a tone toward each', ()
   assert.ok(analysis.cueHits.some((h) => h.lexicon === 'loaded' && h.entry === 'blasted'));
   assert.ok(analysis.segments[0]!.targets[0]!.tone < 0);
 });
+
+test('a bare negator makes the sentence negative but not its tone toward the person named', () => {
+  const analysis = createAnalyzer().analyze(
+    'Council leader Anna Berg did not attend the meeting on Monday.\n\nBerg said the plan was sound.\n',
+  );
+  const first = analysis.segments[0]!;
+  assert.ok(first.tone!.combined < 0);
+  assert.equal(first.targets[0]!.tone, 0);
+});

@@ -66,6 +66,20 @@ test('a negated statement leans negative even when nothing it negates carries to
   assert.ok(tone('The envoy did not attend the dinner.').combined < 0);
 });
 
+test('the evaluative tone leaves out a bare negator, keeps one that negates a tone word', () => {
+  // Negative news, but no evaluation of the envoy: what a target's tone is built from.
+  const bare = tone('The envoy did not attend the dinner.');
+  assert.equal(bare.evaluative, 0);
+  // "not constructive" evaluates: the prior stays, so evaluative equals combined.
+  const negated = tone('The talks were not constructive.');
+  assert.ok(negated.evaluative < 0);
+  assert.equal(negated.evaluative, negated.combined);
+  // Two negators, one bare: only the bare one's prior leaves.
+  const both = tone('The envoy did not attend, and the talks were not constructive.');
+  assert.ok(both.evaluative > both.combined);
+  assert.ok(both.evaluative < 0);
+});
+
 test('a valence shifter reverses the words after it: "lost a great chance", "eased tensions"', () => {
   const lost = tone('The mayor lost a great chance to fix the budget.');
   const had = tone('The mayor had a great chance to fix the budget.');
