@@ -57,6 +57,8 @@ interface TextQuery {
   /** A tsquery expression over the parameter `$n` (filled in by `where`). */
   tsquery: (param: string) => string;
   value: string;
+  /** More than one word: its matches are marked as one span. */
+  phrase: boolean;
 }
 
 /** Letters and digits of a term, lower-cased: the words of a prefix query. */
@@ -162,6 +164,7 @@ export class PgSentenceSearch {
         config,
         tsquery: (p) => `phraseto_tsquery('${config}', ${p})`,
         value: text,
+        phrase: words(text).length > 1,
       });
     });
     for (const term of usable.filter((t) => t.prefix)) {
@@ -172,6 +175,7 @@ export class PgSentenceSearch {
         config: 'simple',
         tsquery: (p) => `to_tsquery('simple', ${p})`,
         value,
+        phrase: words(term.text).length > 1,
       });
     }
     return queries;
@@ -227,12 +231,35 @@ export class PgSentenceSearch {
       );
       for (const m of marked) {
         // ts_headline rebuilds the text from its tokens; offsets count only if it kept it.
-        if (m.marked.replace(/[\uE000\uE001]/g, '') !== textOf.get(m.id)) continue;
-        found.set(m.id, [...(found.get(m.id) ?? []), ...matchOffsets(m.marked)]);
+        const text = textOf.get(m.id) ?? '';
+        if (m.marked.replace(/[\uE000\uE001]/g, '') !== text) continue;
+        let offsets = matchOffsets(m.marked);
+        if (t.phrase) offsets = phraseSpans(offsets, text);
+        found.set(m.id, [...(found.get(m.id) ?? []), ...offsets]);
       }
     }
     return found;
   }
+}
+
+/**
+ * A phrase's matches as FTS5 marks them: ts_headline marks each of its words wherever it
+ * occurs, so consecutive marks with only spaces or punctuation between them become one
+ * span, and a lone word of the phrase is dropped.
+ */
+function phraseSpans(
+  matches: { start: number; end: number }[],
+  text: string,
+): { start: number; end: number }[] {
+  const spans: { start: number; end: number; words: number }[] = [];
+  for (const m of matches) {
+    const last = spans[spans.length - 1];
+    if (last && !/[\p{L}\p{N}]/u.test(text.slice(last.end, m.start))) {
+      last.end = m.end;
+      last.words++;
+    } else spans.push({ ...m, words: 1 });
+  }
+  return spans.filter((s) => s.words > 1).map(({ start, end }) => ({ start, end }));
 }
 
 /** Matches of several terms in text order, overlapping ones joined. */
