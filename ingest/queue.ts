@@ -76,7 +76,9 @@ export async function runJob(
   });
   const summary = await ingestRecords(inputs, store, analyzer, {
     codebook: job.options.codebook,
-    batchSize: Math.max(1, inputs.length),
+    // Each article is written as soon as it is analyzed (a savepoint of the job's
+    // transaction): the job still commits whole, and the writes overlap the analysis.
+    batchSize: 1,
   });
   return {
     runId: summary.runId,
