@@ -101,9 +101,11 @@ async function main(): Promise<number> {
     await queue.close();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const cpu = process.cpuUsage();
+  const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
   console.log(
     `\n${totals.jobs} jobs: ${totals.added} added, ${totals.duplicates} already stored, ` +
-      `${totals.rejected} rejected, ${totals.failed} failed attempts in ${seconds} s · ${redactedUrl(url)}`,
+      `${totals.rejected} rejected, ${totals.failed} failed attempts in ${seconds} s (${cpuSeconds} s CPU) · ${redactedUrl(url)}`,
   );
   return totals.failed > 0 ? 1 : 0;
 }

@@ -96,7 +96,7 @@ export class PgIngestQueue {
         await client.query('COMMIT');
         return null;
       }
-      const result = await work(job, PgStore.inTransaction(client));
+      const result = await work(job, PgStore.inTransaction(client, this.pool));
       await client.query(`UPDATE ingest_job SET finished_at = now(), result = $2 WHERE id = $1`, [
         job.id,
         JSON.stringify(result),

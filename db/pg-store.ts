@@ -217,6 +217,11 @@ export class PgStore implements Store {
   private constructor(
     private readonly conn: PgConnection,
     private readonly pool: pg.Pool | null,
+    /**
+     * Where stories and outlets are found or created: the article's own transaction, except
+     * for a store bound to a queue job, where it is the pool (see inTransaction).
+     */
+    private readonly places: Queryable | null = null,
   ) {
     this.search = new PgSentenceSearch(conn);
     this.exports = new PgExport(conn, pool);
@@ -239,13 +244,18 @@ export class PgStore implements Store {
    * A store over one client inside a transaction its caller opened and will end: every
    * write becomes part of it (a queue job, db/pg-queue.ts). close() leaves the client alone.
    */
-  static inTransaction(client: pg.PoolClient): PgStore {
-    return new PgStore(new PgConnection(client, null), null);
+  static inTransaction(client: pg.PoolClient, pool: pg.Pool): PgStore {
+    // Stories and outlets are created in their own short transactions (on the pool), not
+    // in the job's: a new row under a unique slug locks it until its transaction ends, and
+    // two workers whose jobs name the same new outlets would wait for each other's whole
+    // job, or deadlock. So a killed job may leave a story or outlet row it created, with no
+    // article (its job, taken again, fills it); never an article or any part of one.
+    return new PgStore(new PgConnection(client, null), null, pool);
   }
 
   async startRun(info: RunInfo): Promise<Run> {
     return this.conn.transaction(async (db) => {
-      await this.markAbandonedRuns(db);
+      await this.markAbandonedRuns(this.places ?? db);
       const { rows } = await db.query<RunRow>(
         `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options, host, pid)
          VALUES (now(), $1, $2, $3, $4, $5) RETURNING *`,
@@ -318,8 +328,8 @@ export class PgStore implements Store {
     if (existing !== null)
       return { status: 'duplicate', articleId: existing, source: article.source };
     const { analysis } = article;
-    const storyId = await this.storyId(db, article.story);
-    const outletId = await this.outletId(db, article.outlet);
+    const storyId = await this.storyId(this.places ?? db, article.story);
+    const outletId = await this.outletId(this.places ?? db, article.outlet);
     // Another transaction storing the same text meanwhile: this insert waits for it, and
     // finds its article once it commits (ON CONFLICT), across workers and machines.
     const { rows } = await db.query<{ id: number }>(
@@ -541,8 +551,12 @@ export class PgStore implements Store {
       );
       if (existing[0]) {
         const id = existing[0].id;
+        // Only a change is written: an update locks the row until the transaction ends.
         if (meta.codebook !== undefined)
-          await db.query(`UPDATE story SET codebook = $1 WHERE id = $2`, [meta.codebook, id]);
+          await db.query(`UPDATE story SET codebook = $1 WHERE id = $2 AND codebook <> $1`, [
+            meta.codebook,
+            id,
+          ]);
         // A title from metadata replaces a name or made-up title; a description fills an
         // empty one. Nothing given is ever erased.
         if (titleSource === 'metadata' || description !== null) {
@@ -551,7 +565,8 @@ export class PgStore implements Store {
                title = CASE WHEN $2 = 'metadata' AND title_source <> 'metadata' THEN $3 ELSE title END,
                title_source = CASE WHEN $2 = 'metadata' THEN 'metadata' ELSE title_source END,
                description = coalesce(description, $4)
-             WHERE id = $1`,
+             WHERE id = $1 AND (($2 = 'metadata' AND title_source <> 'metadata')
+               OR (description IS NULL AND $4::text IS NOT NULL))`,
             [id, titleSource, meta.title, description],
           );
         }
@@ -650,9 +665,11 @@ export class PgStore implements Store {
   }
 
   async setHeadlineTitle(storySlug: string, title: string): Promise<void> {
-    await this.conn.db.query(
+    // Like stories themselves, outside a queue job's transaction, and only when it changes.
+    await (this.places ?? this.conn.db).query(
       `UPDATE story SET title = $1, title_source = 'headlines'
-       WHERE slug = $2 AND title_source <> 'metadata'`,
+       WHERE slug = $2 AND title_source <> 'metadata'
+         AND (title <> $1 OR title_source <> 'headlines')`,
       [title, storySlug],
     );
   }

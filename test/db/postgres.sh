@@ -2,7 +2,8 @@
 # Runs a command with a throwaway PostgreSQL server: `sh test/db/postgres.sh <command…>`.
 # The cluster lives in a temporary folder and listens only on a unix socket there (no TCP
 # port to collide with anything); the command gets its address as
-# PARALLAX_TEST_DATABASE_URL (each test creates its own database on it); on exit, however
+# PARALLAX_TEST_DATABASE_URL (each test creates its own database on it; its data folder is
+# PARALLAX_TEST_PGDATA); on exit, however
 # the command ends, the server is stopped and the folder removed. `npm test` runs the suite
 # through it, and so does .ci/run.
 # Uses Debian's PostgreSQL binaries (/usr/lib/postgresql/<version>/bin). When they are
@@ -60,4 +61,5 @@ $RUN "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -s \
 
 SOCKET=$(printf '%s' "$DIR" | sed 's|/|%2F|g')
 export PARALLAX_TEST_DATABASE_URL="postgres://parallax@$SOCKET/postgres"
+export PARALLAX_TEST_PGDATA="$DIR/data"
 "$@"
