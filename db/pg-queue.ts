@@ -7,7 +7,6 @@
 // Not here: what a job does with its records (ingest/queue-worker.ts).
 
 import type pg from 'pg';
-import type { ArticleRecord } from '../ingest/record.js';
 import { createPool, isRetryable } from './pg-connection.js';
 import { migratePostgres } from './pg-migrate.js';
 import { PgStore } from './pg-store.js';
@@ -49,8 +48,14 @@ export class PgIngestQueue {
     return new PgIngestQueue(pool);
   }
 
-  /** Queues each batch of records as one job, all in one transaction; returns the job ids. */
-  async enqueue(batches: ArticleRecord[][], options: JobOptions = {}): Promise<number[]> {
+  /**
+   * Queues each batch of records (JSON values: ingest/queue.ts checks them when a worker
+   * takes them) as one job, all in one transaction; returns the job ids.
+   */
+  async enqueue(
+    batches: readonly (readonly unknown[])[],
+    options: JobOptions = {},
+  ): Promise<number[]> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
