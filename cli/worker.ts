@@ -78,6 +78,10 @@ async function main(): Promise<number> {
         continue;
       }
       if ('error' in outcome) {
+        if (outcome.retried) {
+          if (!values.quiet) console.log(`job ${outcome.job.id}: met another worker, taken again`);
+          continue;
+        }
         totals.failed++;
         console.error(`job ${outcome.job.id} failed: ${printable(outcome.error.message)}`);
         continue;

@@ -21,9 +21,14 @@ export interface OpenedStore {
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
-/** The PostgreSQL URL chosen, if any: the flag, else $PARALLAX_DATABASE_URL. */
+/**
+ * The PostgreSQL URL chosen, if any: the flag, else $PARALLAX_DATABASE_URL unless --db
+ * names an SQLite file (a flag beats the environment).
+ */
 export function databaseUrl(choice: StoreChoice): string | undefined {
-  const url = choice.databaseUrl ?? (process.env.PARALLAX_DATABASE_URL || undefined);
+  const fromEnvironment =
+    choice.db === undefined ? process.env.PARALLAX_DATABASE_URL || undefined : undefined;
+  const url = choice.databaseUrl ?? fromEnvironment;
   if (url !== undefined && !POSTGRES_URL.test(url)) {
     throw new Error(
       `--database-url / PARALLAX_DATABASE_URL must start with postgres:// or postgresql://, not “${url.slice(0, 40)}”`,

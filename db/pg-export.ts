@@ -162,8 +162,12 @@ export class PgExport {
     // its own connection and snapshot, and the pool stays free for other requests.
     const client = this.pool ? await this.pool.connect() : (this.conn.db as pg.PoolClient);
     const own = this.pool !== null;
+    let open = false;
     try {
-      if (own) await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      if (own) {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        open = true;
+      }
       const cursor = client.query(new Cursor<T>(sql, parameters(filter), { types: PG_TYPES }));
       try {
         for (;;) {
@@ -174,12 +178,12 @@ export class PgExport {
       } finally {
         await cursor.close();
       }
-      if (own) await client.query('COMMIT');
+      if (open) await client.query('COMMIT');
+      open = false;
     } finally {
-      if (own) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        client.release();
-      }
+      // A consumer that stops early (a closed download) ends the snapshot here.
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      if (own) client.release();
     }
   }
 }

@@ -85,7 +85,9 @@ export class PgIngestQueue {
    */
   async processNext<R>(
     work: (job: ClaimedJob, store: Store) => Promise<R>,
-  ): Promise<{ job: ClaimedJob; result: R } | { job: ClaimedJob; error: Error } | null> {
+  ): Promise<
+    { job: ClaimedJob; result: R } | { job: ClaimedJob; error: Error; retried: boolean } | null
+  > {
     const client = await this.pool.connect();
     let job: ClaimedJob | undefined;
     try {
@@ -111,13 +113,15 @@ export class PgIngestQueue {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       if (!job) throw error;
-      if (!isRetryable(error)) {
+      // A deadlock with another worker is not the job's fault: it is simply taken again.
+      const retried = isRetryable(error);
+      if (!retried) {
         await this.pool.query(
           `UPDATE ingest_job SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
           [job.id, (error as Error).message],
         );
       }
-      return { job, error: error as Error };
+      return { job, error: error as Error, retried };
     } finally {
       client.release();
     }
