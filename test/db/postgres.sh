@@ -48,8 +48,6 @@ stop() {
   rm -rf "$DIR"
 }
 trap stop EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # The superuser is `parallax`; trust on the socket only, which only this folder reaches.
 $RUN "$BIN/initdb" -D "$DIR/data" -U parallax --auth=trust -E UTF8 --locale=C.UTF-8 > "$DIR/initdb.log" 2>&1 ||
@@ -62,4 +60,14 @@ $RUN "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -s \
 SOCKET=$(printf '%s' "$DIR" | sed 's|/|%2F|g')
 export PARALLAX_TEST_DATABASE_URL="postgres://parallax@$SOCKET/postgres"
 export PARALLAX_TEST_PGDATA="$DIR/data"
-"$@"
+# The command runs in the background so that a signal to this script (Ctrl-C, SIGTERM from
+# a timeout) reaches it too: sh runs traps only after a foreground command ends, and a
+# command left running would keep the server alive.
+"$@" &
+CHILD=$!
+trap 'kill -TERM "$CHILD" 2> /dev/null || true' INT TERM
+STATUS=0
+wait "$CHILD" || STATUS=$?
+# A trapped signal interrupts the wait; wait until the command has really ended.
+while kill -0 "$CHILD" 2> /dev/null; do wait "$CHILD" || STATUS=$?; done
+exit "$STATUS"
