@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCodebook } from '../analysis/codebooks/codebook.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { SqliteStore } from '../db/sqlite-store.js';
-import { databaseFile } from '../lib/database-file.js';
+import { openStore } from '../db/open-store.js';
+import type { StoreChoice } from '../db/open-store.js';
 import { projectPath } from '../lib/project-paths.js';
 import { reanalyzeArticles } from '../ingest/reanalyze.js';
 import { printable, runCommand } from './command.js';
@@ -22,6 +22,7 @@ Commands:
 
 Options:
   --db FILE    SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --database-url URL  PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --help       this text
 
 Exit status: 0 done, 1 no such story or some article failed, 2 usage error or bad codebook.`;
@@ -42,7 +43,7 @@ function list(): number {
   return 0;
 }
 
-async function assign(slug: string, name: string, db: string | undefined): Promise<number> {
+async function assign(slug: string, name: string, choice: StoreChoice): Promise<number> {
   let analyzer;
   try {
     analyzer = createAnalyzer({ codebook: name });
@@ -50,8 +51,7 @@ async function assign(slug: string, name: string, db: string | undefined): Promi
     console.error(printable((error as Error).message));
     return 2;
   }
-  const file = databaseFile(db);
-  const store = new SqliteStore(file);
+  const { store, where: file } = await openStore(choice);
   try {
     // The name as stored: a bundled codebook's name; a file is stored by its path.
     const stored = /[\\/]|\.json$/.test(name) ? name : analyzer.data.codebook;
@@ -76,7 +76,11 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { db: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        db: { type: 'string' },
+        'database-url': { type: 'string' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -89,7 +93,8 @@ async function main(): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (command === 'list' && rest.length === 0) return list();
-  if (command === 'assign' && rest.length === 2) return assign(rest[0]!, rest[1]!, values.db);
+  if (command === 'assign' && rest.length === 2)
+    return assign(rest[0]!, rest[1]!, { db: values.db, databaseUrl: values['database-url'] });
   console.error(USAGE);
   return 2;
 }

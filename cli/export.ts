@@ -3,10 +3,9 @@
 
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SqliteStore } from '../db/sqlite-store.js';
+import { openStore } from '../db/open-store.js';
 import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
 import { checkExportRequest, ExportRequestError } from '../server/api/export-request.js';
-import { databaseFile } from '../lib/database-file.js';
 import { runCommand } from './command.js';
 
 const USAGE = `Usage: npm run export -- <what> [options]
@@ -21,6 +20,7 @@ Options:
   --part PART        summary and summary_parties: all (default), lead or body
   --out FILE         write to FILE (default: standard output)
   --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --database-url URL PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --help             this text
 
 Exit status: 0 written, 1 unknown story, outlet or article, or a failure, 2 usage error.`;
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        'database-url': { type: 'string' },
         story: { type: 'string' },
         outlet: { type: 'string' },
         article: { type: 'string' },
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
     console.error(`No export “${positionals[0]}”. Exports: ${EXPORTS.join(', ')}.\n\n${USAGE}`);
     return 2;
   }
-  const store = new SqliteStore(databaseFile(values.db));
+  const { store } = await openStore({ db: values.db, databaseUrl: values['database-url'] });
   try {
     const filters = Object.fromEntries(
       (['story', 'outlet', 'article', 'part'] as const).flatMap((k) =>

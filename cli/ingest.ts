@@ -4,8 +4,10 @@
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { SqliteStore } from '../db/sqlite-store.js';
-import { databaseFile } from '../lib/database-file.js';
+import { databaseUrl, openStore, redactedUrl } from '../db/open-store.js';
+import { PgIngestQueue } from '../db/pg-queue.js';
+import { DEFAULT_JOB_SIZE, enqueue } from '../ingest/queue.js';
+import type { ReadOptions } from '../ingest/record.js';
 import { printable, runCommand } from './command.js';
 import { createAnalysisPool } from '../ingest/analysis-pool.js';
 import { ingest } from '../ingest/ingest.js';
@@ -26,6 +28,11 @@ and saved pages that are navigation (mostly links, or a page saved from Parallax
 
 Options:
   --db FILE        SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --database-url URL  PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
+  --queue          PostgreSQL only: read and check the files here, and queue their
+                   articles for \`npm run worker\` processes (on any machine) to analyze
+                   and store; prints the jobs queued
+  --job-size N     with --queue: articles per job (default 10)
   --outlet NAME    outlet for articles that do not name one
   --story NAME     story for articles that do not name one
   --codebook NAME  codebook for articles that do not name one (npm run codebook -- list);
@@ -55,6 +62,9 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        'database-url': { type: 'string' },
+        queue: { type: 'boolean' },
+        'job-size': { type: 'string' },
         outlet: { type: 'string' },
         story: { type: 'string' },
         codebook: { type: 'string' },
@@ -89,6 +99,21 @@ async function main(): Promise<number> {
     console.error(`--min-words must be a whole number, 0 or more\n\n${USAGE}`);
     return 2;
   }
+  const read: ReadOptions = {
+    defaults: { outlet: values.outlet, story: values.story },
+    limits: minWords === undefined ? {} : { minWords },
+  };
+  if (values.queue) {
+    const jobSize = Number(values['job-size'] ?? DEFAULT_JOB_SIZE);
+    if (!Number.isInteger(jobSize) || jobSize < 1 || jobSize > 10_000) {
+      console.error(`--job-size must be a whole number from 1 to 10000\n\n${USAGE}`);
+      return 2;
+    }
+    return queueFiles(positionals, read, values['database-url'], {
+      jobSize,
+      codebook: values.codebook,
+    });
+  }
   let analyzer;
   try {
     analyzer = createAnalyzer({ codebook: values.codebook });
@@ -96,8 +121,10 @@ async function main(): Promise<number> {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const file = databaseFile(values.db);
-  const store = new SqliteStore(file);
+  const { store, where: file } = await openStore({
+    db: values.db,
+    databaseUrl: values['database-url'],
+  });
   const pool = workers > 1 ? await createAnalysisPool(analyzer, workers) : undefined;
   // The first signal stops reading; what was analyzed is stored and the run marked
   // interrupted. A second one leaves at once (SQLite rolls back the open batch).
@@ -112,32 +139,23 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const summary = await ingest(
-      { paths: positionals },
-      {
-        defaults: { outlet: values.outlet, story: values.story },
-        limits: minWords === undefined ? {} : { minWords },
+    const summary = await ingest({ paths: positionals }, read, store, analyzer, {
+      pool,
+      signal: stop.signal,
+      codebook: values.codebook,
+      onWarning: (source, warning) =>
+        console.error(`warning   ${printable(source)}: ${printable(warning)}`),
+      onResult: (result) => {
+        if (result.status === 'failed')
+          console.error(`rejected  ${printable(result.source)}: ${printable(result.reason)}`);
+        else if (result.status === 'retryable')
+          console.error(`not stored ${printable(result.source)}: ${printable(result.reason)}`);
+        else if (!values.quiet)
+          console.log(
+            `${result.status.padEnd(9)} ${printable(result.source)} → article ${result.articleId}`,
+          );
       },
-      store,
-      analyzer,
-      {
-        pool,
-        signal: stop.signal,
-        codebook: values.codebook,
-        onWarning: (source, warning) =>
-          console.error(`warning   ${printable(source)}: ${printable(warning)}`),
-        onResult: (result) => {
-          if (result.status === 'failed')
-            console.error(`rejected  ${printable(result.source)}: ${printable(result.reason)}`);
-          else if (result.status === 'retryable')
-            console.error(`not stored ${printable(result.source)}: ${printable(result.reason)}`);
-          else if (!values.quiet)
-            console.log(
-              `${result.status.padEnd(9)} ${printable(result.source)} → article ${result.articleId}`,
-            );
-        },
-      },
-    );
+    });
     const run = summary.runId === null ? '' : ` (analysis run ${summary.runId})`;
     const notStored =
       summary.retryable.length > 0
@@ -156,6 +174,39 @@ async function main(): Promise<number> {
     process.off('SIGTERM', onSignal);
     await pool?.close();
     await store.close();
+  }
+}
+
+/** ingest --queue: reads and screens the files here and queues their articles for workers. */
+async function queueFiles(
+  paths: string[],
+  read: ReadOptions,
+  flag: string | undefined,
+  options: { jobSize: number; codebook?: string },
+): Promise<number> {
+  const url = databaseUrl({ databaseUrl: flag });
+  if (url === undefined) {
+    console.error(
+      `--queue needs a PostgreSQL database: --database-url or PARALLAX_DATABASE_URL\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const queue = await PgIngestQueue.open(url);
+  try {
+    const summary = await enqueue(paths, read, queue, options);
+    for (const r of summary.rejected)
+      console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`);
+    const jobs =
+      summary.jobs.length === 0
+        ? 'no jobs'
+        : `${summary.jobs.length} jobs (${summary.jobs[0]}–${summary.jobs[summary.jobs.length - 1]})`;
+    console.log(
+      `${summary.queued} articles queued in ${jobs}, ${summary.rejected.length} rejected · ` +
+        `${redactedUrl(url)}\nStart workers with: npm run worker (on any machine that reaches the database)`,
+    );
+    return summary.rejected.length > 0 ? 1 : 0;
+  } finally {
+    await queue.close();
   }
 }
 

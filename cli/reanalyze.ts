@@ -5,8 +5,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { SqliteStore } from '../db/sqlite-store.js';
-import { databaseFile } from '../lib/database-file.js';
+import { openStore } from '../db/open-store.js';
 import { runCommand } from './command.js';
 import { codebookAnalyzers } from '../ingest/codebook-analyzers.js';
 import { reanalyzeArticles } from '../ingest/reanalyze.js';
@@ -19,6 +18,7 @@ new results whole or its previous ones.
 
 Options:
   --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --database-url URL PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --story SLUG       only this story's articles
   --lexicons DIR     a folder with your own tone/expectation/hedge/booster/scope lexicons
                      (same file names and format as analysis/lexicons/)
@@ -35,6 +35,7 @@ async function main(): Promise<number> {
     parsed = parseArgs({
       options: {
         db: { type: 'string' },
+        'database-url': { type: 'string' },
         story: { type: 'string' },
         lexicons: { type: 'string' },
         issues: { type: 'string' },
@@ -55,8 +56,10 @@ async function main(): Promise<number> {
     lexiconDir: values.lexicons,
     issuesFile: values.issues,
   });
-  const file = databaseFile(values.db);
-  const store = new SqliteStore(file);
+  const { store, where: file } = await openStore({
+    db: values.db,
+    databaseUrl: values['database-url'],
+  });
   try {
     // A bar on a terminal; plain progress lines in logs and pipes.
     const bar = process.stderr.isTTY

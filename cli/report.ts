@@ -7,11 +7,10 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { SqliteStore } from '../db/sqlite-store.js';
+import { openStore } from '../db/open-store.js';
 import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
 import { linkBase, storyReportHtml } from '../server/pages/report.js';
 import { createRenderer } from '../server/render.js';
-import { databaseFile } from '../lib/database-file.js';
 import { runCommand } from './command.js';
 
 const USAGE = `Usage: npm run report -- (--story SLUG | --all) [options]
@@ -26,6 +25,7 @@ Options:
   --out DIR          where to write (default: reports)
   --link-base URL    the Parallax server the report's links open (default: http://127.0.0.1:3000)
   --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --database-url URL PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --help             this text
 
 Exit status: 0 written, 1 unknown story or a failure, 2 usage error.`;
@@ -36,6 +36,7 @@ async function main(): Promise<number> {
     parsed = parseArgs({
       options: {
         db: { type: 'string' },
+        'database-url': { type: 'string' },
         story: { type: 'string', multiple: true },
         all: { type: 'boolean' },
         out: { type: 'string' },
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const out = values.out ?? 'reports';
-  const store = new SqliteStore(databaseFile(values.db));
+  const { store } = await openStore({ db: values.db, databaseUrl: values['database-url'] });
   try {
     const known = (await store.listStories()).map((s) => s.slug).sort();
     const slugs = values.all ? known : [...new Set(values.story)];

@@ -5,18 +5,19 @@
 
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
-import { databaseFile } from '../lib/database-file.js';
 import { loadBundledCorpus } from '../corpus/load.js';
-import { SqliteStore } from '../db/sqlite-store.js';
+import { openStore } from '../db/open-store.js';
+import type { Store } from '../db/store.js';
 import { operatorTokenFor } from './access.js';
 import { createApp } from './app.js';
 
-const USAGE = `Usage: npm start [-- --db FILE] [--port N] [--host ADDRESS]
+const USAGE = `Usage: npm start [-- --db FILE | --database-url URL] [--port N] [--host ADDRESS]
 
 Serves the Parallax dashboard. On an empty database it first loads the bundled
 sample corpus (corpus/).
 
   --db FILE       SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
+  --database-url URL  PostgreSQL instead of SQLite (default: $PARALLAX_DATABASE_URL)
   --port N        port (default: $PORT or 3000)
   --host ADDRESS  address to listen on (default: $HOST or 127.0.0.1)
   --help          this text
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       db: { type: 'string' },
+      'database-url': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean' },
@@ -37,7 +39,6 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const file = databaseFile(values.db);
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
   // Before anything is opened: a server others can reach must not take writes from anyone.
   const operatorToken = operatorTokenFor(host, process.env.PARALLAX_OPERATOR_TOKEN);
 
-  const store = new SqliteStore(file);
+  const { store, where: file } = await openStore({
+    db: values.db,
+    databaseUrl: values['database-url'],
+  });
   const loaded = await loadBundledCorpus(store, createAnalyzer());
   if (loaded) {
     console.log(`Loaded the bundled corpus: ${loaded.added} articles into ${file}`);
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
  * background, so the first researcher to open them does not wait for the charts, bootstrap
  * intervals and alignment to be computed.
  */
-async function warmUp(base: string, store: SqliteStore): Promise<void> {
+async function warmUp(base: string, store: Store): Promise<void> {
   try {
     for (const story of (await store.listStories()).slice(0, 3)) {
       const page = `${base}/stories/${encodeURIComponent(story.slug)}`;

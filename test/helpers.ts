@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { loadBundledCorpus } from '../corpus/load.js';
 import { SqliteStore } from '../db/sqlite-store.js';
+import type { Store } from '../db/store.js';
 import { createApp } from '../server/app.js';
 import type { AppOptions } from '../server/app.js';
 
@@ -43,7 +44,7 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function serve(store: SqliteStore, options: AppOptions = {}): Promise<TestServer> {
+export async function serve(store: Store, options: AppOptions = {}): Promise<TestServer> {
   const app = createApp(store, options);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,0 +1,989 @@
+// The PostgreSQL store (node-postgres, pooled): the Store interface on a database server
+// that several ingesting machines and dashboard processes share. Chosen by a connection URL
+// (db/open-store.ts); the schema is db/pg-migrations/. It answers every question as the
+// SQLite store does, in the same order (test/db/store-contract.ts holds both to it).
+// An analyzed article is written with a handful of array inserts (unnest), not a statement
+// per row: a round trip to a server costs what a whole row costs SQLite.
+//
+// Not here: the concordance (pg-search.ts), the CSV exports (pg-export.ts), the browser's
+// edits (pg-curation.ts) and the ingest queue (pg-queue.ts).
+
+import { hostname } from 'node:os';
+import type pg from 'pg';
+import type { FramingCueRow, StoryFramingRows, TargetRow } from '../analysis/comparison/framing.js';
+import type { ArticleAnalysis } from '../analysis/types.js';
+import { isScoredKind, SCORED_KINDS } from '../analysis/vocabulary/segments.js';
+import type { SegmentKind } from '../analysis/vocabulary/segments.js';
+import { DEFAULT_CODEBOOK } from '../analysis/vocabulary/sides.js';
+import type {
+  ArticleExportRow,
+  CueHitExportRow,
+  DataStamp,
+  ExportFilter,
+  SegmentExportRow,
+  SpeakerExportRow,
+} from './export-rows.js';
+import { createPool, isRetryable, PgConnection } from './pg-connection.js';
+import type { Queryable } from './pg-connection.js';
+import { PgCuration } from './pg-curation.js';
+import { PgExport } from './pg-export.js';
+import { migratePostgres } from './pg-migrate.js';
+import { PgSentenceSearch } from './pg-search.js';
+import { toStorySentence } from './sentence-row.js';
+import type { SentenceRow } from './sentence-row.js';
+import { contentHash } from './sqlite-store.js';
+import { sqlList } from './sql-literals.js';
+import { distinctSlug, sameName, slugify } from './slug.js';
+import type {
+  AddResult,
+  ArticleDetail,
+  ArticleEdit,
+  ArticleSummary,
+  DeletedArticle,
+  NewArticle,
+  OutletEdit,
+  OutletMeta,
+  OutletSummary,
+  Run,
+  RunInfo,
+  SearchRow,
+  SentenceQuery,
+  Store,
+  StoredCueHit,
+  StoredSegment,
+  StoredSpeaker,
+  StoryEdit,
+  StoryMeta,
+  StorySentence,
+  StorySummary,
+} from './store.js';
+
+interface OutletRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string | null;
+  country: string | null;
+  homepage: string | null;
+  is_name_inferred: boolean;
+  article_count: number;
+}
+
+interface StoryRow {
+  id: number;
+  slug: string;
+  title: string;
+  title_source: StorySummary['titleSource'];
+  description: string | null;
+  codebook: string;
+  start_date: string | null;
+  end_date: string | null;
+  article_count: number;
+  word_count: number;
+  first_date: string | null;
+  last_date: string | null;
+  sample_title: string | null;
+}
+
+interface ArticleRow {
+  id: number;
+  title: string | null;
+  url: string | null;
+  author: string | null;
+  published_date: string | null;
+  word_count: number;
+  sentence_count: number;
+  story_slug: string;
+  run_id: number;
+  outlet_id: number;
+  text: string;
+  source: string | null;
+  added_at: string;
+  headline: string | null;
+  lead: string | null;
+}
+
+interface RunRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  analyzer_version: string;
+  lexicon_hash: string;
+  options: Record<string, unknown>;
+  status: Run['status'];
+}
+
+interface SegmentRow {
+  id: number;
+  position: number;
+  paragraph_index: number;
+  sentence_index: number;
+  kind: SegmentKind;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  word_count: number;
+  tone_afinn: number | null;
+  tone_diplomacy: number | null;
+  tone_combined: number | null;
+  expectation: StoredSegment['expectation'];
+  expectation_move: string | null;
+  expectation_score: number | null;
+  hedge_count: number;
+  booster_count: number;
+  quote_kind: StoredSegment['quote'];
+  speaker_id: number | null;
+}
+
+const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
+
+// SQLite sorts NULL first; PostgreSQL last unless told.
+const STORY_COLUMNS = `s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count,
+  min(substr(a.published_date, 1, 10)) AS first_date,
+  max(substr(a.published_date, 1, 10)) AS last_date,
+  (SELECT title FROM article WHERE story_id = s.id AND title IS NOT NULL
+    ORDER BY id LIMIT 1) AS sample_title`;
+
+const HEADLINE_AND_LEAD = `
+  (SELECT sg.text FROM segment sg WHERE sg.article_id = a.id
+    AND sg.kind = 'headline' ORDER BY sg.position LIMIT 1) AS headline,
+  (SELECT sg.text FROM segment sg WHERE sg.article_id = a.id
+    AND sg.kind = 'body' ORDER BY sg.position LIMIT 1) AS lead`;
+
+const ARTICLE_COLUMNS = `a.id, a.title, a.url, a.author, a.published_date, a.word_count,
+  a.sentence_count, s.slug AS story_slug, a.run_id, a.outlet_id, a.source, a.added_at`;
+
+const SCORED = `(${sqlList(SCORED_KINDS)})`;
+
+function toOutlet(row: OutletRow): OutletSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    homepage: row.homepage,
+    isNameInferred: row.is_name_inferred,
+    articleCount: row.article_count,
+  };
+}
+
+function toRun(row: RunRow): Run {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    analyzerVersion: row.analyzer_version,
+    lexiconHash: row.lexicon_hash,
+    options: row.options,
+    status: row.status,
+  };
+}
+
+function toStory(row: StoryRow, outlets: OutletSummary[]): StorySummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    titleSource: row.title_source,
+    description: row.description,
+    codebook: row.codebook,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    articleCount: row.article_count,
+    wordCount: row.word_count,
+    firstArticleDate: row.first_date,
+    lastArticleDate: row.last_date,
+    sampleHeadline: row.sample_title,
+    outlets,
+  };
+}
+
+/** Signal 0 checks a process exists without touching it; EPERM means it exists. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class PgStore implements Store {
+  private readonly search: PgSentenceSearch;
+  private readonly exports: PgExport;
+  private readonly curation: PgCuration;
+
+  private constructor(
+    private readonly conn: PgConnection,
+    private readonly pool: pg.Pool | null,
+    /**
+     * Where stories and outlets are found or created: the article's own transaction, except
+     * for a store bound to a queue job, where it is the pool (see inTransaction).
+     */
+    private readonly places: Queryable | null = null,
+  ) {
+    this.search = new PgSentenceSearch(conn);
+    this.exports = new PgExport(conn, pool);
+    this.curation = new PgCuration(conn);
+  }
+
+  /** Connects to `url` (postgres://…) and brings its schema up to date. */
+  static async open(url: string): Promise<PgStore> {
+    const pool = createPool(url);
+    try {
+      await migratePostgres(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PgStore(new PgConnection(pool, pool), pool);
+  }
+
+  /**
+   * A store over one client inside a transaction its caller opened and will end: every
+   * write becomes part of it (a queue job, db/pg-queue.ts). close() leaves the client alone.
+   */
+  static inTransaction(client: pg.PoolClient, pool: pg.Pool): PgStore {
+    // Stories and outlets are created in their own short transactions (on the pool), not
+    // in the job's: a new row under a unique slug locks it until its transaction ends, and
+    // two workers whose jobs name the same new outlets would wait for each other's whole
+    // job, or deadlock. So a killed job may leave a story or outlet row it created, with no
+    // article (its job, taken again, fills it); never an article or any part of one.
+    return new PgStore(new PgConnection(client, null), null, pool);
+  }
+
+  async startRun(info: RunInfo): Promise<Run> {
+    return this.conn.transaction(async (db) => {
+      await this.markAbandonedRuns(this.places ?? db);
+      const { rows } = await db.query<RunRow>(
+        `INSERT INTO analysis_run (started_at, analyzer_version, lexicon_hash, options, host, pid)
+         VALUES (now(), $1, $2, $3, $4, $5) RETURNING *`,
+        [
+          info.analyzerVersion,
+          info.lexiconHash,
+          JSON.stringify(info.options),
+          hostname(),
+          process.pid,
+        ],
+      );
+      return toRun(rows[0]!);
+    });
+  }
+
+  /**
+   * Runs still 'running' whose process on this machine is gone become 'interrupted'. Runs
+   * of other machines cannot be checked here and are left as they are.
+   */
+  private async markAbandonedRuns(db: Queryable): Promise<void> {
+    const { rows } = await db.query<{ id: number; pid: number }>(
+      `SELECT id, pid FROM analysis_run WHERE status = 'running' AND host = $1 AND pid IS NOT NULL`,
+      [hostname()],
+    );
+    for (const run of rows) {
+      if (run.pid !== process.pid && !processAlive(run.pid)) {
+        await db.query(
+          `UPDATE analysis_run SET finished_at = now(), status = 'interrupted' WHERE id = $1`,
+          [run.id],
+        );
+      }
+    }
+  }
+
+  async finishRun(runId: number, status: Exclude<Run['status'], 'running'>): Promise<void> {
+    await this.conn.db.query(
+      `UPDATE analysis_run SET finished_at = now(), status = $1 WHERE id = $2`,
+      [status, runId],
+    );
+  }
+
+  async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
+    return this.conn.transaction(async (db) => {
+      const results: AddResult[] = [];
+      for (const article of articles) {
+        try {
+          results.push(await this.conn.savepoint(db, (c) => this.insertArticle(c, article, runId)));
+        } catch (error) {
+          // A deadlock with another writer fails the whole batch, which is run again;
+          // anything else rolled back this article's savepoint only, and the batch goes on.
+          if (isRetryable(error)) throw error;
+          results.push({
+            status: 'failed',
+            source: article.source,
+            reason: (error as Error).message,
+          });
+        }
+      }
+      return results;
+    });
+  }
+
+  private async insertArticle(
+    db: Queryable,
+    article: NewArticle,
+    runId: number,
+  ): Promise<AddResult> {
+    const hash = contentHash(article.text);
+    const existing = await this.articleIdByHash(db, hash);
+    if (existing !== null)
+      return { status: 'duplicate', articleId: existing, source: article.source };
+    const { analysis } = article;
+    const storyId = await this.storyId(this.places ?? db, article.story);
+    const outletId = await this.outletId(this.places ?? db, article.outlet);
+    // Another transaction storing the same text meanwhile: this insert waits for it, and
+    // finds its article once it commits (ON CONFLICT), across workers and machines.
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO article (story_id, outlet_id, title, url, author, published_date, text,
+         content_hash, word_count, sentence_count, source, run_id, added_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+      [
+        storyId,
+        outletId,
+        article.title,
+        article.url,
+        article.author,
+        article.publishedDate,
+        article.text,
+        hash,
+        analysis.words,
+        analysis.segments.filter((s) => isScoredKind(s.kind)).length,
+        article.source,
+        runId,
+      ],
+    );
+    if (rows.length === 0) {
+      const other = await this.articleIdByHash(db, hash);
+      if (other === null) throw new Error('the same text was stored and removed meanwhile');
+      return { status: 'duplicate', articleId: other, source: article.source };
+    }
+    const articleId = rows[0]!.id;
+    await this.insertAnalysisRows(db, articleId, analysis);
+    return { status: 'added', articleId, source: article.source };
+  }
+
+  private async articleIdByHash(db: Queryable, hash: string): Promise<number | null> {
+    const { rows } = await db.query<{ id: number }>(
+      `SELECT id FROM article WHERE content_hash = $1`,
+      [hash],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Speakers, segments, their targets and cue hits of one article, one insert per table. */
+  private async insertAnalysisRows(
+    db: Queryable,
+    articleId: number,
+    analysis: ArticleAnalysis,
+  ): Promise<void> {
+    const speakerIds: number[] = [];
+    if (analysis.speakers.length > 0) {
+      const sp = analysis.speakers;
+      const { rows } = await db.query<{ id: number; position: number }>(
+        `INSERT INTO speaker (article_id, position, name, side, is_anonymous, role)
+         SELECT $1, t.* FROM unnest($2::int[], $3::text[], $4::text[], $5::bool[], $6::text[]) AS t
+         RETURNING id, position`,
+        [
+          articleId,
+          sp.map((_, i) => i),
+          sp.map((s) => s.name),
+          sp.map((s) => s.side),
+          sp.map((s) => s.anonymous),
+          sp.map((s) => s.role),
+        ],
+      );
+      for (const row of rows) speakerIds[row.position] = row.id;
+    }
+    const segs = analysis.segments;
+    if (segs.length === 0) return;
+    const { rows: segmentRows } = await db.query<{ id: number; position: number }>(
+      `INSERT INTO segment (article_id, position, paragraph_index, sentence_index, kind, text,
+         start_offset, end_offset, word_count, tone_afinn, tone_diplomacy, tone_combined,
+         expectation, expectation_move, expectation_score, hedge_count, booster_count,
+         quote_kind, speaker_id)
+       SELECT $1, t.* FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[],
+         $7::int[], $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[],
+         $13::text[], $14::text[], $15::float8[], $16::int[], $17::int[], $18::text[],
+         $19::bigint[]) AS t
+       RETURNING id, position`,
+      [
+        articleId,
+        segs.map((_, i) => i),
+        segs.map((s) => s.paragraph),
+        segs.map((s) => s.sentence),
+        segs.map((s) => s.kind),
+        segs.map((s) => s.text),
+        segs.map((s) => s.start),
+        segs.map((s) => s.end),
+        segs.map((s) => s.words),
+        segs.map((s) => s.tone?.afinn ?? null),
+        segs.map((s) => s.tone?.diplomacy ?? null),
+        segs.map((s) => s.tone?.combined ?? null),
+        segs.map((s) => s.expectation?.label ?? null),
+        segs.map((s) => s.expectation?.move ?? null),
+        segs.map((s) => s.expectation?.score ?? null),
+        segs.map((s) => s.hedges),
+        segs.map((s) => s.boosters),
+        segs.map((s) => s.quote),
+        segs.map((s) => (s.speaker === null ? null : (speakerIds[s.speaker] ?? null))),
+      ],
+    );
+    const segmentIds: number[] = [];
+    for (const row of segmentRows) segmentIds[row.position] = row.id;
+    const targets = segs.flatMap((s, position) =>
+      s.targets.map((t) => ({ ...t, segmentId: segmentIds[position]! })),
+    );
+    if (targets.length > 0) {
+      await db.query(
+        `INSERT INTO segment_target (segment_id, target, role, tone, weight, is_quoted,
+           start_offset, end_offset)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::float8[], $5::float8[],
+           $6::bool[], $7::int[], $8::int[])`,
+        [
+          targets.map((t) => t.segmentId),
+          targets.map((t) => analysis.targets[t.target] ?? ''),
+          targets.map((t) => t.role),
+          targets.map((t) => t.tone),
+          targets.map((t) => t.weight),
+          targets.map((t) => t.quoted),
+          targets.map((t) => t.start),
+          targets.map((t) => t.end),
+        ],
+      );
+    }
+    const hits = analysis.cueHits;
+    if (hits.length > 0) {
+      const hitSegments = hits.map((hit) => {
+        const id = segmentIds[hit.segment];
+        if (id === undefined) throw new Error(`cue hit points at missing segment ${hit.segment}`);
+        return id;
+      });
+      // WITH ORDINALITY keeps the input order in the ids, as SQLite's row-by-row insert does.
+      await db.query(
+        `INSERT INTO cue_hit (segment_id, lexicon, entry, category, start_offset, end_offset,
+           weight, is_negated)
+         SELECT segment_id, lexicon, entry, category, start_offset, end_offset, weight, is_negated
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[],
+           $7::float8[], $8::bool[]) WITH ORDINALITY
+           AS t(segment_id, lexicon, entry, category, start_offset, end_offset, weight,
+             is_negated, n)
+         ORDER BY n`,
+        [
+          hitSegments,
+          hits.map((h) => h.lexicon),
+          hits.map((h) => h.entry),
+          hits.map((h) => h.category),
+          hits.map((h) => h.start),
+          hits.map((h) => h.end),
+          hits.map((h) => h.weight),
+          hits.map((h) => h.negated),
+        ],
+      );
+    }
+  }
+
+  async replaceAnalysis(
+    articleId: number,
+    analysis: ArticleAnalysis,
+    runId: number,
+  ): Promise<void> {
+    await this.conn.transaction(async (db) => {
+      const { rowCount } = await db.query(
+        `UPDATE article SET word_count = $1, sentence_count = $2, run_id = $3 WHERE id = $4`,
+        [
+          analysis.words,
+          analysis.segments.filter((s) => isScoredKind(s.kind)).length,
+          runId,
+          articleId,
+        ],
+      );
+      if (rowCount !== 1) throw new Error(`no article with id ${articleId}`);
+      // Segments first: their speaker_id points at the speakers deleted next.
+      await db.query(`DELETE FROM segment WHERE article_id = $1`, [articleId]);
+      await db.query(`DELETE FROM speaker WHERE article_id = $1`, [articleId]);
+      await this.insertAnalysisRows(db, articleId, analysis);
+    });
+  }
+
+  async articleTexts(
+    storySlug?: string,
+  ): Promise<{ id: number; title: string | null; text: string; codebook: string }[]> {
+    return this.conn.rows(
+      `SELECT a.id, a.title, a.text, s.codebook FROM article a JOIN story s ON s.id = a.story_id
+       WHERE $1::text IS NULL OR s.slug = $1 ORDER BY a.id`,
+      [storySlug ?? null],
+    );
+  }
+
+  // A slug already taken by a different name gets a hashed variant instead of merging the
+  // two (as the SQLite store). Two writers creating the same outlet at once: the second
+  // insert waits for the first and then finds its row.
+  private async outletId(db: Queryable, meta: OutletMeta): Promise<number> {
+    for (;;) {
+      const found = await this.findNamed(db, 'outlet', 'name', meta.name);
+      if (found.id !== undefined) return found.id;
+      const { rows } = await db.query<{ id: number }>(
+        `INSERT INTO outlet (slug, name, homepage, country, kind, is_name_inferred, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        [
+          found.slug,
+          meta.name,
+          meta.homepage ?? null,
+          meta.country ?? null,
+          meta.kind ?? null,
+          meta.isNameInferred ?? false,
+          meta.notes ?? null,
+        ],
+      );
+      if (rows[0]) return rows[0].id;
+    }
+  }
+
+  private async storyId(db: Queryable, meta: StoryMeta): Promise<number> {
+    const titleSource = meta.titleSource ?? 'name';
+    const description = meta.description ?? null;
+    // Found by the slug of the name its articles give it, whatever its title became.
+    const slug = meta.slug ?? slugify(meta.key ?? meta.title);
+    for (;;) {
+      const { rows: existing } = await db.query<{ id: number }>(
+        `SELECT id FROM story WHERE slug = $1`,
+        [slug],
+      );
+      if (existing[0]) {
+        const id = existing[0].id;
+        // Only a change is written: an update locks the row until the transaction ends.
+        if (meta.codebook !== undefined)
+          await db.query(`UPDATE story SET codebook = $1 WHERE id = $2 AND codebook <> $1`, [
+            meta.codebook,
+            id,
+          ]);
+        // A title from metadata replaces a name or made-up title; a description fills an
+        // empty one. Nothing given is ever erased.
+        if (titleSource === 'metadata' || description !== null) {
+          await db.query(
+            `UPDATE story SET
+               title = CASE WHEN $2 = 'metadata' AND title_source <> 'metadata' THEN $3 ELSE title END,
+               title_source = CASE WHEN $2 = 'metadata' THEN 'metadata' ELSE title_source END,
+               description = coalesce(description, $4)
+             WHERE id = $1 AND (($2 = 'metadata' AND title_source <> 'metadata')
+               OR (description IS NULL AND $4::text IS NOT NULL))`,
+            [id, titleSource, meta.title, description],
+          );
+        }
+        return id;
+      }
+      const { rows } = await db.query<{ id: number }>(
+        `INSERT INTO story (slug, title, description, start_date, end_date, title_source, codebook)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        [
+          slug,
+          meta.title,
+          description,
+          meta.startDate ?? null,
+          meta.endDate ?? null,
+          titleSource,
+          meta.codebook ?? DEFAULT_CODEBOOK,
+        ],
+      );
+      if (rows[0]) return rows[0].id;
+    }
+  }
+
+  /** The row whose slug belongs to `name` (same name up to case and punctuation), or the slug to create. */
+  private async findNamed(
+    db: Queryable,
+    table: 'outlet',
+    column: 'name',
+    name: string,
+  ): Promise<{ id?: number; slug: string }> {
+    for (const candidate of [slugify(name), distinctSlug(name)]) {
+      const { rows } = await db.query<{ id: number; name: string }>(
+        `SELECT id, ${column} AS name FROM ${table} WHERE slug = $1`,
+        [candidate],
+      );
+      const row = rows[0];
+      if (!row) return { slug: candidate };
+      if (sameName(row.name, name) || row.name === candidate || name === candidate) {
+        return { id: row.id, slug: candidate };
+      }
+    }
+    throw new Error(`cannot find a free identifier for “${name}”`);
+  }
+
+  async findByText(text: string): Promise<number | null> {
+    return this.articleIdByHash(this.conn.db, contentHash(text));
+  }
+
+  async countArticles(): Promise<number> {
+    return (await this.conn.one<{ n: number }>(`SELECT count(*) AS n FROM article`))!.n;
+  }
+
+  async listStories(): Promise<StorySummary[]> {
+    const outlets = new Map<number, OutletSummary[]>();
+    const outletRows = await this.conn.rows<OutletRow & { story_id: number }>(
+      `SELECT a.story_id, ${OUTLET_COLUMNS}, count(a.id) AS article_count
+       FROM article a JOIN outlet o ON o.id = a.outlet_id
+       GROUP BY a.story_id, o.id ORDER BY o.name`,
+    );
+    for (const row of outletRows) {
+      const list = outlets.get(row.story_id) ?? [];
+      list.push(toOutlet(row));
+      outlets.set(row.story_id, list);
+    }
+    const stories = await this.conn.rows<StoryRow>(
+      `SELECT ${STORY_COLUMNS} FROM story s LEFT JOIN article a ON a.story_id = s.id
+       GROUP BY s.id
+       ORDER BY coalesce(s.start_date, min(substr(a.published_date, 1, 10)), '') DESC, s.title`,
+    );
+    return stories.map((row) => toStory(row, outlets.get(row.id) ?? []));
+  }
+
+  async storiesToTitle(): Promise<{ slug: string; headlines: string[] }[]> {
+    // Slug-like names have a hyphen: "basil-2018-c6a0e65c", not "trade".
+    const slugs = await this.conn.rows<{ slug: string }>(
+      `SELECT slug FROM story
+       WHERE title_source = 'headlines' OR (title_source = 'name' AND title = slug
+         AND slug LIKE '%-%')
+       ORDER BY slug`,
+    );
+    const result: { slug: string; headlines: string[] }[] = [];
+    for (const { slug } of slugs) {
+      const rows = await this.conn.rows<{ headline: string | null }>(
+        `SELECT coalesce(a.title, (SELECT sg.text FROM segment sg
+           WHERE sg.article_id = a.id AND sg.kind = 'headline' ORDER BY sg.position LIMIT 1))
+           AS headline
+         FROM article a JOIN story s ON s.id = a.story_id
+         WHERE s.slug = $1 ORDER BY a.id`,
+        [slug],
+      );
+      result.push({
+        slug,
+        headlines: rows.map((r) => r.headline).filter((h): h is string => h !== null),
+      });
+    }
+    return result;
+  }
+
+  async setHeadlineTitle(storySlug: string, title: string): Promise<void> {
+    // Like stories themselves, outside a queue job's transaction, and only when it changes.
+    await (this.places ?? this.conn.db).query(
+      `UPDATE story SET title = $1, title_source = 'headlines'
+       WHERE slug = $2 AND title_source <> 'metadata'
+         AND (title <> $1 OR title_source <> 'headlines')`,
+      [title, storySlug],
+    );
+  }
+
+  async codebookOfStory(name: string): Promise<string | null> {
+    const row = await this.conn.one<{ codebook: string }>(
+      `SELECT codebook FROM story WHERE slug = $1`,
+      [slugify(name)],
+    );
+    return row?.codebook ?? null;
+  }
+
+  async setStoryCodebook(storySlug: string, codebook: string): Promise<boolean> {
+    const { rowCount } = await this.conn.db.query(
+      `UPDATE story SET codebook = $1 WHERE slug = $2`,
+      [codebook, storySlug],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async getStory(slug: string): Promise<StorySummary | null> {
+    const row = await this.conn.one<StoryRow>(
+      `SELECT ${STORY_COLUMNS} FROM story s LEFT JOIN article a ON a.story_id = s.id
+       WHERE s.slug = $1 GROUP BY s.id`,
+      [slug],
+    );
+    if (!row) return null;
+    const outlets = await this.conn.rows<OutletRow>(
+      `SELECT ${OUTLET_COLUMNS}, count(a.id) AS article_count
+       FROM article a JOIN outlet o ON o.id = a.outlet_id
+       WHERE a.story_id = $1 GROUP BY o.id ORDER BY o.name`,
+      [row.id],
+    );
+    return toStory(row, outlets.map(toOutlet));
+  }
+
+  async listArticles(storySlug: string): Promise<ArticleSummary[]> {
+    const rows = await this.conn.rows<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS}, ${HEADLINE_AND_LEAD}
+       FROM article a JOIN story s ON s.id = a.story_id JOIN outlet o ON o.id = a.outlet_id
+       WHERE s.slug = $1 ORDER BY o.name, a.published_date NULLS FIRST, a.id`,
+      [storySlug],
+    );
+    const outlets = await this.outletsById(rows.map((r) => r.outlet_id));
+    return rows.map((row) => this.toArticleSummary(row, outlets.get(row.outlet_id)!));
+  }
+
+  private async outletsById(ids: number[]): Promise<Map<number, OutletSummary>> {
+    const rows = await this.conn.rows<OutletRow>(
+      `SELECT ${OUTLET_COLUMNS},
+         (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
+       FROM outlet o WHERE o.id = ANY($1::bigint[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, toOutlet(r)]));
+  }
+
+  private toArticleSummary(row: ArticleRow, outlet: OutletSummary): ArticleSummary {
+    return {
+      id: row.id,
+      title: row.title,
+      url: row.url,
+      author: row.author,
+      publishedDate: row.published_date,
+      wordCount: row.word_count,
+      sentenceCount: row.sentence_count,
+      outlet,
+      storySlug: row.story_slug,
+      runId: row.run_id,
+      headline: row.headline,
+      lead: row.lead,
+    };
+  }
+
+  async getArticle(id: number): Promise<ArticleDetail | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const row = await this.conn.one<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS}, a.text, ${HEADLINE_AND_LEAD}
+       FROM article a JOIN story s ON s.id = a.story_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const story = await this.getStory(row.story_slug);
+    const outlets = await this.outletsById([row.outlet_id]);
+    const hits = new Map<number, StoredCueHit[]>();
+    const hitRows = await this.conn.rows<{
+      segment_id: number;
+      lexicon: string;
+      entry: string;
+      category: string;
+      start_offset: number;
+      end_offset: number;
+      weight: number;
+      is_negated: boolean;
+    }>(
+      `SELECT h.* FROM cue_hit h JOIN segment s ON s.id = h.segment_id
+       WHERE s.article_id = $1 ORDER BY h.start_offset, h.end_offset, h.id`,
+      [id],
+    );
+    for (const h of hitRows) {
+      const list = hits.get(h.segment_id) ?? [];
+      list.push({
+        lexicon: h.lexicon,
+        entry: h.entry,
+        category: h.category,
+        start: h.start_offset,
+        end: h.end_offset,
+        weight: h.weight,
+        negated: h.is_negated,
+      });
+      hits.set(h.segment_id, list);
+    }
+    const segmentRows = await this.conn.rows<SegmentRow>(
+      `SELECT id, position, paragraph_index, sentence_index, kind, text, start_offset,
+         end_offset, word_count, tone_afinn, tone_diplomacy, tone_combined, expectation,
+         expectation_move, expectation_score, hedge_count, booster_count, quote_kind, speaker_id
+       FROM segment WHERE article_id = $1 ORDER BY position`,
+      [id],
+    );
+    const segments = segmentRows.map((s): StoredSegment => ({
+      id: s.id,
+      position: s.position,
+      paragraph: s.paragraph_index,
+      sentence: s.sentence_index,
+      kind: s.kind,
+      text: s.text,
+      start: s.start_offset,
+      end: s.end_offset,
+      words: s.word_count,
+      tone: s.tone_combined,
+      toneAfinn: s.tone_afinn,
+      toneDiplomacy: s.tone_diplomacy,
+      expectation: s.expectation,
+      expectationMove: s.expectation_move,
+      expectationScore: s.expectation_score,
+      hedges: s.hedge_count,
+      boosters: s.booster_count,
+      quote: s.quote_kind,
+      speakerId: s.speaker_id,
+      cueHits: hits.get(s.id) ?? [],
+    }));
+    const speakerRows = await this.conn.rows<{
+      id: number;
+      position: number;
+      name: string;
+      side: StoredSpeaker['side'];
+      is_anonymous: boolean;
+      role: string | null;
+    }>(`SELECT * FROM speaker WHERE article_id = $1 ORDER BY position`, [id]);
+    const run = await this.conn.one<RunRow>(`SELECT * FROM analysis_run WHERE id = $1`, [
+      row.run_id,
+    ]);
+    return {
+      ...this.toArticleSummary(row, outlets.get(row.outlet_id)!),
+      text: row.text,
+      source: row.source,
+      addedAt: row.added_at,
+      story: story as StorySummary,
+      run: toRun(run!),
+      segments,
+      speakers: speakerRows.map((s) => ({
+        id: s.id,
+        position: s.position,
+        name: s.name,
+        side: s.side,
+        isAnonymous: s.is_anonymous,
+        role: s.role,
+      })),
+    };
+  }
+
+  async storyVersion(storySlug: string): Promise<string> {
+    // Edits in the browser (edited_at) of the story, its articles or their outlets count too.
+    const row = await this.conn.one<{ v: string }>(
+      `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
+         || ':' || coalesce(sum(a.run_id), 0) || ':' || coalesce(max(s.edited_at)::text, '')
+         || ':' || coalesce(max(a.edited_at)::text, '') || ':' || coalesce(max(o.edited_at)::text, '')
+         AS v
+       FROM story s LEFT JOIN article a ON a.story_id = s.id
+         LEFT JOIN outlet o ON o.id = a.outlet_id
+       WHERE s.slug = $1`,
+      [storySlug],
+    );
+    return `${storySlug}:${row?.v ?? ''}`;
+  }
+
+  async storySentences(storySlug: string): Promise<StorySentence[]> {
+    const rows = await this.conn.rows<SentenceRow>(
+      `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
+         s.text, s.word_count, s.tone_combined, s.tone_afinn, s.tone_diplomacy, s.expectation,
+         s.expectation_move, s.hedge_count, s.booster_count, s.quote_kind, sp.name AS speaker,
+         sp.side, sp.is_anonymous::int AS is_anonymous,
+         (SELECT string_agg(h.category, '|' ORDER BY h.id) FROM cue_hit h
+           WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues
+       FROM story st
+       JOIN article a ON a.story_id = st.id
+       JOIN outlet o ON o.id = a.outlet_id
+       JOIN segment s ON s.article_id = a.id
+       LEFT JOIN speaker sp ON sp.id = s.speaker_id
+       WHERE st.slug = $1 AND s.kind IN ${SCORED}
+       ORDER BY a.id, s.position`,
+      [storySlug],
+    );
+    return rows.map(toStorySentence);
+  }
+
+  async storyFraming(storySlug: string): Promise<StoryFramingRows> {
+    const targets = await this.conn.rows<{
+      segment_id: number;
+      target: string;
+      role: TargetRow['role'];
+      tone: number;
+      is_quoted: boolean;
+    }>(
+      `SELECT t.segment_id, t.target, t.role, t.tone, t.is_quoted
+       FROM story st JOIN article a ON a.story_id = st.id
+       JOIN segment s ON s.article_id = a.id JOIN segment_target t ON t.segment_id = s.id
+       WHERE st.slug = $1 AND s.kind IN ${SCORED}
+       ORDER BY t.id`,
+      [storySlug],
+    );
+    const cues = await this.conn.rows<{
+      segment_id: number;
+      lexicon: FramingCueRow['lexicon'];
+      category: string;
+    }>(
+      `SELECT h.segment_id, h.lexicon, h.category
+       FROM story st JOIN article a ON a.story_id = st.id
+       JOIN segment s ON s.article_id = a.id JOIN cue_hit h ON h.segment_id = s.id
+       WHERE st.slug = $1 AND s.kind IN ${SCORED}
+         AND (h.lexicon = 'loaded' OR (h.lexicon = 'voice' AND h.category LIKE 'speech\\_verb:%'))
+       ORDER BY h.id`,
+      [storySlug],
+    );
+    return {
+      targets: targets.map((t) => ({
+        segmentId: t.segment_id,
+        target: t.target,
+        role: t.role,
+        tone: t.tone,
+        isQuoted: t.is_quoted,
+      })),
+      cues: cues.map((c) => ({
+        segmentId: c.segment_id,
+        lexicon: c.lexicon,
+        category: c.category,
+      })),
+    };
+  }
+
+  searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {
+    return this.search.search(query);
+  }
+
+  cueCategories(): Promise<{ lexicon: string; category: string }[]> {
+    return this.search.cueCategories();
+  }
+
+  exportArticles(filter: ExportFilter): AsyncIterable<ArticleExportRow> {
+    return this.exports.articles(filter);
+  }
+
+  exportSegments(filter: ExportFilter): AsyncIterable<SegmentExportRow> {
+    return this.exports.segments(filter);
+  }
+
+  exportCueHits(filter: ExportFilter): AsyncIterable<CueHitExportRow> {
+    return this.exports.cueHits(filter);
+  }
+
+  exportSpeakers(filter: ExportFilter): AsyncIterable<SpeakerExportRow> {
+    return this.exports.speakers(filter);
+  }
+
+  async getOutlet(slug: string): Promise<OutletSummary | null> {
+    const row = await this.conn.one<OutletRow>(
+      `SELECT ${OUTLET_COLUMNS},
+         (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
+       FROM outlet o WHERE o.slug = $1`,
+      [slug],
+    );
+    return row ? toOutlet(row) : null;
+  }
+
+  async listOutlets(): Promise<OutletSummary[]> {
+    const rows = await this.conn.rows<OutletRow>(
+      `SELECT ${OUTLET_COLUMNS},
+         (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
+       FROM outlet o ORDER BY o.name, o.slug`,
+    );
+    return rows.map(toOutlet);
+  }
+
+  updateStory(slug: string, edit: StoryEdit): Promise<boolean> {
+    return this.curation.updateStory(slug, edit);
+  }
+
+  updateOutlet(slug: string, edit: OutletEdit): Promise<string | null> {
+    return this.curation.updateOutlet(slug, edit);
+  }
+
+  updateArticle(id: number, edit: ArticleEdit): Promise<boolean> {
+    return this.curation.updateArticle(id, edit);
+  }
+
+  deleteArticle(id: number): Promise<DeletedArticle | null> {
+    return this.curation.deleteArticle(id);
+  }
+
+  dataStamp(filter: ExportFilter): Promise<DataStamp> {
+    return this.exports.stamp(filter);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+  }
+}

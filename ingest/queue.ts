@@ -1,0 +1,90 @@
+// Ingest through the PostgreSQL job queue (db/pg-queue.ts), for ingest spread over worker
+// processes on several machines. `enqueue` reads and screens the files here, as a direct
+// ingest does (read.ts), and queues the articles in jobs of a few; `runJob` is what a
+// worker does with one job: the same analyze-and-store path as every ingest
+// (ingestRecords), with every write in the job's transaction. A job's records are
+// checked again with the record schema when taken: the queue is a table anyone with access
+// to the database could write.
+
+import type { Analyzer } from '../analysis/pipeline.js';
+import type { PgIngestQueue } from '../db/pg-queue.js';
+import type { Store } from '../db/store.js';
+import { ingestRecords } from './ingest.js';
+import { readSource } from './read.js';
+import { ArticleRecordSchema, IngestError, isIngestError } from './record.js';
+import type { ArticleRecord, IngestResult, ReadOptions } from './record.js';
+
+/** Articles per job: small enough that two workers share a corpus of a few hundred evenly. */
+export const DEFAULT_JOB_SIZE = 10;
+
+export interface EnqueueSummary {
+  queued: number;
+  jobs: number[];
+  rejected: { source: string; reason: string }[];
+}
+
+export async function enqueue(
+  paths: string[],
+  read: ReadOptions,
+  queue: PgIngestQueue,
+  options: { jobSize?: number; codebook?: string } = {},
+): Promise<EnqueueSummary> {
+  const jobSize = options.jobSize ?? DEFAULT_JOB_SIZE;
+  const batches: ArticleRecord[][] = [];
+  const rejected: EnqueueSummary['rejected'] = [];
+  let queued = 0;
+  for await (const input of readSource({ paths }, read)) {
+    if (isIngestError(input)) {
+      rejected.push({ source: input.source, reason: input.reason });
+      continue;
+    }
+    const last = batches[batches.length - 1];
+    if (last && last.length < jobSize) last.push(input);
+    else batches.push([input]);
+    queued++;
+  }
+  // One transaction: the files are queued whole or not at all.
+  const jobs = await queue.enqueue(
+    batches,
+    options.codebook === undefined ? {} : { codebook: options.codebook },
+  );
+  return { queued, jobs, rejected };
+}
+
+/** What a finished job stored; kept with the job (ingest_job.result). */
+export interface JobResult {
+  runId: number | null;
+  added: number;
+  duplicates: number;
+  words: number;
+  rejected: { source: string; reason: string }[];
+}
+
+export async function runJob(
+  job: { records: unknown[]; options: { codebook?: string } },
+  store: Store,
+  analyzer: Analyzer,
+): Promise<JobResult> {
+  const inputs: IngestResult[] = job.records.map((record, i) => {
+    const parsed = ArticleRecordSchema.safeParse(record);
+    if (parsed.success) return parsed.data;
+    const source = (record as { source?: unknown } | null)?.source;
+    return new IngestError(
+      typeof source === 'string' ? source : `record ${i + 1}`,
+      `not an article record: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  });
+  const summary = await ingestRecords(inputs, store, analyzer, {
+    codebook: job.options.codebook,
+    // Each article is written as soon as it is analyzed (a savepoint of the job's
+    // transaction): the job still commits whole, and the writes overlap the analysis.
+    batchSize: 1,
+  });
+  return {
+    runId: summary.runId,
+    added: summary.added,
+    duplicates: summary.duplicates,
+    words: summary.words,
+    rejected: summary.rejected,
+  };
+}
