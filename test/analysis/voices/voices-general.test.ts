@@ -119,3 +119,23 @@ test('"X continued" after a quote is a reporting clause; "the talks continued" i
   assert.equal(v[0]!.name, 'Ortega');
   assert.equal(v[1]!.quote, 'none');
 });
+
+test('a description that "continues" a quote is the speaker of the quote before it', () => {
+  const v = voices([
+    ['“We will not pay for it,” said Governor Ana Ruiz.'],
+    ['“Not one cent,” the former mayor continues.'],
+    ['“Never,” the statement continued.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ana Ruiz');
+  assert.equal(v[2]!.name, 'Ana Ruiz');
+});
+
+test('a person named as the subject before "he" is nearer than an unnamed spokesman before', () => {
+  const v = voices([
+    ['Senator Tom Reyes spoke on Monday.'],
+    ['A campaign aide said “that is a distinction without a difference.”'],
+    ['Reyes also hammered the governor for what he called his “utter failure on jobs.”'],
+  ]);
+  assert.equal(v[1]!.name, 'campaign aide');
+  assert.equal(v[2]!.name, 'Tom Reyes');
+});
