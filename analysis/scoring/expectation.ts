@@ -306,7 +306,7 @@ export function scoreExpectation(
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
   // the expectation is about (the visit, the talks, relations): general news is full of
   // "would lead to" that sets no expectation of an event (docs/method.md §2, noise in raises).
-  const anchored = found('target').length > 0;
+  const anchored = found('target').length > 0 || context.talksJustNamed;
 
   // 3. Negative prospects under a modal ("might become worse", "prepare for escalating tensions");
   // harm verbs only next to a target ("could undermine the talks", not "would undermine the
