@@ -139,3 +139,16 @@ test('a person named as the subject before "he" is nearer than an unnamed spokes
   assert.equal(v[1]!.name, 'campaign aide');
   assert.equal(v[2]!.name, 'Tom Reyes');
 });
+
+test('"slammed", "touted", "talked up" and "disputed" report a view', () => {
+  const v = voices([
+    ['Senator Ana Ruiz slammed the deal as a giveaway.'],
+    ['Ruiz touted her own plan on Monday.'],
+    ['Minister Lee Wong talked up the extension as the best way forward.'],
+    ['Spokesman Tan Wei disputed the claim that calls had taken place.'],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.name),
+    ['Ana Ruiz', 'Ana Ruiz', 'Lee Wong', 'Tan Wei'],
+  );
+});
