@@ -364,6 +364,9 @@ function sourceOf(
           /^(a|an|the|who|whose|now|former|currently|his|her|its|their|then|\d+)$/.test(
             opener.norm,
           ) ||
+          // "Kim, standing next to Moon, said", "Trump, flanked by aides, told reporters":
+          // a participle phrase about the speaker.
+          (!isCap(opener) && (/ing$/.test(opener.norm) || PARTICIPLE_OPENERS.has(opener.norm))) ||
           (!isCap(opener) &&
             (ROLES.roleNouns.has(opener.norm) || ROLES.npAdjectives.has(opener.norm)))
         )
@@ -413,6 +416,11 @@ function sourceOf(
   }
   return null;
 }
+
+/** Past participles that open a phrase describing the speaker between commas. */
+const PARTICIPLE_OPENERS = new Set([
+  'flanked', 'joined', 'accompanied', 'surrounded', 'backed', 'seated', 'pressed', 'asked',
+]); // prettier-ignore
 
 /** Words of a title written before a name without an article ("taxi driver", "CNN analyst"). */
 const TITLE_REACH = 6;

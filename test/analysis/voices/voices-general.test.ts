@@ -152,3 +152,13 @@ test('"slammed", "touted", "talked up" and "disputed" report a view', () => {
     ['Ana Ruiz', 'Ana Ruiz', 'Lee Wong', 'Tan Wei'],
   );
 });
+
+test('a participle phrase between the name and "said" describes the speaker', () => {
+  const v = voices([
+    ['Pak Sung, a diplomat, arrived early.'],
+    ['“We have waited long for this,” Pak, standing next to Lee, said.'],
+    ['Lee, flanked by aides, told reporters the war was over.'],
+  ]);
+  assert.equal(v[1]!.name, 'Pak Sung');
+  assert.equal(v[2]!.name, 'Lee');
+});
