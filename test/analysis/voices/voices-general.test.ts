@@ -162,3 +162,14 @@ test('a participle phrase between the name and "said" describes the speaker', ()
   assert.equal(v[1]!.name, 'Pak Sung');
   assert.equal(v[2]!.name, 'Lee');
 });
+
+test('an apposition opening with a bare title gives the role, and a think tank makes an analyst', () => {
+  const v = voices([
+    [
+      '“This is step one of a thousand,” Harry Kim, director of defense studies at the Center for the National Interest, said.',
+    ],
+    ['“We will see,” Lena Holm, speaking at the State Department, said.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'direct', name: 'Harry Kim', side: 'analyst' });
+  assert.equal(v[1]!.side, 'other');
+});
