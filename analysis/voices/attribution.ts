@@ -18,7 +18,7 @@ import {
 } from './source-phrase.js';
 import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
 import { closesSentence, followedBy, VERBS, type VerbType } from './speech-verbs.js';
-import { firstConjunct, genericSaying, isNonSource } from './source-filters.js';
+import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
@@ -147,10 +147,12 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         rest !== null &&
         !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
     if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing) continue;
+    const conjuncts = coordinated(tokens, source.source);
     found.push({
       ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
       inherited: source.inherited,
       trailing,
+      ...(conjuncts ? { conjuncts } : {}),
     });
   }
   // The sentence's main attribution first: a trailing reporting clause, then the first

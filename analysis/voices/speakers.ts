@@ -82,12 +82,40 @@ export class SpeakerBook {
     const surname = strip(last.norm);
     if ((ROLES.officesOf.has(surname) || this.actors.byAlias.has(surname)) && personLike(surname))
       return true;
+    // "Kim" for "Kim Jong Un": a name written family name first, given by its first word.
+    if (name.length === 1 && this.index.byFirst.has(surname)) return true;
     return (
       this.index.bySurname.has(surname) &&
       this.index.occurrences.some(
         (o) => o.offset >= after && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
       )
     );
+  }
+
+  /**
+   * Two people credited jointly ("Moon and Kim vowed"): one speaker named for both, on their
+   * side when they share one, else other. Pronouns see it as a group ("they").
+   */
+  joint(a: number, b: number, paragraph: number, offset: number): number {
+    if (a === b) return a;
+    const [x, y] = [this.speakers[a]!, this.speakers[b]!];
+    const name = `${x.name} and ${y.name}`;
+    const key = name.toLowerCase();
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      this.speakers.push({
+        name,
+        side: x.side === y.side ? x.side : 'other',
+        anonymous: false,
+        role: null,
+      });
+      this.isPerson.push(false);
+      this.isOneRole.push(false);
+      index = this.speakers.length - 1;
+      this.byKey.set(key, index);
+    }
+    this.history.push({ speaker: index, paragraph, offset });
+    return index;
   }
 
   /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */

@@ -121,7 +121,17 @@ export function attributeVoices(
       DESCRIPTION_START.has(a.source[0]?.norm ?? '') &&
       !book.namesPerson(a.source, 0);
     if (goesOn) speaker = previousQuoteSpeaker(i);
-    else if (a) {
+    else if (a?.conjuncts && a.conjuncts.every((part) => book.namesPerson(part, 0))) {
+      // "Moon and Kim vowed …": both people, credited jointly.
+      const paragraph = segments[i]!.paragraph;
+      const [left, right] = a.conjuncts.map((part) =>
+        book.resolve({ tokens: part, apposition: null, paragraph }),
+      );
+      speaker =
+        left != null && right != null
+          ? book.joint(left, right, paragraph, a.conjuncts[0][0]!.start)
+          : (left ?? null);
+    } else if (a) {
       const last = a.source[a.source.length - 1]!;
       const apposition = a.inherited ? null : appositionAfter(text, last.end);
       speaker = book.resolve({ tokens: a.source, apposition, paragraph: segments[i]!.paragraph });

@@ -173,3 +173,15 @@ test('an apposition opening with a bare title gives the role, and a think tank m
   assert.deepEqual(v[0], { quote: 'direct', name: 'Harry Kim', side: 'analyst' });
   assert.equal(v[1]!.side, 'other');
 });
+
+test('two people as one subject are credited jointly; a person and a body are not', () => {
+  const v = voices([
+    ['North Korean leader Kim Jong Un met South Korean President Moon Jae-in.'],
+    ['Moon and Kim met Friday at the border and vowed to end the war.'],
+    ['Mr. Kim and the South’s President Moon Jae-in also vowed to pursue a peace treaty.'],
+    ['Moon and Reuters said the talks would go on.'],
+  ]);
+  assert.deepEqual(v[1], { quote: 'indirect', name: 'Moon Jae-in and Kim Jong Un', side: 'other' });
+  assert.equal(v[2]!.name, 'Kim Jong Un and Moon Jae-in');
+  assert.equal(v[3]!.name, 'Moon Jae-in');
+});
