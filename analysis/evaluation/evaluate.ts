@@ -221,8 +221,11 @@ export const spearman = (xs: number[], ys: number[]): number | null =>
 
 const sign = (v: number, band: number): number => (Math.abs(v) <= band ? 0 : Math.sign(v));
 
+// Accents folded: an article that writes "Calderon" names the annotators' "Calderón".
 const nameTokens = (name: string): string[] =>
   name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
