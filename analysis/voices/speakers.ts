@@ -32,6 +32,12 @@ const ORG_WORDS = ROLES.orgWords;
 /** Role nouns in the singular that name many people or a body, not one person. */
 const COLLECTIVE_ROLES = new Set(['people', 'media', 'government', 'administration', 'staff']);
 
+/** Offices one person holds, which a definite description can stand for (describedSpeaker). */
+const OFFICE_HEADS = new Set([
+  'leader', 'president', 'governor', 'senator', 'congressman', 'congresswoman', 'minister',
+  'secretary', 'premier', 'chairman', 'ambassador', 'envoy', 'diplomat', 'mayor', 'lawmaker',
+]); // prettier-ignore
+
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
   readonly speakers: Speaker[] = [];
@@ -253,7 +259,7 @@ export class SpeakerBook {
         person = true;
         actor ??= this.actors.byAlias.get(actorKey(roleMatch));
       } else {
-        const earlier = this.groupByWords(canonical);
+        const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
         if (earlier !== null) return earlier;
       }
     }
@@ -312,6 +318,27 @@ export class SpeakerBook {
     return this.index.bySurname.has(strip(last.norm))
       ? { title: tokens.slice(0, -1), name: [last] }
       : split;
+  }
+
+  /**
+   * "the North Korean leader said", "the four-term congressman said": a definite description
+   * by an office the article never gave anyone is news style for the person just quoted,
+   * the nearest person speaker (same or previous paragraph), unless the description's
+   * country puts it on another side ("the Chinese foreign minister" is not Blinken).
+   */
+  private describedSpeaker(text: string, mention: Mention): number | null {
+    const words = contentWords(text);
+    const head = words[words.length - 1];
+    if (!/^the\s/i.test(text) || words.length < 2 || !head || !OFFICE_HEADS.has(head)) return null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (mention.paragraph - h.paragraph > 1) break;
+      if (!this.isPerson[h.speaker]) continue;
+      const side = sideFromRole(text, this.actors.sides);
+      const speaker = this.speakers[h.speaker]!;
+      return namesCountry(text) && side !== speaker.side ? null : h.speaker;
+    }
+    return null;
   }
 
   // "the U.S. Secretary of Defense" → the person the article gave that title to.

@@ -185,3 +185,14 @@ test('two people as one subject are credited jointly; a person and a body are no
   assert.equal(v[2]!.name, 'Kim Jong Un and Moon Jae-in');
   assert.equal(v[3]!.name, 'Moon Jae-in');
 });
+
+test('a definite description by office is the person just quoted, unless its country differs', () => {
+  const v = voices([
+    ['“We have waited long,” Pak Sung said.'],
+    ['“We should live in unity,” the North Korean leader said.'],
+    ['“We will see,” Senator Ana Ruiz said.'],
+    ['“Not yet,” the Chinese foreign minister said.'],
+  ]);
+  assert.equal(v[1]!.name, 'Pak Sung');
+  assert.notEqual(v[3]!.name, 'Ana Ruiz');
+});
