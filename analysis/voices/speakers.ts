@@ -213,7 +213,14 @@ export class SpeakerBook {
           .map((t) => t.text)
           .join(' ');
         tokens = before;
-      } else if (!isCap(head) && ROLES.roleNouns.has(head.norm)) roleOnly = true;
+      } else if ((!isCap(head) || before.length === 1) && ROLES.roleNouns.has(head.norm)) {
+        // (A capitalised role alone is a sentence's first word: "Negotiators in Vienna".)
+        roleOnly = true;
+        // "negotiators in Vienna", "Trump's critics at home": where a group is, not who.
+        const rest = tokens.slice(p + 1);
+        if (/^(in|at)$/.test(tokens[p]!.norm) && (rest.every(isCap) || rest[0]?.norm === 'home'))
+          tokens = before;
+      }
       // "One line in the American summary": a part of the source stands for the source.
       else if (!isCap(head) && tokens.slice(p + 1).some(isCap)) tokens = tokens.slice(p + 1);
     }

@@ -196,3 +196,14 @@ test('a definite description by office is the person just quoted, unless its cou
   assert.equal(v[1]!.name, 'Pak Sung');
   assert.notEqual(v[3]!.name, 'Ana Ruiz');
 });
+
+test('a group named with where it is ("negotiators in Vienna") is named without the place', () => {
+  const v = voices([
+    ['Negotiators in Vienna announced that they had reached an agreement.'],
+    ['Critics at home have warned against the deal.'],
+    ['Officials in the Trump administration said the talks would go on.'],
+  ]);
+  assert.equal(v[0]!.name, 'Negotiators');
+  assert.equal(v[1]!.name, 'Critics');
+  assert.match(v[2]!.name ?? '', /administration/);
+});
