@@ -19,6 +19,7 @@ import {
   loadLoadedLanguage,
   type LoadedLanguage,
 } from './scoring/loaded-language.js';
+import { namesTalksOrOutcome } from './scoring/expectation.js';
 import { scoreSentence } from './scoring/score.js';
 import { articleNames, findTargets, TargetMatcher, targetSentences } from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
@@ -56,15 +57,18 @@ export function analyzeArticle(
   const cueHits: CueHit[] = [];
   const tokens: Token[][] = [];
   let words = 0;
+  // Whether the last scored sentence named the talks (expectation.ts, ExpectationContext).
+  let talksJustNamed = false;
   const analyzed: AnalyzedSegment[] = segments.map((segment, index) => {
     const segmentTokens = tokenize(segment.text, segment.start);
     tokens.push(segmentTokens);
     let segmentWords = 0;
     for (const t of segmentTokens) if (t.isWord) segmentWords++;
     const scored = isScoredKind(segment.kind)
-      ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded)
+      ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded, { talksJustNamed })
       : null;
     if (scored) {
+      talksJustNamed = namesTalksOrOutcome(segmentTokens, data.lexicons);
       words += segmentWords;
       cueHits.push(...scored.cueHits);
       for (const count of countIssues(segmentTokens, index, data.issues))

@@ -37,7 +37,7 @@ import type { ExpectationLabel } from '../vocabulary/expectation.js';
 import type { ExpectationScore } from '../types.js';
 import type { SentenceScope } from './scope.js';
 import { clauseWeight, negatorBefore } from './scope.js';
-import type { CueHit } from '../types.js';
+import type { CueHit, Token } from '../types.js';
 
 interface Found {
   from: number;
@@ -158,10 +158,20 @@ const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
 
+/** What the sentences before this one said, as far as expectation-setting needs it. */
+export interface ExpectationContext {
+  /**
+   * The sentence just before (headline or body) names the talks or their outcome: "The world
+   * has lost a great opportunity" right after the letter calling off the summit judges it.
+   */
+  talksJustNamed: boolean;
+}
+
 export function scoreExpectation(
   scope: SentenceScope,
   segmentIndex: number,
   lexicons: Lexicons,
+  context: ExpectationContext = { talksJustNamed: false },
 ): ExpectationResult {
   const { tokens, clauseOf } = scope;
   // A question the writer poses ("What are the stakes …?") asks, it does not judge (docs/method.md §1).
@@ -246,10 +256,12 @@ export function scoreExpectation(
     return talksOrOutcome().some((t) => sameClause(t.from, at.from) && t.to <= i);
   };
   // What an evaluation can be about: the talks, the relations, or what they produced (a deal,
-  // an accord). "historic", "collapsed" or "praised" with none of these in the sentence judge
-  // something else (a storm, a market, a bill), not the talks.
+  // an accord), named here or in the sentence just before. "historic", "collapsed" or
+  // "praised" with none of these near judge something else (a storm, a market, a bill).
   const evaluable =
-    namesTalksOrOutcome(tokens, lexicons) || tokens.some((t) => BACK_REFERENCES.has(t.norm));
+    context.talksJustNamed ||
+    namesTalksOrOutcome(tokens, lexicons) ||
+    tokens.some((t) => BACK_REFERENCES.has(t.norm));
 
   // 1. Direct cues.
   for (const f of found('cue')) {
@@ -294,7 +306,7 @@ export function scoreExpectation(
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
   // the expectation is about (the visit, the talks, relations): general news is full of
   // "would lead to" that sets no expectation of an event (docs/method.md §2, noise in raises).
-  const anchored = found('target').length > 0;
+  const anchored = found('target').length > 0 || context.talksJustNamed;
 
   // 3. Negative prospects under a modal ("might become worse", "prepare for escalating tensions");
   // harm verbs only next to a target ("could undermine the talks", not "would undermine the
@@ -443,7 +455,7 @@ function temperedLater(scope: SentenceScope, noun: Found, verbs: Found[]): boole
  * Whether the sentence names the talks or what they produced, looking inside longer cues too
  * ("a good deal" holds "deal") and past a possessive ("the deal's implementation").
  */
-function namesTalksOrOutcome(tokens: SentenceScope['tokens'], lexicons: Lexicons): boolean {
+export function namesTalksOrOutcome(tokens: readonly Token[], lexicons: Lexicons): boolean {
   const bare = tokens.map((t) =>
     POSSESSIVE.test(t.norm) ? { ...t, norm: t.norm.slice(0, -2) } : t,
   );

@@ -3,7 +3,7 @@
 // pipeline calls; it deliberately does nothing per article (voices, speakers) so the voices
 // stage can later score narrator and quoted parts separately with the same function.
 
-import { scoreExpectation } from './expectation.js';
+import { scoreExpectation, type ExpectationContext } from './expectation.js';
 import { scoreHedges } from './hedges.js';
 import type { Lexicons } from './lexicon.js';
 import type { ExpectationScore, ToneScore } from '../types.js';
@@ -29,11 +29,12 @@ export function scoreSentence(
   segmentIndex: number,
   lexicons: Lexicons,
   loaded?: LoadedLanguage,
+  context?: ExpectationContext,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
   const loadedHits = loaded ? findLoadedLanguage(scope, segmentIndex, loaded) : [];
   const tone = scoreTone(scope, segmentIndex, lexicons);
-  const expectation = scoreExpectation(scope, segmentIndex, lexicons);
+  const expectation = scoreExpectation(scope, segmentIndex, lexicons, context);
   const stance = scoreHedges(scope, segmentIndex, lexicons);
   return {
     tone: tone.tone,

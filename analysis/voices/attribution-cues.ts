@@ -24,6 +24,9 @@ export interface Attribution {
   /** True for a reporting clause after a comma or quote ("…, Stokes said"), which in news
    *  style credits the whole sentence. */
   trailing: boolean;
+  /** Two sources joined by "and" ("Moon and Kim vowed"), when the words read so: the voices
+   *  stage credits both when both name people, else `source` (the first of them). */
+  conjuncts?: [Token[], Token[]];
 }
 
 export function cue(

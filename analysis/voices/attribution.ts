@@ -18,7 +18,7 @@ import {
 } from './source-phrase.js';
 import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
 import { closesSentence, followedBy, VERBS, type VerbType } from './speech-verbs.js';
-import { firstConjunct, genericSaying, isNonSource } from './source-filters.js';
+import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
@@ -147,10 +147,12 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         rest !== null &&
         !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
     if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing) continue;
+    const conjuncts = coordinated(tokens, source.source);
     found.push({
       ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
       inherited: source.inherited,
       trailing,
+      ...(conjuncts ? { conjuncts } : {}),
     });
   }
   // The sentence's main attribution first: a trailing reporting clause, then the first
@@ -364,6 +366,9 @@ function sourceOf(
           /^(a|an|the|who|whose|now|former|currently|his|her|its|their|then|\d+)$/.test(
             opener.norm,
           ) ||
+          // "Kim, standing next to Moon, said", "Trump, flanked by aides, told reporters":
+          // a participle phrase about the speaker.
+          (!isCap(opener) && (/ing$/.test(opener.norm) || PARTICIPLE_OPENERS.has(opener.norm))) ||
           (!isCap(opener) &&
             (ROLES.roleNouns.has(opener.norm) || ROLES.npAdjectives.has(opener.norm)))
         )
@@ -413,6 +418,11 @@ function sourceOf(
   }
   return null;
 }
+
+/** Past participles that open a phrase describing the speaker between commas. */
+const PARTICIPLE_OPENERS = new Set([
+  'flanked', 'joined', 'accompanied', 'surrounded', 'backed', 'seated', 'pressed', 'asked',
+]); // prettier-ignore
 
 /** Words of a title written before a name without an article ("taxi driver", "CNN analyst"). */
 const TITLE_REACH = 6;

@@ -3,7 +3,7 @@
 // countries"), and joint subjects ("Blinken and Wang agreed …"). attribution.ts asks these
 // after finding a verb's source; this module deliberately finds no verbs or phrases itself.
 
-import { indexNear, isCap, npEndingAt, PRONOUNS } from './source-phrase.js';
+import { indexNear, isCap, npEndingAt, npStartingAt, PRONOUNS } from './source-phrase.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
@@ -49,8 +49,8 @@ export function isNonSource(source: Token[]): boolean {
 }
 
 // "Blinken and Wang agreed that …", "Republican lawmakers and some Democrats who said": a
-// joint source is credited to the first one named (the sentence's leading subject), as the
-// guide's annotators did; the side is that source's.
+// joint source is credited to the first one named (the sentence's leading subject), unless
+// both name people (coordinated() below, decided in voices.ts); the side is that source's.
 export function firstConjunct(tokens: Token[], source: Token[]): Token[] {
   const at = indexNear(tokens, source[0]!);
   const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
@@ -77,4 +77,42 @@ export function firstConjunct(tokens: Token[], source: Token[]): Token[] {
       return left;
   }
   return source;
+}
+
+/** A capitalised chain that could be a name ("Moon", "Mr. Kim", "Moon Jae-in"). */
+const nameLike = (np: Token[] | null): np is Token[] =>
+  np !== null &&
+  np.length > 0 &&
+  np.every((t) => isCap(t) || t.text === '.') &&
+  !ROLES.titleWords.has(np[np.length - 1]!.norm) &&
+  !ROLES.orgWords.has(np[np.length - 1]!.norm);
+
+/**
+ * The two people of a coordinated subject, when the source is one of them: "Trump and Kim
+ * said", "Moon and Kim met … and vowed" (the source found is "Moon"), "Mr. Kim and the
+ * South's President Moon Jae-in also vowed" (the source found is the second). Whether both
+ * are people is for the speaker book to tell; this reads the words only.
+ */
+export function coordinated(tokens: Token[], source: Token[]): [Token[], Token[]] | null {
+  const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
+  if (and > 0) {
+    const left = source.slice(0, and);
+    const right = source.slice(and + 1);
+    return nameLike(left) && nameLike(right) ? [left, right] : null;
+  }
+  const first = indexNear(tokens, source[0]!);
+  const last = indexNear(tokens, source[source.length - 1]!);
+  // The source then "and" and a name.
+  if (tokens[last + 1]?.norm === 'and' && nameLike(source)) {
+    const right = npStartingAt(tokens, last + 2);
+    if (nameLike(right)) return [source, right];
+  }
+  // A name at the start of the clause, "and", then the source.
+  if (tokens[first - 1]?.norm === 'and' && source.some(isCap)) {
+    const left = npEndingAt(tokens, first - 2);
+    const start = left ? indexNear(tokens, left[0]!) : -1;
+    const opens = start === 0 || tokens[start - 1]?.text === ',';
+    if (nameLike(left) && opens) return [left, source];
+  }
+  return null;
 }

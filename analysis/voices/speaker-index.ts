@@ -67,10 +67,15 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
   return { title: chain.slice(0, cut), name };
 }
 
-/** ", the assistant secretary of state for …," right after a name, if any. */
+/**
+ * ", the assistant secretary of state for …," right after a name, if any: an apposition
+ * opens with an article or "who", or with a bare title followed by of / at / for (",
+ * director of defense studies at the Center for …"), but not with a participle (", speaking
+ * at …," says where, not who).
+ */
 export function appositionAfter(text: string, from: number): string | null {
   const m =
-    /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|China’s|China's)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
+    /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|China’s|China's)\b[^,;:“”"]{3,260}?|(?!\p{Ll}+ing\b)\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3} (?:of|at|for)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
       text.slice(from, from + 300),
     );
   return m && (text[from] === ',' || text[from + 1] === '(') ? m[1]! : null;

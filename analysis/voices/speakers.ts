@@ -32,6 +32,12 @@ const ORG_WORDS = ROLES.orgWords;
 /** Role nouns in the singular that name many people or a body, not one person. */
 const COLLECTIVE_ROLES = new Set(['people', 'media', 'government', 'administration', 'staff']);
 
+/** Offices one person holds, which a definite description can stand for (describedSpeaker). */
+const OFFICE_HEADS = new Set([
+  'leader', 'president', 'governor', 'senator', 'congressman', 'congresswoman', 'minister',
+  'secretary', 'premier', 'chairman', 'ambassador', 'envoy', 'diplomat', 'mayor', 'lawmaker',
+]); // prettier-ignore
+
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
   readonly speakers: Speaker[] = [];
@@ -82,12 +88,40 @@ export class SpeakerBook {
     const surname = strip(last.norm);
     if ((ROLES.officesOf.has(surname) || this.actors.byAlias.has(surname)) && personLike(surname))
       return true;
+    // "Kim" for "Kim Jong Un": a name written family name first, given by its first word.
+    if (name.length === 1 && this.index.byFirst.has(surname)) return true;
     return (
       this.index.bySurname.has(surname) &&
       this.index.occurrences.some(
         (o) => o.offset >= after && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
       )
     );
+  }
+
+  /**
+   * Two people credited jointly ("Moon and Kim vowed"): one speaker named for both, on their
+   * side when they share one, else other. Pronouns see it as a group ("they").
+   */
+  joint(a: number, b: number, paragraph: number, offset: number): number {
+    if (a === b) return a;
+    const [x, y] = [this.speakers[a]!, this.speakers[b]!];
+    const name = `${x.name} and ${y.name}`;
+    const key = name.toLowerCase();
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      this.speakers.push({
+        name,
+        side: x.side === y.side ? x.side : 'other',
+        anonymous: false,
+        role: null,
+      });
+      this.isPerson.push(false);
+      this.isOneRole.push(false);
+      index = this.speakers.length - 1;
+      this.byKey.set(key, index);
+    }
+    this.history.push({ speaker: index, paragraph, offset });
+    return index;
   }
 
   /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */
@@ -179,7 +213,14 @@ export class SpeakerBook {
           .map((t) => t.text)
           .join(' ');
         tokens = before;
-      } else if (!isCap(head) && ROLES.roleNouns.has(head.norm)) roleOnly = true;
+      } else if ((!isCap(head) || before.length === 1) && ROLES.roleNouns.has(head.norm)) {
+        // (A capitalised role alone is a sentence's first word: "Negotiators in Vienna".)
+        roleOnly = true;
+        // "negotiators in Vienna", "Trump's critics at home": where a group is, not who.
+        const rest = tokens.slice(p + 1);
+        if (/^(in|at)$/.test(tokens[p]!.norm) && (rest.every(isCap) || rest[0]?.norm === 'home'))
+          tokens = before;
+      }
       // "One line in the American summary": a part of the source stands for the source.
       else if (!isCap(head) && tokens.slice(p + 1).some(isCap)) tokens = tokens.slice(p + 1);
     }
@@ -225,7 +266,7 @@ export class SpeakerBook {
         person = true;
         actor ??= this.actors.byAlias.get(actorKey(roleMatch));
       } else {
-        const earlier = this.groupByWords(canonical);
+        const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
         if (earlier !== null) return earlier;
       }
     }
@@ -284,6 +325,27 @@ export class SpeakerBook {
     return this.index.bySurname.has(strip(last.norm))
       ? { title: tokens.slice(0, -1), name: [last] }
       : split;
+  }
+
+  /**
+   * "the North Korean leader said", "the four-term congressman said": a definite description
+   * by an office the article never gave anyone is news style for the person just quoted,
+   * the nearest person speaker (same or previous paragraph), unless the description's
+   * country puts it on another side ("the Chinese foreign minister" is not Blinken).
+   */
+  private describedSpeaker(text: string, mention: Mention): number | null {
+    const words = contentWords(text);
+    const head = words[words.length - 1];
+    if (!/^the\s/i.test(text) || words.length < 2 || !head || !OFFICE_HEADS.has(head)) return null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (mention.paragraph - h.paragraph > 1) break;
+      if (!this.isPerson[h.speaker]) continue;
+      const side = sideFromRole(text, this.actors.sides);
+      const speaker = this.speakers[h.speaker]!;
+      return namesCountry(text) && side !== speaker.side ? null : h.speaker;
+    }
+    return null;
   }
 
   // "the U.S. Secretary of Defense" → the person the article gave that title to.

@@ -112,7 +112,26 @@ export function attributeVoices(
     if (resolved.has(i)) return resolved.get(i)!;
     const a = voices[i]!.attributions[0];
     let speaker: number | null = null;
-    if (a) {
+    // "…,” the Texas governor continues.", "…,” the statement continued.": to continue is
+    // to go on speaking, so a description rather than a name there is the speaker of the
+    // quote just before (a name, "Ortega continued", is resolved as any other).
+    const goesOn =
+      a !== undefined &&
+      a.lemma === 'continue' &&
+      DESCRIPTION_START.has(a.source[0]?.norm ?? '') &&
+      !book.namesPerson(a.source, 0);
+    if (goesOn) speaker = previousQuoteSpeaker(i);
+    else if (a?.conjuncts && a.conjuncts.every((part) => book.namesPerson(part, 0))) {
+      // "Moon and Kim vowed …": both people, credited jointly.
+      const paragraph = segments[i]!.paragraph;
+      const [left, right] = a.conjuncts.map((part) =>
+        book.resolve({ tokens: part, apposition: null, paragraph }),
+      );
+      speaker =
+        left != null && right != null
+          ? book.joint(left, right, paragraph, a.conjuncts[0][0]!.start)
+          : (left ?? null);
+    } else if (a) {
       const last = a.source[a.source.length - 1]!;
       const apposition = a.inherited ? null : appositionAfter(text, last.end);
       speaker = book.resolve({ tokens: a.source, apposition, paragraph: segments[i]!.paragraph });
@@ -139,6 +158,10 @@ export function attributeVoices(
     // A transcript label ("MS. CLINTON: …") introduces the speaker's own words.
     const labelled = v.attributions[0]?.cue === 'speaker_label';
     const direct = real.length > 0 || (attributed && v.spans.length > 0) || labelled;
+    // "Ryan also hammered Obama for what he called …": a person named as the subject
+    // before the pronoun is its nearest antecedent, nearer than any earlier speaker.
+    if (v.subject && attributed && v.subject[0]!.start < (v.attributions[0]!.source[0]?.start ?? 0))
+      book.noteSubject({ tokens: v.subject, apposition: null, paragraph: segment.paragraph });
     let speaker = attributed ? speakerOf(i) : null;
     if (direct && speaker === null && !attributed) speaker = floatingSpeaker(i, real);
     perSegment.push({ quote: direct ? 'direct' : attributed ? 'indirect' : 'none', speaker });
@@ -164,6 +187,18 @@ export function attributeVoices(
     }
   }
   return { perSegment, speakers: book.speakers, cueHits };
+
+  // The speaker of the direct quote just before sentence i (same or previous paragraph).
+  function previousQuoteSpeaker(i: number): number | null {
+    for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+      if (segments[i]!.paragraph - segments[j]!.paragraph > 1) break;
+      const p = perSegment[j];
+      // Sentences of the same quote not credited yet (undefined) are passed over.
+      if (!p || p.quote === null) continue;
+      if (p.quote === 'direct' && p.speaker !== null) return p.speaker;
+    }
+    return null;
+  }
 
   // A quote-only sentence: the attribution elsewhere in the same quote, else the speaker
   // of the sentence just before (same or previous paragraph), else the next sentence's.
@@ -191,6 +226,9 @@ export function attributeVoices(
     return null;
   }
 }
+
+/** Determiners that open a description of someone already named ("the governor"). */
+const DESCRIPTION_START = new Set(['the', 'this', 'that']);
 
 function hit(segment: number, entry: string, category: string, start: number, end: number): CueHit {
   return { segment, lexicon: 'voice', entry, category, start, end, weight: 1, negated: false };

@@ -156,6 +156,11 @@ test('speakers match by surname for people and by whole name for groups', () => 
   assert.ok(sameSpeaker('US officials', 'us officials'));
   assert.ok(!sameSpeaker('US officials', 'Chinese officials'));
   assert.ok(!sameSpeaker('Qin Gang', 'Wang Yi'));
+  assert.ok(sameSpeaker('Felipe Calderón', 'Felipe Calderon'));
+  // Two people credited jointly are the same two in either order, and not one of them.
+  assert.ok(sameSpeaker('Kim Jong Un and Moon Jae-in', 'Moon Jae-in and Kim Jong Un'));
+  assert.ok(!sameSpeaker('Kim Jong Un and Moon Jae-in', 'Moon Jae-in'));
+  assert.ok(!sameSpeaker('Kim Jong Un and Moon Jae-in', 'Kim Jong Un and Donald Trump'));
   const { report } = evaluate('g', [
     {
       doc: 'a',

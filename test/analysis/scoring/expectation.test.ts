@@ -290,3 +290,13 @@ test('discord, questions left open and a long road ahead lower; wanting the outc
   // "accused" judges the talks only when the sentence is about them.
   assert.equal(label('The mayor was accused of fraud.'), 'none');
 });
+
+test('a verdict right after a sentence naming the talks judges them', () => {
+  const verdict = 'The world has lost a great opportunity for lasting peace.';
+  const scoreAfter = (talksJustNamed: boolean) =>
+    scoreExpectation(analyzeScope(tokenize(verdict), lexicons), 0, lexicons, { talksJustNamed })
+      .expectation.label;
+  // Alone it could judge anything; after "the summit will not take place" it judges the summit.
+  assert.equal(scoreAfter(false), 'none');
+  assert.equal(scoreAfter(true), 'lowers');
+});

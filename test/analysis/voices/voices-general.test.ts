@@ -119,3 +119,91 @@ test('"X continued" after a quote is a reporting clause; "the talks continued" i
   assert.equal(v[0]!.name, 'Ortega');
   assert.equal(v[1]!.quote, 'none');
 });
+
+test('a description that "continues" a quote is the speaker of the quote before it', () => {
+  const v = voices([
+    ['“We will not pay for it,” said Governor Ana Ruiz.'],
+    ['“Not one cent,” the former mayor continues.'],
+    ['“Never,” the statement continued.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ana Ruiz');
+  assert.equal(v[2]!.name, 'Ana Ruiz');
+});
+
+test('a person named as the subject before "he" is nearer than an unnamed spokesman before', () => {
+  const v = voices([
+    ['Senator Tom Reyes spoke on Monday.'],
+    ['A campaign aide said “that is a distinction without a difference.”'],
+    ['Reyes also hammered the governor for what he called his “utter failure on jobs.”'],
+  ]);
+  assert.equal(v[1]!.name, 'campaign aide');
+  assert.equal(v[2]!.name, 'Tom Reyes');
+});
+
+test('"slammed", "touted", "talked up" and "disputed" report a view', () => {
+  const v = voices([
+    ['Senator Ana Ruiz slammed the deal as a giveaway.'],
+    ['Ruiz touted her own plan on Monday.'],
+    ['Minister Lee Wong talked up the extension as the best way forward.'],
+    ['Spokesman Tan Wei disputed the claim that calls had taken place.'],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.name),
+    ['Ana Ruiz', 'Ana Ruiz', 'Lee Wong', 'Tan Wei'],
+  );
+});
+
+test('a participle phrase between the name and "said" describes the speaker', () => {
+  const v = voices([
+    ['Pak Sung, a diplomat, arrived early.'],
+    ['“We have waited long for this,” Pak, standing next to Lee, said.'],
+    ['Lee, flanked by aides, told reporters the war was over.'],
+  ]);
+  assert.equal(v[1]!.name, 'Pak Sung');
+  assert.equal(v[2]!.name, 'Lee');
+});
+
+test('an apposition opening with a bare title gives the role, and a think tank makes an analyst', () => {
+  const v = voices([
+    [
+      '“This is step one of a thousand,” Harry Kim, director of defense studies at the Center for the National Interest, said.',
+    ],
+    ['“We will see,” Lena Holm, speaking at the State Department, said.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'direct', name: 'Harry Kim', side: 'analyst' });
+  assert.equal(v[1]!.side, 'other');
+});
+
+test('two people as one subject are credited jointly; a person and a body are not', () => {
+  const v = voices([
+    ['North Korean leader Kim Jong Un met South Korean President Moon Jae-in.'],
+    ['Moon and Kim met Friday at the border and vowed to end the war.'],
+    ['Mr. Kim and the South’s President Moon Jae-in also vowed to pursue a peace treaty.'],
+    ['Moon and Reuters said the talks would go on.'],
+  ]);
+  assert.deepEqual(v[1], { quote: 'indirect', name: 'Moon Jae-in and Kim Jong Un', side: 'other' });
+  assert.equal(v[2]!.name, 'Kim Jong Un and Moon Jae-in');
+  assert.equal(v[3]!.name, 'Moon Jae-in');
+});
+
+test('a definite description by office is the person just quoted, unless its country differs', () => {
+  const v = voices([
+    ['“We have waited long,” Pak Sung said.'],
+    ['“We should live in unity,” the North Korean leader said.'],
+    ['“We will see,” Senator Ana Ruiz said.'],
+    ['“Not yet,” the Chinese foreign minister said.'],
+  ]);
+  assert.equal(v[1]!.name, 'Pak Sung');
+  assert.notEqual(v[3]!.name, 'Ana Ruiz');
+});
+
+test('a group named with where it is ("negotiators in Vienna") is named without the place', () => {
+  const v = voices([
+    ['Negotiators in Vienna announced that they had reached an agreement.'],
+    ['Critics at home have warned against the deal.'],
+    ['Officials in the Trump administration said the talks would go on.'],
+  ]);
+  assert.equal(v[0]!.name, 'Negotiators');
+  assert.equal(v[1]!.name, 'Critics');
+  assert.match(v[2]!.name ?? '', /administration/);
+});

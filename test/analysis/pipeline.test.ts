@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+
+const analyzer = createAnalyzer();
+
+test('the pipeline tells expectation scoring when the sentence before named the talks', () => {
+  const body = (text: string) =>
+    analyzer
+      .analyze(text)
+      .segments.filter((s) => s.kind === 'body')
+      .map((s) => s.expectation?.label);
+  const verdict = 'The world has lost a great opportunity for lasting peace and prosperity.';
+  const filler =
+    'He wrote the letter on Thursday evening from the White House after a long day of calls with aides and advisers.';
+  assert.deepEqual(
+    body(`Summit off\n\n${filler} The summit will not take place. ${verdict}`).slice(-1),
+    ['lowers'],
+  );
+  // Two sentences further on, with no talks named in between, the verdict is not anchored.
+  assert.deepEqual(
+    body(`Summit off\n\n${filler} The summit will not take place. ${filler} ${verdict}`).slice(-1),
+    ['none'],
+  );
+});
