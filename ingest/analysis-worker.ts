@@ -22,7 +22,8 @@ export interface AnalysisRequest {
 }
 
 const recipe = workerData as AnalyzerRecipe;
-const analyzer = 'choice' in recipe ? analyzerForChoice(recipe.choice) : createAnalyzer(recipe.config);
+const analyzer =
+  'choice' in recipe ? analyzerForChoice(recipe.choice) : createAnalyzer(recipe.config);
 const analyzerFor = codebookAnalyzers(analyzer);
 parentPort?.postMessage({ ready: analyzer.info.lexiconHash });
 parentPort?.on('message', (request: AnalysisRequest) => {
