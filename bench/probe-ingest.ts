@@ -6,8 +6,8 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { percentile } from './stats.js';
 
@@ -358,4 +358,62 @@ export async function hostileFiles(options: {
     removeDatabase(database);
   }
   return figures;
+}
+
+export interface UploadFigures {
+  uploadStatus: number;
+  /** The results page's counts line. */
+  uploadSummary: string;
+  cliExitCode: number | null;
+  expected: number;
+  stored: number;
+  missing: number;
+  duplicates: number;
+  integrity: string;
+}
+
+/**
+ * The add page's upload and an `ingest` command of the same file into one database at once,
+ * as a browser would post it (CSRF cookie and token from the form).
+ */
+export async function uploadWhileIngesting(options: {
+  distDir: string;
+  base: string;
+  database: string;
+  input: string;
+  clean: ReadonlyMap<string, string>;
+}): Promise<UploadFigures> {
+  const form = await fetch(`${options.base}/add`);
+  const cookie = (form.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const body = new FormData();
+  body.append('_csrf', token);
+  body.append('files', new Blob([readFileSync(options.input)]), basename(options.input));
+  const cli = startIngest(options.distDir, options.database, [options.input]);
+  const posted = await fetch(`${options.base}/add/files`, {
+    method: 'POST',
+    body,
+    headers: { cookie },
+    redirect: 'manual',
+  });
+  const location = posted.headers.get('location');
+  const page = location
+    ? await (await fetch(options.base + location, { headers: { cookie } })).text()
+    : await posted.text();
+  const finished = await cli.done;
+  const check = checkDatabase(options.database);
+  const digests = articleDigests(options.database);
+  let missing = 0;
+  for (const hash of options.clean.keys()) if (!digests.has(hash)) missing++;
+  return {
+    uploadStatus: posted.status,
+    uploadSummary: (/<p class="meta">([^<]*)</.exec(page)?.[1] ?? page.slice(0, 200)).trim(),
+    cliExitCode: finished.code,
+    expected: options.clean.size,
+    // Of the input's articles (the server put the bundled corpus in first).
+    stored: options.clean.size - missing,
+    missing,
+    duplicates: check.articles - check.distinctTexts,
+    integrity: check.integrity,
+  };
 }

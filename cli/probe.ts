@@ -10,7 +10,7 @@
 // (test/browser/xss.test.ts), which have their own commands.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,10 +27,11 @@ import {
   readsDuringIngest,
   removeDatabase,
   startIngest,
+  uploadWhileIngesting,
 } from '../bench/probe-ingest.js';
 import { runCommand } from './command.js';
 
-const PROBES = ['kill', 'concurrent', 'reads', 'html', 'http', 'minor'] as const;
+const PROBES = ['kill', 'concurrent', 'upload', 'reads', 'html', 'http', 'minor'] as const;
 type Probe = (typeof PROBES)[number];
 
 const USAGE = `Usage: npm run probe -- --dir DIR [options]
@@ -42,9 +43,13 @@ DIR (created; databases and inputs are kept there), on a prefix of the AllSides 
   --only LIST            some of: ${PROBES.join(',')} (default: all)
   --articles N           articles for the kill and reads probes (default 5000)
   --concurrent N         articles each concurrent ingest reads (default 1000)
+  --upload N             articles the add page's upload sends while an ingest of the
+                         same runs (default 600: one file under the 5 MB upload limit)
   --kills N              SIGKILLs at random moments (default 5)
   --reads-seconds N      how long 2 clients read during the bulk ingest (default 60)
   --seed N               seed of the random kill moments (default 16)
+  --reuse-clean SECONDS  reuse DIR/clean.sqlite from an earlier probe of the same input,
+                         whose clean run took SECONDS (it sets the kill moments)
   --corpus FILE          a .jsonl or .jsonl.gz corpus (default ${DEFAULT_CORPUS})
   --help                 this text
 
@@ -65,9 +70,11 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       articles: { type: 'string', default: '5000' },
       concurrent: { type: 'string', default: '1000' },
+      upload: { type: 'string', default: '600' },
       kills: { type: 'string', default: '5' },
       'reads-seconds': { type: 'string', default: '60' },
       seed: { type: 'string', default: '16' },
+      'reuse-clean': { type: 'string' },
       corpus: { type: 'string', default: DEFAULT_CORPUS },
       help: { type: 'boolean' },
     },
@@ -91,12 +98,13 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const articles = Number(values.articles);
   const concurrent = Math.min(Number(values.concurrent), articles);
+  const uploaded = Math.min(Number(values.upload), articles);
   const rows: Row[] = [];
   const figures: Record<string, unknown> = { date: new Date().toISOString() };
   const say = (line: string) => console.error(`probe: ${line}`);
 
   const input = join(dir, 'articles.jsonl');
-  const needsCorpus = only.has('kill') || only.has('concurrent') || only.has('reads');
+  const needsCorpus = ['kill', 'concurrent', 'upload', 'reads'].some((p) => only.has(p as Probe));
   let clean = new Map<string, string>();
   let cleanSeconds = 0;
   if (needsCorpus) {
@@ -104,13 +112,18 @@ async function main(): Promise<number> {
     const corpus = await readCorpusPrefix(values.corpus, articles);
     writeJsonl(corpus, input);
     writeJsonl(corpus.slice(0, concurrent), join(dir, 'first.jsonl'));
-    say('clean run');
+    writeJsonl(corpus.slice(0, uploaded), join(dir, 'upload.jsonl'));
     const cleanDb = join(dir, 'clean.sqlite');
-    removeDatabase(cleanDb);
-    const run = await startIngest(distDir, cleanDb, [input]).done;
-    cleanSeconds = run.seconds;
+    const reused = values['reuse-clean'] && existsSync(cleanDb);
+    if (!reused) {
+      say('clean run');
+      removeDatabase(cleanDb);
+      const run = await startIngest(distDir, cleanDb, [input]).done;
+      cleanSeconds = run.seconds;
+      figures.clean = { seconds: run.seconds, exitCode: run.code };
+    }
     clean = articleDigests(cleanDb);
-    figures.clean = { seconds: run.seconds, exitCode: run.code, stored: clean.size };
+    if (reused) cleanSeconds = Number(values['reuse-clean']);
   }
 
   if (only.has('kill')) {
@@ -163,6 +176,40 @@ async function main(): Promise<number> {
           `exit ${result.exitCodes.join(', ')}; ${result.lockErrors} lock messages; ` +
           `integrity_check ${result.integrity}; ${result.seconds.toFixed(0)} s`,
       });
+    }
+  }
+
+  if (only.has('upload')) {
+    say('an upload and an ingest at once');
+    const database = join(dir, 'uploaded.sqlite');
+    removeDatabase(database);
+    const port = await freePort();
+    const server = spawn(
+      process.execPath,
+      [join(distDir, 'server', 'main.js'), '--db', database, '--port', String(port)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      await serving(server);
+      const expected = articleDigests(join(dir, 'clean.sqlite'), uploaded);
+      const upload = await uploadWhileIngesting({
+        distDir,
+        base: `http://127.0.0.1:${port}`,
+        database,
+        input: join(dir, 'upload.jsonl'),
+        clean: expected,
+      });
+      figures.upload = upload;
+      const missing = upload.missing;
+      rows.push({
+        tried: `the add page's upload of ${uploaded} articles and an ingest of the same file into one database at once`,
+        result:
+          `${missing === 0 && upload.duplicates === 0 ? 'held' : 'FAILED'}: ${upload.stored} of ${upload.expected} stored, ` +
+          `${missing} missing, ${upload.duplicates} duplicates; upload HTTP ${upload.uploadStatus} ` +
+          `(“${upload.uploadSummary}”), ingest exit ${upload.cliExitCode}; integrity_check ${upload.integrity}`,
+      });
+    } finally {
+      server.kill('SIGTERM');
     }
   }
 
