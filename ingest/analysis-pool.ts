@@ -27,12 +27,15 @@ export interface AnalysisPool {
 /**
  * Starts `size` workers analysing as `analyzer` does. By default they rebuild it from its
  * data file settings; an analyzer made another way (a lexicon uploaded for a re-analysis)
- * passes the recipe it was made from.
+ * passes the recipe it was made from. With `budgetMs`, a worker that answers nothing for
+ * that long while it has work is stopped, and the pool fails that analysis and every
+ * later one (the server's bound on one article; the command line sets none).
  */
 export async function createAnalysisPool(
   analyzer: Analyzer,
   size: number,
   recipe: AnalyzerRecipe = { config: configOf(analyzer) },
+  budgetMs?: number,
 ): Promise<AnalysisPool> {
   const pending = new Map<number, Pending>();
   const load: number[] = [];
@@ -46,6 +49,23 @@ export async function createAnalysisPool(
       startWorker(index, recipe, analyzer.info.lexiconHash),
     ),
   );
+  // A worker answers in the order it was asked, so its silence measures the one analysis
+  // at the head of its queue, not the time the others waited behind it.
+  const watchdogs: (NodeJS.Timeout | undefined)[] = [];
+  const watch = (index: number) => {
+    clearTimeout(watchdogs[index]);
+    if (budgetMs === undefined || load[index] === 0) return;
+    watchdogs[index] = setTimeout(() => {
+      fail(new Error(`an analysis took longer than ${budgetMs / 1000} s and was stopped`));
+      void workers[index]!.terminate();
+    }, budgetMs);
+  };
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    watchdogs.forEach((timer) => clearTimeout(timer));
+  };
   workers.forEach((worker, index) => {
     load[index] = 0;
     worker.on('message', (reply: Reply) => {
@@ -54,14 +74,10 @@ export async function createAnalysisPool(
       if (!waiting) return;
       pending.delete(reply.id);
       load[index]!--;
+      watch(index);
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.analysis);
     });
-    const fail = (error: Error) => {
-      broken ??= error;
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
-    };
     worker.on('error', fail);
     worker.on('exit', (code) => {
       if (!closing) fail(new Error(`analysis worker ${index + 1} stopped (exit code ${code})`));
@@ -75,7 +91,7 @@ export async function createAnalysisPool(
       let index = 0;
       for (let i = 1; i < workers.length; i++) if (load[i]! < load[index]!) index = i;
       const id = nextId++;
-      load[index]!++;
+      if (load[index]!++ === 0) watch(index);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         const request: AnalysisRequest = { id, text, title, codebook };
@@ -84,6 +100,7 @@ export async function createAnalysisPool(
     },
     async close() {
       closing = true;
+      watchdogs.forEach((timer) => clearTimeout(timer));
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

@@ -8,6 +8,13 @@
 
 import { HttpError } from './http-error.js';
 
+/**
+ * The longest one article's analysis may take in a write (a 2,000,000-character article,
+ * ingest's limit, takes a few seconds): past it the worker is stopped, the rest of the
+ * write is refused with that reason, and the slot is free again.
+ */
+export const ANALYSIS_BUDGET_MS = 60_000;
+
 /** Seconds a refused write is told to wait (the Retry-After header). */
 const RETRY_AFTER_SECONDS = 30;
 

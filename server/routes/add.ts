@@ -25,6 +25,7 @@ import { articleName } from '../pages/article.js';
 import type { Renderer } from '../render.js';
 import { formBody, uploadBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
+import { ANALYSIS_BUDGET_MS } from '../write-slot.js';
 import type { WriteSlot } from '../write-slot.js';
 import { RecentResults } from '../recent-results.js';
 
@@ -75,7 +76,7 @@ export function addRoutes(
     const results: AddResult[] = [];
     const warnings: { source: string; warning: string }[] = [];
     const base = analyzer();
-    const pool = await createAnalysisPool(base, 1);
+    const pool = await createAnalysisPool(base, 1, undefined, ANALYSIS_BUDGET_MS);
     let summary: IngestSummary;
     try {
       summary = await ingest(source, { defaults }, store, base, {

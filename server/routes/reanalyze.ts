@@ -23,6 +23,7 @@ import type { Renderer } from '../render.js';
 import { uploadBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
 import { storyOr404 } from '../find-story.js';
+import { ANALYSIS_BUDGET_MS } from '../write-slot.js';
 import type { WriteSlot } from '../write-slot.js';
 
 export function reanalyzeRoutes(
@@ -67,7 +68,7 @@ export function reanalyzeRoutes(
       }
       const summary = await slot.run('re-analysing a story', async () => {
         // The worker builds the same analyzer from the same choice (the pool checks its hash).
-        const pool = await createAnalysisPool(analyzer, 1, { choice });
+        const pool = await createAnalysisPool(analyzer, 1, { choice }, ANALYSIS_BUDGET_MS);
         try {
           return await reanalyzeArticles(store, analyzer, { story: story.slug, pool });
         } finally {

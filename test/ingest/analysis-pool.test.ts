@@ -106,3 +106,18 @@ describe('an analysis pool for other codebooks and lexicon choices', () => {
     );
   });
 });
+
+describe('an analysis pool with a time budget', () => {
+  test('stops a worker that is silent past the budget and refuses later analyses', async () => {
+    const text = readFileSync(projectPath('test', 'fixtures', 'ingest', 'nyt-blinken.txt'), 'utf8');
+    // Twenty copies take far longer to analyse than the 1 ms allowed.
+    const long = Array.from({ length: 20 }, () => text).join('\n\n');
+    const pool = await createAnalysisPool(createAnalyzer(), 1, undefined, 1);
+    try {
+      await assert.rejects(pool.analyze(long, null), /took longer than 0\.001 s and was stopped/);
+      await assert.rejects(pool.analyze('Short.', null), /took longer than/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
