@@ -119,7 +119,7 @@ async function measurePage(
   return figures;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.on('error', reject);
@@ -132,7 +132,7 @@ function freePort(): Promise<number> {
 }
 
 /** Resolves once the server says it is serving; rejects with its output if it exits first. */
-function serving(server: ChildProcess): Promise<void> {
+export function serving(server: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);

@@ -39,6 +39,10 @@ const ARTICLES = `
   ${SCOPE} ${WHERE}
   ORDER BY st.slug, o.slug, a.id`;
 
+// A segment's issues are its few cue hits read by segment. Left to itself SQLite's planner
+// picks the (lexicon, category) index instead, which suits the DISTINCT … ORDER BY, and
+// then reads every issue hit of the database for every segment: 82k segments of 2,000
+// AllSides articles took 33 s instead of under 2.
 const SEGMENTS = `
   SELECT s.id AS segment_id, a.id AS article_id, st.slug AS story_slug, o.slug AS outlet_slug,
     s.position, s.paragraph_index, s.sentence_index, s.kind, s.start_offset, s.end_offset,
@@ -47,7 +51,8 @@ const SEGMENTS = `
     s.speaker_id, sp.name AS speaker_name, sp.side AS speaker_side,
     sp.is_anonymous AS speaker_is_anonymous,
     coalesce((SELECT group_concat(category, '|') FROM (SELECT DISTINCT h.category
-      FROM cue_hit h WHERE h.segment_id = s.id AND h.lexicon = 'issue' ORDER BY h.category)),
+      FROM cue_hit h INDEXED BY cue_hit_segment
+      WHERE h.segment_id = s.id AND h.lexicon = 'issue' ORDER BY h.category)),
       '') AS issues,
     ${segmentTextSql('s', 'a')} AS text, ${RUN}
   ${SCOPE}

@@ -1,12 +1,13 @@
-// Analysis on worker threads, for ingest: the main thread reads and stores, N workers
-// analyze. Each worker loads the same data files as the main analyzer, and the pool refuses
-// to start if a worker's data hash differs, so a run's stamp stays true. Results come back
-// as promises; the caller keeps its own order.
+// Analysis on worker threads, for ingest and re-analysis: the main thread reads and stores,
+// N workers analyze. Each worker builds its analyzer from the same recipe as the main one,
+// and the pool refuses to start if a worker's data hash differs, so a run's stamp stays
+// true. Results come back as promises; the caller keeps its own order. The server uses a
+// pool so that analysing an upload never holds the thread that answers pages.
 
 import { Worker } from 'node:worker_threads';
 import type { Analyzer, AnalyzerConfig } from '../analysis/pipeline.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
-import type { AnalysisRequest } from './analysis-worker.js';
+import type { AnalysisRequest, AnalyzerRecipe } from './analysis-worker.js';
 
 type Reply =
   { ready: string } | { id: number; analysis: ArticleAnalysis } | { id: number; error: string };
@@ -18,26 +19,53 @@ interface Pending {
 
 export interface AnalysisPool {
   size: number;
-  analyze(text: string, title: string | null): Promise<ArticleAnalysis>;
+  /** With `codebook`, the article is analysed with that codebook's analyzer instead. */
+  analyze(text: string, title: string | null, codebook?: string): Promise<ArticleAnalysis>;
   close(): Promise<void>;
 }
 
-export async function createAnalysisPool(analyzer: Analyzer, size: number): Promise<AnalysisPool> {
-  const config = analyzer.info.options as AnalyzerConfig;
-  const workerData: AnalyzerConfig = {
-    lexiconDir: config.lexiconDir ?? undefined,
-    issuesFile: config.issuesFile ?? undefined,
-    loadedFile: config.loadedFile ?? undefined,
-    codebook: config.codebook ?? undefined,
-  };
+/**
+ * Starts `size` workers analysing as `analyzer` does. By default they rebuild it from its
+ * data file settings; an analyzer made another way (a lexicon uploaded for a re-analysis)
+ * passes the recipe it was made from. With `budgetMs`, a worker that answers nothing for
+ * that long while it has work is stopped, and the pool fails that analysis and every
+ * later one (the server's bound on one article; the command line sets none).
+ */
+export async function createAnalysisPool(
+  analyzer: Analyzer,
+  size: number,
+  recipe: AnalyzerRecipe = { config: configOf(analyzer) },
+  budgetMs?: number,
+): Promise<AnalysisPool> {
   const pending = new Map<number, Pending>();
   const load: number[] = [];
   let nextId = 0;
+  // A worker that died (an exception outside an analysis, out of memory) would leave later
+  // requests waiting for ever; the pool refuses them instead.
+  let broken: Error | null = null;
+  let closing = false;
   const workers = await Promise.all(
     Array.from({ length: size }, (_, index) =>
-      startWorker(index, workerData, analyzer.info.lexiconHash),
+      startWorker(index, recipe, analyzer.info.lexiconHash),
     ),
   );
+  // A worker answers in the order it was asked, so its silence measures the one analysis
+  // at the head of its queue, not the time the others waited behind it.
+  const watchdogs: (NodeJS.Timeout | undefined)[] = [];
+  const watch = (index: number) => {
+    clearTimeout(watchdogs[index]);
+    if (budgetMs === undefined || load[index] === 0) return;
+    watchdogs[index] = setTimeout(() => {
+      fail(new Error(`an analysis took longer than ${budgetMs / 1000} s and was stopped`));
+      void workers[index]!.terminate();
+    }, budgetMs);
+  };
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    watchdogs.forEach((timer) => clearTimeout(timer));
+  };
   workers.forEach((worker, index) => {
     load[index] = 0;
     worker.on('message', (reply: Reply) => {
@@ -46,38 +74,52 @@ export async function createAnalysisPool(analyzer: Analyzer, size: number): Prom
       if (!waiting) return;
       pending.delete(reply.id);
       load[index]!--;
+      watch(index);
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.analysis);
     });
-    worker.on('error', (error) => {
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`analysis worker ${index + 1} stopped (exit code ${code})`));
     });
   });
   return {
     size,
-    analyze(text, title) {
+    analyze(text, title, codebook) {
+      if (broken) return Promise.reject(broken);
       // The least busy worker takes the article.
       let index = 0;
       for (let i = 1; i < workers.length; i++) if (load[i]! < load[index]!) index = i;
       const id = nextId++;
-      load[index]!++;
+      if (load[index]!++ === 0) watch(index);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        const request: AnalysisRequest = { id, text, title };
+        const request: AnalysisRequest = { id, text, title, codebook };
         workers[index]!.postMessage(request);
       });
     },
     async close() {
+      closing = true;
+      watchdogs.forEach((timer) => clearTimeout(timer));
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
 }
 
-function startWorker(index: number, config: AnalyzerConfig, expectedHash: string): Promise<Worker> {
+function configOf(analyzer: Analyzer): AnalyzerConfig {
+  const config = analyzer.info.options as AnalyzerConfig;
+  return {
+    lexiconDir: config.lexiconDir ?? undefined,
+    issuesFile: config.issuesFile ?? undefined,
+    loadedFile: config.loadedFile ?? undefined,
+    codebook: config.codebook ?? undefined,
+  };
+}
+
+function startWorker(index: number, recipe: AnalyzerRecipe, expectedHash: string): Promise<Worker> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), {
-      workerData: config,
+      workerData: recipe,
     });
     worker.once('error', reject);
     worker.once('message', (reply: Reply) => {

@@ -176,17 +176,16 @@ export async function ingestRecords(
         continue;
       }
       const codebook = await codebookOf(input);
-      // The workers hold the base analyzer's codebook; another one is analysed here.
-      if (options.pool && codebook === analyzer.data.codebook) {
+      if (options.pool) {
+        const other = codebook === analyzer.data.codebook ? undefined : codebook;
         inFlight.push({
           record: input,
           codebook,
-          analysis: options.pool.analyze(input.text, input.title),
+          analysis: options.pool.analyze(input.text, input.title, other),
         });
         while (inFlight.length >= maxInFlight) await settleOldest();
         continue;
       }
-      while (inFlight.length > 0) await settleOldest();
       accept(input, codebook, () => {
         try {
           return analyzerFor(codebook).analyze(input.text, { title: input.title ?? undefined });

@@ -27,6 +27,7 @@ import { curateRoutes } from './routes/curate.js';
 import { reanalyzeRoutes } from './routes/reanalyze.js';
 import { DEFAULT_WRITE_LIMITS } from './write-limits.js';
 import type { WriteLimits } from './write-limits.js';
+import { WriteSlot } from './write-slot.js';
 
 export interface AppOptions {
   renderer?: Renderer;
@@ -53,6 +54,7 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
   409: 'Conflict',
   413: 'Too large',
   415: 'Unsupported file type',
+  503: 'Busy',
 };
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
@@ -63,6 +65,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   const limits: WriteLimits = { ...DEFAULT_WRITE_LIMITS, ...options.writeLimits };
   let analyzer = options.analyzer;
   const analyzerForAdding = () => (analyzer ??= createAnalyzer());
+  const slot = new WriteSlot();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -81,9 +84,9 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(outletRoutes(store, render, cache));
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache));
-  app.use(addRoutes(store, render, access, limits, analyzerForAdding));
+  app.use(addRoutes(store, render, access, limits, analyzerForAdding, slot));
   app.use(curateRoutes(store, render, access, limits, analyzerForAdding));
-  app.use(reanalyzeRoutes(store, render, access, limits));
+  app.use(reanalyzeRoutes(store, render, access, limits, slot));
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const allowed = allowedMethods(app.router, req.path);
@@ -106,6 +109,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
           ? given
           : 500;
     if (status === 500) console.error(error);
+    if (error instanceof HttpError) res.set(error.headers);
     const message =
       error instanceof HttpError
         ? error.message

@@ -1,13 +1,17 @@
 // Adding articles in the browser: /add shows the paste form and the upload form; both
 // post here and go through the same ingest as `npm run ingest` (ingest/ingest.ts and the
 // readers in ingest/read.ts), so the same input gives the same articles and the same
-// reasons for refusing one. The answer is the results page, one row per file or row.
+// reasons for refusing one. The articles are analysed on a worker thread, so pages keep
+// answering meanwhile, and one such write runs at a time (write-slot.ts). A post answers
+// 303 with its results page (/add/results/<id>, one row per file or row), which a reload
+// shows again without posting anything.
 
 import { Router } from 'express';
 import type { Analyzer } from '../../analysis/pipeline.js';
 import type { AddResult, Store, StorySummary } from '../../db/store.js';
 import { ingest } from '../../ingest/ingest.js';
 import type { IngestSummary } from '../../ingest/ingest.js';
+import { createAnalysisPool } from '../../ingest/analysis-pool.js';
 import { uploadName, uploadProblem } from '../../ingest/read.js';
 import type { IngestSource } from '../../ingest/read.js';
 import { DEFAULT_LIMITS } from '../../ingest/record.js';
@@ -16,10 +20,20 @@ import type { WriteAccess } from '../access.js';
 import { sent } from '../form-input.js';
 import { HttpError } from '../http-error.js';
 import { addPage, resultsPage } from '../pages/add.js';
+import type { ResultsPage } from '../pages/add.js';
 import { articleName } from '../pages/article.js';
 import type { Renderer } from '../render.js';
 import { formBody, uploadBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
+import { ANALYSIS_BUDGET_MS } from '../write-slot.js';
+import type { WriteSlot } from '../write-slot.js';
+import { RecentResults } from '../recent-results.js';
+
+/**
+ * Articles per transaction when adding from the browser: storing a batch holds the thread
+ * that answers pages, so batches are kept small (the command line stores 200 at a time).
+ */
+const BROWSER_BATCH = 20;
 
 export function addRoutes(
   store: Store,
@@ -27,8 +41,10 @@ export function addRoutes(
   access: WriteAccess,
   limits: WriteLimits,
   analyzer: () => Analyzer,
+  slot: WriteSlot,
 ): Router {
   const router = Router();
+  const recent = new RecentResults<ResultsPage>();
 
   router.get('/add', async (req, res) => {
     const [stories, outlets] = await Promise.all([store.listStories(), store.listOutlets()]);
@@ -36,15 +52,42 @@ export function addRoutes(
     res.send(render('add', addPage(stories, outlets, write, limits, DEFAULT_LIMITS.minWords)));
   });
 
-  /** Ingests a source and answers with the results page. */
-  const add = async (source: IngestSource, defaults: IngestDefaults) => {
+  router.get('/add/results/:id', (req, res) => {
+    const model = recent.get(String(req.params.id));
+    if (!model) {
+      throw new HttpError(
+        404,
+        'These results are no longer kept (a results page is kept for an hour, and only the ' +
+          'last 50). What was stored is on the stories’ pages.',
+      );
+    }
+    res.send(render('add-results', model));
+  });
+
+  /** Ingests a source in the write slot, keeps its results page and redirects to it. */
+  const add = (source: IngestSource, defaults: IngestDefaults) =>
+    slot.run('adding articles', async () => {
+      const id = recent.keep(await ingestForPage(source, defaults));
+      return `/add/results/${id}`;
+    });
+
+  const ingestForPage = async (source: IngestSource, defaults: IngestDefaults) => {
     const before = new Map((await store.listStories()).map((s) => [s.slug, s.articleCount]));
     const results: AddResult[] = [];
     const warnings: { source: string; warning: string }[] = [];
-    const summary: IngestSummary = await ingest(source, { defaults }, store, analyzer(), {
-      onResult: (result) => results.push(result),
-      onWarning: (from, warning) => warnings.push({ source: from, warning }),
-    });
+    const base = analyzer();
+    const pool = await createAnalysisPool(base, 1, undefined, ANALYSIS_BUDGET_MS);
+    let summary: IngestSummary;
+    try {
+      summary = await ingest(source, { defaults }, store, base, {
+        pool,
+        batchSize: BROWSER_BATCH,
+        onResult: (result) => results.push(result),
+        onWarning: (from, warning) => warnings.push({ source: from, warning }),
+      });
+    } finally {
+      await pool.close();
+    }
     const grown = (await store.listStories()).filter(
       (s: StorySummary) => s.articleCount > (before.get(s.slug) ?? 0),
     );
@@ -53,7 +96,7 @@ export function addRoutes(
     for (const story of grown) {
       for (const a of await store.listArticles(story.slug)) headlines.set(a.id, articleName(a));
     }
-    return render('add-results', resultsPage(summary, results, warnings, grown, headlines));
+    return resultsPage(summary, results, warnings, grown, headlines);
   };
 
   router.post('/add', ...formBody(limits), access.check, async (req, res) => {
@@ -72,7 +115,7 @@ export function addRoutes(
       url: sent(body, 'url'),
       author: sent(body, 'author'),
     };
-    res.send(await add({ pasted }, {}));
+    res.redirect(303, await add({ pasted }, {}));
   });
 
   // The files are received before the tokens are checked (the tokens travel in the same
@@ -104,7 +147,7 @@ export function addRoutes(
       outlet: sent(req.body, 'outlet') || undefined,
       story: story || undefined,
     };
-    res.send(await add({ uploads }, defaults));
+    res.redirect(303, await add({ uploads }, defaults));
   });
 
   return router;

@@ -42,13 +42,20 @@ describe('the write forms in a browser', () => {
         .locator('#upload-files')
         .setInputFiles(projectPath('test', 'fixtures', 'ingest', 'nyt-blinken.txt'));
       await page.getByRole('button', { name: 'Upload and add' }).click();
-      await page.waitForURL(/\/add\/files$/);
+      await page.waitForURL(/\/add\/results\/[A-Za-z0-9_-]{24}$/);
       assert.equal(await page.locator('h1').textContent(), 'What was added');
       const row = page.locator('table.results tbody tr');
       assert.equal(await row.count(), 1);
       assert.equal(await row.locator('code').textContent(), 'nyt-blinken.txt');
       assert.equal(await row.locator('.result-label').textContent(), 'stored');
       await page.screenshot({ path: `${SHOTS}/forms-results.png`, fullPage: true });
+
+      // A reload shows the same results and posts nothing again (the post answered 303).
+      const articles = await fx.temp.store.countArticles();
+      const reloaded = await page.reload();
+      assert.equal(reloaded?.request().method(), 'GET');
+      assert.equal(await row.locator('.result-label').textContent(), 'stored');
+      assert.equal(await fx.temp.store.countArticles(), articles);
 
       await row.getByRole('link').click();
       await page.waitForURL(/\/articles\/\d+$/);
@@ -68,7 +75,7 @@ describe('the write forms in a browser', () => {
       .locator('#upload-files')
       .setInputFiles([`${dir}/articles.csv`, `${dir}/articles.jsonl`]);
     await page.getByRole('button', { name: 'Upload and add' }).click();
-    await page.waitForURL(/\/add\/files$/);
+    await page.waitForURL(/\/add\/results\/[A-Za-z0-9_-]{24}$/);
     const refused = page.locator('table.results tr.result-rejected');
     assert.ok((await refused.count()) >= 2);
     assert.match(

@@ -33,6 +33,13 @@ export class FormSession {
     return this.send(path, new URLSearchParams(fields), headers);
   }
 
+  /** A browser's next step after a post: the page a 303 points to (any other answer as it is). */
+  async follow(sent: Sent): Promise<Sent> {
+    if (sent.status !== 303 || sent.location === null) return sent;
+    const page = await this.open(sent.location);
+    return { status: page.status, location: null, html: page.html };
+  }
+
   /** Posts a multipart form with files, as the upload forms do. */
   async upload(
     path: string,

@@ -81,7 +81,10 @@ describe('adding articles in the browser', () => {
       url: 'https://example.org/trade-talks',
       author: 'A. Reporter',
     };
-    const added = await session.post('/add', fields);
+    const posted = await session.post('/add', fields);
+    assert.equal(posted.status, 303);
+    assert.match(posted.location ?? '', /^\/add\/results\/[A-Za-z0-9_-]{24}$/);
+    const added = await session.follow(posted);
     assert.equal(added.status, 200);
     const id = Number(
       /<a href="\/articles\/(\d+)">Envoys meet in Beijing<\/a>/.exec(added.html)?.[1],
@@ -107,18 +110,22 @@ describe('adding articles in the browser', () => {
     );
     assert.match(added.html, /<a href="\/stories\/trade-talks-in-beijing">/);
 
-    const again = await session.post('/add', fields);
+    const again = await session.follow(await session.post('/add', fields));
     assert.match(
       again.html,
       /class="result-duplicate"[\s\S]*already stored[\s\S]*<a href="\/articles\/\d+">/,
     );
 
-    const short = await session.post('/add', { ...fields, text: 'Too short to be an article.' });
+    const short = await session.follow(
+      await session.post('/add', { ...fields, text: 'Too short to be an article.' }),
+    );
     assert.match(
       unescape(short.html),
       /refused[\s\S]*too short for an article: fewer than 50 words \(\d+; set the minimum with --min-words\)/,
     );
-    const noOutlet = await session.post('/add', { ...fields, text: `${PASTED} More.`, outlet: '' });
+    const noOutlet = await session.follow(
+      await session.post('/add', { ...fields, text: `${PASTED} More.`, outlet: '' }),
+    );
     assert.match(noOutlet.html, /missing outlet \(fill in the outlet field\)/);
     const empty = await session.post('/add', { ...fields, text: '  ' });
     assert.equal(empty.status, 400);
@@ -128,12 +135,9 @@ describe('adding articles in the browser', () => {
     const session = new FormSession(fx.server.base);
     const { token } = await session.open('/add');
     const text = PASTED.replace('Tuesday', 'Wednesday');
-    const added = await session.post('/add', {
-      _csrf: token,
-      text,
-      outlet: 'Test Wire',
-      story: STORY,
-    });
+    const added = await session.follow(
+      await session.post('/add', { _csrf: token, text, outlet: 'Test Wire', story: STORY }),
+    );
     const id = Number(/href="\/articles\/(\d+)"/.exec(added.html)?.[1]);
     const stored = await fx.temp.store.getArticle(id);
     assert.equal(stored?.storySlug, STORY);
@@ -160,11 +164,13 @@ describe('adding articles in the browser', () => {
       const session = new FormSession(server.base);
       const { token } = await session.open('/add');
       const files = names.map((name) => ({ name, bytes: readFileSync(`${FIXTURES}/${name}`) }));
-      const sent = await session.upload(
+      const posted = await session.upload(
         '/add/files',
         { _csrf: token, outlet: 'Fixture Outlet', story: '', new_story: 'Fixture story' },
         files,
       );
+      assert.equal(posted.status, 303);
+      const sent = await session.follow(posted);
       assert.equal(sent.status, 200);
       const rows = [
         ...sent.html.matchAll(
