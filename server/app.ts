@@ -85,7 +85,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache));
   app.use(addRoutes(store, render, access, limits, analyzerForAdding, slot));
-  app.use(curateRoutes(store, render, access, limits, analyzerForAdding));
+  app.use(curateRoutes(store, render, access, limits, slot));
   app.use(reanalyzeRoutes(store, render, access, limits, slot));
 
   app.use((req: Request, res: Response, next: NextFunction) => {

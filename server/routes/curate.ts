@@ -19,13 +19,17 @@ import {
   storyForm,
 } from '../pages/curate.js';
 import type { Analyzer } from '../../analysis/pipeline.js';
-import { codebookAnalyzers } from '../../ingest/codebook-analyzers.js';
+import { createAnalysisPool } from '../../ingest/analysis-pool.js';
+import { analyzerForChoice } from '../../ingest/lexicon-choice.js';
+import type { LexiconChoice } from '../../ingest/lexicon-choice.js';
 import { reanalyzeArticles } from '../../ingest/reanalyze.js';
 import type { Renderer } from '../render.js';
 import { formBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
 import { findArticle } from './articles.js';
 import { storyOr404 } from '../find-story.js';
+import { ANALYSIS_BUDGET_MS } from '../write-slot.js';
+import type { WriteSlot } from '../write-slot.js';
 
 /** Edit forms are short: a description of a few paragraphs at most. */
 const EDIT_FORM_BYTES = 64 * 1024;
@@ -35,7 +39,7 @@ export function curateRoutes(
   render: Renderer,
   access: WriteAccess,
   limits: WriteLimits,
-  analyzerFor: () => Analyzer,
+  slot: WriteSlot,
 ): Router {
   const router = Router();
   const form = [...formBody({ ...limits, formBytes: EDIT_FORM_BYTES }), access.check];
@@ -56,8 +60,9 @@ export function curateRoutes(
   });
 
   // A new codebook is stored and the story's articles re-analysed with its analyzers, so
-  // sides, legends and issue charts follow it (as `npm run codebook -- assign`). The
-  // analyzer is made first: a codebook that cannot be read changes nothing.
+  // sides, legends and issue charts follow it (as `npm run codebook -- assign`), on a worker
+  // thread in the write slot, as the re-analysis page does. The analyzer is made first: a
+  // codebook that cannot be read changes nothing.
   router.post('/stories/:slug/edit', ...form, async (req, res) => {
     const story = await findStory(String(req.params.slug));
     const edit = storyEditFrom(req.body);
@@ -73,17 +78,30 @@ export function curateRoutes(
       return again([`Codebook “${codebook}” is not one of: ${options.join(', ')}.`]);
     }
     let analyzer: Analyzer | null = null;
+    // The codebook with its own issue lexicon, as `npm run codebook -- assign` gives it.
+    const choice: LexiconChoice = { codebook, issueLexicon: '', replacement: null };
     if (codebook !== story.codebook) {
       try {
-        analyzer = codebookAnalyzers(analyzerFor())(codebook);
+        analyzer = analyzerForChoice(choice);
       } catch (error) {
         return again([`Codebook “${codebook}” cannot be used: ${(error as Error).message}`]);
       }
     }
-    await store.updateStory(story.slug, edit.value.edit);
-    if (analyzer) {
-      await store.setStoryCodebook(story.slug, codebook);
-      const summary = await reanalyzeArticles(store, analyzer, { story: story.slug });
+    if (!analyzer) await store.updateStory(story.slug, edit.value.edit);
+    else {
+      const use = analyzer;
+      // Title and codebook are stored only once the slot is ours: a busy server changes nothing.
+      const summary = await slot.run('re-analysing a story with its new codebook', async () => {
+        await store.updateStory(story.slug, edit.value.edit);
+        await store.setStoryCodebook(story.slug, codebook);
+        // The worker builds the same analyzer from the same choice (the pool checks its hash).
+        const pool = await createAnalysisPool(use, 1, { choice }, ANALYSIS_BUDGET_MS);
+        try {
+          return await reanalyzeArticles(store, use, { story: story.slug, pool });
+        } finally {
+          await pool.close();
+        }
+      });
       if (summary.failed.length > 0) {
         const which = summary.failed.map((f) => `article ${f.articleId}: ${f.reason}`).join('; ');
         throw new HttpError(
