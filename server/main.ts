@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     for (const r of loaded.rejected) console.error(`  rejected ${r.source}: ${r.reason}`);
   }
   const app = createApp(store, {
+    database: file,
     showErrors: process.env.NODE_ENV === 'development',
     operatorToken,
   });

@@ -20,6 +20,8 @@ import { storyCodebook } from '../sides.js';
 import { storyFraming } from '../panels/framing.js';
 import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
 import type { StoryCache } from '../story-cache.js';
+import type { PageJobs } from '../compute/page-jobs.js';
+import { sendComputingJson } from '../pages/computing.js';
 import { findOutlet, outletComparisons } from './outlets.js';
 
 const page = {
@@ -109,7 +111,7 @@ function storyRef(story: StorySummary) {
   };
 }
 
-export function apiRoutes(store: Store, cache: StoryCache): Router {
+export function apiRoutes(store: Store, cache: StoryCache, jobs: PageJobs): Router {
   const router = Router();
 
   const story = async (slug: string): Promise<StorySummary> => {
@@ -181,10 +183,12 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const query = parseQuery(schemas.facts, req);
     const found = await story(req.params.slug);
     const version = await store.storyVersion(found.slug);
-    // The same cache entry as the facts page: the alignment runs once per story version.
-    const prepared = await cache.cached(`facts:${found.slug}`, version, async () =>
-      prepareFacts(await store.storySentences(found.slug)),
-    );
+    // The same computation as the facts page: the alignment runs once per story version,
+    // off the request thread; meanwhile 202 with Retry-After.
+    const job = await jobs.get({ kind: 'facts', slug: found.slug }, version);
+    if (job.state === 'failed') throw new HttpError(job.status, job.message);
+    if (job.state === 'computing') return sendComputingJson(res, job);
+    const prepared = job.value;
     const known = outletRefs(found, prepared).map((o) => o.slug);
     for (const name of ['outlet', 'missing'] as const) {
       const value = query[name];

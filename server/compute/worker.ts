@@ -1,0 +1,25 @@
+// The worker thread that computes pages off the request thread (server/compute/page-jobs.ts
+// starts it): it opens its own connection to the SQLite file, then answers one task at a
+// time with the task's value or the error that stopped it. It holds no cache: the main
+// thread keeps the results.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteStore } from '../../db/sqlite-store.js';
+import { HttpError } from '../http-error.js';
+import { runTask, type PageTask } from './tasks.js';
+import type { Outcome } from './page-jobs.js';
+
+const { database } = workerData as { database: string };
+const store = new SqliteStore(database);
+
+parentPort!.on('message', (task: PageTask) => {
+  runTask(store, task).then(
+    (value) => parentPort!.postMessage({ ok: true, value } satisfies Outcome),
+    (error: unknown) =>
+      parentPort!.postMessage({
+        ok: false,
+        status: error instanceof HttpError ? error.status : 500,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies Outcome),
+  );
+});
