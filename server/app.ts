@@ -20,6 +20,7 @@ import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
 import { StoryCache } from './story-cache.js';
 import { InlineRunner, PageJobs, WorkerRunner } from './compute/page-jobs.js';
+import type { TaskRunner } from './compute/page-jobs.js';
 import { runTask } from './compute/tasks.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
@@ -53,6 +54,8 @@ export interface AppOptions {
   database?: string;
   /** Tuning of the worker computations (DEFAULT_COMPUTE; tests shorten the wait). */
   compute?: Partial<ComputeOptions>;
+  /** Where big pages are computed, in place of the worker or inline runner (tests). */
+  pageRunner?: TaskRunner;
 }
 
 export interface ComputeOptions {
@@ -164,6 +167,9 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
 /** Where the big pages are computed: a worker over the database file, else inline. */
 function pageJobs(store: Store, options: AppOptions): PageJobs {
   const compute = { ...DEFAULT_COMPUTE, ...options.compute };
+  if (options.pageRunner) {
+    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: 60 });
+  }
   if (options.database === undefined) {
     return new PageJobs(new InlineRunner((task) => runTask(store, task)), {
       waitMs: Infinity,
