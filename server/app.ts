@@ -111,7 +111,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(factsRoutes(store, render, jobs));
   app.use(articleRoutes(store, render));
   app.use(searchRoutes(store, render));
-  app.use(outletRoutes(store, render, cache));
+  app.use(outletRoutes(store, render, jobs));
   app.use(exportRoutes(store));
   app.use(apiRoutes(store, cache, jobs));
   app.use(addRoutes(store, render, access, limits, analyzerForAdding));
@@ -164,20 +164,26 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   return app;
 }
 
+/**
+ * Page computations kept (story dashboards and facts are up to about 1 MB each; an outlet
+ * profile keeps one small entry per story it covered).
+ */
+const JOB_RESULTS = 300;
+
 /** Where the big pages are computed: a worker over the database file, else inline. */
 function pageJobs(store: Store, options: AppOptions): PageJobs {
   const compute = { ...DEFAULT_COMPUTE, ...options.compute };
   if (options.pageRunner) {
-    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: 60 });
+    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: JOB_RESULTS });
   }
   if (options.database === undefined) {
     return new PageJobs(new InlineRunner((task) => runTask(store, task)), {
       waitMs: Infinity,
-      limit: 60,
+      limit: JOB_RESULTS,
     });
   }
   const runner = new WorkerRunner({ database: options.database, ...compute });
-  return new PageJobs(runner, { waitMs: compute.waitMs, limit: 60 });
+  return new PageJobs(runner, { waitMs: compute.waitMs, limit: JOB_RESULTS });
 }
 
 /**

@@ -262,7 +262,11 @@ export function apiRoutes(store: Store, cache: StoryCache, jobs: PageJobs): Rout
     const slug = req.params.slug;
     const { outlet, stories } = await findOutlet(store, slug);
     const { items, pagination } = paginate(stories, query, 20);
-    const perStory = await outletComparisons(store, cache, slug, items);
+    const comparisons = await outletComparisons(store, jobs, slug, items);
+    if (comparisons.state === 'failed')
+      throw new HttpError(comparisons.status, comparisons.message);
+    if (comparisons.state === 'computing') return sendComputingJson(res, comparisons);
+    const perStory = comparisons.value;
     res.json({
       stamp: await stamp({ outlet: slug }),
       outlet: {

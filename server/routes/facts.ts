@@ -14,6 +14,7 @@ import { sendComputing, sendComputingJson } from '../pages/computing.js';
 import type { Renderer } from '../render.js';
 import { storyOr404 } from '../find-story.js';
 import { pageNumber } from '../pager.js';
+import { StoryCache } from '../story-cache.js';
 
 const querySchema = z.object({
   outlet: z.string().min(1).optional(),
@@ -24,13 +25,20 @@ const querySchema = z.object({
 
 export function factsRoutes(store: Store, render: Renderer, jobs: PageJobs): Router {
   const router = Router();
+  // Rendered pages, keyed by the whole query (filters and page) under the story version.
+  const pages = new StoryCache({ limit: 40 });
 
   /** The story's facts and the filter asked for, or null once the 202 has been sent. */
   async function load(
     req: Request,
     res: Response,
     json: boolean,
-  ): Promise<{ story: StorySummary; prepared: PreparedFacts; filter: FactsFilter } | null> {
+  ): Promise<{
+    story: StorySummary;
+    prepared: PreparedFacts;
+    filter: FactsFilter;
+    version: string;
+  } | null> {
     const slug = String(req.params.slug);
     const story = await storyOr404(store, slug);
     const query = querySchema.safeParse(req.query);
@@ -74,15 +82,20 @@ export function factsRoutes(store: Store, render: Renderer, jobs: PageJobs): Rou
       }
     }
     const { page: _page, ...filter } = query.data;
-    return { story, prepared, filter: { ...filter, min: filter.min ?? 2 } };
+    return { story, prepared, filter: { ...filter, min: filter.min ?? 2 }, version };
   }
 
   router.get('/stories/:slug/facts', async (req, res) => {
     const page = pageNumber(req.query.page);
     const loaded = await load(req, res, false);
-    if (loaded) {
-      res.send(render('facts', factsPage(loaded.story, loaded.prepared, loaded.filter, page)));
-    }
+    if (!loaded) return;
+    const { story, prepared, filter, version } = loaded;
+    const key = JSON.stringify([story.slug, filter, page]);
+    res.send(
+      await pages.cached(key, version, () =>
+        render('facts', factsPage(story, prepared, filter, page)),
+      ),
+    );
   });
 
   router.get('/stories/:slug/facts.json', async (req, res) => {

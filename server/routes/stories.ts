@@ -14,6 +14,7 @@ import { sendComputing, sendComputingJson } from '../pages/computing.js';
 import type { Renderer } from '../render.js';
 import { storyOr404 } from '../find-story.js';
 import { pageNumber } from '../pager.js';
+import { StoryCache } from '../story-cache.js';
 
 export function storyRoutes(
   store: Store,
@@ -22,6 +23,9 @@ export function storyRoutes(
   issueLabels: Readonly<Record<string, string>> | undefined,
 ): Router {
   const router = Router();
+  // The rendered dashboard too: at a thousand articles rendering it cost more than the rest
+  // of a request. Keyed by part and articles page; the story version keeps it current.
+  const pages = new StoryCache({ limit: 40 });
 
   router.get('/', async (req, res) => {
     res.send(render('home', homePage(await store.listStories(), pageNumber(req.query.page))));
@@ -31,7 +35,11 @@ export function storyRoutes(
    * The dashboard of this data version, or null once the answer (202 while computing) has
    * been sent. `json` picks the form of that answer.
    */
-  const load = async (req: Request, res: Response, json: boolean): Promise<StoryPage | null> => {
+  const load = async (
+    req: Request,
+    res: Response,
+    json: boolean,
+  ): Promise<{ page: StoryPage; version: string } | null> => {
     const part = parsePart(req.query.part);
     if (part === null) throw new HttpError(400, 'part must be all, lead or body.');
     const slug = String(req.params.slug);
@@ -40,7 +48,7 @@ export function storyRoutes(
     const labels = issueLabels ? { ...issueLabels } : undefined;
     const job = await jobs.get({ kind: 'story', slug, part, issueLabels: labels }, version);
     if (job.state === 'failed') throw new HttpError(job.status, job.message);
-    if (job.state === 'ready') return job.value;
+    if (job.state === 'ready') return { page: job.value, version };
     if (json) sendComputingJson(res, job);
     else {
       const layout = { title: story.title, crumbs: [{ label: 'Stories', href: '/' }] };
@@ -50,8 +58,9 @@ export function storyRoutes(
   };
 
   router.get('/stories/:slug.json', async (req, res) => {
-    const page = await load(req, res, true);
-    if (!page) return;
+    const loaded = await load(req, res, true);
+    if (!loaded) return;
+    const { page } = loaded;
     const { charts, ...numbers } = page.dashboard;
     res.json({
       story: page.story,
@@ -71,8 +80,9 @@ export function storyRoutes(
 
   // Each chart's Vega-Lite spec, data included, to open in the Vega editor or restyle.
   router.get('/stories/:slug/charts/:chart.vl.json', async (req, res) => {
-    const page = await load(req, res, true);
-    if (!page) return;
+    const loaded = await load(req, res, true);
+    if (!loaded) return;
+    const { page } = loaded;
     const charts: Record<string, { spec: string } | null> = page.dashboard.charts;
     const chart = Object.hasOwn(charts, req.params.chart) ? charts[req.params.chart] : null;
     if (!chart) throw new HttpError(404, `No chart “${req.params.chart}” on this story page.`);
@@ -84,8 +94,13 @@ export function storyRoutes(
 
   router.get('/stories/:slug', async (req, res) => {
     const articlesPage = pageNumber(req.query.articles, 'articles');
-    const page = await load(req, res, false);
-    if (page) res.send(render('story', storyView(page, articlesPage)));
+    const loaded = await load(req, res, false);
+    if (!loaded) return;
+    const { page, version } = loaded;
+    const key = `${page.story.slug}:${page.dashboard.part}:${articlesPage}`;
+    res.send(
+      await pages.cached(key, version, () => render('story', storyView(page, articlesPage))),
+    );
   });
 
   return router;
