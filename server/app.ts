@@ -18,7 +18,6 @@ import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
-import { StoryCache } from './story-cache.js';
 import { InlineRunner, PageJobs, WorkerRunner } from './compute/page-jobs.js';
 import type { TaskRunner } from './compute/page-jobs.js';
 import { runTask } from './compute/tasks.js';
@@ -89,7 +88,6 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
   const render = options.renderer ?? createRenderer();
-  const cache = new StoryCache({ limit: 60 });
   const jobs = pageJobs(store, options);
   const issueLabels = options.issueLabels;
   const access = writeAccess(options.operatorToken ?? null);
@@ -113,7 +111,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(searchRoutes(store, render));
   app.use(outletRoutes(store, render, jobs));
   app.use(exportRoutes(store));
-  app.use(apiRoutes(store, cache, jobs));
+  app.use(apiRoutes(store, jobs));
   app.use(addRoutes(store, render, access, limits, analyzerForAdding));
   app.use(curateRoutes(store, render, access, limits));
   app.use(reanalyzeRoutes(store, render, access, limits));

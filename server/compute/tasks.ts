@@ -10,6 +10,10 @@ import { HttpError } from '../http-error.js';
 import { prepareFacts, type PreparedFacts } from '../pages/facts.js';
 import { storyDashboard, storyPage, type StoryPage } from '../pages/story.js';
 import { outletInStory, type OutletInStory } from '../api/outlets.js';
+import { storyFigures, toneFigure } from '../api/figures.js';
+import { storyFraming } from '../panels/framing.js';
+import { storyCodebook } from '../sides.js';
+import { selectPart } from '../../analysis/comparison/compare.js';
 
 export type PageTask =
   | {
@@ -20,6 +24,8 @@ export type PageTask =
       issueLabels?: Record<string, string>;
     }
   | { kind: 'facts'; slug: string }
+  /** The per-outlet figures of /api/stories/<slug>, with each outlet's framing. */
+  | { kind: 'api-story'; slug: string; part: Part }
   /** One outlet against the story's other outlets (the outlet profile's row for the story). */
   | { kind: 'outlet'; slug: string; outlet: string };
 
@@ -27,7 +33,18 @@ export interface TaskValues {
   story: StoryPage;
   facts: PreparedFacts;
   outlet: OutletInStory;
+  'api-story': ApiStoryOutlet[];
 }
+
+type FramingFigure = ReturnType<typeof storyFraming>['figures'][number];
+
+export type ApiStoryOutlet = ReturnType<typeof storyFigures>[number] & {
+  framing: {
+    toward: { party: string; tone: ReturnType<typeof toneFigure> }[];
+    loaded: FramingFigure['loaded'];
+    speechVerbs: FramingFigure['verbs'];
+  } | null;
+};
 
 export type TaskValue<T extends PageTask> = TaskValues[T['kind']];
 
@@ -37,6 +54,7 @@ export function describeTask(task: PageTask): string {
     return `the dashboard of “${task.slug}” (${task.part === 'all' ? 'whole articles' : task.part})`;
   }
   if (task.kind === 'outlet') return `“${task.outlet}” against the other outlets of “${task.slug}”`;
+  if (task.kind === 'api-story') return `the figures of “${task.slug}” (${task.part})`;
   return `the aligned facts of “${task.slug}”`;
 }
 
@@ -47,6 +65,28 @@ export async function runTask(store: Store, task: PageTask): Promise<TaskValues[
   if (task.kind === 'facts') return prepareFacts(sentences);
   if (task.kind === 'outlet') return outletInStory(story, sentences, task.outlet);
   const framing = await store.storyFraming(task.slug);
+  if (task.kind === 'api-story') {
+    const figures = storyFraming(
+      story.outlets.map((o) => o.slug),
+      storyCodebook(story),
+      selectPart(sentences, task.part),
+      framing,
+    ).figures;
+    // Tone toward each party in the API's form: {mean, interval: {low, high}, …}.
+    return storyFigures(story, sentences, task.part).map((f, i) => {
+      const own = figures[i];
+      return {
+        ...f,
+        framing: own
+          ? {
+              toward: own.toward.map((t) => ({ party: t.party, tone: toneFigure(t.tone) })),
+              loaded: own.loaded,
+              speechVerbs: own.verbs,
+            }
+          : null,
+      };
+    });
+  }
   const dashboard = await storyDashboard(story, sentences, task.part, framing, task.issueLabels);
   const stamp = await store.dataStamp({ story: task.slug });
   return storyPage(story, await store.listArticles(task.slug), sentences.length, dashboard, stamp);

@@ -11,15 +11,12 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { PARTS, selectPart } from '../../analysis/comparison/compare.js';
+import { PARTS } from '../../analysis/comparison/compare.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
-import { storyFigures, toneFigure } from '../api/figures.js';
 import { storyCodebook } from '../sides.js';
-import { storyFraming } from '../panels/framing.js';
-import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
-import type { StoryCache } from '../story-cache.js';
+import { factsJson, outletRefs } from '../pages/facts.js';
 import type { PageJobs } from '../compute/page-jobs.js';
 import { sendComputingJson } from '../pages/computing.js';
 import { findOutlet, outletComparisons } from './outlets.js';
@@ -111,7 +108,7 @@ function storyRef(story: StorySummary) {
   };
 }
 
-export function apiRoutes(store: Store, cache: StoryCache, jobs: PageJobs): Router {
+export function apiRoutes(store: Store, jobs: PageJobs): Router {
   const router = Router();
 
   const story = async (slug: string): Promise<StorySummary> => {
@@ -133,29 +130,10 @@ export function apiRoutes(store: Store, cache: StoryCache, jobs: PageJobs): Rout
     const found = await story(req.params.slug);
     const part = query.part ?? 'all';
     const version = await store.storyVersion(found.slug);
-    const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () => {
-      const sentences = await store.storySentences(found.slug);
-      const framing = storyFraming(
-        found.outlets.map((o) => o.slug),
-        storyCodebook(found),
-        selectPart(sentences, part),
-        await store.storyFraming(found.slug),
-      ).figures;
-      // Tone toward each party in the API's form: {mean, interval: {low, high}, …}.
-      return storyFigures(found, sentences, part).map((f, i) => {
-        const own = framing[i];
-        return {
-          ...f,
-          framing: own
-            ? {
-                toward: own.toward.map((t) => ({ party: t.party, tone: toneFigure(t.tone) })),
-                loaded: own.loaded,
-                speechVerbs: own.verbs,
-              }
-            : null,
-        };
-      });
-    });
+    const job = await jobs.get({ kind: 'api-story', slug: found.slug, part }, version);
+    if (job.state === 'failed') throw new HttpError(job.status, job.message);
+    if (job.state === 'computing') return sendComputingJson(res, job);
+    const outlets = job.value;
     const articles = await store.listArticles(found.slug);
     res.json({
       stamp: await stamp({ story: found.slug }),

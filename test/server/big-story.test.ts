@@ -1,54 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
-import { createAnalyzer } from '../../analysis/pipeline.js';
 import { createApp } from '../../server/app.js';
 import type { AppOptions } from '../../server/app.js';
-import { WorkerRunner, type Outcome, type TaskRunner } from '../../server/compute/page-jobs.js';
-import type { PageTask } from '../../server/compute/tasks.js';
+import { WorkerRunner } from '../../server/compute/page-jobs.js';
 import { ARTICLES_PER_PAGE } from '../../server/pages/story.js';
-import { corpusStore, type TempStore } from '../helpers.js';
+import { bigStoryStore, corpusStore, GatedRunner, type TempStore } from '../helpers.js';
 
 const STORY = '/stories/blinken-in-beijing-june-2023';
-
-/**
- * The bundled story grown past the size of one page: each of its five articles again as
- * every cut of its text after 8, 9, 10 … paragraphs (real text, each cut a distinct
- * article), so the story holds about a hundred articles and well over a thousand sentences.
- */
-async function bigStory(): Promise<TempStore & { articles: number }> {
-  const temp = await corpusStore();
-  const analyzer = createAnalyzer();
-  const run = await temp.store.startRun(analyzer.info);
-  const originals = await temp.store.listArticles('blinken-in-beijing-june-2023');
-  const texts = new Map((await temp.store.articleTexts()).map((a) => [a.id, a.text]));
-  const copies = originals.flatMap((article) => {
-    const paragraphs = texts.get(article.id)!.split(/\n+/);
-    const cuts: number[] = [];
-    for (let n = 8; n < paragraphs.length; n++) cuts.push(n);
-    return cuts.map((n) => {
-      const text = paragraphs.slice(0, n).join('\n\n');
-      return {
-        story: { title: 'Blinken in Beijing, June 2023', slug: 'blinken-in-beijing-june-2023' },
-        outlet: { name: article.outlet.name },
-        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${n} paragraphs)`,
-        url: null,
-        author: null,
-        publishedDate: article.publishedDate,
-        text,
-        source: `cut-${article.id}-${n}`,
-        analysis: analyzer.analyze(text),
-      };
-    });
-  });
-  const results = await temp.store.addArticles(copies, run.id);
-  assert.ok(
-    results.every((r) => r.status === 'added'),
-    JSON.stringify(results.slice(0, 3)),
-  );
-  await temp.store.finishRun(run.id, 'done');
-  return { ...temp, articles: originals.length + copies.length };
-}
 
 interface Served {
   get: (path: string) => Promise<{ status: number; text: string; refresh: string | null }>;
@@ -92,7 +51,7 @@ describe('a story with more articles than one page holds', () => {
   let temp: TempStore & { articles: number };
   let served: Served;
   before(async () => {
-    temp = await bigStory();
+    temp = await bigStoryStore();
     served = await serveApp(temp, {});
   });
   after(async () => {
@@ -206,26 +165,6 @@ describe('pages computed on a worker thread', () => {
     }
   });
 });
-
-/** A runner that holds each outcome until the test opens the gate. */
-class GatedRunner implements TaskRunner {
-  private open!: () => void;
-  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
-  readonly started: PageTask[] = [];
-  constructor(private readonly inner: TaskRunner) {}
-  async run(task: PageTask): Promise<Outcome> {
-    this.started.push(task);
-    const outcome = await this.inner.run(task);
-    await this.gate;
-    return outcome;
-  }
-  release(): void {
-    this.open();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
 
 describe('while a facts computation runs', () => {
   test('the home page, an article and the concordance answer', async () => {
