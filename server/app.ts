@@ -71,7 +71,7 @@ export interface ComputeOptions {
 export const DEFAULT_COMPUTE: ComputeOptions = {
   waitMs: 1000,
   budgetMs: 180_000,
-  memoryMb: 768,
+  memoryMb: 512,
   idleMs: 60_000,
 };
 
