@@ -110,7 +110,7 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.use(articleRoutes(store, render));
   app.use(searchRoutes(store, render));
   app.use(outletRoutes(store, render, jobs));
-  app.use(exportRoutes(store));
+  app.use(exportRoutes(store, jobs));
   app.use(apiRoutes(store, jobs));
   app.use(addRoutes(store, render, access, limits, analyzerForAdding));
   app.use(curateRoutes(store, render, access, limits));

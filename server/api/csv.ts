@@ -12,8 +12,8 @@ import { stringify } from 'csv-stringify';
 import type { Part } from '../../analysis/comparison/compare.js';
 import type { DataStamp, ExportFilter, RunColumns } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
-import { factsJson, prepareFacts } from '../pages/facts.js';
-import { storyFigures } from './figures.js';
+import { factsJson, prepareFacts, type PreparedFacts } from '../pages/facts.js';
+import { storyFigures, type OutletFigures } from './figures.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 
 export const EXPORTS = [
@@ -227,12 +227,13 @@ async function* summaryRows(
   store: Store,
   request: ExportRequest,
   stamp: DataStamp,
+  computations: StoryComputations,
 ): AsyncGenerator<CsvRow> {
   const part = request.part ?? 'all';
   for (const story of await storiesInScope(store, request)) {
     const runs = await articleRuns(store, story.slug, stamp);
     const articles = await store.listArticles(story.slug);
-    const figures = storyFigures(story, await store.storySentences(story.slug), part);
+    const figures = await computations.figures(story, part);
     for (const f of figures) {
       if (request.outlet !== undefined && f.outlet !== request.outlet) continue;
       // An outlet's articles may come from several runs; the row names the latest.
@@ -293,10 +294,11 @@ async function* factRows(
   store: Store,
   request: ExportRequest,
   stamp: DataStamp,
+  computations: StoryComputations,
 ): AsyncGenerator<CsvRow> {
   for (const story of await storiesInScope(store, request)) {
     const runs = await articleRuns(store, story.slug, stamp);
-    const prepared = prepareFacts(await store.storySentences(story.slug));
+    const prepared = await computations.facts(story);
     const facts = factsJson(story, prepared, { min: 2, outlet: request.outlet }).facts;
     for (const fact of facts) {
       for (const m of fact.members) {
@@ -330,10 +332,29 @@ async function* factRows(
 }
 
 /** The rows of one export, in its stable order. */
+/**
+ * Where the summary and facts exports get a story's computed figures: computed here by
+ * default (the export and report commands); the server passes its worker thread's
+ * (server/compute/page-jobs.ts), so a download never computes on the request thread.
+ */
+export interface StoryComputations {
+  figures(story: StorySummary, part: Part): Promise<OutletFigures[]>;
+  facts(story: StorySummary): Promise<PreparedFacts>;
+}
+
+export function inlineComputations(store: Store): StoryComputations {
+  return {
+    figures: async (story, part) =>
+      storyFigures(story, await store.storySentences(story.slug), part),
+    facts: async (story) => prepareFacts(await store.storySentences(story.slug)),
+  };
+}
+
 export async function exportRows(
   store: Store,
   what: ExportName,
   request: ExportRequest,
+  computations: StoryComputations = inlineComputations(store),
 ): Promise<AsyncIterable<CsvRow>> {
   const filter: ExportFilter = {
     story: request.story,
@@ -351,9 +372,9 @@ export async function exportRows(
     case 'speakers':
       return withStamp(store.exportSpeakers(filter), stamp);
     case 'summary':
-      return summaryRows(store, request, stamp);
+      return summaryRows(store, request, stamp, computations);
     case 'facts':
-      return factRows(store, request, stamp);
+      return factRows(store, request, stamp, computations);
   }
 }
 

@@ -44,8 +44,16 @@ export class PageJobs {
     private readonly options: PageJobsOptions,
   ) {}
 
-  /** The task's value for this data version, or that it is still computing, or why it failed. */
-  async get<T extends PageTask>(task: T, version: string): Promise<JobState<TaskValue<T>>> {
+  /**
+   * The task's value for this data version, or that it is still computing, or why it failed.
+   * `waitMs` (default: the options') is how long to wait for a computation; Infinity waits
+   * until it is done (a download, which has no "still computing" page to show).
+   */
+  async get<T extends PageTask>(
+    task: T,
+    version: string,
+    waitMs = this.options.waitMs,
+  ): Promise<JobState<TaskValue<T>>> {
     const key = JSON.stringify(task);
     let entry = this.entries.get(key);
     if (entry && entry.version === version) {
@@ -57,12 +65,12 @@ export class PageJobs {
     while (this.entries.size > this.options.limit) {
       this.entries.delete(this.entries.keys().next().value as string);
     }
-    if (!entry.outcome && this.options.waitMs === Infinity) {
+    if (!entry.outcome && waitMs === Infinity) {
       await entry.done;
-    } else if (!entry.outcome && this.options.waitMs > 0) {
+    } else if (!entry.outcome && waitMs > 0) {
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), this.options.waitMs);
+        timer = setTimeout(() => resolve(null), waitMs);
       });
       await Promise.race([entry.done, waited]);
       clearTimeout(timer);

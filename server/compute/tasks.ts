@@ -1,5 +1,6 @@
 // The page computations too heavy for the request thread on a big story: a story's
-// dashboard (every score, bootstrap intervals, charts) and its aligned facts. Each task is
+// dashboard (every score, bootstrap intervals, charts), its aligned facts, its figures for
+// the JSON API, and one outlet's comparison in it (a row of the outlet profile). Each task is
 // plain data (it crosses to a worker thread) and runTask computes it from any Store, so
 // the worker (server/compute/worker.ts) and the inline runner share one code path. It
 // deliberately does not cache or time anything: server/compute/page-jobs.ts does.
@@ -48,7 +49,7 @@ export type ApiStoryOutlet = ReturnType<typeof storyFigures>[number] & {
 
 export type TaskValue<T extends PageTask> = TaskValues[T['kind']];
 
-/** A short name for logs and the "still computing" page: "aligned facts of elections". */
+/** What is being computed, as the "still computing" page says it. */
 export function describeTask(task: PageTask): string {
   if (task.kind === 'story') {
     return `the dashboard of “${task.slug}” (${task.part === 'all' ? 'whole articles' : task.part})`;

@@ -146,6 +146,22 @@ describe('pages computed on a worker thread', () => {
     }
   });
 
+  test('a facts or summary download waits for the worker instead of answering 202', async () => {
+    const served = await serveApp(temp, { database: temp.store.file, compute: { waitMs: 0 } });
+    try {
+      const facts = await served.get('/export/facts.csv?story=blinken-in-beijing-june-2023');
+      assert.equal(facts.status, 200);
+      assert.match(facts.text.split('\n')[0]!, /^story_slug,fact_number,/);
+      assert.ok(facts.text.split('\n').length > 20);
+      const summary = await served.get('/export/summary.csv?story=blinken-in-beijing-june-2023');
+      assert.equal(summary.status, 200);
+      // A header and one row per outlet.
+      assert.equal(summary.text.trim().split('\n').length, 6);
+    } finally {
+      await served.close();
+    }
+  });
+
   test('a computation over its time budget is stopped and reported, not retried on reload', async () => {
     const runner = new WorkerRunner({
       database: temp.store.file,
