@@ -132,6 +132,8 @@ export interface ToneBin {
   outlet: string;
   from: number;
   to: number;
+  /** The bin's middle tone: its sign gives the colour (0: neutral grey). */
+  centre: number;
   count: number;
   /** Share of the outlet's scored sentences in this bin (0–1). */
   share: number;
@@ -172,23 +174,23 @@ export function toneDistributionSpec(
           x2: { field: 'to' },
           color: {
             condition: [
-              { test: 'datum.to <= 0', value: TONE_SIGN.negative.colour },
-              { test: 'datum.from >= 0', value: TONE_SIGN.positive.colour },
+              { test: 'datum.centre < 0', value: TONE_SIGN.negative.colour },
+              { test: 'datum.centre > 0', value: TONE_SIGN.positive.colour },
             ],
             value: '#8a8f99',
           },
           opacity: {
             field: 'share',
             type: 'quantitative',
-            title: 'Share of the outlet’s sentences',
+            title: 'Share of sentences',
             scale: { range: [0.04, 1], zero: true },
             legend: { format: '.0%' },
           },
           href: { field: 'href' },
           tooltip: [
             { field: 'outlet', title: 'Outlet' },
-            { field: 'from', title: 'Tone from', format: '+.1f' },
-            { field: 'to', title: 'to', format: '+.1f' },
+            { field: 'from', title: 'Tone from', format: '+.2f' },
+            { field: 'to', title: 'to', format: '+.2f' },
             { field: 'count', title: 'Sentences' },
             { field: 'share', title: 'Share', format: '.1%' },
           ],

@@ -49,7 +49,11 @@ export function toneCell(context: PanelContext, f: OutletComparison): ToneCell |
  */
 export const TONE_TICKS_LIMIT = 1000;
 
-/** Width of a tone bin of the distribution chart; the bins tile −5 … +5. */
+/**
+ * Width of a tone bin of the distribution chart. Bins are centred on multiples of it
+ * (−5, −4.5 … +5), so the many sentences that score exactly 0 sit in a neutral bin of
+ * their own sign colour (grey), not in the first positive one.
+ */
 const TONE_BIN = 0.5;
 
 export function tonePanel(context: PanelContext): Promise<Chart> {
@@ -89,30 +93,33 @@ export function tonePanel(context: PanelContext): Promise<Chart> {
 /** Per outlet, its scored sentences counted into tone bins (tones past ±5 in the end bins). */
 export function toneBins(context: PanelContext): ToneBin[] {
   const { figures, sentences, nameOf } = context;
-  const binCount = Math.round(10 / TONE_BIN);
+  const last = Math.round(5 / TONE_BIN);
+  const binCount = 2 * last + 1;
   const counts = new Map(figures.map((f) => [f.outlet, new Array<number>(binCount).fill(0)]));
   for (const s of sentences) {
     if (s.tone === null) continue;
-    const bin = Math.min(binCount - 1, Math.max(0, Math.floor((s.tone + 5) / TONE_BIN)));
+    const bin = Math.min(last, Math.max(-last, Math.round(s.tone / TONE_BIN)));
     const row = counts.get(s.outlet);
-    if (row) row[bin]!++;
+    if (row) row[bin + last]!++;
   }
   return figures.flatMap((f) => {
     const row = counts.get(f.outlet)!;
     const total = row.reduce((a, b) => a + b, 0);
-    return row.flatMap((count, bin) =>
-      count === 0
+    return row.flatMap((count, index) => {
+      const centre = (index - last) * TONE_BIN;
+      return count === 0
         ? []
         : [
             {
               outlet: nameOf(f.outlet),
-              from: -5 + bin * TONE_BIN,
-              to: -5 + (bin + 1) * TONE_BIN,
+              from: centre - TONE_BIN / 2,
+              to: centre + TONE_BIN / 2,
+              centre,
               count,
               share: count / total,
               href: context.link(f.outlet, {}),
             },
-          ],
-    );
+          ];
+    });
   });
 }
