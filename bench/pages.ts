@@ -1,6 +1,9 @@
 // Pages at the ingested size, as a browser would get them: the real server in a child
 // process on 127.0.0.1, each page requested once cold and then repeatedly, one request at a
 // time, for a bounded count and duration. Reports p50 / p99, bytes and the server's memory.
+// A page that answers 202 ("still computing", server/compute/page-jobs.ts) is reloaded as
+// a browser would until it is there: its cold time is the wait for the page, and meanwhile
+// the home page is requested too, to show whether the server kept answering.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,10 @@ export interface PageFigures {
   p99Ms: number | null;
   requests: number;
   bytes: number | null;
+  /** 202 answers before the page was there (0: it came at once). */
+  computingAnswers: number;
+  /** The home page's slowest answer while this page was computing (null: it never was). */
+  homeWhileComputingMaxMs: number | null;
   /** Why there are no figures (a timeout, an error status), else null. */
   problem: string | null;
 }
@@ -81,18 +88,35 @@ async function measurePage(
     p99Ms: null,
     requests: 0,
     bytes: null,
+    computingAnswers: 0,
+    homeWhileComputingMaxMs: null,
     problem: null,
   };
-  const once = async (): Promise<{ ms: number; status: number; bytes: number }> => {
+  const once = async (
+    path = target.path,
+  ): Promise<{ ms: number; status: number; bytes: number }> => {
     const start = performance.now();
-    const response = await fetch(base + target.path, {
+    const response = await fetch(base + path, {
       signal: AbortSignal.timeout(limits.timeoutSeconds * 1000),
     });
     const body = await response.arrayBuffer();
     return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
   };
   try {
-    const cold = await once();
+    const coldStart = performance.now();
+    let cold = await once();
+    const homeTimes: number[] = [];
+    while (cold.status === 202) {
+      figures.computingAnswers++;
+      if (performance.now() - coldStart > limits.timeoutSeconds * 1000) {
+        throw Object.assign(new Error('computing'), { name: 'TimeoutError' });
+      }
+      homeTimes.push((await once('/')).ms);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      cold = await once();
+    }
+    cold = { ...cold, ms: performance.now() - coldStart };
+    if (homeTimes.length > 0) figures.homeWhileComputingMaxMs = Math.max(...homeTimes);
     figures.coldMs = cold.ms;
     figures.status = cold.status;
     figures.bytes = cold.bytes;

@@ -223,7 +223,16 @@ async function pageTargets(database: string, base: string): Promise<PageTarget[]
       const slug = encodeURIComponent(largest.slug);
       const articleList = await store.listArticles(largest.slug);
       targets.push({ name: `story (${largest.articleCount} articles)`, path: `/stories/${slug}` });
+      targets.push({ name: 'its lead tab', path: `/stories/${slug}?part=lead` });
+      targets.push({ name: 'its articles, page 2', path: `/stories/${slug}?articles=2` });
       targets.push({ name: 'its aligned facts', path: `/stories/${slug}/facts` });
+      const busiest = [...largest.outlets].sort((a, b) => b.articleCount - a.articleCount)[0];
+      if (busiest !== undefined) {
+        targets.push({
+          name: `outlet profile (${busiest.name})`,
+          path: `/outlets/${encodeURIComponent(busiest.slug)}`,
+        });
+      }
       const middle = articleList[Math.floor(articleList.length / 2)];
       if (middle !== undefined)
         targets.push({ name: 'an article', path: `/articles/${middle.id}` });
@@ -331,6 +340,12 @@ function printTable(f: Figures): void {
       ? `${p.problem}${p.coldMs === null ? '' : `, first ${ms(p.coldMs)}`}`
       : `cold ${ms(p.coldMs)}, p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)}, n ${p.requests}, ${((p.bytes ?? 0) / 1e6).toFixed(2)} MB`;
     line(p.name, figures);
+    if (p.homeWhileComputingMaxMs !== null) {
+      line(
+        '  meanwhile (202 "still computing")',
+        `${p.computingAnswers} reloads; home page slowest ${ms(p.homeWhileComputingMaxMs)}`,
+      );
+    }
   }
   console.log('\ncommands');
   const e = f.exported;
@@ -366,7 +381,15 @@ function summaryJson(f: Figures) {
     story_p99_ms: story?.p99Ms ?? null,
     story_bytes: story?.bytes ?? null,
     facts_p99_ms: page('its aligned facts')?.p99Ms ?? null,
+    facts_cold_ms: page('its aligned facts')?.coldMs ?? null,
+    story_cold_ms: story?.coldMs ?? null,
+    home_while_computing_max_ms: Math.max(
+      ...f.server.pages.map((p) => p.homeWhileComputingMaxMs ?? 0),
+    ),
     search_p99_ms: page('concordance')?.p99Ms ?? null,
+    outlet_p99_ms: page('outlet profile')?.p99Ms ?? null,
+    max_page_p99_ms: Math.max(...f.server.pages.map((p) => p.p99Ms ?? Infinity)),
+    max_page_bytes: Math.max(...f.server.pages.map((p) => p.bytes ?? 0)),
     home_p99_ms: page('home')?.p99Ms ?? null,
     article_p99_ms: page('an article')?.p99Ms ?? null,
     server_rss_mb: f.server.rssMb,

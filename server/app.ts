@@ -18,7 +18,9 @@ import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
-import { StoryCache } from './story-cache.js';
+import { InlineRunner, PageJobs, WorkerRunner } from './compute/page-jobs.js';
+import type { TaskRunner } from './compute/page-jobs.js';
+import { runTask } from './compute/tasks.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 import { writeAccess } from './access.js';
@@ -44,7 +46,35 @@ export interface AppOptions {
   writeLimits?: Partial<WriteLimits>;
   /** The analyzer for articles added in the browser (default: the shipped lexicons, loaded on first use). */
   analyzer?: Analyzer;
+  /**
+   * The SQLite file or PostgreSQL URL behind `store`: given, big pages (story dashboards,
+   * aligned facts) are computed on a worker thread that opens it, and their routes answer 202 while it works;
+   * absent (tests over an in-memory database), they are computed inline and awaited.
+   */
+  database?: string;
+  /** Tuning of the worker computations (DEFAULT_COMPUTE; tests shorten the wait). */
+  compute?: Partial<ComputeOptions>;
+  /** Where big pages are computed, in place of the worker or inline runner (tests). */
+  pageRunner?: TaskRunner;
 }
+
+export interface ComputeOptions {
+  /** How long a request waits for its page's computation before answering 202 (ms). */
+  waitMs: number;
+  /** A computation still running after this long is stopped and reported (ms). */
+  budgetMs: number;
+  /** The worker's heap bound (MB). */
+  memoryMb: number;
+  /** The idle worker is ended after this long, giving its memory back (ms). */
+  idleMs: number;
+}
+
+export const DEFAULT_COMPUTE: ComputeOptions = {
+  waitMs: 1000,
+  budgetMs: 180_000,
+  memoryMb: 512,
+  idleMs: 60_000,
+};
 
 const STATUS_TITLES: Readonly<Record<number, string>> = {
   400: 'Not accepted',
@@ -54,12 +84,12 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
   409: 'Conflict',
   413: 'Too large',
   415: 'Unsupported file type',
-  503: 'Busy',
+  503: 'Not available',
 };
 
 export function createApp(store: Store, options: AppOptions = {}): express.Express {
   const render = options.renderer ?? createRenderer();
-  const cache = new StoryCache({ limit: 60 });
+  const jobs = pageJobs(store, options);
   const issueLabels = options.issueLabels;
   const access = writeAccess(options.operatorToken ?? null);
   const limits: WriteLimits = { ...DEFAULT_WRITE_LIMITS, ...options.writeLimits };
@@ -77,13 +107,13 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
   app.get('/favicon.ico', (_req, res) => {
     res.sendFile(projectPath('views', 'static', 'favicon.ico'), { maxAge: '1d' });
   });
-  app.use(storyRoutes(store, render, cache, issueLabels));
-  app.use(factsRoutes(store, render, cache));
+  app.use(storyRoutes(store, render, jobs, issueLabels));
+  app.use(factsRoutes(store, render, jobs));
   app.use(articleRoutes(store, render));
   app.use(searchRoutes(store, render));
-  app.use(outletRoutes(store, render, cache));
-  app.use(exportRoutes(store));
-  app.use(apiRoutes(store, cache));
+  app.use(outletRoutes(store, render, jobs));
+  app.use(exportRoutes(store, jobs));
+  app.use(apiRoutes(store, jobs));
   app.use(addRoutes(store, render, access, limits, analyzerForAdding, slot));
   app.use(curateRoutes(store, render, access, limits, slot));
   app.use(reanalyzeRoutes(store, render, access, limits, slot));
@@ -133,6 +163,28 @@ export function createApp(store: Store, options: AppOptions = {}): express.Expre
       );
   });
   return app;
+}
+
+/**
+ * Page computations kept (story dashboards and facts are up to about 1 MB each; an outlet
+ * profile keeps one small entry per story it covered).
+ */
+const JOB_RESULTS = 300;
+
+/** Where the big pages are computed: a worker over the database file, else inline. */
+function pageJobs(store: Store, options: AppOptions): PageJobs {
+  const compute = { ...DEFAULT_COMPUTE, ...options.compute };
+  if (options.pageRunner) {
+    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: JOB_RESULTS });
+  }
+  if (options.database === undefined) {
+    return new PageJobs(new InlineRunner((task) => runTask(store, task)), {
+      waitMs: Infinity,
+      limit: JOB_RESULTS,
+    });
+  }
+  const runner = new WorkerRunner({ database: options.database, ...compute });
+  return new PageJobs(runner, { waitMs: compute.waitMs, limit: JOB_RESULTS });
 }
 
 /**

@@ -127,6 +127,100 @@ export function toneChartSpec(
   } as TopLevelSpec;
 }
 
+/** One tone bin of one outlet: how many of its sentences score in [from, to). */
+export interface ToneBin {
+  outlet: string;
+  from: number;
+  to: number;
+  /** The bin's middle tone: its sign gives the colour (0: neutral grey). */
+  centre: number;
+  count: number;
+  /** Share of the outlet's scored sentences in this bin (0–1). */
+  share: number;
+  href: string;
+}
+
+/**
+ * The tone chart of a story too large for one tick per sentence: per outlet, how its
+ * sentences spread over tone bins (each cell's strength is the outlet's share of sentences
+ * in the bin, in the sign's colour), with the same mean and 95% interval as the tick chart.
+ * Its size grows with outlets, not sentences.
+ */
+export function toneDistributionSpec(
+  bins: ToneBin[],
+  means: ToneSummaryPoint[],
+  outlets: string[],
+): TopLevelSpec {
+  const y = { field: 'outlet', type: 'nominal', sort: outlets, title: null } as const;
+  const x = {
+    field: 'from',
+    type: 'quantitative',
+    title: 'Sentence tone (combined: negative ← 0 → positive)',
+    scale: { domain: [-5.5, 5.5], nice: false },
+    axis: { values: [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5] },
+  } as const;
+  return {
+    description:
+      'Sentence tone per outlet as a distribution: each cell is a tone range, its strength the share of the outlet’s sentences in it; the dot is the mean, the bar its 95% bootstrap confidence interval.',
+    width: 860,
+    height: { step: 26 },
+    layer: [
+      {
+        data: { values: bins },
+        mark: { type: 'rect', cursor: 'pointer', stroke: '#ffffff', strokeWidth: 0.5 },
+        encoding: {
+          y,
+          x,
+          x2: { field: 'to' },
+          color: {
+            condition: [
+              { test: 'datum.centre < 0', value: TONE_SIGN.negative.colour },
+              { test: 'datum.centre > 0', value: TONE_SIGN.positive.colour },
+            ],
+            value: '#8a8f99',
+          },
+          opacity: {
+            field: 'share',
+            type: 'quantitative',
+            title: 'Share of sentences',
+            scale: { range: [0.04, 1], zero: true },
+            legend: { format: '.0%' },
+          },
+          href: { field: 'href' },
+          tooltip: [
+            { field: 'outlet', title: 'Outlet' },
+            { field: 'from', title: 'Tone from', format: '+.2f' },
+            { field: 'to', title: 'to', format: '+.2f' },
+            { field: 'count', title: 'Sentences' },
+            { field: 'share', title: 'Share', format: '.1%' },
+          ],
+        },
+      },
+      {
+        data: { values: means },
+        mark: { type: 'rule', strokeWidth: 3, color: '#1d1f23' },
+        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+      {
+        data: { values: means },
+        mark: { type: 'point', filled: true, size: 70, color: '#1d1f23', cursor: 'pointer' },
+        encoding: {
+          y,
+          x: { field: 'mean', type: 'quantitative' },
+          href: { field: 'href' },
+          tooltip: [
+            { field: 'outlet', title: 'Outlet' },
+            { field: 'mean', title: 'Mean tone', format: '+.2f' },
+            { field: 'low', title: '95% CI low', format: '+.2f' },
+            { field: 'high', title: '95% CI high', format: '+.2f' },
+            { field: 'n', title: 'Sentences' },
+          ],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
 export interface RateBar {
   outlet: string;
   /** Facet column, e.g. the expectation label. */

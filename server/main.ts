@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import { loadBundledCorpus } from '../corpus/load.js';
-import { openStore } from '../db/open-store.js';
+import { databaseUrl, openStore } from '../db/open-store.js';
 import type { Store } from '../db/store.js';
 import { operatorTokenFor } from './access.js';
 import { createApp } from './app.js';
@@ -50,16 +50,16 @@ async function main(): Promise<void> {
   // Before anything is opened: a server others can reach must not take writes from anyone.
   const operatorToken = operatorTokenFor(host, process.env.PARALLAX_OPERATOR_TOKEN);
 
-  const { store, where: file } = await openStore({
-    db: values.db,
-    databaseUrl: values['database-url'],
-  });
+  const choice = { db: values.db, databaseUrl: values['database-url'] };
+  const { store, where: file } = await openStore(choice);
   const loaded = await loadBundledCorpus(store, createAnalyzer());
   if (loaded) {
     console.log(`Loaded the bundled corpus: ${loaded.added} articles into ${file}`);
     for (const r of loaded.rejected) console.error(`  rejected ${r.source}: ${r.reason}`);
   }
   const app = createApp(store, {
+    // The page worker opens its own connection: the URL itself, password included.
+    database: databaseUrl(choice) ?? file,
     showErrors: process.env.NODE_ENV === 'development',
     operatorToken,
   });

@@ -12,6 +12,9 @@ import { SqliteStore } from '../db/sqlite-store.js';
 import type { Store } from '../db/store.js';
 import { createApp } from '../server/app.js';
 import type { AppOptions } from '../server/app.js';
+import assert from 'node:assert/strict';
+import type { Outcome, TaskRunner } from '../server/compute/page-jobs.js';
+import type { PageTask } from '../server/compute/tasks.js';
 
 export interface TempStore {
   store: SqliteStore;
@@ -83,4 +86,63 @@ export function serverFixture(options: AppOptions = {}): ServerFixture {
     await fx.temp?.cleanup();
   });
   return fx;
+}
+
+/**
+ * The bundled story grown past the size of one page: each of its five articles again as
+ * every cut of its text after 8, 9, 10 … paragraphs (real text, each cut a distinct
+ * article), so the story holds about a hundred articles and well over a thousand sentences.
+ */
+export async function bigStoryStore(): Promise<TempStore & { articles: number }> {
+  const temp = await corpusStore();
+  const analyzer = createAnalyzer();
+  const run = await temp.store.startRun(analyzer.info);
+  const originals = await temp.store.listArticles('blinken-in-beijing-june-2023');
+  const texts = new Map((await temp.store.articleTexts()).map((a) => [a.id, a.text]));
+  const copies = originals.flatMap((article) => {
+    const paragraphs = texts.get(article.id)!.split(/\n+/);
+    const cuts: number[] = [];
+    for (let n = 8; n < paragraphs.length; n++) cuts.push(n);
+    return cuts.map((n) => {
+      const text = paragraphs.slice(0, n).join('\n\n');
+      return {
+        story: { title: 'Blinken in Beijing, June 2023', slug: 'blinken-in-beijing-june-2023' },
+        outlet: { name: article.outlet.name },
+        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${n} paragraphs)`,
+        url: null,
+        author: null,
+        publishedDate: article.publishedDate,
+        text,
+        source: `cut-${article.id}-${n}`,
+        analysis: analyzer.analyze(text),
+      };
+    });
+  });
+  const results = await temp.store.addArticles(copies, run.id);
+  assert.ok(
+    results.every((r) => r.status === 'added'),
+    JSON.stringify(results.slice(0, 3)),
+  );
+  await temp.store.finishRun(run.id, 'done');
+  return { ...temp, articles: originals.length + copies.length };
+}
+
+/** A runner that holds each outcome until the test opens the gate. */
+export class GatedRunner implements TaskRunner {
+  private open!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.open = resolve));
+  readonly started: PageTask[] = [];
+  constructor(private readonly inner: TaskRunner) {}
+  async run(task: PageTask): Promise<Outcome> {
+    this.started.push(task);
+    const outcome = await this.inner.run(task);
+    await this.gate;
+    return outcome;
+  }
+  release(): void {
+    this.open();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
 }

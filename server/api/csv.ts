@@ -13,8 +13,9 @@ import type { Part } from '../../analysis/comparison/compare.js';
 import type { DataStamp, ExportFilter, RunColumns } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { storyCodebook } from '../sides.js';
-import { factsJson, prepareFacts } from '../pages/facts.js';
+import { factsJson, prepareFacts, type PreparedFacts } from '../pages/facts.js';
 import { storyFigures, storyFramingFigures } from './figures.js';
+import type { FramingFigures, OutletFigures } from './figures.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 
 export const EXPORTS = [
@@ -274,11 +275,12 @@ async function* summaryRows(
   store: Store,
   request: ExportRequest,
   stamp: DataStamp,
+  computations: StoryComputations,
 ): AsyncGenerator<CsvRow> {
   const part = request.part ?? 'all';
   for (const story of await storiesInScope(store, request)) {
     const runs = await outletRuns(store, story.slug, stamp);
-    const figures = storyFigures(story, await store.storySentences(story.slug), part);
+    const figures = await computations.figures(story, part);
     for (const f of figures) {
       if (request.outlet !== undefined && f.outlet !== request.outlet) continue;
       const latest = runs.get(f.outlet);
@@ -339,18 +341,13 @@ async function* summaryPartyRows(
   store: Store,
   request: ExportRequest,
   stamp: DataStamp,
+  computations: StoryComputations,
 ): AsyncGenerator<CsvRow> {
   const part = request.part ?? 'all';
   for (const story of await storiesInScope(store, request)) {
     const runs = await outletRuns(store, story.slug, stamp);
-    const sentences = await store.storySentences(story.slug);
-    const figures = new Map(storyFigures(story, sentences, part).map((f) => [f.outlet, f]));
-    const framing = storyFramingFigures(
-      story,
-      sentences,
-      await store.storyFraming(story.slug),
-      part,
-    );
+    const { figures: outlets, framing } = await computations.framing(story, part);
+    const figures = new Map(outlets.map((f) => [f.outlet, f]));
     for (const f of framing) {
       if (request.outlet !== undefined && f.outlet !== request.outlet) continue;
       const latest = runs.get(f.outlet);
@@ -389,10 +386,11 @@ async function* factRows(
   store: Store,
   request: ExportRequest,
   stamp: DataStamp,
+  computations: StoryComputations,
 ): AsyncGenerator<CsvRow> {
   for (const story of await storiesInScope(store, request)) {
     const runs = await articleRuns(store, story.slug, stamp);
-    const prepared = prepareFacts(await store.storySentences(story.slug));
+    const prepared = await computations.facts(story);
     const facts = factsJson(story, prepared, { min: 2, outlet: request.outlet }).facts;
     for (const fact of facts) {
       for (const m of fact.members) {
@@ -426,10 +424,42 @@ async function* factRows(
 }
 
 /** The rows of one export, in its stable order. */
+/**
+ * Where the summary and facts exports get a story's computed figures: computed here by
+ * default (the export and report commands); the server passes its worker thread's
+ * (server/compute/page-jobs.ts), so a download never computes on the request thread.
+ */
+export interface StoryComputations {
+  figures(story: StorySummary, part: Part): Promise<OutletFigures[]>;
+  /** Each outlet's figures with its framing toward the codebook's parties (api/figures.ts). */
+  framing(
+    story: StorySummary,
+    part: Part,
+  ): Promise<{ figures: OutletFigures[]; framing: FramingFigures[] }>;
+  facts(story: StorySummary): Promise<PreparedFacts>;
+}
+
+export function inlineComputations(store: Store): StoryComputations {
+  return {
+    figures: async (story, part) =>
+      storyFigures(story, await store.storySentences(story.slug), part),
+    framing: async (story, part) => {
+      const sentences = await store.storySentences(story.slug);
+      const rows = await store.storyFraming(story.slug);
+      return {
+        figures: storyFigures(story, sentences, part),
+        framing: storyFramingFigures(story, sentences, rows, part),
+      };
+    },
+    facts: async (story) => prepareFacts(await store.storySentences(story.slug)),
+  };
+}
+
 export async function exportRows(
   store: Store,
   what: ExportName,
   request: ExportRequest,
+  computations: StoryComputations = inlineComputations(store),
 ): Promise<AsyncIterable<CsvRow>> {
   const filter: ExportFilter = {
     story: request.story,
@@ -447,11 +477,11 @@ export async function exportRows(
     case 'speakers':
       return withStamp(store.exportSpeakers(filter), stamp);
     case 'summary':
-      return summaryRows(store, request, stamp);
+      return summaryRows(store, request, stamp, computations);
     case 'summary_parties':
-      return summaryPartyRows(store, request, stamp);
+      return summaryPartyRows(store, request, stamp, computations);
     case 'facts':
-      return factRows(store, request, stamp);
+      return factRows(store, request, stamp, computations);
   }
 }
 

@@ -11,6 +11,7 @@ import { tokenize } from '../../analysis/segmentation/tokens.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
 import { isScoredKind } from '../../analysis/vocabulary/segments.js';
 import type { LayoutModel } from '../render.js';
+import { paginate, type Pager } from '../pager.js';
 import { sentenceView } from './sentence.js';
 import type { SentenceView } from './sentence.js';
 
@@ -38,16 +39,44 @@ export interface PreparedFact {
   members: { sentence: StorySentence; similarity: number; pieces: SharedPiece[] }[];
 }
 
+/**
+ * Most sentences aligned at once. Alignment's windows and candidate pairs grow faster than
+ * the sentences: a 44,000-sentence story took minutes and 2 GB. Above this, each article
+ * gives its headline and first sentences (the same number from each), which is where news
+ * states its facts.
+ */
+export const ALIGN_SENTENCE_LIMIT = 6000;
+/** Most facts kept, the best ranked first (most outlets, then tightest). */
+export const FACTS_LIMIT = 500;
+/** Facts per page of /stories/<slug>/facts. */
+export const FACTS_PER_PAGE = 50;
+
+/** Which sentences were aligned when a story had more than ALIGN_SENTENCE_LIMIT. */
+export interface AlignedInput {
+  /** Headline and body sentences aligned, and how many the story has. */
+  sentences: number;
+  of: number;
+  /** Each article's first this-many sentences (headline included); null when all were. */
+  perArticle: number | null;
+}
+
 export interface PreparedFacts {
   threshold: number;
+  input: AlignedInput;
+  /** Facts found before FACTS_LIMIT kept the best. */
+  found: number;
   /** Headline and body sentences aligned, per outlet. */
   sentencesByOutlet: Record<string, number>;
   facts: PreparedFact[];
 }
 
 /** Aligns a story's headline and body sentences and marks the shared words in each member. */
-export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts {
-  const scored = sentences.filter((s) => isScoredKind(s.kind));
+export function prepareFacts(
+  sentences: readonly StorySentence[],
+  limit = ALIGN_SENTENCE_LIMIT,
+): PreparedFacts {
+  const all = sentences.filter((s) => isScoredKind(s.kind));
+  const { scored, perArticle } = boundedInput(all, limit);
   const byId = new Map(scored.map((s) => [s.segmentId, s]));
   const sentencesByOutlet: Record<string, number> = {};
   for (const s of scored) sentencesByOutlet[s.outlet] = (sentencesByOutlet[s.outlet] ?? 0) + 1;
@@ -57,8 +86,10 @@ export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts
   );
   return {
     threshold: DEFAULT_ALIGN_THRESHOLD,
+    input: { sentences: scored.length, of: all.length, perArticle },
+    found: facts.length,
     sentencesByOutlet,
-    facts: facts.map((fact, index) => {
+    facts: facts.slice(0, FACTS_LIMIT).map((fact, index) => {
       const stems = new Set(fact.terms.flatMap((term) => contentTerms(term).map((t) => t.stem)));
       return {
         number: index + 1,
@@ -73,6 +104,33 @@ export function prepareFacts(sentences: readonly StorySentence[]): PreparedFacts
       };
     }),
   };
+}
+
+/**
+ * The story's sentences when they fit in `limit`, else each article's first k (in reading
+ * order), k the largest that fits: every article keeps the same share of its lead.
+ */
+export function boundedInput(
+  sentences: readonly StorySentence[],
+  limit: number,
+): { scored: StorySentence[]; perArticle: number | null } {
+  if (sentences.length <= limit) return { scored: [...sentences], perArticle: null };
+  const lengths = new Map<number, number>();
+  for (const s of sentences) lengths.set(s.articleId, (lengths.get(s.articleId) ?? 0) + 1);
+  const fits = (k: number) => {
+    let total = 0;
+    for (const n of lengths.values()) total += Math.min(n, k);
+    return total <= limit;
+  };
+  let k = 1;
+  while (fits(k + 1)) k++;
+  const taken = new Map<number, number>();
+  const scored = sentences.filter((s) => {
+    const n = taken.get(s.articleId) ?? 0;
+    taken.set(s.articleId, n + 1);
+    return n < k;
+  });
+  return { scored, perArticle: k };
 }
 
 /** Splits `text` into pieces, marking each word with a content stem in `stems`. */
@@ -136,6 +194,8 @@ export interface FactView {
 export interface FactsPage extends LayoutModel {
   story: { title: string; href: string; jsonHref: string; csvHref: string };
   method: { threshold: string; window: number; minShared: number; sentences: number };
+  /** Said when a big story was aligned over its articles' leads or its best facts kept. */
+  bounds: string[];
   counts: {
     facts: number;
     shown: number;
@@ -162,6 +222,7 @@ export interface FactsPage extends LayoutModel {
   isColumns: boolean;
   columns: number;
   facts: FactView[];
+  pager: Pager;
 }
 
 export function outletRefs(story: StorySummary, prepared: PreparedFacts): OutletRef[] {
@@ -182,24 +243,46 @@ export function filterFacts(facts: readonly PreparedFact[], filter: FactsFilter)
   );
 }
 
-function factsHref(slug: string, filter: Partial<FactsFilter>): string {
+function factsHref(slug: string, filter: Partial<FactsFilter>, page = 1): string {
   const params = new URLSearchParams();
   if (filter.outlet) params.set('outlet', filter.outlet);
   if (filter.missing) params.set('missing', filter.missing);
   if (filter.min && filter.min > 2) params.set('min', String(filter.min));
+  if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return `/stories/${encodeURIComponent(slug)}/facts${query ? `?${query}` : ''}`;
+}
+
+/** What bounded a big story's alignment, in words for the page. */
+function boundsText(prepared: PreparedFacts): string[] {
+  const { input } = prepared;
+  const bounds: string[] = [];
+  if (input.perArticle !== null) {
+    bounds.push(
+      `This story has ${input.of.toLocaleString('en')} headline and body sentences, more than are aligned at once: the first ${input.perArticle} sentences of each article (headline included) were aligned, ${input.sentences.toLocaleString('en')} sentences in all.`,
+    );
+  }
+  if (prepared.found > prepared.facts.length) {
+    bounds.push(
+      `${prepared.found.toLocaleString('en')} groups were found; the ${prepared.facts.length.toLocaleString('en')} held by the most outlets, then the most similar, are kept.`,
+    );
+  }
+  return bounds;
 }
 
 export function factsPage(
   story: StorySummary,
   prepared: PreparedFacts,
   filter: FactsFilter,
+  page = 1,
 ): FactsPage {
   const outlets = outletRefs(story, prepared);
   const names = new Map(outlets.map((o) => [o.slug, o.name]));
   const nameOf = (slug: string): string => names.get(slug) ?? slug;
   const shown = filterFacts(prepared.facts, filter);
+  const { items: onPage, pager } = paginate(shown, page, FACTS_PER_PAGE, (n) =>
+    factsHref(story.slug, filter, n),
+  );
   const isColumns = outlets.length <= MAX_COLUMNS;
   const storyHref = `/stories/${encodeURIComponent(story.slug)}`;
 
@@ -232,13 +315,14 @@ export function factsPage(
       minShared: MIN_SHARED,
       sentences: Object.values(prepared.sentencesByOutlet).reduce((a, b) => a + b, 0),
     },
+    bounds: boundsText(prepared),
     counts: {
       facts: prepared.facts.length,
       shown: shown.length,
       bySize: sizes.map((size) => ({
         outlets: size,
         facts: shown.filter((f) => f.outlets.length === size).length,
-        href: `#fact-${shown.find((f) => f.outlets.length === size)!.number}`,
+        href: factHref(story.slug, filter, shown, (f) => f.outlets.length === size),
       })),
     },
     outlets: outlets.map((o) => ({
@@ -265,8 +349,21 @@ export function factsPage(
           : 'No fact matches this filter.',
     isColumns,
     columns: isColumns ? outlets.length : 1,
-    facts: shown.map((fact) => factView(fact, outlets, names, isColumns)),
+    facts: onPage.map((fact) => factView(fact, outlets, names, isColumns)),
+    pager,
   };
+}
+
+/** The address of the first shown fact that `matches`, on its page of the list. */
+function factHref(
+  slug: string,
+  filter: FactsFilter,
+  shown: readonly PreparedFact[],
+  matches: (fact: PreparedFact) => boolean,
+): string {
+  const index = shown.findIndex(matches);
+  const page = Math.floor(index / FACTS_PER_PAGE) + 1;
+  return `${factsHref(slug, filter, page)}#fact-${shown[index]!.number}`;
 }
 
 const KIND_LABELS: Record<string, string> = { headline: 'Headline' };

@@ -26,7 +26,8 @@ import type { Linked, PanelContext } from '../panels/context.js';
 import { expectationCells, expectationPanel, type ExpectationCell } from '../panels/expectation.js';
 import { hedgeCells } from '../panels/hedges.js';
 import { issuesPanel } from '../panels/issues.js';
-import { toneCell, tonePanel, type ToneCell } from '../panels/tone.js';
+import { toneCell, tonePanel, TONE_TICKS_LIMIT, type ToneCell } from '../panels/tone.js';
+import { paginate, type Pager } from '../pager.js';
 import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
 import type { LayoutModel } from '../render.js';
 import type { DataStamp } from '../../db/export-rows.js';
@@ -68,6 +69,8 @@ export interface StoryDashboard {
   framing: FramingPanel;
   outlets: OutletRow[];
   charts: { tone: Chart; expectation: Chart; voices: Chart; issues: Chart | null };
+  /** The tone chart shows distributions, not one tick per sentence (TONE_TICKS_LIMIT). */
+  toneIsDistribution: boolean;
 }
 
 export interface StoryPage extends LayoutModel {
@@ -105,16 +108,31 @@ export interface StoryPage extends LayoutModel {
     kind: string | null;
     country: string | null;
     isNameInferred: boolean;
-    articles: {
-      href: string;
-      headline: string;
-      hasTitle: boolean;
-      date: string | null;
-      author: string | null;
-      words: number;
-      sentences: number;
-    }[];
+    articleCount: number;
+    articles: ArticleCard[];
   }[];
+}
+
+export interface ArticleCard {
+  href: string;
+  headline: string;
+  hasTitle: boolean;
+  date: string | null;
+  author: string | null;
+  words: number;
+  sentences: number;
+}
+
+/**
+ * Up to this many articles the page lists them all, one column per outlet; above it, one
+ * table of ARTICLES_PER_PAGE articles a page (`?articles=N`), by outlet and date.
+ */
+export const ARTICLE_COLUMNS_LIMIT = 60;
+export const ARTICLES_PER_PAGE = 50;
+
+/** The story page as rendered: the cached dashboard with one page of a big story's articles. */
+export interface StoryView extends StoryPage {
+  articleTable: { rows: (ArticleCard & { outlet: string })[]; pager: Pager } | null;
 }
 
 const PART_LABELS: Record<Part, string> = {
@@ -243,6 +261,7 @@ export async function storyDashboard(
     },
     outlets,
     charts: { tone, expectation, voices, issues },
+    toneIsDistribution: sentences.filter((s) => s.tone !== null).length > TONE_TICKS_LIMIT,
   };
 }
 
@@ -308,6 +327,7 @@ export function storyPage(
       kind: outlet.kind,
       country: outlet.country,
       isNameInferred: outlet.isNameInferred,
+      articleCount: articles.filter((a) => a.outlet.id === outlet.id).length,
       articles: articles
         .filter((a) => a.outlet.id === outlet.id)
         .map((a) => ({
@@ -320,5 +340,28 @@ export function storyPage(
           sentences: a.sentenceCount,
         })),
     })),
+  };
+}
+
+/**
+ * The page a request gets: a story with more than ARTICLE_COLUMNS_LIMIT articles lists them
+ * in a paginated table (page `articlesPage`) under the outlets, else in outlet columns.
+ */
+export function storyView(page: StoryPage, articlesPage: number): StoryView {
+  if (page.totals.articles <= ARTICLE_COLUMNS_LIMIT) return { ...page, articleTable: null };
+  const rows = page.columns.flatMap((column) =>
+    column.articles.map((article) => ({ ...article, outlet: column.name })),
+  );
+  const base = `/stories/${encodeURIComponent(page.story.slug)}`;
+  const { items, pager } = paginate(rows, articlesPage, ARTICLES_PER_PAGE, (n) => {
+    const query = new URLSearchParams();
+    if (page.dashboard.part !== 'all') query.set('part', page.dashboard.part);
+    if (n > 1) query.set('articles', String(n));
+    return `${base}${query.size > 0 ? `?${query}` : ''}#articles-h`;
+  });
+  return {
+    ...page,
+    columns: page.columns.map((column) => ({ ...column, articles: [] })),
+    articleTable: { rows: items, pager },
   };
 }

@@ -15,10 +15,10 @@ import { PARTS } from '../../analysis/comparison/compare.js';
 import type { DataStamp } from '../../db/export-rows.js';
 import type { Store, StorySummary } from '../../db/store.js';
 import { HttpError } from '../http-error.js';
-import { storyFigures, storyFramingFigures } from '../api/figures.js';
 import { storyCodebook } from '../sides.js';
-import { factsJson, outletRefs, prepareFacts } from '../pages/facts.js';
-import type { StoryCache } from '../story-cache.js';
+import { factsJson, outletRefs } from '../pages/facts.js';
+import type { PageJobs } from '../compute/page-jobs.js';
+import { sendComputingJson } from '../pages/computing.js';
 import { findOutlet, outletComparisons } from './outlets.js';
 
 const page = {
@@ -108,7 +108,7 @@ function storyRef(story: StorySummary) {
   };
 }
 
-export function apiRoutes(store: Store, cache: StoryCache): Router {
+export function apiRoutes(store: Store, jobs: PageJobs): Router {
   const router = Router();
 
   const story = async (slug: string): Promise<StorySummary> => {
@@ -130,18 +130,10 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const found = await story(req.params.slug);
     const part = query.part ?? 'all';
     const version = await store.storyVersion(found.slug);
-    const outlets = await cache.cached(`api:${found.slug}:${part}`, version, async () => {
-      const sentences = await store.storySentences(found.slug);
-      const framing = new Map(
-        storyFramingFigures(found, sentences, await store.storyFraming(found.slug), part).map(
-          ({ outlet, ...figures }) => [outlet, figures],
-        ),
-      );
-      return storyFigures(found, sentences, part).map((f) => ({
-        ...f,
-        framing: framing.get(f.outlet) ?? null,
-      }));
-    });
+    const job = await jobs.get({ kind: 'api-story', slug: found.slug, part }, version);
+    if (job.state === 'failed') throw new HttpError(job.status, job.message);
+    if (job.state === 'computing') return sendComputingJson(res, job);
+    const outlets = job.value;
     const articles = await store.listArticles(found.slug);
     res.json({
       stamp: await stamp({ story: found.slug }),
@@ -169,10 +161,12 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const query = parseQuery(schemas.facts, req);
     const found = await story(req.params.slug);
     const version = await store.storyVersion(found.slug);
-    // The same cache entry as the facts page: the alignment runs once per story version.
-    const prepared = await cache.cached(`facts:${found.slug}`, version, async () =>
-      prepareFacts(await store.storySentences(found.slug)),
-    );
+    // The same computation as the facts page: the alignment runs once per story version,
+    // off the request thread; meanwhile 202 with Retry-After.
+    const job = await jobs.get({ kind: 'facts', slug: found.slug }, version);
+    if (job.state === 'failed') throw new HttpError(job.status, job.message);
+    if (job.state === 'computing') return sendComputingJson(res, job);
+    const prepared = job.value;
     const known = outletRefs(found, prepared).map((o) => o.slug);
     for (const name of ['outlet', 'missing'] as const) {
       const value = query[name];
@@ -246,7 +240,11 @@ export function apiRoutes(store: Store, cache: StoryCache): Router {
     const slug = req.params.slug;
     const { outlet, stories } = await findOutlet(store, slug);
     const { items, pagination } = paginate(stories, query, 20);
-    const perStory = await outletComparisons(store, cache, slug, items);
+    const comparisons = await outletComparisons(store, jobs, slug, items);
+    if (comparisons.state === 'failed')
+      throw new HttpError(comparisons.status, comparisons.message);
+    if (comparisons.state === 'computing') return sendComputingJson(res, comparisons);
+    const perStory = comparisons.value;
     res.json({
       stamp: await stamp({ outlet: slug }),
       outlet: {

@@ -1,6 +1,7 @@
 // Outlet profiles: /outlets/<slug>, the outlet against the other outlets story by story
-// (server/pages/outlet.ts). The per-story comparison is cached under each story's version
-// token and shared with /api/outlets/<slug>.
+// (server/pages/outlet.ts). Each story's comparison is computed off the request thread
+// once per story version (server/compute/page-jobs.ts) and shared with /api/outlets/<slug>;
+// while any is computing, both answer 202.
 
 import { Router } from 'express';
 import type { OutletSummary, Store, StorySummary } from '../../db/store.js';
@@ -9,7 +10,8 @@ import { outletInStory } from '../api/outlets.js';
 import type { OutletInStory } from '../api/outlets.js';
 import { outletPage } from '../pages/outlet.js';
 import type { Renderer } from '../render.js';
-import type { StoryCache } from '../story-cache.js';
+import type { JobState, PageJobs } from '../compute/page-jobs.js';
+import { sendComputing } from '../pages/computing.js';
 
 /** The outlet and the stories it covered (by title), or a 404. */
 export async function findOutlet(
@@ -24,37 +26,47 @@ export async function findOutlet(
   return { outlet, stories };
 }
 
-/** The outlet against the others on each of these stories, cached per story version. */
+/** The outlet against the others on each of these stories, all computed or not yet. */
 export async function outletComparisons(
   store: Store,
-  cache: StoryCache,
+  jobs: PageJobs,
   slug: string,
   stories: readonly StorySummary[],
-): Promise<OutletInStory[]> {
-  const rows: OutletInStory[] = [];
-  for (const story of stories) {
-    const version = await store.storyVersion(story.slug);
-    rows.push(
-      await cache.cached(`outlet:${slug}:${story.slug}`, version, async () =>
-        outletInStory(
-          story,
-          await store.storySentences(story.slug),
-          await store.storyFraming(story.slug),
-          slug,
-        ),
+): Promise<JobState<OutletInStory[]>> {
+  // Asked for together: the worker takes them in turn while the request waits once.
+  const states = await Promise.all(
+    stories.map(async (story) =>
+      jobs.get(
+        { kind: 'outlet', slug: story.slug, outlet: slug },
+        await store.storyVersion(story.slug),
       ),
-    );
+    ),
+  );
+  const failed = states.find((s) => s.state === 'failed');
+  if (failed) return failed;
+  const computing = states.filter((s) => s.state === 'computing');
+  if (computing.length > 0) {
+    return {
+      state: 'computing',
+      what: `“${slug}” against the other outlets of ${computing.length} of its ${stories.length} stories`,
+      startedAt: Math.min(...computing.map((s) => s.startedAt)),
+    };
   }
-  return rows;
+  return { state: 'ready', value: states.map((s) => (s.state === 'ready' ? s.value : null!)) };
 }
 
-export function outletRoutes(store: Store, render: Renderer, cache: StoryCache): Router {
+export function outletRoutes(store: Store, render: Renderer, jobs: PageJobs): Router {
   const router = Router();
 
   router.get('/outlets/:slug', async (req, res) => {
     const { outlet, stories } = await findOutlet(store, req.params.slug);
-    const rows = await outletComparisons(store, cache, outlet.slug, stories);
-    res.send(render('outlet', outletPage(outlet, rows)));
+    const rows = await outletComparisons(store, jobs, outlet.slug, stories);
+    if (rows.state === 'failed') throw new HttpError(rows.status, rows.message);
+    if (rows.state === 'computing') {
+      const layout = { title: outlet.name, crumbs: [{ label: 'Stories', href: '/' }] };
+      return sendComputing(res, render, layout, rows, req.originalUrl);
+    }
+    res.send(render('outlet', outletPage(outlet, rows.value)));
   });
 
   return router;

@@ -47,6 +47,20 @@ test('bench --smoke runs every stage and ends with one JSON line of figures', ()
     assert.ok((figures[key] as number) > 0, `${key} was not measured`);
   }
   const pages = figures.pages as { name: string; status: number | null; problem: string | null }[];
-  assert.equal(pages.length, 5);
+  // Home, the largest story, its lead tab, its articles' page 2, its facts, an outlet
+  // profile, an article, the concordance; 202 answers are followed to the page.
+  assert.deepEqual(
+    pages.map((p) => p.name.replace(/ \(.*\)$/, '')),
+    [
+      'home',
+      'story',
+      'its lead tab',
+      'its articles, page 2',
+      'its aligned facts',
+      'outlet profile',
+      'an article',
+      'concordance "talks"',
+    ],
+  );
   for (const page of pages) assert.equal(page.status, 200, `${page.name}: ${page.problem}`);
 });

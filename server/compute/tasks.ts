@@ -1,0 +1,77 @@
+// The page computations too heavy for the request thread on a big story: a story's
+// dashboard (every score, bootstrap intervals, charts), its aligned facts, its figures for
+// the JSON API, and one outlet's comparison in it (a row of the outlet profile). Each task is
+// plain data (it crosses to a worker thread) and runTask computes it from any Store, so
+// the worker (server/compute/worker.ts) and the inline runner share one code path. It
+// deliberately does not cache or time anything: server/compute/page-jobs.ts does.
+
+import type { Part } from '../../analysis/comparison/compare.js';
+import type { Store } from '../../db/store.js';
+import { HttpError } from '../http-error.js';
+import { prepareFacts, type PreparedFacts } from '../pages/facts.js';
+import { storyDashboard, storyPage, type StoryPage } from '../pages/story.js';
+import { outletInStory, type OutletInStory } from '../api/outlets.js';
+import { storyFigures, storyFramingFigures } from '../api/figures.js';
+import type { FramingFigures, OutletFigures } from '../api/figures.js';
+
+export type PageTask =
+  | {
+      kind: 'story';
+      slug: string;
+      part: Part;
+      /** Display names of issue ids in place of the codebook's (AppOptions.issueLabels). */
+      issueLabels?: Record<string, string>;
+    }
+  | { kind: 'facts'; slug: string }
+  /** The per-outlet figures of /api/stories/<slug>, with each outlet's framing. */
+  | { kind: 'api-story'; slug: string; part: Part }
+  /** One outlet against the story's other outlets (the outlet profile's row for the story). */
+  | { kind: 'outlet'; slug: string; outlet: string };
+
+export interface TaskValues {
+  story: StoryPage;
+  facts: PreparedFacts;
+  outlet: OutletInStory;
+  'api-story': ApiStoryOutlet[];
+}
+
+export type ApiStoryOutlet = OutletFigures & {
+  framing: Omit<FramingFigures, 'outlet'> | null;
+};
+
+export type TaskValue<T extends PageTask> = TaskValues[T['kind']];
+
+/** What is being computed, as the "still computing" page says it. */
+export function describeTask(task: PageTask): string {
+  if (task.kind === 'story') {
+    return `the dashboard of “${task.slug}” (${task.part === 'all' ? 'whole articles' : task.part})`;
+  }
+  if (task.kind === 'outlet') return `“${task.outlet}” against the other outlets of “${task.slug}”`;
+  if (task.kind === 'api-story') return `the figures of “${task.slug}” (${task.part})`;
+  return `the aligned facts of “${task.slug}”`;
+}
+
+export async function runTask(store: Store, task: PageTask): Promise<TaskValues[PageTask['kind']]> {
+  const story = await store.getStory(task.slug);
+  if (!story) throw new HttpError(404, `No story “${task.slug}”.`);
+  const sentences = await store.storySentences(task.slug);
+  if (task.kind === 'facts') return prepareFacts(sentences);
+  const framing = await store.storyFraming(task.slug);
+  if (task.kind === 'outlet') return outletInStory(story, sentences, framing, task.outlet);
+  if (task.kind === 'api-story') {
+    // The same framing figures as the summary_parties CSV (api/figures.ts), by outlet.
+    const byOutlet = new Map(
+      storyFramingFigures(story, sentences, framing, task.part).map(({ outlet, ...f }) => [
+        outlet,
+        f,
+      ]),
+    );
+    return storyFigures(story, sentences, task.part).map((f) => ({
+      ...f,
+      framing: byOutlet.get(f.outlet) ?? null,
+    }));
+  }
+  const dashboard = await storyDashboard(story, sentences, task.part, framing, task.issueLabels);
+  const stamp = await store.dataStamp({ story: task.slug });
+  return storyPage(story, await store.listArticles(task.slug), sentences.length, dashboard, stamp);
+}
