@@ -333,8 +333,13 @@ export function searchJson(request: SearchRequest, result: { total: number; rows
     terms: request.terms,
     filters: request.filters,
     total: result.total,
-    page: request.page,
-    pageSize: PAGE_SIZE,
+    // As every list of the JSON API: the page asked for, its size, the total and the count.
+    pagination: {
+      page: request.page,
+      perPage: PAGE_SIZE,
+      total: result.total,
+      pageCount: Math.ceil(result.total / PAGE_SIZE),
+    },
     results: result.rows.map((r) => ({
       segmentId: r.segmentId,
       href: `/articles/${r.articleId}#s${r.position}`,

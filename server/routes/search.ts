@@ -62,11 +62,16 @@ export function searchRoutes(store: Store, render: Renderer): Router {
   router.get('/api/search', async (req, res) => {
     const checked = check(req, await store.listStories());
     if (!checked.ok) {
-      res.status(400).json({ error: checked.message });
+      res.status(400).json({ status: 400, error: checked.message });
       return;
     }
     const result = await store.searchSentences(sentenceQuery(checked.request));
-    res.json(searchJson(checked.request, result));
+    // The stamp of the data searched: the story filtered on, else the whole database.
+    const stamp = await store.dataStamp({
+      story: checked.request.filters.story,
+      outlet: checked.request.filters.outlet,
+    });
+    res.json({ stamp, ...searchJson(checked.request, result) });
   });
 
   return router;

@@ -13,8 +13,7 @@ interface SearchJson {
   query: string;
   filters: Record<string, unknown>;
   total: number;
-  page: number;
-  pageSize: number;
+  pagination: { page: number; perPage: number; total: number; pageCount: number };
   results: {
     segmentId: number;
     href: string;
@@ -180,19 +179,21 @@ describe('/search', () => {
 
   test('pages of 50, the JSON in the documented shape', async () => {
     const first = await json('');
-    assert.equal(first.pageSize, 50);
+    assert.equal(first.pagination.perPage, 50);
     assert.equal(first.results.length, 50);
     assert.deepEqual(Object.keys(first), [
+      'stamp',
       'query',
       'terms',
       'filters',
       'total',
-      'page',
-      'pageSize',
+      'pagination',
       'results',
     ]);
+    assert.equal(first.pagination.total, first.total);
+    assert.equal(first.pagination.pageCount, Math.ceil(first.total / 50));
     const second = await json('page=2');
-    assert.equal(second.page, 2);
+    assert.equal(second.pagination.page, 2);
     assert.notEqual(second.results[0]?.segmentId, first.results[0]?.segmentId);
     const page = await fx.server.get('/search');
     assert.match(page.text, /rel="next"/);
@@ -247,6 +248,7 @@ describe('the side filter knows every codebook’s parties', () => {
         const unknown = await server.get('/api/search?side=kpb');
         assert.equal(unknown.status, 400);
         assert.match(unknown.text, /unknown side “kpb”: use one of narrator, us_gov.*kpa/);
+        assert.equal((JSON.parse(unknown.text) as { status: number }).status, 400);
       } finally {
         await server.close();
       }
