@@ -5,7 +5,7 @@
 // of medians with ranges; it asserts nothing (tests never assert timings).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,6 +134,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // --keep DIR is made when missing, as --out is by the other commands.
+  if (options.keep !== undefined) mkdirSync(options.keep, { recursive: true });
   const work = options.keep ?? mkdtempSync(join(tmpdir(), 'parallax-bench-'));
   try {
     return await bench(options, work);
