@@ -30,6 +30,8 @@ import { PgExport } from './pg-export.js';
 import { migratePostgres } from './pg-migrate.js';
 import { PgSentenceSearch } from './pg-search.js';
 import { toStorySentence } from './sentence-row.js';
+import { OUTLET_COLUMNS, processAlive, toArticleSummary, toOutlet, toStory } from './store-rows.js';
+import type { ArticleRow, OutletRow, StoryRow } from './store-rows.js';
 import type { SentenceRow } from './sentence-row.js';
 import { contentHash } from './sqlite-store.js';
 import { sqlList } from './sql-literals.js';
@@ -57,51 +59,6 @@ import type {
   StorySentence,
   StorySummary,
 } from './store.js';
-
-interface OutletRow {
-  id: number;
-  slug: string;
-  name: string;
-  kind: string | null;
-  country: string | null;
-  homepage: string | null;
-  is_name_inferred: boolean;
-  article_count: number;
-}
-
-interface StoryRow {
-  id: number;
-  slug: string;
-  title: string;
-  title_source: StorySummary['titleSource'];
-  description: string | null;
-  codebook: string;
-  start_date: string | null;
-  end_date: string | null;
-  article_count: number;
-  word_count: number;
-  first_date: string | null;
-  last_date: string | null;
-  sample_title: string | null;
-}
-
-interface ArticleRow {
-  id: number;
-  title: string | null;
-  url: string | null;
-  author: string | null;
-  published_date: string | null;
-  word_count: number;
-  sentence_count: number;
-  story_slug: string;
-  run_id: number;
-  outlet_id: number;
-  text: string;
-  source: string | null;
-  added_at: string;
-  headline: string | null;
-  lead: string | null;
-}
 
 interface RunRow {
   id: number;
@@ -135,8 +92,6 @@ interface SegmentRow {
   speaker_id: number | null;
 }
 
-const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
-
 // SQLite sorts NULL first; PostgreSQL last unless told.
 const STORY_COLUMNS = `s.*, count(a.id) AS article_count, coalesce(sum(a.word_count), 0) AS word_count,
   min(substr(a.published_date, 1, 10)) AS first_date,
@@ -155,19 +110,6 @@ const ARTICLE_COLUMNS = `a.id, a.title, a.url, a.author, a.published_date, a.wor
 
 const SCORED = `(${sqlList(SCORED_KINDS)})`;
 
-function toOutlet(row: OutletRow): OutletSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    kind: row.kind,
-    country: row.country,
-    homepage: row.homepage,
-    isNameInferred: row.is_name_inferred,
-    articleCount: row.article_count,
-  };
-}
-
 function toRun(row: RunRow): Run {
   return {
     id: row.id,
@@ -178,35 +120,6 @@ function toRun(row: RunRow): Run {
     options: row.options,
     status: row.status,
   };
-}
-
-function toStory(row: StoryRow, outlets: OutletSummary[]): StorySummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    titleSource: row.title_source,
-    description: row.description,
-    codebook: row.codebook,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    articleCount: row.article_count,
-    wordCount: row.word_count,
-    firstArticleDate: row.first_date,
-    lastArticleDate: row.last_date,
-    sampleHeadline: row.sample_title,
-    outlets,
-  };
-}
-
-/** Signal 0 checks a process exists without touching it; EPERM means it exists. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class PgStore implements Store {
@@ -714,7 +627,7 @@ export class PgStore implements Store {
       [storySlug],
     );
     const outlets = await this.outletsById(rows.map((r) => r.outlet_id));
-    return rows.map((row) => this.toArticleSummary(row, outlets.get(row.outlet_id)!));
+    return rows.map((row) => toArticleSummary(row, outlets.get(row.outlet_id)!));
   }
 
   private async outletsById(ids: number[]): Promise<Map<number, OutletSummary>> {
@@ -725,23 +638,6 @@ export class PgStore implements Store {
       [[...new Set(ids)]],
     );
     return new Map(rows.map((r) => [r.id, toOutlet(r)]));
-  }
-
-  private toArticleSummary(row: ArticleRow, outlet: OutletSummary): ArticleSummary {
-    return {
-      id: row.id,
-      title: row.title,
-      url: row.url,
-      author: row.author,
-      publishedDate: row.published_date,
-      wordCount: row.word_count,
-      sentenceCount: row.sentence_count,
-      outlet,
-      storySlug: row.story_slug,
-      runId: row.run_id,
-      headline: row.headline,
-      lead: row.lead,
-    };
   }
 
   async getArticle(id: number): Promise<ArticleDetail | null> {
@@ -823,7 +719,7 @@ export class PgStore implements Store {
       row.run_id,
     ]);
     return {
-      ...this.toArticleSummary(row, outlets.get(row.outlet_id)!),
+      ...toArticleSummary(row, outlets.get(row.outlet_id)!),
       text: row.text,
       source: row.source,
       addedAt: row.added_at,

@@ -23,6 +23,8 @@ import { openDatabase } from './migrate.js';
 import { SqliteCuration } from './sqlite-curation.js';
 import { SqliteExport } from './sqlite-export.js';
 import { toStorySentence } from './sentence-row.js';
+import { OUTLET_COLUMNS, processAlive, toArticleSummary, toOutlet, toStory } from './store-rows.js';
+import type { ArticleRow, OutletRow, StoryRow } from './store-rows.js';
 import type { SentenceRow } from './sentence-row.js';
 import { SqliteSentenceSearch } from './sqlite-search.js';
 import { sqlList } from './sql-literals.js';
@@ -54,51 +56,6 @@ import type {
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.trim(), 'utf8').digest('hex');
-}
-
-interface OutletRow {
-  id: number;
-  slug: string;
-  name: string;
-  kind: string | null;
-  country: string | null;
-  homepage: string | null;
-  is_name_inferred: number;
-  article_count: number;
-}
-
-interface StoryRow {
-  id: number;
-  slug: string;
-  title: string;
-  title_source: StorySummary['titleSource'];
-  description: string | null;
-  codebook: string;
-  start_date: string | null;
-  end_date: string | null;
-  article_count: number;
-  word_count: number;
-  first_date: string | null;
-  last_date: string | null;
-  sample_title: string | null;
-}
-
-interface ArticleRow {
-  id: number;
-  title: string | null;
-  url: string | null;
-  author: string | null;
-  published_date: string | null;
-  word_count: number;
-  sentence_count: number;
-  story_slug: string;
-  run_id: number;
-  outlet_id: number;
-  text: string;
-  source: string | null;
-  added_at: string;
-  headline: string | null;
-  lead: string | null;
 }
 
 interface RunRow {
@@ -167,21 +124,6 @@ const HEADLINE_AND_LEAD = `
   (SELECT ${segmentTextSql('sg', 'a')} FROM segment sg WHERE sg.article_id = a.id
     AND sg.kind = 'body' ORDER BY sg.position LIMIT 1) AS lead`;
 
-const OUTLET_COLUMNS = `o.id, o.slug, o.name, o.kind, o.country, o.homepage, o.is_name_inferred`;
-
-function toOutlet(row: OutletRow): OutletSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    kind: row.kind,
-    country: row.country,
-    homepage: row.homepage,
-    isNameInferred: row.is_name_inferred === 1,
-    articleCount: row.article_count,
-  };
-}
-
 function toRun(row: RunRow): Run {
   return {
     id: row.id,
@@ -192,16 +134,6 @@ function toRun(row: RunRow): Run {
     options: JSON.parse(row.options_json) as Record<string, unknown>,
     status: row.status,
   };
-}
-
-/** Signal 0 checks a process exists without touching it; EPERM means it exists. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class SqliteStore implements Store {
@@ -723,7 +655,7 @@ export class SqliteStore implements Store {
       outlets.set(row.story_id, list);
     }
     return (this.stmt.stories.all() as StoryRow[]).map((row) =>
-      this.toStory(row, outlets.get(row.id) ?? []),
+      toStory(row, outlets.get(row.id) ?? []),
     );
   }
 
@@ -751,49 +683,17 @@ export class SqliteStore implements Store {
   async getStory(slug: string): Promise<StorySummary | null> {
     const row = this.stmt.storyBySlugFull.get(slug) as StoryRow | undefined;
     if (!row) return null;
-    return this.toStory(row, (this.stmt.outletsOfStory.all(row.id) as OutletRow[]).map(toOutlet));
-  }
-
-  private toStory(row: StoryRow, outlets: OutletSummary[]): StorySummary {
-    return {
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      titleSource: row.title_source,
-      description: row.description,
-      codebook: row.codebook,
-      startDate: row.start_date,
-      endDate: row.end_date,
-      articleCount: row.article_count,
-      wordCount: row.word_count,
-      firstArticleDate: row.first_date,
-      lastArticleDate: row.last_date,
-      sampleHeadline: row.sample_title,
-      outlets,
-    };
+    return toStory(row, (this.stmt.outletsOfStory.all(row.id) as OutletRow[]).map(toOutlet));
   }
 
   async listArticles(storySlug: string): Promise<ArticleSummary[]> {
     return (this.stmt.articlesOfStory.all(storySlug) as ArticleRow[]).map((row) =>
-      this.toArticleSummary(row),
+      this.articleSummary(row),
     );
   }
 
-  private toArticleSummary(row: ArticleRow): ArticleSummary {
-    return {
-      id: row.id,
-      title: row.title,
-      url: row.url,
-      author: row.author,
-      publishedDate: row.published_date,
-      wordCount: row.word_count,
-      sentenceCount: row.sentence_count,
-      outlet: toOutlet(this.stmt.outlet.get(row.outlet_id) as OutletRow),
-      storySlug: row.story_slug,
-      runId: row.run_id,
-      headline: row.headline,
-      lead: row.lead,
-    };
+  private articleSummary(row: ArticleRow): ArticleSummary {
+    return toArticleSummary(row, toOutlet(this.stmt.outlet.get(row.outlet_id) as OutletRow));
   }
 
   async getArticle(id: number): Promise<ArticleDetail | null> {
@@ -845,7 +745,7 @@ export class SqliteStore implements Store {
       role: s.role,
     }));
     return {
-      ...this.toArticleSummary(row),
+      ...this.articleSummary(row),
       text: row.text,
       source: row.source,
       addedAt: row.added_at,

@@ -19,16 +19,14 @@ import {
   storyForm,
 } from '../pages/curate.js';
 import type { Analyzer } from '../../analysis/pipeline.js';
-import { createAnalysisPool } from '../../ingest/analysis-pool.js';
 import { analyzerForChoice } from '../../ingest/lexicon-choice.js';
 import type { LexiconChoice } from '../../ingest/lexicon-choice.js';
-import { reanalyzeArticles } from '../../ingest/reanalyze.js';
+import { reanalyzeOnWorker } from './reanalyze.js';
 import type { Renderer } from '../render.js';
 import { formBody } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
 import { findArticle } from './articles.js';
 import { storyOr404 } from '../find-story.js';
-import { ANALYSIS_BUDGET_MS } from '../write-slot.js';
 import type { WriteSlot } from '../write-slot.js';
 
 /** Edit forms are short: a description of a few paragraphs at most. */
@@ -94,13 +92,7 @@ export function curateRoutes(
       const summary = await slot.run('re-analysing a story with its new codebook', async () => {
         await store.updateStory(story.slug, edit.value.edit);
         await store.setStoryCodebook(story.slug, codebook);
-        // The worker builds the same analyzer from the same choice (the pool checks its hash).
-        const pool = await createAnalysisPool(use, 1, { choice }, ANALYSIS_BUDGET_MS);
-        try {
-          return await reanalyzeArticles(store, use, { story: story.slug, pool });
-        } finally {
-          await pool.close();
-        }
+        return reanalyzeOnWorker(store, use, choice, story.slug);
       });
       if (summary.failed.length > 0) {
         const which = summary.failed.map((f) => `article ${f.articleId}: ${f.reason}`).join('; ');

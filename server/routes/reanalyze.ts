@@ -14,6 +14,8 @@ import {
 } from '../../ingest/lexicon-choice.js';
 import type { LexiconChoice } from '../../ingest/lexicon-choice.js';
 import { reanalyzeArticles } from '../../ingest/reanalyze.js';
+import type { ReanalyzeSummary } from '../../ingest/reanalyze.js';
+import type { Analyzer } from '../../analysis/pipeline.js';
 import { createAnalysisPool } from '../../ingest/analysis-pool.js';
 import type { WriteAccess } from '../access.js';
 import { sent } from '../form-input.js';
@@ -25,6 +27,25 @@ import type { WriteLimits } from '../write-limits.js';
 import { storyOr404 } from '../find-story.js';
 import { ANALYSIS_BUDGET_MS } from '../write-slot.js';
 import type { WriteSlot } from '../write-slot.js';
+
+/**
+ * Re-analyses a story's articles on one worker thread with a time budget per article, for
+ * the browser's writes (this page and a story's new codebook); run it in the write slot.
+ */
+export async function reanalyzeOnWorker(
+  store: Store,
+  analyzer: Analyzer,
+  choice: LexiconChoice,
+  story: string,
+): Promise<ReanalyzeSummary> {
+  // The worker builds the same analyzer from the same choice (the pool checks its hash).
+  const pool = await createAnalysisPool(analyzer, 1, { choice }, ANALYSIS_BUDGET_MS);
+  try {
+    return await reanalyzeArticles(store, analyzer, { story, pool });
+  } finally {
+    await pool.close();
+  }
+}
 
 export function reanalyzeRoutes(
   store: Store,
@@ -66,15 +87,9 @@ export function reanalyzeRoutes(
         }
         throw error;
       }
-      const summary = await slot.run('re-analysing a story', async () => {
-        // The worker builds the same analyzer from the same choice (the pool checks its hash).
-        const pool = await createAnalysisPool(analyzer, 1, { choice }, ANALYSIS_BUDGET_MS);
-        try {
-          return await reanalyzeArticles(store, analyzer, { story: story.slug, pool });
-        } finally {
-          await pool.close();
-        }
-      });
+      const summary = await slot.run('re-analysing a story', () =>
+        reanalyzeOnWorker(store, analyzer, choice, story.slug),
+      );
       if (summary.failed.length > 0) {
         const which = summary.failed.map((f) => `article ${f.articleId}: ${f.reason}`).join('; ');
         throw new HttpError(
