@@ -285,6 +285,10 @@ export function scoreExpectation(
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
     // "no room for optimism", "not a key test": a negated raise lowers; other negated cues say nothing.
     else if (f.entry.label === 'raises') emit(f, 'lowers', `negated-${f.entry.move}`, true, weight);
+    // "I would not say I'm pessimistic", "not skeptical": a denied attitude of doubt leans up.
+    // Only a one-word attitude: a negated phrase ("not … a long shot") is too rare to read.
+    else if (f.entry.move === 'pessimism' && f.to - f.from === 1)
+      emit(f, 'raises', 'negated-pessimism', true, weight);
   }
   const clauseHas = (move: string, at: number) =>
     signals.some((s) => s.move === move && sameClause(s.found.from, at));

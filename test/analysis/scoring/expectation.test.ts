@@ -300,3 +300,9 @@ test('a verdict right after a sentence naming the talks judges them', () => {
   assert.equal(scoreAfter(false), 'none');
   assert.equal(scoreAfter(true), 'lowers');
 });
+
+test('a denied attitude of doubt leans up; a denied long phrase says nothing', () => {
+  assert.equal(label('“I would not say I am pessimistic about the talks,” he said.'), 'raises');
+  assert.equal(expect('The envoy was not skeptical about the summit.').move, 'negated-pessimism');
+  assert.equal(label('The envoy was skeptical about the summit.'), 'lowers');
+});
