@@ -336,6 +336,12 @@ export function scoreExpectation(
     const negated = negatorBefore(scope, f.from) >= 0;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
+    // "peace deal possible", "an agreement is now within sight": the outcome judged likely
+    // enough (raises), or not ("a deal is not possible": lowers).
+    else if (possibleAfter(scope, f, found('possibility-predicate')) === 'possible')
+      emit(f, 'raises', 'possible');
+    else if (possibleAfter(scope, f, found('possibility-predicate')) === 'denied')
+      emit(f, 'lowers', 'no-breakthrough', true);
     else if (
       (anchored || f.entry.move === 'achievement') &&
       near('modal', f, MODAL_WINDOW, 3) &&
@@ -412,6 +418,38 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/** What may stand between an outcome and the predicate judging it ("a deal is now still possible"). */
+const PREDICATE_FILLERS = new Set([
+  ...CERTAINTY_COPULAS, 'not', "n't", 'never', 'still', 'now', 'very', 'quite', 'also', 'more',
+  'entirely', 'increasingly', 'seen', 'as', 'is', "isn't", "aren't",
+]); // prettier-ignore
+const PREDICATE_DENIALS = new Set(['not', "n't", 'never', "isn't", "aren't"]);
+/** Tokens from an outcome to the possibility predicating it. */
+const POSSIBLE_REACH = 4;
+
+/**
+ * "a deal is possible", "peace deal possible" (a headline drops the copula), "an accord is not
+ * yet within sight": an outcome and a predicate of possibility, with only copulas and
+ * adverbs between. "It is possible the deal will …" does not count: there the possibility
+ * precedes the outcome and qualifies a whole clause.
+ */
+function possibleAfter(
+  scope: SentenceScope,
+  noun: Found,
+  predicates: Found[],
+): 'possible' | 'denied' | null {
+  const { tokens, clauseOf } = scope;
+  for (const p of predicates) {
+    if (p.from < noun.to || p.from - noun.to > POSSIBLE_REACH) continue;
+    if (clauseOf[p.from] !== clauseOf[noun.from]) continue;
+    const between = tokens.slice(noun.to, p.from).map((t) => t.norm);
+    if (!between.every((w) => PREDICATE_FILLERS.has(w) || w.endsWith('ly') || w === 'yet'))
+      continue;
+    return between.some((w) => PREDICATE_DENIALS.has(w)) ? 'denied' : 'possible';
+  }
+  return null;
 }
 
 /** "want to", "eager to", "prepared to" right before the outcome they reach for. */

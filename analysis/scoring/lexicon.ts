@@ -53,6 +53,8 @@ export const EXPECTATION_ROLES = [
   'harm-verb',
   /** Fear or concern + a modal ("concerns that the talks could …"): lowers when a target is named. */
   'apprehension',
+  /** Predicative possibility on an outcome: "a deal is possible", "an accord now within sight". */
+  'possibility-predicate',
 ] as const;
 
 export const expectationEntrySchema = z

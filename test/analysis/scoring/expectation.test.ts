@@ -306,3 +306,10 @@ test('a denied attitude of doubt leans up; a denied long phrase says nothing', (
   assert.equal(expect('The envoy was not skeptical about the summit.').move, 'negated-pessimism');
   assert.equal(label('The envoy was skeptical about the summit.'), 'lowers');
 });
+
+test('an outcome predicated as possible raises, denied lowers; a possibility before it does not count', () => {
+  assert.equal(expect('Leaders meet again; trade deal possible').move, 'possible');
+  assert.equal(label('An accord is now within sight, the mediator said.'), 'raises');
+  assert.equal(label('A deal is not possible this year, diplomats said.'), 'lowers');
+  assert.equal(label('It is possible the agreement will cover fishing rights.'), 'none');
+});
