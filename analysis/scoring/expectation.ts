@@ -307,6 +307,16 @@ export function scoreExpectation(
     else if (isHopeNoun(f) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
   }
 
+  // 2b. "a supreme test", "a big week for trade ties": a testing time, intensified, stakes the
+  // talks whatever the adjective; the listed cues ("key test") are the commonest of these.
+  // Only next to each other ("a big missile test" intensifies the missile) and about the talks.
+  if (evaluable) {
+    for (const f of found('stakes-noun')) {
+      const before = found('intensity').find((a) => a.to === f.from);
+      if (before && negatorBefore(scope, before.from, NEAR) < 0) emit(before, 'raises', 'stakes');
+    }
+  }
+
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
   // the expectation is about (the visit, the talks, relations): general news is full of
   // "would lead to" that sets no expectation of an event (docs/method.md §2, noise in raises).

@@ -55,6 +55,10 @@ export const EXPECTATION_ROLES = [
   'apprehension',
   /** Predicative possibility on an outcome: "a deal is possible", "an accord now within sight". */
   'possibility-predicate',
+  /** Degree adjectives ("big", "key", "supreme") that make a stakes noun weigh ("a supreme test"). */
+  'intensity',
+  /** Nouns of a testing time ("test", "week", "moment") that stakes the talks when intensified. */
+  'stakes-noun',
 ] as const;
 
 export const expectationEntrySchema = z

@@ -313,3 +313,11 @@ test('an outcome predicated as possible raises, denied lowers; a possibility bef
   assert.equal(label('A deal is not possible this year, diplomats said.'), 'lowers');
   assert.equal(label('It is possible the agreement will cover fishing rights.'), 'none');
 });
+
+test('an intensified testing time stakes the talks; an adjective on something else does not', () => {
+  assert.equal(label('The envoy faces a supreme test at the summit next week.'), 'raises');
+  assert.equal(expect('It is a big week for relations between the two capitals.').move, 'stakes');
+  assert.equal(label('The army staged a big missile test before the summit.'), 'none');
+  // Not about the talks: a big day for a shop says nothing of them.
+  assert.equal(label('Saturday was a big day for the bakery.'), 'none');
+});
