@@ -419,10 +419,13 @@ export function scoreExpectation(
   }
 
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
+  // "Asked whether the summit would succeed, …": what a reporter asks is not asserted.
+  const asked = askedQuestion(tokens);
   const kept = signals.filter(
     (s) =>
-      s.label !== 'lowers' ||
-      !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from)),
+      !(s.found.from > asked.from && s.found.from < asked.to) &&
+      (s.label !== 'lowers' ||
+        !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from))),
   );
   return {
     expectation: decide(kept, clauseOf),
@@ -460,6 +463,22 @@ function possibleAfter(
     return between.some((w) => PREDICATE_DENIALS.has(w)) ? 'denied' : 'possible';
   }
   return null;
+}
+
+const ASKING = new Set(['asked', 'asking', 'ask', 'asks']);
+const QUESTION_WORDS = new Set(['if', 'whether']);
+
+/**
+ * The tokens of an embedded question ("asked if he was confident of a deal,"): from the
+ * asking verb to the next comma or the end. Empty when the sentence asks nothing.
+ */
+function askedQuestion(tokens: SentenceScope['tokens']): { from: number; to: number } {
+  const at = tokens.findIndex(
+    (t, i) => ASKING.has(t.norm) && QUESTION_WORDS.has(tokens[i + 1]?.norm ?? ''),
+  );
+  if (at < 0) return { from: -1, to: -1 };
+  const comma = tokens.findIndex((t, i) => i > at && t.norm === ',');
+  return { from: at, to: comma < 0 ? tokens.length : comma };
 }
 
 /** "want to", "eager to", "prepared to" right before the outcome they reach for. */

@@ -321,3 +321,17 @@ test('an intensified testing time stakes the talks; an adjective on something el
   // Not about the talks: a big day for a shop says nothing of them.
   assert.equal(label('Saturday was a big day for the bakery.'), 'none');
 });
+
+test('what a reporter asks is not asserted; "too early to say" and its kin are uncertain', () => {
+  assert.equal(
+    label('Asked if she was optimistic about a deal, the minister said nothing.'),
+    'none',
+  );
+  assert.equal(
+    label('Asked whether the talks would succeed, the envoy said: “It is too soon to know.”'),
+    'hedged',
+  );
+  // The answer outside the question still counts.
+  assert.equal(label('Asked about the summit, he said he was hopeful.'), 'raises');
+  assert.equal(label('It is difficult to get a read on how the meetings might go.'), 'hedged');
+});
