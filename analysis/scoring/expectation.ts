@@ -129,6 +129,15 @@ const CONTINUED_WORDS = new Set([
   'more', 'further', 'follow-up', 'additional', 'regular', 'series', 'another', 'new', 'continued',
 ]); // prettier-ignore
 const CONTINUED_REACH = 3;
+/** Tokens from the talks to the verb saying they advance ("talks on ending their trade war progress"). */
+const PROGRESS_REACH = 6;
+/** Words after which "progress" or "advance" is a noun or an infinitive, not the talks' verb. */
+const NOT_A_SUBJECT = new Set([
+  'made', 'make', 'makes', 'making', 'some', 'no', 'little', 'any', 'the', 'a', 'an', 'of', 'real',
+  'significant', 'more', 'much', 'further', 'to', 'in', 'on', 'for', 'toward', 'towards', 'slow',
+  'substantial', 'steady', 'great', 'good', 'its', 'their', 'without', 'and', 'or', 'not',
+]); // prettier-ignore
+const CONDITIONS = new Set(['if', 'unless', 'whether', 'until', 'once']);
 /** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
 const EARLIER_REACH = 3;
 const YEAR = /^(19|20)\d\d$/;
@@ -358,6 +367,10 @@ export function scoreExpectation(
       !clauseHas('setback', f.from)
     )
       emit(f, 'raises', 'prospect');
+    // "made some progress", "making significant progress": progress claimed for the talks
+    // plays them up ("made progress" itself is a cue; "little progress" lowered above).
+    else if (f.entry.phrase === 'progress' && madeBefore(tokens, f.from))
+      emit(f, 'raises', 'progress-claimed');
     // "They want to make a deal", "prepared to return to the negotiating table": a side said
     // to want the outcome forecasts it as much as a modal does.
     else if (f.entry.move === 'achievement' && desiredBefore(tokens, f.from))
@@ -403,6 +416,21 @@ export function scoreExpectation(
         near('modal', f, 0, MODAL_WINDOW) ?? near('negative-prospect', f, 0, MODAL_WINDOW);
       if (ahead && negatorBefore(scope, f.from, NEAR) < 0) emit(f, 'lowers', 'apprehension');
     }
+  }
+
+  // 5b. "as talks advance", "as talks on ending the trade war progress": the talks said to be
+  // moving on, a judgment of how they go. Not a condition ("if talks progress") and not the
+  // noun ("made some progress", "no progress", handled as outcome above).
+  for (const f of found('progress-verb')) {
+    if (!tokens[f.from - 1]?.isWord || NOT_A_SUBJECT.has(tokens[f.from - 1]!.norm)) continue;
+    const subject = found('target').find(
+      (t) => sameClause(t.from, f.from) && t.to <= f.from && f.from - t.to <= PROGRESS_REACH,
+    );
+    if (!subject) continue;
+    const conditional = tokens
+      .slice(0, f.from)
+      .some((t, i) => sameClause(i, f.from) && CONDITIONS.has(t.norm));
+    if (!conditional && negatorBefore(scope, f.from, NEAR) < 0) emit(f, 'raises', 'advancing');
   }
 
   // 6. "We expect a series of visits", "may be more meetings", "further talks are likely":
@@ -479,6 +507,19 @@ function askedQuestion(tokens: SentenceScope['tokens']): { from: number; to: num
   if (at < 0) return { from: -1, to: -1 };
   const comma = tokens.findIndex((t, i) => i > at && t.norm === ',');
   return { from: at, to: comma < 0 ? tokens.length : comma };
+}
+
+const MAKING = new Set(['made', 'make', 'makes', 'making']);
+const PROGRESS_AMOUNTS = new Set([
+  'some', 'significant', 'good', 'real', 'substantial', 'considerable', 'steady', 'great',
+  'important', 'tangible', 'concrete', 'major', 'further', 'more',
+]); // prettier-ignore
+
+/** "made (some, real, steady) progress": a making verb and at most one word of amount. */
+function madeBefore(tokens: SentenceScope['tokens'], at: number): boolean {
+  const before = tokens[at - 1]?.norm ?? '';
+  if (MAKING.has(before)) return true;
+  return PROGRESS_AMOUNTS.has(before) && MAKING.has(tokens[at - 2]?.norm ?? '');
 }
 
 /** "want to", "eager to", "prepared to" right before the outcome they reach for. */

@@ -59,6 +59,8 @@ export const EXPECTATION_ROLES = [
   'intensity',
   /** Nouns of a testing time ("test", "week", "moment") that stakes the talks when intensified. */
   'stakes-noun',
+  /** Verbs by which talks move on ("as talks advance", "the negotiations progress"). */
+  'progress-verb',
 ] as const;
 
 export const expectationEntrySchema = z

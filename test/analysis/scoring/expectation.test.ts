@@ -335,3 +335,13 @@ test('what a reporter asks is not asserted; "too early to say" and its kin are u
   assert.equal(label('Asked about the summit, he said he was hopeful.'), 'raises');
   assert.equal(label('It is difficult to get a read on how the meetings might go.'), 'hedged');
 });
+
+test('talks said to advance raise, a condition does not; claimed progress raises, work left lowers', () => {
+  assert.equal(expect('Both sides eased sanctions as the negotiations advance.').move, 'advancing');
+  assert.equal(label('Tariffs will fall if the talks progress, an aide said.'), 'none');
+  assert.equal(label('The negotiators made some progress in the talks.'), 'raises');
+  assert.equal(label('The talks made little progress.'), 'lowers');
+  assert.equal(label('Envoy says made progress on trade, more work needed'), 'hedged');
+  // After "but" the main clause decides.
+  assert.equal(label('The envoy said he had made progress, but more work is needed.'), 'lowers');
+});
