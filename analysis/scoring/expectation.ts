@@ -138,6 +138,8 @@ const NOT_A_SUBJECT = new Set([
   'substantial', 'steady', 'great', 'good', 'its', 'their', 'without', 'and', 'or', 'not',
 ]); // prettier-ignore
 const CONDITIONS = new Set(['if', 'unless', 'whether', 'until', 'once']);
+/** What can stand for the talks as the subject of "did not happen". */
+const EVENT_PRONOUNS = new Set(['it', 'this', 'that']);
 /** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
 const EARLIER_REACH = 3;
 const YEAR = /^(19|20)\d\d$/;
@@ -431,6 +433,17 @@ export function scoreExpectation(
       .slice(0, f.from)
       .some((t, i) => sameClause(i, f.from) && CONDITIONS.has(t.norm));
     if (!conditional && negatorBefore(scope, f.from, NEAR) < 0) emit(f, 'raises', 'advancing');
+  }
+
+  // 5c. "the summit will not take place", "we were disappointed when it didn't happen": the
+  // talks or their outcome, named before the verb or as "it", said not to come about. Not an
+  // infinitive ("agreed not to proceed with tariffs": a choice about something else).
+  for (const f of found('occurrence-verb')) {
+    if (tokens[f.from - 1]?.norm === 'to' || negatorBefore(scope, f.from, NEAR) < 0) continue;
+    const subject =
+      talksOrOutcome().some((t) => t.to <= f.from) ||
+      tokens.slice(0, f.from).some((t) => EVENT_PRONOUNS.has(t.norm));
+    if (subject) emit(f, 'lowers', 'not-happening', true);
   }
 
   // 6. "We expect a series of visits", "may be more meetings", "further talks are likely":

@@ -61,6 +61,8 @@ export const EXPECTATION_ROLES = [
   'stakes-noun',
   /** Verbs by which talks move on ("as talks advance", "the negotiations progress"). */
   'progress-verb',
+  /** Verbs by which an event comes about ("take place", "happen"): negated, the talks are off. */
+  'occurrence-verb',
 ] as const;
 
 export const expectationEntrySchema = z

@@ -345,3 +345,13 @@ test('talks said to advance raise, a condition does not; claimed progress raises
   // After "but" the main clause decides.
   assert.equal(label('The envoy said he had made progress, but more work is needed.'), 'lowers');
 });
+
+test('talks said not to come about lower; an infinitive of choice about something else does not', () => {
+  assert.equal(
+    expect('The president wrote that the summit will not take place.').move,
+    'not-happening',
+  );
+  assert.equal(label('“We hoped for an accord and were sad when it did not happen.”'), 'lowers');
+  assert.equal(label('The summit will take place in June.'), 'none');
+  assert.equal(label('At the meeting he agreed not to proceed with new tariffs.'), 'none');
+});
