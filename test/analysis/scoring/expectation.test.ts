@@ -355,3 +355,11 @@ test('talks said not to come about lower; an infinitive of choice about somethin
   assert.equal(label('The summit will take place in June.'), 'none');
   assert.equal(label('At the meeting he agreed not to proceed with new tariffs.'), 'none');
 });
+
+test('plural visits, trips and summits are what an expectation is about, like the singular', () => {
+  assert.equal(
+    expect('“We expect more visits in the months ahead,” the envoy said.').move,
+    'more-talks',
+  );
+  assert.equal(label('Further summits could follow this year.'), 'raises');
+});
