@@ -321,8 +321,9 @@ export function scoreExpectation(
   // 2b. "a supreme test", "a big week for trade ties": a testing time, intensified, stakes the
   // talks whatever the adjective; the listed cues ("key test") are the commonest of these.
   // Only next to each other ("a big missile test" intensifies the missile) and about the talks.
+  // Likewise weight itself: "holds significant weight", "of great importance".
   if (evaluable) {
-    for (const f of found('stakes-noun')) {
+    for (const f of [...found('stakes-noun'), ...found('significance-noun')]) {
       const before = found('intensity').find((a) => a.to === f.from);
       if (before && negatorBefore(scope, before.from, NEAR) < 0) emit(before, 'raises', 'stakes');
     }

@@ -59,6 +59,8 @@ export const EXPECTATION_ROLES = [
   'intensity',
   /** Nouns of a testing time ("test", "week", "moment") that stakes the talks when intensified. */
   'stakes-noun',
+  /** Nouns of weight ("significance", "importance"): with a degree adjective, the talks matter. */
+  'significance-noun',
   /** Verbs by which talks move on ("as talks advance", "the negotiations progress"). */
   'progress-verb',
   /** Verbs by which an event comes about ("take place", "happen"): negated, the talks are off. */

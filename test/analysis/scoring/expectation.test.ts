@@ -363,3 +363,14 @@ test('plural visits, trips and summits are what an expectation is about, like th
   );
   assert.equal(label('Further summits could follow this year.'), 'raises');
 });
+
+test('weight with a degree adjective stakes the talks; bode and spell forecast the way they say', () => {
+  assert.equal(
+    expect('The envoy’s trip holds considerable weight for both capitals.').move,
+    'stakes',
+  );
+  assert.equal(label('Her remarks carried great weight with voters.'), 'none');
+  assert.equal(label('The quarrel spells trouble for the summit.'), 'lowers');
+  assert.equal(label('The warm words bode well for the talks.'), 'raises');
+  assert.equal(label('The walkout does not bode well for the negotiations.'), 'lowers');
+});
