@@ -138,8 +138,11 @@ const NOT_A_SUBJECT = new Set([
   'substantial', 'steady', 'great', 'good', 'its', 'their', 'without', 'and', 'or', 'not',
 ]); // prettier-ignore
 const CONDITIONS = new Set(['if', 'unless', 'whether', 'until', 'once']);
-/** What can stand for the talks as the subject of "did not happen". */
-const EVENT_PRONOUNS = new Set(['it', 'this', 'that']);
+/** A clause opening on one of these has its subject before it ("the summit, …, will not …"). */
+const AUXILIARIES = new Set([
+  'will', 'would', 'did', 'does', 'do', 'could', 'may', 'might', 'can', 'shall', 'should',
+  "won't", "wouldn't", "didn't", "doesn't", "don't", "can't", 'cannot',
+]); // prettier-ignore
 /** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
 const EARLIER_REACH = 3;
 const YEAR = /^(19|20)\d\d$/;
@@ -437,13 +440,20 @@ export function scoreExpectation(
   }
 
   // 5c. "the summit will not take place", "we were disappointed when it didn't happen": the
-  // talks or their outcome, named before the verb or as "it", said not to come about. Not an
-  // infinitive ("agreed not to proceed with tariffs": a choice about something else).
+  // talks or their outcome said not to come about. Their subject is in the verb's clause, or
+  // "it" right after the talks were named, or, when the clause opens on its auxiliary ("…, will
+  // not take place"), earlier in the sentence. Not an infinitive ("agreed not to proceed with
+  // tariffs"), a condition ("if it doesn't happen") or a one-off ("won't happen again": urgency).
   for (const f of found('occurrence-verb')) {
-    if (tokens[f.from - 1]?.norm === 'to' || negatorBefore(scope, f.from, NEAR) < 0) continue;
+    if (tokens[f.from - 1]?.norm === 'to' || tokens[f.to]?.norm === 'again') continue;
+    if (negatorBefore(scope, f.from, NEAR) < 0) continue;
+    const clause = tokens.flatMap((t, i) => (i < f.from && sameClause(i, f.from) ? [t] : []));
+    if (clause.some((t) => CONDITIONS.has(t.norm))) continue;
+    const talksBefore = talksOrOutcome().filter((t) => t.to <= f.from);
     const subject =
-      talksOrOutcome().some((t) => t.to <= f.from) ||
-      tokens.slice(0, f.from).some((t) => EVENT_PRONOUNS.has(t.norm));
+      talksBefore.some((t) => sameClause(t.from, f.from)) ||
+      (clause.some((t) => t.norm === 'it') && (context.talksJustNamed || talksBefore.length > 0)) ||
+      (AUXILIARIES.has(clause.find((t) => t.isWord)?.norm ?? '') && talksBefore.length > 0);
     if (subject) emit(f, 'lowers', 'not-happening', true);
   }
 

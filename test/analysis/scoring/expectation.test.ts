@@ -374,3 +374,13 @@ test('weight with a degree adjective stakes the talks; bode and spell forecast t
   assert.equal(label('The warm words bode well for the talks.'), 'raises');
   assert.equal(label('The walkout does not bode well for the negotiations.'), 'lowers');
 });
+
+test('not coming about needs the talks as subject, and not a condition, a one-off or another subject', () => {
+  assert.equal(label('The envoy said the chance for a summit won’t happen again.'), 'none');
+  assert.equal(label('“If the summit doesn’t happen, we come out fine,” he said.'), 'none');
+  assert.equal(
+    label('After the talks, he said such an insult wouldn’t happen on his watch.'),
+    'none',
+  );
+  assert.equal(label('The summit, for the good of both parties, will not take place.'), 'lowers');
+});
