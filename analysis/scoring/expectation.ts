@@ -129,6 +129,20 @@ const CONTINUED_WORDS = new Set([
   'more', 'further', 'follow-up', 'additional', 'regular', 'series', 'another', 'new', 'continued',
 ]); // prettier-ignore
 const CONTINUED_REACH = 3;
+/** Tokens from the talks to the verb saying they advance ("talks on ending their trade war progress"). */
+const PROGRESS_REACH = 6;
+/** Words after which "progress" or "advance" is a noun or an infinitive, not the talks' verb. */
+const NOT_A_SUBJECT = new Set([
+  'made', 'make', 'makes', 'making', 'some', 'no', 'little', 'any', 'the', 'a', 'an', 'of', 'real',
+  'significant', 'more', 'much', 'further', 'to', 'in', 'on', 'for', 'toward', 'towards', 'slow',
+  'substantial', 'steady', 'great', 'good', 'its', 'their', 'without', 'and', 'or', 'not',
+]); // prettier-ignore
+const CONDITIONS = new Set(['if', 'unless', 'whether', 'until', 'once']);
+/** A clause opening on one of these has its subject before it ("the summit, …, will not …"). */
+const AUXILIARIES = new Set([
+  'will', 'would', 'did', 'does', 'do', 'could', 'may', 'might', 'can', 'shall', 'should',
+  "won't", "wouldn't", "didn't", "doesn't", "don't", "can't", 'cannot',
+]); // prettier-ignore
 /** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
 const EARLIER_REACH = 3;
 const YEAR = /^(19|20)\d\d$/;
@@ -285,6 +299,10 @@ export function scoreExpectation(
     if (!negated) emit(f, f.entry.label!, f.entry.move!, false, weight);
     // "no room for optimism", "not a key test": a negated raise lowers; other negated cues say nothing.
     else if (f.entry.label === 'raises') emit(f, 'lowers', `negated-${f.entry.move}`, true, weight);
+    // "I would not say I'm pessimistic", "not skeptical": a denied attitude of doubt leans up.
+    // Only a one-word attitude: a negated phrase ("not … a long shot") is too rare to read.
+    else if (f.entry.move === 'pessimism' && f.to - f.from === 1)
+      emit(f, 'raises', 'negated-pessimism', true, weight);
   }
   const clauseHas = (move: string, at: number) =>
     signals.some((s) => s.move === move && sameClause(s.found.from, at));
@@ -301,6 +319,17 @@ export function scoreExpectation(
     // "amid hopes of a deal", "expressed hope for peace": hope about the talks, unqualified,
     // leans up; it weighs less than any qualified cue ("in hopes that … fizzled" lowers).
     else if (isHopeNoun(f) && evaluable) emit(f, 'raises', 'hope', false, 0.7);
+  }
+
+  // 2b. "a supreme test", "a big week for trade ties": a testing time, intensified, stakes the
+  // talks whatever the adjective; the listed cues ("key test") are the commonest of these.
+  // Only next to each other ("a big missile test" intensifies the missile) and about the talks.
+  // Likewise weight itself: "holds significant weight", "of great importance".
+  if (evaluable) {
+    for (const f of [...found('stakes-noun'), ...found('significance-noun')]) {
+      const before = found('intensity').find((a) => a.to === f.from);
+      if (before && negatorBefore(scope, before.from, NEAR) < 0) emit(before, 'raises', 'stakes');
+    }
   }
 
   // A modal prospect ("could lead to", "can help") raises only when the sentence names what
@@ -332,12 +361,22 @@ export function scoreExpectation(
     const negated = negatorBefore(scope, f.from) >= 0;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
+    // "peace deal possible", "an agreement is now within sight": the outcome judged likely
+    // enough (raises), or not ("a deal is not possible": lowers).
+    else if (possibleAfter(scope, f, found('possibility-predicate')) === 'possible')
+      emit(f, 'raises', 'possible');
+    else if (possibleAfter(scope, f, found('possibility-predicate')) === 'denied')
+      emit(f, 'lowers', 'no-breakthrough', true);
     else if (
       (anchored || f.entry.move === 'achievement') &&
       near('modal', f, MODAL_WINDOW, 3) &&
       !clauseHas('setback', f.from)
     )
       emit(f, 'raises', 'prospect');
+    // "made some progress", "making significant progress": progress claimed for the talks
+    // plays them up ("made progress" itself is a cue; "little progress" lowered above).
+    else if (f.entry.phrase === 'progress' && madeBefore(tokens, f.from))
+      emit(f, 'raises', 'progress-claimed');
     // "They want to make a deal", "prepared to return to the negotiating table": a side said
     // to want the outcome forecasts it as much as a modal does.
     else if (f.entry.move === 'achievement' && desiredBefore(tokens, f.from))
@@ -385,6 +424,39 @@ export function scoreExpectation(
     }
   }
 
+  // 5b. "as talks advance", "as talks on ending the trade war progress": the talks said to be
+  // moving on, a judgment of how they go. Not a condition ("if talks progress") and not the
+  // noun ("made some progress", "no progress", handled as outcome above).
+  for (const f of found('progress-verb')) {
+    if (!tokens[f.from - 1]?.isWord || NOT_A_SUBJECT.has(tokens[f.from - 1]!.norm)) continue;
+    const subject = found('target').find(
+      (t) => sameClause(t.from, f.from) && t.to <= f.from && f.from - t.to <= PROGRESS_REACH,
+    );
+    if (!subject) continue;
+    const conditional = tokens
+      .slice(0, f.from)
+      .some((t, i) => sameClause(i, f.from) && CONDITIONS.has(t.norm));
+    if (!conditional && negatorBefore(scope, f.from, NEAR) < 0) emit(f, 'raises', 'advancing');
+  }
+
+  // 5c. "the summit will not take place", "we were disappointed when it didn't happen": the
+  // talks or their outcome said not to come about. Their subject is in the verb's clause, or
+  // "it" right after the talks were named, or, when the clause opens on its auxiliary ("…, will
+  // not take place"), earlier in the sentence. Not an infinitive ("agreed not to proceed with
+  // tariffs"), a condition ("if it doesn't happen") or a one-off ("won't happen again": urgency).
+  for (const f of found('occurrence-verb')) {
+    if (tokens[f.from - 1]?.norm === 'to' || tokens[f.to]?.norm === 'again') continue;
+    if (negatorBefore(scope, f.from, NEAR) < 0) continue;
+    const clause = tokens.flatMap((t, i) => (i < f.from && sameClause(i, f.from) ? [t] : []));
+    if (clause.some((t) => CONDITIONS.has(t.norm))) continue;
+    const talksBefore = talksOrOutcome().filter((t) => t.to <= f.from);
+    const subject =
+      talksBefore.some((t) => sameClause(t.from, f.from)) ||
+      (clause.some((t) => t.norm === 'it') && (context.talksJustNamed || talksBefore.length > 0)) ||
+      (AUXILIARIES.has(clause.find((t) => t.isWord)?.norm ?? '') && talksBefore.length > 0);
+    if (subject) emit(f, 'lowers', 'not-happening', true);
+  }
+
   // 6. "We expect a series of visits", "may be more meetings", "further talks are likely":
   // continued engagement forecast is a positive prospect of the relations, whatever the verb.
   for (const f of found('target')) {
@@ -399,15 +471,79 @@ export function scoreExpectation(
   }
 
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
+  // "Asked whether the summit would succeed, …": what a reporter asks is not asserted.
+  const asked = askedQuestion(tokens);
   const kept = signals.filter(
     (s) =>
-      s.label !== 'lowers' ||
-      !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from)),
+      !(s.found.from > asked.from && s.found.from < asked.to) &&
+      (s.label !== 'lowers' ||
+        !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from))),
   );
   return {
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/** What may stand between an outcome and the predicate judging it ("a deal is now still possible"). */
+const PREDICATE_FILLERS = new Set([
+  ...CERTAINTY_COPULAS, 'not', "n't", 'never', 'still', 'now', 'very', 'quite', 'also', 'more',
+  'entirely', 'increasingly', 'seen', 'as', 'is', "isn't", "aren't",
+]); // prettier-ignore
+const PREDICATE_DENIALS = new Set(['not', "n't", 'never', "isn't", "aren't"]);
+/** Tokens from an outcome to the possibility predicating it. */
+const POSSIBLE_REACH = 4;
+
+/**
+ * "a deal is possible", "peace deal possible" (a headline drops the copula), "an accord is not
+ * yet within sight": an outcome and a predicate of possibility, with only copulas and
+ * adverbs between. "It is possible the deal will …" does not count: there the possibility
+ * precedes the outcome and qualifies a whole clause.
+ */
+function possibleAfter(
+  scope: SentenceScope,
+  noun: Found,
+  predicates: Found[],
+): 'possible' | 'denied' | null {
+  const { tokens, clauseOf } = scope;
+  for (const p of predicates) {
+    if (p.from < noun.to || p.from - noun.to > POSSIBLE_REACH) continue;
+    if (clauseOf[p.from] !== clauseOf[noun.from]) continue;
+    const between = tokens.slice(noun.to, p.from).map((t) => t.norm);
+    if (!between.every((w) => PREDICATE_FILLERS.has(w) || w.endsWith('ly') || w === 'yet'))
+      continue;
+    return between.some((w) => PREDICATE_DENIALS.has(w)) ? 'denied' : 'possible';
+  }
+  return null;
+}
+
+const ASKING = new Set(['asked', 'asking', 'ask', 'asks']);
+const QUESTION_WORDS = new Set(['if', 'whether']);
+
+/**
+ * The tokens of an embedded question ("asked if he was confident of a deal,"): from the
+ * asking verb to the next comma or the end. Empty when the sentence asks nothing.
+ */
+function askedQuestion(tokens: SentenceScope['tokens']): { from: number; to: number } {
+  const at = tokens.findIndex(
+    (t, i) => ASKING.has(t.norm) && QUESTION_WORDS.has(tokens[i + 1]?.norm ?? ''),
+  );
+  if (at < 0) return { from: -1, to: -1 };
+  const comma = tokens.findIndex((t, i) => i > at && t.norm === ',');
+  return { from: at, to: comma < 0 ? tokens.length : comma };
+}
+
+const MAKING = new Set(['made', 'make', 'makes', 'making']);
+const PROGRESS_AMOUNTS = new Set([
+  'some', 'significant', 'good', 'real', 'substantial', 'considerable', 'steady', 'great',
+  'important', 'tangible', 'concrete', 'major', 'further', 'more',
+]); // prettier-ignore
+
+/** "made (some, real, steady) progress": a making verb and at most one word of amount. */
+function madeBefore(tokens: SentenceScope['tokens'], at: number): boolean {
+  const before = tokens[at - 1]?.norm ?? '';
+  if (MAKING.has(before)) return true;
+  return PROGRESS_AMOUNTS.has(before) && MAKING.has(tokens[at - 2]?.norm ?? '');
 }
 
 /** "want to", "eager to", "prepared to" right before the outcome they reach for. */

@@ -53,6 +53,18 @@ export const EXPECTATION_ROLES = [
   'harm-verb',
   /** Fear or concern + a modal ("concerns that the talks could …"): lowers when a target is named. */
   'apprehension',
+  /** Predicative possibility on an outcome: "a deal is possible", "an accord now within sight". */
+  'possibility-predicate',
+  /** Degree adjectives ("big", "key", "supreme") that make a stakes noun weigh ("a supreme test"). */
+  'intensity',
+  /** Nouns of a testing time ("test", "week", "moment") that stakes the talks when intensified. */
+  'stakes-noun',
+  /** Nouns of weight ("significance", "importance"): with a degree adjective, the talks matter. */
+  'significance-noun',
+  /** Verbs by which talks move on ("as talks advance", "the negotiations progress"). */
+  'progress-verb',
+  /** Verbs by which an event comes about ("take place", "happen"): negated, the talks are off. */
+  'occurrence-verb',
 ] as const;
 
 export const expectationEntrySchema = z

@@ -10,6 +10,13 @@ import type { Token } from '../types.js';
 
 /** A phrase token "*" matches any one word (a gap slot: "raise * hopes"). */
 const WILDCARD = '*';
+/**
+ * Quotation marks inside a phrase are read through: a writer who quotes part of a cue ("lost
+ * a “great opportunity”", "a “historic” summit") still uses it. A phrase never starts on one.
+ */
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
+const isQuoteMark = (token: Token | undefined) =>
+  token !== undefined && QUOTE_MARKS.has(token.norm);
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -69,11 +76,13 @@ export class PhraseTrie<T> {
     let bestEntries: T[] = node.entries;
     for (let i = from; ; i++) {
       if (node.hasGap) return this.matchWithGaps(tokens, from);
-      if (node.entries.length > 0) {
+      // A match ends on a word, not on a quotation mark read through ("an opportunity”").
+      if (node.entries.length > 0 && (i === from || !isQuoteMark(tokens[i - 1]))) {
         bestTo = i;
         bestEntries = node.entries;
       }
       const token = tokens[i];
+      if (i > from && isQuoteMark(token)) continue;
       const next = token && node.next.get(token.norm);
       if (!next) break;
       node = next;
@@ -87,11 +96,16 @@ export class PhraseTrie<T> {
     const stack: [TrieNode<T>, number][] = [[this.root, from]];
     while (stack.length > 0) {
       const [node, i] = stack.pop()!;
-      if (node.entries.length > 0 && (!best || i > best.to)) {
+      const endsOnWord = i === from || !isQuoteMark(tokens[i - 1]);
+      if (node.entries.length > 0 && endsOnWord && (!best || i > best.to)) {
         best = { from, to: i, entries: node.entries };
       }
       const token = tokens[i];
       if (!token) continue;
+      if (i > from && isQuoteMark(token)) {
+        stack.push([node, i + 1]);
+        continue;
+      }
       const gap = token.isWord ? node.next.get(WILDCARD) : undefined;
       if (gap) stack.push([gap, i + 1]);
       const literal = node.next.get(token.norm);

@@ -300,3 +300,87 @@ test('a verdict right after a sentence naming the talks judges them', () => {
   assert.equal(scoreAfter(false), 'none');
   assert.equal(scoreAfter(true), 'lowers');
 });
+
+test('a denied attitude of doubt leans up; a denied long phrase says nothing', () => {
+  assert.equal(label('“I would not say I am pessimistic about the talks,” he said.'), 'raises');
+  assert.equal(expect('The envoy was not skeptical about the summit.').move, 'negated-pessimism');
+  assert.equal(label('The envoy was skeptical about the summit.'), 'lowers');
+});
+
+test('an outcome predicated as possible raises, denied lowers; a possibility before it does not count', () => {
+  assert.equal(expect('Leaders meet again; trade deal possible').move, 'possible');
+  assert.equal(label('An accord is now within sight, the mediator said.'), 'raises');
+  assert.equal(label('A deal is not possible this year, diplomats said.'), 'lowers');
+  assert.equal(label('It is possible the agreement will cover fishing rights.'), 'none');
+});
+
+test('an intensified testing time stakes the talks; an adjective on something else does not', () => {
+  assert.equal(label('The envoy faces a supreme test at the summit next week.'), 'raises');
+  assert.equal(expect('It is a big week for relations between the two capitals.').move, 'stakes');
+  assert.equal(label('The army staged a big missile test before the summit.'), 'none');
+  // Not about the talks: a big day for a shop says nothing of them.
+  assert.equal(label('Saturday was a big day for the bakery.'), 'none');
+});
+
+test('what a reporter asks is not asserted; "too early to say" and its kin are uncertain', () => {
+  assert.equal(
+    label('Asked if she was optimistic about a deal, the minister said nothing.'),
+    'none',
+  );
+  assert.equal(
+    label('Asked whether the talks would succeed, the envoy said: “It is too soon to know.”'),
+    'hedged',
+  );
+  // The answer outside the question still counts.
+  assert.equal(label('Asked about the summit, he said he was hopeful.'), 'raises');
+  assert.equal(label('It is difficult to get a read on how the meetings might go.'), 'hedged');
+});
+
+test('talks said to advance raise, a condition does not; claimed progress raises, work left lowers', () => {
+  assert.equal(expect('Both sides eased sanctions as the negotiations advance.').move, 'advancing');
+  assert.equal(label('Tariffs will fall if the talks progress, an aide said.'), 'none');
+  assert.equal(label('The negotiators made some progress in the talks.'), 'raises');
+  assert.equal(label('The talks made little progress.'), 'lowers');
+  assert.equal(label('Envoy says made progress on trade, more work needed'), 'hedged');
+  // After "but" the main clause decides.
+  assert.equal(label('The envoy said he had made progress, but more work is needed.'), 'lowers');
+});
+
+test('talks said not to come about lower; an infinitive of choice about something else does not', () => {
+  assert.equal(
+    expect('The president wrote that the summit will not take place.').move,
+    'not-happening',
+  );
+  assert.equal(label('“We hoped for an accord and were sad when it did not happen.”'), 'lowers');
+  assert.equal(label('The summit will take place in June.'), 'none');
+  assert.equal(label('At the meeting he agreed not to proceed with new tariffs.'), 'none');
+});
+
+test('plural visits, trips and summits are what an expectation is about, like the singular', () => {
+  assert.equal(
+    expect('“We expect more visits in the months ahead,” the envoy said.').move,
+    'more-talks',
+  );
+  assert.equal(label('Further summits could follow this year.'), 'raises');
+});
+
+test('weight with a degree adjective stakes the talks; bode and spell forecast the way they say', () => {
+  assert.equal(
+    expect('The envoy’s trip holds considerable weight for both capitals.').move,
+    'stakes',
+  );
+  assert.equal(label('Her remarks carried great weight with voters.'), 'none');
+  assert.equal(label('The quarrel spells trouble for the summit.'), 'lowers');
+  assert.equal(label('The warm words bode well for the talks.'), 'raises');
+  assert.equal(label('The walkout does not bode well for the negotiations.'), 'lowers');
+});
+
+test('not coming about needs the talks as subject, and not a condition, a one-off or another subject', () => {
+  assert.equal(label('The envoy said the chance for a summit won’t happen again.'), 'none');
+  assert.equal(label('“If the summit doesn’t happen, we come out fine,” he said.'), 'none');
+  assert.equal(
+    label('After the talks, he said such an insult wouldn’t happen on his watch.'),
+    'none',
+  );
+  assert.equal(label('The summit, for the good of both parties, will not take place.'), 'lowers');
+});

@@ -52,3 +52,16 @@ test('entries sharing a phrase are all returned', () => {
   ]);
   assert.deepEqual(phrasesOf(trie, 'no breakthrough'), ['outcome|prospect']);
 });
+
+test('quotation marks inside a phrase are read through, and a match does not end on one', () => {
+  const trie = new PhraseTrie([
+    { phrase: 'lost a * opportunity', entry: 'lost opportunity' },
+    { phrase: 'new chapter', entry: 'new chapter' },
+    { phrase: 'new chapter in', entry: 'new chapter in' },
+  ]);
+  const text = 'They said the region had lost a “rare opportunity” and hoped for a "new chapter".';
+  assert.deepEqual(phrasesOf(trie, text), ['lost opportunity', 'new chapter']);
+  const tokens = tokenize(text);
+  const last = trie.matchAll(tokens).at(-1)!;
+  assert.equal(tokens[last.to - 1]!.norm, 'chapter');
+});
