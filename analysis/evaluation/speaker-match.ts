@@ -6,7 +6,8 @@
  * (PolNeAR: "Lily Batchelder, a tax expert and professor …", "campaign chairman John
  * Podesta", "the newspaper"). The analyzer names the person or group, so a span is
  * compared through its head: the leading article dropped, the apposition or relative
- * clause after a comma or "who" cut off, a post-modifier ("… of the Council on Foreign
+ * clause after a comma or "who" cut off (or, after a description, the name in apposition:
+ * "the club's manager, Ann Lee"), a post-modifier ("… of the Council on Foreign
  * Relations", "… close to the White House") cut off, and a personal name after
  * lowercase title words taken on its own. It deliberately does not equate different words
  * for one referent ("the daily" is not "newspaper") nor a source with its owner ("an
@@ -25,7 +26,9 @@ const nameTokens = (name: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
+// A span with a comma is a name and a description, not one personal name.
 const personal = (s: string): boolean =>
+  !s.includes(',') &&
   s
     .trim()
     .split(/\s+/)
@@ -67,6 +70,10 @@ export function speakerHeads(span: string): string[] {
   const whole = span.trim().replace(ARTICLE, '');
   const head = whole.split(AFTER_HEAD)[0]?.trim() ?? whole;
   const heads = [whole, head];
+  // "Brazile's CNN colleague, Jake Tapper": a description, then the name in apposition.
+  const apposition = /^([^,]+),\s+([^,]+?)(?:,|$)/u.exec(whole);
+  if (apposition && /\s\p{Ll}/u.test(apposition[1] as string) && personal(apposition[2] as string))
+    heads.push(apposition[2] as string);
   // "campaign chairman John Podesta", "a smiling Clinton": the capitalised run at the end,
   // after at least one lowercase title word.
   const words = head.split(/\s+/);

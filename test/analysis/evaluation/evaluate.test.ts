@@ -159,12 +159,14 @@ test('a speaker span is compared through its head, on every gold set alike', () 
   assert.ok(sameSpeaker('a smiling Dorn', 'Cy Dorn'));
   assert.ok(sameSpeaker('a source close to the ministry', 'source'));
   assert.ok(sameSpeaker('U.S. officials', 'US officials'));
+  assert.ok(sameSpeaker("the club's general manager, Ann Lee", 'Ann Lee'));
   // A head is not a different word for the same referent, nor the owner of the source.
   assert.ok(!sameSpeaker('the daily', 'newspaper'));
   assert.ok(!sameSpeaker('aides to Mr. Dorn', 'Dorn'));
   assert.ok(!sameSpeaker('an analysis by The Ledger', 'Ledger'));
   assert.ok(!sameSpeaker('a report released Thursday', 'Thursday'));
   assert.ok(!sameSpeaker('Ann Lee, a professor', 'professor'));
+  assert.ok(!sameSpeaker('Bo Park, The Ledger', 'The Ledger'));
 });
 
 test('speakers match by surname for people and by whole name for groups', () => {
