@@ -207,3 +207,14 @@ test('a group named with where it is ("negotiators in Vienna") is named without 
   assert.equal(v[1]!.name, 'Critics');
   assert.match(v[2]!.name ?? '', /administration/);
 });
+
+test('a title-case headline does not make a verb part of a name', () => {
+  const v = voices([
+    ['Lund Unveils Farm Plan for the Northern Valleys'],
+    ['Mr. Lund said the plan would be put to a vote.'],
+  ]);
+  assert.equal(v[1]!.name, 'Lund');
+  // A prose line keeps its full names: "Mr. Lund" is still Erik Lund.
+  const w = voices([['Minister Erik Lund arrived on Monday.'], ['Mr. Lund said he was hopeful.']]);
+  assert.equal(w[1]!.name, 'Erik Lund');
+});
