@@ -216,6 +216,9 @@ function stance(tokens: Token[], i: number): Attribution | null {
   const np = npEndingAt(tokens, k);
   if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source', tokens[0]!))
     return null;
+  // "Asked if he was confident, Kim replied …": a question put to the source, not its view.
+  const before = tokens[indexNear(tokens, np[0]!) - 1];
+  if (before && (before.norm === 'if' || before.norm === 'whether')) return null;
   const t = tokens[i]!;
   return cue('speech_verb', t.norm, 'neutral', t, t, np);
 }

@@ -218,3 +218,14 @@ test('a title-case headline does not make a verb part of a name', () => {
   const w = voices([['Minister Erik Lund arrived on Monday.'], ['Mr. Lund said he was hopeful.']]);
   assert.equal(w[1]!.name, 'Erik Lund');
 });
+
+test('a stance adjective in a question put to the source is not its view', () => {
+  const v = voices([
+    ['Minister Erik Lund met Governor Ana Pell on Monday.'],
+    ['Lund said the talks went well.'],
+    ['Asked if he was confident, Ms. Pell replied, “It is early.”'],
+    ['Ms. Pell was confident of a deal.'],
+  ]);
+  assert.equal(v[2]!.name, 'Ana Pell');
+  assert.equal(v[3]!.name, 'Ana Pell');
+});
