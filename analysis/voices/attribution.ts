@@ -13,6 +13,7 @@ import {
   isCap,
   npEndingAt,
   npStartingAt,
+  plainSourceStartingAt,
   PRONOUNS,
   QUOTE_MARKS,
 } from './source-phrase.js';
@@ -61,7 +62,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     const t = tokens[i]!;
     if (inQuote[i] || !t.isWord) continue;
     if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
-      const np = npStartingAt(tokens, i + 2);
+      const np = npStartingAt(tokens, i + 2) ?? plainSourceStartingAt(tokens, i + 2);
       if (np && !PRONOUNS.has(np[0]!.norm)) {
         found.push(
           cue(

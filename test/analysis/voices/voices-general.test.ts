@@ -229,3 +229,14 @@ test('a stance adjective in a question put to the source is not its view', () =>
   assert.equal(v[2]!.name, 'Ana Pell');
   assert.equal(v[3]!.name, 'Ana Pell');
 });
+
+test('"according to" credits a source that opens with plain words, not a plan', () => {
+  const v = voices([
+    ['The vote was delayed twice, according to state election officials.'],
+    ['Prices fell in May, according to regional trade records.'],
+    ['The parade went ahead according to plan.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'state election officials', side: 'other' });
+  assert.equal(v[1]!.name, 'regional trade records');
+  assert.equal(v[2]!.quote, 'none');
+});
