@@ -50,6 +50,8 @@ export function npWord(t: Token): boolean {
 function plainWord(t: Token): boolean {
   if (!t.isWord || STOP.has(t.norm) || isCap(t)) return false;
   const n = t.norm;
+  // A negated auxiliary ("can't", "won't") is a verb.
+  if (/n['’]t$/.test(n)) return false;
   if (n.length > 4 && /(ly|ed|ing)$/.test(n) && !ROLE_NOUNS.has(n) && !NP_ADJ.has(n)) return false;
   return !/^\d/.test(n) || n.length <= 4;
 }
@@ -110,7 +112,7 @@ export function npEndingAt(tokens: Token[], end: number): Token[] | null {
   // A sentence-initial function word ("But", "And", "Still") is not part of the source.
   while (
     np.length > 1 &&
-    /^(but|and|so|yet|still|now|then|meanwhile|however|also|in|on|at|for|while|even|with|by|from|of|to|after|before|like|as|when|if)$/.test(
+    /^(but|and|so|yet|still|now|then|meanwhile|however|also|in|on|at|for|while|even|with|by|from|of|to|after|before|like|as|when|if|since|although|though|because|once|until|unless|whereas|whether|despite|amid|during)$/.test(
       np[0]!.norm,
     )
   )
