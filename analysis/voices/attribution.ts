@@ -387,7 +387,7 @@ function sourceOf(
   // "Sussman, Clinton's top backer, said …": an apposition the rules above could not read;
   // the sentence's subject is the source.
   if (prev && prev.text === ',' && !ing) {
-    const start = sentenceSubjectStart(tokens);
+    const start = afterOpeningQuote(tokens, v) ?? sentenceSubjectStart(tokens);
     const np = npStartingAt(tokens, start);
     if (
       np &&
@@ -419,6 +419,23 @@ function sourceOf(
     const np = start >= 0 ? npStartingAt(tokens, start) : null;
     if (np && np[np.length - 1]!.start < verb.start)
       return { source: np, inherited: true, fromSubject: true };
+  }
+  return null;
+}
+
+/**
+ * "“We are behind,” pollster Bill Ruiz, part of the survey team, told NBC.": in a sentence
+ * that opens with a quotation, the subject starts after the quotation's close (and its
+ * comma), before the verb at `v`.
+ */
+function afterOpeningQuote(tokens: Token[], v: number): number | null {
+  if (!QUOTE_MARKS.has(tokens[0]?.text ?? '')) return null;
+  for (let k = 1; k < v; k++) {
+    const t = tokens[k]!;
+    if (t.text !== '”' && t.text !== '"') continue;
+    let start = k + 1;
+    while (start < v && tokens[start]!.text === ',') start++;
+    return start < v ? start : null;
   }
   return null;
 }

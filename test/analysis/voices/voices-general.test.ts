@@ -250,3 +250,16 @@ test('a sentence-opening conjunction and a negated auxiliary are not part of the
   assert.equal(v[0]!.name, 'regulators');
   assert.equal(v[2]!.name, 'Dana Ruiz');
 });
+
+test('after an opening quotation, a name with a bare apposition before the verb is the source', () => {
+  const v = voices([
+    [
+      '“The lead is smaller than in May,” pollster Bill Ruiz, part of the team that ran the survey, told reporters.',
+      '“It can still grow.”',
+    ],
+    ['“We are ready,” Ann Lee, general counsel to the committee, said in an interview.'],
+  ]);
+  assert.equal(v[0]!.name, 'Bill Ruiz');
+  assert.equal(v[1]!.name, 'Bill Ruiz');
+  assert.equal(v[2]!.name, 'Ann Lee');
+});
