@@ -37,8 +37,6 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
       k >= 0 &&
       tokens[k]!.isWord &&
       (AUX.has(tokens[k]!.norm) ||
-        // negated auxiliaries: "can't", "didn't", "won’t", "cannot"
-        /n['’]t$|^cannot$/.test(tokens[k]!.norm) ||
         // "-ly" adverbs, but not a capitalised name ("Mr. Kelly said", "Beverly Hills")
         (/ly$/.test(tokens[k]!.norm) && tokens[k]!.norm.length > 4 && !isCap(tokens[k]!)))
     ) {

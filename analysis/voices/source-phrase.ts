@@ -50,8 +50,6 @@ export function npWord(t: Token): boolean {
 function plainWord(t: Token): boolean {
   if (!t.isWord || STOP.has(t.norm) || isCap(t)) return false;
   const n = t.norm;
-  // A negated auxiliary ("can't", "won't") is a verb.
-  if (/n['’]t$/.test(n)) return false;
   if (n.length > 4 && /(ly|ed|ing)$/.test(n) && !ROLE_NOUNS.has(n) && !NP_ADJ.has(n)) return false;
   return !/^\d/.test(n) || n.length <= 4;
 }
