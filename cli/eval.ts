@@ -44,7 +44,9 @@ Metrics
   hedge          binary detection (gold true = positive; predicted = one hedge cue or more).
   quote          like expectation, over direct/indirect/none.
   speaker        share of gold speakers the analyzer names as the same person (same
-                 surname, or "Kim" for "Kim Jong Un") or the same group (case-insensitive).
+                 surname, or "Kim" for "Kim Jong Un") or the same group (case-insensitive);
+                 a gold span is compared through its head ("the newspaper" = newspaper,
+                 "Ann Lee, a professor at …" = Ann Lee, "campaign chairman Cy Dorn" = Cy Dorn).
   speaker_side   like expectation, over us_gov/china_gov/analyst/other.
   framing        when the folder also has stance.jsonl and bias_spans.jsonl (BASIL's layout):
                  ordering toward each entity (concordance, pairs, permutation p), loaded-

@@ -9,6 +9,9 @@ import { EXPECTATION_DIRECTIONS, EXPECTATION_LABELS } from '../vocabulary/expect
 import { QUOTE_KINDS } from '../vocabulary/quotes.js';
 import { SEGMENT_KINDS } from '../vocabulary/segments.js';
 import { SPEAKER_SIDES } from '../vocabulary/sides.js';
+import { sameSpeaker } from './speaker-match.js';
+
+export { sameSpeaker };
 
 const nullableLabel = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).nullable().optional();
@@ -220,57 +223,6 @@ export const spearman = (xs: number[], ys: number[]): number | null =>
   pearson(averageRanks(xs), averageRanks(ys));
 
 const sign = (v: number, band: number): number => (Math.abs(v) <= band ? 0 : Math.sign(v));
-
-// Accents folded: an article that writes "Calderon" names the annotators' "Calderón".
-const nameTokens = (name: string): string[] =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
-/**
- * Same speaker: the same name or group (case-insensitive), or, for two personal names
- * (every word capitalized), the same surname: "Kurt Campbell" = "Campbell", or the first
- * word of a name written family name first: "Kim Jong Un" = "Kim".
- */
-export function sameSpeaker(gold: string, predicted: string): boolean {
-  // Two people credited jointly ("Kim Jong Un and Moon Jae-in"): the same two people, in
-  // either order.
-  const gp = jointNames(gold);
-  const pp = jointNames(predicted);
-  if (gp || pp) {
-    if (!gp || !pp || gp.length !== pp.length) return false;
-    return (
-      gp.every((g) => pp.some((p) => sameSpeaker(g, p))) &&
-      pp.every((p) => gp.some((g) => sameSpeaker(g, p)))
-    );
-  }
-  const g = nameTokens(gold);
-  const p = nameTokens(predicted);
-  if (g.length === 0 || p.length === 0) return false;
-  if (g.join(' ') === p.join(' ')) return true;
-  const personal = (s: string): boolean =>
-    s
-      .trim()
-      .split(/\s+/)
-      .every((w) => /^[\p{Lu}"“]/u.test(w));
-  if (!personal(gold) || !personal(predicted)) return false;
-  // A name written family name first ("Kim Jong Un", "Xi Jinping") is shortened to its first
-  // word: "Kim" is the same person.
-  const familyFirst = (one: string[], full: string[]) => one.length === 1 && one[0] === full[0];
-  return g[g.length - 1] === p[p.length - 1] || familyFirst(p, g) || familyFirst(g, p);
-}
-
-/** "Kim Jong Un and Moon Jae-in" → the two personal names; null for anything else. */
-function jointNames(name: string): string[] | null {
-  const parts = name.split(/\s+and\s+/);
-  if (parts.length !== 2) return null;
-  const personal = parts.every((p) => p.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)));
-  return personal ? parts : null;
-}
 
 /** The whole report over a gold set's documents, plus the disagreements behind it. */
 export function evaluate(

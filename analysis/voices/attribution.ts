@@ -13,6 +13,7 @@ import {
   isCap,
   npEndingAt,
   npStartingAt,
+  plainSourceStartingAt,
   PRONOUNS,
   QUOTE_MARKS,
 } from './source-phrase.js';
@@ -61,7 +62,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     const t = tokens[i]!;
     if (inQuote[i] || !t.isWord) continue;
     if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
-      const np = npStartingAt(tokens, i + 2);
+      const np = npStartingAt(tokens, i + 2) ?? plainSourceStartingAt(tokens, i + 2);
       if (np && !PRONOUNS.has(np[0]!.norm)) {
         found.push(
           cue(
@@ -216,6 +217,9 @@ function stance(tokens: Token[], i: number): Attribution | null {
   const np = npEndingAt(tokens, k);
   if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source', tokens[0]!))
     return null;
+  // "Asked if he was confident, Kim replied …": a question put to the source, not its view.
+  const before = tokens[indexNear(tokens, np[0]!) - 1];
+  if (before && (before.norm === 'if' || before.norm === 'whether')) return null;
   const t = tokens[i]!;
   return cue('speech_verb', t.norm, 'neutral', t, t, np);
 }
@@ -383,7 +387,7 @@ function sourceOf(
   // "Sussman, Clinton's top backer, said …": an apposition the rules above could not read;
   // the sentence's subject is the source.
   if (prev && prev.text === ',' && !ing) {
-    const start = sentenceSubjectStart(tokens);
+    const start = afterOpeningQuote(tokens, v) ?? sentenceSubjectStart(tokens);
     const np = npStartingAt(tokens, start);
     if (
       np &&
@@ -415,6 +419,23 @@ function sourceOf(
     const np = start >= 0 ? npStartingAt(tokens, start) : null;
     if (np && np[np.length - 1]!.start < verb.start)
       return { source: np, inherited: true, fromSubject: true };
+  }
+  return null;
+}
+
+/**
+ * "“We are behind,” pollster Bill Ruiz, part of the survey team, told NBC.": in a sentence
+ * that opens with a quotation, the subject starts after the quotation's close (and its
+ * comma), before the verb at `v`.
+ */
+function afterOpeningQuote(tokens: Token[], v: number): number | null {
+  if (!QUOTE_MARKS.has(tokens[0]?.text ?? '')) return null;
+  for (let k = 1; k < v; k++) {
+    const t = tokens[k]!;
+    if (t.text !== '”' && t.text !== '"') continue;
+    let start = k + 1;
+    while (start < v && tokens[start]!.text === ',') start++;
+    return start < v ? start : null;
   }
   return null;
 }

@@ -110,7 +110,7 @@ export function npEndingAt(tokens: Token[], end: number): Token[] | null {
   // A sentence-initial function word ("But", "And", "Still") is not part of the source.
   while (
     np.length > 1 &&
-    /^(but|and|so|yet|still|now|then|meanwhile|however|also|in|on|at|for|while|even|with|by|from|of|to|after|before|like|as|when|if)$/.test(
+    /^(but|and|so|yet|still|now|then|meanwhile|however|also|in|on|at|for|while|even|with|by|from|of|to|after|before|like|as|when|if|since|although|though|because|once|until|unless|whereas|whether|despite|amid|during)$/.test(
       np[0]!.norm,
     )
   )
@@ -169,6 +169,24 @@ export function npStartingAt(tokens: Token[], start: number): Token[] | null {
   const ok =
     np.some(isCap) || ROLE_NOUNS.has(head.norm) || (np.length >= 2 && DETS.has(np[0]!.norm));
   return ok ? np : null;
+}
+
+/**
+ * After "according to", a source that starts with plain lower-case words ("according to
+ * federal law enforcement officials", "… presidential historians", "… exit surveys of
+ * voters"): up to five plain or listed words, ending at the last plural, role or document
+ * noun among them. "according to plan" names no source.
+ */
+export function plainSourceStartingAt(tokens: Token[], start: number): Token[] | null {
+  let head = -1;
+  for (let k = start; k < start + 5 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!(plainWord(t) || npWord(t)) || (k > start && DETS.has(t.norm))) break;
+    const n = t.norm;
+    if (ROLE_NOUNS.has(n) || ROLES.documentNouns.has(n) || (/[^s]s$/.test(n) && n.length > 3))
+      head = k;
+  }
+  return head < 0 ? null : tokens.slice(start, head + 1);
 }
 
 /** "a recent tally from Indo-Pacific Command officials" → the officials. */

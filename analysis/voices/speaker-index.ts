@@ -81,6 +81,23 @@ export function appositionAfter(text: string, from: number): string | null {
   return m && (text[from] === ',' || text[from + 1] === '(') ? m[1]! : null;
 }
 
+// Words a title-case headline leaves in lower case ("Putin Outlines Plan for a Cease-Fire").
+const MINOR_WORDS = new Set(
+  'a an the of for and or nor but in on at to by with as from into vs via per up'.split(' '),
+);
+
+/**
+ * A headline in title case ("Putin Outlines 7-Point Plan for Ukraine Cease-Fire"): a short
+ * line whose words other than minor ones are all capitalised. Its capital letters do not
+ * mark names, so "Putin Outlines" is not a full name to resolve "Mr. Putin" to.
+ */
+function titleCaseLine(lineTokens: Token[]): boolean {
+  const words = lineTokens.filter((t) => t.isWord && /\p{L}/u.test(t.text));
+  if (words.length < 3 || words.length > 20) return false;
+  const major = words.filter((t) => !MINOR_WORDS.has(t.norm));
+  return major.length >= 3 && major.every((t) => isCap(t) || !/^\p{L}/u.test(t.text));
+}
+
 export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
   const index: ArticleIndex = {
     bySurname: new Map(),
@@ -92,6 +109,19 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
   const TITLE = ROLES.titleWords;
   const STARTERS = segmentationRules().sentenceStarters;
   const ORG = ROLES.orgWords;
+  // Whether the line holding an offset is a title-case headline, computed once per line.
+  const titleCase = new Map<number, boolean>();
+  const inTitleCaseLine = (offset: number): boolean => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    let known = titleCase.get(start);
+    if (known === undefined) {
+      const endAt = text.indexOf('\n', start);
+      const end = endAt === -1 ? text.length : endAt;
+      known = titleCaseLine(tokens.filter((t) => t.start >= start && t.end <= end));
+      titleCase.set(start, known);
+    }
+    return known;
+  };
   let i = 0;
   while (i < tokens.length) {
     if (!isCap(tokens[i]!)) {
@@ -135,7 +165,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
     if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
     const { title, name } = splitChain(chain);
-    if (name.length >= 2 && name.length <= 4) {
+    if (name.length >= 2 && name.length <= 4 && !inTitleCaseLine(chain[0]!.start)) {
       const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
       const last = strip(name[name.length - 1]!.norm);
       const first = strip(name[0]!.norm);

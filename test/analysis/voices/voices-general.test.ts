@@ -207,3 +207,58 @@ test('a group named with where it is ("negotiators in Vienna") is named without 
   assert.equal(v[1]!.name, 'Critics');
   assert.match(v[2]!.name ?? '', /administration/);
 });
+
+test('a title-case headline does not make a verb part of a name', () => {
+  const v = voices([
+    ['Lund Unveils Farm Plan for the Northern Valleys'],
+    ['Mr. Lund said the plan would be put to a vote.'],
+  ]);
+  assert.equal(v[1]!.name, 'Lund');
+  // A prose line keeps its full names: "Mr. Lund" is still Erik Lund.
+  const w = voices([['Minister Erik Lund arrived on Monday.'], ['Mr. Lund said he was hopeful.']]);
+  assert.equal(w[1]!.name, 'Erik Lund');
+});
+
+test('a stance adjective in a question put to the source is not its view', () => {
+  const v = voices([
+    ['Minister Erik Lund met Governor Ana Pell on Monday.'],
+    ['Lund said the talks went well.'],
+    ['Asked if he was confident, Ms. Pell replied, “It is early.”'],
+    ['Ms. Pell was confident of a deal.'],
+  ]);
+  assert.equal(v[2]!.name, 'Ana Pell');
+  assert.equal(v[3]!.name, 'Ana Pell');
+});
+
+test('"according to" credits a source that opens with plain words, not a plan', () => {
+  const v = voices([
+    ['The vote was delayed twice, according to state election officials.'],
+    ['Prices fell in May, according to regional trade records.'],
+    ['The parade went ahead according to plan.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'state election officials', side: 'other' });
+  assert.equal(v[1]!.name, 'regional trade records');
+  assert.equal(v[2]!.quote, 'none');
+});
+
+test('a sentence-opening conjunction is not part of the source', () => {
+  const v = voices([
+    ['Since regulators announced the fine, the bank has cut jobs.'],
+    ['Although officials said the plan was ready, it failed.'],
+  ]);
+  assert.equal(v[0]!.name, 'regulators');
+  assert.equal(v[1]!.name, 'officials');
+});
+
+test('after an opening quotation, a name with a bare apposition before the verb is the source', () => {
+  const v = voices([
+    [
+      '“The lead is smaller than in May,” pollster Bill Ruiz, part of the team that ran the survey, told reporters.',
+      '“It can still grow.”',
+    ],
+    ['“We are ready,” Ann Lee, general counsel to the committee, said in an interview.'],
+  ]);
+  assert.equal(v[0]!.name, 'Bill Ruiz');
+  assert.equal(v[1]!.name, 'Bill Ruiz');
+  assert.equal(v[2]!.name, 'Ann Lee');
+});

@@ -1,0 +1,114 @@
+/**
+ * When a predicted speaker is the gold speaker, for every gold set alike.
+ *
+ * Gold sets name speakers two ways: a canonical name ("Kurt Campbell", "US officials";
+ * seeds-dev, talks-dev, allsides-talks, BASIL) or the source span as annotated
+ * (PolNeAR: "Lily Batchelder, a tax expert and professor …", "campaign chairman John
+ * Podesta", "the newspaper"). The analyzer names the person or group, so a span is
+ * compared through its head: the leading article dropped, the apposition or relative
+ * clause after a comma or "who" cut off (or, after a description, the name in apposition:
+ * "the club's manager, Ann Lee"), a post-modifier ("… of the Council on Foreign
+ * Relations", "… close to the White House") cut off, and a personal name after
+ * lowercase title words taken on its own. It deliberately does not equate different words
+ * for one referent ("the daily" is not "newspaper") nor a source with its owner ("an
+ * analysis by The Post" is not "Post").
+ */
+
+// Accents folded: an article that writes "Calderon" names the annotators' "Calderón";
+// "U.S." is "US".
+const nameTokens = (name: string): string[] =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\bu\.s\.(?!\p{L})/gu, 'us')
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+// A span with a comma is a name and a description, not one personal name.
+const personal = (s: string): boolean =>
+  !s.includes(',') &&
+  s
+    .trim()
+    .split(/\s+/)
+    .every((w) => /^[\p{Lu}"“]/u.test(w));
+
+/** "Kim Jong Un and Moon Jae-in" → the two personal names; null for anything else. */
+function jointNames(name: string): string[] | null {
+  const parts = name.split(/\s+and\s+/);
+  if (parts.length !== 2) return null;
+  const personalName = parts.every((p) => p.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)));
+  return personalName ? parts : null;
+}
+
+/** The same name or group (case-insensitive), or two personal names with one surname. */
+function sameName(gold: string, predicted: string): boolean {
+  const g = nameTokens(gold);
+  const p = nameTokens(predicted);
+  if (g.length === 0 || p.length === 0) return false;
+  if (g.join(' ') === p.join(' ')) return true;
+  if (!personal(gold) || !personal(predicted)) return false;
+  // A name written family name first ("Kim Jong Un", "Xi Jinping") is shortened to its first
+  // word: "Kim" is the same person.
+  const familyFirst = (one: string[], full: string[]) => one.length === 1 && one[0] === full[0];
+  return g[g.length - 1] === p[p.length - 1] || familyFirst(p, g) || familyFirst(g, p);
+}
+
+const ARTICLE = /^(?:the|a|an)\s+/i;
+// What ends a noun phrase's head: an apposition, a bracket, a dash, a relative clause, or a
+// post-modifier ("of …", "at …", "close to …", "familiar with …").
+const AFTER_HEAD =
+  /\s*[,(–—]|\s+(?:who|whose|which|that|of|at|from|in|for|with|by|to|on|close to|familiar with|briefed on)\s/;
+// Words before a name that make it someone else's ("aides to Mr. Weiner", "a tally by …").
+const FUNCTION_WORD = /^(?:of|at|from|in|for|with|by|to|on|and|or|the|a|an)$/i;
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** The span and its heads, longest first: "the CNN host, Jake Tapper" → "CNN host", … */
+export function speakerHeads(span: string): string[] {
+  const whole = span.trim().replace(ARTICLE, '');
+  const head = whole.split(AFTER_HEAD)[0]?.trim() ?? whole;
+  const heads = [whole, head];
+  // "Brazile's CNN colleague, Jake Tapper": a description, then the name in apposition.
+  const apposition = /^([^,]+),\s+([^,]+?)(?:,|$)/u.exec(whole);
+  if (apposition && /\s\p{Ll}/u.test(apposition[1] as string) && personal(apposition[2] as string))
+    heads.push(apposition[2] as string);
+  // "campaign chairman John Podesta", "a smiling Clinton": the capitalised run at the end,
+  // after at least one lowercase title word.
+  const words = head.split(/\s+/);
+  let start = words.length;
+  while (start > 0 && /^\p{Lu}/u.test(words[start - 1] as string)) start--;
+  const before = words.slice(0, start);
+  const run = words.slice(start);
+  if (
+    run.length > 0 &&
+    before.some((w) => /^\p{Ll}/u.test(w)) &&
+    !FUNCTION_WORD.test(before[before.length - 1] as string) &&
+    !run.every((w) => CALENDAR.test(w))
+  )
+    heads.push(run.join(' '));
+  return heads.filter((h, i) => h.length > 0 && heads.indexOf(h) === i);
+}
+
+/**
+ * Same speaker: the same name or group (case-insensitive), or, for two personal names
+ * (every word capitalized), the same surname: "Kurt Campbell" = "Campbell", or the first
+ * word of a name written family name first: "Kim Jong Un" = "Kim"; a span is compared
+ * through its heads (above) on both sides.
+ */
+export function sameSpeaker(gold: string, predicted: string): boolean {
+  // Two people credited jointly ("Kim Jong Un and Moon Jae-in"): the same two people, in
+  // either order.
+  const gp = jointNames(gold);
+  const pp = jointNames(predicted);
+  if (gp || pp) {
+    if (!gp || !pp || gp.length !== pp.length) return false;
+    return (
+      gp.every((g) => pp.some((p) => sameSpeaker(g, p))) &&
+      pp.every((p) => gp.some((g) => sameSpeaker(g, p)))
+    );
+  }
+  const ph = speakerHeads(predicted);
+  return speakerHeads(gold).some((g) => ph.some((p) => sameName(g, p)));
+}
