@@ -7,7 +7,9 @@
 # (their start-up included). Besides the wall time it reports the CPU the workers used and,
 # when PARALLAX_TEST_PGDATA names the server's data folder (test/db/postgres.sh sets it),
 # the CPU of the server's processes: on a shared machine the wall time depends on the
-# other load, the CPU per article does not. Prints one line per run and the medians.
+# other load, the CPU per article depends on it less. Prints one line per run and the
+# medians of the rates and of the CPU seconds. WORKER_NODE_FLAGS are given to each worker's
+# node (e.g. --single-threaded-gc, to keep V8's helper threads off the second core).
 set -eu
 FILE=${1:?name a JSONL file of articles}
 ROUNDS=${2:-3}
@@ -35,7 +37,8 @@ for round in $(seq "$ROUNDS"); do
     start=$(now)
     pids=""
     for w in $(seq "$workers"); do
-      node dist/cli/worker.js --database-url "$url" --exit-when-empty --quiet > "$OUT/worker$w" 2>&1 &
+      # shellcheck disable=SC2086 # the flags are words
+      node ${WORKER_NODE_FLAGS:-} dist/cli/worker.js --database-url "$url" --exit-when-empty --quiet > "$OUT/worker$w" 2>&1 &
       pids="$pids $!"
     done
     for pid in $pids; do wait "$pid"; done
@@ -45,13 +48,14 @@ for round in $(seq "$ROUNDS"); do
     words=$(psql -tA "$url" -c "SELECT sum(word_count) FROM article")
     articles=$(psql -tA "$url" -c "SELECT count(*) FROM article")
     echo "round $round, $workers worker(s): $articles articles, $words words in $ms ms = $((words * 1000 / ms)) words/s; CPU: workers $cpu s, server $server s · load $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "$workers $((words * 1000 / ms))" >> "$OUT/rates"
+    echo "$workers $((words * 1000 / ms)) $cpu $server" >> "$OUT/rates"
     psql -q "$SERVER" -c "DROP DATABASE $db"
   done
 done
 node -e '
   const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => l.split(" ").map(Number));
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-  const one = median(lines.filter(([w]) => w === 1).map(([, r]) => r));
-  const two = median(lines.filter(([w]) => w === 2).map(([, r]) => r));
-  console.log(`median: 1 worker ${one} words/s, 2 workers ${two} words/s, ${(two / one).toFixed(2)}x`);' "$OUT/rates"
+  const of = (n, i) => median(lines.filter(([w]) => w === n).map((l) => l[i]));
+  const [one, two] = [of(1, 1), of(2, 1)];
+  console.log(`median: 1 worker ${one} words/s, 2 workers ${two} words/s, ${(two / one).toFixed(2)}x`);
+  for (const n of [1, 2]) console.log(`median CPU, ${n} worker(s): workers ${of(n, 2)} s, server ${of(n, 3)} s`);' "$OUT/rates"

@@ -2,8 +2,9 @@
 // that several ingesting machines and dashboard processes share. Chosen by a connection URL
 // (db/open-store.ts); the schema is db/pg-migrations/. It answers every question as the
 // SQLite store does, in the same order (test/db/store-contract.ts holds both to it).
-// An analyzed article is written with a handful of array inserts (unnest), not a statement
-// per row: a round trip to a server costs what a whole row costs SQLite.
+// An analyzed article is written in one statement of array inserts (pg-article-insert.ts),
+// not a statement per row or per table: a round trip to a server costs what a whole row
+// costs SQLite.
 //
 // Not here: the concordance (pg-search.ts), the CSV exports (pg-export.ts), the browser's
 // edits (pg-curation.ts) and the ingest queue (pg-queue.ts).
@@ -23,6 +24,12 @@ import type {
   SegmentExportRow,
   SpeakerExportRow,
 } from './export-rows.js';
+import {
+  analysisRowsParams,
+  articleParams,
+  INSERT_ANALYSIS_ROWS,
+  INSERT_ARTICLE,
+} from './pg-article-insert.js';
 import { createPool, isRetryable, PgConnection } from './pg-connection.js';
 import type { Queryable } from './pg-connection.js';
 import { PgCuration } from './pg-curation.js';
@@ -126,6 +133,10 @@ export class PgStore implements Store {
   private readonly search: PgSentenceSearch;
   private readonly exports: PgExport;
   private readonly curation: PgCuration;
+  /** Story and outlet ids a job-bound store has found or created (placeId). */
+  private readonly placeIds = new Map<string, number>();
+  /** Codebooks of stories a job-bound store has looked up (codebookOfStory). */
+  private readonly storyCodebooks = new Map<string, string>();
 
   private constructor(
     private readonly conn: PgConnection,
@@ -211,7 +222,7 @@ export class PgStore implements Store {
   }
 
   async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
-    return this.conn.transaction(async (db) => {
+    const write = async (db: Queryable) => {
       const results: AddResult[] = [];
       for (const article of articles) {
         try {
@@ -228,7 +239,10 @@ export class PgStore implements Store {
         }
       }
       return results;
-    });
+    };
+    // Bound to a queue job, the job is the transaction and each article's savepoint all the
+    // isolation needed: a savepoint around the batch would only add two round trips.
+    return this.conn.bound ? write(this.conn.db) : this.conn.transaction(write);
   }
 
   private async insertArticle(
@@ -237,42 +251,48 @@ export class PgStore implements Store {
     runId: number,
   ): Promise<AddResult> {
     const hash = contentHash(article.text);
-    const existing = await this.articleIdByHash(db, hash);
-    if (existing !== null)
-      return { status: 'duplicate', articleId: existing, source: article.source };
+    // A queue job's ingest looked the text up just before (findByText, same transaction);
+    // elsewhere a duplicate is found before its story and outlet are looked up or created.
+    if (!this.conn.bound) {
+      const existing = await this.articleIdByHash(db, hash);
+      if (existing !== null)
+        return { status: 'duplicate', articleId: existing, source: article.source };
+    }
     const { analysis } = article;
-    const storyId = await this.storyId(this.places ?? db, article.story);
-    const outletId = await this.outletId(this.places ?? db, article.outlet);
+    const storyId = await this.placeId(db, 'story', article.story, (p) =>
+      this.storyId(p, article.story),
+    );
+    const outletId = await this.placeId(db, 'outlet', article.outlet, (p) =>
+      this.outletId(p, article.outlet),
+    );
     // Another transaction storing the same text meanwhile: this insert waits for it, and
     // finds its article once it commits (ON CONFLICT), across workers and machines.
-    const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO article (story_id, outlet_id, title, url, author, published_date, text,
-         content_hash, word_count, sentence_count, source, run_id, added_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
-       ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
-      [
-        storyId,
-        outletId,
-        article.title,
-        article.url,
-        article.author,
-        article.publishedDate,
-        article.text,
-        hash,
-        analysis.words,
-        analysis.segments.filter((s) => isScoredKind(s.kind)).length,
-        article.source,
-        runId,
-      ],
-    );
+    const { rows } = await db.query<{ id: number }>({
+      ...INSERT_ARTICLE,
+      values: articleParams(
+        {
+          storyId,
+          outletId,
+          title: article.title,
+          url: article.url,
+          author: article.author,
+          publishedDate: article.publishedDate,
+          text: article.text,
+          contentHash: hash,
+          words: analysis.words,
+          sentences: analysis.segments.filter((s) => isScoredKind(s.kind)).length,
+          source: article.source,
+          runId,
+        },
+        analysis,
+      ),
+    });
     if (rows.length === 0) {
       const other = await this.articleIdByHash(db, hash);
       if (other === null) throw new Error('the same text was stored and removed meanwhile');
       return { status: 'duplicate', articleId: other, source: article.source };
     }
-    const articleId = rows[0]!.id;
-    await this.insertAnalysisRows(db, articleId, analysis);
-    return { status: 'added', articleId, source: article.source };
+    return { status: 'added', articleId: rows[0]!.id, source: article.source };
   }
 
   private async articleIdByHash(db: Queryable, hash: string): Promise<number | null> {
@@ -281,118 +301,6 @@ export class PgStore implements Store {
       [hash],
     );
     return rows[0]?.id ?? null;
-  }
-
-  /** Speakers, segments, their targets and cue hits of one article, one insert per table. */
-  private async insertAnalysisRows(
-    db: Queryable,
-    articleId: number,
-    analysis: ArticleAnalysis,
-  ): Promise<void> {
-    const speakerIds: number[] = [];
-    if (analysis.speakers.length > 0) {
-      const sp = analysis.speakers;
-      const { rows } = await db.query<{ id: number; position: number }>(
-        `INSERT INTO speaker (article_id, position, name, side, is_anonymous, role)
-         SELECT $1, t.* FROM unnest($2::int[], $3::text[], $4::text[], $5::bool[], $6::text[]) AS t
-         RETURNING id, position`,
-        [
-          articleId,
-          sp.map((_, i) => i),
-          sp.map((s) => s.name),
-          sp.map((s) => s.side),
-          sp.map((s) => s.anonymous),
-          sp.map((s) => s.role),
-        ],
-      );
-      for (const row of rows) speakerIds[row.position] = row.id;
-    }
-    const segs = analysis.segments;
-    if (segs.length === 0) return;
-    const { rows: segmentRows } = await db.query<{ id: number; position: number }>(
-      `INSERT INTO segment (article_id, position, paragraph_index, sentence_index, kind, text,
-         start_offset, end_offset, word_count, tone_afinn, tone_diplomacy, tone_combined,
-         expectation, expectation_move, expectation_score, hedge_count, booster_count,
-         quote_kind, speaker_id)
-       SELECT $1, t.* FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[],
-         $7::int[], $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[],
-         $13::text[], $14::text[], $15::float8[], $16::int[], $17::int[], $18::text[],
-         $19::bigint[]) AS t
-       RETURNING id, position`,
-      [
-        articleId,
-        segs.map((_, i) => i),
-        segs.map((s) => s.paragraph),
-        segs.map((s) => s.sentence),
-        segs.map((s) => s.kind),
-        segs.map((s) => s.text),
-        segs.map((s) => s.start),
-        segs.map((s) => s.end),
-        segs.map((s) => s.words),
-        segs.map((s) => s.tone?.afinn ?? null),
-        segs.map((s) => s.tone?.diplomacy ?? null),
-        segs.map((s) => s.tone?.combined ?? null),
-        segs.map((s) => s.expectation?.label ?? null),
-        segs.map((s) => s.expectation?.move ?? null),
-        segs.map((s) => s.expectation?.score ?? null),
-        segs.map((s) => s.hedges),
-        segs.map((s) => s.boosters),
-        segs.map((s) => s.quote),
-        segs.map((s) => (s.speaker === null ? null : (speakerIds[s.speaker] ?? null))),
-      ],
-    );
-    const segmentIds: number[] = [];
-    for (const row of segmentRows) segmentIds[row.position] = row.id;
-    const targets = segs.flatMap((s, position) =>
-      s.targets.map((t) => ({ ...t, segmentId: segmentIds[position]! })),
-    );
-    if (targets.length > 0) {
-      await db.query(
-        `INSERT INTO segment_target (segment_id, target, role, tone, weight, is_quoted,
-           start_offset, end_offset)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::float8[], $5::float8[],
-           $6::bool[], $7::int[], $8::int[])`,
-        [
-          targets.map((t) => t.segmentId),
-          targets.map((t) => analysis.targets[t.target] ?? ''),
-          targets.map((t) => t.role),
-          targets.map((t) => t.tone),
-          targets.map((t) => t.weight),
-          targets.map((t) => t.quoted),
-          targets.map((t) => t.start),
-          targets.map((t) => t.end),
-        ],
-      );
-    }
-    const hits = analysis.cueHits;
-    if (hits.length > 0) {
-      const hitSegments = hits.map((hit) => {
-        const id = segmentIds[hit.segment];
-        if (id === undefined) throw new Error(`cue hit points at missing segment ${hit.segment}`);
-        return id;
-      });
-      // WITH ORDINALITY keeps the input order in the ids, as SQLite's row-by-row insert does.
-      await db.query(
-        `INSERT INTO cue_hit (segment_id, lexicon, entry, category, start_offset, end_offset,
-           weight, is_negated)
-         SELECT segment_id, lexicon, entry, category, start_offset, end_offset, weight, is_negated
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[],
-           $7::float8[], $8::bool[]) WITH ORDINALITY
-           AS t(segment_id, lexicon, entry, category, start_offset, end_offset, weight,
-             is_negated, n)
-         ORDER BY n`,
-        [
-          hitSegments,
-          hits.map((h) => h.lexicon),
-          hits.map((h) => h.entry),
-          hits.map((h) => h.category),
-          hits.map((h) => h.start),
-          hits.map((h) => h.end),
-          hits.map((h) => h.weight),
-          hits.map((h) => h.negated),
-        ],
-      );
-    }
   }
 
   async replaceAnalysis(
@@ -414,7 +322,10 @@ export class PgStore implements Store {
       // Segments first: their speaker_id points at the speakers deleted next.
       await db.query(`DELETE FROM segment WHERE article_id = $1`, [articleId]);
       await db.query(`DELETE FROM speaker WHERE article_id = $1`, [articleId]);
-      await this.insertAnalysisRows(db, articleId, analysis);
+      await db.query({
+        ...INSERT_ANALYSIS_ROWS,
+        values: analysisRowsParams(articleId, analysis),
+      });
     });
   }
 
@@ -426,6 +337,27 @@ export class PgStore implements Store {
        WHERE $1::text IS NULL OR s.slug = $1 ORDER BY a.id`,
       [storySlug ?? null],
     );
+  }
+
+  /**
+   * The id of the story or outlet `meta` describes, found or created. A store bound to a
+   * queue job asks the database once per job for each one its articles name (a job's
+   * articles mostly share a few); other stores ask every time.
+   */
+  private async placeId(
+    db: Queryable,
+    table: 'story' | 'outlet',
+    meta: StoryMeta | OutletMeta,
+    find: (db: Queryable) => Promise<number>,
+  ): Promise<number> {
+    if (this.places === null) return find(db);
+    const key = `${table} ${JSON.stringify(meta)}`;
+    let id = this.placeIds.get(key);
+    if (id === undefined) {
+      id = await find(this.places);
+      this.placeIds.set(key, id);
+    }
+    return id;
   }
 
   // A slug already taken by a different name gets a hashed variant instead of merging the
@@ -588,10 +520,15 @@ export class PgStore implements Store {
   }
 
   async codebookOfStory(name: string): Promise<string | null> {
+    // Asked for every article an ingest reads; a job-bound store asks once per story and job.
+    const slug = slugify(name);
+    const known = this.places === null ? undefined : this.storyCodebooks.get(slug);
+    if (known !== undefined) return known;
     const row = await this.conn.one<{ codebook: string }>(
       `SELECT codebook FROM story WHERE slug = $1`,
-      [slugify(name)],
+      [slug],
     );
+    if (row && this.places !== null) this.storyCodebooks.set(slug, row.codebook);
     return row?.codebook ?? null;
   }
 

@@ -114,6 +114,26 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       );
       const cues = stored.segments.reduce((n, s) => n + s.cueHits.length, 0);
       assert.equal(cues, analysis.cueHits.length);
+      // Each sentence keeps its own speaker and cue hits (PostgreSQL links them by position
+      // inside one statement).
+      const speakerPosition = new Map(stored.speakers.map((s) => [s.id, s.position]));
+      assert.deepEqual(
+        stored.segments.map((s) =>
+          s.speakerId === null ? null : speakerPosition.get(s.speakerId),
+        ),
+        analysis.segments.map((s) => s.speaker),
+      );
+      const cue = (c: { lexicon: string; entry: string; start: number; end: number }) =>
+        `${c.lexicon} ${c.entry} ${c.start}-${c.end}`;
+      assert.deepEqual(
+        stored.segments.map((s) => s.cueHits.map(cue).sort()),
+        analysis.segments.map((_, i) =>
+          analysis.cueHits
+            .filter((h) => h.segment === i)
+            .map(cue)
+            .sort(),
+        ),
+      );
       assert.equal(stored.run.id, runId);
       assert.equal(stored.run.status, 'done');
       assert.equal(await store.getArticle(999_999), null);
