@@ -245,7 +245,7 @@ async function pagesOnly(options: BenchOptions, database: string): Promise<numbe
     `Parallax pages on ${database}\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
   );
   console.log(
-    `  ${'server RSS after the pages (peak)'.padEnd(44)} ${server.rssMb.toFixed(0)} MB (${server.peakRssMb.toFixed(0)} MB)\n`,
+    `  ${'server RSS after the pages (peak)'.padEnd(44)} ${server.rssMb.toFixed(0)} MB (${server.peakRssMb.toFixed(0)} MB)`,
   );
   printPages(server);
   if (options.json) {
