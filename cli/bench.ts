@@ -5,7 +5,7 @@
 // of medians with ranges; it asserts nothing (tests never assert timings).
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,11 @@ Options:
   --page-timeout S   longest one request may take (default 120)
   --smoke            a tiny run (200 articles, 1 round) that only checks the bench works
   --keep DIR         write the database and input to DIR and keep them
+  --pages-only       measure only the pages (part 3), on the database --db FILE: no
+                     corpus read, no ingest (e.g. on the database --keep left, after
+                     npm run precompute)
+  --db FILE          the SQLite database of --pages-only (not changed but for its
+                     migrations and the pages it keeps)
   --json             end with one JSON object on the last line
   --help             this text`;
 
@@ -66,6 +71,8 @@ interface BenchOptions {
   pageTimeout: number;
   keep: string | undefined;
   json: boolean;
+  /** --pages-only --db FILE: the database whose pages alone are measured. */
+  pagesOnly: string | undefined;
 }
 
 function positiveNumber(flag: string, value: string | undefined, fallback: number): number {
@@ -92,6 +99,8 @@ function parseOptions(argv: string[]): BenchOptions | 'help' {
       'page-timeout': { type: 'string' },
       smoke: { type: 'boolean', default: false },
       keep: { type: 'string' },
+      'pages-only': { type: 'boolean', default: false },
+      db: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -99,6 +108,10 @@ function parseOptions(argv: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   if (values.full && values.articles !== undefined)
     throw new UsageError('give --articles or --full, not both');
+  if (values['pages-only'] !== (values.db !== undefined))
+    throw new UsageError('--pages-only and --db FILE go together');
+  if (values.db !== undefined && !existsSync(values.db))
+    throw new UsageError(`no database at ${values.db}`);
   const smoke = values.smoke;
   return {
     corpus: resolve(values.corpus ?? DEFAULT_CORPUS),
@@ -116,6 +129,7 @@ function parseOptions(argv: string[]): BenchOptions | 'help' {
     pageTimeout: positiveNumber('--page-timeout', values['page-timeout'], 120),
     keep: values.keep,
     json: values.json,
+    pagesOnly: values.db === undefined ? undefined : resolve(values.db),
   };
 }
 
@@ -134,6 +148,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (options.pagesOnly !== undefined) return pagesOnly(options, options.pagesOnly);
   // --keep DIR is made when missing, as --out is by the other commands.
   if (options.keep !== undefined) mkdirSync(options.keep, { recursive: true });
   const work = options.keep ?? mkdtempSync(join(tmpdir(), 'parallax-bench-'));
@@ -210,6 +225,44 @@ async function bench(options: BenchOptions, work: string): Promise<number> {
   };
   printTable(figures);
   if (options.json) console.log(JSON.stringify(summaryJson(figures)));
+  return 0;
+}
+
+/** Part 3 alone, on an existing database: the pages' lines of the table, and their JSON. */
+async function pagesOnly(options: BenchOptions, database: string): Promise<number> {
+  progress(`pages (bounded local load) on ${database}`);
+  const server = await measurePages({
+    distDir,
+    database,
+    targets: (base) => pageTargets(database, base),
+    limits: {
+      requests: options.pageRequests,
+      seconds: options.pageSeconds,
+      timeoutSeconds: options.pageTimeout,
+    },
+  });
+  console.log(
+    `Parallax pages on ${database}\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
+  console.log(
+    `  ${'server RSS after the pages (peak)'.padEnd(44)} ${server.rssMb.toFixed(0)} MB (${server.peakRssMb.toFixed(0)} MB)`,
+  );
+  printPages(server);
+  if (options.json) {
+    const page = (prefix: string) => server.pages.find((p) => p.name.startsWith(prefix));
+    console.log(
+      JSON.stringify({
+        story_p99_ms: page('story')?.p99Ms ?? null,
+        facts_p99_ms: page('its aligned facts')?.p99Ms ?? null,
+        search_p99_ms: page('concordance')?.p99Ms ?? null,
+        max_page_p99_ms: Math.max(...server.pages.map((p) => p.p99Ms ?? Infinity)),
+        max_page_bytes: Math.max(...server.pages.map((p) => p.bytes ?? 0)),
+        server_rss_mb: server.rssMb,
+        server_peak_rss_mb: server.peakRssMb,
+        pages: server.pages,
+      }),
+    );
+  }
   return 0;
 }
 
@@ -336,19 +389,7 @@ function printTable(f: Figures): void {
     'server RSS after the pages (peak)',
     `${f.server.rssMb.toFixed(0)} MB (${f.server.peakRssMb.toFixed(0)} MB)`,
   );
-  console.log('\npages (cold, then p50 / p99 over n requests; bytes)');
-  for (const p of f.server.pages) {
-    const figures = p.problem
-      ? `${p.problem}${p.coldMs === null ? '' : `, first ${ms(p.coldMs)}`}`
-      : `cold ${ms(p.coldMs)}, p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)}, n ${p.requests}, ${((p.bytes ?? 0) / 1e6).toFixed(2)} MB`;
-    line(p.name, figures);
-    if (p.homeWhileComputingMaxMs !== null) {
-      line(
-        '  meanwhile (202 "still computing")',
-        `${p.computingAnswers} reloads; home page slowest ${ms(p.homeWhileComputingMaxMs)}`,
-      );
-    }
-  }
+  printPages(f.server);
   console.log('\ncommands');
   const e = f.exported;
   line(
@@ -361,6 +402,23 @@ function printTable(f: Figures): void {
     'time to first output (node dist/cli/eval.js --help)',
     range(f.firstOutput, (n) => `${n.toFixed(2)} s`),
   );
+}
+
+function printPages(server: ServerFigures): void {
+  const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+  console.log('\npages (cold, then p50 / p99 over n requests; bytes)');
+  for (const p of server.pages) {
+    const figures = p.problem
+      ? `${p.problem}${p.coldMs === null ? '' : `, first ${ms(p.coldMs)}`}`
+      : `cold ${ms(p.coldMs)}, p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)}, n ${p.requests}, ${((p.bytes ?? 0) / 1e6).toFixed(2)} MB`;
+    line(p.name, figures);
+    if (p.homeWhileComputingMaxMs !== null) {
+      line(
+        '  meanwhile (202 "still computing")',
+        `${p.computingAnswers} reloads; home page slowest ${ms(p.homeWhileComputingMaxMs)}`,
+      );
+    }
+  }
 }
 
 function summaryJson(f: Figures) {

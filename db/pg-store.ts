@@ -680,13 +680,32 @@ export class PgStore implements Store {
       `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
          || ':' || coalesce(sum(a.run_id), 0) || ':' || coalesce(max(s.edited_at)::text, '')
          || ':' || coalesce(max(a.edited_at)::text, '') || ':' || coalesce(max(o.edited_at)::text, '')
-         AS v
+         || ':' || max(s.codebook) AS v
        FROM story s LEFT JOIN article a ON a.story_id = s.id
          LEFT JOIN outlet o ON o.id = a.outlet_id
        WHERE s.slug = $1`,
       [storySlug],
     );
     return `${storySlug}:${row?.v ?? ''}`;
+  }
+
+  async keptPage(task: string, version: string): Promise<string | null> {
+    const row = await this.conn.one<{ value_json: string }>(
+      `SELECT value_json FROM kept_page WHERE task = $1 AND version = $2`,
+      [task, version],
+    );
+    return row?.value_json ?? null;
+  }
+
+  async keepPage(task: string, storySlug: string, version: string, valueJson: string) {
+    await this.conn.db.query(
+      `INSERT INTO kept_page (task, story_slug, version, value_json, computed_at)
+       VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (task) DO UPDATE SET story_slug = excluded.story_slug,
+         version = excluded.version, value_json = excluded.value_json,
+         computed_at = excluded.computed_at`,
+      [task, storySlug, version, valueJson],
+    );
   }
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {

@@ -315,6 +315,7 @@ export class SqliteStore implements Store {
           `SELECT count(a.id) || ':' || coalesce(max(a.id), 0) || ':' || coalesce(max(a.run_id), 0)
            || ':' || coalesce(sum(a.run_id), 0) || ':' || coalesce(max(s.edited_at), '')
            || ':' || coalesce(max(a.edited_at), '') || ':' || coalesce(max(o.edited_at), '')
+           || ':' || max(s.codebook)
          FROM story s LEFT JOIN article a ON a.story_id = s.id
            LEFT JOIN outlet o ON o.id = a.outlet_id
          WHERE s.slug = ?`,
@@ -329,6 +330,16 @@ export class SqliteStore implements Store {
         `SELECT ${OUTLET_COLUMNS},
            (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
          FROM outlet o ORDER BY o.name, o.slug`,
+      ),
+      keptPage: db
+        .prepare(`SELECT value_json FROM kept_page WHERE task = ? AND version = ?`)
+        .pluck(),
+      keepPage: db.prepare(
+        `INSERT INTO kept_page (task, story_slug, version, value_json, computed_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (task) DO UPDATE SET story_slug = excluded.story_slug,
+           version = excluded.version, value_json = excluded.value_json,
+           computed_at = excluded.computed_at`,
       ),
       storySentences: db.prepare(
         `SELECT s.id, s.article_id, o.slug AS outlet, s.position, s.paragraph_index, s.kind,
@@ -353,12 +364,15 @@ export class SqliteStore implements Store {
          WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
          ORDER BY t.id`,
       ),
+      // The unary + keeps SQLite from reaching the cue hits through their lexicon index,
+      // which walked every loaded-language hit of the corpus (6 s per story on 37,543
+      // articles); through the story's segments it reads only this story's (1 ms).
       storyFramingCues: db.prepare(
         `SELECT h.segment_id, h.lexicon, h.category
          FROM story st JOIN article a ON a.story_id = st.id
          JOIN segment s ON s.article_id = a.id JOIN cue_hit h ON h.segment_id = s.id
          WHERE st.slug = ? AND s.kind IN (${sqlList(SCORED_KINDS)})
-           AND (h.lexicon = 'loaded' OR (h.lexicon = 'voice' AND h.category LIKE 'speech_verb:%'))
+           AND (+h.lexicon = 'loaded' OR (+h.lexicon = 'voice' AND h.category LIKE 'speech_verb:%'))
          ORDER BY h.id`,
       ),
     };
@@ -758,6 +772,16 @@ export class SqliteStore implements Store {
 
   async storyVersion(storySlug: string): Promise<string> {
     return `${storySlug}:${this.stmt.storyVersion.get(storySlug) as string}`;
+  }
+
+  async keptPage(task: string, version: string): Promise<string | null> {
+    return (this.stmt.keptPage.get(task, version) as string | undefined) ?? null;
+  }
+
+  async keepPage(task: string, storySlug: string, version: string, valueJson: string) {
+    await retryWhileBusy(() =>
+      this.stmt.keepPage.run(task, storySlug, version, valueJson, new Date().toISOString()),
+    );
   }
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {

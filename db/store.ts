@@ -321,10 +321,17 @@ export interface Store {
   listArticles(storySlug: string): Promise<ArticleSummary[]>;
   getArticle(id: number): Promise<ArticleDetail | null>;
   /**
-   * A token that changes whenever the story's stored data changes (articles added, removed
-   * or re-analyzed): pages cache their expensive parts (charts, aligned facts) under it.
+   * A token that changes whenever the story's stored data changes (articles added, removed,
+   * edited or re-analyzed, its codebook changed): pages cache their expensive parts (charts, aligned facts) under it.
    */
   storyVersion(storySlug: string): Promise<string>;
+  /**
+   * A page computation kept in the database (migration 010): the value's JSON when it was
+   * kept for exactly this task and version, else null.
+   */
+  keptPage(task: string, version: string): Promise<string | null>;
+  /** Keeps a page computation, replacing whatever was kept for the task before. */
+  keepPage(task: string, storySlug: string, version: string, valueJson: string): Promise<void>;
   /** Every headline and body sentence of a story with its scores, in reading order. */
   storySentences(storySlug: string): Promise<StorySentence[]>;
   /**

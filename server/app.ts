@@ -18,6 +18,7 @@ import { searchRoutes } from './routes/search.js';
 import { factsRoutes } from './routes/facts.js';
 import { storyRoutes } from './routes/stories.js';
 import { allowedMethods } from './methods.js';
+import { KeptPages } from './compute/kept-pages.js';
 import { InlineRunner, PageJobs, WorkerRunner } from './compute/page-jobs.js';
 import type { TaskRunner } from './compute/page-jobs.js';
 import { runTask } from './compute/tasks.js';
@@ -174,17 +175,19 @@ const JOB_RESULTS = 300;
 /** Where the big pages are computed: a worker over the database file, else inline. */
 function pageJobs(store: Store, options: AppOptions): PageJobs {
   const compute = { ...DEFAULT_COMPUTE, ...options.compute };
+  const kept = new KeptPages(store);
   if (options.pageRunner) {
-    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: JOB_RESULTS });
+    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: JOB_RESULTS, kept });
   }
   if (options.database === undefined) {
     return new PageJobs(new InlineRunner((task) => runTask(store, task)), {
       waitMs: Infinity,
       limit: JOB_RESULTS,
+      kept,
     });
   }
   const runner = new WorkerRunner({ database: options.database, ...compute });
-  return new PageJobs(runner, { waitMs: compute.waitMs, limit: JOB_RESULTS });
+  return new PageJobs(runner, { waitMs: compute.waitMs, limit: JOB_RESULTS, kept });
 }
 
 /**

@@ -4,10 +4,13 @@
 // answers 202 with a "still computing" page (server/pages/computing.ts) and every other
 // page keeps answering, since the request thread never does the work. A computation over
 // its time budget is stopped and its failure kept for that version, so a reload does not
-// start it again; new data (a new version) tries again.
+// start it again; new data (a new version) tries again. Given KeptPages, a value kept in
+// the database for the version (by `npm run precompute` or an earlier computation) is read
+// instead of computed, and a value computed is kept there.
 
 import { Worker } from 'node:worker_threads';
 import { describeTask, type PageTask, type TaskValue } from './tasks.js';
+import type { KeptPages } from './kept-pages.js';
 
 /** What a runner hands back: the value, or why there is none (an HTTP status and message). */
 export type Outcome = { ok: true; value: unknown } | { ok: false; status: number; message: string };
@@ -25,8 +28,10 @@ export type JobState<T> =
 export interface PageJobsOptions {
   /** How long a request waits for a computation before answering 202 (ms; Infinity: until done). */
   waitMs: number;
-  /** Most results kept (least recently used go first). */
+  /** Most results kept in memory (least recently used go first). */
   limit: number;
+  /** Values kept in the database across restarts (none: computed once per process). */
+  kept?: KeptPages;
 }
 
 interface Entry {
@@ -92,7 +97,7 @@ export class PageJobs {
       version,
       startedAt: Date.now(),
       outcome: null,
-      done: this.runner.run(task).catch((error: unknown): Outcome => ({
+      done: this.compute(task, version).catch((error: unknown): Outcome => ({
         ok: false,
         status: 500,
         message: error instanceof Error ? error.message : String(error),
@@ -102,6 +107,20 @@ export class PageJobs {
       entry.outcome = outcome;
     });
     return entry;
+  }
+
+  private async compute(task: PageTask, version: string): Promise<Outcome> {
+    const kept = this.options.kept;
+    const value = await kept?.read(task, version);
+    if (value !== undefined) return { ok: true, value };
+    const outcome = await this.runner.run(task);
+    if (outcome.ok && kept) {
+      // Not keeping it costs the next process a computation, not this page: say so, go on.
+      await kept.keep(task, version, outcome.value as TaskValue<PageTask>).catch((error) => {
+        console.warn(`parallax: could not keep ${describeTask(task)}: ${String(error)}`);
+      });
+    }
+    return outcome;
   }
 }
 

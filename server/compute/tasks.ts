@@ -6,7 +6,8 @@
 // deliberately does not cache or time anything: server/compute/page-jobs.ts does.
 
 import type { Part } from '../../analysis/comparison/compare.js';
-import type { Store } from '../../db/store.js';
+import type { Store, StorySentence, StorySummary } from '../../db/store.js';
+import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { HttpError } from '../http-error.js';
 import { prepareFacts, type PreparedFacts } from '../pages/facts.js';
 import { storyDashboard, storyPage, type StoryPage } from '../pages/story.js';
@@ -51,12 +52,34 @@ export function describeTask(task: PageTask): string {
   return `the aligned facts of “${task.slug}”`;
 }
 
-export async function runTask(store: Store, task: PageTask): Promise<TaskValues[PageTask['kind']]> {
-  const story = await store.getStory(task.slug);
+/** What every task of one story computes from: loaded once when several tasks share it. */
+export interface StoryInputs {
+  story: StorySummary;
+  sentences: StorySentence[];
+  framing: StoryFramingRows;
+}
+
+export async function loadStoryInputs(store: Store, slug: string): Promise<StoryInputs> {
+  const story = await store.getStory(slug);
+  if (!story) throw new HttpError(404, `No story “${slug}”.`);
+  return {
+    story,
+    sentences: await store.storySentences(slug),
+    framing: await store.storyFraming(slug),
+  };
+}
+
+/** The task's value; `inputs` (of the task's story) spares loading them again. */
+export async function runTask(
+  store: Store,
+  task: PageTask,
+  inputs?: StoryInputs,
+): Promise<TaskValues[PageTask['kind']]> {
+  const story = inputs?.story ?? (await store.getStory(task.slug));
   if (!story) throw new HttpError(404, `No story “${task.slug}”.`);
-  const sentences = await store.storySentences(task.slug);
+  const sentences = inputs?.sentences ?? (await store.storySentences(task.slug));
   if (task.kind === 'facts') return prepareFacts(sentences);
-  const framing = await store.storyFraming(task.slug);
+  const framing = inputs?.framing ?? (await store.storyFraming(task.slug));
   if (task.kind === 'outlet') return outletInStory(story, sentences, framing, task.outlet);
   if (task.kind === 'api-story') {
     // The same framing figures as the summary_parties CSV (api/figures.ts), by outlet.

@@ -4,8 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import { loadBundledCorpus } from '../../corpus/load.js';
+import { SqliteStore } from '../../db/sqlite-store.js';
 
 const KEYS = [
   'words',
@@ -63,4 +69,33 @@ test('bench --smoke runs every stage and ends with one JSON line of figures', ()
     ],
   );
   for (const page of pages) assert.equal(page.status, 200, `${page.name}: ${page.problem}`);
+});
+
+test('bench --pages-only measures the pages of an existing database and nothing else', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-pages-'));
+  try {
+    const database = join(dir, 'pages.sqlite');
+    const store = new SqliteStore(database);
+    await loadBundledCorpus(store, createAnalyzer());
+    await store.close();
+    const script = fileURLToPath(new URL('../../cli/bench.js', import.meta.url));
+    const result = spawnSync(
+      process.execPath,
+      [script, '--pages-only', '--db', database, '--page-requests', '2', '--json'],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /ingest|baselines|export/);
+    const lines = result.stdout.trim().split('\n');
+    const figures = JSON.parse(lines[lines.length - 1] ?? '{}') as Record<string, unknown>;
+    assert.ok((figures.server_rss_mb as number) > 0);
+    const pages = figures.pages as { name: string; status: number | null }[];
+    assert.equal(pages.length, 8);
+    for (const page of pages) assert.equal(page.status, 200, page.name);
+    const refused = spawnSync(process.execPath, [script, '--pages-only'], { encoding: 'utf8' });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--pages-only and --db FILE go together/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -169,6 +169,28 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       assert.ok(categories.some((c) => c.lexicon === 'expectation'));
     });
 
+    test('a kept page is read back for its task and version only, and replaced by the next', async () => {
+      const task = JSON.stringify({ kind: 'facts', slug: 'blinken-in-beijing' });
+      const version = await store.storyVersion('blinken-in-beijing');
+      assert.equal(await store.keptPage(task, version), null);
+      await store.keepPage(task, 'blinken-in-beijing', version, '{"groups":[1]}');
+      assert.equal(await store.keptPage(task, version), '{"groups":[1]}');
+      assert.equal(await store.keptPage(task, `${version}x`), null, 'another version');
+      assert.equal(await store.keptPage(JSON.stringify({ kind: 'other' }), version), null);
+      await store.keepPage(task, 'blinken-in-beijing', `${version}x`, '{"groups":[2]}');
+      assert.equal(await store.keptPage(task, version), null, 'replaced, not added');
+      assert.equal(await store.keptPage(task, `${version}x`), '{"groups":[2]}');
+    });
+
+    test('assigning another codebook changes the story version', async () => {
+      const version = await store.storyVersion('blinken-in-beijing');
+      const before = await store.codebookOfStory('Blinken in Beijing');
+      assert.equal(await store.setStoryCodebook('blinken-in-beijing', 'us-north-korea'), true);
+      assert.notEqual(await store.storyVersion('blinken-in-beijing'), version);
+      assert.equal(await store.setStoryCodebook('blinken-in-beijing', before!), true);
+      assert.equal(await store.storyVersion('blinken-in-beijing'), version);
+    });
+
     test('re-analysis replaces an article’s results and changes the story version', async () => {
       const version = await store.storyVersion('blinken-in-beijing');
       const texts = await store.articleTexts('blinken-in-beijing');

@@ -163,6 +163,8 @@ describe('pages computed on a worker thread', () => {
   });
 
   test('a computation over its time budget is stopped and reported, not retried on reload', async () => {
+    // Its own database: the tests above kept these facts in theirs (migration 010).
+    const temp = await corpusStore();
     const runner = new WorkerRunner({
       database: temp.store.file,
       budgetMs: 1,
@@ -178,6 +180,7 @@ describe('pages computed on a worker thread', () => {
     } finally {
       await served.close();
       await runner.close();
+      await temp.cleanup();
     }
   });
 });

@@ -1,0 +1,88 @@
+// Computes and keeps (server/compute/kept-pages.ts) the heavy pages of every story, or of
+// the stories asked for, so no request waits for them: the dashboard of each part, the
+// aligned facts, the JSON API's figures, and the outlet-profile rows asked for. Each
+// story's sentences are loaded once for all its tasks; a task already kept for the story's
+// current version is skipped, so running it again after a small ingest only computes the
+// stories that changed. It deliberately runs in the caller's process, not the server's
+// worker: a story of 5,000 articles needs about 2 GB, which `npm run precompute` grants
+// and the server's worker (512 MB) does not.
+
+import { PARTS } from '../../analysis/comparison/compare.js';
+import type { Store } from '../../db/store.js';
+import { KeptPages } from './kept-pages.js';
+import { loadStoryInputs, runTask, type PageTask, type StoryInputs } from './tasks.js';
+
+export interface PrecomputeOptions {
+  /** Only these stories (slugs); default every story. */
+  stories?: readonly string[];
+  /**
+   * Outlet-profile rows to compute: 'all' (every outlet of every story: slow on a big
+   * corpus, each row pools the story's other outlets), or these outlet slugs.
+   */
+  outlets?: 'all' | readonly string[];
+  /** Called after each story with what was computed and how long it took (ms). */
+  onStory?: (report: StoryReport) => void;
+}
+
+export interface StoryReport {
+  slug: string;
+  sentences: number | null;
+  computed: number;
+  alreadyKept: number;
+  ms: number;
+}
+
+/** The tasks kept for a story: every page the story, its facts and its outlets ask for. */
+export function storyTasks(
+  slug: string,
+  storyOutlets: readonly string[],
+  outlets: PrecomputeOptions['outlets'],
+): PageTask[] {
+  const tasks: PageTask[] = PARTS.map((part) => ({ kind: 'story', slug, part }));
+  tasks.push({ kind: 'facts', slug });
+  tasks.push({ kind: 'api-story', slug, part: 'all' });
+  const wanted =
+    outlets === 'all' ? storyOutlets : storyOutlets.filter((o) => outlets?.includes(o));
+  for (const outlet of wanted) tasks.push({ kind: 'outlet', slug, outlet });
+  return tasks;
+}
+
+export async function precomputePages(
+  store: Store,
+  options: PrecomputeOptions = {},
+): Promise<StoryReport[]> {
+  const kept = new KeptPages(store);
+  const stories = (await store.listStories()).filter(
+    (s) => !options.stories || options.stories.includes(s.slug),
+  );
+  const missing = options.stories?.filter((slug) => !stories.some((s) => s.slug === slug));
+  if (missing?.length) throw new Error(`No story ${missing.map((s) => `“${s}”`).join(', ')}.`);
+  const reports: StoryReport[] = [];
+  for (const story of stories) {
+    const started = performance.now();
+    const version = await store.storyVersion(story.slug);
+    const outletSlugs = story.outlets.map((o) => o.slug);
+    let inputs: StoryInputs | null = null;
+    let computed = 0;
+    let alreadyKept = 0;
+    for (const task of storyTasks(story.slug, outletSlugs, options.outlets)) {
+      if ((await kept.read(task, version)) !== undefined) {
+        alreadyKept++;
+        continue;
+      }
+      inputs ??= await loadStoryInputs(store, story.slug);
+      await kept.keep(task, version, await runTask(store, task, inputs));
+      computed++;
+    }
+    const report = {
+      slug: story.slug,
+      sentences: inputs?.sentences.length ?? null,
+      computed,
+      alreadyKept,
+      ms: performance.now() - started,
+    };
+    options.onStory?.(report);
+    reports.push(report);
+  }
+  return reports;
+}

@@ -1,0 +1,187 @@
+// Pages kept in the database (server/compute/kept-pages.ts, migration 010): a new server
+// shows what an earlier one (or `npm run precompute`) computed, byte for byte, without
+// computing it again, and never shows it once the story's data has changed.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createAnalyzer } from '../../analysis/pipeline.js';
+import { InlineRunner } from '../../server/compute/page-jobs.js';
+import { precomputePages } from '../../server/compute/precompute.js';
+import { runTask, type PageTask } from '../../server/compute/tasks.js';
+import { KeptPages, taskKey } from '../../server/compute/kept-pages.js';
+import type { Store } from '../../db/store.js';
+import { bigStoryStore, corpusStore, serve, type TempStore } from '../helpers.js';
+
+const SLUG = 'blinken-in-beijing-june-2023';
+const STORY = `/stories/${SLUG}`;
+
+/** A server over the store whose page computations are counted. */
+async function countingServer(store: Store) {
+  const runs: PageTask[] = [];
+  const runner = new InlineRunner((task) => {
+    runs.push(task);
+    return runTask(store, task);
+  });
+  const server = await serve(store, { pageRunner: runner, compute: { waitMs: Infinity } });
+  return { server, runs };
+}
+
+async function pages(store: Store, paths: readonly string[]) {
+  const { server, runs } = await countingServer(store);
+  try {
+    const texts: string[] = [];
+    for (const path of paths) {
+      const page = await server.get(path);
+      assert.equal(page.status, 200, `${path}: ${page.text.slice(0, 300)}`);
+      texts.push(page.text);
+    }
+    return { texts, runs: runs.length };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('a big story’s pages kept in the database', () => {
+  let temp: TempStore & { articles: number };
+  let outlet: string;
+  let paths: string[];
+  before(async () => {
+    temp = await bigStoryStore();
+    outlet = (await temp.store.getStory(SLUG))!.outlets[0]!.slug;
+    paths = [
+      STORY,
+      `${STORY}?part=lead`,
+      `${STORY}?articles=2`,
+      `${STORY}/facts`,
+      `${STORY}.json`,
+      `/outlets/${outlet}`,
+      `/api/stories/${SLUG}`,
+    ];
+  });
+  after(async () => {
+    await temp.cleanup();
+  });
+
+  test('a new server shows the kept pages byte for byte without computing them', async () => {
+    const first = await pages(temp.store, paths);
+    assert.ok(first.runs >= 5, `computed ${first.runs}`);
+    const second = await pages(temp.store, paths);
+    assert.equal(second.runs, 0, 'nothing computed again');
+    assert.deepEqual(second.texts, first.texts);
+  });
+
+  test('precompute keeps exactly what the server computes on demand', async () => {
+    const version = await temp.store.storyVersion(SLUG);
+    const kept = new KeptPages(temp.store);
+    const tasks: PageTask[] = [
+      { kind: 'story', slug: SLUG, part: 'all' },
+      { kind: 'story', slug: SLUG, part: 'lead' },
+      { kind: 'facts', slug: SLUG },
+      { kind: 'outlet', slug: SLUG, outlet },
+    ];
+    const onDemand = await Promise.all(tasks.map((t) => kept.read(t, version)));
+    assert.ok(onDemand.every((v) => v !== undefined));
+    const reports = await precomputePages(temp.store, { outlets: 'all' });
+    // Already kept by the server: only what it was not asked for is computed.
+    assert.equal(reports.length, 1);
+    assert.ok(reports[0]!.alreadyKept >= 5);
+    // vega numbers its SVG gradients per process (gradient_0, gradient_1 …): not a figure.
+    const same = (value: unknown) => JSON.stringify(value).replace(/gradient_\d+/g, 'gradient');
+    for (const [i, task] of tasks.entries()) {
+      assert.equal(same(onDemand[i]), same(await runTask(temp.store, task)), taskKey(task));
+    }
+  });
+
+  test('a task key does not depend on the order of the task’s fields', () => {
+    assert.equal(
+      taskKey({ kind: 'outlet', slug: 'a', outlet: 'b' }),
+      taskKey({ outlet: 'b', slug: 'a', kind: 'outlet' }),
+    );
+  });
+});
+
+describe('kept pages after the story changes', () => {
+  let temp: TempStore;
+  before(async () => {
+    temp = await corpusStore();
+  });
+  after(async () => {
+    await temp.cleanup();
+  });
+
+  /** Computes and keeps the story page, applies the change, and checks it is computed anew. */
+  async function afterChange(change: () => Promise<unknown>, shows: RegExp) {
+    await pages(temp.store, [STORY]);
+    assert.equal((await pages(temp.store, [STORY])).runs, 0, 'kept before the change');
+    await change();
+    const changed = await pages(temp.store, [STORY]);
+    assert.equal(changed.runs, 1, 'computed again after the change');
+    assert.match(changed.texts[0]!, shows);
+  }
+
+  test('an added article', async () => {
+    const analyzer = createAnalyzer();
+    const text = 'Blinken meets Xi\n\nBlinken met Xi Jinping in Beijing on Monday.';
+    await afterChange(async () => {
+      const run = await temp.store.startRun(analyzer.info);
+      const [added] = await temp.store.addArticles(
+        [
+          {
+            story: { title: 'Blinken in Beijing, June 2023', slug: SLUG },
+            outlet: { name: 'Kept Pages Test Wire' },
+            title: 'Blinken meets Xi',
+            url: null,
+            author: null,
+            publishedDate: '2023-06-19',
+            text,
+            source: 'kept-pages-test',
+            analysis: analyzer.analyze(text),
+          },
+        ],
+        run.id,
+      );
+      await temp.store.finishRun(run.id, 'done');
+      assert.equal(added?.status, 'added');
+    }, /Kept Pages Test Wire/);
+  });
+
+  test('an edited article', async () => {
+    const article = (await temp.store.listArticles(SLUG))[0]!;
+    await afterChange(
+      () =>
+        temp.store.updateArticle(article.id, {
+          title: 'A title edited after the page was kept',
+          author: article.author,
+          publishedDate: article.publishedDate,
+          url: article.url,
+          outletSlug: article.outlet.slug,
+          storySlug: SLUG,
+        }),
+      /A title edited after the page was kept/,
+    );
+  });
+
+  test('a re-analysed article', async () => {
+    const analyzer = createAnalyzer();
+    const [first] = await temp.store.articleTexts(SLUG);
+    await afterChange(async () => {
+      const run = await temp.store.startRun(analyzer.info);
+      const text = `${first!.text}\n\nThe talks ended with a pledge to keep talking.`;
+      await temp.store.replaceAnalysis(first!.id, analyzer.analyze(text), run.id);
+      await temp.store.finishRun(run.id, 'done');
+    }, /Blinken/);
+  });
+
+  test('a deleted article', async () => {
+    const wire = (await temp.store.listArticles(SLUG)).find(
+      (a) => a.outlet.name === 'Kept Pages Test Wire',
+    )!;
+    await afterChange(() => temp.store.deleteArticle(wire.id), /Blinken/);
+    const page = await pages(temp.store, [STORY]);
+    assert.doesNotMatch(page.texts[0]!, /Kept Pages Test Wire/);
+  });
+
+  test('another codebook assigned to the story', async () => {
+    await afterChange(() => temp.store.setStoryCodebook(SLUG, 'us-north-korea'), /North Korea/);
+  });
+});
