@@ -117,15 +117,27 @@ function winkWord(value: string, tag: string): WinkWord {
   };
 }
 
-// A news corpus has a few tens of thousands of distinct tokens; the bound only keeps a
-// very long run from growing the memory without limit.
-const MAX_CHUNKS = 200_000;
-const chunks = new Map<string, Chunk>();
+// The chunks met lately, in two generations: when the newer one is full, it becomes the
+// older one and the oldest is dropped; a chunk found in the older one moves up. The words
+// that recur stay, and the memory stays flat as a corpus grows: distinct tokens keep
+// coming (55k in 3,000 AllSides articles, 109k in 10,000), and a cache of 200,000 of them
+// held some 70 MB in each analysing thread.
+const CHUNKS_PER_GENERATION = 25_000;
+let chunks = new Map<string, Chunk>();
+let olderChunks = new Map<string, Chunk>();
 
 function chunk(text: string): Chunk {
   let c = chunks.get(text);
   if (c) return c;
-  if (chunks.size >= MAX_CHUNKS) chunks.clear();
+  if (chunks.size >= CHUNKS_PER_GENERATION) {
+    olderChunks = chunks;
+    chunks = new Map();
+  }
+  c = olderChunks.get(text);
+  if (c) {
+    chunks.set(text, c);
+    return c;
+  }
   c = {
     words: chunkTokenizer.tokenize(text).map((t) => winkWord(t.value, t.tag)),
     emoji: EMOJI_RE.test(text),
