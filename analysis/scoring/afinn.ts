@@ -120,9 +120,11 @@ function winkWord(value: string, tag: string): WinkWord {
 // The chunks met lately, in two generations: when the newer one is full, it becomes the
 // older one and the oldest is dropped; a chunk found in the older one moves up. The words
 // that recur stay, and the memory stays flat as a corpus grows: distinct tokens keep
-// coming (55k in 3,000 AllSides articles, 109k in 10,000), and a cache of 200,000 of them
-// held some 70 MB in each analysing thread.
-const CHUNKS_PER_GENERATION = 25_000;
+// coming (55k in 3,000 AllSides articles, 109k in 10,000), and the cache kept up to
+// 200,000 of them, some 70 MB in each analysing thread. Over those 10,000 articles
+// (10.1M lookups) generations of 50,000 miss 1.28 % of lookups, against 1.08 % for the
+// 200,000 and 2.21 % for generations of 25,000.
+const CHUNKS_PER_GENERATION = 50_000;
 let chunks = new Map<string, Chunk>();
 let olderChunks = new Map<string, Chunk>();
 
