@@ -39,8 +39,8 @@ const ARTICLES = `
   ${SCOPE} ${WHERE}
   ORDER BY st.slug, o.slug, a.id`;
 
-// A segment's issues are its few cue hits read by segment. Left to itself SQLite's planner
-// picks the (lexicon, category) index instead, which suits the DISTINCT … ORDER BY, and
+// A segment's issues are its few cue hits read by segment (the tables behind the view
+// cue_hit, migration 011). Left to itself SQLite's planner picked the (lexicon, category) index instead, which suits the DISTINCT … ORDER BY, and
 // then reads every issue hit of the database for every segment: 82k segments of 2,000
 // AllSides articles took 33 s instead of under 2.
 const SEGMENTS = `
@@ -50,9 +50,9 @@ const SEGMENTS = `
     s.expectation_move, s.expectation_score, s.hedge_count, s.booster_count, s.quote_kind,
     s.speaker_id, sp.name AS speaker_name, sp.side AS speaker_side,
     sp.is_anonymous AS speaker_is_anonymous,
-    coalesce((SELECT group_concat(category, '|') FROM (SELECT DISTINCT h.category
-      FROM cue_hit h INDEXED BY cue_hit_segment
-      WHERE h.segment_id = s.id AND h.lexicon = 'issue' ORDER BY h.category)),
+    coalesce((SELECT group_concat(category, '|') FROM (SELECT DISTINCT c.category
+      FROM cue_hit_row h INDEXED BY cue_hit_segment JOIN cue c ON c.id = h.cue_id
+      WHERE h.segment_id = s.id AND c.lexicon = 'issue' ORDER BY c.category)),
       '') AS issues,
     ${segmentTextSql('s', 'a')} AS text, ${RUN}
   ${SCOPE}

@@ -87,7 +87,7 @@ const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind,
   s.hedge_count, s.booster_count, s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
   st.slug AS story_slug, st.title AS story_title, o.slug AS outlet, o.name AS outlet_name,
   a.title AS article_title,
-  (SELECT group_concat(h.category, '|') FROM cue_hit h
+  (SELECT group_concat(h.category, '|' ORDER BY h.id) FROM cue_hit h
     WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues`;
 
 const ORDER = `ORDER BY st.title, st.id, o.name, o.id, a.id, s.position`;
@@ -128,7 +128,9 @@ export class SqliteSentenceSearch {
        WHERE segment_words MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
     );
     this.categories = db.prepare(
-      `SELECT DISTINCT lexicon, category FROM cue_hit ORDER BY lexicon, category`,
+      `SELECT DISTINCT c.lexicon, c.category FROM cue c
+       WHERE EXISTS (SELECT 1 FROM cue_hit_row h WHERE h.cue_id = c.id)
+       ORDER BY c.lexicon, c.category`,
     );
   }
 

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ArticleAnalysis } from '../analysis/types.js';
+import type { ArticleAnalysis, CueHit } from '../analysis/types.js';
 import type { FramingCueRow, StoryFramingRows, TargetRow } from '../analysis/comparison/framing.js';
 import type { SegmentKind } from '../analysis/vocabulary/segments.js';
 import { DEFAULT_CODEBOOK } from '../analysis/vocabulary/sides.js';
@@ -143,6 +143,12 @@ export class SqliteStore implements Store {
   private readonly search: SqliteSentenceSearch;
   private readonly exports: SqliteExport;
   private readonly curation: SqliteCuration;
+  /**
+   * cue ids by lexicon, category and entry, as read or inserted by this connection: an
+   * ingest matches the same thousand cues a million times. Ids of cues inserted in a
+   * transaction that is then rolled back are gone, so every rollback clears the map.
+   */
+  private readonly cueIds = new Map<string, number>();
 
   constructor(file: string) {
     this.file = file;
@@ -230,9 +236,14 @@ export class SqliteStore implements Store {
         `INSERT INTO segment_target (segment_id, target, role, tone, weight, is_quoted,
            start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // Cue hits name their lexicon entry by its cue id (migration 011).
+      cueId: db
+        .prepare(`SELECT id FROM cue WHERE lexicon = ? AND category = ? AND entry = ?`)
+        .pluck(),
+      insertCue: db.prepare(`INSERT INTO cue (lexicon, category, entry) VALUES (?, ?, ?)`),
       insertCueHit: db.prepare(
-        `INSERT INTO cue_hit (segment_id, lexicon, entry, category, start_offset, end_offset,
-           weight, is_negated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO cue_hit_row (segment_id, cue_id, start_offset, end_offset, weight, is_negated)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       countArticles: db.prepare(`SELECT count(*) FROM article`).pluck(),
       articleText: db.prepare(`SELECT text FROM article WHERE id = ?`).pluck(),
@@ -347,7 +358,7 @@ export class SqliteStore implements Store {
            s.tone_diplomacy, s.expectation,
            s.expectation_move, s.hedge_count, s.booster_count,
            s.quote_kind, sp.name AS speaker, sp.side, sp.is_anonymous,
-           (SELECT group_concat(h.category, '|') FROM cue_hit h
+           (SELECT group_concat(h.category, '|' ORDER BY h.id) FROM cue_hit h
              WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues
          FROM story st
          JOIN article a ON a.story_id = st.id
@@ -417,21 +428,24 @@ export class SqliteStore implements Store {
 
   async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
     const addOne = this.db.transaction((article: NewArticle) => this.insertArticle(article, runId));
-    const addBatch = this.db.transaction((batch: NewArticle[]) => {
-      const lastBefore = this.stmt.lastSegmentId.get() as number;
-      const results = batch.map((article): AddResult => {
-        try {
-          return addOne(article);
-        } catch (error) {
-          // A locked database fails the whole batch, which is retried; anything else
-          // rolled back this article's savepoint only, and the batch goes on.
-          if (isBusy(error)) throw error;
-          return { status: 'failed', source: article.source, reason: (error as Error).message };
-        }
-      });
-      this.indexSegmentsAfter(lastBefore);
-      return results;
-    });
+    const addBatch = this.forgettingCuesOnRollback(
+      this.db.transaction((batch: NewArticle[]) => {
+        const lastBefore = this.stmt.lastSegmentId.get() as number;
+        const results = batch.map((article): AddResult => {
+          try {
+            return addOne(article);
+          } catch (error) {
+            this.cueIds.clear();
+            // A locked database fails the whole batch, which is retried; anything else
+            // rolled back this article's savepoint only, and the batch goes on.
+            if (isBusy(error)) throw error;
+            return { status: 'failed', source: article.source, reason: (error as Error).message };
+          }
+        });
+        this.indexSegmentsAfter(lastBefore);
+        return results;
+      }),
+    );
     // IMMEDIATE: the duplicate check and the insert see the same database, even with
     // another ingest writing to it (content_hash is UNIQUE as the last line of defence).
     return retryWhileBusy(() => addBatch.immediate(articles));
@@ -530,15 +544,42 @@ export class SqliteStore implements Store {
         throw new Error(`cue hit points at missing segment ${hit.segment}`);
       this.stmt.insertCueHit.run(
         segmentId,
-        hit.lexicon,
-        hit.entry,
-        hit.category,
+        this.cueId(hit),
         hit.start,
         hit.end,
         hit.weight,
         hit.negated ? 1 : 0,
       );
     }
+  }
+
+  /** The cue id of a hit's lexicon entry, adding the entry to `cue` the first time it matches. */
+  private cueId(hit: CueHit): number {
+    const key = `${hit.lexicon}\u0000${hit.category}\u0000${hit.entry}`;
+    let id = this.cueIds.get(key);
+    if (id === undefined) {
+      id =
+        (this.stmt.cueId.get(hit.lexicon, hit.category, hit.entry) as number | undefined) ??
+        Number(this.stmt.insertCue.run(hit.lexicon, hit.category, hit.entry).lastInsertRowid);
+      this.cueIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** `transaction` (immediate), forgetting the cue ids it may have added when it rolls back. */
+  private forgettingCuesOnRollback<A extends unknown[], R>(
+    transaction: Database.Transaction<(...args: A) => R>,
+  ): { immediate: (...args: A) => R } {
+    return {
+      immediate: (...args: A) => {
+        try {
+          return transaction.immediate(...args);
+        } catch (error) {
+          this.cueIds.clear();
+          throw error;
+        }
+      },
+    };
   }
 
   /**
@@ -555,24 +596,26 @@ export class SqliteStore implements Store {
     analysis: ArticleAnalysis,
     runId: number,
   ): Promise<void> {
-    const replace = this.db.transaction(() => {
-      const text = this.stmt.articleText.get(articleId) as string | undefined;
-      if (text === undefined) throw new Error(`no article with id ${articleId}`);
-      // Segments first: their speaker_id points at the speakers deleted next.
-      this.stmt.deleteSegments.run(articleId);
-      this.stmt.deleteSpeakers.run(articleId);
-      const lastBefore = this.stmt.lastSegmentId.get() as number;
-      this.insertAnalysisRows(articleId, text, analysis);
-      this.indexSegmentsAfter(lastBefore);
-      const sentences = analysis.segments.filter((s) => isScoredKind(s.kind)).length;
-      const changed = this.stmt.updateArticleAnalysis.run(
-        analysis.words,
-        sentences,
-        runId,
-        articleId,
-      );
-      if (changed.changes !== 1) throw new Error(`no article with id ${articleId}`);
-    });
+    const replace = this.forgettingCuesOnRollback(
+      this.db.transaction(() => {
+        const text = this.stmt.articleText.get(articleId) as string | undefined;
+        if (text === undefined) throw new Error(`no article with id ${articleId}`);
+        // Segments first: their speaker_id points at the speakers deleted next.
+        this.stmt.deleteSegments.run(articleId);
+        this.stmt.deleteSpeakers.run(articleId);
+        const lastBefore = this.stmt.lastSegmentId.get() as number;
+        this.insertAnalysisRows(articleId, text, analysis);
+        this.indexSegmentsAfter(lastBefore);
+        const sentences = analysis.segments.filter((s) => isScoredKind(s.kind)).length;
+        const changed = this.stmt.updateArticleAnalysis.run(
+          analysis.words,
+          sentences,
+          runId,
+          articleId,
+        );
+        if (changed.changes !== 1) throw new Error(`no article with id ${articleId}`);
+      }),
+    );
     await retryWhileBusy(() => replace.immediate());
   }
 

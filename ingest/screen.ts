@@ -55,7 +55,7 @@ export function navigationReason(page: PageShape): string | null {
 /** The record if it is long enough to be an article; otherwise an error saying so. */
 export function screenArticle(result: IngestResult, minWords: number): IngestResult {
   if (result instanceof IngestError || minWords <= 0) return result;
-  const words = countWords(result.text);
+  const words = countWords(result.text, minWords);
   if (words >= minWords) return result;
   const [file, where] = splitSource(result.source);
   return new IngestError(

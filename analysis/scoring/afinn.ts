@@ -117,15 +117,29 @@ function winkWord(value: string, tag: string): WinkWord {
   };
 }
 
-// A news corpus has a few tens of thousands of distinct tokens; the bound only keeps a
-// very long run from growing the memory without limit.
-const MAX_CHUNKS = 200_000;
-const chunks = new Map<string, Chunk>();
+// The chunks met lately, in two generations: when the newer one is full, it becomes the
+// older one and the oldest is dropped; a chunk found in the older one moves up. The words
+// that recur stay, and the memory stays flat as a corpus grows: distinct tokens keep
+// coming (55k in 3,000 AllSides articles, 109k in 10,000), and the cache kept up to
+// 200,000 of them, some 70 MB in each analysing thread. Over those 10,000 articles
+// (10.1M lookups) generations of 50,000 miss 1.28 % of lookups, against 1.08 % for the
+// 200,000 and 2.21 % for generations of 25,000.
+const CHUNKS_PER_GENERATION = 50_000;
+let chunks = new Map<string, Chunk>();
+let olderChunks = new Map<string, Chunk>();
 
 function chunk(text: string): Chunk {
   let c = chunks.get(text);
   if (c) return c;
-  if (chunks.size >= MAX_CHUNKS) chunks.clear();
+  if (chunks.size >= CHUNKS_PER_GENERATION) {
+    olderChunks = chunks;
+    chunks = new Map();
+  }
+  c = olderChunks.get(text);
+  if (c) {
+    chunks.set(text, c);
+    return c;
+  }
   c = {
     words: chunkTokenizer.tokenize(text).map((t) => winkWord(t.value, t.tag)),
     emoji: EMOJI_RE.test(text),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countLetterRuns, tokenize } from '../../../analysis/segmentation/tokens.js';
+import { countLetterRuns, countWords, tokenize } from '../../../analysis/segmentation/tokens.js';
 
 // The tokenizer's rule written as the regular expression it implements (tokens.ts).
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
@@ -66,4 +66,24 @@ test('a spaced ellipsis gives one token per dot and no empty token', () => {
     tokens.map((t) => t.text),
     ['Wait', '.', '.', '.', 'then'],
   );
+});
+
+test('counts the word tokens tokenize() makes, and stops at a given number', () => {
+  const pieces = ['a', 'Z', 'é', '9', "'", '’', '.', '-', ' ', '\n', '“', '😊', '𝐀', '\ud800', ','];
+  const samples = ['Xi’s U.S.-China talks, said Mr. Biden at 9.5. a--b a..b .5 5. ’tis'];
+  let seed = 7;
+  for (let i = 0; i < 3000; i++) {
+    let s = '';
+    for (let j = 0; j < 12; j++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      s += pieces[seed % pieces.length];
+    }
+    samples.push(s);
+  }
+  for (const text of samples) {
+    const words = tokenize(text).filter((t) => t.isWord).length;
+    assert.equal(countWords(text), words, text);
+    assert.equal(countWords(text, 2), Math.min(words, 2), text);
+  }
+  assert.equal(countWords('one two three four', 0), 0);
 });
