@@ -2,15 +2,12 @@
 // html, csv, jsonl), analyzes them and stores them, reporting every rejected file or row
 // with its reason. Exit statuses in USAGE (and the README's Reliability section).
 
+// The analyzer, the stores and the readers are imported only once the arguments are read:
+// loading them takes a second or more, and --help or a usage error should answer at once.
+
 import { parseArgs } from 'node:util';
-import { createAnalyzer } from '../analysis/pipeline.js';
-import { databaseUrl, openStore, redactedUrl } from '../db/open-store.js';
-import { PgIngestQueue } from '../db/pg-queue.js';
-import { DEFAULT_JOB_SIZE, enqueue } from '../ingest/queue.js';
 import type { ReadOptions } from '../ingest/record.js';
 import { printable, runCommand } from './command.js';
-import { createAnalysisPool } from '../ingest/analysis-pool.js';
-import { ingest } from '../ingest/ingest.js';
 
 const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
@@ -104,8 +101,12 @@ async function main(): Promise<number> {
     limits: minWords === undefined ? {} : { minWords },
   };
   if (values.queue) {
-    const jobSize = Number(values['job-size'] ?? DEFAULT_JOB_SIZE);
-    if (!Number.isInteger(jobSize) || jobSize < 1 || jobSize > 10_000) {
+    // Without --job-size, enqueue applies its own default (ingest/queue.ts).
+    const jobSize = values['job-size'] === undefined ? undefined : Number(values['job-size']);
+    if (
+      jobSize !== undefined &&
+      !(Number.isInteger(jobSize) && jobSize >= 1 && jobSize <= 10_000)
+    ) {
       console.error(`--job-size must be a whole number from 1 to 10000\n\n${USAGE}`);
       return 2;
     }
@@ -114,6 +115,14 @@ async function main(): Promise<number> {
       codebook: values.codebook,
     });
   }
+  const [{ createAnalyzer }, { openStore }, { createAnalysisPool }, { ingest }] = await Promise.all(
+    [
+      import('../analysis/pipeline.js'),
+      import('../db/open-store.js'),
+      import('../ingest/analysis-pool.js'),
+      import('../ingest/ingest.js'),
+    ],
+  );
   let analyzer;
   try {
     analyzer = createAnalyzer({ codebook: values.codebook });
@@ -182,8 +191,13 @@ async function queueFiles(
   paths: string[],
   read: ReadOptions,
   flag: string | undefined,
-  options: { jobSize: number; codebook?: string },
+  options: { jobSize?: number; codebook?: string },
 ): Promise<number> {
+  const [{ databaseUrl, redactedUrl }, { PgIngestQueue }, { enqueue }] = await Promise.all([
+    import('../db/open-store.js'),
+    import('../db/pg-queue.js'),
+    import('../ingest/queue.js'),
+  ]);
   const url = databaseUrl({ databaseUrl: flag });
   if (url === undefined) {
     console.error(
