@@ -86,3 +86,20 @@ export async function precomputePages(
   }
   return reports;
 }
+
+/** Each story's data version (store.storyVersion), to see which stories an ingest changed. */
+export async function storyVersions(store: Store): Promise<Map<string, string>> {
+  const versions = new Map<string, string>();
+  for (const story of await store.listStories()) {
+    versions.set(story.slug, await store.storyVersion(story.slug));
+  }
+  return versions;
+}
+
+/** The stories new in `after` or with another version than in `before`. */
+export function changedStories(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+): string[] {
+  return [...after].filter(([slug, version]) => before.get(slug) !== version).map(([s]) => s);
+}
