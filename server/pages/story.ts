@@ -175,7 +175,12 @@ export function selectOutlets(
 
 /** The story page as rendered: the cached dashboard with one page of a big story's articles. */
 export interface StoryView extends StoryPage {
-  articleTable: { rows: (ArticleCard & { outlet: string })[]; pager: Pager } | null;
+  articleTable: {
+    rows: (ArticleCard & { outlet: string })[];
+    pager: Pager;
+    /** The outlets' table is folded (more than OUTLETS_SHOWN rows before the articles). */
+    foldOutlets: boolean;
+  } | null;
 }
 
 const PART_LABELS: Record<Part, string> = {
@@ -449,6 +454,6 @@ export function storyView(page: StoryPage, articlesPage: number): StoryView {
   return {
     ...page,
     columns: page.columns.map((column) => ({ ...column, articles: [] })),
-    articleTable: { rows: items, pager },
+    articleTable: { rows: items, pager, foldOutlets: page.columns.length > OUTLETS_SHOWN },
   };
 }
