@@ -46,7 +46,10 @@ Metrics
   speaker        share of gold speakers the analyzer names as the same person (same
                  surname, or "Kim" for "Kim Jong Un") or the same group (case-insensitive);
                  a gold span is compared through its head ("the newspaper" = newspaper,
-                 "Ann Lee, a professor at …" = Ann Lee, "campaign chairman Cy Dorn" = Cy Dorn).
+                 "Ann Lee, a professor at …" = Ann Lee, "campaign chairman Cy Dorn" = Cy Dorn);
+                 what the cut drops must not tell sources apart: groups placed by different
+                 names differ ("officials in Beijing" ≠ "officials in Washington"), and so do
+                 two given names before one surname ("Seth Lee" ≠ "Tim C. Lee").
   speaker_side   like expectation, over us_gov/china_gov/analyst/other.
   framing        when the folder also has stance.jsonl and bias_spans.jsonl (BASIL's layout):
                  ordering toward each entity (concordance, pairs, permutation p), loaded-

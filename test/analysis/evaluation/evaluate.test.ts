@@ -169,6 +169,25 @@ test('a speaker span is compared through its head, on every gold set alike', () 
   assert.ok(!sameSpeaker('Bo Park, The Ledger', 'The Ledger'));
 });
 
+test('what the head cut drops still tells groups and people apart', () => {
+  // A place or affiliation on both sides must agree: each is "officials", yet two groups.
+  assert.ok(!sameSpeaker('officials in Beijing', 'officials in Washington'));
+  assert.ok(!sameSpeaker('diplomats from the European Union', 'diplomats in Vienna'));
+  assert.ok(sameSpeaker('officials in Beijing', 'officials in Beijing'));
+  assert.ok(sameSpeaker('a source close to the White House', 'source close to White House'));
+  // A group named without its place is not contradicted by the place.
+  assert.ok(sameSpeaker('officials in Beijing', 'officials'));
+  // A person's affiliation is a description, never counted against the name.
+  assert.ok(sameSpeaker('Bo Park of the Example Institute', 'Bo Park of Example'));
+  // One surname, two given names: two people; a middle initial, title or misspelling is not.
+  assert.ok(!sameSpeaker('Seth Hutchinson', 'Tim C. Hutchinson'));
+  assert.ok(sameSpeaker('Susan Rice', 'Susan E. Rice'));
+  assert.ok(sameSpeaker('Joe Arpaio', 'Sheriff Arpaio'));
+  assert.ok(sameSpeaker('Joe Arpaio', 'Arizona Sheriff Joe Arpaio'));
+  assert.ok(sameSpeaker('Mr. Clyburn', 'Representatives James E. Clyburn'));
+  assert.ok(sameSpeaker('Vicente Fox', 'Vincente Fox'));
+});
+
 test('speakers match by surname for people and by whole name for groups', () => {
   assert.ok(sameSpeaker('Kurt Campbell', 'Campbell'));
   assert.ok(sameSpeaker('Kim Jong Un', 'Kim'));
