@@ -91,6 +91,16 @@ const MINOR_WORDS = new Set(
  * line whose words other than minor ones are all capitalised. Its capital letters do not
  * mark names, so "Putin Outlines" is not a full name to resolve "Mr. Putin" to.
  */
+// Words that open a sentence or a clause without being part of a name ("Despite Trump's
+// …", "But Craig Moffett …", "While Netanyahu …"): capitalised only by their place. The
+// sentence starters of segmentation.json, and the prepositions and subordinators it lacks;
+// not "will", which is a given name too ("Will Hurd").
+const NOT_NAME_OPENERS = new Set(
+  'despite during amid amidst unlike like until unless whether once without against among over under through toward towards upon even only just already asked'.split(
+    ' ',
+  ),
+);
+
 function titleCaseLine(lineTokens: Token[]): boolean {
   const words = lineTokens.filter((t) => t.isWord && /\p{L}/u.test(t.text));
   if (words.length < 3 || words.length > 20) return false;
@@ -164,6 +174,15 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     let lead = 0;
     while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
     if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
+    let opener = 0;
+    while (
+      opener < chain.length - 1 &&
+      chain[opener]!.isWord &&
+      chain[opener]!.norm !== 'will' &&
+      (STARTERS.has(chain[opener]!.norm) || NOT_NAME_OPENERS.has(chain[opener]!.norm))
+    )
+      opener++;
+    chain = chain.slice(opener);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4 && !inTitleCaseLine(chain[0]!.start)) {
       const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
@@ -174,8 +193,9 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       if (!index.byFirst.has(first)) index.byFirst.set(first, full);
       // "White House economic adviser Larry Kudlow": lower-case role words before the name
       // belong to its title too.
-      let from = i;
+      let from = opener > 0 ? tokens.indexOf(chain[0]!) : i;
       while (
+        opener === 0 &&
         from > 0 &&
         i - from < 8 &&
         (isCap(tokens[from - 1]!) ||

@@ -243,10 +243,20 @@ export class SpeakerBook {
     if (name.length > 0) {
       const last = strip(name[name.length - 1]!.norm);
       const firstWord = strip(name[0]!.norm);
+      const own = name.map((t) => t.text).join(' ');
+      const indexed = this.index.bySurname.get(last);
+      // A full name keeps its own given name: "Chelsea Clinton wrote" is not the article's
+      // "Bill Clinton", though both are indexed under "clinton".
       const full =
         name.length >= 2
-          ? (this.index.bySurname.get(last) ?? name.map((t) => t.text).join(' '))
-          : (this.index.bySurname.get(last) ?? this.index.byFirst.get(last));
+          ? indexed !== undefined &&
+            indexed
+              .toLowerCase()
+              .split(/[\s-]+/)
+              .includes(strip(name[0]!.norm))
+            ? indexed
+            : own
+          : (indexed ?? this.index.byFirst.get(last));
       canonical = full ?? name.map((t) => t.text).join(' ');
       // A transcript label in capitals ("BLINKEN:") names the person in ordinary case.
       if (/^[\p{Lu} .'-]{4,}$/u.test(canonical))

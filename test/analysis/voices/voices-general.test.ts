@@ -262,3 +262,21 @@ test('after an opening quotation, a name with a bare apposition before the verb 
   assert.equal(v[1]!.name, 'Bill Ruiz');
   assert.equal(v[2]!.name, 'Ann Lee');
 });
+
+test('a capitalised opener before a name is not part of the name', () => {
+  const v = voices([
+    ['Despite Ruiz’s promise, the deal stalled.', '“It is over,” Ruiz said.'],
+    ['While Ann Lee was abroad, the vote went ahead.', '“We lost,” Lee said.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ruiz');
+  assert.equal(v[3]!.name, 'Ann Lee');
+});
+
+test('a full name keeps its own given name beside a namesake', () => {
+  const v = voices([
+    ['Senator Bill Ruiz spoke first.'],
+    ['Ana Ruiz wrote that the calls had stopped.'],
+    ['“They stopped,” Ruiz said.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ana Ruiz');
+});
