@@ -280,3 +280,17 @@ test('a full name keeps its own given name beside a namesake', () => {
   ]);
   assert.equal(v[1]!.name, 'Ana Ruiz');
 });
+
+test('a sentence opened by "As X reported," credits X', () => {
+  const v = voices([
+    ['As the Ledger reported Tuesday night, the fund will double its spending.'],
+    ['But as Ann Ruiz said, the vote is close.'],
+    ['The poll shows a tie even if, as Lee noted at one point, the sample is small.'],
+    ['As the crisis deepened, the talks stalled.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Ledger', side: 'other' });
+  assert.equal(v[1]!.name, 'Ann Ruiz');
+  // Inside a sentence the clause is an aside: the sentence's own source stays.
+  assert.equal(v[2]!.name, 'poll');
+  assert.equal(v[3]!.quote, 'none');
+});
