@@ -9,12 +9,15 @@
  * clause after a comma or "who" cut off (or, after a description, the name in apposition:
  * "the club's manager, Ann Lee"), a post-modifier ("… of the Council on Foreign
  * Relations", "… close to the White House") cut off, and a personal name after
- * lowercase title words taken on its own. Cutting is fair one way only: what the cut drops
- * must not tell two sources apart. So a group placed or affiliated on both sides by
- * different proper names differs ("officials in Beijing" is not "officials in Washington",
- * though each is "officials"), and two personal names with different given names are two
- * people ("Seth Hutchinson" is not "Tim C. Hutchinson"). A description in apposition
- * ("Lily Batchelder, a tax expert") still never counts against a name. It deliberately does
+ * lowercase title words taken on its own. What the cut drops must not tell two sources
+ * apart: a group the gold places or affiliates by a proper name is only matched by a
+ * prediction naming the same place ("officials in Beijing" is neither "officials in
+ * Washington" nor bare "officials", as "US officials" is not "officials"), and two personal
+ * names with different given names are two people ("Seth Hutchinson" is not "Tim C.
+ * Hutchinson"). The other way round, a prediction may name the gold's group more fully
+ * ("Officials said" annotated as "Officials", credited to the article's "F.B.I.
+ * officials"). A description in apposition ("Lily Batchelder, a tax expert") never counts
+ * against a name. It deliberately does
  * not equate different words for one referent ("the daily" is not "newspaper") nor a source
  * with its owner ("an analysis by The Post" is not "Post").
  */
@@ -73,12 +76,35 @@ function givenNamesAgree(a: string, b: string): boolean {
   return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1);
 }
 
+// Words that count or pick out members of a group without saying which group it is.
+const QUANTIFIER = /^(?:the|a|an|some|many|several|other|others|both|these|those|most|few|all)$/;
+
+/**
+ * A group the analyzer names more fully than the gold span does: "Officials said" annotated
+ * as the span "Officials", credited to the article's "F.B.I. officials"; "the administration"
+ * and "Obama administration". The same group noun, and every word of the gold's name in the
+ * prediction's: the prediction may say more, never less or otherwise ("US officials" is
+ * not "officials", nor "Chinese officials").
+ */
+function sameGroup(gold: string, g: string[], p: string[], predicted: string): boolean {
+  const noun = (s: string) => s.trim().split(/\s+/).pop() ?? '';
+  if (!/^\p{Ll}/u.test(noun(gold)) && !/^\p{Ll}/u.test(noun(predicted))) return false;
+  // "release of a 2005 video" is a release, not a video.
+  if ([...g, ...p].some((w) => FUNCTION_WORD.test(w) && !QUANTIFIER.test(w))) return false;
+  const gw = g.filter((w) => !QUANTIFIER.test(w));
+  const pw = p.filter((w) => !QUANTIFIER.test(w));
+  if (gw.length === 0 || pw.length < gw.length) return false;
+  if (gw[gw.length - 1] !== pw[pw.length - 1]) return false;
+  return gw.every((w) => pw.includes(w));
+}
+
 /** The same name or group (case-insensitive), or two personal names with one surname. */
 function sameName(gold: string, predicted: string): boolean {
   const g = nameTokens(gold);
   const p = nameTokens(predicted);
   if (g.length === 0 || p.length === 0) return false;
   if (g.join(' ') === p.join(' ')) return true;
+  if (sameGroup(gold, g, p, predicted)) return true;
   if (!personal(gold) || !personal(predicted)) return false;
   // A name written family name first ("Kim Jong Un", "Xi Jinping") is shortened to its first
   // word: "Kim" is the same person.
@@ -95,7 +121,7 @@ function sameName(gold: string, predicted: string): boolean {
 // White House", "diplomats from the European Union". Its capitalised words tell two groups
 // apart when both spans have one.
 const PLACED =
-  /\s(?:in|from|at|of|with|for|close to)\s+((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*)*)/u;
+  /^\s(?:in|from|at|of|with|for|close to)\s+((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*)*)/u;
 
 function placeOf(span: string): string[] | null {
   const whole = span.trim().replace(ARTICLE, '');
@@ -166,10 +192,13 @@ export function sameSpeaker(gold: string, predicted: string): boolean {
       pp.every((p) => gp.some((g) => sameSpeaker(g, p)))
     );
   }
-  // Groups placed apart by their post-modifiers: the cut heads below would equate them.
+  // A group the gold places or affiliates by a proper name ("officials in Beijing", "a
+  // source close to the White House") is that group only in a prediction with the same place:
+  // the cut heads below would equate it with "officials" or "officials in Washington". A
+  // prediction may place a group the gold names bare.
   const gPlace = placeOf(gold);
   const pPlace = placeOf(predicted);
-  if (gPlace !== null && pPlace !== null && !samePlace(gPlace, pPlace)) return false;
+  if (gPlace !== null && (pPlace === null || !samePlace(gPlace, pPlace))) return false;
   const ph = speakerHeads(predicted);
   return speakerHeads(gold).some((g) => ph.some((p) => sameName(g, p)));
 }

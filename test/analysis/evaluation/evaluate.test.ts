@@ -175,8 +175,18 @@ test('what the head cut drops still tells groups and people apart', () => {
   assert.ok(!sameSpeaker('diplomats from the European Union', 'diplomats in Vienna'));
   assert.ok(sameSpeaker('officials in Beijing', 'officials in Beijing'));
   assert.ok(sameSpeaker('a source close to the White House', 'source close to White House'));
-  // A group named without its place is not contradicted by the place.
-  assert.ok(sameSpeaker('officials in Beijing', 'officials'));
+  // The gold's place must be named: "officials" may be the ones in Washington.
+  assert.ok(!sameSpeaker('officials in Beijing', 'officials'));
+  assert.ok(!sameSpeaker('a source close to the White House', 'source'));
+  // A prediction may name a group more fully than the gold span, never less or otherwise.
+  assert.ok(sameSpeaker('officials', 'officials in Beijing'));
+  assert.ok(sameSpeaker('Officials', 'senior F.B.I. officials'));
+  assert.ok(sameSpeaker('the administration', 'Obama administration'));
+  assert.ok(sameSpeaker('other journalists', 'journalists'));
+  assert.ok(!sameSpeaker('US officials', 'officials'));
+  assert.ok(!sameSpeaker('banking analysts', 'Wall Street analysts'));
+  assert.ok(!sameSpeaker('31 percent', 'Forty-one percent of respondents'));
+  assert.ok(!sameSpeaker('a 2005 video', 'release of a 2005 video'));
   // A person's affiliation is a description, never counted against the name.
   assert.ok(sameSpeaker('Bo Park of the Example Institute', 'Bo Park of Example'));
   // One surname, two given names: two people; a middle initial, title or misspelling is not.
