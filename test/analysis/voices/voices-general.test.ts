@@ -294,3 +294,17 @@ test('a sentence opened by "As X reported," credits X', () => {
   assert.equal(v[2]!.name, 'poll');
   assert.equal(v[3]!.quote, 'none');
 });
+
+test('reporting verbs counted in thousands of AllSides articles credit their subject', () => {
+  const v = voices([
+    ['“We will see what the voters think of it,” Ann Ruiz muttered.'],
+    ['Mr. Lee fumed, calling the vote a farce.'],
+    ['The minister reaffirmed that the border would stay open.'],
+    ['The crowd shouted.'],
+  ]);
+  assert.equal(v[0]!.name, 'Ann Ruiz');
+  assert.equal(v[1]!.name, 'Lee');
+  assert.equal(v[2]!.name, 'minister');
+  // A verb with a common sense of its own counts only before a quote, "that" or a comma.
+  assert.equal(v[3]!.quote, 'none');
+});
