@@ -65,10 +65,10 @@ function givenName(tokens: string[]): string | null {
   return null;
 }
 
-// Two spellings of one given name: the same, one a short form of the other ("Jim" "Jimmy"), or
-// one letter apart ("Vicente" "Vincente", a misspelling in the article).
+// Two spellings of one given name: the same, one a short form of the other ("Jim" "Jimmy",
+// "Tony" "Antony"), or one letter apart ("Vicente" "Vincente", a misspelling in the article).
 function givenNamesAgree(a: string, b: string): boolean {
-  if (a.startsWith(b) || b.startsWith(a)) return true;
+  if (a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a)) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;

@@ -101,6 +101,20 @@ const NOT_NAME_OPENERS = new Set(
   ),
 );
 
+/** How many words at the start of a capitalised chain are openers, not name ("So Trump"). */
+export function openersBefore(chain: Token[]): number {
+  const starters = segmentationRules().sentenceStarters;
+  let n = 0;
+  while (
+    n < chain.length - 1 &&
+    chain[n]!.isWord &&
+    chain[n]!.norm !== 'will' &&
+    (starters.has(chain[n]!.norm) || NOT_NAME_OPENERS.has(chain[n]!.norm))
+  )
+    n++;
+  return n;
+}
+
 function titleCaseLine(lineTokens: Token[]): boolean {
   const words = lineTokens.filter((t) => t.isWord && /\p{L}/u.test(t.text));
   if (words.length < 3 || words.length > 20) return false;
@@ -174,14 +188,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     let lead = 0;
     while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
     if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
-    let opener = 0;
-    while (
-      opener < chain.length - 1 &&
-      chain[opener]!.isWord &&
-      chain[opener]!.norm !== 'will' &&
-      (STARTERS.has(chain[opener]!.norm) || NOT_NAME_OPENERS.has(chain[opener]!.norm))
-    )
-      opener++;
+    const opener = openersBefore(chain);
     chain = chain.slice(opener);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4 && !inTitleCaseLine(chain[0]!.start)) {

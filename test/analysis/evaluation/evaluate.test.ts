@@ -196,6 +196,7 @@ test('what the head cut drops still tells groups and people apart', () => {
   assert.ok(sameSpeaker('Joe Arpaio', 'Arizona Sheriff Joe Arpaio'));
   assert.ok(sameSpeaker('Mr. Clyburn', 'Representatives James E. Clyburn'));
   assert.ok(sameSpeaker('Vicente Fox', 'Vincente Fox'));
+  assert.ok(sameSpeaker('Tony Blinken', 'Antony Blinken'));
 });
 
 test('speakers match by surname for people and by whole name for groups', () => {

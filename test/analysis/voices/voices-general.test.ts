@@ -267,7 +267,9 @@ test('a capitalised opener before a name is not part of the name', () => {
   const v = voices([
     ['Despite Ruiz’s promise, the deal stalled.', '“It is over,” Ruiz said.'],
     ['While Ann Lee was abroad, the vote went ahead.', '“We lost,” Lee said.'],
+    ['Senator Bo Park wanted a deal.', 'So Park said he would sign it.'],
   ]);
+  assert.equal(v[5]!.name, 'Bo Park');
   assert.equal(v[1]!.name, 'Ruiz');
   assert.equal(v[3]!.name, 'Ann Lee');
 });
