@@ -115,6 +115,26 @@ export function openersBefore(chain: Token[]): number {
   return n;
 }
 
+/**
+ * The Hill's link text pasted into extracted articles: "President Trump Donald John TrumpGOP
+ * senators balk …", "Mike Pompeo Michael (Mike) Richard PompeoProtests …": after a name, the
+ * person's full legal name, then the name again glued to the next headline. The tokens after
+ * the first mention of the name, up to the glued word, are no part of any name.
+ */
+function pastedLinkText(tokens: Token[]): Set<number> {
+  const junk = new Set<number>();
+  for (let k = 1; k < tokens.length; k++) {
+    const glued = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u.exec(tokens[k]!.text);
+    if (!glued) continue;
+    for (let m = k - 1; m >= Math.max(0, k - 9); m--) {
+      if (tokens[m]!.text !== glued[1]) continue;
+      for (let n = m + 1; n <= k; n++) junk.add(n);
+      break;
+    }
+  }
+  return junk;
+}
+
 function titleCaseLine(lineTokens: Token[]): boolean {
   const words = lineTokens.filter((t) => t.isWord && /\p{L}/u.test(t.text));
   if (words.length < 3 || words.length > 20) return false;
@@ -146,9 +166,10 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     }
     return known;
   };
+  const junk = pastedLinkText(tokens);
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(tokens[i]!)) {
+    if (!isCap(tokens[i]!) || junk.has(i)) {
       i++;
       continue;
     }
@@ -159,6 +180,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       // A line break ends a name: a headline's last word and the next paragraph's first
       // ("… high bar for Trump" / "Bitter foes …") are two chains.
       if (text.slice(tokens[j - 1]!.end, t.start).includes('\n')) break;
+      if (junk.has(j)) break;
       if (isCap(t)) j++;
       // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),
       // unless a sentence opener follows: "… visited the US. But other meetings …".

@@ -310,3 +310,20 @@ test('reporting verbs counted in thousands of AllSides articles credit their sub
   // A verb with a common sense of its own counts only before a quote, "that" or a comma.
   assert.equal(v[3]!.quote, 'none');
 });
+
+test('link text pasted after a name is no part of the name', () => {
+  const v = voices([
+    ['President Ruiz Ana Maria RuizGOP senators balk at the bill was in Ohio.'],
+    ['Ruiz said the talks went well.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ruiz');
+});
+
+test('House leaders are on the US government side', () => {
+  const v = voices([
+    ['House Majority Leader Ken Ruiz said the deal should go to the Senate.'],
+    ['House Speaker Ann Lee said the deal was weak.'],
+  ]);
+  assert.equal(v[0]!.side, 'us_gov');
+  assert.equal(v[1]!.side, 'us_gov');
+});
