@@ -8,7 +8,9 @@
 // `agreement` compares the two annotators' files before adjudication.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -29,12 +31,18 @@ Commands
   agreement <set>    agreement between annotator-a.jsonl and annotator-b.jsonl
 
 Options
-  --corpus FILE   the corpus JSONL (default ../shared/corpora/allsides/talks.jsonl)
+  --corpus FILE   the corpus JSONL, or .jsonl.gz (default: allsides/talks.jsonl, then
+                  allsides/articles.jsonl.gz for documents talks.jsonl lacks, both
+                  under ../shared/corpora)
   --out DIR       where build writes (default out/gold/<set name>)
   --json          agreement: print one JSON object
   -h, --help      this text`;
 
-const DEFAULT_CORPUS = '../shared/corpora/allsides/talks.jsonl';
+/** Read in order; the whole corpus is opened only for documents the talks subset lacks. */
+const DEFAULT_CORPORA = [
+  '../shared/corpora/allsides/talks.jsonl',
+  '../shared/corpora/allsides/articles.jsonl.gz',
+];
 
 const sourceSchema = z.object({
   doc: z.string().regex(/^[a-z0-9_.-]+$/),
@@ -63,24 +71,35 @@ export function openingText(title: string, text: string, paragraphs: number): st
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function readDocs(set: string, corpus: string): Map<string, string> {
+/** The lines of a JSONL file, gzip-compressed or not, read as a stream. */
+function jsonlLines(path: string): AsyncIterable<string> {
+  const file = createReadStream(path);
+  return createInterface({ input: path.endsWith('.gz') ? file.pipe(createGunzip()) : file });
+}
+
+async function readDocs(set: string, corpora: string[]): Promise<Map<string, string>> {
   const sources = readGoldJsonl(join(set, 'sources.jsonl'), sourceSchema);
   const wanted = new Map<string, Source>(sources.map((s) => [s.id, s]));
   const docs = new Map<string, string>();
-  for (const line of readFileSync(corpus, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const row = corpusRowSchema.safeParse(JSON.parse(line));
-    const source = row.success ? wanted.get(row.data.id) : undefined;
-    if (!row.success || !source) continue;
-    const text = openingText(row.data.title, row.data.text, source.paragraphs);
-    if (sha256(text) !== source.sha256) {
-      throw new GoldFileError(`${source.doc}: the corpus text differs from the one labelled`);
+  for (const corpus of corpora) {
+    if (docs.size === sources.length) break;
+    for await (const line of jsonlLines(corpus)) {
+      // Only rows a set wants are parsed: the full corpus is 37,543 articles.
+      const id = /"id":\s*"([^"]+)"/.exec(line)?.[1];
+      const source = id === undefined ? undefined : wanted.get(id);
+      if (!source || docs.has(source.doc)) continue;
+      const row = corpusRowSchema.safeParse(JSON.parse(line));
+      if (!row.success) continue;
+      const text = openingText(row.data.title, row.data.text, source.paragraphs);
+      if (sha256(text) !== source.sha256) {
+        throw new GoldFileError(`${source.doc}: the corpus text differs from the one labelled`);
+      }
+      docs.set(source.doc, text);
     }
-    docs.set(source.doc, text);
   }
   const missing = sources.filter((s) => !docs.has(s.doc)).map((s) => s.doc);
   if (missing.length > 0) {
-    throw new GoldFileError(`not in ${corpus}: ${missing.join(', ')}`);
+    throw new GoldFileError(`not in ${corpora.join(' or ')}: ${missing.join(', ')}`);
   }
   return docs;
 }
@@ -135,7 +154,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      corpus: { type: 'string', default: DEFAULT_CORPUS },
+      corpus: { type: 'string' },
       out: { type: 'string' },
       as: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -152,7 +171,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const set = resolve(setArg);
-  const docs = readDocs(set, resolve(values.corpus));
+  const corpora = values.corpus ? [values.corpus] : DEFAULT_CORPORA;
+  const docs = await readDocs(
+    set,
+    corpora.map((c) => resolve(c)),
+  );
   if (command === 'build') {
     const out = resolve(values.out ?? projectPath('out', 'gold', basename(set)));
     mkdirSync(join(out, 'docs'), { recursive: true });

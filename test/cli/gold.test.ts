@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-gold-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,9 +24,12 @@ const article = {
 const opening =
   'Envoys meet again\nThe envoys met on Monday.\nNobody expects much, an aide said.\n';
 
-function gold(args: string[]): { code: number | null; out: string; err: string } {
+function gold(
+  args: string[],
+  corpus = 'corpus.jsonl',
+): { code: number | null; out: string; err: string } {
   const script = fileURLToPath(new URL('../../cli/gold.js', import.meta.url));
-  const r = spawnSync(process.execPath, [script, ...args, '--corpus', join(dir, 'corpus.jsonl')], {
+  const r = spawnSync(process.execPath, [script, ...args, '--corpus', join(dir, corpus)], {
     encoding: 'utf8',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -92,6 +96,14 @@ test('pack stores offsets, build restores the texts, agreement compares the anno
   const report = JSON.parse(agree.out.trim().split('\n').at(-1) ?? '{}');
   assert.equal(report.matched, 3);
   assert.equal(report.expectation.observed, 2 / 3);
+});
+
+test('a gzip-compressed corpus (as the full AllSides file is) is read the same way', () => {
+  writeFileSync(join(dir, 'corpus.jsonl.gz'), gzipSync(JSON.stringify(article) + '\n'));
+  const out = join(dir, 'from-gz');
+  const r = gold(['build', dir, '--out', out], 'corpus.jsonl.gz');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(readFileSync(join(out, 'docs', 'd1.txt'), 'utf8'), opening);
 });
 
 test('a corpus text that changed since labelling is refused with the document named', () => {
