@@ -41,8 +41,8 @@ Options
   --min-events N   keep a feature only when it occurs in N training events or more (default 3)
   --drop RE        leave out the features whose name matches RE (an ablation, e.g.
                    '^(talks&)?rule:' for a model that does not see the rules' label)
-  --l2 LIST        L2 penalties to choose from by inner cross-validation (default 0.01,0.03)
-  --word-penalty X how many times that penalty the word stems and pairs get (default 10)
+  --l2 LIST        L2 penalties to choose from by inner cross-validation (default 0.003)
+  --word-penalty X how many times that penalty the word stems and pairs get (default 3)
   -h, --help       this text`;
 
 class UsageError extends Error {}
@@ -225,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
       description:
         'Multinomial logistic regression deciding expectation with the rules (analysis/scoring/expectation-model.ts). Written by npm run train (cli/train.ts); do not edit by hand.',
       training: {
-        command: ['npm run train --', ...argv].join(' '),
+        command: ['parallax train', ...argv].join(' '),
         sets: args.positionals.map((f) => basename(resolve(f))),
         events: events.length,
         examples: examples.filter((e) => e.scored).length,

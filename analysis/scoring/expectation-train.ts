@@ -47,10 +47,10 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  l2: [0.01, 0.03],
+  l2: [0.003],
   minEvents: 3,
-  innerFolds: 5,
-  wordPenalty: 10,
+  innerFolds: 4,
+  wordPenalty: 3,
 };
 
 type Weights = Pick<ExpectationModel, 'bias' | 'weights'>;

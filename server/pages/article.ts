@@ -55,7 +55,7 @@ export interface ModelEvidence {
 }
 
 /** How many of the model's features the margin line shows (the rest are in its title). */
-const MODEL_FEATURES_SHOWN = 6;
+const MODEL_FEATURES_SHOWN = 5;
 
 /**
  * A model feature's name as a reader takes it: stems and stem pairs in quotes, cues and
