@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Example, EventResult, TrainOptions } from '../analysis/scoring/expectation-train.js';
-import type { ExpectationModel } from '../analysis/scoring/expectation-model.js';
+import type { ExpectationModel } from '../analysis/scoring/expectation-model-file.js';
 import type { ExpectationLabel } from '../analysis/vocabulary/expectation.js';
 import { runCommand } from './command.js';
 import { GoldFileError } from './gold-file.js';

@@ -9,83 +9,15 @@
 // data file log, so the run's data hash covers it. Every decision it takes is shown as cue
 // hits (lexicon 'expectation-model', entry = feature, weight = its contribution), so the
 // article page can list the features that fired and their weights.
-// It does not train itself (cli/train.ts and expectation-train.ts do) and knows nothing of
+// The file's format and reading are in expectation-model-file.ts. It does not train itself (cli/train.ts and expectation-train.ts do) and knows nothing of
 // speakers; where the file is absent, the rules alone decide.
 
-import { z } from 'zod';
 import { stemOf } from '../comparison/terms.js';
-import type { DataFileLog } from '../data-files.js';
-import { EXPECTATION_LABELS, type ExpectationLabel } from '../vocabulary/expectation.js';
+import type { ExpectationLabel } from '../vocabulary/expectation.js';
+import { MODEL_CLASSES, type ExpectationModel, type PerClass } from './expectation-model-file.js';
 import type { Lexicons } from './lexicon.js';
 import type { SentenceScope } from './scope.js';
 import type { CueHit, ExpectationScore, ToneScore } from '../types.js';
-
-/** The classes the model chooses between: the four expectation labels. */
-export const MODEL_CLASSES = EXPECTATION_LABELS;
-
-const perClass = z.strictObject({
-  lowers: z.number(),
-  raises: z.number(),
-  hedged: z.number(),
-  none: z.number(),
-});
-export type PerClass = z.infer<typeof perClass>;
-
-export const expectationModelSchema = z.strictObject({
-  name: z.literal('expectation-model'),
-  version: z.string().min(1),
-  description: z.string().optional(),
-  /** How the weights were made: the command, the gold sets, what was learned from. */
-  training: z.strictObject({
-    command: z.string(),
-    sets: z.array(z.string()),
-    events: z.number().int().nonnegative(),
-    examples: z.number().int().nonnegative(),
-    l2: z.number().nonnegative(),
-    /** A feature is kept only when it occurs in at least this many training events. */
-    minEvents: z.number().int().positive(),
-  }),
-  /** Added to each class's score before the arg-max (tuned for macro-F1 by leave-one-event-out). */
-  offsets: perClass,
-  /**
-   * Where the rules gave a label, the model's different label replaces it only when the
-   * model gives it at least this probability (above 1: never; the model then decides only
-   * where the rules say none).
-   */
-  override: z.number().min(0),
-  bias: perClass,
-  /** feature → class → weight. */
-  weights: z.record(z.string().min(1), perClass),
-});
-export type ExpectationModel = z.infer<typeof expectationModelSchema>;
-
-export const MODEL_FILE = 'expectation-model.json';
-
-/** The model of a lexicon folder, or null when the folder has none (rules only). */
-export function readExpectationModel(files: DataFileLog, path: string): ExpectationModel | null {
-  const text = files.readIfExists(path);
-  if (text === null) return null;
-  return parseExpectationModel(text, path);
-}
-
-/** Parses and validates a model file's text; a bad file is a clear error naming the field. */
-export function parseExpectationModel(text: string, path: string): ExpectationModel {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new Error(
-      `expectation model ${path}: cannot read it as JSON (${(err as Error).message})`,
-    );
-  }
-  const parsed = expectationModelSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? ` field "${issue.path.join('.')}":` : '';
-    throw new Error(`invalid expectation model ${path}:${where} ${issue.message}`);
-  }
-  return parsed.data;
-}
 
 /** The sentence around the one scored: what the features read beyond its tokens. */
 export interface FeatureContext {

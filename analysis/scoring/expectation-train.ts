@@ -11,14 +11,8 @@ import {
   EXPECTATION_CLASSES,
 } from '../evaluation/evaluate.js';
 import type { ExpectationLabel } from '../vocabulary/expectation.js';
-import {
-  classScores,
-  combine,
-  MODEL_CLASSES,
-  softmax,
-  type ExpectationModel,
-  type PerClass,
-} from './expectation-model.js';
+import { classScores, combine, softmax } from './expectation-model.js';
+import { MODEL_CLASSES, type ExpectationModel, type PerClass } from './expectation-model-file.js';
 
 /**
  * One gold-labelled sentence: its event, its features, the rules' label and the gold one.

@@ -11,7 +11,11 @@ import { BOOSTER_TYPES, HEDGE_TYPES } from '../vocabulary/cues.js';
 import { EXPECTATION_LABELS } from '../vocabulary/expectation.js';
 import { TONE_CATEGORIES } from '../vocabulary/tone.js';
 import { DataFileLog } from '../data-files.js';
-import { MODEL_FILE, readExpectationModel, type ExpectationModel } from './expectation-model.js';
+import {
+  MODEL_FILE,
+  readExpectationModel,
+  type ExpectationModel,
+} from './expectation-model-file.js';
 import { PhraseTrie } from './matcher.js';
 import { projectPath } from '../../lib/project-paths.js';
 

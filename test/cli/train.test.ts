@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parseExpectationModel } from '../../analysis/scoring/expectation-model.js';
+import { parseExpectationModel } from '../../analysis/scoring/expectation-model-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-train-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { MODEL_FILE, type ExpectationModel } from '../../analysis/scoring/expectation-model.js';
+import {
+  MODEL_FILE,
+  type ExpectationModel,
+} from '../../analysis/scoring/expectation-model-file.js';
 import { defaultLexiconDir } from '../../analysis/scoring/lexicon.js';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { describeFeature } from '../../server/pages/article.js';

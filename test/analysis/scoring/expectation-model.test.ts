@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { namesTalksOrOutcome, scoreExpectation } from '../../../analysis/scoring/expectation.js';
+import { sentenceFeatures } from '../../../analysis/scoring/expectation-model.js';
 import {
   MODEL_FILE,
   parseExpectationModel,
-  sentenceFeatures,
   type ExpectationModel,
-} from '../../../analysis/scoring/expectation-model.js';
+} from '../../../analysis/scoring/expectation-model-file.js';
 import {
   fit,
   leaveOneEventOut,
