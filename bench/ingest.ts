@@ -51,6 +51,8 @@ export async function runIngest(options: {
   const rssFile = `${options.database}.rss`;
   rmSync(rssFile, { force: true });
   const args = [
+    // As npm run ingest runs it (package.json): the main thread's heap limited as the workers' are.
+    '--max-old-space-size=192',
     '--import',
     join(options.distDir, 'bench', 'rss-probe.js'),
     join(options.distDir, 'cli', 'ingest.js'),

@@ -46,7 +46,12 @@ Metrics
   speaker        share of gold speakers the analyzer names as the same person (same
                  surname, or "Kim" for "Kim Jong Un") or the same group (case-insensitive);
                  a gold span is compared through its head ("the newspaper" = newspaper,
-                 "Ann Lee, a professor at …" = Ann Lee, "campaign chairman Cy Dorn" = Cy Dorn).
+                 "Ann Lee, a professor at …" = Ann Lee, "campaign chairman Cy Dorn" = Cy Dorn);
+                 what the cut drops must not tell sources apart: a group the gold places by a
+                 proper name needs that place ("officials in Beijing" ≠ "officials in
+                 Washington" or "officials"), two given names before one surname are two
+                 people ("Seth Lee" ≠ "Tim C. Lee"); a prediction may name the gold's group
+                 more fully ("officials" = "F.B.I. officials", not the reverse).
   speaker_side   like expectation, over us_gov/china_gov/analyst/other.
   framing        when the folder also has stance.jsonl and bias_spans.jsonl (BASIL's layout):
                  ordering toward each entity (concordance, pairs, permutation p), loaded-

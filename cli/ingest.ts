@@ -2,15 +2,13 @@
 // html, csv, jsonl), analyzes them and stores them, reporting every rejected file or row
 // with its reason. Exit statuses in USAGE (and the README's Reliability section).
 
+// The analyzer, the stores and the readers are imported only once the arguments are read:
+// loading them takes a second or more, and --help or a usage error should answer at once.
+
 import { parseArgs } from 'node:util';
-import { createAnalyzer } from '../analysis/pipeline.js';
-import { databaseUrl, openStore, redactedUrl } from '../db/open-store.js';
-import { PgIngestQueue } from '../db/pg-queue.js';
-import { DEFAULT_JOB_SIZE, enqueue } from '../ingest/queue.js';
 import type { ReadOptions } from '../ingest/record.js';
 import { printable, runCommand } from './command.js';
-import { createAnalysisPool } from '../ingest/analysis-pool.js';
-import { ingest } from '../ingest/ingest.js';
+import { plural } from '../server/plural.js';
 
 const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
@@ -40,6 +38,9 @@ Options:
   --workers N      analyze on N worker threads while this one stores (default 1: no
                    workers); the result is the same, in the same order
   --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
+  --skip-precompute  do not compute the changed stories' pages afterwards (by default
+                   their dashboards, facts and API figures are computed and kept, as
+                   npm run precompute does, so the server shows them at once)
   --quiet          print only rejections and the summary
   --help           this text
 
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
         quiet: { type: 'boolean' },
         workers: { type: 'string' },
         'min-words': { type: 'string' },
+        'skip-precompute': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -104,8 +106,12 @@ async function main(): Promise<number> {
     limits: minWords === undefined ? {} : { minWords },
   };
   if (values.queue) {
-    const jobSize = Number(values['job-size'] ?? DEFAULT_JOB_SIZE);
-    if (!Number.isInteger(jobSize) || jobSize < 1 || jobSize > 10_000) {
+    // Without --job-size, enqueue applies its own default (ingest/queue.ts).
+    const jobSize = values['job-size'] === undefined ? undefined : Number(values['job-size']);
+    if (
+      jobSize !== undefined &&
+      !(Number.isInteger(jobSize) && jobSize >= 1 && jobSize <= 10_000)
+    ) {
       console.error(`--job-size must be a whole number from 1 to 10000\n\n${USAGE}`);
       return 2;
     }
@@ -114,6 +120,19 @@ async function main(): Promise<number> {
       codebook: values.codebook,
     });
   }
+  const [
+    { createAnalyzer },
+    { openStore },
+    { createAnalysisPool },
+    { ingest },
+    { changedStories, precomputePages, storyVersions },
+  ] = await Promise.all([
+    import('../analysis/pipeline.js'),
+    import('../db/open-store.js'),
+    import('../ingest/analysis-pool.js'),
+    import('../ingest/ingest.js'),
+    import('../server/compute/precompute.js'),
+  ]);
   let analyzer;
   try {
     analyzer = createAnalyzer({ codebook: values.codebook });
@@ -139,6 +158,8 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    const precompute = !values['skip-precompute'];
+    const versions = precompute ? await storyVersions(store) : null;
     const summary = await ingest({ paths: positionals }, read, store, analyzer, {
       pool,
       signal: stop.signal,
@@ -167,6 +188,24 @@ async function main(): Promise<number> {
         `${notStored}${run}${interrupted} · database ${printable(file)}`,
     );
     if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
+    if (versions && summary.added > 0) {
+      // An ingest changes its stories' versions, so their kept pages no longer count.
+      const stories = changedStories(versions, await storyVersions(store));
+      const started = performance.now();
+      try {
+        const reports = await precomputePages(store, { stories });
+        const computed = reports.reduce((n, r) => n + r.computed, 0);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(
+          `${computed} pages of ${plural(stories.length, 'changed story', 'changed stories')} computed and kept in ${seconds} s (--skip-precompute leaves them to npm run precompute)`,
+        );
+      } catch (error) {
+        // The articles are stored whatever happens here: a failure is reported, not fatal.
+        console.error(
+          `warning   pages not computed (${printable(String(error))}); run npm run precompute`,
+        );
+      }
+    }
     if (summary.retryable.length > 0) return 3;
     return summary.rejected.length > 0 ? 1 : 0;
   } finally {
@@ -182,8 +221,13 @@ async function queueFiles(
   paths: string[],
   read: ReadOptions,
   flag: string | undefined,
-  options: { jobSize: number; codebook?: string },
+  options: { jobSize?: number; codebook?: string },
 ): Promise<number> {
+  const [{ databaseUrl, redactedUrl }, { PgIngestQueue }, { enqueue }] = await Promise.all([
+    import('../db/open-store.js'),
+    import('../db/pg-queue.js'),
+    import('../ingest/queue.js'),
+  ]);
   const url = databaseUrl({ databaseUrl: flag });
   if (url === undefined) {
     console.error(

@@ -2,13 +2,11 @@
 // lexicons or the researcher's own, without re-ingesting. A malformed lexicon stops it
 // before anything is touched; an article that fails keeps its previous results.
 
+// The analyzer and the stores are imported once the arguments are read, so that --help
+// and a usage error answer without loading them.
+
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
-import { createAnalyzer } from '../analysis/pipeline.js';
-import { openStore } from '../db/open-store.js';
 import { runCommand } from './command.js';
-import { codebookAnalyzers } from '../ingest/codebook-analyzers.js';
-import { reanalyzeArticles } from '../ingest/reanalyze.js';
 
 const USAGE = `Usage: npm run reanalyze -- [options]
 
@@ -51,6 +49,16 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const [{ default: cliProgress }, { createAnalyzer }, { openStore }, analyzers, reanalyze] =
+    await Promise.all([
+      import('cli-progress'),
+      import('../analysis/pipeline.js'),
+      import('../db/open-store.js'),
+      import('../ingest/codebook-analyzers.js'),
+      import('../ingest/reanalyze.js'),
+    ]);
+  const { codebookAnalyzers } = analyzers;
+  const { reanalyzeArticles } = reanalyze;
   // Load and validate the data files before opening the database: a bad lexicon changes nothing.
   const analyzer = createAnalyzer({
     lexiconDir: values.lexicons,

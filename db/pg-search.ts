@@ -15,7 +15,8 @@ import { toStorySentence } from './sentence-row.js';
 import type { SentenceRow } from './sentence-row.js';
 import { matchOffsets } from './sqlite-search.js';
 import { sqlList } from './sql-literals.js';
-import type { SearchRow, SearchTerm, SentenceQuery } from './store.js';
+import { SEARCH_COUNT_LIMIT } from './store.js';
+import type { SearchResult, SearchTerm, SentenceQuery } from './store.js';
 
 const QUOTED = `(sp.id IS NOT NULL AND s.quote_kind IN (${sqlList(ATTRIBUTED_QUOTE_KINDS)}))`;
 const LEAD = `(s.kind = 'headline' OR s.paragraph_index = (
@@ -38,6 +39,8 @@ const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind, s.te
     WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues`;
 
 const ORDER = `ORDER BY st.title, st.id, o.name, o.id, a.id, s.position`;
+// Past the count limit: segment ids follow articles and positions; no sort of every match.
+const STORED_ORDER = `ORDER BY s.id`;
 
 // Private-use characters cannot come from the text's words and mark where ts_headline put
 // a match (matchOffsets reads them as it does FTS5's highlight()).
@@ -87,30 +90,35 @@ class Params {
 export class PgSentenceSearch {
   constructor(private readonly conn: PgConnection) {}
 
-  async search(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {
+  async search(query: SentenceQuery): Promise<SearchResult> {
     const texts = await this.textQueries(query.terms);
-    if (texts === null) return { total: 0, rows: [] };
+    if (texts === null) return { total: 0, more: false, rows: [] };
     const params = new Params();
     const where = this.where(query, texts, params);
+    // A whole number written into the SQL: the count's parameters are the page's too.
+    const countLimit = Math.max(0, Math.floor(query.countLimit ?? SEARCH_COUNT_LIMIT));
     const countRow = await this.conn.one<{ n: number }>(
-      `SELECT count(*) AS n ${FROM} WHERE ${where}`,
+      `SELECT count(*) AS n FROM (SELECT 1 ${FROM} WHERE ${where} LIMIT ${countLimit + 1}) c`,
       params.values,
     );
-    const total = countRow?.n ?? 0;
-    if (total === 0 || query.offset >= total) return { total, rows: [] };
+    const counted = Number(countRow?.n ?? 0);
+    const more = counted > countLimit;
+    const total = more ? countLimit : counted;
+    if (total === 0 || (!more && query.offset >= total)) return { total, more, rows: [] };
+    const order = more ? STORED_ORDER : ORDER;
     const limit = params.add(query.limit);
     const offset = params.add(query.offset);
     // The page's ids first, then their columns: the per-row subquery (issues) runs for one
     // page of rows, not for every match before the sort.
     const rows = await this.conn.rows<SearchSqlRow>(
-      `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} WHERE ${where} ${ORDER}
+      `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} WHERE ${where} ${order}
          LIMIT ${limit} OFFSET ${offset}) page
        JOIN segment s ON s.id = page.page_id
        JOIN article a ON a.id = s.article_id
        JOIN story st ON st.id = a.story_id
        JOIN outlet o ON o.id = a.outlet_id
        LEFT JOIN speaker sp ON sp.id = s.speaker_id
-       ${ORDER}`,
+       ${order}`,
       params.values,
     );
     const matches = await this.highlights(
@@ -120,6 +128,7 @@ export class PgSentenceSearch {
     );
     return {
       total,
+      more,
       rows: rows.map((r) => ({
         ...toStorySentence(r),
         storySlug: r.story_slug,

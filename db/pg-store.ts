@@ -55,7 +55,7 @@ import type {
   OutletSummary,
   Run,
   RunInfo,
-  SearchRow,
+  SearchResult,
   SentenceQuery,
   Store,
   StoredCueHit,
@@ -772,7 +772,7 @@ export class PgStore implements Store {
     };
   }
 
-  searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }> {
+  searchSentences(query: SentenceQuery): Promise<SearchResult> {
     return this.search.search(query);
   }
 

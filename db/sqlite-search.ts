@@ -13,7 +13,8 @@ import { segmentTextSql } from './segment-text.js';
 import { toStorySentence } from './sentence-row.js';
 import { sqlList } from './sql-literals.js';
 import type { SentenceRow } from './sentence-row.js';
-import type { SearchRow, SearchTerm, SentenceQuery } from './store.js';
+import { SEARCH_COUNT_LIMIT } from './store.js';
+import type { SearchResult, SearchRow, SearchTerm, SentenceQuery } from './store.js';
 
 /**
  * Each term quoted like a phrase, so FTS5 operators in user text are just words. Whole
@@ -91,6 +92,9 @@ const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind,
     WHERE h.segment_id = s.id AND h.lexicon = 'issue') AS issues`;
 
 const ORDER = `ORDER BY st.title, st.id, o.name, o.id, a.id, s.position`;
+// Past the count limit: the order of the index (segment ids follow articles and positions),
+// so a page is read without sorting every match.
+const STORED_ORDER = `ORDER BY s.id`;
 
 // Private-use characters cannot come from FTS5's tokens and mark where highlight() put a match.
 const OPEN = '\uE000';
@@ -106,6 +110,7 @@ interface SearchSqlRow extends SentenceRow {
 interface Prepared {
   count: Database.Statement;
   page: Database.Statement;
+  pageStored: Database.Statement;
 }
 
 type Params = Record<string, string | number>;
@@ -134,13 +139,16 @@ export class SqliteSentenceSearch {
     );
   }
 
-  search(query: SentenceQuery): { total: number; rows: SearchRow[] } {
+  search(query: SentenceQuery): SearchResult {
     const { names, params } = clauses(query);
-    if (names === null) return { total: 0, rows: [] };
+    if (names === null) return { total: 0, more: false, rows: [] };
     const statements = this.statements(names);
-    const total = statements.count.get(params) as number;
-    if (total === 0 || query.offset >= total) return { total, rows: [] };
-    const rows = statements.page.all({
+    const countLimit = query.countLimit ?? SEARCH_COUNT_LIMIT;
+    const counted = statements.count.get({ ...params, countLimit: countLimit + 1 }) as number;
+    const more = counted > countLimit;
+    const total = more ? countLimit : counted;
+    if (total === 0 || (!more && query.offset >= total)) return { total, more, rows: [] };
+    const rows = (more ? statements.pageStored : statements.page).all({
       ...params,
       limit: query.limit,
       offset: query.offset,
@@ -156,7 +164,11 @@ export class SqliteSentenceSearch {
         matches.set(m.id, [...(matches.get(m.id) ?? []), ...matchOffsets(m.marked)]);
       }
     }
-    return { total, rows: rows.map((r) => toSearchRow(r, merged(matches.get(r.id) ?? []))) };
+    return {
+      total,
+      more,
+      rows: rows.map((r) => toSearchRow(r, merged(matches.get(r.id) ?? []))),
+    };
   }
 
   cueCategories(): { lexicon: string; category: string }[] {
@@ -169,20 +181,25 @@ export class SqliteSentenceSearch {
     if (!statements) {
       const where =
         names.length > 0 ? `WHERE ${names.map((n) => `(${FRAGMENTS[n]})`).join('\n  AND ')}` : '';
-      statements = {
-        count: this.db.prepare(`SELECT count(*) ${countFrom(names)} ${where}`).pluck(),
-        // The page's ids first, then their columns: the per-row subqueries (issues) run for
-        // 50 rows, not for every match before the sort.
-        page: this.db.prepare(
-          `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} ${where} ${ORDER}
+      // The page's ids first, then their columns: the per-row subqueries (issues) run for
+      // 50 rows, not for every match before the sort.
+      const page = (order: string) =>
+        this.db.prepare(
+          `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} ${where} ${order}
              LIMIT @limit OFFSET @offset) page
            JOIN segment s ON s.id = page.page_id
            JOIN article a ON a.id = s.article_id
            JOIN story st ON st.id = a.story_id
            JOIN outlet o ON o.id = a.outlet_id
            LEFT JOIN speaker sp ON sp.id = s.speaker_id
-           ${ORDER}`,
-        ),
+           ${order}`,
+        );
+      statements = {
+        count: this.db
+          .prepare(`SELECT count(*) FROM (SELECT 1 ${countFrom(names)} ${where} LIMIT @countLimit)`)
+          .pluck(),
+        page: page(ORDER),
+        pageStored: page(STORED_ORDER),
       };
       this.prepared.set(key, statements);
     }

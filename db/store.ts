@@ -231,9 +231,29 @@ export interface SentenceQuery {
   cues?: { lexicon: string; category: string | null }[];
   offset: number;
   limit: number;
+  /** Count matches up to this many (default SEARCH_COUNT_LIMIT); tests set a small one. */
+  countLimit?: number;
 }
 
-/** One sentence found by the concordance, in story, outlet, article, position order. */
+/**
+ * The concordance counts matches up to this many. A common word matches tens of thousands
+ * of sentences of a large corpus; counting and sorting them all cost half a second.
+ */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+/**
+ * One page of the concordance. Up to the count limit, `total` is exact and rows come in
+ * story, outlet, article, position order; past it, `more` is true, `total` is the limit
+ * (more than that many match) and rows come in the order they were stored (article by
+ * article, each in position order), which needs no sort over every match.
+ */
+export interface SearchResult {
+  total: number;
+  more: boolean;
+  rows: SearchRow[];
+}
+
+/** One sentence found by the concordance (SearchResult says in which order). */
 export interface SearchRow extends StorySentence {
   storySlug: string;
   storyTitle: string;
@@ -340,7 +360,7 @@ export interface Store {
    */
   storyFraming(storySlug: string): Promise<StoryFramingRows>;
   /** The concordance: one page of matching sentences and how many match in all. */
-  searchSentences(query: SentenceQuery): Promise<{ total: number; rows: SearchRow[] }>;
+  searchSentences(query: SentenceQuery): Promise<SearchResult>;
   /** Every (lexicon, category) pair with at least one cue hit, for the concordance's filters. */
   cueCategories(): Promise<{ lexicon: string; category: string }[]>;
   /**

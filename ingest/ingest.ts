@@ -4,6 +4,7 @@
 // `ingestRecords` directly. Articles are analyzed one by one and stored in batches: one
 // transaction per batch, one savepoint per article.
 
+import { channel } from 'node:diagnostics_channel';
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { ArticleAnalysis } from '../analysis/types.js';
 import { titleFromHeadlines } from '../analysis/comparison/story-title.js';
@@ -16,6 +17,19 @@ import type { IngestSource } from './read.js';
 import { codebookAnalyzers } from './codebook-analyzers.js';
 import type { ArticleRecord, IngestResult, ReadOptions } from './record.js';
 import { isIngestError } from './record.js';
+
+/**
+ * After each batch is stored, the articles stored and skipped so far are published here
+ * ({ stored, duplicates, rejected }): the memory benchmark samples memory against
+ * articles ingested (bench/memory-probe.ts). Publishing costs nothing with no subscriber.
+ */
+export const batchStored = channel('parallax:ingest:batch-stored');
+
+export interface BatchStoredMessage {
+  stored: number;
+  duplicates: number;
+  rejected: number;
+}
 
 export interface IngestOptions {
   /** Articles per transaction. */
@@ -150,6 +164,12 @@ export async function ingestRecords(
         if (result.status === 'added') summary.words += articles[i]?.analysis.words ?? 0;
         report(result);
       });
+      if (batchStored.hasSubscribers)
+        batchStored.publish({
+          stored: summary.added,
+          duplicates: summary.duplicates,
+          rejected: summary.rejected.length,
+        } satisfies BatchStoredMessage);
     } catch (error) {
       if (!(error instanceof DatabaseBusy)) throw error;
       for (const article of articles) {

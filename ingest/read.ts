@@ -16,6 +16,8 @@
  * deduplication, fetching URLs.
  */
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { readCsv } from './csv.js';
@@ -48,6 +50,12 @@ export const ACCEPTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
 
 /** CSV and JSONL hold many articles and are streamed; the others are read whole. */
 const STREAMED: ReadonlySet<Format> = new Set(['csv', 'jsonl']);
+
+/**
+ * Files read from disk may also be gzip-compressed, as large corpora are shipped
+ * (`articles.jsonl.gz`): only the streamed formats, which are decompressed as they are read.
+ */
+export const COMPRESSED_EXTENSIONS = ['.csv.gz', '.jsonl.gz'];
 
 /**
  * Read every article under the given files and folders. Folders are walked recursively
@@ -229,7 +237,8 @@ async function* readFileAt(
   defaults: IngestDefaults,
   limits: IngestLimits,
 ): AsyncGenerator<IngestResult> {
-  const format = formatOf(path);
+  const gzip = isGzipName(path);
+  const format = gzip ? formatOfCompressed(path) : formatOf(path, COMPRESSED_EXTENSIONS);
   if (typeof format !== 'string') return yield format;
   if (size === 0) return yield new IngestError(path, 'empty file');
 
@@ -248,9 +257,23 @@ async function* readFileAt(
 
   // Streamed formats are checked in a first pass, so a file that is not text is refused
   // as a whole before any of its rows go in; the second pass parses.
-  const problem = await checkTextStream(path);
+  const problem = await checkTextStream(path, gzip);
   if (problem) return yield problem;
-  yield* readText(format, path, decodeChunks(createReadStream(path)), null, defaults, limits);
+  yield* readText(format, path, decodeChunks(openBytes(path, gzip)), null, defaults, limits);
+}
+
+function isGzipName(file: string): boolean {
+  return file.toLowerCase().endsWith('.gz');
+}
+
+/** The file's bytes, decompressed on the way when it is gzip. */
+function openBytes(path: string, gzip: boolean): Readable {
+  const raw = createReadStream(path);
+  if (!gzip) return raw;
+  const gunzip = createGunzip();
+  // A read error on the file must reach whoever reads the decompressed stream.
+  raw.on('error', (error) => gunzip.destroy(error));
+  return raw.pipe(gunzip);
 }
 
 /** Dispatch decoded text to its reader; `whole` is the full text when already in memory. */
@@ -274,14 +297,25 @@ async function* readText(
   }
 }
 
-function formatOf(file: string): Format | IngestError {
+function formatOfCompressed(file: string): Format | IngestError {
+  const inner = extname(file.slice(0, -'.gz'.length)).toLowerCase();
+  const format = FORMAT_BY_EXTENSION[inner];
+  if (format && STREAMED.has(format)) return format;
+  return new IngestError(
+    file,
+    `unsupported compressed file type '${inner || '(none)'}.gz'; accepted compressed: ${COMPRESSED_EXTENSIONS.join(' ')}`,
+  );
+}
+
+/** `alsoAccepted`: further extensions this way of reading takes (files on disk: gzip). */
+function formatOf(file: string, alsoAccepted: string[] = []): Format | IngestError {
   const extension = extname(file).toLowerCase();
   const format = FORMAT_BY_EXTENSION[extension];
   if (format) return format;
   const what = extension ? `'${extension}'` : '(no extension)';
   return new IngestError(
     file,
-    `unsupported file type ${what}; accepted: ${ACCEPTED_EXTENSIONS.join(' ')}`,
+    `unsupported file type ${what}; accepted: ${[...ACCEPTED_EXTENSIONS, ...alsoAccepted].join(' ')}`,
   );
 }
 
@@ -296,14 +330,21 @@ async function decodeOrError(file: string, bytes: Uint8Array): Promise<string | 
   }
 }
 
-async function checkTextStream(path: string): Promise<IngestError | null> {
+async function checkTextStream(path: string, gzip: boolean): Promise<IngestError | null> {
   let sawText = false;
   try {
-    for await (const chunk of decodeChunks(createReadStream(path))) {
+    for await (const chunk of decodeChunks(openBytes(path, gzip))) {
       if (!sawText && /\S/.test(chunk)) sawText = true;
     }
   } catch (error) {
     if (error instanceof UnreadableText) return new IngestError(path, error.reason);
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
+      return new IngestError(
+        path,
+        `not a readable gzip file (${error instanceof Error ? error.message : code})`,
+      );
+    }
     return new IngestError(path, cannotRead(error));
   }
   return sawText ? null : new IngestError(path, 'empty file (only whitespace)');

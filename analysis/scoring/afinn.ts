@@ -140,14 +140,26 @@ function chunk(text: string): Chunk {
     chunks.set(text, c);
     return c;
   }
+  const key = detached(text);
   c = {
-    words: chunkTokenizer.tokenize(text).map((t) => winkWord(t.value, t.tag)),
-    emoji: EMOJI_RE.test(text),
-    digit: DIGIT_RE.test(text),
+    words: chunkTokenizer.tokenize(key).map((t) => winkWord(t.value, t.tag)),
+    emoji: EMOJI_RE.test(key),
+    digit: DIGIT_RE.test(key),
   };
   EMOJI_RE.lastIndex = 0;
-  chunks.set(text, c);
+  chunks.set(key, c);
   return c;
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. A token's text
+ * is a slice of its article, and V8 keeps a slice of 13 characters or more as a pointer
+ * into the whole article: a cached chunk like "administration's" kept its article's text
+ * alive as long as it stayed in the cache, some 1,000 articles (18 MB) at any time over
+ * 6,000 AllSides articles. Concatenating makes V8 copy the characters into a new string.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 /** wink-sentiment's result for `tokens` joined by single spaces. */

@@ -109,7 +109,13 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     // "…, Xinhua reported." / "…, the ministry countered.": a verb that needs a following
     // word elsewhere is a reporting clause when it closes the sentence after a comma.
     const closing = closesSentence(tokens, i);
-    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !closing) continue;
+    if (
+      verb.requiresNext &&
+      !followedBy(tokens, i, verb.requiresNext) &&
+      !closing &&
+      !asClauseOpens(tokens, i)
+    )
+      continue;
     if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
     // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
@@ -139,9 +145,12 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         : apposition
           ? tokens.slice(i + 1, sourceEnd + 1)
           : null;
-    // "…, as indicated by X" credits the whole sentence, like a trailing "…, X said".
+    // "…, as indicated by X" credits the whole sentence, like a trailing "…, X said"; so
+    // does "As Politico reported Tuesday, …" (a reporting clause opened by "as", closed by a
+    // comma within a few words).
     const trailing =
       source.credits === true ||
+      (!source.inherited && before?.norm === 'as' && asClauseOpens(tokens, i)) ||
       (!source.inherited &&
         !!before &&
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
@@ -172,6 +181,33 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
     .map((x) => x.a);
+}
+
+// "As Politico reported Tuesday, …", "But as the Monitor reported, …": "as" opening the
+// sentence, a few words before the verb, and a comma soon after. Inside a sentence ("…
+// even if, as Lee noted, it …") the clause is an aside: the sentence's own source stays.
+function asClauseOpens(tokens: Token[], verb: number): boolean {
+  for (let j = verb - 1; j >= 0 && j >= verb - 7; j--) {
+    const t = tokens[j]!;
+    if (t.text === ',' || QUOTE_MARKS.has(t.text)) return false;
+    if (t.norm === 'as')
+      return (
+        (j === 0 || (j === 1 && /^(but|and|yet|so)$/.test(tokens[0]!.norm))) &&
+        asClauseCloses(tokens, verb)
+      );
+  }
+  return false;
+}
+
+// The comma closing "as X reported Tuesday night," within four words of the verb, with no
+// object or "that" clause in between ("as X said that …" is an ordinary report).
+function asClauseCloses(tokens: Token[], verb: number): boolean {
+  for (let j = verb + 1; j < tokens.length && j <= verb + 5; j++) {
+    const t = tokens[j]!;
+    if (t.text === ',') return true;
+    if (!t.isWord || t.norm === 'that' || QUOTE_MARKS.has(t.text)) return false;
+  }
+  return false;
 }
 
 /** A source naming a news organisation ("Reuters", "the semi-official Fars news agency"). */

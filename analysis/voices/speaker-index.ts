@@ -91,6 +91,50 @@ const MINOR_WORDS = new Set(
  * line whose words other than minor ones are all capitalised. Its capital letters do not
  * mark names, so "Putin Outlines" is not a full name to resolve "Mr. Putin" to.
  */
+// Words that open a sentence or a clause without being part of a name ("Despite Trump's
+// …", "But Craig Moffett …", "While Netanyahu …"): capitalised only by their place. The
+// sentence starters of segmentation.json, and the prepositions and subordinators it lacks;
+// not "will", which is a given name too ("Will Hurd").
+const NOT_NAME_OPENERS = new Set(
+  'despite during amid amidst unlike like until unless whether once without against among over under through toward towards upon even only just already asked'.split(
+    ' ',
+  ),
+);
+
+/** How many words at the start of a capitalised chain are openers, not name ("So Trump"). */
+export function openersBefore(chain: Token[]): number {
+  const starters = segmentationRules().sentenceStarters;
+  let n = 0;
+  while (
+    n < chain.length - 1 &&
+    chain[n]!.isWord &&
+    chain[n]!.norm !== 'will' &&
+    (starters.has(chain[n]!.norm) || NOT_NAME_OPENERS.has(chain[n]!.norm))
+  )
+    n++;
+  return n;
+}
+
+/**
+ * The Hill's link text pasted into extracted articles: "President Trump Donald John TrumpGOP
+ * senators balk …", "Mike Pompeo Michael (Mike) Richard PompeoProtests …": after a name, the
+ * person's full legal name, then the name again glued to the next headline. The tokens after
+ * the first mention of the name, up to the glued word, are no part of any name.
+ */
+function pastedLinkText(tokens: Token[]): Set<number> {
+  const junk = new Set<number>();
+  for (let k = 1; k < tokens.length; k++) {
+    const glued = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u.exec(tokens[k]!.text);
+    if (!glued) continue;
+    for (let m = k - 1; m >= Math.max(0, k - 9); m--) {
+      if (tokens[m]!.text !== glued[1]) continue;
+      for (let n = m + 1; n <= k; n++) junk.add(n);
+      break;
+    }
+  }
+  return junk;
+}
+
 function titleCaseLine(lineTokens: Token[]): boolean {
   const words = lineTokens.filter((t) => t.isWord && /\p{L}/u.test(t.text));
   if (words.length < 3 || words.length > 20) return false;
@@ -122,9 +166,10 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     }
     return known;
   };
+  const junk = pastedLinkText(tokens);
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(tokens[i]!)) {
+    if (!isCap(tokens[i]!) || junk.has(i)) {
       i++;
       continue;
     }
@@ -135,6 +180,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       // A line break ends a name: a headline's last word and the next paragraph's first
       // ("… high bar for Trump" / "Bitter foes …") are two chains.
       if (text.slice(tokens[j - 1]!.end, t.start).includes('\n')) break;
+      if (junk.has(j)) break;
       if (isCap(t)) j++;
       // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),
       // unless a sentence opener follows: "… visited the US. But other meetings …".
@@ -164,6 +210,8 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     let lead = 0;
     while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
     if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
+    const opener = openersBefore(chain);
+    chain = chain.slice(opener);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4 && !inTitleCaseLine(chain[0]!.start)) {
       const full = text.slice(name[0]!.start, name[name.length - 1]!.end).replace(/\s+/g, ' ');
@@ -174,8 +222,9 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       if (!index.byFirst.has(first)) index.byFirst.set(first, full);
       // "White House economic adviser Larry Kudlow": lower-case role words before the name
       // belong to its title too.
-      let from = i;
+      let from = opener > 0 ? tokens.indexOf(chain[0]!) : i;
       while (
+        opener === 0 &&
         from > 0 &&
         i - from < 8 &&
         (isCap(tokens[from - 1]!) ||

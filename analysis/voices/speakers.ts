@@ -10,7 +10,13 @@ import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker } from '../types.js';
 import type { SpeakerSide } from '../vocabulary/sides.js';
 import { isPlaceWord, namesCountry, sideFromRole, type SideRules } from './sides.js';
-import { buildIndex, splitChain, strip, type ArticleIndex } from './speaker-index.js';
+import {
+  buildIndex,
+  openersBefore,
+  splitChain,
+  strip,
+  type ArticleIndex,
+} from './speaker-index.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
 import { isCap } from './source-phrase.js';
@@ -243,10 +249,20 @@ export class SpeakerBook {
     if (name.length > 0) {
       const last = strip(name[name.length - 1]!.norm);
       const firstWord = strip(name[0]!.norm);
+      const own = name.map((t) => t.text).join(' ');
+      const indexed = this.index.bySurname.get(last);
+      // A full name keeps its own given name: "Chelsea Clinton wrote" is not the article's
+      // "Bill Clinton", though both are indexed under "clinton".
       const full =
         name.length >= 2
-          ? (this.index.bySurname.get(last) ?? name.map((t) => t.text).join(' '))
-          : (this.index.bySurname.get(last) ?? this.index.byFirst.get(last));
+          ? indexed !== undefined &&
+            indexed
+              .toLowerCase()
+              .split(/[\s-]+/)
+              .includes(strip(name[0]!.norm))
+            ? indexed
+            : own
+          : (indexed ?? this.index.byFirst.get(last));
       canonical = full ?? name.map((t) => t.text).join(' ');
       // A transcript label in capitals ("BLINKEN:") names the person in ordinary case.
       if (/^[\p{Lu} .'-]{4,}$/u.test(canonical))
@@ -318,7 +334,9 @@ export class SpeakerBook {
 
   // A chain's title and name; a last word that also names a body ("Fox", "Post") is the
   // surname of a person the article named in full ("President Vicente Fox").
-  private split(tokens: Token[]): { title: Token[]; name: Token[] } {
+  private split(chain: Token[]): { title: Token[]; name: Token[] } {
+    // "So Trump got a deal": the opener is capitalised by its place, not part of the name.
+    const tokens = chain.slice(openersBefore(chain));
     const split = splitChain(tokens);
     const last = tokens[tokens.length - 1];
     if (split.name.length > 0 || !last || !isCap(last)) return split;

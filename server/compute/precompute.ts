@@ -9,6 +9,7 @@
 
 import { PARTS } from '../../analysis/comparison/compare.js';
 import type { Store } from '../../db/store.js';
+import { OUTLETS_SHOWN } from '../pages/story.js';
 import { KeptPages } from './kept-pages.js';
 import { loadStoryInputs, runTask, type PageTask, type StoryInputs } from './tasks.js';
 
@@ -32,13 +33,21 @@ export interface StoryReport {
   ms: number;
 }
 
-/** The tasks kept for a story: every page the story, its facts and its outlets ask for. */
+/**
+ * The tasks kept for a story: every page the story, its facts and its outlets ask for (the
+ * lead and body tabs with every outlet are left to the server's worker).
+ */
 export function storyTasks(
   slug: string,
   storyOutlets: readonly string[],
   outlets: PrecomputeOptions['outlets'],
 ): PageTask[] {
   const tasks: PageTask[] = PARTS.map((part) => ({ kind: 'story', slug, part }));
+  // The dashboard pools outlets past OUTLETS_SHOWN; its "every outlet" page (whole articles)
+  // is kept too: on a big story the server's worker cannot compute it.
+  if (storyOutlets.length > OUTLETS_SHOWN) {
+    tasks.push({ kind: 'story', slug, part: 'all', outlets: 'all' });
+  }
   tasks.push({ kind: 'facts', slug });
   tasks.push({ kind: 'api-story', slug, part: 'all' });
   const wanted =
@@ -85,4 +94,21 @@ export async function precomputePages(
     reports.push(report);
   }
   return reports;
+}
+
+/** Each story's data version (store.storyVersion), to see which stories an ingest changed. */
+export async function storyVersions(store: Store): Promise<Map<string, string>> {
+  const versions = new Map<string, string>();
+  for (const story of await store.listStories()) {
+    versions.set(story.slug, await store.storyVersion(story.slug));
+  }
+  return versions;
+}
+
+/** The stories new in `after` or with another version than in `before`. */
+export function changedStories(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+): string[] {
+  return [...after].filter(([slug, version]) => before.get(slug) !== version).map(([s]) => s);
 }

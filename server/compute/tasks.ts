@@ -22,6 +22,8 @@ export type PageTask =
       part: Part;
       /** Display names of issue ids in place of the codebook's (AppOptions.issueLabels). */
       issueLabels?: Record<string, string>;
+      /** Every outlet its own row (`?outlets=all`); absent: the largest, the rest pooled. */
+      outlets?: 'all';
     }
   | { kind: 'facts'; slug: string }
   /** The per-outlet figures of /api/stories/<slug>, with each outlet's framing. */
@@ -45,7 +47,8 @@ export type TaskValue<T extends PageTask> = TaskValues[T['kind']];
 /** What is being computed, as the "still computing" page says it. */
 export function describeTask(task: PageTask): string {
   if (task.kind === 'story') {
-    return `the dashboard of “${task.slug}” (${task.part === 'all' ? 'whole articles' : task.part})`;
+    const outlets = task.outlets === 'all' ? ', every outlet' : '';
+    return `the dashboard of “${task.slug}” (${task.part === 'all' ? 'whole articles' : task.part}${outlets})`;
   }
   if (task.kind === 'outlet') return `“${task.outlet}” against the other outlets of “${task.slug}”`;
   if (task.kind === 'api-story') return `the figures of “${task.slug}” (${task.part})`;
@@ -94,7 +97,14 @@ export async function runTask(
       framing: byOutlet.get(f.outlet) ?? null,
     }));
   }
-  const dashboard = await storyDashboard(story, sentences, task.part, framing, task.issueLabels);
+  const dashboard = await storyDashboard(
+    story,
+    sentences,
+    task.part,
+    framing,
+    task.issueLabels,
+    task.outlets === 'all',
+  );
   const stamp = await store.dataStamp({ story: task.slug });
   return storyPage(story, await store.listArticles(task.slug), sentences.length, dashboard, stamp);
 }

@@ -41,7 +41,15 @@ export async function storyReportHtml(
   if (!story) throw new Error(`no story “${slug}”`);
   const sentences = await store.storySentences(slug);
   const framing = await store.storyFraming(slug);
-  const dashboard = await storyDashboard(story, sentences, 'all', framing, options.issueLabels);
+  // A report is a file for the record, not a page to read on screen: every outlet its row.
+  const dashboard = await storyDashboard(
+    story,
+    sentences,
+    'all',
+    framing,
+    options.issueLabels,
+    true,
+  );
   const stamp = await store.dataStamp({ story: slug });
   const page = storyPage(story, await store.listArticles(slug), sentences.length, dashboard, stamp);
   const model: ReportModel = {

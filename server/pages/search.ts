@@ -4,7 +4,7 @@
 // current choices; the active filters, each removable; and the pager. It decides nothing
 // about what matches (the store does) and prints nothing (views/search.hbs does).
 
-import type { SearchRow, StorySummary } from '../../db/store.js';
+import type { SearchResult, SearchRow, StorySummary } from '../../db/store.js';
 import type { LayoutModel } from '../render.js';
 import { EXPECTATION, EXPECTATION_LABELS } from '../../analysis/vocabulary/expectation.js';
 import { nameOf, type LabelInfo } from '../../analysis/vocabulary/label.js';
@@ -267,12 +267,22 @@ function activeFilters(
   return out;
 }
 
-function pager(request: SearchRequest, total: number): SearchPage['pager'] {
-  const last = Math.ceil(total / PAGE_SIZE);
-  if (last <= 1) return null;
+/**
+ * Numbered pages up to the last; past the count limit the last page is not known, so the
+ * pager offers the pages around this one and "next" while this page is full.
+ */
+function pager(request: SearchRequest, result: SearchResult): SearchPage['pager'] {
   const at = request.page;
+  const last = result.more
+    ? result.rows.length === PAGE_SIZE
+      ? at + 1
+      : at
+    : Math.ceil(result.total / PAGE_SIZE);
+  if (last <= 1) return null;
   const href = (page: number) => searchHref(request.q, request.filters, page);
-  const shown = [...new Set([1, at - 2, at - 1, at, at + 1, at + 2, last])]
+  const shown = [
+    ...new Set([1, at - 2, at - 1, at, at + 1, at + 2, ...(result.more ? [] : [last])]),
+  ]
     .filter((p) => p >= 1 && p <= last)
     .sort((a, b) => a - b);
   return {
@@ -285,7 +295,7 @@ function pager(request: SearchRequest, total: number): SearchPage['pager'] {
 /** The page for a validated request and its results, or for a message alone (bad input). */
 export function searchPage(
   request: SearchRequest | null,
-  result: { total: number; rows: SearchRow[] } | null,
+  result: SearchResult | null,
   context: SearchContext,
   message: string | null = null,
 ): SearchPage {
@@ -301,10 +311,16 @@ export function searchPage(
   let note: string | null = null;
   if (request && result && !message) {
     const what = isKwic ? `“${q}”` : 'the filters';
-    summary = `${plural(total, 'sentence matches', 'sentences match')} ${what}`;
+    summary = result.more
+      ? `More than ${total.toLocaleString('en-US')} sentences match ${what}`
+      : `${plural(total, 'sentence matches', 'sentences match')} ${what}`;
     if (rows.length > 0)
       summary += ` · showing ${firstShown.toLocaleString('en-US')}–${(firstShown + rows.length - 1).toLocaleString('en-US')}`;
-    if (total > 0 && rows.length === 0)
+    if (result.more)
+      note = `Too many to count and sort: they are listed article by article in the order they were added. Narrow the search (a story, an outlet, more words) to under ${total.toLocaleString('en-US')} to have them counted and sorted by story and outlet.`;
+    if (result.more && rows.length === 0)
+      note = `Page ${request.page} is past the end of the results.`;
+    else if (total > 0 && rows.length === 0)
       note = `Page ${request.page} is past the end: the results fill ${plural(Math.ceil(total / PAGE_SIZE), 'page')} of ${PAGE_SIZE}.`;
   }
   return {
@@ -319,7 +335,7 @@ export function searchPage(
     form: formOf(request, context),
     active: request ? activeFilters(request, outletNames, context.stories) : [],
     lines: rows.map((r) => line(r, outletNames, isKwic)),
-    pager: request && result ? pager(request, total) : null,
+    pager: request && result ? pager(request, result) : null,
     jsonHref: request
       ? searchHref(request.q, request.filters, request.page, '/api/search')
       : '/api/search',
@@ -327,18 +343,21 @@ export function searchPage(
 }
 
 /** The JSON of /api/search: the same sentences and filters as the page, with raw scores. */
-export function searchJson(request: SearchRequest, result: { total: number; rows: SearchRow[] }) {
+export function searchJson(request: SearchRequest, result: SearchResult) {
   return {
     query: request.q,
     terms: request.terms,
     filters: request.filters,
     total: result.total,
-    // As every list of the JSON API: the page asked for, its size, the total and the count.
+    /** More than `total` sentences match: not counted further, listed in stored order. */
+    more: result.more,
+    // As every list of the JSON API: the page asked for, its size, the total and the count
+    // (null past the count limit, when the last page is not known).
     pagination: {
       page: request.page,
       perPage: PAGE_SIZE,
       total: result.total,
-      pageCount: Math.ceil(result.total / PAGE_SIZE),
+      pageCount: result.more ? null : Math.ceil(result.total / PAGE_SIZE),
     },
     results: result.rows.map((r) => ({
       segmentId: r.segmentId,

@@ -20,7 +20,7 @@ import {
   EXPECTATION_DIRECTIONS,
   type ExpectationDirection,
 } from '../../analysis/vocabulary/expectation.js';
-import type { ArticleSummary, StorySentence, StorySummary } from '../../db/store.js';
+import type { ArticleSummary, OutletSummary, StorySentence, StorySummary } from '../../db/store.js';
 import type { Chart } from '../charts.js';
 import type { Linked, PanelContext } from '../panels/context.js';
 import { expectationCells, expectationPanel, type ExpectationCell } from '../panels/expectation.js';
@@ -38,6 +38,7 @@ import { sentencesHref } from './sentence.js';
 import { framingPanel, type FramingPanel } from '../panels/framing.js';
 import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { storyCodebook } from '../sides.js';
+import { OTHER_OUTLETS } from '../api/outlets.js';
 
 type OutletRow = {
   name: string;
@@ -71,6 +72,21 @@ export interface StoryDashboard {
   charts: { tone: Chart; expectation: Chart; voices: Chart; issues: Chart | null };
   /** The tone chart shows distributions, not one tick per sentence (TONE_TICKS_LIMIT). */
   toneIsDistribution: boolean;
+  /**
+   * The outlets pooled into the last row ("other outlets") when the story has more than
+   * OUTLETS_SHOWN; null when every outlet has its own row.
+   */
+  pooled: PooledOutlets | null;
+  /** Whether every outlet was asked for (`?outlets=all`) on a story that has more. */
+  allOutlets: boolean;
+}
+
+/** The outlets a big story's dashboard pools into one row, as the page names them. */
+export interface PooledOutlets {
+  outlets: number;
+  articles: number;
+  /** The shown outlets' count (the N of "the N outlets with the most articles"). */
+  shown: number;
 }
 
 export interface StoryPage extends LayoutModel {
@@ -90,6 +106,9 @@ export interface StoryPage extends LayoutModel {
     edit: string;
     reanalyze: string;
     specs: Record<string, string>;
+    /** On a story of more than OUTLETS_SHOWN outlets: this tab with every outlet / the largest. */
+    allOutlets: string;
+    topOutlets: string;
   };
   parts: { label: string; href: string; current: boolean }[];
   partNote: string;
@@ -130,9 +149,38 @@ export interface ArticleCard {
 export const ARTICLE_COLUMNS_LIMIT = 60;
 export const ARTICLES_PER_PAGE = 50;
 
+/**
+ * Above this many outlets the dashboard gives a row (and a chart row) to the ones with the
+ * most articles and pools the rest into one: at 164 outlets one row each made a 5.8 MB page
+ * 84,000 px tall. `?outlets=all` asks for every outlet; CSV and API keep every outlet.
+ */
+export const OUTLETS_SHOWN = 12;
+
+/**
+ * The outlets with a row of their own and those pooled: all in story order up to `limit`,
+ * else the `limit` with the most articles (story order among equals) and the rest.
+ */
+export function selectOutlets(
+  outlets: readonly OutletSummary[],
+  limit: number = OUTLETS_SHOWN,
+): { shown: OutletSummary[]; pooled: OutletSummary[] } {
+  if (outlets.length <= limit) return { shown: [...outlets], pooled: [] };
+  const ranked = [...outlets].sort((a, b) => b.articleCount - a.articleCount);
+  const shown = new Set(ranked.slice(0, limit));
+  return {
+    shown: ranked.slice(0, limit),
+    pooled: outlets.filter((o) => !shown.has(o)),
+  };
+}
+
 /** The story page as rendered: the cached dashboard with one page of a big story's articles. */
 export interface StoryView extends StoryPage {
-  articleTable: { rows: (ArticleCard & { outlet: string })[]; pager: Pager } | null;
+  articleTable: {
+    rows: (ArticleCard & { outlet: string })[];
+    pager: Pager;
+    /** The outlets' table is folded (more than OUTLETS_SHOWN rows before the articles). */
+    foldOutlets: boolean;
+  } | null;
 }
 
 const PART_LABELS: Record<Part, string> = {
@@ -184,15 +232,34 @@ export async function storyDashboard(
   framingRows: StoryFramingRows,
   /** Display names of issue ids in place of the codebook's issue lexicon's (tests). */
   labels?: Readonly<Record<string, string>>,
+  /** Every outlet its own row, however many (`?outlets=all`); else OUTLETS_SHOWN. */
+  allOutlets = false,
 ): Promise<StoryDashboard> {
   const codebook = storyCodebook(story);
   const sides = codebook.vocabulary;
   const issueLabels =
     labels ?? Object.fromEntries(codebook.issues.issues.map((issue) => [issue.id, issue.label]));
-  const sentences = selectPart(allSentences, part);
-  const outletSlugs = story.outlets.map((o) => o.slug);
+  const { shown, pooled } = selectOutlets(
+    story.outlets,
+    allOutlets ? story.outlets.length : OUTLETS_SHOWN,
+  );
+  // The pooled outlets' sentences become one pseudo-outlet's, so its figures are computed
+  // from their sentences together (articles stay the bootstrap's unit), not averaged.
+  const pooledSlugs = new Set(pooled.map((o) => o.slug));
+  const partSentences = selectPart(allSentences, part);
+  const sentences =
+    pooled.length === 0
+      ? partSentences
+      : partSentences.map((s) => (pooledSlugs.has(s.outlet) ? { ...s, outlet: OTHER_OUTLETS } : s));
+  const outletSlugs = [...shown.map((o) => o.slug), ...(pooled.length > 0 ? [OTHER_OUTLETS] : [])];
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
+  if (pooled.length > 0) names.set(OTHER_OUTLETS, `Other outlets (${pooled.length})`);
   const nameOf = (slug: string) => names.get(slug) ?? slug;
+  const articleCounts = new Map(story.outlets.map((o) => [o.slug, o.articleCount]));
+  articleCounts.set(
+    OTHER_OUTLETS,
+    pooled.reduce((sum, o) => sum + o.articleCount, 0),
+  );
   const figures = compareOutlets(outletSlugs, sentences, { buckets: sides.buckets });
   const partFilter = part === 'all' ? {} : { part };
   const context: PanelContext = {
@@ -201,7 +268,11 @@ export async function storyDashboard(
     outletNames: outletSlugs.map(nameOf),
     nameOf,
     sides,
-    link: (outlet, extra) => sentencesHref({ story: story.slug, outlet, ...partFilter, ...extra }),
+    // The concordance filters by one outlet: the pooled row's numbers are not linked.
+    link: (outlet, extra) =>
+      outlet === OTHER_OUTLETS && pooled.length > 0
+        ? ''
+        : sentencesHref({ story: story.slug, outlet, ...partFilter, ...extra }),
   };
   const summaries = new Map(
     summarizeOutlets(
@@ -223,7 +294,7 @@ export async function storyDashboard(
       name: nameOf(f.outlet),
       slug: f.outlet,
       summary: summaries.get(f.outlet) ?? '',
-      articles: story.outlets.find((o) => o.slug === f.outlet)?.articleCount ?? f.articles,
+      articles: articleCounts.get(f.outlet) ?? f.articles,
       sentences: { text: String(f.sentences), href: context.link(f.outlet, {}) },
       words: f.words,
       tone: toneCell(context, f),
@@ -262,6 +333,15 @@ export async function storyDashboard(
     outlets,
     charts: { tone, expectation, voices, issues },
     toneIsDistribution: sentences.filter((s) => s.tone !== null).length > TONE_TICKS_LIMIT,
+    pooled:
+      pooled.length === 0
+        ? null
+        : {
+            outlets: pooled.length,
+            articles: articleCounts.get(OTHER_OUTLETS)!,
+            shown: shown.length,
+          },
+    allOutlets: allOutlets && story.outlets.length > OUTLETS_SHOWN,
   };
 }
 
@@ -278,6 +358,7 @@ export function storyPage(
   stamp: DataStamp,
 ): StoryPage {
   const base = `/stories/${encodeURIComponent(story.slug)}`;
+  const all = dashboard.allOutlets;
   return {
     title: story.title,
     crumbs: [{ label: 'Stories', href: '/' }],
@@ -299,19 +380,21 @@ export function storyPage(
     links: {
       facts: `${base}/facts`,
       search: sentencesHref({ story: story.slug }),
-      json: `${base}.json?part=${dashboard.part}`,
+      json: `${base}.json?part=${dashboard.part}${all ? '&outlets=all' : ''}`,
       edit: `${base}/edit`,
       reanalyze: `${base}/reanalyze`,
       specs: Object.fromEntries(
         ['tone', 'expectation', 'voices', 'issues'].map((name) => [
           name,
-          `${base}/charts/${name}.vl.json?part=${dashboard.part}`,
+          `${base}/charts/${name}.vl.json?part=${dashboard.part}${all ? '&outlets=all' : ''}`,
         ]),
       ),
+      allOutlets: storyHref(base, dashboard.part, true),
+      topOutlets: storyHref(base, dashboard.part, false),
     },
     parts: PARTS.map((part) => ({
       label: PART_LABELS[part],
-      href: part === 'all' ? base : `${base}?part=${part}`,
+      href: storyHref(base, part, all),
       current: part === dashboard.part,
     })),
     partNote: PART_NOTES[dashboard.part],
@@ -343,6 +426,15 @@ export function storyPage(
   };
 }
 
+/** A tab of the story page: its part, every outlet or the largest. */
+function storyHref(base: string, part: Part, allOutlets: boolean, articlesPage = 1): string {
+  const query = new URLSearchParams();
+  if (part !== 'all') query.set('part', part);
+  if (allOutlets) query.set('outlets', 'all');
+  if (articlesPage > 1) query.set('articles', String(articlesPage));
+  return `${base}${query.size > 0 ? `?${query}` : ''}`;
+}
+
 /**
  * The page a request gets: a story with more than ARTICLE_COLUMNS_LIMIT articles lists them
  * in a paginated table (page `articlesPage`) under the outlets, else in outlet columns.
@@ -353,15 +445,15 @@ export function storyView(page: StoryPage, articlesPage: number): StoryView {
     column.articles.map((article) => ({ ...article, outlet: column.name })),
   );
   const base = `/stories/${encodeURIComponent(page.story.slug)}`;
-  const { items, pager } = paginate(rows, articlesPage, ARTICLES_PER_PAGE, (n) => {
-    const query = new URLSearchParams();
-    if (page.dashboard.part !== 'all') query.set('part', page.dashboard.part);
-    if (n > 1) query.set('articles', String(n));
-    return `${base}${query.size > 0 ? `?${query}` : ''}#articles-h`;
-  });
+  const { items, pager } = paginate(
+    rows,
+    articlesPage,
+    ARTICLES_PER_PAGE,
+    (n) => `${storyHref(base, page.dashboard.part, page.dashboard.allOutlets, n)}#articles-h`,
+  );
   return {
     ...page,
     columns: page.columns.map((column) => ({ ...column, articles: [] })),
-    articleTable: { rows: items, pager },
+    articleTable: { rows: items, pager, foldOutlets: page.columns.length > OUTLETS_SHOWN },
   };
 }

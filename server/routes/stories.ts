@@ -42,11 +42,22 @@ export function storyRoutes(
   ): Promise<{ page: StoryPage; version: string } | null> => {
     const part = parsePart(req.query.part);
     if (part === null) throw new HttpError(400, 'part must be all, lead or body.');
+    const outlets = req.query.outlets;
+    if (outlets !== undefined && outlets !== '' && outlets !== 'all') {
+      throw new HttpError(400, 'outlets must be all (or left out: the largest outlets).');
+    }
     const slug = String(req.params.slug);
     const story = await storyOr404(store, slug);
     const version = await store.storyVersion(slug);
     const labels = issueLabels ? { ...issueLabels } : undefined;
-    const job = await jobs.get({ kind: 'story', slug, part, issueLabels: labels }, version);
+    const task = {
+      kind: 'story' as const,
+      slug,
+      part,
+      issueLabels: labels,
+      ...(outlets === 'all' ? { outlets: 'all' as const } : {}),
+    };
+    const job = await jobs.get(task, version);
     if (job.state === 'failed') throw new HttpError(job.status, job.message);
     if (job.state === 'ready') return { page: job.value, version };
     if (json) sendComputingJson(res, job);
@@ -97,7 +108,7 @@ export function storyRoutes(
     const loaded = await load(req, res, false);
     if (!loaded) return;
     const { page, version } = loaded;
-    const key = `${page.story.slug}:${page.dashboard.part}:${articlesPage}`;
+    const key = `${page.story.slug}:${page.dashboard.part}:${page.dashboard.allOutlets}:${articlesPage}`;
     res.send(
       await pages.cached(key, version, () => render('story', storyView(page, articlesPage))),
     );

@@ -10,6 +10,8 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../lib/project-paths.js';
 import { printable } from '../../cli/command.js';
+import { SqliteStore } from '../../db/sqlite-store.js';
+import { KeptPages } from '../../server/compute/kept-pages.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
 const db = join(dir, 'cli.sqlite');
@@ -33,6 +35,25 @@ describe('npm run ingest', () => {
     assert.match(first.err, /articles\.jsonl: line 3: not valid JSON/);
     // "June 17, 2023" is read as a date now: line 4 is the text of CSV row 4 again.
     assert.doesNotMatch(first.err, /articles\.jsonl: line 4/);
+    assert.match(first.out, /10 pages of 2 changed stories computed and kept/);
+  });
+
+  test('computes and keeps the pages of the stories it changed, unless told not to', async () => {
+    const story = { kind: 'story', slug: 'blinken-in-beijing', part: 'all' } as const;
+    const keptDashboard = async (file: string) => {
+      const store = new SqliteStore(file);
+      try {
+        return await new KeptPages(store).read(story, await store.storyVersion(story.slug));
+      } finally {
+        await store.close();
+      }
+    };
+    // The first run (the test before) stored five articles and computed their story's pages.
+    assert.equal((await keptDashboard(db))?.story.slug, story.slug);
+    const skipped = join(dir, 'skipped.sqlite');
+    const args = ['--db', skipped, '--story', 'Blinken in Beijing', '--skip-precompute'];
+    assert.doesNotMatch(run('ingest', [...args, fixtures]).out, /computed and kept/);
+    assert.equal(await keptDashboard(skipped), undefined);
   });
 
   test('a second run stores nothing twice', () => {

@@ -99,7 +99,7 @@ describe('searchSentences', () => {
       assert.ok(a[0] !== b[0] || order < 0, `row ${i} out of order`);
     }
     const beyond = await temp.store.searchSentences({ terms: [], offset: 10_000, limit: 50 });
-    assert.deepEqual(beyond, { total: all.total, rows: [] });
+    assert.deepEqual(beyond, { total: all.total, more: false, rows: [] });
   });
 
   test('each filter selects what the story comparison counts', async () => {

@@ -164,9 +164,48 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         [['expecting'], ['expectations']],
       );
       const none = await store.searchSentences({ ...query, outlet: 'xinhua' });
-      assert.deepEqual(none, { total: 0, rows: [] });
+      assert.deepEqual(none, { total: 0, more: false, rows: [] });
       const categories = await store.cueCategories();
       assert.ok(categories.some((c) => c.lexicon === 'expectation'));
+    });
+
+    test('past its count limit the concordance stops counting and pages in stored order', async () => {
+      const every = await store.searchSentences({ terms: [], offset: 0, limit: 100 });
+      assert.equal(every.more, false);
+      assert.ok(every.total > 6, `${every.total} sentences`);
+      const stored = every.rows.map((r) => r.segmentId).sort((a, b) => a - b);
+      const page = (offset: number, countLimit: number) =>
+        store.searchSentences({ terms: [], offset, limit: 3, countLimit });
+      const first = await page(0, 4);
+      assert.equal(first.total, 4);
+      assert.equal(first.more, true);
+      assert.deepEqual(
+        first.rows.map((r) => r.segmentId),
+        stored.slice(0, 3),
+      );
+      // Pages go on past the count limit, in the same order, until the matches end.
+      const second = await page(3, 4);
+      assert.deepEqual(
+        second.rows.map((r) => r.segmentId),
+        stored.slice(3, 6),
+      );
+      assert.equal((await page(every.total, 4)).rows.length, 0);
+      // At or above the total the count is exact and the order the usual one.
+      const exact = await page(0, every.total);
+      assert.deepEqual(exact, { ...exact, total: every.total, more: false });
+      assert.deepEqual(
+        exact.rows.map((r) => r.segmentId),
+        every.rows.slice(0, 3).map((r) => r.segmentId),
+      );
+      const word = await store.searchSentences({
+        terms: [{ text: 'Blinken', prefix: false }],
+        offset: 0,
+        limit: 10,
+        countLimit: 1,
+      });
+      assert.equal(word.more, true);
+      assert.ok(word.rows.length > 1);
+      assert.ok(word.rows.every((r) => r.matches.length > 0));
     });
 
     test('a kept page is read back for its task and version only, and replaced by the next', async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { projectPath } from '../../lib/project-paths.js';
 import { parseUpload, readSources } from '../../ingest/read.js';
 import { IngestError, type IngestResult, type ReadOptions } from '../../ingest/record.js';
@@ -142,6 +143,38 @@ test('a streamed CSV that is not UTF-8 is refused whole, before any row goes in'
     results.map((r) => (r instanceof IngestError ? r.reason : 'article')),
     [`not UTF-8 (invalid byte sequence at byte ${csv.length - 2})`],
   );
+});
+
+test('gzip-compressed JSONL and CSV on disk are read as the plain files; a broken one is refused whole', async () => {
+  const jsonl = `${JSON.stringify({ outlet: 'AP', story: 'Talks', text: SEED })}\n`;
+  const plain = await readOne(put('plain.jsonl', jsonl));
+  const packed = await readOne(put('packed.jsonl.gz', gzipSync(jsonl)));
+  assert.ok(!(plain instanceof IngestError) && !(packed instanceof IngestError));
+  assert.equal(packed.text, plain.text);
+  assert.equal(packed.outlet, 'AP');
+
+  const csv = await readOne(
+    put('packed.csv.GZ', gzipSync(`outlet,story,text\nBBC,Talks,${SEED}\n`)),
+  );
+  assert.ok(!(csv instanceof IngestError));
+  assert.equal(csv.outlet, 'BBC');
+
+  const whole = gzipSync(`${jsonl}${jsonl.replace('AP', 'NPR')}`);
+  const truncated = whole.subarray(0, whole.length - 12);
+  const results = await collect(readSources([put('cut.jsonl.gz', truncated)], options));
+  assert.deepEqual(
+    results.map((r) => (r instanceof IngestError ? r.reason : 'article')),
+    ['not a readable gzip file (unexpected end of file)'],
+  );
+  assert.equal(
+    await reasonFor('fake.jsonl.gz', jsonl),
+    'not a readable gzip file (incorrect header check)',
+  );
+  assert.match(
+    await reasonFor('notes.txt.gz', gzipSync(SEED)),
+    /^unsupported compressed file type '\.txt\.gz'; accepted compressed: \.csv\.gz \.jsonl\.gz/,
+  );
+  assert.match(await reasonFor('a.docx', SEED), /accepted: .*\.csv\.gz \.jsonl\.gz$/);
 });
 
 test('an upload is read exactly as the same file from disk', async () => {

@@ -13,7 +13,8 @@ interface SearchJson {
   query: string;
   filters: Record<string, unknown>;
   total: number;
-  pagination: { page: number; perPage: number; total: number; pageCount: number };
+  more: boolean;
+  pagination: { page: number; perPage: number; total: number; pageCount: number | null };
   results: {
     segmentId: number;
     href: string;
@@ -187,9 +188,11 @@ describe('/search', () => {
       'terms',
       'filters',
       'total',
+      'more',
       'pagination',
       'results',
     ]);
+    assert.equal(first.more, false, 'the bundled corpus is under the count limit');
     assert.equal(first.pagination.total, first.total);
     assert.equal(first.pagination.pageCount, Math.ceil(first.total / 50));
     const second = await json('page=2');

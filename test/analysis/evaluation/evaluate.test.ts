@@ -169,6 +169,36 @@ test('a speaker span is compared through its head, on every gold set alike', () 
   assert.ok(!sameSpeaker('Bo Park, The Ledger', 'The Ledger'));
 });
 
+test('what the head cut drops still tells groups and people apart', () => {
+  // A place or affiliation on both sides must agree: each is "officials", yet two groups.
+  assert.ok(!sameSpeaker('officials in Beijing', 'officials in Washington'));
+  assert.ok(!sameSpeaker('diplomats from the European Union', 'diplomats in Vienna'));
+  assert.ok(sameSpeaker('officials in Beijing', 'officials in Beijing'));
+  assert.ok(sameSpeaker('a source close to the White House', 'source close to White House'));
+  // The gold's place must be named: "officials" may be the ones in Washington.
+  assert.ok(!sameSpeaker('officials in Beijing', 'officials'));
+  assert.ok(!sameSpeaker('a source close to the White House', 'source'));
+  // A prediction may name a group more fully than the gold span, never less or otherwise.
+  assert.ok(sameSpeaker('officials', 'officials in Beijing'));
+  assert.ok(sameSpeaker('Officials', 'senior F.B.I. officials'));
+  assert.ok(sameSpeaker('the administration', 'Obama administration'));
+  assert.ok(sameSpeaker('other journalists', 'journalists'));
+  assert.ok(!sameSpeaker('US officials', 'officials'));
+  assert.ok(!sameSpeaker('banking analysts', 'Wall Street analysts'));
+  assert.ok(!sameSpeaker('31 percent', 'Forty-one percent of respondents'));
+  assert.ok(!sameSpeaker('a 2005 video', 'release of a 2005 video'));
+  // A person's affiliation is a description, never counted against the name.
+  assert.ok(sameSpeaker('Bo Park of the Example Institute', 'Bo Park of Example'));
+  // One surname, two given names: two people; a middle initial, title or misspelling is not.
+  assert.ok(!sameSpeaker('Seth Hutchinson', 'Tim C. Hutchinson'));
+  assert.ok(sameSpeaker('Susan Rice', 'Susan E. Rice'));
+  assert.ok(sameSpeaker('Joe Arpaio', 'Sheriff Arpaio'));
+  assert.ok(sameSpeaker('Joe Arpaio', 'Arizona Sheriff Joe Arpaio'));
+  assert.ok(sameSpeaker('Mr. Clyburn', 'Representatives James E. Clyburn'));
+  assert.ok(sameSpeaker('Vicente Fox', 'Vincente Fox'));
+  assert.ok(sameSpeaker('Tony Blinken', 'Antony Blinken'));
+});
+
 test('speakers match by surname for people and by whole name for groups', () => {
   assert.ok(sameSpeaker('Kurt Campbell', 'Campbell'));
   assert.ok(sameSpeaker('Kim Jong Un', 'Kim'));

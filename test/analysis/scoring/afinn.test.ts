@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afinnScore } from '../../../analysis/scoring/afinn.js';
 import { tokenize } from '../../../analysis/segmentation/tokens.js';
 
@@ -67,4 +69,23 @@ test('words that name Object.prototype properties get no score and break nothing
     const result = afinnScore(tokenize(text));
     assert.ok(Number.isFinite(result.normalizedScore), text);
   }
+});
+
+test('the chunk cache keeps no article text alive', () => {
+  // A token is a slice of its article; a cached chunk must not keep the article with it.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const articles = 40;
+  const articleChars = 500_000;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < articles; i++) {
+    // A word of 13 characters or more is the kind V8 stores as a pointer into its parent.
+    const article = `Reconciliation${i} was welcome. ` + 'z'.repeat(articleChars);
+    afinnScore(tokenize(article.slice(0, 40)));
+  }
+  gc();
+  const kept = process.memoryUsage().heapUsed - before;
+  // All forty articles are 20 MB; the chunks alone are a few kilobytes.
+  assert.ok(kept < (articles * articleChars) / 4, `the heap kept ${kept} bytes`);
 });

@@ -262,3 +262,68 @@ test('after an opening quotation, a name with a bare apposition before the verb 
   assert.equal(v[1]!.name, 'Bill Ruiz');
   assert.equal(v[2]!.name, 'Ann Lee');
 });
+
+test('a capitalised opener before a name is not part of the name', () => {
+  const v = voices([
+    ['Despite Ruiz’s promise, the deal stalled.', '“It is over,” Ruiz said.'],
+    ['While Ann Lee was abroad, the vote went ahead.', '“We lost,” Lee said.'],
+    ['Senator Bo Park wanted a deal.', 'So Park said he would sign it.'],
+  ]);
+  assert.equal(v[5]!.name, 'Bo Park');
+  assert.equal(v[1]!.name, 'Ruiz');
+  assert.equal(v[3]!.name, 'Ann Lee');
+});
+
+test('a full name keeps its own given name beside a namesake', () => {
+  const v = voices([
+    ['Senator Bill Ruiz spoke first.'],
+    ['Ana Ruiz wrote that the calls had stopped.'],
+    ['“They stopped,” Ruiz said.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ana Ruiz');
+});
+
+test('a sentence opened by "As X reported," credits X', () => {
+  const v = voices([
+    ['As the Ledger reported Tuesday night, the fund will double its spending.'],
+    ['But as Ann Ruiz said, the vote is close.'],
+    ['The poll shows a tie even if, as Lee noted at one point, the sample is small.'],
+    ['As the crisis deepened, the talks stalled.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Ledger', side: 'other' });
+  assert.equal(v[1]!.name, 'Ann Ruiz');
+  // Inside a sentence the clause is an aside: the sentence's own source stays.
+  assert.equal(v[2]!.name, 'poll');
+  assert.equal(v[3]!.quote, 'none');
+});
+
+test('reporting verbs counted in thousands of AllSides articles credit their subject', () => {
+  const v = voices([
+    ['“We will see what the voters think of it,” Ann Ruiz muttered.'],
+    ['Mr. Lee fumed, calling the vote a farce.'],
+    ['The minister reaffirmed that the border would stay open.'],
+    ['The crowd shouted.'],
+  ]);
+  assert.equal(v[0]!.name, 'Ann Ruiz');
+  assert.equal(v[1]!.name, 'Lee');
+  assert.equal(v[2]!.name, 'minister');
+  // A verb with a common sense of its own counts only before a quote, "that" or a comma.
+  assert.equal(v[3]!.quote, 'none');
+});
+
+test('link text pasted after a name is no part of the name', () => {
+  const v = voices([
+    ['President Ruiz Ana Maria RuizGOP senators balk at the bill was in Ohio.'],
+    ['Ruiz said the talks went well.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ruiz');
+});
+
+test('House leaders are on the US government side', () => {
+  const v = voices([
+    ['House Majority Leader Ken Ruiz said the deal should go to the Senate.'],
+    ['House Speaker Ann Lee said the deal was weak.'],
+  ]);
+  assert.equal(v[0]!.side, 'us_gov');
+  assert.equal(v[1]!.side, 'us_gov');
+});
