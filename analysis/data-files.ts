@@ -5,7 +5,7 @@
 // in the hash without being listed anywhere. It parses and validates nothing itself.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 export class DataFileLog {
@@ -17,6 +17,16 @@ export class DataFileLog {
     const bytes = readFileSync(path);
     this.digests.set(path, createHash('sha256').update(bytes).digest('hex'));
     return bytes.toString('utf8');
+  }
+
+  /**
+   * An optional data file (the trained expectation model a lexicon folder may lack): its text,
+   * or null when it does not exist, which is recorded too, so adding the file changes the hash.
+   */
+  readIfExists(path: string): string | null {
+    if (existsSync(path)) return this.read(path);
+    this.digests.set(path, 'absent');
+    return null;
   }
 
   /** The files read so far, by full path. */

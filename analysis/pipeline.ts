@@ -25,7 +25,8 @@ import { articleNames, findTargets, TargetMatcher, targetSentences } from './sco
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
-import type { AnalyzedSegment, ArticleAnalysis, CueHit, Token } from './types.js';
+import type { Feature } from './scoring/expectation-model.js';
+import type { AnalyzedSegment, ArticleAnalysis, CueHit, ExpectationScore, Token } from './types.js';
 import { isScoredKind } from './vocabulary/segments.js';
 import { attributeVoices } from './voices/voices.js';
 
@@ -46,6 +47,11 @@ export interface AnalysisData {
 export interface AnalyzeOptions {
   /** The title from the article's metadata, which helps tell the headline line apart. */
   title?: string;
+  /**
+   * Receives each scored sentence's expectation-model features and the rules' label, by
+   * segment index: what `npm run train` learns from (cli/train.ts).
+   */
+  observeExpectation?: (segment: number, features: Feature[], rules: ExpectationScore) => void;
 }
 
 export function analyzeArticle(
@@ -59,13 +65,18 @@ export function analyzeArticle(
   let words = 0;
   // Whether the last scored sentence named the talks (expectation.ts, ExpectationContext).
   let talksJustNamed = false;
+  const observe = options.observeExpectation;
   const analyzed: AnalyzedSegment[] = segments.map((segment, index) => {
     const segmentTokens = tokenize(segment.text, segment.start);
     tokens.push(segmentTokens);
     let segmentWords = 0;
     for (const t of segmentTokens) if (t.isWord) segmentWords++;
     const scored = isScoredKind(segment.kind)
-      ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded, { talksJustNamed })
+      ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded, {
+          talksJustNamed,
+          headline: segment.kind === 'headline',
+          observeExpectation: observe && ((features, rules) => observe(index, features, rules)),
+        })
       : null;
     if (scored) {
       talksJustNamed = namesTalksOrOutcome(segmentTokens, data.lexicons);

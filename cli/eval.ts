@@ -3,8 +3,7 @@
 // definitions: ../shared/eval/README.md). A thin wrapper: reading files and printing here,
 // every number computed in analysis/evaluation/evaluate.ts.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type {
   ClassificationMetrics,
@@ -15,7 +14,8 @@ import type {
 import type { FramingDocument } from '../analysis/evaluation/framing-eval.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 import { runCommand } from './command.js';
-import { GoldFileError, readGoldJsonl } from './gold-file.js';
+import { GoldFileError } from './gold-file.js';
+import { eventOf, goldDocuments, readGold, type DocFilter } from './gold-set.js';
 
 // The analysis modules take a noticeable fraction of a second to load: they are imported
 // once the flags are read, so `--help` and usage errors answer at once.
@@ -78,26 +78,6 @@ Options
 
 class UsageError extends Error {}
 
-function readGold(
-  folder: string,
-  { goldRowSchema }: Analysis,
-): { docsDir: string; rows: GoldRow[] } {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UsageError(`gold folder not found: ${folder}`);
-  }
-  const docsDir = join(folder, 'docs');
-  const segmentsFile = join(folder, 'segments.jsonl');
-  if (!existsSync(docsDir)) throw new UsageError(`${docsDir} is missing (the documents folder)`);
-  if (!existsSync(segmentsFile)) throw new UsageError(`${segmentsFile} is missing`);
-  const rows: GoldRow[] = readGoldJsonl(segmentsFile, goldRowSchema);
-  return { docsDir, rows };
-}
-
-interface DocFilter {
-  only?: RegExp;
-  exclude?: RegExp;
-}
-
 function loadDocuments(
   docsDir: string,
   rows: GoldRow[],
@@ -106,33 +86,8 @@ function loadDocuments(
   framing: FramingDocument[],
   { predictionsFromAnalysis }: Analysis,
 ): EvalDocument[] {
-  const byDoc = new Map<string, GoldRow[]>();
-  for (const row of rows) {
-    const list = byDoc.get(row.doc);
-    if (list) list.push(row);
-    else byDoc.set(row.doc, [row]);
-  }
-  const names = readdirSync(docsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => basename(f, '.txt'))
-    .sort();
-  const known = new Set(names);
-  for (const doc of byDoc.keys()) {
-    if (!known.has(doc))
-      throw new UsageError(
-        `segments.jsonl names doc "${doc}" but ${docsDir}/${doc}.txt is missing`,
-      );
-  }
-  const chosen = names.filter(
-    (doc) =>
-      (filter.only === undefined || filter.only.test(doc)) &&
-      (filter.exclude === undefined || !filter.exclude.test(doc)),
-  );
-  if (chosen.length === 0) throw new UsageError('no document matches --docs / --exclude-docs');
-  return chosen.map((doc) => {
-    const text = readFileSync(join(docsDir, `${doc}.txt`), 'utf8');
+  return goldDocuments(docsDir, rows, filter).map(({ doc, text, gold }) => {
     const analysis = analyzer.analyze(text);
-    const gold = byDoc.get(doc) ?? [];
     framing.push({ doc, text, analysis, gold });
     return { doc, gold, predicted: predictionsFromAnalysis(analysis) };
   });
@@ -197,10 +152,6 @@ function printReport(r: EvalReport): void {
   );
   printClassification('speaker_side', r.speaker_side);
 }
-
-// An event is the story part of a document's name ("trade-2019-08-26__politico"); a gold
-// set whose names carry none (seeds-dev) is one event.
-const eventOf = (doc: string): string => (doc.includes('__') ? doc.split('__')[0]! : '(all)');
 
 function printByEvent(folder: string, documents: EvalDocument[], { evaluate }: Analysis): void {
   const events = new Map<string, EvalDocument[]>();
@@ -285,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const analysis = await loadAnalysis();
   try {
-    const { docsDir, rows } = readGold(resolve(folder), analysis);
+    const { docsDir, rows } = readGold(resolve(folder), analysis.goldRowSchema);
     const analyzer = analysis.createAnalyzer({
       lexiconDir: args.values.lexicons,
       issuesFile: args.values.issues,

@@ -34,7 +34,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords.words, ...NE
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
-function stemOf(word: string): string {
+export function stemOf(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
     stem = porter.stem(word);

@@ -1,8 +1,9 @@
 // Loads the scoring lexicons (tone, expectation, hedges, boosters, scope) from a folder of
 // versioned JSON files, validates each with zod and compiles them into phrase tries; the
 // files are read through a DataFileLog, so they are in the analyzer's data hash. A
-// researcher can point Parallax at their own folder with the same five file names. It
-// deliberately does no scoring.
+// researcher can point Parallax at their own folder with the same five file names (and,
+// optionally, a trained expectation-model.json, `npm run train`). It deliberately does no
+// scoring.
 
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -10,6 +11,11 @@ import { BOOSTER_TYPES, HEDGE_TYPES } from '../vocabulary/cues.js';
 import { EXPECTATION_LABELS } from '../vocabulary/expectation.js';
 import { TONE_CATEGORIES } from '../vocabulary/tone.js';
 import { DataFileLog } from '../data-files.js';
+import {
+  MODEL_FILE,
+  readExpectationModel,
+  type ExpectationModel,
+} from './expectation-model-file.js';
 import { PhraseTrie } from './matcher.js';
 import { projectPath } from '../../lib/project-paths.js';
 
@@ -140,6 +146,8 @@ export interface Lexicons {
   expectation: PhraseTrie<ExpectationEntry>;
   stance: PhraseTrie<StanceEntry>;
   scope: PhraseTrie<ScopeEntry>;
+  /** The folder's trained expectation model (expectation-model.ts), null if it has none. */
+  expectationModel: ExpectationModel | null;
 }
 
 /** The lexicons shipped with Parallax (analysis/lexicons, also when running from dist/). */
@@ -221,5 +229,6 @@ export function loadLexicons(
     expectation: new PhraseTrie(expectation.entries.map((e) => ({ phrase: e.phrase, entry: e }))),
     stance,
     scope: new PhraseTrie(scope.entries.map((e) => ({ phrase: e.phrase, entry: e }))),
+    expectationModel: readExpectationModel(files, join(dir, MODEL_FILE)),
   };
 }

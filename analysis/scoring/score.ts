@@ -2,8 +2,11 @@
 // clause and negation analysis between the three. This is the per-sentence entry point the
 // pipeline calls; it deliberately does nothing per article (voices, speakers) so the voices
 // stage can later score narrator and quoted parts separately with the same function.
+// Expectation is the hand rules' (expectation.ts), decided together with the lexicon folder's
+// trained model (expectation-model.ts) when the folder has one.
 
-import { scoreExpectation, type ExpectationContext } from './expectation.js';
+import { namesTalksOrOutcome, scoreExpectation, type ExpectationContext } from './expectation.js';
+import { applyExpectationModel, sentenceFeatures, type Feature } from './expectation-model.js';
 import { scoreHedges } from './hedges.js';
 import type { Lexicons } from './lexicon.js';
 import type { ExpectationScore, ToneScore } from '../types.js';
@@ -20,6 +23,16 @@ export interface SentenceScores {
   cueHits: CueHit[];
 }
 
+/** Where the sentence stands in its article: what the rules and the model read beyond it. */
+export interface SentenceContext extends ExpectationContext {
+  headline?: boolean;
+  /**
+   * Called with the model's features and the rules' label of the sentence (what
+   * `npm run train` learns from); the features are computed only when a model or this asks.
+   */
+  observeExpectation?: (features: Feature[], rules: ExpectationScore) => void;
+}
+
 /**
  * `tokens` come from tokenize(segment.text, segment.start), so offsets (and the cue hits)
  * point into the original article text; `segmentIndex` is stored on each cue hit.
@@ -29,12 +42,23 @@ export function scoreSentence(
   segmentIndex: number,
   lexicons: Lexicons,
   loaded?: LoadedLanguage,
-  context?: ExpectationContext,
+  context?: SentenceContext,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
   const loadedHits = loaded ? findLoadedLanguage(scope, segmentIndex, loaded) : [];
   const tone = scoreTone(scope, segmentIndex, lexicons);
-  const expectation = scoreExpectation(scope, segmentIndex, lexicons, context);
+  let expectation = scoreExpectation(scope, segmentIndex, lexicons, context);
+  const model = lexicons.expectationModel;
+  if (model || context?.observeExpectation) {
+    const features = sentenceFeatures(scope, tone.tone, lexicons, expectation.expectation, {
+      headline: context?.headline ?? false,
+      talksJustNamed: context?.talksJustNamed ?? false,
+      talksNamed: namesTalksOrOutcome(tokens, lexicons),
+    });
+    context?.observeExpectation?.(features, expectation.expectation);
+    if (model)
+      expectation = applyExpectationModel(model, expectation, scope, features, segmentIndex);
+  }
   const stance = scoreHedges(scope, segmentIndex, lexicons);
   return {
     tone: tone.tone,

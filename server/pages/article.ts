@@ -42,6 +42,61 @@ interface MarginNote extends SentenceBadges {
   seq: number;
   hedges: number;
   boosters: number;
+  /** When the trained model set the expectation label: the features that pushed it there. */
+  model: ModelEvidence | null;
+}
+
+export interface ModelEvidence {
+  label: string;
+  /** The strongest features, weight first: what the line shows. */
+  top: { feature: string; weight: string }[];
+  /** Every feature with its weight, for the line's title. */
+  all: string;
+}
+
+/** How many of the model's features the margin line shows (the rest are in its title). */
+const MODEL_FEATURES_SHOWN = 5;
+
+/**
+ * A model feature's name as a reader takes it: stems and stem pairs in quotes, cues and
+ * building blocks of the expectation lexicon by role, "(talks named)" for the combinations.
+ */
+export function describeFeature(name: string): string {
+  const talks = name.startsWith('talks&');
+  const bare = talks ? name.slice('talks&'.length) : name;
+  const [kind, ...rest] = bare.split(':');
+  const value = rest.join(':');
+  const text =
+    kind === 'w'
+      ? `“${value}…”`
+      : kind === 'b'
+        ? `“${value.replace('_', ' ')}…”`
+        : kind === 'cue'
+          ? `cue ${value.replace(':', ' / ')}`
+          : kind === 'role'
+            ? `${value} word`
+            : kind === 'rule'
+              ? `rules said ${value}`
+              : kind === 'rule-move'
+                ? `rules' move ${value}`
+                : bare.replace(/[:-]/g, ' ');
+  return talks ? `${text} (talks named)` : text;
+}
+
+/** The model's cue hits on a sentence, as the margin's evidence line, or null. */
+export function modelEvidence(segment: StoredSegment): ModelEvidence | null {
+  const hits = segment.cueHits
+    .filter((h) => h.lexicon === 'expectation-model')
+    .sort((a, b) => b.weight - a.weight || a.entry.localeCompare(b.entry));
+  if (hits.length === 0) return null;
+  const signed = (w: number) => `${w >= 0 ? '+' : ''}${w.toFixed(2)}`;
+  return {
+    label: hits[0]!.category,
+    top: hits
+      .slice(0, MODEL_FEATURES_SHOWN)
+      .map((h) => ({ feature: describeFeature(h.entry), weight: signed(h.weight) })),
+    all: hits.map((h) => `${describeFeature(h.entry)} ${signed(h.weight)}`).join('; '),
+  };
 }
 
 export interface ArticlePage extends LayoutModel {
@@ -198,6 +253,7 @@ export function articlePage(article: ArticleDetail): ArticlePage {
         ),
         hedges: segment.hedges,
         boosters: segment.boosters,
+        model: modelEvidence(segment),
       });
     }
   }
