@@ -5,6 +5,9 @@
 // The analyzer, the stores and the readers are imported only once the arguments are read:
 // loading them takes a second or more, and --help or a usage error should answer at once.
 
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ReadOptions } from '../ingest/record.js';
 import { printable, runCommand } from './command.js';
@@ -39,8 +42,9 @@ Options:
                    workers); the result is the same, in the same order
   --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
   --skip-precompute  do not compute the changed stories' pages afterwards (by default
-                   their dashboards, facts and API figures are computed and kept, as
-                   npm run precompute does, so the server shows them at once)
+                   their dashboards, facts and API figures are computed and kept by
+                   npm run precompute in a separate process, so the server shows them
+                   at once)
   --quiet          print only rejections and the summary
   --help           this text
 
@@ -125,7 +129,7 @@ async function main(): Promise<number> {
     { openStore },
     { createAnalysisPool },
     { ingest },
-    { changedStories, precomputePages, storyVersions },
+    { changedStories, storyVersions },
   ] = await Promise.all([
     import('../analysis/pipeline.js'),
     import('../db/open-store.js'),
@@ -191,21 +195,9 @@ async function main(): Promise<number> {
     if (versions && summary.added > 0) {
       // An ingest changes its stories' versions, so their kept pages no longer count.
       const stories = changedStories(versions, await storyVersions(store));
-      const started = performance.now();
-      try {
-        const reports = await precomputePages(store, { stories });
-        const computed = reports.reduce((n, r) => n + r.computed, 0);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(
-          `${computed} pages of ${plural(stories.length, 'changed story', 'changed stories')} computed and kept in ${seconds} s (--skip-precompute leaves them to npm run precompute)`,
-        );
-      } catch (error) {
-        // The articles are stored whatever happens here: a failure is reported, not fatal.
-        console.error(
-          `warning   pages not computed (${printable(String(error))}); run npm run precompute`,
-        );
-      }
+      await precomputeApart(stories, { db: values.db, databaseUrl: values['database-url'] });
     }
+    if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
     if (summary.retryable.length > 0) return 3;
     return summary.rejected.length > 0 ? 1 : 0;
   } finally {
@@ -213,6 +205,39 @@ async function main(): Promise<number> {
     process.off('SIGTERM', onSignal);
     await pool?.close();
     await store.close();
+  }
+}
+
+/** The heap `npm run precompute` runs with (package.json). */
+const PRECOMPUTE_HEAP_MB = 4096;
+
+/**
+ * Computes the changed stories' pages in a child process with `npm run precompute`'s heap:
+ * a story of thousands of articles needs gigabytes for its pages, which ingest's heap, kept
+ * small and flat while the articles stream through, does not have. The articles are stored
+ * whatever happens there, so a failure is a warning, not the command's status.
+ */
+async function precomputeApart(
+  stories: readonly string[],
+  database: { db?: string; databaseUrl?: string },
+): Promise<void> {
+  if (stories.length === 0) return;
+  console.log(
+    `computing the pages of ${plural(stories.length, 'changed story', 'changed stories')} (--skip-precompute leaves them to npm run precompute)`,
+  );
+  const args = [
+    `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
+    fileURLToPath(new URL('./precompute.js', import.meta.url)),
+    '--quiet',
+    ...(database.db === undefined ? [] : [`--db=${database.db}`]),
+    ...(database.databaseUrl === undefined ? [] : [`--database-url=${database.databaseUrl}`]),
+    ...stories.map((slug) => `--story=${slug}`),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+  if (code !== 0) {
+    const how = signal === null ? `exit status ${code}` : signal;
+    console.error(`warning   pages not computed (${how}); run npm run precompute`);
   }
 }
 

@@ -24,6 +24,7 @@ Options:
   --outlet SLUG      also this outlet's rows of its outlet profile (repeatable)
   --all-outlets      also every outlet's rows (slow on a big corpus: each row pools the
                      story's other outlets; about 15 µs per sentence per outlet)
+  --quiet            print only errors and the closing summary, not a line per story
   --help             this text
 
 Exit status: 0 done, 1 an error, 2 usage error.`;
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
         story: { type: 'string', multiple: true },
         outlet: { type: 'string', multiple: true },
         'all-outlets': { type: 'boolean' },
+        quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -59,12 +61,14 @@ async function main(): Promise<number> {
     const reports = await precomputePages(store, {
       stories: values.story,
       outlets: values['all-outlets'] ? 'all' : (values.outlet ?? []),
-      onStory: (r) =>
-        console.error(
-          `${printable(r.slug)}: ${r.computed} computed, ${r.alreadyKept} already kept` +
-            (r.sentences === null ? '' : `, ${r.sentences.toLocaleString('en')} sentences`) +
-            `, ${(r.ms / 1000).toFixed(1)} s`,
-        ),
+      onStory: values.quiet
+        ? undefined
+        : (r) =>
+            console.error(
+              `${printable(r.slug)}: ${r.computed} computed, ${r.alreadyKept} already kept` +
+                (r.sentences === null ? '' : `, ${r.sentences.toLocaleString('en')} sentences`) +
+                `, ${(r.ms / 1000).toFixed(1)} s`,
+            ),
     });
     const computed = reports.reduce((n, r) => n + r.computed, 0);
     console.log(
