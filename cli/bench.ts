@@ -4,25 +4,20 @@
 // size under a bounded local load, and a command's time to first output. It prints a table
 // of medians with ranges; it asserts nothing (tests never assert timings).
 
+// The analyzer (bench/baselines.ts, bench/ingest.ts) and the SQLite store are imported once
+// the arguments are read, so that --help and a usage error answer without loading them.
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchSentences, measureBaselines, type BaselineFigures } from '../bench/baselines.js';
+import type { BaselineFigures } from '../bench/baselines.js';
 import { DEFAULT_CORPUS, readCorpusPrefix } from '../bench/corpus.js';
-import {
-  measureAnalysis,
-  runExport,
-  runIngest,
-  writeJsonl,
-  type ExportRun,
-  type IngestRun,
-} from '../bench/ingest.js';
+import type { ExportRun, IngestRun } from '../bench/ingest.js';
 import { measurePages, type PageTarget, type ServerFigures } from '../bench/pages.js';
 import { spread, type Spread } from '../bench/stats.js';
-import { SqliteStore } from '../db/sqlite-store.js';
 import { runCommand } from './command.js';
 
 const USAGE = `Usage: npm run bench [-- --articles N | --full] [options]
@@ -160,6 +155,10 @@ async function main(): Promise<number> {
 }
 
 async function bench(options: BenchOptions, work: string): Promise<number> {
+  const [
+    { benchSentences, measureBaselines },
+    { measureAnalysis, runExport, runIngest, writeJsonl },
+  ] = await Promise.all([import('../bench/baselines.js'), import('../bench/ingest.js')]);
   progress(
     `reading ${options.articles === Infinity ? 'every' : `the first ${options.articles}`} article(s) of ${options.corpus}`,
   );
@@ -269,6 +268,7 @@ async function pagesOnly(options: BenchOptions, database: string): Promise<numbe
 /** Home, the largest story, its facts, one of its articles, and the concordance. */
 async function pageTargets(database: string, base: string): Promise<PageTarget[]> {
   void base;
+  const { SqliteStore } = await import('../db/sqlite-store.js');
   const store = new SqliteStore(database);
   try {
     const stories = await store.listStories();

@@ -3,14 +3,13 @@
 // (ingest/reanalyze.ts) so its sides, legends and issue charts follow. It does not edit
 // codebooks: they are JSON files (README, "Codebooks").
 
+// The codebook loader, the analyzer and the store are imported by the subcommand that needs
+// them, once the arguments are read, so that --help and a usage error answer at once.
+
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadCodebook } from '../analysis/codebooks/codebook.js';
-import { createAnalyzer } from '../analysis/pipeline.js';
-import { openStore } from '../db/open-store.js';
 import type { StoreChoice } from '../db/open-store.js';
 import { projectPath } from '../lib/project-paths.js';
-import { reanalyzeArticles } from '../ingest/reanalyze.js';
 import { printable, runCommand } from './command.js';
 
 const USAGE = `Usage: npm run codebook -- <command> [options]
@@ -27,7 +26,8 @@ Options:
 
 Exit status: 0 done, 1 no such story or some article failed, 2 usage error or bad codebook.`;
 
-function list(): number {
+async function list(): Promise<number> {
+  const { loadCodebook } = await import('../analysis/codebooks/codebook.js');
   const dir = projectPath('analysis', 'codebooks');
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -44,6 +44,11 @@ function list(): number {
 }
 
 async function assign(slug: string, name: string, choice: StoreChoice): Promise<number> {
+  const [{ createAnalyzer }, { openStore }, { reanalyzeArticles }] = await Promise.all([
+    import('../analysis/pipeline.js'),
+    import('../db/open-store.js'),
+    import('../ingest/reanalyze.js'),
+  ]);
   let analyzer;
   try {
     analyzer = createAnalyzer({ codebook: name });

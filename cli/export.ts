@@ -1,11 +1,12 @@
 // `npm run export -- <what>`: one CSV export (articles, segments, cue_hits, speakers, summary,
 // summary_parties, facts) to a file or standard output, the same rows and bytes as /export/<what>.csv.
 
+// The store and the CSV code are imported once the arguments are read, so that --help and
+// a usage error answer without loading them.
+
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openStore } from '../db/open-store.js';
-import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
-import { checkExportRequest, ExportRequestError } from '../server/api/export-request.js';
+import { EXPORTS } from '../server/api/export-names.js';
 import { runCommand } from './command.js';
 
 const USAGE = `Usage: npm run export -- <what> [options]
@@ -58,6 +59,12 @@ async function main(): Promise<number> {
     console.error(`No export “${positionals[0]}”. Exports: ${EXPORTS.join(', ')}.\n\n${USAGE}`);
     return 2;
   }
+  const [{ openStore }, { exportRows, writeCsv }, { checkExportRequest, ExportRequestError }] =
+    await Promise.all([
+      import('../db/open-store.js'),
+      import('../server/api/csv.js'),
+      import('../server/api/export-request.js'),
+    ]);
   const { store } = await openStore({ db: values.db, databaseUrl: values['database-url'] });
   try {
     const filters = Object.fromEntries(

@@ -7,18 +7,23 @@
 // document against its hash. `pack` turns a labelled segments.jsonl into offsets;
 // `agreement` compares the two annotators' files before adjudication.
 
+// The row schemas (gold-schemas.ts, zod) and the agreement measures are imported once the
+// arguments are read, so that --help and a usage error answer without loading them.
+
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { agreement, type AgreementReport } from '../analysis/evaluation/agreement.js';
-import { goldRowSchema, type GoldRow } from '../analysis/evaluation/evaluate.js';
+import type { AgreementReport } from '../analysis/evaluation/agreement.js';
+import type { GoldRow } from '../analysis/evaluation/evaluate.js';
 import { projectPath } from '../lib/project-paths.js';
 import { runCommand } from './command.js';
 import { GoldFileError, readGoldJsonl } from './gold-file.js';
+import type { PackedRow, Source } from './gold-schemas.js';
+
+type Schemas = typeof import('./gold-schemas.js');
 
 const USAGE = `Usage: npm run gold -- <command> <set-folder> [options]
 
@@ -44,22 +49,6 @@ const DEFAULT_CORPORA = [
   '../shared/corpora/allsides/articles.jsonl.gz',
 ];
 
-const sourceSchema = z.object({
-  doc: z.string().regex(/^[a-z0-9_.-]+$/),
-  id: z.string().min(1),
-  paragraphs: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-type Source = z.infer<typeof sourceSchema>;
-
-const corpusRowSchema = z.object({ id: z.string(), title: z.string(), text: z.string() });
-
-/** A gold row without its text: the text is doc[start, end). */
-const packedRowSchema = goldRowSchema
-  .omit({ text: true })
-  .extend({ start: z.number().int().min(0), end: z.number().int().min(1) });
-type PackedRow = z.infer<typeof packedRowSchema>;
-
 /** An opening as the annotators saw it: the headline, then one paragraph per line. */
 export function openingText(title: string, text: string, paragraphs: number): string {
   const lines = text
@@ -77,7 +66,11 @@ function jsonlLines(path: string): AsyncIterable<string> {
   return createInterface({ input: path.endsWith('.gz') ? file.pipe(createGunzip()) : file });
 }
 
-async function readDocs(set: string, corpora: string[]): Promise<Map<string, string>> {
+async function readDocs(
+  set: string,
+  corpora: string[],
+  { sourceSchema, corpusRowSchema }: Schemas,
+): Promise<Map<string, string>> {
   const sources = readGoldJsonl(join(set, 'sources.jsonl'), sourceSchema);
   const wanted = new Map<string, Source>(sources.map((s) => [s.id, s]));
   const docs = new Map<string, string>();
@@ -104,8 +97,8 @@ async function readDocs(set: string, corpora: string[]): Promise<Map<string, str
   return docs;
 }
 
-function unpack(file: string, docs: Map<string, string>): GoldRow[] {
-  return readGoldJsonl(file, packedRowSchema).map(({ start, end, ...labels }) => {
+function unpack(file: string, docs: Map<string, string>, schemas: Schemas): GoldRow[] {
+  return readGoldJsonl(file, schemas.packedRowSchema).map(({ start, end, ...labels }) => {
     const doc = docs.get(labels.doc);
     if (doc === undefined || end > doc.length || start >= end) {
       throw new GoldFileError(`${file}: ${labels.doc} [${start}, ${end}) is outside the document`);
@@ -170,20 +163,28 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  const [schemas, { agreement }] = await Promise.all([
+    import('./gold-schemas.js'),
+    import('../analysis/evaluation/agreement.js'),
+  ]);
   const set = resolve(setArg);
   const corpora = values.corpus ? [values.corpus] : DEFAULT_CORPORA;
   const docs = await readDocs(
     set,
     corpora.map((c) => resolve(c)),
+    schemas,
   );
   if (command === 'build') {
     const out = resolve(values.out ?? projectPath('out', 'gold', basename(set)));
     mkdirSync(join(out, 'docs'), { recursive: true });
     mkdirSync(join(out, 'annotators'), { recursive: true });
     for (const [doc, text] of docs) writeFileSync(join(out, 'docs', `${doc}.txt`), text);
-    writeFileSync(join(out, 'segments.jsonl'), jsonl(unpack(join(set, 'labels.jsonl'), docs)));
+    writeFileSync(
+      join(out, 'segments.jsonl'),
+      jsonl(unpack(join(set, 'labels.jsonl'), docs, schemas)),
+    );
     for (const name of ['annotator-a', 'annotator-b']) {
-      const rows = unpack(join(set, `${name}.jsonl`), docs);
+      const rows = unpack(join(set, `${name}.jsonl`), docs, schemas);
       writeFileSync(join(out, 'annotators', `${name}.jsonl`), jsonl(rows));
     }
     console.log(`wrote ${docs.size} docs and their labels to ${out}`);
@@ -194,14 +195,14 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    const rows = pack(readGoldJsonl(resolve(file), goldRowSchema), docs, file);
+    const rows = pack(readGoldJsonl(resolve(file), schemas.goldRowSchema), docs, file);
     writeFileSync(join(set, `${values.as}.jsonl`), jsonl(rows));
     console.log(`packed ${rows.length} segments into ${join(set, `${values.as}.jsonl`)}`);
     return 0;
   }
   const report = agreement(
-    unpack(join(set, 'annotator-a.jsonl'), docs),
-    unpack(join(set, 'annotator-b.jsonl'), docs),
+    unpack(join(set, 'annotator-a.jsonl'), docs, schemas),
+    unpack(join(set, 'annotator-b.jsonl'), docs, schemas),
   );
   console.log(values.json ? JSON.stringify(report) : formatAgreement(report));
   return 0;

@@ -3,9 +3,10 @@
 // server shows them at once, even for stories too big for its worker. Run it after an
 // ingest; what is already kept for the current data is skipped.
 
+// The store and the page computations are imported once the arguments are read, so that
+// --help and a usage error answer without loading them.
+
 import { parseArgs } from 'node:util';
-import { openStore } from '../db/open-store.js';
-import { precomputePages } from '../server/compute/precompute.js';
 import { printable, runCommand } from './command.js';
 
 const USAGE = `Usage: npm run precompute -- [options]
@@ -52,6 +53,10 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const [{ openStore }, { precomputePages }] = await Promise.all([
+    import('../db/open-store.js'),
+    import('../server/compute/precompute.js'),
+  ]);
   const { store, where } = await openStore({
     db: values.db,
     databaseUrl: values['database-url'],

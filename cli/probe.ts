@@ -9,26 +9,17 @@
 // Not here: the fuzz run (npm run test:fuzz) and the XSS suite in Chromium
 // (test/browser/xss.test.ts), which have their own commands.
 
+// The analyzer (bench/ingest.ts) and SQLite (bench/probe-ingest.ts) are imported once the
+// arguments are read, so that --help and a usage error answer without loading them.
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS, readCorpusPrefix } from '../bench/corpus.js';
-import { writeJsonl } from '../bench/ingest.js';
 import { freePort, serving } from '../bench/pages.js';
 import { probeServer } from '../bench/probe-http.js';
-import {
-  articleDigests,
-  checkDatabase,
-  concurrentIngests,
-  hostileFiles,
-  killRounds,
-  readsDuringIngest,
-  removeDatabase,
-  startIngest,
-  uploadWhileIngesting,
-} from '../bench/probe-ingest.js';
 import { runCommand } from './command.js';
 
 const PROBES = ['kill', 'concurrent', 'upload', 'reads', 'html', 'http', 'minor'] as const;
@@ -94,6 +85,19 @@ async function main(): Promise<number> {
       return 2;
     }
   }
+  const [
+    { writeJsonl },
+    {
+      articleDigests,
+      concurrentIngests,
+      hostileFiles,
+      killRounds,
+      readsDuringIngest,
+      removeDatabase,
+      startIngest,
+      uploadWhileIngesting,
+    },
+  ] = await Promise.all([import('../bench/ingest.js'), import('../bench/probe-ingest.js')]);
   const dir = resolve(values.dir);
   mkdirSync(dir, { recursive: true });
   const articles = Number(values.articles);
@@ -300,6 +304,7 @@ async function main(): Promise<number> {
 
 /** A 10 MB CSV field, control characters in a file name, and a NUL in the text. */
 async function minorRow(dir: string): Promise<Row[]> {
+  const { removeDatabase, startIngest } = await import('../bench/probe-ingest.js');
   const rows: Row[] = [];
   const database = join(dir, 'minor.sqlite');
   removeDatabase(database);

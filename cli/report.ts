@@ -3,14 +3,13 @@
 // (server/api/csv.ts). A progress bar on a terminal, plain lines otherwise; ends with the
 // paths written.
 
+// The store, the pages and the progress bar are imported once the arguments are read, so
+// that --help and a usage error answer without loading them.
+
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
-import { openStore } from '../db/open-store.js';
-import { EXPORTS, exportRows, writeCsv } from '../server/api/csv.js';
-import { linkBase, storyReportHtml } from '../server/pages/report.js';
-import { createRenderer } from '../server/render.js';
+import { EXPORTS } from '../server/api/export-names.js';
 import { runCommand } from './command.js';
 
 const USAGE = `Usage: npm run report -- (--story SLUG | --all) [options]
@@ -29,6 +28,14 @@ Options:
   --help             this text
 
 Exit status: 0 written, 1 unknown story or a failure, 2 usage error.`;
+
+/** A server address links can point at: http(s), no quotes or spaces, no trailing slash. */
+function linkBase(value: string): string {
+  if (!/^https?:\/\/[^\s"'<>`]+$/.test(value)) {
+    throw new Error(`--link-base must be an http(s) address, not “${value}”`);
+  }
+  return value.replace(/\/+$/, '');
+}
 
 async function main(): Promise<number> {
   let parsed;
@@ -65,6 +72,19 @@ async function main(): Promise<number> {
     return 2;
   }
   const out = values.out ?? 'reports';
+  const [
+    { default: cliProgress },
+    { openStore },
+    { exportRows, writeCsv },
+    { storyReportHtml },
+    { createRenderer },
+  ] = await Promise.all([
+    import('cli-progress'),
+    import('../db/open-store.js'),
+    import('../server/api/csv.js'),
+    import('../server/pages/report.js'),
+    import('../server/render.js'),
+  ]);
   const { store } = await openStore({ db: values.db, databaseUrl: values['database-url'] });
   try {
     const known = (await store.listStories()).map((s) => s.slug).sort();

@@ -3,11 +3,11 @@
 // (db/pg-queue.ts, ingest/queue.ts). Run as many as there are cores, on as many machines
 // as reach the database; a worker killed mid-job leaves nothing and the job is taken again.
 
+// The analyzer and the queue are imported once the arguments are read, so that --help and
+// a usage error answer without loading them (open-store.ts loads its stores only when asked).
+
 import { parseArgs } from 'node:util';
-import { createAnalyzer } from '../analysis/pipeline.js';
 import { databaseUrl, redactedUrl } from '../db/open-store.js';
-import { PgIngestQueue } from '../db/pg-queue.js';
-import { runJob } from '../ingest/queue.js';
 import { printable, runCommand } from './command.js';
 
 const USAGE = `Usage: npm run worker -- [--database-url URL] [--exit-when-empty] [--quiet]
@@ -57,6 +57,11 @@ async function main(): Promise<number> {
     console.error(`--poll-ms must be a whole number of milliseconds, 10 or more\n\n${USAGE}`);
     return 2;
   }
+  const [{ createAnalyzer }, { PgIngestQueue }, { runJob }] = await Promise.all([
+    import('../analysis/pipeline.js'),
+    import('../db/pg-queue.js'),
+    import('../ingest/queue.js'),
+  ]);
   const analyzer = createAnalyzer();
   const queue = await PgIngestQueue.open(url);
   // A signal lets the current job finish (its transaction commits), then the worker stops.

@@ -3,13 +3,11 @@
 // --port/PORT, --host/HOST. Beyond 127.0.0.1/localhost/::1 it refuses to start without
 // PARALLAX_OPERATOR_TOKEN, which every write must then carry (server/access.ts).
 
+// The app, the analyzer and the store are imported once the arguments are read, so that
+// --help and a bad flag answer without loading them.
+
 import { parseArgs } from 'node:util';
-import { createAnalyzer } from '../analysis/pipeline.js';
-import { loadBundledCorpus } from '../corpus/load.js';
-import { databaseUrl, openStore } from '../db/open-store.js';
 import type { Store } from '../db/store.js';
-import { operatorTokenFor } from './access.js';
-import { createApp } from './app.js';
 
 const USAGE = `Usage: npm start [-- --db FILE | --database-url URL] [--port N] [--host ADDRESS]
 
@@ -47,6 +45,19 @@ async function main(): Promise<void> {
     );
   }
 
+  const [
+    { createAnalyzer },
+    { loadBundledCorpus },
+    { databaseUrl, openStore },
+    { operatorTokenFor },
+    { createApp },
+  ] = await Promise.all([
+    import('../analysis/pipeline.js'),
+    import('../corpus/load.js'),
+    import('../db/open-store.js'),
+    import('./access.js'),
+    import('./app.js'),
+  ]);
   // Before anything is opened: a server others can reach must not take writes from anyone.
   const operatorToken = operatorTokenFor(host, process.env.PARALLAX_OPERATOR_TOKEN);
 

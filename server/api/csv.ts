@@ -17,17 +17,9 @@ import { factsJson, prepareFacts, type PreparedFacts } from '../pages/facts.js';
 import { storyFigures, storyFramingFigures } from './figures.js';
 import type { FramingFigures, OutletFigures } from './figures.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
+import type { ExportName } from './export-names.js';
 
-export const EXPORTS = [
-  'articles',
-  'segments',
-  'cue_hits',
-  'speakers',
-  'summary',
-  'summary_parties',
-  'facts',
-] as const;
-export type ExportName = (typeof EXPORTS)[number];
+export { EXPORTS, type ExportName } from './export-names.js';
 
 const STAMP_COLUMNS = ['run_id', 'analyzer_version', 'lexicon_hash', 'data_hash'] as const;
 

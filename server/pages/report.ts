@@ -18,14 +18,6 @@ export interface ReportModel extends LayoutModel {
   base: string;
 }
 
-/** A server address links can point at: http(s), no quotes or spaces, no trailing slash. */
-export function linkBase(value: string): string {
-  if (!/^https?:\/\/[^\s"'<>`]+$/.test(value)) {
-    throw new Error(`--link-base must be an http(s) address, not “${value}”`);
-  }
-  return value.replace(/\/+$/, '');
-}
-
 export async function storyReportHtml(
   store: Store,
   slug: string,
