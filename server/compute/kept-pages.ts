@@ -65,11 +65,17 @@ const decompress = promisify(brotliDecompress);
 
 /** Brotli quality 6: quality 9 is 3 % smaller and compresses about 9 times slower (README). */
 const QUALITY = 6;
+/**
+ * Output in chunks of 1 MB: with zlib's default 16 KB, an 8.6 MB value decompressed in 530
+ * round trips to the thread pool, 68 ms against 17 ms (the largest row, load 8).
+ */
+const CHUNK = 1 << 20;
 
 /** A page value as kept: its JSON (UTF-8), brotli-compressed. */
 export async function packValue(value: unknown): Promise<Uint8Array> {
   const json = Buffer.from(JSON.stringify(value), 'utf8');
   return compress(json, {
+    chunkSize: CHUNK,
     params: {
       [constants.BROTLI_PARAM_QUALITY]: QUALITY,
       [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
@@ -79,7 +85,7 @@ export async function packValue(value: unknown): Promise<Uint8Array> {
 
 /** The value packValue kept; throws when the bytes are not a compressed JSON text. */
 export async function unpackValue(bytes: Uint8Array): Promise<unknown> {
-  const json = await decompress(bytes);
+  const json = await decompress(bytes, { chunkSize: CHUNK });
   return JSON.parse(json.toString('utf8')) as unknown;
 }
 
