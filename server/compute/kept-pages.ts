@@ -11,8 +11,8 @@
 // A value is kept as its JSON compressed with brotli at quality 6. On the 641 kept rows of
 // the full AllSides corpus (666 MB of JSON, the largest 8.7 MB) that is 54 MB, 12.4 times
 // smaller (gzip at its default level 8.9 times); compressing costs about 14 ms per MB, once
-// per computation, and reading back about 1.1 ms per MB, about 10 ms for the largest row
-// (README, "Kept pages compressed"). Both run on libuv's thread pool, not the request
+// per computation, and reading back about 1.1 ms per MB, 7–21 ms for the largest row on a
+// loaded machine (README, "Kept pages compressed"). Both run on libuv's thread pool, not the request
 // thread. A row that does not decompress or parse is treated as not kept: the page is
 // computed again and the row replaced.
 
