@@ -689,22 +689,22 @@ export class PgStore implements Store {
     return `${storySlug}:${row?.v ?? ''}`;
   }
 
-  async keptPage(task: string, version: string): Promise<string | null> {
-    const row = await this.conn.one<{ value_json: string }>(
-      `SELECT value_json FROM kept_page WHERE task = $1 AND version = $2`,
+  async keptPage(task: string, version: string): Promise<Uint8Array | null> {
+    const row = await this.conn.one<{ value: Buffer }>(
+      `SELECT value FROM kept_page WHERE task = $1 AND version = $2`,
       [task, version],
     );
-    return row?.value_json ?? null;
+    return row?.value ?? null;
   }
 
-  async keepPage(task: string, storySlug: string, version: string, valueJson: string) {
+  async keepPage(task: string, storySlug: string, version: string, value: Uint8Array) {
     await this.conn.db.query(
-      `INSERT INTO kept_page (task, story_slug, version, value_json, computed_at)
+      `INSERT INTO kept_page (task, story_slug, version, value, computed_at)
        VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (task) DO UPDATE SET story_slug = excluded.story_slug,
-         version = excluded.version, value_json = excluded.value_json,
+         version = excluded.version, value = excluded.value,
          computed_at = excluded.computed_at`,
-      [task, storySlug, version, valueJson],
+      [task, storySlug, version, value],
     );
   }
 

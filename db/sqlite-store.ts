@@ -347,14 +347,12 @@ export class SqliteStore implements Store {
            (SELECT count(*) FROM article WHERE outlet_id = o.id) AS article_count
          FROM outlet o ORDER BY o.name, o.slug`,
       ),
-      keptPage: db
-        .prepare(`SELECT value_json FROM kept_page WHERE task = ? AND version = ?`)
-        .pluck(),
+      keptPage: db.prepare(`SELECT value FROM kept_page WHERE task = ? AND version = ?`).pluck(),
       keepPage: db.prepare(
-        `INSERT INTO kept_page (task, story_slug, version, value_json, computed_at)
+        `INSERT INTO kept_page (task, story_slug, version, value, computed_at)
          VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (task) DO UPDATE SET story_slug = excluded.story_slug,
-           version = excluded.version, value_json = excluded.value_json,
+           version = excluded.version, value = excluded.value,
            computed_at = excluded.computed_at`,
       ),
       storySentences: db.prepare(
@@ -836,13 +834,13 @@ export class SqliteStore implements Store {
     return `${storySlug}:${this.stmt.storyVersion.get(storySlug) as string}`;
   }
 
-  async keptPage(task: string, version: string): Promise<string | null> {
-    return (this.stmt.keptPage.get(task, version) as string | undefined) ?? null;
+  async keptPage(task: string, version: string): Promise<Uint8Array | null> {
+    return (this.stmt.keptPage.get(task, version) as Buffer | undefined) ?? null;
   }
 
-  async keepPage(task: string, storySlug: string, version: string, valueJson: string) {
+  async keepPage(task: string, storySlug: string, version: string, value: Uint8Array) {
     await retryWhileBusy(() =>
-      this.stmt.keepPage.run(task, storySlug, version, valueJson, new Date().toISOString()),
+      this.stmt.keepPage.run(task, storySlug, version, value, new Date().toISOString()),
     );
   }
 

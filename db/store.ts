@@ -346,12 +346,13 @@ export interface Store {
    */
   storyVersion(storySlug: string): Promise<string>;
   /**
-   * A page computation kept in the database (migration 010): the value's JSON when it was
-   * kept for exactly this task and version, else null.
+   * A page computation kept in the database (migrations 010 and 012): the bytes kept for
+   * exactly this task and version, else null. The store does not look inside them (they
+   * are the value's JSON compressed by server/compute/kept-pages.ts).
    */
-  keptPage(task: string, version: string): Promise<string | null>;
-  /** Keeps a page computation, replacing whatever was kept for the task before. */
-  keepPage(task: string, storySlug: string, version: string, valueJson: string): Promise<void>;
+  keptPage(task: string, version: string): Promise<Uint8Array | null>;
+  /** Keeps a page computation's bytes, replacing whatever was kept for the task before. */
+  keepPage(task: string, storySlug: string, version: string, value: Uint8Array): Promise<void>;
   /** Every headline and body sentence of a story with its scores, in reading order. */
   storySentences(storySlug: string): Promise<StorySentence[]>;
   /**

@@ -8,6 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { EditConflict } from '../../db/store.js';
 import type { NewArticle, Store } from '../../db/store.js';
+import { brotliCompressSync } from 'node:zlib';
+import { KeptPages, packValue, pageCodeVersion, taskKey } from '../../server/compute/kept-pages.js';
+import type { PageTask, TaskValue } from '../../server/compute/tasks.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -15,6 +18,12 @@ export interface StoreUnderTest {
 }
 
 const analyzer = createAnalyzer();
+
+/** Kept bytes as a plain Uint8Array (the stores return Buffers), to compare with deepEqual. */
+function bytes(value: Uint8Array | null): Uint8Array {
+  assert.ok(value !== null, 'kept');
+  return Uint8Array.from(value);
+}
 
 const TEXTS = {
   cnn: `Blinken arrives in Beijing
@@ -211,14 +220,82 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
     test('a kept page is read back for its task and version only, and replaced by the next', async () => {
       const task = JSON.stringify({ kind: 'facts', slug: 'blinken-in-beijing' });
       const version = await store.storyVersion('blinken-in-beijing');
+      const one = Uint8Array.from([0, 1, 2, 0xff, 0x7b]);
+      const two = Uint8Array.from([0x80, 0, 0xfe]);
       assert.equal(await store.keptPage(task, version), null);
-      await store.keepPage(task, 'blinken-in-beijing', version, '{"groups":[1]}');
-      assert.equal(await store.keptPage(task, version), '{"groups":[1]}');
+      await store.keepPage(task, 'blinken-in-beijing', version, one);
+      assert.deepEqual(bytes(await store.keptPage(task, version)), one);
       assert.equal(await store.keptPage(task, `${version}x`), null, 'another version');
       assert.equal(await store.keptPage(JSON.stringify({ kind: 'other' }), version), null);
-      await store.keepPage(task, 'blinken-in-beijing', `${version}x`, '{"groups":[2]}');
+      await store.keepPage(task, 'blinken-in-beijing', `${version}x`, two);
       assert.equal(await store.keptPage(task, version), null, 'replaced, not added');
-      assert.equal(await store.keptPage(task, `${version}x`), '{"groups":[2]}');
+      assert.deepEqual(bytes(await store.keptPage(task, `${version}x`)), two);
+    });
+
+    test('kept bytes come back exactly, a view into a larger buffer as its own bytes', async () => {
+      const task = JSON.stringify({ kind: 'facts', slug: 'bytes' });
+      // 1 MB of every byte value (SQLite overflow pages, PostgreSQL TOAST), then a view.
+      const big = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 7919) % 251);
+      await store.keepPage(task, 'bytes', 'v', big);
+      assert.ok(Buffer.from(big).equals(bytes(await store.keptPage(task, 'v'))));
+      const view = big.subarray(1000, 1010);
+      await store.keepPage(task, 'bytes', 'v', view);
+      assert.deepEqual(bytes(await store.keptPage(task, 'v')), Uint8Array.from(view));
+      await store.keepPage(task, 'bytes', 'v', new Uint8Array(0));
+      assert.deepEqual(bytes(await store.keptPage(task, 'v')), new Uint8Array(0));
+    });
+
+    test('KeptPages keeps a value compressed and reads it back exactly', async () => {
+      const kept = new KeptPages(store);
+      const task: PageTask = { kind: 'facts', slug: 'blinken-in-beijing' };
+      const version = await store.storyVersion('blinken-in-beijing');
+      // A large, repetitive value as a dashboard's is (its SVG charts, one row per outlet),
+      // with text beyond ASCII and numbers JSON must give back exactly.
+      const value = {
+        groups: Array.from({ length: 5000 }, (_, i) => ({
+          id: i,
+          outlet: `outlet-${i % 40}`,
+          text: `Blinken said “talks” were ${i % 3 === 0 ? 'constructive' : 'candid'} — 会谈 ${i}`,
+          tone: Math.sin(i) / 3,
+          svg: `<path d="M${i},0L${i + 1},${(i * 37) % 100}" fill="#4c78a8"/>`,
+        })),
+        empty: null,
+      };
+      const json = JSON.stringify(value);
+      await kept.keep(task, version, value as unknown as TaskValue<typeof task>);
+      const stored = await store.keptPage(taskKey(task), `${version}|${pageCodeVersion()}`);
+      assert.ok(stored);
+      const jsonBytes = Buffer.byteLength(json);
+      assert.ok(
+        stored.byteLength * 5 < jsonBytes,
+        `stored ${stored.byteLength} bytes for ${jsonBytes} bytes of JSON`,
+      );
+      assert.equal(JSON.stringify(await kept.read(task, version)), json);
+      assert.deepEqual(await kept.read(task, version), value);
+    });
+
+    test('KeptPages treats a kept row it cannot read back as not kept', async (t) => {
+      const warn = t.mock.method(console, 'warn', () => undefined);
+      const kept = new KeptPages(store);
+      const task: PageTask = { kind: 'facts', slug: 'blinken-in-beijing' };
+      const version = await store.storyVersion('blinken-in-beijing');
+      const key = taskKey(task);
+      const full = `${version}|${pageCodeVersion()}`;
+      const damaged = [
+        Buffer.from('{"groups":[1]}'), // JSON as migration 010 kept it: not brotli
+        Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0, 1, 2, 3]),
+        new Uint8Array(0),
+        brotliCompressSync(Buffer.from('{"groups": [1')), // brotli, but not JSON
+        (await packValue({ groups: [1] })).subarray(0, 5), // cut short
+      ];
+      for (const bad of damaged) {
+        await store.keepPage(key, task.slug, full, bad);
+        assert.equal(await kept.read(task, version), undefined, Buffer.from(bad).toString('hex'));
+      }
+      assert.equal(warn.mock.callCount(), damaged.length);
+      // Computed again and kept: the row is replaced and reads back.
+      await kept.keep(task, version, { groups: [1] } as unknown as TaskValue<typeof task>);
+      assert.deepEqual(await kept.read(task, version), { groups: [1] });
     });
 
     test('assigning another codebook changes the story version', async () => {

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { InlineRunner } from '../../server/compute/page-jobs.js';
 import { precomputePages } from '../../server/compute/precompute.js';
@@ -183,5 +184,25 @@ describe('kept pages after the story changes', () => {
 
   test('another codebook assigned to the story', async () => {
     await afterChange(() => temp.store.setStoryCodebook(SLUG, 'us-north-korea'), /North Korea/);
+  });
+
+  test('a kept row that cannot be read back: the page is computed again, not failed', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => undefined);
+    const first = await pages(temp.store, [STORY]);
+    assert.equal((await pages(temp.store, [STORY])).runs, 0, 'kept');
+    // Damage every kept row of the story: JSON as migration 010 kept it, not brotli.
+    const db = new Database(temp.store.file);
+    const damaged = db
+      .prepare(`UPDATE kept_page SET value = CAST('{"groups":[1]}' AS BLOB) WHERE story_slug = ?`)
+      .run(SLUG).changes;
+    db.close();
+    assert.ok(damaged >= 1);
+    const again = await pages(temp.store, [STORY]);
+    assert.equal(again.runs, 1, 'computed again');
+    assert.ok(warn.mock.callCount() >= 1);
+    // vega numbers its SVG gradients per process (gradient_0, gradient_1 …): not a figure.
+    const same = (text: string) => text.replace(/gradient_\d+/g, 'gradient');
+    assert.equal(same(again.texts[0]!), same(first.texts[0]!));
+    assert.equal((await pages(temp.store, [STORY])).runs, 0, 'kept again, readable');
   });
 });
