@@ -479,3 +479,10 @@ test('talking up the deal raises; little success lowers; negotiating is what is 
     'raises',
   );
 });
+
+test('an outcome still far off and doubters of the talks lower', () => {
+  const text = 'A final peace treaty remains a long way off, diplomats said.';
+  assert.equal(label(text), 'lowers');
+  assert.deepEqual(cue(text), ['pessimism:a long way off']);
+  assert.equal(label('Skeptics say the summit will change little.'), 'lowers');
+});
