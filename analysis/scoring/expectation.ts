@@ -20,6 +20,10 @@
 //   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
 //   modal or expect verb + more talks       "further meetings could follow"             → raises
 //   talks/outcome + offering verb + prospect "the deal opens an opportunity"            → raises
+//   voicing verb + worry (talks named)      "the summit raises anxiety", "doubts remain" → lowers
+//   allaying verb + worry (talks named)     "tamping down concerns about the summit"    → raises
+//   clearing verb + obstacle to the talks   "clears an obstacle to direct talks"        → raises
+//   "few"/"nobody" + expect verb            "few are counting on the summit to …"       → lowers
 // plus direct cues (stakes, optimism, pessimism, uncertainty) and, for coverage written after
 // the meeting, judgments of what the talks achieved (docs/method.md §1): significance ("a landmark
 // accord"), acclaim ("praised the agreement"), appraisal next to the talks ("a very good
@@ -129,6 +133,7 @@ const CONTINUED_WORDS = new Set([
   'more', 'further', 'follow-up', 'additional', 'regular', 'series', 'another', 'new', 'continued',
 ]); // prettier-ignore
 const CONTINUED_REACH = 3;
+const FEW_SUBJECTS = new Set(['few', 'nobody', 'none']);
 /** Tokens from the talks to the verb saying they advance ("talks on ending their trade war progress"). */
 const PROGRESS_REACH = 6;
 /** Words after which "progress" or "advance" is a noun or an infinitive, not the talks' verb. */
@@ -170,7 +175,15 @@ const LAST_WHAT = new Set([
  */
 const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
-const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance']);
+const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance', 'attention']);
+/**
+ * "canceled the highly anticipated summit": the attention paid to talks called off or put off
+ * is background to that news, not a build-up of what they will achieve.
+ */
+const CALLED_OFF = new Set([
+  'canceled', 'cancelled', 'cancels', 'cancel', 'postponed', 'postpones', 'postpone', 'delayed',
+  'scrapped', 'scraps', 'shelved', 'off',
+]); // prettier-ignore
 
 /** What the sentences before this one said, as far as expectation-setting needs it. */
 export interface ExpectationContext {
@@ -277,10 +290,16 @@ export function scoreExpectation(
     namesTalksOrOutcome(tokens, lexicons) ||
     tokens.some((t) => BACK_REFERENCES.has(t.norm));
 
+  const talksNamedHere = found('target').length > 0;
   // 1. Direct cues.
   for (const f of found('cue')) {
     // "I think it'll be very successful": praise under a modal forecasts, whatever "it" is.
-    const forecast = PRAISE_MOVES.has(f.entry.move!) && near('modal', f, MODAL_WINDOW);
+    // A plain appraisal under a modal forecasts too when the talks are named here or just
+    // before ("It will certainly be an exciting day", the day of the summit).
+    const forecast =
+      (PRAISE_MOVES.has(f.entry.move!) ||
+        (f.entry.move === 'appraisal' && (talksNamedHere || context.talksJustNamed))) &&
+      near('modal', f, MODAL_WINDOW);
     if (EVALUATIVE_MOVES.has(f.entry.move!) && !evaluable && !forecast) continue;
     // "the landmark 2015 nuclear deal", "failed previous negotiations": a verdict on other,
     // earlier talks, named by their year or as past ones, says nothing about these.
@@ -289,6 +308,10 @@ export function scoreExpectation(
     // next to them or as their predicate, not anywhere in a sentence that mentions them
     // ("good for farmers").
     if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
+    if (f.entry.move === 'attention' && tokens.some((t) => CALLED_OFF.has(t.norm))) continue;
+    // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
+    // the talks named here or just before ("banks are wary of Iran" is not about them).
+    if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
     // "only the first step toward a new future", "merely a good start": praise cut down to size.
@@ -304,6 +327,20 @@ export function scoreExpectation(
     else if (f.entry.move === 'pessimism' && f.to - f.from === 1)
       emit(f, 'raises', 'negated-pessimism', true, weight);
   }
+  // Worry nouns, also where a longer apprehension cue holds them ("fears of", "doubts about").
+  const worries = () => [
+    ...found('worry-noun'),
+    ...found('apprehension').filter((a) =>
+      lexicons.expectation
+        .matchAt([tokens[a.from]!], 0)
+        ?.entries.some((e) => e.role === 'worry-noun'),
+    ),
+  ];
+  // "Few in the region are counting on …": a clause whose subject is "few" or "nobody".
+  const fewSubject = (at: Found) => {
+    const first = tokens.findIndex((t, i) => sameClause(i, at.from) && t.isWord);
+    return first >= 0 && first < at.from && FEW_SUBJECTS.has(tokens[first]!.norm);
+  };
   const clauseHas = (move: string, at: number) =>
     signals.some((s) => s.move === move && sameClause(s.found.from, at));
 
@@ -405,7 +442,7 @@ export function scoreExpectation(
   // "I don't expect …", "few expect …": a denied or minimised expectation.
   for (const f of found('expect-verb')) {
     if (negatorBefore(scope, f.from, NEAR) >= 0) emit(f, 'lowers', 'not-expected', true);
-    else if (near('minimiser', f, 1)) emit(f, 'lowers', 'not-expected');
+    else if (near('minimiser', f, 1) || fewSubject(f)) emit(f, 'lowers', 'not-expected');
   }
   if (anchored) {
     // "The visit is unlikely to …" predicts that something will not happen, whatever the verb,
@@ -455,6 +492,27 @@ export function scoreExpectation(
       (clause.some((t) => t.norm === 'it') && (context.talksJustNamed || talksBefore.length > 0)) ||
       (AUXILIARIES.has(clause.find((t) => t.isWord)?.norm ?? '') && talksBefore.length > 0);
     if (subject) emit(f, 'lowers', 'not-happening', true);
+  }
+
+  // 5d. Worries about the talks: raised or voiced ("raises anxiety", "expressing caution",
+  // "prompted concerns that …") or said to stay ("huge doubts remain") they lower; allayed
+  // ("tamping down concerns", "dispel doubts") they raise: the mirror of "played down
+  // expectations" and "raised hopes". Only with the talks or their outcome in the worry's
+  // clause ("concerns about the summit"; "voiced concern about inflation" judges nothing here).
+  for (const f of worries()) {
+    const about =
+      talksOrOutcome().some((t) => sameClause(t.from, f.from)) ||
+      (context.talksJustNamed && talksOrOutcome().length === 0);
+    if (!about || negatorBefore(scope, f.from, NEAR) >= 0) continue;
+    if (near('allaying-verb', f, NEAR)) emit(f, 'raises', 'reassured');
+    else if (near('voicing-verb', f, NEAR) || near('persisting-verb', f, 0, 3))
+      emit(f, 'lowers', 'apprehension');
+  }
+  // 5e. "clears an obstacle to direct talks", "cleared the way for talks": the talks made likelier.
+  for (const f of found('obstacle-noun')) {
+    if (!talksOrOutcome().some((t) => sameClause(t.from, f.from) && t.from >= f.to)) continue;
+    if (near('clearing-verb', f, NEAR) && negatorBefore(scope, f.from, NEAR) < 0)
+      emit(f, 'raises', 'obstacle-cleared');
   }
 
   // 6. "We expect a series of visits", "may be more meetings", "further talks are likely":

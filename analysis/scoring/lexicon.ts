@@ -71,6 +71,18 @@ export const EXPECTATION_ROLES = [
   'progress-verb',
   /** Verbs by which an event comes about ("take place", "happen"): negated, the talks are off. */
   'occurrence-verb',
+  /** Nouns of worry ("concerns", "doubts", "anxiety"): raised or voiced they lower, allayed they raise. */
+  'worry-noun',
+  /** Verbs that raise or voice a worry ("raises anxiety", "expressed caution"). */
+  'voicing-verb',
+  /** Verbs that allay a worry ("tamping down concerns", "dispel doubts"). */
+  'allaying-verb',
+  /** Verbs by which a worry or an obstacle stays ("doubts remain"). */
+  'persisting-verb',
+  /** Verbs that clear an obstacle ("clears an obstacle to talks", "cleared the way for"). */
+  'clearing-verb',
+  /** What stands in the talks' way ("obstacle", "hurdle", "the way for"). */
+  'obstacle-noun',
 ] as const;
 
 export const expectationEntrySchema = z

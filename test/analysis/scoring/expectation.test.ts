@@ -384,3 +384,105 @@ test('not coming about needs the talks as subject, and not a condition, a one-of
   );
   assert.equal(label('The summit, for the good of both parties, will not take place.'), 'lowers');
 });
+
+// Issue 12, seventh round: constructions written from half A of allsides-more.
+const scored = (text: string, talksJustNamed = false) =>
+  scoreExpectation(analyzeScope(tokenize(text), lexicons), 0, lexicons, { talksJustNamed });
+const cue = (text: string, talksJustNamed = false) =>
+  scored(text, talksJustNamed).cueHits.map((h) => `${h.category}:${h.entry}`);
+
+test('a worry about the talks raised, voiced or lingering lowers; allayed, it raises', () => {
+  assert.equal(label('The planned summit raises anxiety among lawmakers in Tokyo.'), 'lowers');
+  assert.deepEqual(cue('The planned summit raises anxiety among lawmakers in Tokyo.'), [
+    'apprehension:anxiety',
+  ]);
+  assert.equal(label('Doubts about the accord remain among senior diplomats.'), 'lowers');
+  assert.equal(label('Several senators voiced misgivings about the negotiations.'), 'lowers');
+  assert.equal(label('The envoy sought to ease concerns over the summit.'), 'raises');
+  assert.deepEqual(cue('The envoy sought to ease concerns over the summit.'), [
+    'reassured:concerns',
+  ]);
+  // Not about the talks, or denied: nothing.
+  assert.equal(label('Farmers voiced concern about the price of feed.'), 'none');
+  assert.equal(label('The minister raised no concerns about the meeting.'), 'none');
+});
+
+test('a worry right after the talks were named is about them', () => {
+  const text = 'Some lawmakers are expressing caution on the matter.';
+  assert.equal(scored(text, true).expectation.label, 'lowers');
+  assert.equal(scored('Some lawmakers are expressing alarm.', false).expectation.label, 'none');
+});
+
+test('an obstacle to the talks cleared raises', () => {
+  const text = 'The release of the prisoners clears an obstacle to direct talks.';
+  assert.equal(label(text), 'raises');
+  assert.deepEqual(cue(text), ['obstacle-cleared:obstacle']);
+  assert.equal(label('Engineers cleared an obstacle from the runway.'), 'none');
+});
+
+test('"few" or "nobody" counting on the talks lowers', () => {
+  const text = 'Few diplomats are counting on the summit to produce a treaty.';
+  assert.equal(label(text), 'lowers');
+  assert.ok(cue(text).includes('not-expected:counting on'));
+});
+
+test('attention paid to the talks stakes them, unless they were called off', () => {
+  assert.equal(
+    expect('The much-anticipated summit opens in Hanoi on Wednesday.').move,
+    'attention',
+  );
+  assert.equal(label('The president canceled the much-anticipated summit.'), 'none');
+});
+
+test('a chance that will not come again, a last-ditch push: urgency stakes the talks', () => {
+  assert.equal(
+    expect('This is a once-in-a-lifetime opportunity for the two leaders.').move,
+    'stakes',
+  );
+  assert.equal(label('Ministers gathered in Vienna for a last-ditch push on the talks.'), 'raises');
+});
+
+test('a first-ever meeting is significant', () => {
+  const text = 'It would be the first-ever meeting between the two leaders.';
+  assert.equal(label(text), 'raises');
+  assert.deepEqual(cue(text), ['significance:first-ever']);
+});
+
+test('a plain appraisal under a modal forecasts when the talks were just named', () => {
+  const text = 'It will certainly be an exciting day.';
+  assert.equal(scored(text, true).expectation.label, 'raises');
+  assert.equal(scored(text, false).expectation.label, 'none');
+  assert.equal(label('I think it will all work out very well for the talks.'), 'raises');
+});
+
+test('wariness about the talks lowers; cautious hope raises', () => {
+  const text = 'Lawmakers urged the administration to approach the summit cautiously.';
+  assert.equal(label(text), 'lowers');
+  assert.deepEqual(cue(text), ['caution:cautiously']);
+  assert.equal(label('Banks remain wary of lending to small firms.'), 'none');
+  assert.equal(
+    expect('Diplomats expressed cautious hope about the talks.').move,
+    'cautious-optimism',
+  );
+});
+
+test('uncertainty said to linger and a wait-and-see are uncertain', () => {
+  assert.equal(label('Uncertainty still abounds over the talks.'), 'hedged');
+  assert.equal(label('“We’ll have to see what happens at the summit,” he said.'), 'hedged');
+});
+
+test('talking up the deal raises; little success lowers; negotiating is what is expected', () => {
+  assert.equal(expect('Officials talked up the agreement on Friday.').move, 'acclaim');
+  assert.equal(label('The envoys had little success in the talks.'), 'lowers');
+  assert.equal(
+    label('He expects the new minister will help Athens negotiate better terms.'),
+    'raises',
+  );
+});
+
+test('an outcome still far off and doubters of the talks lower', () => {
+  const text = 'A final peace treaty remains a long way off, diplomats said.';
+  assert.equal(label(text), 'lowers');
+  assert.deepEqual(cue(text), ['pessimism:a long way off']);
+  assert.equal(label('Skeptics say the summit will change little.'), 'lowers');
+});
