@@ -23,6 +23,7 @@ Formats, by extension:
   .csv         header row; columns title, outlet, story, url, date, author, story_title,
                story_description, codebook, text
   .jsonl       one JSON object per line with the same fields
+  .csv.gz .jsonl.gz  the same, gzip-compressed (decompressed as they are read)
 The same text ingested twice is stored once. A rejected file or row is reported with
 its reason and the rest still goes in. Refused as not articles: texts under --min-words,
 and saved pages that are navigation (mostly links, or a page saved from Parallax).
@@ -153,10 +154,15 @@ async function main(): Promise<number> {
   // interrupted. A second one leaves at once (SQLite rolls back the open batch).
   const stop = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_STATUS | null = null;
+  let computingPages = false;
   const onSignal = (signal: keyof typeof SIGNAL_STATUS) => {
     if (stoppedBy !== null) process.exit(SIGNAL_STATUS[signal]);
     stoppedBy = signal;
-    console.error(`\n${signal}: storing what is analyzed, then stopping (again to quit now)`);
+    console.error(
+      computingPages
+        ? `\n${signal}: the articles are stored; stopping the pages (npm run precompute computes them later)`
+        : `\n${signal}: storing what is analyzed, then stopping (again to quit now)`,
+    );
     stop.abort();
   };
   process.on('SIGINT', onSignal);
@@ -195,7 +201,12 @@ async function main(): Promise<number> {
     if (versions && summary.added > 0) {
       // An ingest changes its stories' versions, so their kept pages no longer count.
       const stories = changedStories(versions, await storyVersions(store));
-      await precomputeApart(stories, { db: values.db, databaseUrl: values['database-url'] });
+      computingPages = true;
+      await precomputeApart(
+        stories,
+        { db: values.db, databaseUrl: values['database-url'] },
+        stop.signal,
+      );
     }
     if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
     if (summary.retryable.length > 0) return 3;
@@ -211,33 +222,53 @@ async function main(): Promise<number> {
 /** The heap `npm run precompute` runs with (package.json). */
 const PRECOMPUTE_HEAP_MB = 4096;
 
+/** Past this many stories the child is not told which: it computes every page not kept. */
+const STORIES_NAMED_AT_MOST = 1000;
+
 /**
  * Computes the changed stories' pages in a child process with `npm run precompute`'s heap:
  * a story of thousands of articles needs gigabytes for its pages, which ingest's heap, kept
  * small and flat while the articles stream through, does not have. The articles are stored
- * whatever happens there, so a failure is a warning, not the command's status.
+ * whatever happens there, so a failure is a warning, not the command's status. `stop`
+ * (Ctrl-C, SIGTERM) ends the child; a PostgreSQL URL goes to it in its environment, not on
+ * a command line that `ps` shows.
  */
 async function precomputeApart(
   stories: readonly string[],
   database: { db?: string; databaseUrl?: string },
+  stop: AbortSignal,
 ): Promise<void> {
-  if (stories.length === 0) return;
+  if (stories.length === 0 || stop.aborted) return;
   console.log(
     `computing the pages of ${plural(stories.length, 'changed story', 'changed stories')} (--skip-precompute leaves them to npm run precompute)`,
   );
+  const named = stories.length <= STORIES_NAMED_AT_MOST;
   const args = [
     `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
     fileURLToPath(new URL('./precompute.js', import.meta.url)),
     '--quiet',
     ...(database.db === undefined ? [] : [`--db=${database.db}`]),
-    ...(database.databaseUrl === undefined ? [] : [`--database-url=${database.databaseUrl}`]),
-    ...stories.map((slug) => `--story=${slug}`),
+    ...(named ? stories.map((slug) => `--story=${slug}`) : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
-  if (code !== 0) {
-    const how = signal === null ? `exit status ${code}` : signal;
-    console.error(`warning   pages not computed (${how}); run npm run precompute`);
+  const env =
+    database.databaseUrl === undefined
+      ? process.env
+      : { ...process.env, PARALLAX_DATABASE_URL: database.databaseUrl };
+  try {
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+      signal: stop,
+    });
+    const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+    if (code !== 0 && !stop.aborted) {
+      const how = signal === null ? `exit status ${code}` : signal;
+      console.error(`warning   pages not computed (${how}); run npm run precompute`);
+    }
+  } catch (error) {
+    // Stopped by a signal (the child is ended), or the child could not start.
+    const why = stop.aborted ? 'stopped' : printable(String(error));
+    console.error(`warning   pages not computed (${why}); run npm run precompute`);
   }
 }
 

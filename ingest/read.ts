@@ -17,6 +17,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -271,9 +272,10 @@ function openBytes(path: string, gzip: boolean): Readable {
   const raw = createReadStream(path);
   if (!gzip) return raw;
   const gunzip = createGunzip();
-  // A read error on the file must reach whoever reads the decompressed stream.
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
+  // pipeline passes a read error on to the reader of the decompressed stream, and closes
+  // the file when that reader stops early or the archive is refused.
+  pipeline(raw, gunzip, () => {});
+  return gunzip;
 }
 
 /** Dispatch decoded text to its reader; `whole` is the full text when already in memory. */
@@ -301,9 +303,10 @@ function formatOfCompressed(file: string): Format | IngestError {
   const inner = extname(file.slice(0, -'.gz'.length)).toLowerCase();
   const format = FORMAT_BY_EXTENSION[inner];
   if (format && STREAMED.has(format)) return format;
+  const what = inner ? `file type '${inner}.gz'` : `file '.gz' (no format named before it)`;
   return new IngestError(
     file,
-    `unsupported compressed file type '${inner || '(none)'}.gz'; accepted compressed: ${COMPRESSED_EXTENSIONS.join(' ')}`,
+    `unsupported compressed ${what}; accepted compressed: ${COMPRESSED_EXTENSIONS.join(' ')}`,
   );
 }
 

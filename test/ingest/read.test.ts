@@ -177,6 +177,18 @@ test('gzip-compressed JSONL and CSV on disk are read as the plain files; a broke
   assert.match(await reasonFor('a.docx', SEED), /accepted: .*\.csv\.gz \.jsonl\.gz$/);
 });
 
+test('a refused gzip file is closed: a folder of broken archives leaves no file open', async () => {
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+  const folder = join(dir, 'broken-gz');
+  for (let i = 0; i < 20; i++) put(join('broken-gz', `bad-${i}.jsonl.gz`), `not gzip ${i}\n`);
+  const before = openFiles();
+  const results = await collect(readSources([folder], options));
+  assert.equal(results.length, 20);
+  assert.ok(results.every((r) => r instanceof IngestError));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(openFiles() <= before + 1, `open files ${before} -> ${openFiles()}`);
+});
+
 test('an upload is read exactly as the same file from disk', async () => {
   for (const name of readdirSync(fixtures).sort()) {
     const path = join(fixtures, name);
