@@ -194,7 +194,7 @@ async function main(): Promise<number> {
         : '';
     const interrupted = summary.interrupted ? ' · interrupted before the end of the input' : '';
     console.log(
-      `\n${summary.added} added, ${summary.duplicates} already stored, ${summary.rejected.length} rejected` +
+      `\n${summary.added} added, ${summary.duplicates} already stored, ${summary.rejectedCount} rejected` +
         `${notStored}${run}${interrupted} · database ${printable(file)}`,
     );
     if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
@@ -210,7 +210,7 @@ async function main(): Promise<number> {
     }
     if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
     if (summary.retryable.length > 0) return 3;
-    return summary.rejected.length > 0 ? 1 : 0;
+    return summary.rejectedCount > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -61,6 +61,12 @@ export interface IngestSummary {
   runId: number | null;
   added: number;
   duplicates: number;
+  /** Inputs refused (bad files, rows, texts), every one of them. */
+  rejectedCount: number;
+  /**
+   * The first REJECTIONS_KEPT of them: each was also reported to `onResult` as it came, and
+   * a file of millions of bad lines must not fill memory with their reasons.
+   */
   rejected: { source: string; reason: string }[];
   /** Articles not stored because the database stayed locked; running the ingest again adds them. */
   retryable: { source: string; reason: string }[];
@@ -69,6 +75,9 @@ export interface IngestSummary {
   /** Words in the headline and body segments of the articles added. */
   words: number;
 }
+
+/** How many rejections a summary lists; it counts them all (`rejectedCount`). */
+export const REJECTIONS_KEPT = 1000;
 
 /** Reads every article of `source` (read.ts: readers and screening) and stores it. */
 export function ingest(
@@ -92,6 +101,7 @@ export async function ingestRecords(
     runId: null,
     added: 0,
     duplicates: 0,
+    rejectedCount: 0,
     rejected: [],
     retryable: [],
     interrupted: false,
@@ -115,7 +125,8 @@ export async function ingestRecords(
     else if (result.status === 'duplicate') summary.duplicates++;
     else if (result.status === 'retryable')
       summary.retryable.push({ source: result.source, reason: result.reason });
-    else summary.rejected.push({ source: result.source, reason: result.reason });
+    else if (summary.rejectedCount++ < REJECTIONS_KEPT)
+      summary.rejected.push({ source: result.source, reason: result.reason });
     options.onResult?.(result);
   };
   // With a pool, analyses are in flight while the next records are read: a bounded FIFO,
@@ -168,7 +179,7 @@ export async function ingestRecords(
         batchStored.publish({
           stored: summary.added,
           duplicates: summary.duplicates,
-          rejected: summary.rejected.length,
+          rejected: summary.rejectedCount,
         } satisfies BatchStoredMessage);
     } catch (error) {
       if (!(error instanceof DatabaseBusy)) throw error;

@@ -86,7 +86,7 @@ export function resultsPage(
     counts: {
       stored: summary.added,
       duplicates: summary.duplicates,
-      rejected: summary.rejected.length,
+      rejected: summary.rejectedCount,
       notStored: summary.retryable.length,
     },
     runId: summary.runId,

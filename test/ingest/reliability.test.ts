@@ -15,7 +15,7 @@ import type { Analyzer } from '../../analysis/pipeline.js';
 import { projectPath } from '../../lib/project-paths.js';
 import { DatabaseBusy } from '../../db/busy.js';
 import type { Store } from '../../db/store.js';
-import { ingestRecords } from '../../ingest/ingest.js';
+import { ingestRecords, REJECTIONS_KEPT } from '../../ingest/ingest.js';
 import { readSources } from '../../ingest/read.js';
 import { tempStore } from '../helpers.js';
 import type { TempStore } from '../helpers.js';
@@ -82,6 +82,27 @@ describe('ingest under failure', () => {
     );
     assert.match(reasons['002_tags.md'] ?? '', /field 'author' must be text/);
     assert.deepEqual(runStatuses(temp), ['done']);
+  });
+
+  test('a file of countless bad rows is counted whole; only the first reasons are kept', async () => {
+    const temp = tempStore();
+    after(() => temp.cleanup());
+    const folder = articleFolder(temp, 'junk');
+    // Every line parses and is refused (no text): each rejection used to be kept until the end.
+    const lines = REJECTIONS_KEPT + 500;
+    writeFileSync(join(folder, 'junk.jsonl'), '{}\n'.repeat(lines));
+    const reported: string[] = [];
+    const summary = await ingestRecords(
+      readSources([folder], { defaults: DEFAULTS }),
+      temp.store,
+      analyzer,
+      { onResult: (result) => void (result.status === 'failed' && reported.push(result.source)) },
+    );
+    assert.equal(summary.added, 5);
+    assert.equal(summary.rejectedCount, lines);
+    assert.equal(reported.length, lines);
+    assert.equal(summary.rejected.length, REJECTIONS_KEPT);
+    assert.match(summary.rejected[0]?.reason ?? '', /no article text/);
   });
 
   test('a stopped ingest stores the analyzed batch, marks its run interrupted, and a re-run completes', async () => {
