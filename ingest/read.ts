@@ -16,8 +16,7 @@
  * deduplication, fetching URLs.
  */
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -56,7 +55,9 @@ const STREAMED: ReadonlySet<Format> = new Set(['csv', 'jsonl']);
  * Files read from disk may also be gzip-compressed, as large corpora are shipped
  * (`articles.jsonl.gz`): only the streamed formats, which are decompressed as they are read.
  */
-export const COMPRESSED_EXTENSIONS = ['.csv.gz', '.jsonl.gz'];
+export const COMPRESSED_EXTENSIONS = Object.entries(FORMAT_BY_EXTENSION)
+  .filter(([, format]) => STREAMED.has(format))
+  .map(([extension]) => `${extension}.gz`);
 
 /**
  * Read every article under the given files and folders. Folders are walked recursively
