@@ -16,6 +16,12 @@
 // - Expectations, hedges, quoted sides: "most" needs the highest rate, at least MIN_EVENTS
 //   events behind it and at least RATIO (1.5×) the next outlet's rate. "No …" needs zero
 //   while some other outlet has at least MIN_EVENTS.
+// - Quoted sides also need the side to be a real part of the quoting (MIN_SIDE_SHARE, one
+//   sentence in 50): "quotes X most" needs that share from the outlet itself, "quotes no X"
+//   from an outlet that does quote them. In a story of thousands of articles three stray
+//   sentences are not a source's presence, and a story whose codebook does not fit (the
+//   default US–China one on US elections) would otherwise read "quotes no Chinese officials"
+//   on every line.
 // - Voice of expectation-setting: ", chiefly in its own voice" when ≥ 2/3 of its lowering (or
 //   raising) sentences are the narrator's, ", chiefly through quoted sources" when ≥ 2/3 are
 //   quoted.
@@ -65,6 +71,7 @@ const RATIO = 1.5;
 const MIN_EVENTS = 3;
 const MIN_WORDS = 300;
 const MIN_SENTENCES = 10;
+const MIN_SIDE_SHARE = 0.02;
 
 /** The smallest sample a summary phrase rests on, for the page and the README to state. */
 export const CLAIM_MINIMUMS = {
@@ -72,6 +79,7 @@ export const CLAIM_MINIMUMS = {
   sentences: MIN_SENTENCES,
   events: MIN_EVENTS,
   ratio: RATIO,
+  sideShare: MIN_SIDE_SHARE,
 } as const;
 
 /** Whether an outlet's part is large enough for any comparison phrase. */
@@ -141,9 +149,11 @@ function describe(
   for (const side of [...[...sides.parties].reverse(), 'analyst']) {
     const share = (f: SummaryFigures): number => f.speakerShare[side] ?? 0;
     const count = (f: SummaryFigures): number => share(f) * f.sentences;
-    if (count(self) === 0 && others.some((o) => count(o) >= MIN_EVENTS)) {
+    const quotesThem = (f: SummaryFigures): boolean =>
+      count(f) >= MIN_EVENTS - 1e-9 && share(f) >= MIN_SIDE_SHARE;
+    if (count(self) === 0 && others.some(quotesThem)) {
       phrases.push(`quotes no ${sideInfo(sides, side).speakers}`);
-    } else if (isMostBy(self, others, share, count)) {
+    } else if (quotesThem(self) && isMostBy(self, others, share, count)) {
       phrases.push(`quotes ${sideInfo(sides, side).speakers} most`);
     }
   }

@@ -115,6 +115,8 @@ export interface StoryPage extends LayoutModel {
   isSingleOutlet: boolean;
   /** The smallest sample a summary phrase rests on, stated above the phrases. */
   claimMinimums: typeof CLAIM_MINIMUMS;
+  /** CLAIM_MINIMUMS.sideShare as a percentage, for the sentence that states it. */
+  sideSharePercent: number;
   /** The dashboard table's expectation columns, one per direction of the vocabulary. */
   expectationColumns: { key: ExpectationDirection; name: string }[];
   dashboard: StoryDashboard;
@@ -400,6 +402,7 @@ export function storyPage(
     partNote: PART_NOTES[dashboard.part],
     isSingleOutlet: story.outlets.length < 2,
     claimMinimums: CLAIM_MINIMUMS,
+    sideSharePercent: Math.round(CLAIM_MINIMUMS.sideShare * 100),
     expectationColumns: EXPECTATION_DIRECTIONS.map((key) => ({ key, name: EXPECTATION[key].name })),
     dashboard,
     stamp: stampView(stamp),

@@ -68,6 +68,28 @@ test('"quotes no Chinese officials" only when another outlet quotes them', () =>
   assert.ok(b?.phrases.includes('quotes Chinese officials most'), b?.line);
 });
 
+test('a side a few stray sentences of a big story quote is no "quotes no" and no "most"', () => {
+  // A story of thousands of articles: one outlet quotes Chinese officials in 4 of its 20,000
+  // sentences (0.02%), the others in none. Nobody's line may turn on those four.
+  const big = { words: 400_000, sentences: 20_000 };
+  const [a, b] = summarizeOutlets([
+    outlet('A', { ...big, speakerShare: { us_gov: 0.2, china_gov: 0, analyst: 0.05, other: 0 } }),
+    outlet('B', {
+      ...big,
+      speakerShare: { us_gov: 0.2, china_gov: 4 / 20_000, analyst: 0.05, other: 0 },
+    }),
+  ]);
+  assert.ok(!a?.phrases.some((p) => p.includes('Chinese officials')), a?.line);
+  assert.ok(!b?.phrases.some((p) => p.includes('Chinese officials')), b?.line);
+  // At one sentence in 50 the same counts are a presence again.
+  const [c, d] = summarizeOutlets([
+    outlet('C', { speakerShare: { us_gov: 0.2, china_gov: 0, analyst: 0.05, other: 0 } }),
+    outlet('D', { speakerShare: { us_gov: 0.2, china_gov: 3 / 40, analyst: 0.05, other: 0 } }),
+  ]);
+  assert.ok(c?.phrases.includes('quotes no Chinese officials'), c?.line);
+  assert.ok(d?.phrases.includes('quotes Chinese officials most'), d?.line);
+});
+
 test('the standout issue is named by its label', () => {
   const [a] = summarizeOutlets(
     [
@@ -106,7 +128,13 @@ test("an outlet below the sample minimum gets no claim, says why, and is nobody'
 });
 
 test('the stated minimums are what the rules apply', () => {
-  assert.deepEqual(CLAIM_MINIMUMS, { words: 300, sentences: 10, events: 3, ratio: 1.5 });
+  assert.deepEqual(CLAIM_MINIMUMS, {
+    words: 300,
+    sentences: 10,
+    events: 3,
+    ratio: 1.5,
+    sideShare: 0.02,
+  });
   const [a] = summarizeOutlets([
     outlet('A', { words: 299, hedgesPer1000: 50 }),
     outlet('B', { hedgesPer1000: 1 }),
