@@ -279,6 +279,16 @@ function sourceOf(
   )
     k--;
   const prev = tokens[k];
+  // "The company upped the stakes by saying …", "Trump opened the summit by pledging …":
+  // the means of the main clause's action; its subject speaks.
+  if (ing && k === v - 1 && prev?.norm === 'by' && v > 1) {
+    const last = earlier[earlier.length - 1];
+    if (last) return { source: last.source, inherited: true };
+    const np = npStartingAt(tokens, sentenceSubjectStart(tokens));
+    if (np && np[np.length - 1]!.start < prev.start)
+      return { source: np, inherited: true, fromSubject: true };
+    return null;
+  }
   // Passive ("was called off", "as indicated by X"): the source, if any, follows "by".
   if ((skipped.sawBe || prev?.norm === 'as') && !ing) {
     if (tokens[v + 1]?.norm === 'by') {
