@@ -313,6 +313,7 @@ function sourceOf(
     }
     let found = npEndingAt(tokens, k);
     if (!found) return null;
+    if (found[found.length - 1]!.text === 'MORE') found = beforeLinkText(tokens, k) ?? found;
     // "people familiar with the matter said", "sources briefed on the talks said": the
     // source is the noun before the participle.
     const at = indexNear(tokens, found[0]!);
@@ -482,6 +483,21 @@ function afterOpeningQuote(tokens: Token[], v: number): number | null {
     let start = k + 1;
     while (start < v && tokens[start]!.text === ',') start++;
     return start < v ? start : null;
+  }
+  return null;
+}
+
+/**
+ * The Hill's link text pasted into extracted articles ends in "MORE": "President Trump Donald
+ * John TrumpGOP senators balk … MORE said". The name before it is the one that was linked:
+ * the word glued to the next headline ("TrumpGOP") repeats it.
+ */
+function beforeLinkText(tokens: Token[], more: number): Token[] | null {
+  for (let k = more - 1; k >= Math.max(1, more - 60); k--) {
+    const glued = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u.exec(tokens[k]!.text);
+    if (!glued) continue;
+    for (let m = k - 1; m >= Math.max(0, k - 9); m--)
+      if (tokens[m]!.text === glued[1]) return npEndingAt(tokens, m);
   }
   return null;
 }

@@ -30,3 +30,12 @@ test('a reporting verb that needs "that" also takes a clause without it', () => 
   assert.equal(v[2]!.quote, 'none');
   assert.equal(v[3]!.quote, 'none');
 });
+
+test('pasted link text ending in MORE gives way to the linked name', () => {
+  const v = voices([
+    [
+      'Senator Ann Ruiz Ann Maria RuizFarm bill stalls again Budget talks resume MORE said on Monday that the vote would wait.',
+    ],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Ann Ruiz', side: 'us_gov' });
+});
