@@ -22,6 +22,8 @@ const PARENTHETICALS = new Set(
     ' ',
   ),
 );
+const SPANS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years']);
+const QUANTITIES = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many|some)$/;
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
 // adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
@@ -42,6 +44,17 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
     ) {
       if (BE.has(tokens[k]!.norm) && !controlled) sawBe = true;
       k--;
+    }
+    // "Trump days later announced", "Kim two weeks earlier said": a span of time before
+    // "later" or "earlier" is no part of the subject.
+    if (/^(earlier|ago)$/.test(tokens[k]?.norm ?? '') && SPANS.has(tokens[k - 1]?.norm ?? '')) k--;
+    if (
+      SPANS.has(tokens[k]?.norm ?? '') &&
+      /^(later|earlier|ago)$/.test(tokens[k + 1]?.norm ?? '')
+    ) {
+      k--;
+      if (QUANTITIES.test(tokens[k]?.norm ?? '')) k--;
+      if (tokens[k]?.norm === 'a' && tokens[k + 1]?.norm === 'few') k--;
     }
     const t = tokens[k];
     if (!t) break;
@@ -108,6 +121,20 @@ export function sentenceSubjectStart(tokens: Token[]): number {
       if (tokens.slice(0, c).every((x) => isCap(x) || /^[().,]$/.test(x.text))) return c + 1;
       break;
     }
+  }
+  // "Later in the day Trump …", "Earlier this week the ministry …": an opening time
+  // phrase without a comma.
+  if (/^(later|earlier)$/.test(tokens[0]?.norm ?? '') && isCap(tokens[0]!)) {
+    let c = 1;
+    while (
+      c < 5 &&
+      tokens[c]?.isWord &&
+      !isCap(tokens[c]!) &&
+      (/^(in|on|that|the|this|last|next)$/.test(tokens[c]!.norm) ||
+        ROLES.timeHeads.has(tokens[c]!.norm))
+    )
+      c++;
+    if (c < limit && tokens[c]?.isWord && isCap(tokens[c]!)) return c;
   }
   for (let c = 1; c < limit; c++) {
     if (tokens[c]!.text !== ',') continue;
