@@ -414,7 +414,7 @@ function sourceOf(
       if (
         !opener ||
         !(
-          /^(a|an|the|who|whose|now|former|currently|his|her|its|their|then|\d+)$/.test(
+          /^(a|an|the|who|whose|which|now|former|currently|his|her|its|their|then|\d+)$/.test(
             opener.norm,
           ) ||
           // "Kim, standing next to Moon, said", "Trump, flanked by aides, told reporters":

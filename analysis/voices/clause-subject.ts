@@ -138,9 +138,34 @@ export function sentenceSubjectStart(tokens: Token[]): number {
   }
   for (let c = 1; c < limit; c++) {
     if (tokens[c]!.text !== ',') continue;
-    if (c <= 4 && !tokens.slice(1, c).some(isCap)) return c + 1;
+    if (c <= 4 && !tokens.slice(1, c).some(isCap) && !clauseBeforeComma(tokens)) return c + 1;
     if (OPENERS.has(tokens[0]!.norm)) return c + 1;
     break;
   }
   return 0;
 }
+
+// Past-tense verbs that do not end in "-ed", common in news.
+const IRREGULAR_PAST = new Set(
+  (
+    'told said met spoke made gave took went held sent left won lost began came saw got kept led ' +
+    'ran set put cut let wrote drew broke chose rose fell struck stood sat brought bought thought ' +
+    'sought fought taught caught paid laid meant felt found heard built hit shut withdrew'
+  ).split(' '),
+);
+
+// "Baird closed the road, saying …", "Officials declined, citing …": a short clause with a
+// subject and a finite verb before the comma is the sentence's main clause, not an opening
+// phrase ("In May, …", "Two days later, …").
+function clauseBeforeComma(tokens: Token[]): boolean {
+  const [first, second] = tokens;
+  if (!first || !second || !isCap(first) || isCap(second)) return false;
+  if (OPENERS.has(first.norm) || SUBORDINATORS.has(first.norm) || /ly$/.test(first.norm))
+    return false;
+  return (
+    /^[a-z]{3,}ed$/.test(second.norm) ||
+    IRREGULAR_PAST.has(second.norm) ||
+    /^(has|had|have|is|was|were|are|will|would)$/.test(second.norm)
+  );
+}
+const SUBORDINATORS = new Set('once if when unless because whether where'.split(' '));

@@ -52,3 +52,37 @@ test('a span of time or an opening "Later" is no part of the source', () => {
     ['Ann Ruiz', 'Tom Baird', 'Ann Ruiz', 'Tom Baird'],
   );
 });
+
+test('thanking, citing as, making clear, expressing caution and mocking report a view', () => {
+  const v = voices([
+    ['Governor Tom Baird thanked the rescuers for their work.'],
+    ['Baird reopened the bridge on Monday, citing the repairs as proof that the budget worked.'],
+    ['The ministry made it clear that no fee would be charged.'],
+    ['Some lawmakers are expressing caution on the budget.'],
+    ['Critics mocked the governor.'],
+    ['The quarrel makes it clear that the towns disagree.'],
+    ['Thanks to the repairs, traffic moved again.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => x.quote),
+    ['indirect', 'indirect', 'indirect', 'indirect', 'indirect', 'none', 'none'],
+  );
+  assert.equal(v[1]!.name, 'Tom Baird');
+  assert.equal(v[2]!.name, 'ministry');
+});
+
+test('a "which" clause between commas stands between a named source and its verb', () => {
+  const [v] = voices([
+    ['Norvale, which employs thousands of workers in the region, has disputed the ruling.'],
+  ]);
+  assert.deepEqual(v, { quote: 'indirect', name: 'Norvale', side: 'other' });
+});
+
+test('a short main clause before ", saying" is not taken for an opening phrase', () => {
+  const v = voices([
+    ['Baird closed the road, saying the repairs were needed.'],
+    ['In May, the council said the repairs were needed.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Baird', side: 'other' });
+  assert.equal(v[1]!.name, 'council');
+});
