@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { defaultCodebook } from '../../../analysis/codebooks/codebook.js';
 import { voicesOf } from './paragraphs.js';
 
 // Issue 12, third speakers round: constructions that hid a source from the attribution
@@ -85,4 +86,15 @@ test('a short main clause before ", saying" is not taken for an opening phrase',
   ]);
   assert.deepEqual(v[0], { quote: 'indirect', name: 'Baird', side: 'other' });
   assert.equal(v[1]!.name, 'council');
+});
+
+test('Republicans and Democrats speak for the US government', () => {
+  const v = voicesOf(
+    [['Several Republicans urged caution on the deal.'], ['Democrats said the deal was weak.']],
+    defaultCodebook().actors,
+  );
+  assert.deepEqual(
+    v.map((x) => x.side),
+    ['us_gov', 'us_gov'],
+  );
 });
