@@ -405,7 +405,9 @@ function sourceOf(
         between.length <= 4 &&
         between.every((t) => isCap(t) || t.text === '.') &&
         role &&
-        (ROLES.roleNouns.has(role.norm) || ROLES.titleWords.has(role.norm))
+        (ROLES.roleNouns.has(role.norm) ||
+          ROLES.titleWords.has(role.norm) ||
+          oneOfGroup(tokens, j - 1))
       )
         return { source: between, inherited: false };
       if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
@@ -500,6 +502,16 @@ function beforeLinkText(tokens: Token[], more: number): Token[] | null {
       if (tokens[m]!.text === glued[1]) return npEndingAt(tokens, m);
   }
   return null;
+}
+
+// "one of the released detainees, Kim Dong Chul, said": a member of a group the sentence
+// describes, then the name between commas.
+function oneOfGroup(tokens: Token[], head: number): boolean {
+  if (isCap(tokens[head]!) || !/s$/.test(tokens[head]!.norm)) return false;
+  for (let k = head - 1; k >= Math.max(1, head - 4); k--)
+    if (tokens[k]!.norm === 'of' && /^(one|two|three|each|both|some)$/.test(tokens[k - 1]!.norm))
+      return true;
+  return false;
 }
 
 /** Past participles that open a phrase describing the speaker between commas. */

@@ -98,3 +98,14 @@ test('Republicans and Democrats speak for the US government', () => {
     ['us_gov', 'us_gov'],
   );
 });
+
+test('"one of the …, Name, said" credits the name, not a document cited after it', () => {
+  const v = voices([
+    [
+      '“We are glad to be back,” one of the freed sailors, Leo Marsh, said on arrival, according to a transcript released by the navy.',
+    ],
+    ['Asked about the voyage, he said, “It was long.”'],
+  ]);
+  assert.equal(v[0]!.name, 'Leo Marsh');
+  assert.equal(v[1]!.name, 'Leo Marsh');
+});
