@@ -316,12 +316,27 @@ function sourceOf(
     if (found[found.length - 1]!.text === 'MORE') found = beforeLinkText(tokens, k) ?? found;
     // "people familiar with the matter said", "sources briefed on the talks said": the
     // source is the noun before the participle.
+    // The matter may run to several phrases: "sources familiar with preparations for
+    // Pompeo's trip said".
     const at = indexNear(tokens, found[0]!);
-    if (
-      /^(with|on|to|about)$/.test(tokens[at - 1]?.norm ?? '') &&
-      /^(familiar|briefed|close|knowledgeable|involved)$/.test(tokens[at - 2]?.norm ?? '')
-    )
-      found = npEndingAt(tokens, at - 3) ?? found;
+    for (let f = at - 2; f >= Math.max(0, at - 8); f--) {
+      const t = tokens[f]!;
+      if (!t.isWord || QUOTE_MARKS.has(t.text)) break;
+      if (
+        /^(familiar|briefed|close|knowledgeable|involved)$/.test(t.norm) &&
+        /^(with|on|to|about)$/.test(tokens[f + 1]?.norm ?? '')
+      ) {
+        const np = npEndingAt(tokens, f - 1);
+        if (!np) break;
+        found = np;
+        // "Two US officials and other sources familiar with …": the first one named leads.
+        const s0 = indexNear(tokens, np[0]!);
+        const left = tokens[s0 - 1]?.norm === 'and' ? npEndingAt(tokens, s0 - 2) : null;
+        const head = left?.[left.length - 1];
+        if (left && head && (ROLES.roleNouns.has(head.norm) || isCap(head))) found = left;
+        break;
+      }
+    }
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     // "Holm issued a statement saying …": a document the subject issued passes on the

@@ -109,3 +109,14 @@ test('"one of the …, Name, said" credits the name, not a document cited after 
   assert.equal(v[0]!.name, 'Leo Marsh');
   assert.equal(v[1]!.name, 'Leo Marsh');
 });
+
+test('sources familiar with a matter of several phrases are the source, the first one named leading', () => {
+  const v = voices([
+    ['People familiar with the details of the budget said it would pass.'],
+    [
+      'Two city officials and other people familiar with plans for the mayor’s trip said it was off.',
+    ],
+  ]);
+  assert.equal(v[0]!.name, 'People');
+  assert.equal(v[1]!.name, 'Two city officials');
+});
