@@ -120,3 +120,12 @@ test('sources familiar with a matter of several phrases are the source, the firs
   assert.equal(v[0]!.name, 'People');
   assert.equal(v[1]!.name, 'Two city officials');
 });
+
+test('the first line standing alone is read as a headline label even when marked body', () => {
+  const v = voices([
+    ['Governor Baird: bridge repairs will be finished by May'],
+    ['Governor Tom Baird spoke at the site on Monday.'],
+  ]);
+  assert.equal(v[0]!.quote, 'direct');
+  assert.equal(v[0]!.name, 'Tom Baird');
+});
