@@ -129,3 +129,17 @@ test('the first line standing alone is read as a headline label even when marked
   assert.equal(v[0]!.quote, 'direct');
   assert.equal(v[0]!.name, 'Tom Baird');
 });
+
+test('"is reported to have" and "is said to have" leave the subject as the source', () => {
+  const v = voices([
+    ['Baird is reported to have promised the council that tolls would fall.'],
+    ['The minister is said to have told aides the plan was dead.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => [x.quote, x.name]),
+    [
+      ['indirect', 'Baird'],
+      ['indirect', 'minister'],
+    ],
+  );
+});
