@@ -279,6 +279,16 @@ function sourceOf(
   )
     k--;
   const prev = tokens[k];
+  // "The company upped the stakes by saying …", "Trump opened the summit by pledging …":
+  // the means of the main clause's action; its subject speaks.
+  if (ing && k === v - 1 && prev?.norm === 'by' && v > 1) {
+    const last = earlier[earlier.length - 1];
+    if (last) return { source: last.source, inherited: true };
+    const np = npStartingAt(tokens, sentenceSubjectStart(tokens));
+    if (np && np[np.length - 1]!.start < prev.start)
+      return { source: np, inherited: true, fromSubject: true };
+    return null;
+  }
   // Passive ("was called off", "as indicated by X"): the source, if any, follows "by".
   if ((skipped.sawBe || prev?.norm === 'as') && !ing) {
     if (tokens[v + 1]?.norm === 'by') {
@@ -303,14 +313,30 @@ function sourceOf(
     }
     let found = npEndingAt(tokens, k);
     if (!found) return null;
+    if (found[found.length - 1]!.text === 'MORE') found = beforeLinkText(tokens, k) ?? found;
     // "people familiar with the matter said", "sources briefed on the talks said": the
     // source is the noun before the participle.
+    // The matter may run to several phrases: "sources familiar with preparations for
+    // Pompeo's trip said".
     const at = indexNear(tokens, found[0]!);
-    if (
-      /^(with|on|to|about)$/.test(tokens[at - 1]?.norm ?? '') &&
-      /^(familiar|briefed|close|knowledgeable|involved)$/.test(tokens[at - 2]?.norm ?? '')
-    )
-      found = npEndingAt(tokens, at - 3) ?? found;
+    for (let f = at - 2; f >= Math.max(0, at - 8); f--) {
+      const t = tokens[f]!;
+      if (!t.isWord || QUOTE_MARKS.has(t.text)) break;
+      if (
+        /^(familiar|briefed|close|knowledgeable|involved)$/.test(t.norm) &&
+        /^(with|on|to|about)$/.test(tokens[f + 1]?.norm ?? '')
+      ) {
+        const np = npEndingAt(tokens, f - 1);
+        if (!np) break;
+        found = np;
+        // "Two US officials and other sources familiar with …": the first one named leads.
+        const s0 = indexNear(tokens, np[0]!);
+        const left = tokens[s0 - 1]?.norm === 'and' ? npEndingAt(tokens, s0 - 2) : null;
+        const head = left?.[left.length - 1];
+        if (left && head && (ROLES.roleNouns.has(head.norm) || isCap(head))) found = left;
+        break;
+      }
+    }
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     // "Holm issued a statement saying …": a document the subject issued passes on the
@@ -394,7 +420,9 @@ function sourceOf(
         between.length <= 4 &&
         between.every((t) => isCap(t) || t.text === '.') &&
         role &&
-        (ROLES.roleNouns.has(role.norm) || ROLES.titleWords.has(role.norm))
+        (ROLES.roleNouns.has(role.norm) ||
+          ROLES.titleWords.has(role.norm) ||
+          oneOfGroup(tokens, j - 1))
       )
         return { source: between, inherited: false };
       if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
@@ -403,7 +431,7 @@ function sourceOf(
       if (
         !opener ||
         !(
-          /^(a|an|the|who|whose|now|former|currently|his|her|its|their|then|\d+)$/.test(
+          /^(a|an|the|who|whose|which|now|former|currently|his|her|its|their|then|\d+)$/.test(
             opener.norm,
           ) ||
           // "Kim, standing next to Moon, said", "Trump, flanked by aides, told reporters":
@@ -474,6 +502,31 @@ function afterOpeningQuote(tokens: Token[], v: number): number | null {
     return start < v ? start : null;
   }
   return null;
+}
+
+/**
+ * The Hill's link text pasted into extracted articles ends in "MORE": "President Trump Donald
+ * John TrumpGOP senators balk … MORE said". The name before it is the one that was linked:
+ * the word glued to the next headline ("TrumpGOP") repeats it.
+ */
+function beforeLinkText(tokens: Token[], more: number): Token[] | null {
+  for (let k = more - 1; k >= Math.max(1, more - 60); k--) {
+    const glued = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u.exec(tokens[k]!.text);
+    if (!glued) continue;
+    for (let m = k - 1; m >= Math.max(0, k - 9); m--)
+      if (tokens[m]!.text === glued[1]) return npEndingAt(tokens, m);
+  }
+  return null;
+}
+
+// "one of the released detainees, Kim Dong Chul, said": a member of a group the sentence
+// describes, then the name between commas.
+function oneOfGroup(tokens: Token[], head: number): boolean {
+  if (isCap(tokens[head]!) || !/s$/.test(tokens[head]!.norm)) return false;
+  for (let k = head - 1; k >= Math.max(1, head - 4); k--)
+    if (tokens[k]!.norm === 'of' && /^(one|two|three|each|both|some)$/.test(tokens[k - 1]!.norm))
+      return true;
+  return false;
 }
 
 /** Past participles that open a phrase describing the speaker between commas. */

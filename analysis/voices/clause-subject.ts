@@ -22,6 +22,8 @@ const PARENTHETICALS = new Set(
     ' ',
   ),
 );
+const SPANS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years']);
+const QUANTITIES = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many|some)$/;
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
 // adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
@@ -42,6 +44,17 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
     ) {
       if (BE.has(tokens[k]!.norm) && !controlled) sawBe = true;
       k--;
+    }
+    // "Trump days later announced", "Kim two weeks earlier said": a span of time before
+    // "later" or "earlier" is no part of the subject.
+    if (/^(earlier|ago)$/.test(tokens[k]?.norm ?? '') && SPANS.has(tokens[k - 1]?.norm ?? '')) k--;
+    if (
+      SPANS.has(tokens[k]?.norm ?? '') &&
+      /^(later|earlier|ago)$/.test(tokens[k + 1]?.norm ?? '')
+    ) {
+      k--;
+      if (QUANTITIES.test(tokens[k]?.norm ?? '')) k--;
+      if (tokens[k]?.norm === 'a' && tokens[k + 1]?.norm === 'few') k--;
     }
     const t = tokens[k];
     if (!t) break;
@@ -109,11 +122,50 @@ export function sentenceSubjectStart(tokens: Token[]): number {
       break;
     }
   }
+  // "Later in the day Trump …", "Earlier this week the ministry …": an opening time
+  // phrase without a comma.
+  if (/^(later|earlier)$/.test(tokens[0]?.norm ?? '') && isCap(tokens[0]!)) {
+    let c = 1;
+    while (
+      c < 5 &&
+      tokens[c]?.isWord &&
+      !isCap(tokens[c]!) &&
+      (/^(in|on|that|the|this|last|next)$/.test(tokens[c]!.norm) ||
+        ROLES.timeHeads.has(tokens[c]!.norm))
+    )
+      c++;
+    if (c < limit && tokens[c]?.isWord && isCap(tokens[c]!)) return c;
+  }
   for (let c = 1; c < limit; c++) {
     if (tokens[c]!.text !== ',') continue;
-    if (c <= 4 && !tokens.slice(1, c).some(isCap)) return c + 1;
+    if (c <= 4 && !tokens.slice(1, c).some(isCap) && !clauseBeforeComma(tokens)) return c + 1;
     if (OPENERS.has(tokens[0]!.norm)) return c + 1;
     break;
   }
   return 0;
 }
+
+// Past-tense verbs that do not end in "-ed", common in news.
+const IRREGULAR_PAST = new Set(
+  (
+    'told said met spoke made gave took went held sent left won lost began came saw got kept led ' +
+    'ran set put cut let wrote drew broke chose rose fell struck stood sat brought bought thought ' +
+    'sought fought taught caught paid laid meant felt found heard built hit shut withdrew'
+  ).split(' '),
+);
+
+// "Baird closed the road, saying …", "Officials declined, citing …": a short clause with a
+// subject and a finite verb before the comma is the sentence's main clause, not an opening
+// phrase ("In May, …", "Two days later, …").
+function clauseBeforeComma(tokens: Token[]): boolean {
+  const [first, second] = tokens;
+  if (!first || !second || !isCap(first) || isCap(second)) return false;
+  if (OPENERS.has(first.norm) || SUBORDINATORS.has(first.norm) || /ly$/.test(first.norm))
+    return false;
+  return (
+    /^[a-z]{3,}ed$/.test(second.norm) ||
+    IRREGULAR_PAST.has(second.norm) ||
+    /^(has|had|have|is|was|were|are|will|would)$/.test(second.norm)
+  );
+}
+const SUBORDINATORS = new Set('once if when unless because whether where'.split(' '));

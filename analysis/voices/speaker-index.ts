@@ -96,7 +96,7 @@ const MINOR_WORDS = new Set(
 // sentence starters of segmentation.json, and the prepositions and subordinators it lacks;
 // not "will", which is a given name too ("Will Hurd").
 const NOT_NAME_OPENERS = new Set(
-  'despite during amid amidst unlike like until unless whether once without against among over under through toward towards upon even only just already asked'.split(
+  'despite during amid amidst unlike like until unless whether once without against among over under through toward towards upon even only just already asked later earlier'.split(
     ' ',
   ),
 );

@@ -50,14 +50,49 @@ function loadVerbs(): Map<string, VerbEntry> {
 
 export const VERBS = loadVerbs();
 
-/** Whether one of `wanted` (or a quotation mark, for "quote") follows within three tokens. */
+/**
+ * Whether one of `wanted` (or a quotation mark, for "quote") follows within three tokens.
+ * Where "that" would do, a clause without it does too ("Russia maintains it has not …",
+ * "CNN reported Wednesday White House officials were …").
+ */
 export function followedBy(tokens: Token[], i: number, wanted: string[]): boolean {
   for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (wanted.includes(t.norm)) return true;
     if (QUOTE_MARKS.has(t.text) && wanted.includes('quote')) return true;
   }
-  return false;
+  return wanted.includes('that') && clauseFollows(tokens, i);
+}
+
+// Subjects of a reported clause without "that": a pronoun, or a short name or role phrase.
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'this', 'there']);
+// Auxiliaries and forms of "be" that make the next words a finite clause.
+const FINITE = new Set(
+  'is are was were has have had will would could can may might should must did does do'.split(' '),
+);
+
+// After the verb (and perhaps a time phrase: "reported Wednesday"), a subject of one to four
+// words then an auxiliary: "… it has not armed …", "… White House officials were …".
+function clauseFollows(tokens: Token[], i: number): boolean {
+  let n = i + 1;
+  if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) n++;
+  else if (
+    ROLES.timePrepositions.has(tokens[n]?.norm ?? '') &&
+    ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
+  )
+    n += 2;
+  const first = tokens[n];
+  if (!first?.isWord) return false;
+  if (CLAUSE_PRONOUNS.has(first.norm)) return FINITE.has(tokens[n + 1]?.norm ?? '');
+  let k = first.norm === 'the' ? n + 1 : n;
+  const from = k;
+  while (
+    k < from + 4 &&
+    tokens[k]?.isWord &&
+    (/^\p{Lu}/u.test(tokens[k]!.text) || ROLES.roleNouns.has(tokens[k]!.norm))
+  )
+    k++;
+  return k > from && /^\p{Lu}/u.test(tokens[from]!.text) && FINITE.has(tokens[k]?.norm ?? '');
 }
 
 // The verb ends its sentence, perhaps after a time phrase: "…, Xinhua reported on Monday."

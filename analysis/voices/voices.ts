@@ -88,7 +88,9 @@ export function attributeVoices(
   // A headline's "Trump: …" quotes a person the article names; "Iran deal: …" is a topic.
   for (const [n, segment] of segments.entries()) {
     const v = voices[n]!;
-    if (segment.kind !== 'headline' || v.attributions.length > 0) continue;
+    // The text's first line standing alone is a headline whatever kind the segmenter gave it.
+    const firstLine = n === 0 && segments[1]?.paragraph !== segment.paragraph;
+    if ((segment.kind !== 'headline' && !firstLine) || v.attributions.length > 0) continue;
     const label = headlineLabel(
       allTokens[n]!,
       new Array<boolean>(allTokens[n]!.length).fill(false),
