@@ -156,7 +156,7 @@ export class SqliteStore implements Store {
     this.file = file;
     this.db = openDatabase(file);
     const db = this.db;
-    this.search = new SqliteSentenceSearch(db);
+    this.search = new SqliteSentenceSearch(db, () => this.state());
     this.exports = new SqliteExport(file, db);
     this.curation = new SqliteCuration(db);
     this.stmt = {
@@ -714,11 +714,19 @@ export class SqliteStore implements Store {
    * worker) changes PRAGMA data_version, this connection's own rows total_changes().
    */
   async listStories(): Promise<StorySummary[]> {
-    const state = `${this.db.pragma('data_version', { simple: true })}:${this.stmt.totalChanges.get()}`;
+    const state = this.state();
     if (this.storiesRead?.state !== state) {
       this.storiesRead = { state, stories: this.readStories() };
     }
     return [...this.storiesRead.stories];
+  }
+
+  /**
+   * Where the database stands: another connection's commit moves PRAGMA data_version, this
+   * connection's own writes total_changes(). What is kept between requests is kept under it.
+   */
+  private state(): string {
+    return `${this.db.pragma('data_version', { simple: true })}:${this.stmt.totalChanges.get()}`;
   }
 
   private readStories(): StorySummary[] {
