@@ -122,12 +122,14 @@ type Params = Record<string, string | number>;
 // rowids ascending and honours a rowid bound), at most @scan of them after @after; the
 // filters are checked on those. CROSS JOIN keeps them the outer loop: otherwise SQLite may
 // start from an outlet's articles and probe the matches, or build the whole match list (all
-// 1.1M sentences with "the") before reading one row.
+// 1.1M sentences with "the") before reading one row. @after is cast: better-sqlite3 binds a
+// JavaScript number as a REAL, and FTS5 seeks to an integer rowid bound only (a REAL one
+// reads the doclist from its start: 60 ms instead of 0.1 for "the" after sentence 1.5M).
 const DRIVERS: Record<'match' | 'prefix', string> = {
   match: `SELECT rowid AS id FROM segment_search
-    WHERE segment_search MATCH @match AND rowid > @after ORDER BY rowid LIMIT @scan`,
+    WHERE segment_search MATCH @match AND rowid > CAST(@after AS INTEGER) ORDER BY rowid LIMIT @scan`,
   prefix: `SELECT rowid AS id FROM segment_words
-    WHERE segment_words MATCH @prefix AND rowid > @after ORDER BY rowid LIMIT @scan`,
+    WHERE segment_words MATCH @prefix AND rowid > CAST(@after AS INTEGER) ORDER BY rowid LIMIT @scan`,
 };
 
 export class SqliteSentenceSearch {
@@ -250,7 +252,7 @@ export class SqliteSentenceSearch {
         ? `FROM (${DRIVERS[driver]}) m CROSS JOIN segment s ON s.id = m.id`
         : `FROM segment s`;
       // Without words the stored order is the segment table's own: the keyset is a bound on it.
-      const storedWhere = driver ? where() : where(['s.id > @after']);
+      const storedWhere = driver ? where() : where(['s.id > CAST(@after AS INTEGER)']);
       // The page's ids first, then their columns: the per-row subqueries (issues) run for
       // 50 rows, not for every match before the sort.
       const page = (order: string, whereSql: string) =>
