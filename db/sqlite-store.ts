@@ -152,10 +152,13 @@ export class SqliteStore implements Store {
   /** listStories' answer and the database state it was read at (see listStories). */
   private storiesRead: { state: string; stories: StorySummary[] } | null = null;
 
-  constructor(file: string) {
+  constructor(file: string, options: { cacheMb?: number } = {}) {
     this.file = file;
     this.db = openDatabase(file);
     const db = this.db;
+    if (options.cacheMb !== undefined) {
+      db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
+    }
     this.search = new SqliteSentenceSearch(db, () => this.state());
     this.exports = new SqliteExport(file, db);
     this.curation = new SqliteCuration(db);
