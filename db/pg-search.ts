@@ -106,12 +106,15 @@ export class PgSentenceSearch {
     const total = more ? countLimit : counted;
     if (total === 0 || (!more && query.offset >= total)) return { total, more, rows: [] };
     const order = more ? STORED_ORDER : ORDER;
+    // Past the count limit a page may go on after the previous one's last sentence (keyset).
+    const keyset =
+      more && query.after !== undefined ? ` AND s.id > ${params.add(query.after)}` : '';
     const limit = params.add(query.limit);
-    const offset = params.add(query.offset);
+    const offset = params.add(keyset ? 0 : query.offset);
     // The page's ids first, then their columns: the per-row subquery (issues) runs for one
     // page of rows, not for every match before the sort.
     const rows = await this.conn.rows<SearchSqlRow>(
-      `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} WHERE ${where} ${order}
+      `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} WHERE ${where}${keyset} ${order}
          LIMIT ${limit} OFFSET ${offset}) page
        JOIN segment s ON s.id = page.page_id
        JOIN article a ON a.id = s.article_id

@@ -13,7 +13,7 @@ import { segmentTextSql } from './segment-text.js';
 import { toStorySentence } from './sentence-row.js';
 import { sqlList } from './sql-literals.js';
 import type { SentenceRow } from './sentence-row.js';
-import { SEARCH_COUNT_LIMIT } from './store.js';
+import { SEARCH_COUNT_LIMIT, SEARCH_SCAN_LIMIT } from './store.js';
 import type { SearchResult, SearchRow, SearchTerm, SentenceQuery } from './store.js';
 
 /**
@@ -59,8 +59,7 @@ for (let i = 0; i < MAX_CUES; i++) {
     `s.id IN (SELECT segment_id FROM cue_hit WHERE lexicon = @cueLexicon${i})`;
 }
 
-const FROM = `FROM segment s
-  JOIN article a ON a.id = s.article_id
+const JOINS = `JOIN article a ON a.id = s.article_id
   JOIN story st ON st.id = a.story_id
   JOIN outlet o ON o.id = a.outlet_id
   LEFT JOIN speaker sp ON sp.id = s.speaker_id`;
@@ -70,7 +69,7 @@ const FROM = `FROM segment s
 // large corpus then stays a walk over one table.
 const NEEDS_SPEAKER = new Set(['narrator', 'quoted', 'side', 'anonymous', 'speaker']);
 
-function countFrom(names: readonly string[]): string {
+function countJoins(names: readonly string[]): string {
   const story = names.includes('story');
   const outlet = names.includes('outlet');
   const joins = [
@@ -79,7 +78,7 @@ function countFrom(names: readonly string[]): string {
     outlet ? `JOIN outlet o ON o.id = a.outlet_id` : '',
     names.some((n) => NEEDS_SPEAKER.has(n)) ? `LEFT JOIN speaker sp ON sp.id = s.speaker_id` : '',
   ];
-  return `FROM segment s ${joins.filter(Boolean).join(' ')}`;
+  return joins.filter(Boolean).join(' ');
 }
 
 const COLUMNS = `s.id, s.article_id, s.position, s.paragraph_index, s.kind,
@@ -95,6 +94,8 @@ const ORDER = `ORDER BY st.title, st.id, o.name, o.id, a.id, s.position`;
 // Past the count limit: the order of the index (segment ids follow articles and positions),
 // so a page is read without sorting every match.
 const STORED_ORDER = `ORDER BY s.id`;
+// The outer query orders the page's rows again; the driver's m.id is s.id there.
+const ORDER_OF: Record<string, string> = { 'ORDER BY m.id': STORED_ORDER };
 
 // Private-use characters cannot come from FTS5's tokens and mark where highlight() put a match.
 const OPEN = '\uE000';
@@ -111,17 +112,39 @@ interface Prepared {
   count: Database.Statement;
   page: Database.Statement;
   pageStored: Database.Statement;
+  /** With words: how many of them the scan read (up to @scan) and the last one's id. */
+  scan: Database.Statement | null;
 }
 
 type Params = Record<string, string | number>;
+
+// With words, the sentences that have them drive the query in stored order (FTS5 returns
+// rowids ascending and honours a rowid bound), at most @scan of them after @after; the
+// filters are checked on those. CROSS JOIN keeps them the outer loop: otherwise SQLite may
+// start from an outlet's articles and probe the matches, or build the whole match list (all
+// 1.1M sentences with "the") before reading one row. @after is cast: better-sqlite3 binds a
+// JavaScript number as a REAL, and FTS5 seeks to an integer rowid bound only (a REAL one
+// reads the doclist from its start: 60 ms instead of 0.1 for "the" after sentence 1.5M).
+const DRIVERS: Record<'match' | 'prefix', string> = {
+  match: `SELECT rowid AS id FROM segment_search
+    WHERE segment_search MATCH @match AND rowid > CAST(@after AS INTEGER) ORDER BY rowid LIMIT @scan`,
+  prefix: `SELECT rowid AS id FROM segment_words
+    WHERE segment_words MATCH @prefix AND rowid > CAST(@after AS INTEGER) ORDER BY rowid LIMIT @scan`,
+};
 
 export class SqliteSentenceSearch {
   private readonly prepared = new Map<string, Prepared>();
   private readonly highlight: Database.Statement;
   private readonly highlightPrefix: Database.Statement;
   private readonly categories: Database.Statement;
+  private categoriesRead: { state: string; rows: { lexicon: string; category: string }[] } | null =
+    null;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** The database state: cueCategories is read again when it moves (as listStories). */
+    private readonly state: () => string = () => '',
+  ) {
     this.highlight = db.prepare(
       `SELECT rowid AS id, highlight(segment_search, 0, '${OPEN}', '${CLOSE}') AS marked
        FROM segment_search
@@ -140,19 +163,49 @@ export class SqliteSentenceSearch {
   }
 
   search(query: SentenceQuery): SearchResult {
-    const { names, params } = clauses(query);
+    const { names, params, driver } = clauses(query);
     if (names === null) return { total: 0, more: false, rows: [] };
-    const statements = this.statements(names);
+    const statements = this.statements(names, driver);
     const countLimit = query.countLimit ?? SEARCH_COUNT_LIMIT;
-    const counted = statements.count.get({ ...params, countLimit: countLimit + 1 }) as number;
+    const scanLimit = query.scanLimit ?? SEARCH_SCAN_LIMIT;
+    // The count always starts at the first match, whichever page this is.
+    const counted = statements.count.get({
+      ...params,
+      after: 0,
+      scan: scanLimit,
+      countLimit: countLimit + 1,
+    }) as number;
     const more = counted > countLimit;
     const total = more ? countLimit : counted;
-    if (total === 0 || (!more && query.offset >= total)) return { total, more, rows: [] };
-    const rows = (more ? statements.pageStored : statements.page).all({
+    // Under the count limit with words: exact only if the scan read every sentence with them.
+    let scanned: number | undefined;
+    if (!more && statements.scan) {
+      const read = statements.scan.get({ ...params, after: 0, scan: scanLimit + 1 }) as {
+        n: number;
+      };
+      if (read.n > scanLimit) scanned = scanLimit;
+    }
+    const stored = more || scanned !== undefined;
+    const partial = scanned !== undefined ? { scanned } : {};
+    if (!stored && (total === 0 || query.offset >= total)) return { total, more, rows: [] };
+    const after = stored ? (query.after ?? 0) : 0;
+    const rows = (stored ? statements.pageStored : statements.page).all({
       ...params,
+      after,
+      scan: scanLimit,
       limit: query.limit,
-      offset: query.offset,
+      offset: stored && query.after !== undefined ? 0 : query.offset,
     }) as SearchSqlRow[];
+    // A short page in stored order may only mean the scan ended: then the next page goes on
+    // from the last sentence it read, if the words have more.
+    let next: number | undefined;
+    if (stored && statements.scan && rows.length < query.limit) {
+      const read = statements.scan.get({ ...params, after, scan: scanLimit }) as {
+        n: number;
+        last: number | null;
+      };
+      if (read.n === scanLimit && read.last !== null) next = read.last;
+    }
     const matches = new Map<number, { start: number; end: number }[]>();
     const ids = JSON.stringify(rows.map((r) => r.id));
     for (const [statement, match] of [
@@ -168,38 +221,62 @@ export class SqliteSentenceSearch {
       total,
       more,
       rows: rows.map((r) => toSearchRow(r, merged(matches.get(r.id) ?? []))),
+      ...partial,
+      ...(next !== undefined ? { next } : {}),
     };
   }
 
+  /** Kept until the database changes: the EXISTS over every cue took 2–40 ms a request. */
   cueCategories(): { lexicon: string; category: string }[] {
-    return this.categories.all() as { lexicon: string; category: string }[];
+    const state = this.state();
+    if (this.categoriesRead?.state !== state) {
+      this.categoriesRead = {
+        state,
+        rows: this.categories.all() as { lexicon: string; category: string }[],
+      };
+    }
+    return this.categoriesRead.rows.map((c) => ({ ...c }));
   }
 
-  private statements(names: string[]): Prepared {
-    const key = names.join(',');
+  private statements(names: string[], driver: 'match' | 'prefix' | null): Prepared {
+    const key = `${driver}|${names.join(',')}`;
     let statements = this.prepared.get(key);
     if (!statements) {
-      const where =
-        names.length > 0 ? `WHERE ${names.map((n) => `(${FRAGMENTS[n]})`).join('\n  AND ')}` : '';
+      // The driver's own fragment is what it reads; every other one is a filter.
+      const filters = names.filter((n) => n !== driver);
+      const where = (extra: string[] = []) => {
+        const all = [...filters.map((n) => `(${FRAGMENTS[n]})`), ...extra];
+        return all.length > 0 ? `WHERE ${all.join('\n  AND ')}` : '';
+      };
+      const head = driver
+        ? `FROM (${DRIVERS[driver]}) m CROSS JOIN segment s ON s.id = m.id`
+        : `FROM segment s`;
+      // Without words the stored order is the segment table's own: the keyset is a bound on it.
+      const storedWhere = driver ? where() : where(['s.id > CAST(@after AS INTEGER)']);
       // The page's ids first, then their columns: the per-row subqueries (issues) run for
       // 50 rows, not for every match before the sort.
-      const page = (order: string) =>
+      const page = (order: string, whereSql: string) =>
         this.db.prepare(
-          `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${FROM} ${where} ${order}
+          `SELECT ${COLUMNS} FROM (SELECT s.id AS page_id ${head} ${JOINS} ${whereSql} ${order}
              LIMIT @limit OFFSET @offset) page
            JOIN segment s ON s.id = page.page_id
            JOIN article a ON a.id = s.article_id
            JOIN story st ON st.id = a.story_id
            JOIN outlet o ON o.id = a.outlet_id
            LEFT JOIN speaker sp ON sp.id = s.speaker_id
-           ${order}`,
+           ${ORDER_OF[order] ?? order}`,
         );
       statements = {
         count: this.db
-          .prepare(`SELECT count(*) FROM (SELECT 1 ${countFrom(names)} ${where} LIMIT @countLimit)`)
+          .prepare(
+            `SELECT count(*) FROM (SELECT 1 ${head} ${countJoins(filters)} ${where()} LIMIT @countLimit)`,
+          )
           .pluck(),
-        page: page(ORDER),
-        pageStored: page(STORED_ORDER),
+        page: page(ORDER, where()),
+        pageStored: page(driver ? `ORDER BY m.id` : STORED_ORDER, storedWhere),
+        scan: driver
+          ? this.db.prepare(`SELECT count(*) AS n, max(id) AS last FROM (${DRIVERS[driver]})`)
+          : null,
       };
       this.prepared.set(key, statements);
     }
@@ -208,7 +285,12 @@ export class SqliteSentenceSearch {
 }
 
 /** The fragment names a query needs and their bound values; names null = nothing can match. */
-function clauses(query: SentenceQuery): { names: string[] | null; params: Params } {
+function clauses(query: SentenceQuery): {
+  names: string[] | null;
+  params: Params;
+  /** Which word index drives the query (words given), else null. */
+  driver: 'match' | 'prefix' | null;
+} {
   const names: string[] = [];
   const params: Params = {};
   const add = (name: string, values: Params = {}) => {
@@ -219,7 +301,7 @@ function clauses(query: SentenceQuery): { names: string[] | null; params: Params
     const match = fts5Match(query.terms.filter((t) => !t.prefix));
     const prefix = fts5Match(query.terms.filter((t) => t.prefix));
     // Terms without a single letter or digit cannot match anything.
-    if (match === null && prefix === null) return { names: null, params };
+    if (match === null && prefix === null) return { names: null, params, driver: null };
     if (match !== null) add('match', { match });
     if (prefix !== null) add('prefix', { prefix });
   }
@@ -242,7 +324,8 @@ function clauses(query: SentenceQuery): { names: string[] | null; params: Params
     if (cue.category === null) add(`cueAny${i}`, { [`cueLexicon${i}`]: cue.lexicon });
     else add(`cue${i}`, { [`cueLexicon${i}`]: cue.lexicon, [`cueCategory${i}`]: cue.category });
   });
-  return { names, params };
+  const driver = names.includes('match') ? 'match' : names.includes('prefix') ? 'prefix' : null;
+  return { names, params, driver };
 }
 
 /** Removes highlight()'s markers and returns where they were, as offsets into the text. */

@@ -152,11 +152,14 @@ export class SqliteStore implements Store {
   /** listStories' answer and the database state it was read at (see listStories). */
   private storiesRead: { state: string; stories: StorySummary[] } | null = null;
 
-  constructor(file: string) {
+  constructor(file: string, options: { cacheMb?: number } = {}) {
     this.file = file;
     this.db = openDatabase(file);
     const db = this.db;
-    this.search = new SqliteSentenceSearch(db);
+    if (options.cacheMb !== undefined) {
+      db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
+    }
+    this.search = new SqliteSentenceSearch(db, () => this.state());
     this.exports = new SqliteExport(file, db);
     this.curation = new SqliteCuration(db);
     this.stmt = {
@@ -714,11 +717,19 @@ export class SqliteStore implements Store {
    * worker) changes PRAGMA data_version, this connection's own rows total_changes().
    */
   async listStories(): Promise<StorySummary[]> {
-    const state = `${this.db.pragma('data_version', { simple: true })}:${this.stmt.totalChanges.get()}`;
+    const state = this.state();
     if (this.storiesRead?.state !== state) {
       this.storiesRead = { state, stories: this.readStories() };
     }
     return [...this.storiesRead.stories];
+  }
+
+  /**
+   * Where the database stands: another connection's commit moves PRAGMA data_version, this
+   * connection's own writes total_changes(). What is kept between requests is kept under it.
+   */
+  private state(): string {
+    return `${this.db.pragma('data_version', { simple: true })}:${this.stmt.totalChanges.get()}`;
   }
 
   private readStories(): StorySummary[] {

@@ -22,6 +22,7 @@ import { KeptPages } from './compute/kept-pages.js';
 import { InlineRunner, PageJobs, WorkerRunner } from './compute/page-jobs.js';
 import type { TaskRunner } from './compute/page-jobs.js';
 import { runTask } from './compute/tasks.js';
+import type { PageTask } from './compute/tasks.js';
 import { createAnalyzer } from '../analysis/pipeline.js';
 import type { Analyzer } from '../analysis/pipeline.js';
 import { writeAccess } from './access.js';
@@ -68,6 +69,14 @@ export interface ComputeOptions {
   memoryMb: number;
   /** The idle worker is ended after this long, giving its memory back (ms). */
   idleMs: number;
+  /**
+   * Stories of more words than this are not computed by the worker: their pages are
+   * `npm run precompute`'s (4 GB heap). The largest story the worker has computed within
+   * its 512 MB is about 1.1M words (1,099 articles; README, Pages at scale); on the full
+   * corpus an outlet row of `elections` (5.6M words) kept it busy, at 230+ MB resident and
+   * rising, until its budget stopped it (2026-12-06).
+   */
+  maxWords: number;
 }
 
 export const DEFAULT_COMPUTE: ComputeOptions = {
@@ -75,6 +84,7 @@ export const DEFAULT_COMPUTE: ComputeOptions = {
   budgetMs: 180_000,
   memoryMb: 512,
   idleMs: 60_000,
+  maxWords: 1_500_000,
 };
 
 const STATUS_TITLES: Readonly<Record<number, string>> = {
@@ -176,18 +186,21 @@ const JOB_RESULTS = 300;
 function pageJobs(store: Store, options: AppOptions): PageJobs {
   const compute = { ...DEFAULT_COMPUTE, ...options.compute };
   const kept = new KeptPages(store);
-  if (options.pageRunner) {
-    return new PageJobs(options.pageRunner, { waitMs: compute.waitMs, limit: JOB_RESULTS, kept });
-  }
+  const refuse = async (task: PageTask): Promise<string | null> => {
+    const story = (await store.listStories()).find((s) => s.slug === task.slug);
+    if (story === undefined || story.wordCount <= compute.maxWords) return null;
+    const outlet = task.kind === 'outlet' ? ` --outlet ${task.outlet}` : '';
+    return `“${story.title}” has ${story.wordCount.toLocaleString('en-US')} words, more than the server computes on demand (${compute.maxWords.toLocaleString('en-US')}): its pages are computed by npm run precompute -- --story ${story.slug}${outlet}, which has not run for this version of the data and of Parallax.`;
+  };
+  const jobOptions = { waitMs: compute.waitMs, limit: JOB_RESULTS, kept, refuse };
+  if (options.pageRunner) return new PageJobs(options.pageRunner, jobOptions);
   if (options.database === undefined) {
     return new PageJobs(new InlineRunner((task) => runTask(store, task)), {
+      ...jobOptions,
       waitMs: Infinity,
-      limit: JOB_RESULTS,
-      kept,
     });
   }
-  const runner = new WorkerRunner({ database: options.database, ...compute });
-  return new PageJobs(runner, { waitMs: compute.waitMs, limit: JOB_RESULTS, kept });
+  return new PageJobs(new WorkerRunner({ database: options.database, ...compute }), jobOptions);
 }
 
 /**

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const [
     { createAnalyzer },
     { loadBundledCorpus },
-    { databaseUrl, openStore },
+    { databaseUrl, openStore, SERVER_CACHE_MB },
     { operatorTokenFor },
     { createApp },
   ] = await Promise.all([
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const operatorToken = operatorTokenFor(host, process.env.PARALLAX_OPERATOR_TOKEN);
 
   const choice = { db: values.db, databaseUrl: values['database-url'] };
-  const { store, where: file } = await openStore(choice);
+  const { store, where: file } = await openStore({ ...choice, cacheMb: SERVER_CACHE_MB });
   const loaded = await loadBundledCorpus(store, createAnalyzer());
   if (loaded) {
     console.log(`Loaded the bundled corpus: ${loaded.added} articles into ${file}`);

@@ -38,6 +38,8 @@ export interface SearchRequest {
   terms: SearchTerm[];
   filters: SearchFilters;
   page: number;
+  /** Past the count limit: the page goes on after this segment id (the previous page's next). */
+  after?: number;
 }
 
 export type ParsedSearch = { ok: true; request: SearchRequest } | { ok: false; message: string };
@@ -156,6 +158,13 @@ const SearchQuerySchema = z.object({
       .min(1, 'page is a whole number from 1')
       .max(100_000, 'page is at most 100000'),
   ),
+  after: single(
+    z.coerce
+      .number({ error: () => 'after is a sentence id, a whole number from 0' })
+      .int('after is a sentence id, a whole number from 0')
+      .min(0, 'after is a sentence id, a whole number from 0')
+      .max(Number.MAX_SAFE_INTEGER, 'after is a sentence id, a whole number from 0'),
+  ),
 });
 
 /** Validates the query string of /search and /api/search. */
@@ -179,7 +188,7 @@ export function parseSearchParams(query: Record<string, unknown>): ParsedSearch 
     // Every message names its parameter, so the zod path adds nothing a reader needs.
     return { ok: false, message: issue?.message ?? 'invalid search' };
   }
-  const { q = '', page = 1, ...rest } = parsed.data;
+  const { q = '', page = 1, after, ...rest } = parsed.data;
   const terms = parseQueryText(q);
   if (terms.length > MAX_TERMS) {
     return { ok: false, message: `the query has ${terms.length} terms; at most ${MAX_TERMS}` };
@@ -188,7 +197,10 @@ export function parseSearchParams(query: Record<string, unknown>): ParsedSearch 
   for (const [key, value] of Object.entries(rest)) {
     if (value !== undefined) Object.assign(filters, { [key]: value });
   }
-  return { ok: true, request: { q: q.trim(), terms, filters, page } };
+  return {
+    ok: true,
+    request: { q: q.trim(), terms, filters, page, ...(after !== undefined ? { after } : {}) },
+  };
 }
 
 /**
@@ -227,5 +239,6 @@ export function sentenceQuery(request: SearchRequest): SentenceQuery {
     cues,
     offset: (request.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
+    ...(request.after !== undefined ? { after: request.after } : {}),
   };
 }

@@ -32,6 +32,11 @@ export interface PageJobsOptions {
   limit: number;
   /** Values kept in the database across restarts (none: computed once per process). */
   kept?: KeptPages;
+  /**
+   * Why a task not kept is not computed here, or null to compute it: a story too large for
+   * the runner's memory fails at once with this message (503) instead of filling it first.
+   */
+  refuse?: (task: PageTask) => Promise<string | null>;
 }
 
 interface Entry {
@@ -88,6 +93,20 @@ export class PageJobs {
       : { state: 'failed', status: outcome.status, message: outcome.message };
   }
 
+  /**
+   * The message a request for this task would fail with because the task is too large to
+   * compute here and not kept for this version, else null. Lets a page of many tasks (an
+   * outlet profile) fail before it queues the others, which would keep the worker busy
+   * after the page has already answered 503.
+   */
+  async refusal(task: PageTask, version: string): Promise<string | null> {
+    const message = (await this.options.refuse?.(task)) ?? null;
+    if (message === null) return null;
+    const entry = this.entries.get(JSON.stringify(task));
+    if (entry?.version === version && entry.outcome?.ok) return null;
+    return (await this.options.kept?.read(task, version)) === undefined ? message : null;
+  }
+
   close(): Promise<void> {
     return this.runner.close();
   }
@@ -113,6 +132,8 @@ export class PageJobs {
     const kept = this.options.kept;
     const value = await kept?.read(task, version);
     if (value !== undefined) return { ok: true, value };
+    const refusal = (await this.options.refuse?.(task)) ?? null;
+    if (refusal !== null) return { ok: false, status: 503, message: refusal };
     const outcome = await this.runner.run(task);
     if (outcome.ok && kept) {
       // Not keeping it costs the next process a computation, not this page: say so, go on.

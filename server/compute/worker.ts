@@ -5,7 +5,7 @@
 // thread keeps the results.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { databaseUrl, openStore } from '../../db/open-store.js';
+import { databaseUrl, openStore, SERVER_CACHE_MB } from '../../db/open-store.js';
 import { HttpError } from '../http-error.js';
 import { runTask, type PageTask } from './tasks.js';
 import type { Outcome } from './page-jobs.js';
@@ -14,7 +14,9 @@ const { database } = workerData as { database: string };
 const isUrl = /^postgres(ql)?:\/\//.test(database);
 // Listening at once: a task sent while the connection opens waits for it.
 const opened = openStore(
-  isUrl ? { databaseUrl: databaseUrl({ databaseUrl: database }) } : { db: database },
+  isUrl
+    ? { databaseUrl: databaseUrl({ databaseUrl: database }) }
+    : { db: database, cacheMb: SERVER_CACHE_MB },
 );
 
 parentPort!.on('message', (task: PageTask) => {

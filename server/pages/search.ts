@@ -267,22 +267,42 @@ function activeFilters(
   return out;
 }
 
+/** Rows in stored order, paged by `after` (past the count limit, or counted by the scan). */
+function isStored(result: SearchResult): boolean {
+  return result.more || result.scanned !== undefined;
+}
+
+/** The `after` of the next page in stored order, or null when this page is the last. */
+export function nextAfter(result: SearchResult): number | null {
+  if (!isStored(result)) return null;
+  if (result.next !== undefined) return result.next;
+  const last = result.rows[result.rows.length - 1];
+  return result.rows.length === PAGE_SIZE && last ? last.segmentId : null;
+}
+
 /**
- * Numbered pages up to the last; past the count limit the last page is not known, so the
- * pager offers the pages around this one and "next" while this page is full.
+ * Numbered pages up to the last. In stored order the last page is not known and a page is
+ * read after the previous one's last sentence: the pager offers the first page and "next".
  */
 function pager(request: SearchRequest, result: SearchResult): SearchPage['pager'] {
   const at = request.page;
-  const last = result.more
-    ? result.rows.length === PAGE_SIZE
-      ? at + 1
-      : at
-    : Math.ceil(result.total / PAGE_SIZE);
+  const href = (page: number, after?: number) =>
+    searchHref(request.q, request.filters, page, '/search', after);
+  if (isStored(result)) {
+    const next = nextAfter(result);
+    if (at <= 1 && next === null) return null;
+    return {
+      prev: null,
+      next: next === null ? null : href(at + 1, next),
+      pages: [
+        { label: '1', href: href(1), isCurrent: at <= 1 },
+        ...(at > 1 ? [{ label: String(at), href: href(at, request.after), isCurrent: true }] : []),
+      ],
+    };
+  }
+  const last = Math.ceil(result.total / PAGE_SIZE);
   if (last <= 1) return null;
-  const href = (page: number) => searchHref(request.q, request.filters, page);
-  const shown = [
-    ...new Set([1, at - 2, at - 1, at, at + 1, at + 2, ...(result.more ? [] : [last])]),
-  ]
+  const shown = [...new Set([1, at - 2, at - 1, at, at + 1, at + 2, last])]
     .filter((p) => p >= 1 && p <= last)
     .sort((a, b) => a - b);
   return {
@@ -311,16 +331,30 @@ export function searchPage(
   let note: string | null = null;
   if (request && result && !message) {
     const what = isKwic ? `“${q}”` : 'the filters';
-    summary = result.more
-      ? `More than ${total.toLocaleString('en-US')} sentences match ${what}`
-      : `${plural(total, 'sentence matches', 'sentences match')} ${what}`;
+    const count = total.toLocaleString('en-US');
+    const scanned = result.scanned?.toLocaleString('en-US');
+    summary =
+      scanned !== undefined && total === 0
+        ? `No sentence matches ${what} among the first ${scanned} sentences with the words`
+        : scanned !== undefined
+          ? `At least ${plural(total, 'sentence matches', 'sentences match')} ${what} (counted among the first ${scanned} sentences with the words)`
+          : result.more
+            ? `More than ${count} sentences match ${what}`
+            : `${plural(total, 'sentence matches', 'sentences match')} ${what}`;
     if (rows.length > 0)
-      summary += ` · showing ${firstShown.toLocaleString('en-US')}–${(firstShown + rows.length - 1).toLocaleString('en-US')}`;
-    if (result.more)
-      note = `Too many to count and sort: they are listed article by article in the order they were added. Narrow the search (a story, an outlet, more words) to under ${total.toLocaleString('en-US')} to have them counted and sorted by story and outlet.`;
-    if (result.more && rows.length === 0)
-      note = `Page ${request.page} is past the end of the results.`;
-    else if (total > 0 && rows.length === 0)
+      summary += isStored(result)
+        ? ` · page ${request.page}: ${plural(rows.length, 'sentence')}`
+        : ` · showing ${firstShown.toLocaleString('en-US')}–${(firstShown + rows.length - 1).toLocaleString('en-US')}`;
+    if (scanned !== undefined)
+      note = `So many sentences have the words that each page checks the filters on ${scanned} of them at most: the count covers the first ${scanned}, and the list goes article by article in the order they were added, each page after the last. Narrow the search (a story, an outlet, more words) to have every match counted and sorted by story and outlet.`;
+    else if (result.more)
+      note = `Too many to count and sort: they are listed article by article in the order they were added. Narrow the search (a story, an outlet, more words) to under ${count} to have them counted and sorted by story and outlet.`;
+    if (isStored(result) && rows.length === 0)
+      note =
+        nextAfter(result) === null
+          ? `Page ${request.page} is past the end of the results.`
+          : `No sentence on this page passes the filters; the next page goes on through the rest.`;
+    else if (!isStored(result) && total > 0 && rows.length === 0)
       note = `Page ${request.page} is past the end: the results fill ${plural(Math.ceil(total / PAGE_SIZE), 'page')} of ${PAGE_SIZE}.`;
   }
   return {
@@ -351,13 +385,20 @@ export function searchJson(request: SearchRequest, result: SearchResult) {
     total: result.total,
     /** More than `total` sentences match: not counted further, listed in stored order. */
     more: result.more,
+    /**
+     * Null, or how many sentences with the words were checked against the filters: `total`
+     * counts the matches among them only (at least that many match), in stored order.
+     */
+    scanned: result.scanned ?? null,
     // As every list of the JSON API: the page asked for, its size, the total and the count
     // (null past the count limit, when the last page is not known).
     pagination: {
       page: request.page,
       perPage: PAGE_SIZE,
       total: result.total,
-      pageCount: result.more ? null : Math.ceil(result.total / PAGE_SIZE),
+      pageCount: isStored(result) ? null : Math.ceil(result.total / PAGE_SIZE),
+      // In stored order the next page is read after this sentence id (`after=`); null: none.
+      nextAfter: nextAfter(result),
     },
     results: result.rows.map((r) => ({
       segmentId: r.segmentId,

@@ -86,7 +86,13 @@ export function sentenceView(
 }
 
 /** The address of a search: parameters in a fixed order, blank ones left out. */
-export function searchHref(q: string, filters: SearchFilters, page = 1, path = '/search'): string {
+export function searchHref(
+  q: string,
+  filters: SearchFilters,
+  page = 1,
+  path = '/search',
+  after?: number,
+): string {
   const params = new URLSearchParams();
   if (q) params.append('q', q);
   for (const key of [
@@ -109,6 +115,7 @@ export function searchHref(q: string, filters: SearchFilters, page = 1, path = '
       params.append(key, v === true ? '1' : String(v));
   }
   if (page > 1) params.append('page', String(page));
+  if (after !== undefined) params.append('after', String(after));
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }

@@ -33,15 +33,20 @@ export async function outletComparisons(
   slug: string,
   stories: readonly StorySummary[],
 ): Promise<JobState<OutletInStory[]>> {
-  // Asked for together: the worker takes them in turn while the request waits once.
-  const states = await Promise.all(
-    stories.map(async (story) =>
-      jobs.get(
-        { kind: 'outlet', slug: story.slug, outlet: slug },
-        await store.storyVersion(story.slug),
-      ),
-    ),
+  const asked = await Promise.all(
+    stories.map(async (story) => ({
+      task: { kind: 'outlet' as const, slug: story.slug, outlet: slug },
+      version: await store.storyVersion(story.slug),
+    })),
   );
+  // A story too large to compute here whose row is not kept fails the page before the
+  // others are queued: they would keep the worker busy (and its memory full) for nothing.
+  for (const { task, version } of asked) {
+    const refusal = await jobs.refusal(task, version);
+    if (refusal !== null) return { state: 'failed', status: 503, message: refusal };
+  }
+  // Asked for together: the worker takes them in turn while the request waits once.
+  const states = await Promise.all(asked.map(({ task, version }) => jobs.get(task, version)));
   const failed = states.find((s) => s.state === 'failed');
   if (failed) return failed;
   const computing = states.filter((s) => s.state === 'computing');

@@ -161,6 +161,55 @@ describe('searchSentences', () => {
     assert.equal((await search(word('-'))).total, 0, 'a term without letters matches nothing');
   });
 
+  /** Every page in stored order, each read after the last one ended, and the results seen. */
+  const everyPage = async (query: Partial<SentenceQuery>) => {
+    const seen: number[] = [];
+    const results = [];
+    let after: number | undefined;
+    for (let i = 0; i < 1000; i++) {
+      const result = await search({
+        limit: 4,
+        ...query,
+        ...(after !== undefined ? { after } : {}),
+      });
+      results.push(result);
+      seen.push(...result.rows.map((r) => r.segmentId));
+      const last = result.rows[result.rows.length - 1];
+      after = result.next ?? (result.rows.length === 4 && last ? last.segmentId : undefined);
+      if (after === undefined) return { seen, results };
+    }
+    throw new Error('the pages did not end');
+  };
+
+  test('past the count limit, pages read after the last one’s sentence find every match once, in stored order', async () => {
+    const all = await ids(word('the'));
+    assert.ok(all.length > 12, `${all.length} sentences with “the”`);
+    const { seen, results } = await everyPage({ ...word('the'), countLimit: 3 });
+    assert.deepEqual(seen, all);
+    assert.ok(results.every((r) => r.more && r.total === 3 && r.scanned === undefined));
+  });
+
+  test('with words and a filter, the count stops at the scan limit and says so; the pages go on through every match', async () => {
+    const exact = await search({ ...word('the'), outlet: 'cnn' });
+    const withWord = (await search(word('the'))).total;
+    assert.equal(exact.scanned, undefined, 'under the scan limit the count is exact');
+    assert.ok(exact.total > 0 && exact.total < withWord);
+    const scanLimit = Math.floor(withWord / 3);
+    const first = await search({ ...word('the'), outlet: 'cnn', scanLimit, limit: 4 });
+    assert.equal(first.scanned, scanLimit);
+    assert.equal(first.more, false);
+    // At least `total` match: the matches among the first scanLimit sentences with the word.
+    const firstWithWord = (await ids(word('the'))).slice(0, scanLimit);
+    const cnnIds = new Set(exact.rows.map((r) => r.segmentId));
+    assert.equal(first.total, firstWithWord.filter((id) => cnnIds.has(id)).length);
+    assert.ok(first.total <= exact.total);
+    const { seen } = await everyPage({ ...word('the'), outlet: 'cnn', scanLimit });
+    assert.deepEqual(
+      seen,
+      [...cnnIds].sort((a, b) => a - b),
+    );
+  });
+
   test('the index follows a re-analysis: old segments leave it, new ones enter it', async () => {
     const before = await search(word('balloon'));
     const articleId = before.rows[0]?.articleId;

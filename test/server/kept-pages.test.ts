@@ -206,3 +206,50 @@ describe('kept pages after the story changes', () => {
     assert.equal((await pages(temp.store, [STORY])).runs, 0, 'kept again, readable');
   });
 });
+
+describe('a story too large to compute on demand', () => {
+  let temp: TempStore;
+  before(async () => {
+    temp = await corpusStore();
+  });
+  after(async () => temp?.cleanup());
+
+  /** A server that computes stories of up to `maxWords` words, counting what it computes. */
+  async function bounded(maxWords: number) {
+    const runs: PageTask[] = [];
+    const runner = new InlineRunner((task) => {
+      runs.push(task);
+      return runTask(temp.store, task);
+    });
+    const server = await serve(temp.store, {
+      pageRunner: runner,
+      compute: { waitMs: Infinity, maxWords },
+    });
+    return { server, runs };
+  }
+
+  test('answers 503 naming the precompute command, computing nothing, until its pages are kept', async () => {
+    const outlet = (await temp.store.getStory(SLUG))!.outlets[0]!.slug;
+    const { server, runs } = await bounded(10);
+    try {
+      const story = await server.get(STORY);
+      assert.equal(story.status, 503);
+      assert.match(story.text, /npm run precompute -- --story blinken-in-beijing-june-2023/);
+      const profile = await server.get(`/outlets/${outlet}`);
+      assert.equal(profile.status, 503);
+      assert.match(profile.text, new RegExp(`--outlet ${outlet}`));
+      assert.equal(runs.length, 0, 'no row of the profile was queued');
+    } finally {
+      await server.close();
+    }
+    await precomputePages(temp.store, { stories: [SLUG], outlets: [outlet] });
+    const again = await bounded(10);
+    try {
+      assert.equal((await again.server.get(STORY)).status, 200);
+      assert.equal((await again.server.get(`/outlets/${outlet}`)).status, 200);
+      assert.equal(again.runs.length, 0, 'the kept pages are shown, nothing computed');
+    } finally {
+      await again.server.close();
+    }
+  });
+});

@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../../lib/project-paths.js';
 import { corpusStore, serve, serverFixture } from '../helpers.js';
+import { searchJson, searchPage } from '../../server/pages/search.js';
+import type { SearchResult, SearchRow } from '../../db/store.js';
 
 interface SearchJson {
   query: string;
@@ -189,6 +191,7 @@ describe('/search', () => {
       'filters',
       'total',
       'more',
+      'scanned',
       'pagination',
       'results',
     ]);
@@ -258,5 +261,57 @@ describe('the side filter knows every codebook’s parties', () => {
     } finally {
       await temp.cleanup();
     }
+  });
+});
+
+describe('the concordance’s counts say what they are', () => {
+  const fx = serverFixture();
+
+  test('a count stopped by the scan says “at least”, and its next page goes on after where the scan ended', async () => {
+    const found = await fx.temp.store.searchSentences({
+      terms: [{ text: 'the', prefix: false }],
+      offset: 0,
+      limit: 50,
+    });
+    const rows: SearchRow[] = found.rows.slice(0, 3);
+    const result: SearchResult = { total: 3, more: false, rows, scanned: 10_000, next: 987 };
+    const request = { q: 'the', terms: [{ text: 'the', prefix: false }], filters: {}, page: 1 };
+    const page = searchPage(request, result, {
+      stories: await fx.temp.store.listStories(),
+      cueCategories: [],
+    });
+    assert.match(
+      page.summary ?? '',
+      /^At least 3 sentences match “the” \(counted among the first 10,000/,
+    );
+    assert.match(page.note ?? '', /the count covers the first 10,000/);
+    assert.equal(page.pager?.next, '/search?q=the&page=2&after=987');
+    const body = searchJson(request, result);
+    assert.equal(body.scanned, 10_000);
+    assert.equal(body.pagination.pageCount, null);
+    assert.equal(body.pagination.nextAfter, 987);
+    // An exact count says so, with numbered pages and no `after`.
+    const exact = searchPage(
+      request,
+      { total: 3, more: false, rows },
+      {
+        stories: await fx.temp.store.listStories(),
+        cueCategories: [],
+      },
+    );
+    assert.match(exact.summary ?? '', /^3 sentences match “the” · showing 1–3$/);
+    assert.equal(exact.pager, null);
+  });
+
+  test('after= reads the page after that sentence, and a bad after is a 400', async () => {
+    const first = await fx.server.get('/api/search?q=the');
+    const body = JSON.parse(first.text) as SearchJson;
+    const cut = body.results[9]?.segmentId;
+    assert.ok(cut !== undefined);
+    const bad = await fx.server.get('/search?q=the&after=x');
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /after is a sentence id/i);
+    const later = await fx.server.get(`/api/search?q=the&after=${cut}`);
+    assert.equal(later.status, 200);
   });
 });
