@@ -5,6 +5,7 @@
 
 import { indexNear, isCap, npEndingAt, npStartingAt, PRONOUNS } from './source-phrase.js';
 import type { Token } from '../types.js';
+import { isPlaceWord } from './sides.js';
 import { ROLES } from './voice-roles.js';
 
 // "They say time heals all wounds", "as they say": the impersonal "they" of a saying, not
@@ -54,7 +55,13 @@ export function isNonSource(source: Token[]): boolean {
 export function firstConjunct(tokens: Token[], source: Token[]): Token[] {
   const at = indexNear(tokens, source[0]!);
   const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
-  if (and > 0 && and < source.length - 1 && isCap(source[and + 1]!) && isCap(source[and - 1]!)) {
+  if (
+    and > 0 &&
+    !committeeAnd(source, and) &&
+    and < source.length - 1 &&
+    isCap(source[and + 1]!) &&
+    isCap(source[and - 1]!)
+  ) {
     const left = source.slice(0, and);
     const last = left[left.length - 1]!.norm;
     if (!ROLES.titleWords.has(last) && !ROLES.orgWords.has(last)) {
@@ -95,6 +102,7 @@ const nameLike = (np: Token[] | null): np is Token[] =>
  */
 export function coordinated(tokens: Token[], source: Token[]): [Token[], Token[]] | null {
   const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
+  if (and > 0 && committeeAnd(source, and)) return null;
   if (and > 0) {
     const left = source.slice(0, and);
     const right = source.slice(and + 1);
@@ -115,4 +123,25 @@ export function coordinated(tokens: Token[], source: Token[]): [Token[], Token[]
     if (nameLike(left) && opens) return [left, source];
   }
   return null;
+}
+
+/**
+ * "Ways and Means Committee Chairman Richard Neal", "Energy and Commerce Committee": the
+ * "and" inside a committee's name joins no two sources. It is one when a capitalised word
+ * that is neither a title, a body, a place nor a listed office holder comes before it and
+ * the words after it name a committee before the person.
+ */
+function committeeAnd(source: Token[], and: number): boolean {
+  const left = source.slice(0, and);
+  const right = source.slice(and + 1);
+  const committee = right.findIndex((t) => /^(sub)?committee$/.test(t.norm));
+  if (committee <= 0 || !isCap(right[0]!)) return false;
+  return left.every(
+    (t) =>
+      isCap(t) &&
+      !ROLES.titleWords.has(t.norm) &&
+      !ROLES.officeHolders.has(t.norm) &&
+      !isPlaceWord(t.norm) &&
+      !/^(house|senate)$/.test(t.norm),
+  );
 }

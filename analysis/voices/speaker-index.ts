@@ -67,6 +67,10 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
   return { title: chain.slice(0, cut), name };
 }
 
+// "Jane Roe (R-Texas)", "Tom Alder, D-Calif.,", "(D., Mass.)": the party and state that
+// American news gives after the name of a member of Congress.
+const PARTY_STATE = /^(?: \(|, )[RDI](?:-|\., ?)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?:\)|,)/u;
+
 /**
  * ", the assistant secretary of state for …," right after a name, if any: an apposition
  * opens with an article or "who", or with a bare title followed by of / at / for (",
@@ -238,6 +242,8 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       const list = index.descriptions.get(last) ?? [];
       if (desc) list.push(desc);
       if (apposition) list.push(apposition);
+      if (PARTY_STATE.test(text.slice(tokens[j - 1]!.end, tokens[j - 1]!.end + 24)))
+        list.push('member of Congress');
       index.descriptions.set(last, list);
     }
     if (name.length === 1 && ROLES.officesOf.has(strip(name[0]!.norm)))

@@ -210,7 +210,18 @@ export class SpeakerBook {
     let detail = '';
     let roleOnly = false;
     const p = tokens.findIndex((t, n) => n > 0 && /^(of|for|at|from|in|with)$/.test(t.norm));
-    if (p > 0) {
+    // "Secretary of State Rex Tillerson", "Director of National Intelligence Dan Coats": a
+    // capitalised office opening with "of" and ending in a full name is a title and a name.
+    if (
+      p === 1 &&
+      tokens[1]!.norm === 'of' &&
+      isCap(tokens[0]!) &&
+      ROLES.roleNouns.has(tokens[0]!.norm) &&
+      !/s$/.test(tokens[0]!.norm) &&
+      splitChain(tokens).name.length >= 2
+    ) {
+      // Keep every token: split() below takes the title and the name apart.
+    } else if (p > 0) {
       const before = tokens.slice(0, p);
       const head = before[before.length - 1]!;
       if (splitChain(before).name.length > 0 && isCap(head) && !ROLES.roleNouns.has(head.norm)) {
