@@ -113,6 +113,8 @@ export interface BuildContext {
   file: string;
   /** 'row 4' or 'line 3' for multi-article files; prefixes the record source and reasons. */
   where?: string;
+  /** Prefixes reasons instead of `where` when set, e.g. 'row 4 (line 6)' for a CSV row. */
+  whereInReasons?: string;
   defaults: IngestDefaults;
   limits: IngestLimits;
   /** How to supply a missing outlet/story, e.g. "add `outlet:` front matter or pass --outlet". */
@@ -130,7 +132,8 @@ export function normalizeNewlines(text: string): string {
  * (apart from newline normalization) because analysis offsets point into it.
  */
 export function buildArticle(fields: LooseFields, context: BuildContext): IngestResult {
-  const prefix = context.where ? `${context.where}: ` : '';
+  const where = context.whereInReasons ?? context.where;
+  const prefix = where ? `${where}: ` : '';
   const fail = (reason: string) => new IngestError(context.file, prefix + reason);
 
   const meta: Partial<Record<Exclude<ArticleField, 'text'>, string | null>> = {};

@@ -123,7 +123,19 @@ export function resultsPage(
   };
 }
 
-/** File and row order: 'a.csv:row 9' before 'a.csv:row 10'. */
-export function bySource(a: { source: string }, b: { source: string }): number {
-  return a.source.localeCompare(b.source, 'en', { numeric: true });
+/**
+ * File and row order: 'a.csv:row 9' before 'a.csv:row 10'. A refused row keeps the file as
+ * its source and names its row (or JSONL line) at the start of the reason, so it is placed
+ * by that: 'a.csv' refusing 'row 3' sorts between 'a.csv:row 2' and 'a.csv:row 4'.
+ */
+export function bySource(
+  a: { source: string; reason?: string },
+  b: { source: string; reason?: string },
+): number {
+  return placeInFile(a).localeCompare(placeInFile(b), 'en', { numeric: true });
+}
+
+function placeInFile(result: { source: string; reason?: string }): string {
+  const where = result.reason?.match(/^(?:malformed CSV at )?((?:row|line) \d+)\b/)?.[1];
+  return where && !result.source.includes(':') ? `${result.source}:${where}` : result.source;
 }

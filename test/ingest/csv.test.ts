@@ -37,7 +37,7 @@ test('good rows go in, a malformed row is reported with its row number, in file 
   const results = await readAll(readFileSync(fixture, 'utf8'));
   assertStartsWith(describe(results), [
     'article: articles.csv:row 2',
-    'error: malformed CSV at row 3: Invalid Record Length: columns',
+    'error: malformed CSV at row 3 (line 5): the row has 7 fields where the header has 6',
     'article: articles.csv:row 4',
   ]);
   const [first, , third] = results;
@@ -98,7 +98,10 @@ test('a column named twice is refused rather than one silently winning', async (
 test('a quote that is never closed is reported at its row', async () => {
   const results = await readAll('outlet,story,text\nCNN,s,Fine row\nCNN,s,"unclosed\nmore\n');
   assert.equal(describe(results)[0], 'article: articles.csv:row 2');
-  assert.match(describe(results)[1] ?? '', /^error: malformed CSV at row 3: Quote Not Closed/);
+  assert.equal(
+    describe(results)[1],
+    'error: malformed CSV at row 3 (line 3): an unclosed quote from line 3 runs to the end of the file; close the quote',
+  );
 });
 
 test('invalid field values are per row; a day-first date is read', async () => {
@@ -107,7 +110,7 @@ test('invalid field values are per row; a day-first date is read', async () => {
   const results = await readAll(csv);
   assertStartsWith(describe(results), [
     'article: articles.csv:row 2',
-    "error: row 3: no article text (field 'text' is miss",
+    "error: row 3 (line 3): no article text (field 'text' is miss",
     'article: articles.csv:row 4',
   ]);
   const first = results[0];
@@ -127,5 +130,8 @@ test('blank lines are skipped and a header with no rows is reported', async () =
 test('a missing outlet column says how to add one', async () => {
   const [error] = await readAll('story,text\ns,Blinken arrived.\n');
   assert.ok(error instanceof IngestError);
-  assert.equal(error.reason, "row 2: missing outlet (add the 'outlet' column or pass --outlet)");
+  assert.equal(
+    error.reason,
+    "row 2 (line 2): missing outlet (add the 'outlet' column or pass --outlet)",
+  );
 });

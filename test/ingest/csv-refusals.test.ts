@@ -1,0 +1,102 @@
+// Malformed CSV rows are refused once each, in file order, naming the line the row starts
+// on and saying what is wrong in plain words (the new-user review of #15).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readCsv } from '../../ingest/csv.js';
+import { DEFAULT_LIMITS, IngestError, type IngestResult } from '../../ingest/record.js';
+
+const HEADER = 'title,outlet,story,text\n';
+const GOOD =
+  'Blinken heads to Beijing,CNN,Blinken in Beijing,Secretary of State Antony Blinken will arrive in Beijing on Sunday.\n';
+
+/** Feed the text in small pieces, as a file stream would, to exercise chunk boundaries. */
+async function* pieces(text: string, size = 11): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+async function read(text: string): Promise<string[]> {
+  const results: IngestResult[] = [];
+  for await (const result of readCsv(pieces(text), 'upload.csv', {}, DEFAULT_LIMITS))
+    results.push(result);
+  return results.map((r) =>
+    r instanceof IngestError ? `refused: ${r.reason}` : `article: ${r.source}`,
+  );
+}
+
+test('partial file: one refusal per bad row, each at its own line, in file order', async () => {
+  const csv =
+    HEADER +
+    GOOD +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"Blinken said "candid" talks were held."\n' +
+    'Blinken leaves,CNN\n';
+  assert.deepEqual(await read(csv), [
+    'article: upload.csv:row 2',
+    'refused: malformed CSV at row 3 (line 3): a " inside a quoted field is not doubled; double it as ""',
+    'refused: malformed CSV at row 4 (line 4): the row has 2 fields where the header has 4; a field or a comma is missing',
+  ]);
+});
+
+test('an unclosed quote that runs to the end of the file is one refusal, not invented rows', async () => {
+  const csv =
+    HEADER +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"Blinken said talks were candid.\n' +
+    'Blinken leaves,CNN,Blinken in Beijing,Blinken flew home on Monday.\n';
+  assert.deepEqual(await read(csv), [
+    'refused: malformed CSV at row 2 (line 2): an unclosed quote from line 2 runs to the end of the file; close the quote',
+  ]);
+});
+
+test('a row whose quotes do not pair up runs on as csv-parse reads it, and says how far', async () => {
+  const csv =
+    HEADER +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"Talks were "candid" he said\n' +
+    'Blinken leaves,CNN,Blinken in Beijing,"flew "home"\n' +
+    GOOD;
+  assert.deepEqual(await read(csv), [
+    'refused: malformed CSV at row 2 (line 2): a " inside a quoted field is not doubled; double it as ""; the quotes then no longer pair up, so this row ran on to line 3',
+    'article: upload.csv:row 3',
+  ]);
+});
+
+test('line numbers count the line breaks inside quoted fields', async () => {
+  const csv =
+    HEADER +
+    'Blinken heads to Beijing,CNN,Blinken in Beijing,"Blinken will arrive on Sunday.\n\nHe will meet Qin Gang."\n' +
+    '\n' +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"Talks were "candid"."\n' +
+    'Blinken leaves,CNN,Blinken in Beijing,Blinken flew home,on Monday.\n' +
+    GOOD;
+  assert.deepEqual(await read(csv), [
+    'article: upload.csv:row 2',
+    'refused: malformed CSV at row 3 (line 6): a " inside a quoted field is not doubled; double it as ""',
+    'refused: malformed CSV at row 4 (line 7): the row has 5 fields where the header has 4; a comma inside a field needs the field in quotes',
+    'article: upload.csv:row 5',
+  ]);
+});
+
+test('a quote opening in the middle of a field is refused in plain words', async () => {
+  const csv =
+    HEADER + 'Blinken meets Qin,CNN,Blinken in Beijing,Talks were "candid" he said\n' + GOOD;
+  const [refusal, article] = await read(csv);
+  assert.equal(
+    refusal,
+    'refused: malformed CSV at row 2 (line 2): a " in the middle of a field that does not start with one; put the whole field in quotes and double the " as ""',
+  );
+  assert.equal(article, 'article: upload.csv:row 3');
+});
+
+test('no refusal repeats the parser library’s wording', async () => {
+  const csv =
+    HEADER + 'Blinken meets Qin,CNN,Blinken in Beijing,"Talks "were" candid "and" long"\n';
+  const lines = await read(csv);
+  assert.equal(lines.length, 1, lines.join('\n'));
+  assert.doesNotMatch(lines[0]!, /delimiter|trimable|Invalid|Quote Not Closed/);
+});
+
+test('a good file is read as before: every row an article, numbered from 2', async () => {
+  const csv =
+    HEADER +
+    GOOD +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"He said ""no breakthrough"" was expected."\n';
+  assert.deepEqual(await read(csv), ['article: upload.csv:row 2', 'article: upload.csv:row 3']);
+});
