@@ -14,6 +14,7 @@ import type { OutletFigures } from '../api/figures.js';
 import type { LayoutModel } from '../render.js';
 import { sentencesHref } from './sentence.js';
 import type { SentenceFilters } from './sentence.js';
+import { signed } from '../panels/context.js';
 
 interface Metric {
   label: string;
@@ -88,12 +89,6 @@ const COMMON_METRICS: Metric[] = [
   },
 ];
 
-// Signs follow the rounded value: −0.001 is shown as 0.00, not −0.00.
-function signed(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
-  if (Number(text) === 0) return text;
-  return `${value > 0 ? '+' : '−'}${text}`;
-}
 const plain = (value: number | null, digits: number) =>
   value === null ? '–' : signed(value, digits).replace('+', '');
 

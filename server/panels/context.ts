@@ -46,9 +46,14 @@ export function rateLink(
   };
 }
 
-/** A tone value with two decimals and a real minus sign. */
-export function signed(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+/**
+ * A signed value with a real minus sign, two decimals unless told. The sign follows the
+ * rounded value: −0.0012 and +0.0012 both print "0.00", never "−0.00" or "+0.00".
+ */
+export function signed(value: number, digits = 2): string {
+  const text = Math.abs(value).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${value > 0 ? '+' : '−'}${text}`;
 }
 
 /** What the page prints for a mean's interval: the bounds, or why there are none. */
