@@ -151,10 +151,13 @@ describe('pages over the bundled corpus', () => {
       html,
       /<strong>The Daily Beast<\/strong>: too little text to compare \(54 words, 2 sentences/,
     );
-    // CNN's lead is one sentence: no "[0.00 to 0.00]", a reason instead.
+    // CNN's lead is one sentence and The Daily Beast's two: no interval, a reason instead.
     const cnn = /<th scope="row">CNN[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
-    assert.match(cnn, /interval needs ≥ 2 sentences/);
+    assert.match(cnn, /no interval below 10 sentences/);
     assert.doesNotMatch(cnn, /\[[−+]?0\.00 to [−+]?0\.00\]/);
+    const beast = /<th scope="row">The Daily Beast[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    assert.match(beast, /n 2[\s\S]*no interval below 10 sentences/);
+    assert.doesNotMatch(beast, /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\]/);
     // Every rate and interval has its n beside it, in the figures table and the framing one.
     const framing = html.indexOf('aria-labelledby="framing-h"');
     const rows = (part: string) => part.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
