@@ -141,6 +141,17 @@ describe('pages over the bundled corpus', () => {
     }
   });
 
+  test('the outlet profile writes intervals as the story page does and keeps each pair on a line', async () => {
+    const html = (await fx.server.get('/outlets/cnn')).text;
+    const byStory = html.slice(html.indexOf('aria-labelledby="stories-h"'));
+    assert.match(
+      byStory,
+      /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\] \/ \[[−+]?\d\.\d\d to [−+]?\d\.\d\d\]/,
+    );
+    assert.doesNotMatch(byStory, /\[[−+]?\d\.\d\d, [−+]?\d\.\d\d\]/);
+    assert.match(byStory, /<span class="pair"><a href="[^"]+">[^<]+<\/a> \/ [^<]+<\/span>/);
+  });
+
   test('the lead tab makes no claim on a few dozen words and says when an interval is impossible', async () => {
     const page = await fx.server.get('/stories/blinken-in-beijing-june-2023?part=lead');
     const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
