@@ -159,7 +159,7 @@ describe('outlet profiles', () => {
     const shown = `${difference > 0 ? '+' : '−'}${Math.abs(difference).toFixed(2)}`;
     assert.ok(html.includes(`<td class="num">${shown}</td>`), shown);
     assert.match(html, /one story: no interval/);
-    assert.match(html, /\[[−+]?\d\.\d\d, [−+]?\d\.\d\d\] \/ \[[−+]?\d\.\d\d, /);
+    assert.match(html, /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\] \/ \[[−+]?\d\.\d\d to /);
     assert.ok(html.includes(`href="/search?story=${STORY}&outlet=cnn&expectation=lowers"`));
     assert.ok(html.includes('href="/export/summary.csv?outlet=cnn"'));
     const missing = await fx.server.get('/outlets/nope');
