@@ -1,7 +1,7 @@
 // `npm run report -- --story <slug> | --all [--out dir]`: per story, a folder with a
 // self-contained HTML report (server/pages/report.ts) and every CSV export of the story
-// (server/api/csv.ts). A progress bar on a terminal, plain lines otherwise; ends with the
-// paths written.
+// (server/api/csv.ts). Each path written is printed once on standard output: as it is
+// written in logs and pipes, after a progress bar on a terminal.
 
 // The store, the pages and the progress bar are imported once the arguments are read, so
 // that --help and a usage error answer without loading them.
@@ -99,16 +99,19 @@ async function main(): Promise<number> {
     const render = createRenderer();
     const files = EXPORTS.map((e) => `${e}.csv`);
     const steps = slugs.length * (files.length + 1);
-    // A bar on a terminal; plain progress lines in logs and pipes.
+    // A bar on a terminal, then the paths; in logs and pipes the paths are the progress.
     const bar = process.stderr.isTTY
       ? new cliProgress.SingleBar({ format: 'report [{bar}] {value}/{total} files · {story}' })
       : null;
     bar?.start(steps, 0, { story: '' });
     const written: string[] = [];
     const step = (path: string, story: string) => {
+      if (!bar) {
+        console.log(path);
+        return;
+      }
       written.push(path);
-      if (bar) bar.increment({ story });
-      else console.error(`wrote ${path}`);
+      bar.increment({ story });
     };
     for (const slug of slugs) {
       const dir = join(out, slug);

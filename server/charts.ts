@@ -54,8 +54,11 @@ export interface ToneSentencePoint {
 export interface ToneSummaryPoint {
   outlet: string;
   mean: number;
-  low: number;
-  high: number;
+  /** The 95% interval's bounds, null when it is not shown (too few sentences). */
+  low: number | null;
+  high: number | null;
+  /** The interval as the table writes it, or why there is none. */
+  interval: string;
   n: number;
   href: string;
 }
@@ -103,7 +106,7 @@ export function toneChartSpec(
         },
       },
       {
-        data: { values: means },
+        data: { values: means.filter((m) => m.low !== null) },
         mark: { type: 'rule', strokeWidth: 3, color: '#1d1f23' },
         encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
       },
@@ -117,8 +120,7 @@ export function toneChartSpec(
           tooltip: [
             { field: 'outlet', title: 'Outlet' },
             { field: 'mean', title: 'Mean tone', format: '+.2f' },
-            { field: 'low', title: '95% CI low', format: '+.2f' },
-            { field: 'high', title: '95% CI high', format: '+.2f' },
+            { field: 'interval', title: '95% CI' },
             { field: 'n', title: 'Sentences' },
           ],
         },
@@ -197,7 +199,7 @@ export function toneDistributionSpec(
         },
       },
       {
-        data: { values: means },
+        data: { values: means.filter((m) => m.low !== null) },
         mark: { type: 'rule', strokeWidth: 3, color: '#1d1f23' },
         encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
       },
@@ -211,8 +213,7 @@ export function toneDistributionSpec(
           tooltip: [
             { field: 'outlet', title: 'Outlet' },
             { field: 'mean', title: 'Mean tone', format: '+.2f' },
-            { field: 'low', title: '95% CI low', format: '+.2f' },
-            { field: 'high', title: '95% CI high', format: '+.2f' },
+            { field: 'interval', title: '95% CI' },
             { field: 'n', title: 'Sentences' },
           ],
         },

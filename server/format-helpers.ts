@@ -15,11 +15,7 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     return new hbs.SafeString(stylesheet.replace(/<\//g, '<\\/'));
   });
   // {{number value digits}}: a number with thousands separators and fixed decimals; "–" for null.
-  hbs.registerHelper('number', (value: unknown, digits: unknown) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
-    const d = typeof digits === 'number' ? digits : 0;
-    return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  });
+  hbs.registerHelper('number', (value: unknown, digits: unknown) => formatNumber(value, digits));
   // {{plural count "story" "stories"}}: "1 story", "2 stories" (server/plural.ts); the plural
   // form defaults to the singular + "s".
   hbs.registerHelper('plural', (count: unknown, singular: unknown, pluralForm: unknown) => {
@@ -28,4 +24,15 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     }
     return plural(count, singular, typeof pluralForm === 'string' ? pluralForm : undefined);
   });
+}
+
+/**
+ * The {{number}} helper's text. A value that rounds to zero prints unsigned: −0.0012 with
+ * two decimals is "0.00", not "-0.00".
+ */
+export function formatNumber(value: unknown, digits: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
+  const d = typeof digits === 'number' ? digits : 0;
+  const shown = Number(value.toFixed(d)) === 0 ? 0 : value;
+  return shown.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }

@@ -96,6 +96,23 @@ export interface BootstrapOptions {
  */
 export type BootstrapMethod = 'articles' | 'sentences' | 'none';
 
+/**
+ * The fewest sentences behind a mean for its interval to be shown, on every page, in the
+ * report and in the exports. A percentile bootstrap over two or three sentences gives a
+ * narrow interval that looks precise and is not; 10 is the sample the summary asks
+ * before it says anything (CLAIM_MINIMUMS.sentences). The interval is still computed.
+ */
+export const MIN_INTERVAL_SENTENCES = 10;
+
+/** Whether a mean's interval is shown: enough sentences, and not zero-width. */
+export function showsInterval(interval: MeanInterval): boolean {
+  return (
+    interval.method !== 'none' &&
+    interval.n >= MIN_INTERVAL_SENTENCES &&
+    interval.low !== interval.high
+  );
+}
+
 export interface MeanInterval {
   /** Mean over all sentences pooled (each sentence weighs the same). */
   estimate: number;

@@ -19,7 +19,15 @@ export class ExportRequestError extends Error {
 }
 
 const FILTERS =
-  'story=<story slug>, outlet=<outlet slug>, article=<article id>, part=all|lead|body (summary only)';
+  'story=<story slug>, outlet=<outlet slug>, article=<article id>, part=all|lead|body (summary and summary_parties)';
+
+/** What each filter takes, in plain words (the same as `npm run export -- --help`). */
+const TAKES: Record<string, string> = {
+  story: 'a story slug',
+  outlet: 'an outlet slug',
+  article: 'an article id, a whole number',
+  part: `${PARTS.slice(0, -1).join(', ')} or ${PARTS.at(-1)}`,
+};
 
 const filterSchema = z
   .object({
@@ -46,7 +54,12 @@ export async function checkExportRequest(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || ('keys' in issue ? issue.keys.join(', ') : '');
-    throw new ExportRequestError('bad', `Bad “${field}”: ${issue.message}. Filters: ${FILTERS}.`);
+    const given = filters[field];
+    const why =
+      field in TAKES
+        ? `${field} takes ${TAKES[field]}${typeof given === 'string' ? `, not “${given}”` : ''}`
+        : 'no such filter';
+    throw new ExportRequestError('bad', `Bad “${field}”: ${why}. Filters: ${FILTERS}.`);
   }
   const request: ExportRequest = parsed.data;
   if (request.part !== undefined && !takesPart(name)) {

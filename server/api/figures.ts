@@ -7,7 +7,7 @@ import type { OutletComparison, Part } from '../../analysis/comparison/compare.j
 import { compareOutlets, selectPart, voiceShare } from '../../analysis/comparison/compare.js';
 import { storyCodebook } from '../sides.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
-import type { MeanInterval } from '../../analysis/comparison/stats.js';
+import { showsInterval, type MeanInterval } from '../../analysis/comparison/stats.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
 import type { SpeechVerbs, StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { sideInfo } from '../../analysis/vocabulary/sides.js';
@@ -21,8 +21,9 @@ export interface Interval {
 export interface ToneFigure {
   mean: number;
   /**
-   * null when no interval can be computed: one sentence, or sentences that all score the
-   * same (a zero-width interval would claim a certainty the sample does not have).
+   * null when no interval is shown: fewer than MIN_INTERVAL_SENTENCES (10) sentences, or
+   * sentences that all score the same (a zero-width or few-sentence interval would claim a
+   * certainty the sample does not have).
    */
   interval: Interval | null;
   /** Confidence level of the interval (0.95). */
@@ -68,8 +69,7 @@ export function toneFigure(tone: MeanInterval | null): ToneFigure | null {
   if (!tone) return null;
   return {
     mean: tone.estimate,
-    interval:
-      tone.method === 'none' || tone.low === tone.high ? null : { low: tone.low, high: tone.high },
+    interval: showsInterval(tone) ? { low: tone.low, high: tone.high } : null,
     level: tone.level,
     sentences: tone.n,
     articles: tone.articles,

@@ -14,6 +14,7 @@ import type { OutletFigures } from '../api/figures.js';
 import type { LayoutModel } from '../render.js';
 import { sentencesHref } from './sentence.js';
 import type { SentenceFilters } from './sentence.js';
+import { intervalRange, signed } from '../panels/context.js';
 
 interface Metric {
   label: string;
@@ -88,12 +89,6 @@ const COMMON_METRICS: Metric[] = [
   },
 ];
 
-// Signs follow the rounded value: −0.001 is shown as 0.00, not −0.00.
-function signed(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
-  if (Number(text) === 0) return text;
-  return `${value > 0 ? '+' : '−'}${text}`;
-}
 const plain = (value: number | null, digits: number) =>
   value === null ? '–' : signed(value, digits).replace('+', '');
 
@@ -247,9 +242,7 @@ export function outletPage(outlet: OutletSummary, rows: OutletInStory[]): Outlet
         const own = m.value(r.outlet);
         const rest = r.others ? m.value(r.others) : null;
         const interval = (f: OutletFigures | null) =>
-          f?.tone?.interval
-            ? `[${signed(f.tone.interval.low, 2)}, ${signed(f.tone.interval.high, 2)}]`
-            : '–';
+          f?.tone?.interval ? `[${intervalRange(f.tone.interval)}]` : '–';
         return {
           intervals: m.label === 'Mean tone' ? `${interval(r.outlet)} / ${interval(r.others)}` : '',
           outlet: shown(m, own),

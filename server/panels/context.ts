@@ -3,7 +3,11 @@
 // number. The dashboard (pages/story.ts) makes one context and hands it to each panel.
 
 import type { OutletComparison, Rate } from '../../analysis/comparison/compare.js';
-import type { MeanInterval } from '../../analysis/comparison/stats.js';
+import {
+  MIN_INTERVAL_SENTENCES,
+  showsInterval,
+  type MeanInterval,
+} from '../../analysis/comparison/stats.js';
 import type { SideVocabulary } from '../../analysis/vocabulary/sides.js';
 import type { StorySentence } from '../../db/store.js';
 import type { SentenceFilters } from '../pages/sentence.js';
@@ -46,9 +50,14 @@ export function rateLink(
   };
 }
 
-/** A tone value with two decimals and a real minus sign. */
-export function signed(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+/**
+ * A signed value with a real minus sign, two decimals unless told. The sign follows the
+ * rounded value: −0.0012 and +0.0012 both print "0.00", never "−0.00" or "+0.00".
+ */
+export function signed(value: number, digits = 2): string {
+  const text = Math.abs(value).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${value > 0 ? '+' : '−'}${text}`;
 }
 
 /** What the page prints for a mean's interval: the bounds, or why there are none. */
@@ -61,16 +70,24 @@ export interface IntervalText {
   n: string;
 }
 
+/** Said wherever a mean has too few sentences for its interval to be shown. */
+export const NO_INTERVAL_NOTE = `no interval below ${MIN_INTERVAL_SENTENCES} sentences`;
+
+/** An interval's bounds as every page writes them: "−0.39 to +1.46". */
+export function intervalRange(interval: { low: number; high: number }): string {
+  return `${signed(interval.low)} to ${signed(interval.high)}`;
+}
+
 export function intervalText(interval: MeanInterval): IntervalText {
   const n = `n ${interval.n}${interval.articles > 1 ? ` · ${interval.articles} articles` : ''}`;
-  if (interval.method === 'none') {
-    return { range: null, note: 'interval needs ≥ 2 sentences', n };
+  if (interval.n < MIN_INTERVAL_SENTENCES) {
+    return { range: null, note: NO_INTERVAL_NOTE, n };
   }
-  if (interval.low === interval.high) {
+  if (!showsInterval(interval)) {
     return { range: null, note: `no interval: all ${interval.n} sentences score the same`, n };
   }
   return {
-    range: `${signed(interval.low)} to ${signed(interval.high)}`,
+    range: intervalRange(interval),
     note:
       interval.method === 'articles'
         ? `95% interval, resampling ${interval.articles} articles`

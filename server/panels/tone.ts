@@ -5,8 +5,9 @@
 import type { OutletComparison } from '../../analysis/comparison/compare.js';
 import type { Chart } from '../charts.js';
 import { renderChart, toneChartSpec, toneDistributionSpec, type ToneBin } from '../charts.js';
-import type { MeanInterval } from '../../analysis/comparison/stats.js';
+import { showsInterval, type MeanInterval } from '../../analysis/comparison/stats.js';
 import {
+  intervalRange,
   intervalText,
   signed,
   type IntervalText,
@@ -64,8 +65,9 @@ export function tonePanel(context: PanelContext): Promise<Chart> {
           {
             outlet: nameOf(f.outlet),
             mean: f.tone.estimate,
-            low: f.tone.low,
-            high: f.tone.high,
+            ...(showsInterval(f.tone)
+              ? { low: f.tone.low, high: f.tone.high, interval: intervalRange(f.tone) }
+              : { low: null, high: null, interval: intervalText(f.tone).note }),
             n: f.tone.n,
             href: context.link(f.outlet, {}),
           },

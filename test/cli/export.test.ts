@@ -56,6 +56,12 @@ describe('npm run export', () => {
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /No story “nope”/);
     assert.equal(run(['segments', '--db', db, '--part', 'lead']).code, 2);
+    // A bad part is said plainly, naming both exports that take it, as --help does.
+    const part = run(['summary', '--db', db, '--part', 'xyz']);
+    assert.equal(part.code, 2);
+    assert.match(part.err, /Bad “part”: part takes all, lead or body, not “xyz”/);
+    assert.match(part.err, /\(summary and summary_parties\)/);
+    assert.doesNotMatch(part.err, /Invalid option|expected one of/);
     assert.equal(run(['--db', db]).code, 2);
     assert.match(run(['--help']).out, /Usage: npm run export/);
   });

@@ -42,9 +42,9 @@ describe('npm run report', () => {
     assert.equal(first.code, 0, first.err);
     const dir = join(out, STORY);
     const paths = [...EXPORTS.map((e) => join(dir, `${e}.csv`)), join(dir, 'report.html')];
-    for (const path of paths) assert.ok(first.out.includes(path), path);
-    // Not a terminal: one plain line per file on stderr.
-    assert.equal(first.err.trim().split('\n').length, paths.length);
+    // Not a terminal: each path once, on standard output, and nothing else.
+    assert.deepEqual(first.out.trim().split('\n').sort(), [...paths].sort());
+    assert.equal(first.err.trim(), '');
 
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     assert.ok((html.match(/<svg /g)?.length ?? 0) >= 4);

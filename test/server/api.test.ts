@@ -65,9 +65,10 @@ describe('JSON API over the bundled corpus', () => {
       assert.ok(f.quotedShare !== null && f.quotedShare >= 0 && f.quotedShare <= 1);
       const shares = Object.values(f.voices).reduce((sum, v) => sum + v.share, 0);
       assert.ok(Math.abs(shares - 1) < 1e-9);
-      // The page shows the same mean, rounded and signed with a Unicode minus.
+      // The page shows the same mean, rounded and signed with a Unicode minus; one that
+      // rounds to zero is 0.00, not −0.00 (the `|| 0` turns -0 into 0).
       const shown = page.outlets.find((o) => o.slug === f.outlet)!.tone!.mean.text;
-      assert.equal(Number(shown.replace('−', '-')), Number(mean.toFixed(2)));
+      assert.equal(Number(shown.replace('−', '-')), Number(mean.toFixed(2)) || 0);
     }
     const lead = await json(`/api/stories/${STORY}?part=lead`);
     assert.equal(lead.body.part, 'lead');
@@ -158,7 +159,7 @@ describe('outlet profiles', () => {
     const shown = `${difference > 0 ? '+' : '−'}${Math.abs(difference).toFixed(2)}`;
     assert.ok(html.includes(`<td class="num">${shown}</td>`), shown);
     assert.match(html, /one story: no interval/);
-    assert.match(html, /\[[−+]?\d\.\d\d, [−+]?\d\.\d\d\] \/ \[[−+]?\d\.\d\d, /);
+    assert.match(html, /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\] \/ \[[−+]?\d\.\d\d to /);
     assert.ok(html.includes(`href="/search?story=${STORY}&outlet=cnn&expectation=lowers"`));
     assert.ok(html.includes('href="/export/summary.csv?outlet=cnn"'));
     const missing = await fx.server.get('/outlets/nope');

@@ -141,6 +141,17 @@ describe('pages over the bundled corpus', () => {
     }
   });
 
+  test('the outlet profile writes intervals as the story page does and keeps each pair on a line', async () => {
+    const html = (await fx.server.get('/outlets/cnn')).text;
+    const byStory = html.slice(html.indexOf('aria-labelledby="stories-h"'));
+    assert.match(
+      byStory,
+      /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\] \/ \[[−+]?\d\.\d\d to [−+]?\d\.\d\d\]/,
+    );
+    assert.doesNotMatch(byStory, /\[[−+]?\d\.\d\d, [−+]?\d\.\d\d\]/);
+    assert.match(byStory, /<span class="pair"><a href="[^"]+">[^<]+<\/a> \/ [^<]+<\/span>/);
+  });
+
   test('the lead tab makes no claim on a few dozen words and says when an interval is impossible', async () => {
     const page = await fx.server.get('/stories/blinken-in-beijing-june-2023?part=lead');
     const html = page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
@@ -151,10 +162,13 @@ describe('pages over the bundled corpus', () => {
       html,
       /<strong>The Daily Beast<\/strong>: too little text to compare \(54 words, 2 sentences/,
     );
-    // CNN's lead is one sentence: no "[0.00 to 0.00]", a reason instead.
+    // CNN's lead is one sentence and The Daily Beast's two: no interval, a reason instead.
     const cnn = /<th scope="row">CNN[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
-    assert.match(cnn, /interval needs ≥ 2 sentences/);
+    assert.match(cnn, /no interval below 10 sentences/);
     assert.doesNotMatch(cnn, /\[[−+]?0\.00 to [−+]?0\.00\]/);
+    const beast = /<th scope="row">The Daily Beast[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    assert.match(beast, /n 2[\s\S]*no interval below 10 sentences/);
+    assert.doesNotMatch(beast, /\[[−+]?\d\.\d\d to [−+]?\d\.\d\d\]/);
     // Every rate and interval has its n beside it, in the figures table and the framing one.
     const framing = html.indexOf('aria-labelledby="framing-h"');
     const rows = (part: string) => part.match(/<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g) ?? [];
