@@ -71,16 +71,21 @@ const FINITE = new Set(
   'is are was were has have had will would could can may might should must did does do'.split(' '),
 );
 
-// After the verb (and perhaps a time phrase: "reported Wednesday"), a subject of one to four
-// words then an auxiliary: "… it has not armed …", "… White House officials were …".
-function clauseFollows(tokens: Token[], i: number): boolean {
-  let n = i + 1;
-  if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) n++;
-  else if (
+// The index after a time phrase starting at n ("Wednesday", "on Monday"), or n if none.
+function afterTimePhrase(tokens: Token[], n: number): number {
+  if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) return n + 1;
+  if (
     ROLES.timePrepositions.has(tokens[n]?.norm ?? '') &&
     ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
   )
-    n += 2;
+    return n + 2;
+  return n;
+}
+
+// After the verb (and perhaps a time phrase: "reported Wednesday"), a subject of one to four
+// words then an auxiliary: "… it has not armed …", "… White House officials were …".
+function clauseFollows(tokens: Token[], i: number): boolean {
+  const n = afterTimePhrase(tokens, i + 1);
   const first = tokens[n];
   if (!first?.isWord) return false;
   if (CLAUSE_PRONOUNS.has(first.norm)) return FINITE.has(tokens[n + 1]?.norm ?? '');
@@ -97,13 +102,7 @@ function clauseFollows(tokens: Token[], i: number): boolean {
 
 // The verb ends its sentence, perhaps after a time phrase: "…, Xinhua reported on Monday."
 export function closesSentence(tokens: Token[], i: number): boolean {
-  let n = i + 1;
-  if (ROLES.timeHeads.has(tokens[n]?.norm ?? '')) n++;
-  else if (
-    ROLES.timePrepositions.has(tokens[n]?.norm ?? '') &&
-    ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
-  )
-    n += 2;
+  const n = afterTimePhrase(tokens, i + 1);
   const next = tokens[n];
   return !next || (!next.isWord && /^[.!;]$/.test(next.text));
 }
