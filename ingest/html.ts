@@ -2,7 +2,8 @@
  * Reader for one saved web page (`.html` / `.htm`): the article's main text through
  * @mozilla/readability over a linkedom document, and its title, author, date, URL and
  * outlet from the page's metadata (Open Graph, article:*, meta author/byline,
- * JSON-LD NewsArticle, <time datetime>), with Readability's own guesses as fallback.
+ * JSON-LD NewsArticle, <time datetime>), with Readability's own guesses as fallback. The
+ * headline is the article's <h1> before the declared titles (ingest/html-headline.ts).
  *
  * The stored text is one paragraph per block element (p, h1–h6, li, blockquote, …)
  * with whitespace collapsed inside each, paragraphs separated by a blank line, no HTML.
@@ -14,6 +15,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { countWords } from '../analysis/segmentation/tokens.js';
+import { chooseHeadline } from './html-headline.js';
 import { buildArticle, IngestError, isIsoDate, isWebAddress } from './record.js';
 import type { PageShape } from './screen.js';
 import { navigationReason } from './screen.js';
@@ -115,7 +117,16 @@ export function readHtml(
   if (navigation) return new IngestError(file, navigation);
 
   const fields: LooseFields = {
-    title: meta.title ?? parsed?.title,
+    title: chooseHeadline({
+      ...meta.headlines,
+      readability: parsed?.title ?? undefined,
+      siteNames: [
+        meta.outlet,
+        parsed?.siteName ?? undefined,
+        meta.applicationName,
+        defaults.outlet,
+      ],
+    }),
     outlet: meta.outlet ?? parsed?.siteName,
     url: meta.url,
     date: meta.date ?? firstIsoDate([parsed?.publishedTime]),
@@ -237,7 +248,9 @@ function pageShape(content: PageElement, text: string, generator: string | null)
 
 interface PageMetadata {
   generator: string | null;
-  title?: string;
+  /** What html-headline.ts chooses the headline from (all but Readability's title). */
+  headlines: { articleH1s: string[]; pageH1s: string[]; declared: (string | undefined)[] };
+  applicationName?: string;
   outlet?: string;
   url?: string;
   date?: string;
@@ -264,9 +277,16 @@ function pageMetadata(document: PageDocument): PageMetadata {
 
   const authorMeta =
     metaByKey.get('author') ?? metaByKey.get('byline') ?? metaByKey.get('article:author');
+  const texts = (selector: string) =>
+    Array.from(document.querySelectorAll(selector), (h) => h.textContent ?? '');
   return {
     generator: metaByKey.get('generator') ?? null,
-    title: metaByKey.get('og:title') ?? ld.headline,
+    headlines: {
+      articleH1s: texts('article h1'),
+      pageH1s: texts('h1'),
+      declared: [metaByKey.get('og:title'), ld.headline, metaByKey.get('twitter:title')],
+    },
+    applicationName: metaByKey.get('application-name'),
     outlet: metaByKey.get('og:site_name') ?? ld.publisher,
     url:
       [metaByKey.get('og:url'), canonical, ld.url].find(

@@ -28,11 +28,16 @@ export interface Chart {
   description: string;
 }
 
-export async function renderChart(spec: TopLevelSpec): Promise<Chart> {
+export async function renderChart(
+  spec: TopLevelSpec,
+  /** Give each linked mark its description as an SVG <title>: a tooltip on hover. */
+  options: { hoverTitles?: boolean } = {},
+): Promise<Chart> {
   const full = { config: CONFIG, ...spec } as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
-  const svg = await view.toSVG();
+  const rendered = await view.toSVG();
   view.finalize();
+  const svg = options.hoverTitles ? withHoverTitles(rendered) : rendered;
   return {
     svg,
     spec: JSON.stringify(
@@ -43,6 +48,23 @@ export async function renderChart(spec: TopLevelSpec): Promise<Chart> {
     description: spec.description ?? '',
   };
 }
+
+/**
+ * Vega's headless SVG has no tooltips (those need vega-tooltip's script): each linked mark
+ * gets its accessible name (vega's aria-label, from the `description` channel) as a
+ * <title> inside its link, which browsers show on hover and read with the link. The label
+ * is copied as vega escaped it; a stray "<" is escaped again for element content.
+ */
+function withHoverTitles(svg: string): string {
+  return svg.replace(
+    /(<a\b[^>]*>)(<(?:path|text)\b[^>]*?\baria-label="([^"]*)")/g,
+    (_, link: string, mark: string, label: string) =>
+      `${link}<title>${label.replace(/</g, '&lt;')}</title>${mark}`,
+  );
+}
+
+/** A Vega expression for "N sentence(s)". */
+const SENTENCES = `datum.count + (datum.count === 1 ? ' sentence' : ' sentences')`;
 
 export interface ToneSentencePoint {
   outlet: string;
@@ -169,11 +191,18 @@ export function toneDistributionSpec(
     layer: [
       {
         data: { values: bins },
+        transform: [
+          {
+            calculate: `datum.outlet + ': ' + ${SENTENCES} + ' (' + format(datum.share, '.1%') + ' of its scored sentences) with tone from ' + format(datum.from, '+.2f') + ' to ' + format(datum.to, '+.2f')`,
+            as: 'label',
+          },
+        ],
         mark: { type: 'rect', cursor: 'pointer', stroke: '#ffffff', strokeWidth: 0.5 },
         encoding: {
           y,
           x,
           x2: { field: 'to' },
+          description: { field: 'label' },
           color: {
             condition: [
               { test: 'datum.centre < 0', value: TONE_SIGN.negative.colour },
@@ -200,15 +229,22 @@ export function toneDistributionSpec(
       },
       {
         data: { values: means.filter((m) => m.low !== null) },
-        mark: { type: 'rule', strokeWidth: 3, color: '#1d1f23' },
+        mark: { type: 'rule', strokeWidth: 3, color: '#1d1f23', aria: false },
         encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
       },
       {
         data: { values: means },
+        transform: [
+          {
+            calculate: `datum.outlet + ': mean tone ' + format(datum.mean, '+.2f') + ', 95% interval ' + datum.interval + ', n ' + datum.n`,
+            as: 'label',
+          },
+        ],
         mark: { type: 'point', filled: true, size: 70, color: '#1d1f23', cursor: 'pointer' },
         encoding: {
           y,
           x: { field: 'mean', type: 'quantitative' },
+          description: { field: 'label' },
           href: { field: 'href' },
           tooltip: [
             { field: 'outlet', title: 'Outlet' },
@@ -358,8 +394,8 @@ export interface HeatCell {
 /**
  * Issue emphasis: sentences naming each issue per 1,000 words, outlets × issues. Colour and
  * the printed number are the same measure (the rate), and the colour scale starts at 0, so
- * a pale cell is a low rate, not merely the lowest of a narrow range; the count is in the
- * tooltip. Issue names wrap onto two lines rather than being cut.
+ * a pale cell is a low rate, not merely the lowest of a narrow range; each cell's count and
+ * rate are its hover title. Issue names wrap onto two lines rather than being cut.
  */
 export function issuesHeatmapSpec(
   cells: HeatCell[],
@@ -385,6 +421,12 @@ export function issuesHeatmapSpec(
   return {
     description: 'Sentences naming each issue per 1,000 words, per outlet; darker is more.',
     data: { values: cells },
+    transform: [
+      {
+        calculate: `datum.outlet + ', ' + datum.issue + ': ' + ${SENTENCES} + ', ' + format(datum.per1000, '.1f') + ' per 1,000 words'`,
+        as: 'label',
+      },
+    ],
     width: { step: 104 },
     height: { step: 32 },
     layer: [
@@ -402,6 +444,7 @@ export function issuesHeatmapSpec(
             legend: { values: legendValues(max), format: '.1f', titleLimit: 200 },
           },
           href: { field: 'href' },
+          description: { field: 'label' },
           tooltip: [
             { field: 'outlet', title: 'Outlet' },
             { field: 'issue', title: 'Issue' },
@@ -422,6 +465,7 @@ export function issuesHeatmapSpec(
             value: '#1d1f23',
           },
           href: { field: 'href' },
+          description: { field: 'label' },
         },
       },
     ],

@@ -30,5 +30,6 @@ export async function issuesPanel(
       context.outletNames,
       issueIds.map((id) => issueLabels[id] ?? id),
     ),
+    { hoverTitles: true },
   );
 }

@@ -76,7 +76,9 @@ export function tonePanel(context: PanelContext): Promise<Chart> {
   );
   const scored = sentences.filter((s) => s.tone !== null);
   if (scored.length > TONE_TICKS_LIMIT) {
-    return renderChart(toneDistributionSpec(toneBins(context), means, context.outletNames));
+    return renderChart(toneDistributionSpec(toneBins(context), means, context.outletNames), {
+      hoverTitles: true,
+    });
   }
   return renderChart(
     toneChartSpec(

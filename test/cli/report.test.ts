@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { EXPORTS } from '../../server/api/csv.js';
 import type { TempStore } from '../helpers.js';
-import { corpusStore } from '../helpers.js';
+import { corpusStore, serve } from '../helpers.js';
 
 const STORY = 'blinken-in-beijing-june-2023';
 
@@ -62,6 +63,74 @@ describe('npm run report', () => {
       EXPORTS.map((e) => readFileSync(join(dir, `${e}.csv`), 'utf8')),
       csvs,
     );
+  });
+
+  test('the report has the story page’s framing and distinctive-words panels, and summary_parties.csv holds the same numbers', async () => {
+    const out = join(temp.dir, 'reports-framing');
+    const db = temp.store.file;
+    const done = run('report', [
+      '--db',
+      db,
+      '--story',
+      STORY,
+      '--out',
+      out,
+      '--link-base',
+      'http://x.test',
+    ]);
+    assert.equal(done.code, 0, done.err);
+    const report = readFileSync(join(out, STORY, 'report.html'), 'utf8');
+    const server = await serve(temp.store);
+    let page: string;
+    try {
+      page = (await server.get(`/stories/${STORY}`)).text;
+    } finally {
+      await server.close();
+    }
+    const section = (html: string, id: string) =>
+      new RegExp(`<section class="panel" aria-labelledby="${id}">[\\s\\S]*?</section>`)
+        .exec(html)?.[0]
+        .replace(/^\s+/gm, ''); // the page's layout indents it
+    // The same panels as on the page (the same captions, minimums, intervals and numbers),
+    // their links opening on the server; the report adds only where the numbers are as CSV.
+    const onServer = (html: string | undefined) =>
+      html?.replace(/href="\//g, 'href="http://x.test/');
+    const csvNote =
+      ' The same numbers, with the intervals\' bounds, are in <a href="summary_parties.csv">summary_parties.csv</a> beside this report.';
+    const framing = section(report, 'framing-h');
+    assert.ok(framing?.includes(csvNote), 'the framing panel names its CSV');
+    assert.equal(framing?.replace(csvNote, ''), onServer(section(page, 'framing-h')));
+    assert.match(framing ?? '', /Tone toward US government/);
+    assert.match(framing ?? '', /href="http:\/\/x\.test\/search\?[^"]*about&#x3D;/);
+    const words = section(report, 'words-h');
+    assert.equal(words, onServer(section(page, 'words-h')));
+    assert.match(words ?? '', /<ol class="terms"><li><a href="http:\/\/x\.test\/search\?/);
+
+    // Each outlet's tone toward each party, and its n, as summary_parties.csv has them.
+    const rows = parse(readFileSync(join(out, STORY, 'summary_parties.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    assert.ok(rows.length >= 10);
+    const parties = [...new Set(rows.map((r) => r['party_name']))];
+    for (const row of rows) {
+      const tr = new RegExp(
+        `<tr>\\s*<th scope="row">${(row['outlet_name'] ?? '').replace(/[()]/g, '\\$&')}</th>([\\s\\S]*?)</tr>`,
+      ).exec(framing ?? '');
+      assert.ok(tr, `a framing row for ${row['outlet_name']}`);
+      const cell = tr[1]?.split('</td>')[parties.indexOf(row['party_name'])] ?? '';
+      const mean = row['toward_tone_mean'];
+      if (!mean) {
+        assert.match(cell, />–$/);
+        continue;
+      }
+      const text = Math.abs(Number(mean)).toFixed(2);
+      const signed = Number(text) === 0 ? text : `${Number(mean) > 0 ? '+' : '−'}${text}`;
+      assert.ok(
+        cell.includes(`>${signed}</a>`),
+        `${row['outlet_name']} toward ${row['party_name']}: ${signed} in ${cell}`,
+      );
+      assert.ok(cell.includes(`n ${row['toward_sentence_count']}`), cell);
+    }
   });
 
   test('refusals: unknown story exits 1; neither or both of --story and --all exit 2', () => {

@@ -153,3 +153,63 @@ test('without og:site_name the outlet comes from the defaults, or the error says
   assert.ok(result instanceof IngestError);
   assert.match(result.reason, /^missing outlet \(the page has no og:site_name; pass --outlet\)$/);
 });
+
+test('the headline is the article’s own <h1>, not the page title with the site’s name', () => {
+  // A real-shaped Drupal page: <title>, og:title and twitter:title all end in " | ChinaFile",
+  // and the site logo is an <h1> too, outside the <article>.
+  const page = readFileSync(
+    projectPath('test', 'fixtures', 'ingest', 'chinafile-title-suffix.html'),
+    'utf8',
+  );
+  const record = article(readHtml(page, 'chinafile.html', { story: 's' }, DEFAULT_LIMITS));
+  assert.equal(record.title, 'The Stakes of Antony Blinken’s Visit to Beijing');
+  assert.equal(record.outlet, 'ChinaFile');
+});
+
+test('an <h1> that differs from <title> wins; a declared title loses its site suffix', () => {
+  const body = `<p>${SEED_PARAGRAPH} The purpose of this high-stakes visit is to navigate the tumultuous relationship between the world’s two largest economies, which has been marred by escalating tensions in recent months.</p>`;
+  const read = (head: string, article: string) =>
+    readHtml(
+      `<html><head>${head}</head><body><article>${article}${body}</article></body></html>`,
+      'p.html',
+      { story: 's', outlet: 'Example Tribune' },
+      DEFAULT_LIMITS,
+    );
+  // An SEO <title> and the headline readers saw: the <h1>.
+  assert.equal(
+    article(
+      read(
+        '<title>Blinken visit: what to know - Example Tribune</title>',
+        '<h1>Blinken arrives in Beijing for rare talks</h1>',
+      ),
+    ).title,
+    'Blinken arrives in Beijing for rare talks',
+  );
+  // No <h1>: og:title without " - Site" (the site named by og:site_name).
+  assert.equal(
+    article(
+      read(
+        '<meta property="og:site_name" content="Fox News"><meta property="og:title" content="Blinken lands in Beijing - Fox News">',
+        '',
+      ),
+    ).title,
+    'Blinken lands in Beijing',
+  );
+  // Only <title>, the site first; and a bare " | …" suffix with no known site name.
+  assert.equal(
+    article(read('<title>Example Tribune | Blinken lands in Beijing</title>', '')).title,
+    'Blinken lands in Beijing',
+  );
+  const unnamed = readHtml(
+    `<html><head><title>Blinken lands in Beijing | Tribune</title></head><body><article>${body}</article></body></html>`,
+    'p.html',
+    { story: 's', outlet: 'o' },
+    DEFAULT_LIMITS,
+  );
+  assert.equal(article(unnamed).title, 'Blinken lands in Beijing');
+  // A dash inside a headline is the headline's own.
+  assert.equal(
+    article(read('<title>Blinken – and Xi – meet at last</title>', '')).title,
+    'Blinken – and Xi – meet at last',
+  );
+});
