@@ -158,7 +158,7 @@ test('the headline is the article’s own <h1>, not the page title with the site
   // A real-shaped Drupal page: <title>, og:title and twitter:title all end in " | ChinaFile",
   // and the site logo is an <h1> too, outside the <article>.
   const page = readFileSync(
-    projectPath('test', 'fixtures', 'ingest', 'chinafile-title-suffix.html'),
+    projectPath('test', 'fixtures', 'html', 'chinafile-title-suffix.html'),
     'utf8',
   );
   const record = article(readHtml(page, 'chinafile.html', { story: 's' }, DEFAULT_LIMITS));
