@@ -21,7 +21,13 @@ import {
 } from './scoring/loaded-language.js';
 import { namesTalksOrOutcome } from './scoring/expectation.js';
 import { scoreSentence } from './scoring/score.js';
-import { articleNames, findTargets, TargetMatcher, targetSentences } from './scoring/targets.js';
+import {
+  articleNames,
+  articlePlaces,
+  findTargets,
+  TargetMatcher,
+  targetSentences,
+} from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
@@ -111,9 +117,21 @@ export function analyzeArticle(
     speakers: voices.speakers,
     cueHits,
     words,
-    targets: articleNames(tokens, voices.speakers),
+    targets: [],
   };
-  const targets = findTargets(targetSentences(article, tokens), new TargetMatcher(article.targets));
+  // Persons, then the codebook's places that stand for a party ("China", "Beijing"); a
+  // two-word place found as a name ("North Korea") is the place.
+  const metonyms = data.actors.sides.metonyms;
+  const places = articlePlaces(tokens, metonyms.keys());
+  const persons = articleNames(tokens, voices.speakers).filter(
+    (n) => !metonyms.has(n.toLowerCase()) && !metonyms.has(`the ${n.toLowerCase()}`),
+  );
+  article.targets = [...persons, ...places];
+  const matcher = new TargetMatcher(article.targets, [
+    ...persons.map(() => 'person' as const),
+    ...places.map(() => 'place' as const),
+  ]);
+  const targets = findTargets(targetSentences(article, tokens), matcher);
   analyzed.forEach((segment, i) => (segment.targets = targets.perSegment[i] ?? []));
   return article;
 }

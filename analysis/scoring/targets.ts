@@ -12,6 +12,7 @@ import { tokenize } from '../segmentation/tokens.js';
 import type { ArticleAnalysis, SegmentTarget, Speaker, Token } from '../types.js';
 import type { MentionRole } from '../vocabulary/targets.js';
 import { PhraseTrie } from './matcher.js';
+import { isCommonWord, isInitial, notNameEnd, notNameStart } from './name-words.js';
 
 export type { SegmentTarget };
 
@@ -71,17 +72,33 @@ export function targetForms(name: string): { forms: string[]; person: boolean } 
   return { forms: [...forms], person };
 }
 
+/**
+ * How a target is written: a `person` ("Anna Berg", matched also by the surname, always with
+ * a capital), a `place` standing for its government ("China", "Beijing", "the White House":
+ * a codebook's metonyms, with a capital, an acronym in capitals, possessive included, never
+ * inside a longer name such as "South China Sea" or "Washington Post"), or a `common` name
+ * ("plaintiffs", matched in either case and number).
+ */
+export type TargetKind = 'person' | 'place' | 'common';
+
 /** A compiled matcher for a list of target names (index = target id). */
 export class TargetMatcher {
   readonly names: readonly string[];
   readonly person: readonly boolean[];
+  readonly kinds: readonly TargetKind[];
   private readonly trie = new PhraseTrie<number>();
 
-  constructor(names: readonly string[]) {
+  /** `kinds` defaults to person for capitalised names of two words or more, else common. */
+  constructor(names: readonly string[], kinds?: readonly TargetKind[]) {
     this.names = names;
-    this.person = names.map((n) => targetForms(n).person);
+    this.kinds = names.map((n, i) => kinds?.[i] ?? (targetForms(n).person ? 'person' : 'common'));
+    this.person = this.kinds.map((k) => k === 'person');
     names.forEach((name, id) => {
-      for (const form of targetForms(name).forms) this.trie.add(form, id);
+      if (this.kinds[id] === 'place') {
+        const phrase = name.trim().toLowerCase();
+        this.trie.add(phrase, id);
+        this.trie.add(`${phrase}'s`, id);
+      } else for (const form of targetForms(name).forms) this.trie.add(form, id);
     });
   }
 
@@ -92,12 +109,47 @@ export class TargetMatcher {
       // Lower-case matches only for common-noun names ("plaintiffs"); a surname or name must
       // be written with a capital, so "rice" or "bush" as words are no one.
       const target = m.entries[0]!;
-      if (this.person[target] && !isCapital(tokens[m.from]!)) continue;
+      const kind = this.kinds[target];
+      if (kind === 'person' && !isCapital(tokens[m.from]!)) continue;
+      if (kind === 'place' && !isPlaceMention(tokens, m.from, m.to)) continue;
       out.push({ from: m.from, to: m.to, target });
     }
     return out;
   }
 }
+
+/**
+ * Whether tokens [from, to) that spell a place name are a mention of the place itself: its
+ * first word (after "the") has a capital, a short one ("US", "PRC") is written in capitals,
+ * and it is no part of a longer name: no capitalised word right after it (but a title:
+ * "U.S. President", "China's Foreign Minister"; or a possessive: "China's Xi") nor right
+ * before it (but a word that starts no name: "Despite China", "Will Beijing").
+ */
+function isPlaceMention(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from]!.norm === 'the' && to - from > 1 ? from + 1 : from;
+  const head = tokens[first]!;
+  if (!isCapital(head)) return false;
+  const last = tokens[to - 1]!;
+  const possessive = /['’]s$/.test(last.text);
+  if (to - first === 1) {
+    // A short one is an acronym ("US", not "Us"); a long one in capitals is a dateline.
+    const letters = head.text.replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '');
+    const capitals = letters === letters.toUpperCase();
+    if (letters.length <= 4 ? !capitals : capitals) return false;
+  }
+  const next = tokens[to];
+  if (!possessive && next && isCapital(next) && !TITLE_AFTER_PLACE.has(next.norm)) return false;
+  const before = first === from ? tokens[from - 1] : undefined;
+  if (before && isCapital(before) && !notNameStart(before)) return false;
+  return true;
+}
+
+/** Titles that may follow a place name without making a longer name of it ("U.S. President"). */
+const TITLE_AFTER_PLACE = new Set(
+  'president secretary minister foreign defense defence officials official ambassador envoy leader leaders government administration navy military forces troops'.split(
+    ' ',
+  ),
+);
 
 /** Words of a role before a name that opens a sentence ("Council leader Anna Berg"). */
 const MAX_ROLE_WORDS = 3;
@@ -268,12 +320,39 @@ const INSTITUTION_HEADS = new Set(
   ).split(' '),
 );
 const MAX_TARGETS = 12;
-/** Capitalised sentence openers that start no name. */
-const OPENERS = new Set(
-  'the a an in on at but and as after before when while if this that these those his her their it for by from with'.split(
-    ' ',
-  ),
-);
+
+/**
+ * A capitalised name in a run of capitalised words starting at `i`: the run (a middle initial
+ * with its period is part of it: "George W. Bush"), less the words at either end that start
+ * or end no name ("Despite", "Will", "Chairman", "MUST WATCH", "Korean", a bare initial; and
+ * at the start of a sentence of three words or more, a common word: "Furious Boris
+ * Johnson"). `to`: where the run ends; `words`: the name's tokens (null when none is left).
+ */
+function nameRun(tokens: readonly Token[], i: number): { to: number; words: Token[] | null } {
+  const run: Token[] = [];
+  let j = i;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (!isCapital(t) || TITLES.has(t.norm)) break;
+    run.push(t);
+    j++;
+    // "W." inside a name: the initial keeps its period and the run goes on.
+    if (isInitial(t) && tokens[j]?.text === '.' && tokens[j + 1] && isCapital(tokens[j + 1]!)) j++;
+  }
+  const to = Math.max(j, i + 1);
+  let a = 0;
+  let b = run.length;
+  const sentenceStart = i === 0 || /^[“"‘'(—–:]$/.test(tokens[i - 1]!.text);
+  while (a < b && notNameStart(run[a]!)) a++;
+  if (sentenceStart && a === 0 && b >= 3 && isCommonWord(run[0]!)) a = 1;
+  // A longer run is a heading or a list of names, not one name.
+  if (b - a > 3) return { to, words: null };
+  while (b > a && notNameEnd(run[b - 1]!)) b--;
+  return { to, words: b - a >= 2 ? run.slice(a, b) : null };
+}
+
+const nameText = (words: readonly Token[]): string =>
+  words.map((t) => (isInitial(t) ? `${t.text}.` : t.text.replace(/['’]s$/, ''))).join(' ');
 
 /**
  * The persons an article is about, found in its text: named speakers, and full names of two
@@ -298,34 +377,59 @@ export function articleNames(
   };
   for (const tokens of segments) {
     for (let i = 0; i < tokens.length;) {
-      let j = i;
-      while (j < tokens.length && isCapital(tokens[j]!) && !TITLES.has(tokens[j]!.norm)) j++;
-      const run = j - i;
-      // The first word of a sentence is capitalised anyway: a run there needs three words.
-      const from = i === 0 && run >= 3 ? 1 : i;
-      if (run === 1) {
+      if (!isCapital(tokens[i]!) || TITLES.has(tokens[i]!.norm)) {
+        i++;
+        continue;
+      }
+      const { to, words } = nameRun(tokens, i);
+      if (to - i === 1) {
         const w = tokens[i]!.norm.replace(/'s$/, '');
         alone.set(w, (alone.get(w) ?? 0) + 1);
-      } else if (run >= 2 && j - from <= 3 && j - from >= 2 && !OPENERS.has(tokens[from]!.norm)) {
-        note(
-          tokens
-            .slice(from, j)
-            .map((t) => t.text.replace(/['’]s$/, ''))
-            .join(' '),
-          1,
-        );
-      }
-      i = Math.max(j, i + 1);
+      } else if (words) note(nameText(words), 1);
+      i = to;
     }
   }
   for (const s of speakers) {
     const words = s.name.split(/\s+/);
-    if (!s.anonymous && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)))
-      note(s.name, 1);
+    if (!s.anonymous && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) {
+      const { words: name } = nameRun(tokenize(s.name), 0);
+      if (name) note(nameText(name), 1);
+    }
   }
   return [...full.entries()]
     .filter(([surname, e]) => (alone.get(surname) ?? 0) > 0 || e.count >= 2)
     .sort((a, b) => b[1].count + (alone.get(b[0]) ?? 0) - (a[1].count + (alone.get(a[0]) ?? 0)))
     .slice(0, MAX_TARGETS)
     .map(([, e]) => e.name);
+}
+
+/**
+ * The places of the story's codebook that stand for a party's government and that the
+ * article names ("China", "Beijing", "the White House": the codebook's metonyms), each as
+ * first written, in order of first mention. `metonyms` are lower-case, as in the codebook.
+ */
+export function articlePlaces(
+  segments: readonly (readonly Token[])[],
+  metonyms: Iterable<string>,
+): string[] {
+  // "the White House" and "White House" are both metonyms: one target, matched by the shorter.
+  const all = new Set(metonyms);
+  const phrases = [...all].filter((p) => !(p.startsWith('the ') && all.has(p.slice(4))));
+  const probe = new TargetMatcher(
+    phrases,
+    phrases.map(() => 'place'),
+  );
+  const found = new Map<number, string>();
+  for (const tokens of segments)
+    for (const m of probe.mentions(tokens)) {
+      if (found.has(m.target)) continue;
+      found.set(
+        m.target,
+        tokens
+          .slice(m.from, m.to)
+          .map((t) => t.text.replace(/['’]s$/, ''))
+          .join(' '),
+      );
+    }
+  return [...found.values()];
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadCodebook, partyOfName } from '../../../analysis/codebooks/codebook.js';
 import { createAnalyzer } from '../../../analysis/pipeline.js';
 import {
   articleNames,
+  articlePlaces,
   articleTargetScore,
   findTargets,
   PRIOR_SENTENCES,
@@ -123,4 +125,78 @@ test('a bare negator makes the sentence negative but not its tone toward the per
   const first = analysis.segments[0]!;
   assert.ok(first.tone!.combined < 0);
   assert.equal(first.targets[0]!.tone, 0);
+});
+
+test('a word that starts or ends no name is not glued onto one (function words, modals, titles, initials)', () => {
+  const names = articleNames(
+    [
+      'Despite China raising tariffs, the talks went on.',
+      'China said little.',
+      'Will Xi agree to the terms?',
+      'Xi did not answer.',
+      'Secretary of State Antony J. Blinken flew in on Monday.',
+      'Blinken met officials.',
+      'Chairman Kim smiled for the cameras.',
+      'Kim left early.',
+      'MUST WATCH Trump speaks to reporters.',
+      'Trump spoke.',
+      'North Korean officials were not there.',
+      'Korean diplomats said nothing.',
+      'George W. Bush was mentioned.',
+      'Bush was not there.',
+      'Furious Boris Johnson walked out.',
+      'Johnson thanked P.J. Crowley.',
+      'Crowley nodded.',
+      'Johnson came back.',
+    ].map((s) => tokenize(s)),
+    [],
+  );
+  assert.deepEqual(names.sort(), [
+    'Antony J. Blinken',
+    'Boris Johnson',
+    'George W. Bush',
+    'P.J. Crowley',
+  ]);
+});
+
+test('a country standing for its government is a target of its party, in every bundled codebook', () => {
+  const places: [string, string, string][] = [
+    ['us-china', 'Beijing', 'china_gov'],
+    ['us-north-korea', 'Pyongyang', 'nk_gov'],
+    ['us-iran', 'Tehran', 'iran_gov'],
+    ['us-russia', 'Moscow', 'russia_gov'],
+  ];
+  for (const [name, capital, party] of places) {
+    const codebook = loadCodebook(name);
+    const analysis = createAnalyzer({ codebook: name }).analyze(
+      `${capital} rejected the proposal on Monday.\n\nThe White House said ${capital}’s answer was a mistake.\n`,
+    );
+    const about = analysis.segments.map((s) =>
+      s.targets.map((t) => partyOfName(codebook, analysis.targets[t.target]!)),
+    );
+    assert.deepEqual(about, [[party], ['us_gov', party]], name);
+  }
+});
+
+test('a place is mentioned with its capital, an acronym in capitals, never inside a longer name', () => {
+  const matcher = new TargetMatcher(['China', 'US', 'Washington'], ['place', 'place', 'place']);
+  const found = (text: string) =>
+    matcher.mentions(tokenize(text)).map((m) => matcher.names[m.target]);
+  assert.deepEqual(found('Despite China’s objections, US President Trump went ahead.'), [
+    'China',
+    'US',
+  ]);
+  assert.deepEqual(
+    found('Let us see whether china plates from the South China Sea reach Washington.'),
+    ['Washington'],
+  );
+  assert.deepEqual(found('The Washington Post reported it.'), []);
+  assert.deepEqual(found('WASHINGTON — The talks resumed.'), [], 'a dateline');
+  assert.deepEqual(
+    articlePlaces(
+      [tokenize('The White House and Beijing spoke.')],
+      ['the white house', 'white house', 'beijing'],
+    ),
+    ['White House', 'Beijing'],
+  );
 });

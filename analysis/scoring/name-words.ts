@@ -1,0 +1,87 @@
+// Which capitalised words can begin or end a person's name. A capital letter alone says
+// little: the first word of a sentence has one ("Despite China", "Will Xi"), so do headline
+// shouting ("MUST WATCH Trump"), titles and roles ("Chairman Kim", "State Mike Pompeo" from
+// "Secretary of State Mike Pompeo"), days ("Monday Brian Hook") and nationality adjectives
+// ("North Korean"). The part of speech comes from the English lexicon natural's Brill tagger
+// ships (92,000 words with their tags, commonest first; it knows "Despite" as a preposition
+// and "Mike" as a proper noun); titles and days from the voices stage's word lists.
+
+import { createRequire } from 'node:module';
+import type { Token } from '../types.js';
+import { ROLES } from '../voices/voice-roles.js';
+
+const require = createRequire(import.meta.url);
+const LEXICON =
+  require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<
+    string,
+    string[] | undefined
+  >;
+
+/**
+ * Tags whose word starts or ends no name: prepositions, determiners, modals, conjunctions,
+ * wh-words, auxiliaries and participles, adverbs, adjectives, pronouns, numbers.
+ */
+const NOT_NAME_TAGS = new Set(
+  'IN DT PDT MD CC WRB WP WP$ WDT VBZ VBP VBD VBG VBN RB RBR RBS JJ JJR JJS PRP PRP$ EX TO UH CD'.split(
+    ' ',
+  ),
+);
+
+/** Titles the voices stage's list lacks that stand before a name ("Sgt Bowe Bergdahl"). */
+const ABBREVIATED_TITLES = new Set(
+  'sgt cpl pvt lt col capt maj cmdr mp mep chancellor tory'.split(' '),
+);
+
+/** The commonest tag of a capitalised word as written, else of its lower-case form. */
+function commonestTag(word: string): string | undefined {
+  const written = LEXICON[word];
+  if (written) return written[0];
+  const lower = LEXICON[word.toLowerCase()];
+  return lower?.[0];
+}
+
+/** A word written in capitals throughout ("MUST", "PM", "NATO"): shouting or an acronym. */
+export function isAllCaps(text: string): boolean {
+  if (/^(\p{Lu}\.)+$/u.test(text)) return false; // initials: "P.J."
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** A single capital letter ("W" of "George W. Bush"): an initial, never a name's last word. */
+export function isInitial(token: Token): boolean {
+  return token.isWord && /^\p{Lu}$/u.test(token.text);
+}
+
+/** A title, role or day word before a name ("Chairman", "Secretary", "Monday"), lower-case. */
+export function isTitleWord(norm: string): boolean {
+  return ROLES.titleWords.has(norm) || ROLES.timeHeads.has(norm) || ABBREVIATED_TITLES.has(norm);
+}
+
+/** A role noun after a name's words ("Prime Minister", "Army Sgt"): no surname. */
+function isRoleNoun(norm: string): boolean {
+  return ROLES.roleNouns.has(norm) || ABBREVIATED_TITLES.has(norm);
+}
+
+/** True when a capitalised word cannot begin a person's name. */
+export function notNameStart(token: Token): boolean {
+  const word = token.text.replace(/['’]s$/, '');
+  if (isAllCaps(word) || isTitleWord(token.norm)) return true;
+  const tag = commonestTag(word);
+  if (tag !== undefined && NOT_NAME_TAGS.has(tag)) return true;
+  // A capitalised word the lexicon knows only in lower case, and as a verb ("Hide Caption").
+  return LEXICON[word] === undefined && tag === 'VB';
+}
+
+/** True when a capitalised word cannot end a person's name ("North Korean", "Sandbach The"). */
+export function notNameEnd(token: Token): boolean {
+  const word = token.text.replace(/['’]s$/, '');
+  if (isAllCaps(word) || isInitial(token) || isRoleNoun(token.norm)) return true;
+  const tag = commonestTag(word);
+  return tag !== undefined && NOT_NAME_TAGS.has(tag);
+}
+
+/** A word the lexicon knows as a common word and never as a proper noun ("Furious"). */
+export function isCommonWord(token: Token): boolean {
+  const lower = LEXICON[token.norm];
+  return lower !== undefined && !lower.includes('NNP') && !lower.includes('NNPS');
+}
