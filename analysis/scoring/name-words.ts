@@ -27,10 +27,23 @@ const NOT_NAME_TAGS = new Set(
   ),
 );
 
-/** Titles the voices stage's list lacks that stand before a name ("Sgt Bowe Bergdahl"). */
+/**
+ * Titles the voices stage's list lacks that stand before a name ("Sgt Bowe Bergdahl"), and
+ * party words that do the same ("Tory Phillip Lee", "Labour MP", "Lib Dem MPs").
+ */
 const ABBREVIATED_TITLES = new Set(
-  'sgt cpl pvt lt col capt maj cmdr mp mep chancellor tory'.split(' '),
+  'sgt cpl pvt lt col capt maj cmdr mp mep chancellor tory labour lib dem snp ukip gop'.split(' '),
 );
+
+/**
+ * A title word, also hyphenated ("Secretary-General", "Vice-President", "ex-President") or
+ * plural ("MPs", "Senators"), lower-case.
+ */
+function isTitleLike(norm: string, test: (w: string) => boolean): boolean {
+  if (test(norm)) return true;
+  if (/s$/.test(norm) && norm.length > 3 && test(norm.slice(0, -1))) return true;
+  return norm.includes('-') && norm.split('-').some((part) => part === 'ex' || test(part));
+}
 
 /** The commonest tag of a capitalised word as written, else of its lower-case form. */
 function commonestTag(word: string): string | undefined {
@@ -54,12 +67,42 @@ export function isInitial(token: Token): boolean {
 
 /** A title, role or day word before a name ("Chairman", "Secretary", "Monday"), lower-case. */
 export function isTitleWord(norm: string): boolean {
-  return ROLES.titleWords.has(norm) || ROLES.timeHeads.has(norm) || ABBREVIATED_TITLES.has(norm);
+  return isTitleLike(
+    norm,
+    (w) => ROLES.titleWords.has(w) || ROLES.timeHeads.has(w) || ABBREVIATED_TITLES.has(w),
+  );
 }
 
 /** A role noun after a name's words ("Prime Minister", "Army Sgt"): no surname. */
 function isRoleNoun(norm: string): boolean {
-  return ROLES.roleNouns.has(norm) || ABBREVIATED_TITLES.has(norm);
+  return isTitleLike(norm, (w) => ROLES.roleNouns.has(w) || ABBREVIATED_TITLES.has(w));
+}
+
+/**
+ * A word whose commonest reading is a pronoun or an adjective but which is also a proper
+ * noun ("He" of "Liu He", "French" of "David French", "Korean" of "North Korean"): whether it
+ * is a name depends on where it stands (see `nameRun` in targets.ts).
+ */
+export function pronounOrAdjective(token: Token): boolean {
+  const word = token.text.replace(/['’]s$/, '');
+  const written = LEXICON[word];
+  if (!written || !(written.includes('NNP') || written.includes('NNPS'))) return false;
+  return /^(PRP|PRP\$|JJ)$/.test(written[0]!);
+}
+
+/** A capitalised word the lexicon knows only as a proper noun: a given name ("David", "Liu"). */
+export function properNounOnly(token: Token): boolean {
+  const written = LEXICON[token.text.replace(/['’]s$/, '')];
+  return written !== undefined && written.every((tag) => tag === 'NNP' || tag === 'NNPS');
+}
+
+/**
+ * Whether a name's last word may stand alone for it ("Steele", not the "He" of "Liu He" nor
+ * the "French" of "David French": alone, those are the pronoun and the adjective).
+ */
+export function standsAlone(word: string): boolean {
+  const tag = commonestTag(word);
+  return tag === undefined || !NOT_NAME_TAGS.has(tag);
 }
 
 /** True when a capitalised word cannot begin a person's name. */

@@ -200,3 +200,67 @@ test('a place is mentioned with its capital, an acronym in capitals, never insid
     ['White House', 'Beijing'],
   );
 });
+
+test('codebook actors are targets by name and alias, one target each; a shared surname goes to the one named last', () => {
+  const china = createAnalyzer({ codebook: 'us-china' }).analyze(
+    'China’s Xi Jinping met the envoy on Monday.\n\nXi said the talks were useful.\n\nPresident Xi smiled.\n',
+  );
+  assert.deepEqual(
+    china.segments.map((s) => s.targets.map((t) => china.targets[t.target]).sort()),
+    [['China', 'Xi Jinping'], ['Xi Jinping'], ['Xi Jinping']],
+  );
+  const korea = createAnalyzer({ codebook: 'us-north-korea' }).analyze(
+    'Kim Jong Un arrived.\n\nKim smiled.\n\nTony Kim, a teacher, was freed.\n\nKim cried.\n',
+  );
+  const about = korea.segments.map((s) => s.targets.map((t) => korea.targets[t.target]));
+  assert.deepEqual(about, [['Kim Jong Un'], ['Kim Jong Un'], ['Tony Kim'], ['Tony Kim']]);
+  // "Kim" alone, in a story about Tony Kim, does not bring in Kim Jong Un.
+  const other = createAnalyzer({ codebook: 'us-north-korea' }).analyze(
+    'Tony Kim, a teacher, was freed on Monday.\n\nKim thanked his family.\n',
+  );
+  assert.deepEqual(other.targets, ['Tony Kim']);
+});
+
+test('a pronoun or adjective after a given name is a surname ("Liu He", "David French"), not alone', () => {
+  const names = articleNames(
+    [
+      'Chinese Vice Premier Liu He will lead the delegation.',
+      'Liu He told reporters the talks went well.',
+      '“It is wrong,” said David French, a lobbyist.',
+      'David French spoke again.',
+      'North Korean officials were not there.',
+      'Korean diplomats said nothing.',
+      'Despite China raising tariffs, the talks went on.',
+    ].map((s) => tokenize(s)),
+    [],
+  );
+  assert.deepEqual(names.sort(), ['David French', 'Liu He']);
+  const matcher = new TargetMatcher(['Liu He', 'David French']);
+  assert.deepEqual(matcher.mentions(tokenize('He said French officials agreed.')), []);
+});
+
+test('a possessive ends a name, a party word or hyphenated title starts none, a glued word loses', () => {
+  const names = articleNames(
+    [
+      'It wiped out Boris Johnson’s Commons majority.',
+      'Johnson lost.',
+      'What was unexpected was Tory Phillip Lee’s defection.',
+      'Lee left.',
+      'Nigel Farage’s Brexit Party polled well.',
+      'Farage smiled.',
+      'The U.N. Secretary-General Jens Stoltenberg spoke.',
+      'Stoltenberg left.',
+      'East Surrey Philip Hammond, Runnymede Stephen Hammond.',
+      'Philip Hammond spoke.',
+      'Philip Hammond left.',
+    ].map((s) => tokenize(s)),
+    [],
+  );
+  assert.deepEqual(names.sort(), [
+    'Boris Johnson',
+    'Jens Stoltenberg',
+    'Nigel Farage',
+    'Philip Hammond',
+    'Phillip Lee',
+  ]);
+});
