@@ -11,11 +11,24 @@ import type { Token } from '../types.js';
 import { ROLES } from '../voices/voice-roles.js';
 
 const require = createRequire(import.meta.url);
-const LEXICON =
-  require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<
-    string,
-    string[] | undefined
-  >;
+type Lexicon = Record<string, string[] | undefined>;
+
+/**
+ * The lexicon, read on first use (4 MB of JSON: loading it with the module would slow every
+ * command's start, most of which never analyse a sentence). Its own keys only, so "constructor"
+ * is not a word with tags.
+ */
+let lexicon: Map<string, string[]> | undefined;
+function tagsOf(word: string): string[] | undefined {
+  if (!lexicon) {
+    const raw =
+      require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Lexicon;
+    lexicon = new Map(
+      Object.entries(raw).filter((e): e is [string, string[]] => Array.isArray(e[1])),
+    );
+  }
+  return lexicon.get(word);
+}
 
 /**
  * Tags whose word starts or ends no name: prepositions, determiners, modals, conjunctions,
@@ -47,9 +60,9 @@ function isTitleLike(norm: string, test: (w: string) => boolean): boolean {
 
 /** The commonest tag of a capitalised word as written, else of its lower-case form. */
 function commonestTag(word: string): string | undefined {
-  const written = LEXICON[word];
+  const written = tagsOf(word);
   if (written) return written[0];
-  const lower = LEXICON[word.toLowerCase()];
+  const lower = tagsOf(word.toLowerCase());
   return lower?.[0];
 }
 
@@ -85,14 +98,14 @@ function isRoleNoun(norm: string): boolean {
  */
 export function pronounOrAdjective(token: Token): boolean {
   const word = token.text.replace(/['’]s$/, '');
-  const written = LEXICON[word];
+  const written = tagsOf(word);
   if (!written || !(written.includes('NNP') || written.includes('NNPS'))) return false;
   return /^(PRP|PRP\$|JJ)$/.test(written[0]!);
 }
 
 /** A capitalised word the lexicon knows only as a proper noun: a given name ("David", "Liu"). */
 export function properNounOnly(token: Token): boolean {
-  const written = LEXICON[token.text.replace(/['’]s$/, '')];
+  const written = tagsOf(token.text.replace(/['’]s$/, ''));
   return written !== undefined && written.every((tag) => tag === 'NNP' || tag === 'NNPS');
 }
 
@@ -112,7 +125,7 @@ export function notNameStart(token: Token): boolean {
   const tag = commonestTag(word);
   if (tag !== undefined && NOT_NAME_TAGS.has(tag)) return true;
   // A capitalised word the lexicon knows only in lower case, and as a verb ("Hide Caption").
-  return LEXICON[word] === undefined && tag === 'VB';
+  return tagsOf(word) === undefined && tag === 'VB';
 }
 
 /** True when a capitalised word cannot end a person's name ("North Korean", "Sandbach The"). */
@@ -125,6 +138,6 @@ export function notNameEnd(token: Token): boolean {
 
 /** A word the lexicon knows as a common word and never as a proper noun ("Furious"). */
 export function isCommonWord(token: Token): boolean {
-  const lower = LEXICON[token.norm];
+  const lower = tagsOf(token.norm);
   return lower !== undefined && !lower.includes('NNP') && !lower.includes('NNPS');
 }
