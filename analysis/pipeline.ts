@@ -21,7 +21,15 @@ import {
 } from './scoring/loaded-language.js';
 import { namesTalksOrOutcome } from './scoring/expectation.js';
 import { scoreSentence } from './scoring/score.js';
-import { articleNames, findTargets, TargetMatcher, targetSentences } from './scoring/targets.js';
+import { actorKey } from './voices/actors.js';
+import {
+  articleActors,
+  articleNames,
+  articlePlaces,
+  findTargets,
+  TargetMatcher,
+  targetSentences,
+} from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
@@ -111,9 +119,44 @@ export function analyzeArticle(
     speakers: voices.speakers,
     cueHits,
     words,
-    targets: articleNames(tokens, voices.speakers),
+    targets: [],
   };
-  const targets = findTargets(targetSentences(article, tokens), new TargetMatcher(article.targets));
+  // Persons, the story's codebook actors (by name and alias: "Xi", "President Xi" and "Xi
+  // Jinping" are one target, "Xi Jinping"), then the codebook's places that stand for a party
+  // ("China", "Beijing"). A name that is a place ("North Korea") is the place; one that ends
+  // in an actor's name or alias of two words or more ("China's Xi Jinping") is the actor.
+  const metonyms = data.actors.sides.metonyms;
+  const isPlace = (key: string) => metonyms.has(key) || metonyms.has(`the ${key}`);
+  const places = articlePlaces(tokens, metonyms.keys());
+  const isActor = (name: string) => {
+    const words = actorKey(name).split(' ');
+    return words.some(
+      (_, k) =>
+        (k === 0 || words.length - k >= 2) && data.actors.byAlias.has(words.slice(k).join(' ')),
+    );
+  };
+  const named = articleNames(tokens, voices.speakers);
+  const actors = articleActors(
+    tokens,
+    data.actors.actors.filter((a) => !isPlace(actorKey(a.name))),
+    new Set(named.filter((n) => !isActor(n)).map((n) => n.split(' ').at(-1)!.toLowerCase())),
+  );
+  const persons = named.filter((n) => !isPlace(n.toLowerCase()) && !isActor(n));
+  article.targets = [...persons, ...actors.map((a) => a.name), ...places];
+  const matcher = new TargetMatcher(
+    article.targets,
+    [
+      ...persons.map(() => 'person' as const),
+      ...actors.map(() => 'person' as const),
+      ...places.map(() => 'place' as const),
+    ],
+    [
+      ...persons.map(() => undefined),
+      ...actors.map((a) => a.forms),
+      ...places.map(() => undefined),
+    ],
+  );
+  const targets = findTargets(targetSentences(article, tokens), matcher);
   analyzed.forEach((segment, i) => (segment.targets = targets.perSegment[i] ?? []));
   return article;
 }

@@ -170,7 +170,9 @@ export function partyOfName(codebook: Codebook, name: string): string | null {
     codebook.actors.byAlias.get(key) ??
     (surname.length > 1 ? codebook.actors.byAlias.get(surname[surname.length - 1]!) : undefined);
   if (actor && codebook.vocabulary.parties.includes(actor.side)) return actor.side;
-  return codebook.actors.sides.metonyms.get(key) ?? null;
+  // A metonym listed with its article ("the north") is written without it as well.
+  const metonyms = codebook.actors.sides.metonyms;
+  return metonyms.get(key) ?? metonyms.get(`the ${key}`) ?? null;
 }
 
 // The default codebook, read when this module loads (so in every analyzer's data hash):

@@ -119,3 +119,9 @@ test(`fewer than ${MIN_TARGET_SENTENCES} sentences about a party never make a cl
   assert.deepEqual(claims.get('a'), []);
   assert.deepEqual(claims.get('b'), []);
 });
+
+test('a metonym listed with its article is its party written either way ("the North", "North")', () => {
+  assert.equal(partyOf('the North'), 'nk_gov');
+  assert.equal(partyOf('North'), 'nk_gov');
+  assert.equal(partyOfName(loadCodebook('us-iran'), 'Islamic Republic'), 'iran_gov');
+});

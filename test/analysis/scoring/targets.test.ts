@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadCodebook, partyOfName } from '../../../analysis/codebooks/codebook.js';
 import { createAnalyzer } from '../../../analysis/pipeline.js';
 import {
   articleNames,
+  articlePlaces,
   articleTargetScore,
   findTargets,
   PRIOR_SENTENCES,
@@ -123,4 +125,142 @@ test('a bare negator makes the sentence negative but not its tone toward the per
   const first = analysis.segments[0]!;
   assert.ok(first.tone!.combined < 0);
   assert.equal(first.targets[0]!.tone, 0);
+});
+
+test('a word that starts or ends no name is not glued onto one (function words, modals, titles, initials)', () => {
+  const names = articleNames(
+    [
+      'Despite China raising tariffs, the talks went on.',
+      'China said little.',
+      'Will Xi agree to the terms?',
+      'Xi did not answer.',
+      'Secretary of State Antony J. Blinken flew in on Monday.',
+      'Blinken met officials.',
+      'Chairman Kim smiled for the cameras.',
+      'Kim left early.',
+      'MUST WATCH Trump speaks to reporters.',
+      'Trump spoke.',
+      'North Korean officials were not there.',
+      'Korean diplomats said nothing.',
+      'George W. Bush was mentioned.',
+      'Bush was not there.',
+      'Furious Boris Johnson walked out.',
+      'Johnson thanked P.J. Crowley.',
+      'Crowley nodded.',
+      'Johnson came back.',
+    ].map((s) => tokenize(s)),
+    [],
+  );
+  assert.deepEqual(names.sort(), [
+    'Antony J. Blinken',
+    'Boris Johnson',
+    'George W. Bush',
+    'P.J. Crowley',
+  ]);
+});
+
+test('a country standing for its government is a target of its party, in every bundled codebook', () => {
+  const places: [string, string, string][] = [
+    ['us-china', 'Beijing', 'china_gov'],
+    ['us-north-korea', 'Pyongyang', 'nk_gov'],
+    ['us-iran', 'Tehran', 'iran_gov'],
+    ['us-russia', 'Moscow', 'russia_gov'],
+  ];
+  for (const [name, capital, party] of places) {
+    const codebook = loadCodebook(name);
+    const analysis = createAnalyzer({ codebook: name }).analyze(
+      `${capital} rejected the proposal on Monday.\n\nThe White House said ${capital}’s answer was a mistake.\n`,
+    );
+    const about = analysis.segments.map((s) =>
+      s.targets.map((t) => partyOfName(codebook, analysis.targets[t.target]!)),
+    );
+    assert.deepEqual(about, [[party], ['us_gov', party]], name);
+  }
+});
+
+test('a place is mentioned with its capital, an acronym in capitals, never inside a longer name', () => {
+  const matcher = new TargetMatcher(['China', 'US', 'Washington'], ['place', 'place', 'place']);
+  const found = (text: string) =>
+    matcher.mentions(tokenize(text)).map((m) => matcher.names[m.target]);
+  assert.deepEqual(found('Despite China’s objections, US President Trump went ahead.'), [
+    'China',
+    'US',
+  ]);
+  assert.deepEqual(
+    found('Let us see whether china plates from the South China Sea reach Washington.'),
+    ['Washington'],
+  );
+  assert.deepEqual(found('The Washington Post reported it.'), []);
+  assert.deepEqual(found('WASHINGTON — The talks resumed.'), [], 'a dateline');
+  assert.deepEqual(
+    articlePlaces(
+      [tokenize('The White House and Beijing spoke.')],
+      ['the white house', 'white house', 'beijing'],
+    ),
+    ['White House', 'Beijing'],
+  );
+});
+
+test('codebook actors are targets by name and alias, one target each; a shared surname goes to the one named last', () => {
+  const china = createAnalyzer({ codebook: 'us-china' }).analyze(
+    'China’s Xi Jinping met the envoy on Monday.\n\nXi said the talks were useful.\n\nPresident Xi smiled.\n',
+  );
+  assert.deepEqual(
+    china.segments.map((s) => s.targets.map((t) => china.targets[t.target]).sort()),
+    [['China', 'Xi Jinping'], ['Xi Jinping'], ['Xi Jinping']],
+  );
+  const korea = createAnalyzer({ codebook: 'us-north-korea' }).analyze(
+    'Kim Jong Un arrived.\n\nKim smiled.\n\nTony Kim, a teacher, was freed.\n\nKim cried.\n',
+  );
+  const about = korea.segments.map((s) => s.targets.map((t) => korea.targets[t.target]));
+  assert.deepEqual(about, [['Kim Jong Un'], ['Kim Jong Un'], ['Tony Kim'], ['Tony Kim']]);
+  // "Kim" alone, in a story about Tony Kim, does not bring in Kim Jong Un.
+  const other = createAnalyzer({ codebook: 'us-north-korea' }).analyze(
+    'Tony Kim, a teacher, was freed on Monday.\n\nKim thanked his family.\n',
+  );
+  assert.deepEqual(other.targets, ['Tony Kim']);
+});
+
+test('a pronoun or adjective after a given name is a surname ("Liu He", "David French"), not alone', () => {
+  const names = articleNames(
+    [
+      'Chinese Vice Premier Liu He will lead the delegation.',
+      'Liu He told reporters the talks went well.',
+      '“It is wrong,” said David French, a lobbyist.',
+      'David French spoke again.',
+      'North Korean officials were not there.',
+      'Korean diplomats said nothing.',
+      'Despite China raising tariffs, the talks went on.',
+    ].map((s) => tokenize(s)),
+    [],
+  );
+  assert.deepEqual(names.sort(), ['David French', 'Liu He']);
+  const matcher = new TargetMatcher(['Liu He', 'David French']);
+  assert.deepEqual(matcher.mentions(tokenize('He said French officials agreed.')), []);
+});
+
+test('a possessive ends a name, a party word or hyphenated title starts none, a glued word loses', () => {
+  const names = articleNames(
+    [
+      'It wiped out Boris Johnson’s Commons majority.',
+      'Johnson lost.',
+      'What was unexpected was Tory Phillip Lee’s defection.',
+      'Lee left.',
+      'Nigel Farage’s Brexit Party polled well.',
+      'Farage smiled.',
+      'The U.N. Secretary-General Jens Stoltenberg spoke.',
+      'Stoltenberg left.',
+      'East Surrey Philip Hammond, Runnymede Stephen Hammond.',
+      'Philip Hammond spoke.',
+      'Philip Hammond left.',
+    ].map((s) => tokenize(s)),
+    [],
+  );
+  assert.deepEqual(names.sort(), [
+    'Boris Johnson',
+    'Jens Stoltenberg',
+    'Nigel Farage',
+    'Philip Hammond',
+    'Phillip Lee',
+  ]);
 });
