@@ -19,7 +19,6 @@ import {
   loadLoadedLanguage,
   type LoadedLanguage,
 } from './scoring/loaded-language.js';
-import { namesTalksOrOutcome } from './scoring/expectation.js';
 import { scoreSentence } from './scoring/score.js';
 import { articleNames, findTargets, TargetMatcher, targetSentences } from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
@@ -79,7 +78,7 @@ export function analyzeArticle(
         })
       : null;
     if (scored) {
-      talksJustNamed = namesTalksOrOutcome(segmentTokens, data.lexicons);
+      talksJustNamed = scored.talksNamed;
       words += segmentWords;
       cueHits.push(...scored.cueHits);
       for (const count of countIssues(segmentTokens, index, data.issues))
