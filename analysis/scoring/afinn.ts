@@ -128,7 +128,17 @@ const CHUNKS_PER_GENERATION = 50_000;
 let chunks = new Map<string, Chunk>();
 let olderChunks = new Map<string, Chunk>();
 
+/**
+ * Chunks of one ASCII character (",", ".", "a", "I", "2"), kept for good outside the
+ * generations: one token in seven, found by character code without hashing a string.
+ */
+const asciiChunks: (Chunk | undefined)[] = new Array<Chunk | undefined>(128).fill(undefined);
+
 function chunk(text: string): Chunk {
+  if (text.length === 1) {
+    const code = text.charCodeAt(0);
+    if (code < 128) return (asciiChunks[code] ??= newChunk(text));
+  }
   let c = chunks.get(text);
   if (c) return c;
   if (chunks.size >= CHUNKS_PER_GENERATION) {
@@ -141,13 +151,19 @@ function chunk(text: string): Chunk {
     return c;
   }
   const key = detached(text);
-  c = {
+  c = newChunk(key);
+  chunks.set(key, c);
+  return c;
+}
+
+/** wink's tokens of one chunk, with their word-list lookups. */
+function newChunk(key: string): Chunk {
+  const c = {
     words: chunkTokenizer.tokenize(key).map((t) => winkWord(t.value, t.tag)),
     emoji: EMOJI_RE.test(key),
     digit: DIGIT_RE.test(key),
   };
   EMOJI_RE.lastIndex = 0;
-  chunks.set(key, c);
   return c;
 }
 
