@@ -19,7 +19,6 @@ import {
   loadLoadedLanguage,
   type LoadedLanguage,
 } from './scoring/loaded-language.js';
-import { namesTalksOrOutcome } from './scoring/expectation.js';
 import { scoreSentence } from './scoring/score.js';
 import { actorKey } from './voices/actors.js';
 import {
@@ -87,7 +86,7 @@ export function analyzeArticle(
         })
       : null;
     if (scored) {
-      talksJustNamed = namesTalksOrOutcome(segmentTokens, data.lexicons);
+      talksJustNamed = scored.talksNamed;
       words += segmentWords;
       cueHits.push(...scored.cueHits);
       for (const count of countIssues(segmentTokens, index, data.issues))

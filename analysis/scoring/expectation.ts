@@ -192,6 +192,11 @@ export interface ExpectationContext {
    * has lost a great opportunity" right after the letter calling off the summit judges it.
    */
   talksJustNamed: boolean;
+  /**
+   * Whether this sentence names the talks or their outcome (namesTalksOrOutcome), when the
+   * caller has computed it already: score.ts does, once per sentence, for the pipeline too.
+   */
+  talksNamed?: boolean;
 }
 
 export function scoreExpectation(
@@ -210,7 +215,7 @@ export function scoreExpectation(
   if (
     tokens[tokens.length - 1]?.norm === '?' &&
     tokens.some((t) => t.norm === 'or') &&
-    namesTalksOrOutcome(tokens, lexicons)
+    (context.talksNamed ?? namesTalksOrOutcome(tokens, lexicons))
   ) {
     return { expectation: { label: 'hedged', move: 'either-or', score: 0 }, cueHits: [] };
   }
@@ -287,7 +292,7 @@ export function scoreExpectation(
   // "praised" with none of these near judge something else (a storm, a market, a bill).
   const evaluable =
     context.talksJustNamed ||
-    namesTalksOrOutcome(tokens, lexicons) ||
+    (context.talksNamed ?? namesTalksOrOutcome(tokens, lexicons)) ||
     tokens.some((t) => BACK_REFERENCES.has(t.norm));
 
   const talksNamedHere = found('target').length > 0;
@@ -650,14 +655,18 @@ function temperedLater(scope: SentenceScope, noun: Found, verbs: Found[]): boole
  * ("a good deal" holds "deal") and past a possessive ("the deal's implementation").
  */
 export function namesTalksOrOutcome(tokens: readonly Token[], lexicons: Lexicons): boolean {
-  const bare = tokens.map((t) =>
-    POSSESSIVE.test(t.norm) ? { ...t, norm: t.norm.slice(0, -2) } : t,
-  );
-  return bare.some((_, i) =>
-    lexicons.expectation
-      .matchAt(bare, i)
-      ?.entries.some((e) => e.role === 'target' || e.role === 'outcome'),
-  );
+  // The sentence's own tokens unless one is possessive: most sentences need no copy.
+  let bare = tokens;
+  for (const t of tokens) {
+    if (!POSSESSIVE.test(t.norm)) continue;
+    bare = tokens.map((t) => (POSSESSIVE.test(t.norm) ? { ...t, norm: t.norm.slice(0, -2) } : t));
+    break;
+  }
+  for (let i = 0; i < bare.length; i++) {
+    const entries = lexicons.expectation.matchAt(bare, i)?.entries;
+    if (entries?.some((e) => e.role === 'target' || e.role === 'outcome')) return true;
+  }
+  return false;
 }
 
 /**

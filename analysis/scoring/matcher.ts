@@ -37,6 +37,20 @@ function newNode<T>(): TrieNode<T> {
   return { next: new Map(), entries: [], hasGap: false };
 }
 
+/** Bits in a trie's first-word filter (8 KB). */
+const FILTER_BITS = 1 << 16;
+
+/**
+ * A cheap hash of a word from its length and three of its characters, for the first-word
+ * filter: computing it reads no memory beyond the string, where a Map lookup hashes the
+ * string and walks a bucket.
+ */
+function filterHash(word: string): number {
+  const n = word.length;
+  const h = word.charCodeAt(0) * 961 + word.charCodeAt(n >> 1) * 31 + word.charCodeAt(n - 1);
+  return (h ^ (n << 11)) & (FILTER_BITS - 1);
+}
+
 /** The norm forms a phrase is matched on: the same tokenizer as the text, so "U.S.-China" agrees. */
 export function phraseTokens(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.norm);
@@ -45,6 +59,12 @@ export function phraseTokens(phrase: string): string[] {
 export class PhraseTrie<T> {
   private readonly root: TrieNode<T> = newNode();
   private longest = 0;
+  /**
+   * One bit per filterHash of the phrases' first words: a token whose bit is clear starts no
+   * phrase, so most tokens are passed over without a lookup in the root's map (each stage's
+   * lexicons scan every token of every sentence). A set bit only says "maybe".
+   */
+  private readonly firstWords = new Uint32Array(FILTER_BITS / 32);
 
   constructor(entries: Iterable<{ phrase: string; entry: T }> = []) {
     for (const { phrase, entry } of entries) this.add(phrase, entry);
@@ -53,6 +73,8 @@ export class PhraseTrie<T> {
   add(phrase: string, entry: T): void {
     const words = phraseTokens(phrase);
     if (words.length === 0) throw new Error(`empty phrase ${JSON.stringify(phrase)}`);
+    const first = filterHash(words[0]!);
+    this.firstWords[first >>> 5]! |= 1 << (first & 31);
     let node = this.root;
     for (const w of words) {
       if (w === WILDCARD) node.hasGap = true;
@@ -69,6 +91,7 @@ export class PhraseTrie<T> {
 
   /** Longest phrase starting at token `from`, or null. Literal words are tried before "*". */
   matchAt(tokens: readonly Token[], from: number): PhraseMatch<T> | null {
+    if (!this.mayStartAt(tokens, from)) return null;
     // The common case, no "*" on the path: one walk down the trie, no allocation. Only a
     // path through a node with a "*" branch ("not * clear whether") needs the full search.
     let node = this.root;
@@ -88,6 +111,20 @@ export class PhraseTrie<T> {
       node = next;
     }
     return bestTo < 0 ? null : { from, to: bestTo, entries: bestEntries };
+  }
+
+  /**
+   * False when no phrase can start at token `from`: its first word's filter bit is clear and
+   * the root has no "*" branch (a phrase never opens with "*" or "": add() refuses the one, the
+   * tokenizer never makes the other, but a filter must not assume either).
+   */
+  private mayStartAt(tokens: readonly Token[], from: number): boolean {
+    const token = tokens[from];
+    if (token === undefined || this.root.hasGap || this.root.entries.length > 0) return true;
+    const norm = token.norm;
+    if (norm.length === 0) return true;
+    const h = filterHash(norm);
+    return (this.firstWords[h >>> 5]! & (1 << (h & 31))) !== 0;
   }
 
   private matchWithGaps(tokens: readonly Token[], from: number): PhraseMatch<T> | null {

@@ -18,6 +18,8 @@ import type { CueHit, Token } from '../types.js';
 export interface SentenceScores {
   tone: ToneScore;
   expectation: ExpectationScore;
+  /** Whether the sentence names the talks or their outcome (namesTalksOrOutcome). */
+  talksNamed: boolean;
   hedges: number;
   boosters: number;
   cueHits: CueHit[];
@@ -45,15 +47,21 @@ export function scoreSentence(
   context?: SentenceContext,
 ): SentenceScores {
   const scope = analyzeScope(tokens, lexicons);
+  // Once per sentence: the expectation rules read it, and the pipeline passes it on to the
+  // next sentence.
+  const talksNamed = namesTalksOrOutcome(tokens, lexicons);
   const loadedHits = loaded ? findLoadedLanguage(scope, segmentIndex, loaded) : [];
   const tone = scoreTone(scope, segmentIndex, lexicons);
-  let expectation = scoreExpectation(scope, segmentIndex, lexicons, context);
+  let expectation = scoreExpectation(scope, segmentIndex, lexicons, {
+    talksJustNamed: context?.talksJustNamed ?? false,
+    talksNamed,
+  });
   const model = lexicons.expectationModel;
   if (model || context?.observeExpectation) {
     const features = sentenceFeatures(scope, tone.tone, lexicons, expectation.expectation, {
       headline: context?.headline ?? false,
       talksJustNamed: context?.talksJustNamed ?? false,
-      talksNamed: namesTalksOrOutcome(tokens, lexicons),
+      talksNamed,
     });
     context?.observeExpectation?.(features, expectation.expectation);
     if (model)
@@ -63,6 +71,7 @@ export function scoreSentence(
   return {
     tone: tone.tone,
     expectation: expectation.expectation,
+    talksNamed,
     hedges: stance.hedges,
     boosters: stance.boosters,
     cueHits: [...tone.cueHits, ...expectation.cueHits, ...stance.cueHits, ...loadedHits],

@@ -62,6 +62,11 @@ export interface SegmentationRules {
   boilerplate: readonly RegExp[];
   /** The boilerplate patterns marked keepWhole. */
   wholeLineFurniture: readonly RegExp[];
+  /**
+   * The boilerplate patterns not marked keepWhole: what a line the keepWhole patterns have
+   * already failed on needs testing against (the others would fail on it again).
+   */
+  partLineFurniture: readonly RegExp[];
   byline: readonly RegExp[];
   authorIntro: readonly RegExp[];
 }
@@ -115,6 +120,11 @@ export function parseSegmentationRules(raw: unknown, file: string): Segmentation
       file,
       'boilerplate',
       data.boilerplate.filter((entry) => entry.keepWhole),
+    ),
+    partLineFurniture: compile(
+      file,
+      'boilerplate',
+      data.boilerplate.filter((entry) => !entry.keepWhole),
     ),
     byline: compile(file, 'byline', data.byline),
     authorIntro: compile(file, 'authorIntro', data.authorIntro),

@@ -55,16 +55,16 @@ const TITLE_PREFIX_RE = /^(?:dr|mr|mrs|ms|prof)\.?\s+/i;
 export function segmentArticle(text: string, hints: SegmentHints = {}): Segment[] {
   const rules = segmentationRules();
   const lines = paragraphLines(text);
-  const kinds = classifyLines(text, lines, hints, rules);
+  // Whether each line opens like furniture that is never prose, tested once per line.
+  const whole = lines.map((line) => wholeFurniture(text, line, rules));
+  const kinds = classifyLines(text, lines, whole, hints, rules);
   const segments: Segment[] = [];
   lines.forEach((line, paragraph) => {
     const kind = kinds[paragraph] ?? 'body';
     const prose =
       kind === 'body' ||
       kind === 'dek' ||
-      (kind === 'boilerplate' &&
-        line.words > FURNITURE_UNIT_MAX_WORDS &&
-        !wholeFurniture(text, line, rules));
+      (kind === 'boilerplate' && line.words > FURNITURE_UNIT_MAX_WORDS && !whole[paragraph]);
     if (!prose) {
       segments.push(segmentOf(text, paragraph, 0, kind, line.start, line.end));
       return;
@@ -199,6 +199,7 @@ function isTitleCase(line: string): boolean {
 function classifyLines(
   text: string,
   lines: Line[],
+  whole: readonly boolean[],
   hints: SegmentHints,
   rules: SegmentationRules,
 ): SegmentKind[] {
@@ -208,7 +209,7 @@ function classifyLines(
   // 1. Furniture and bylines, by pattern, line by line.
   lines.forEach((line, p) => {
     const s = line.short;
-    if (wholeFurniture(text, line, rules)) {
+    if (whole[p]) {
       kinds[p] = 'boilerplate';
       return;
     }
@@ -223,7 +224,9 @@ function classifyLines(
       const name = normalize(s.replace(BYLINE_PREFIX_RE, ''));
       authorNames.add(name);
       authorNames.add(name.replace(TITLE_PREFIX_RE, ''));
-    } else if (matchesAny(rules.boilerplate, s)) {
+    } else if (matchesAny(rules.partLineFurniture, s)) {
+      // All boilerplate patterns but the keepWhole ones: a short line is its whole head,
+      // which those have failed on above.
       kinds[p] = 'boilerplate';
     } else if (
       (afterAuthorIntro && line.words <= 6 && endsUnpunctuated(s)) ||

@@ -119,6 +119,9 @@ export function openersBefore(chain: Token[]): number {
   return n;
 }
 
+/** "TrumpGOP": a capitalised word of three letters or more with a capital glued to it. */
+const GLUED_NAME = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u;
+
 /**
  * The Hill's link text pasted into extracted articles: "President Trump Donald John TrumpGOP
  * senators balk …", "Mike Pompeo Michael (Mike) Richard PompeoProtests …": after a name, the
@@ -128,7 +131,12 @@ export function openersBefore(chain: Token[]): number {
 function pastedLinkText(tokens: Token[]): Set<number> {
   const junk = new Set<number>();
   for (let k = 1; k < tokens.length; k++) {
-    const glued = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u.exec(tokens[k]!.text);
+    const text = tokens[k]!.text;
+    // Most tokens are ruled out before the regular expression: too short, or opening with
+    // an ASCII character that is not a capital (the only ASCII \p{Lu} are A-Z).
+    const first = text.charCodeAt(0);
+    if (text.length < 4 || (first < 0x80 && (first < 0x41 || first > 0x5a))) continue;
+    const glued = GLUED_NAME.exec(text);
     if (!glued) continue;
     for (let m = k - 1; m >= Math.max(0, k - 9); m--) {
       if (tokens[m]!.text !== glued[1]) continue;
@@ -146,6 +154,26 @@ function titleCaseLine(lineTokens: Token[]): boolean {
   return major.length >= 3 && major.every((t) => isCap(t) || !/^\p{L}/u.test(t.text));
 }
 
+/**
+ * The tokens lying within [start, end], in order: what `tokens.filter((t) => t.start >= start
+ * && t.end <= end)` gives, found by binary search: `tokens` are in text order, without overlaps, as an
+ * article's are (filtering every token for every line was quadratic in the article's length).
+ */
+function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) {
+    if (tokens[k]!.end <= end) out.push(tokens[k]!);
+  }
+  return out;
+}
+
 export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
   const index: ArticleIndex = {
     bySurname: new Map(),
@@ -158,6 +186,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
   const STARTERS = segmentationRules().sentenceStarters;
   const ORG = ROLES.orgWords;
   // Whether the line holding an offset is a title-case headline, computed once per line.
+  const ordered = tokens.every((t, k) => k === 0 || tokens[k - 1]!.end <= t.start);
   const titleCase = new Map<number, boolean>();
   const inTitleCaseLine = (offset: number): boolean => {
     const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -165,7 +194,11 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     if (known === undefined) {
       const endAt = text.indexOf('\n', start);
       const end = endAt === -1 ? text.length : endAt;
-      known = titleCaseLine(tokens.filter((t) => t.start >= start && t.end <= end));
+      known = titleCaseLine(
+        ordered
+          ? tokensWithin(tokens, start, end)
+          : tokens.filter((t) => t.start >= start && t.end <= end),
+      );
       titleCase.set(start, known);
     }
     return known;

@@ -56,6 +56,20 @@ test('hands a sentence with an emoji to wink whole', () => {
   }
 });
 
+test('words of letters only, in wink’s lists or not, in any case, score as wink does', () => {
+  // Such words skip the chunk cache (afinn.ts, plainWord): capitals, negations before a
+  // scored word, AFINN bigrams ("cool stuff") and unlisted words around them.
+  for (const text of [
+    'NOT GOOD at all, said the Minister',
+    'The talks were Not Good and never great',
+    'Cant stand it, dont like it, but some cool stuff came out with bad luck',
+    'Beijing and Washington reached no agreement despite good faith',
+    'Xi Jinping WELCOMED the Secretary with a Warm greeting',
+  ]) {
+    assert.deepEqual(fast(text), wink(text), text);
+  }
+});
+
 test('scores an empty sentence as zero', () => {
   assert.deepEqual(fast(''), { normalizedScore: 0, scored: [] });
 });
