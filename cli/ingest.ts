@@ -293,18 +293,17 @@ async function queueFiles(
   }
   const queue = await PgIngestQueue.open(url);
   try {
-    const summary = await enqueue(paths, read, queue, options);
-    for (const r of summary.rejected)
-      console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`);
-    const jobs =
-      summary.jobs.length === 0
-        ? 'no jobs'
-        : `${summary.jobs.length} jobs (${summary.jobs[0]}–${summary.jobs[summary.jobs.length - 1]})`;
+    const summary = await enqueue(paths, read, queue, {
+      ...options,
+      onRejected: (r) => console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`),
+    });
+    const { count, first, last } = summary.jobs;
+    const jobs = count === 0 ? 'no jobs' : `${count} jobs (${first}–${last})`;
     console.log(
-      `${summary.queued} articles queued in ${jobs}, ${summary.rejected.length} rejected · ` +
+      `${summary.queued} articles queued in ${jobs}, ${summary.rejected} rejected · ` +
         `${redactedUrl(url)}\nStart workers with: npm run worker (on any machine that reaches the database)`,
     );
-    return summary.rejected.length > 0 ? 1 : 0;
+    return summary.rejected > 0 ? 1 : 0;
   } finally {
     await queue.close();
   }
