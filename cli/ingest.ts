@@ -131,12 +131,14 @@ async function main(): Promise<number> {
     { createAnalysisPool },
     { ingest },
     { changedStories, storyVersions },
+    { describeChoice },
   ] = await Promise.all([
     import('../analysis/pipeline.js'),
     import('../db/open-store.js'),
     import('../ingest/analysis-pool.js'),
     import('../ingest/ingest.js'),
     import('../server/compute/precompute.js'),
+    import('../analysis/codebooks/choose.js'),
   ]);
   let analyzer;
   try {
@@ -176,6 +178,8 @@ async function main(): Promise<number> {
       codebook: values.codebook,
       onWarning: (source, warning) =>
         console.error(`warning   ${printable(source)}: ${printable(warning)}`),
+      onCodebookChoice: (story, choice) =>
+        console.log(`story ${printable(story)}: ${describeChoice(choice)}`),
       onResult: (result) => {
         if (result.status === 'failed')
           console.error(`rejected  ${printable(result.source)}: ${printable(result.reason)}`);

@@ -10,6 +10,7 @@
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { PgIngestQueue, QueuedJobs } from '../db/pg-queue.js';
 import type { Store } from '../db/store.js';
+import { describeChoice } from '../analysis/codebooks/choose.js';
 import { ingestRecords } from './ingest.js';
 import { readSource } from './read.js';
 import { ArticleRecordSchema, IngestError, isIngestError } from './record.js';
@@ -74,6 +75,8 @@ export interface JobResult {
   duplicates: number;
   words: number;
   rejected: { source: string; reason: string }[];
+  /** New stories' codebooks chosen from their first article: "story X: codebook …". */
+  codebooks?: string[];
 }
 
 export async function runJob(
@@ -90,8 +93,11 @@ export async function runJob(
       `not an article record: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
     );
   });
+  const codebooks: string[] = [];
   const summary = await ingestRecords(inputs, store, analyzer, {
     codebook: job.options.codebook,
+    onCodebookChoice: (story, choice) =>
+      codebooks.push(`story ${story}: ${describeChoice(choice)}`),
     // Each article is written as soon as it is analyzed (a savepoint of the job's
     // transaction): the job still commits whole, and the writes overlap the analysis.
     batchSize: 1,
@@ -102,5 +108,6 @@ export async function runJob(
     duplicates: summary.duplicates,
     words: summary.words,
     rejected: summary.rejected,
+    codebooks,
   };
 }
