@@ -1,6 +1,7 @@
-// `npm run codebook -- list | assign <story-slug> <name>`: the bundled codebooks with their
-// parties, and assigning one to a story, which re-analyses the story's articles with it
-// (ingest/reanalyze.ts) so its sides, legends and issue charts follow. It does not edit
+// `npm run codebook -- list | assign <story-slug> <name> | choose <files>`: the bundled
+// codebooks with their parties; assigning one to a story, which re-analyses the story's
+// articles with it (ingest/reanalyze.ts) so its sides, legends and issue charts follow; and
+// the codebook ingest would choose for each story of some files. It does not edit
 // codebooks: they are JSON files (README, "Codebooks").
 
 // The codebook loader, the analyzer and the store are imported by the subcommand that needs
@@ -18,10 +19,13 @@ Commands:
   list                          the bundled codebooks (analysis/codebooks/) and their parties
   assign <story-slug> <name>    give the story that codebook and re-analyse its articles
                                 (<name> a bundled codebook, or the path of your own .json)
+  choose <files or folders…>    the codebook ingest would choose for each story of the files
+                                that names none (from its first article); stores nothing
 
 Options:
   --db FILE    SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --database-url URL  PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
+  --story NAME with choose: the story of articles whose file names none
   --help       this text
 
 Exit status: 0 done, 1 no such story or some article failed, 2 usage error or bad codebook.`;
@@ -76,6 +80,46 @@ async function assign(slug: string, name: string, choice: StoreChoice): Promise<
   }
 }
 
+/** choose: each story's codebook as ingest would choose it for a new story, nothing stored. */
+async function choose(paths: string[], story: string | undefined): Promise<number> {
+  const [
+    { readSource },
+    { isIngestError },
+    { chooseCodebook, describeChoice },
+    { bundledCodebookTerms },
+    { slugify },
+  ] = await Promise.all([
+    import('../ingest/read.js'),
+    import('../ingest/record.js'),
+    import('../analysis/codebooks/choose.js'),
+    import('../ingest/codebook-choice.js'),
+    import('../db/slug.js'),
+  ]);
+  const seen = new Set<string>();
+  let refused = 0;
+  // The outlet does not matter here; a placeholder keeps articles without one readable.
+  const read = { defaults: { outlet: 'outlet', story }, limits: {} };
+  for await (const input of readSource({ paths }, read)) {
+    if (isIngestError(input)) {
+      refused++;
+      continue;
+    }
+    const key = slugify(input.story);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const named = input.codebook ? `codebook ${input.codebook} (named in the file)` : undefined;
+    const line =
+      named ??
+      describeChoice(
+        chooseCodebook(`${input.title ?? ''}\n\n${input.text}`, bundledCodebookTerms()),
+      );
+    console.log(`story ${printable(input.story)}: ${line}`);
+  }
+  if (refused > 0)
+    console.error(`${refused} inputs not readable as articles (npm run ingest says why)`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -84,6 +128,7 @@ async function main(): Promise<number> {
       options: {
         db: { type: 'string' },
         'database-url': { type: 'string' },
+        story: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -98,6 +143,7 @@ async function main(): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (command === 'list' && rest.length === 0) return list();
+  if (command === 'choose' && rest.length > 0) return choose(rest, values.story);
   if (command === 'assign' && rest.length === 2)
     return assign(rest[0]!, rest[1]!, { db: values.db, databaseUrl: values['database-url'] });
   console.error(USAGE);

@@ -131,12 +131,14 @@ async function main(): Promise<number> {
     { createAnalysisPool },
     { ingest },
     { changedStories, storyVersions },
+    { describeChoice },
   ] = await Promise.all([
     import('../analysis/pipeline.js'),
     import('../db/open-store.js'),
     import('../ingest/analysis-pool.js'),
     import('../ingest/ingest.js'),
     import('../server/compute/precompute.js'),
+    import('../analysis/codebooks/choose.js'),
   ]);
   let analyzer;
   try {
@@ -176,6 +178,8 @@ async function main(): Promise<number> {
       codebook: values.codebook,
       onWarning: (source, warning) =>
         console.error(`warning   ${printable(source)}: ${printable(warning)}`),
+      onCodebookChoice: (story, choice) =>
+        console.log(`story ${printable(story)}: ${describeChoice(choice)}`),
       onResult: (result) => {
         if (result.status === 'failed')
           console.error(`rejected  ${printable(result.source)}: ${printable(result.reason)}`);
@@ -293,18 +297,17 @@ async function queueFiles(
   }
   const queue = await PgIngestQueue.open(url);
   try {
-    const summary = await enqueue(paths, read, queue, options);
-    for (const r of summary.rejected)
-      console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`);
-    const jobs =
-      summary.jobs.length === 0
-        ? 'no jobs'
-        : `${summary.jobs.length} jobs (${summary.jobs[0]}–${summary.jobs[summary.jobs.length - 1]})`;
+    const summary = await enqueue(paths, read, queue, {
+      ...options,
+      onRejected: (r) => console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`),
+    });
+    const { count, first, last } = summary.jobs;
+    const jobs = count === 0 ? 'no jobs' : `${count} jobs (${first}–${last})`;
     console.log(
-      `${summary.queued} articles queued in ${jobs}, ${summary.rejected.length} rejected · ` +
+      `${summary.queued} articles queued in ${jobs}, ${summary.rejected} rejected · ` +
         `${redactedUrl(url)}\nStart workers with: npm run worker (on any machine that reaches the database)`,
     );
-    return summary.rejected.length > 0 ? 1 : 0;
+    return summary.rejected > 0 ? 1 : 0;
   } finally {
     await queue.close();
   }

@@ -98,6 +98,7 @@ async function main(): Promise<number> {
       totals.rejected += result.rejected.length;
       for (const r of result.rejected)
         console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`);
+      for (const line of result.codebooks ?? []) console.log(`job ${job.id}: ${printable(line)}`);
       if (!values.quiet)
         console.log(
           `job ${job.id}: ${result.added} added, ${result.duplicates} already stored, ` +

@@ -34,6 +34,13 @@ export interface QueueCounts {
   failed: number;
 }
 
+/** The jobs one enqueue made: ids are consecutive within it unless others enqueue at once. */
+export interface QueuedJobs {
+  count: number;
+  first: number | null;
+  last: number | null;
+}
+
 export class PgIngestQueue {
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -50,25 +57,28 @@ export class PgIngestQueue {
 
   /**
    * Queues each batch of records (JSON values: ingest/queue.ts checks them when a worker
-   * takes them) as one job, all in one transaction; returns the job ids.
+   * takes them) as one job, all in one transaction, inserting each batch as it comes so
+   * that only one is held at a time; returns how many jobs and the first and last id.
    */
   async enqueue(
-    batches: readonly (readonly unknown[])[],
+    batches: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>,
     options: JobOptions = {},
-  ): Promise<number[]> {
+  ): Promise<QueuedJobs> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const ids: number[] = [];
-      for (const records of batches) {
+      const queued: QueuedJobs = { count: 0, first: null, last: null };
+      for await (const records of batches) {
         const { rows } = await client.query<{ id: number }>(
           `INSERT INTO ingest_job (records, options) VALUES ($1, $2) RETURNING id`,
           [JSON.stringify(records), JSON.stringify(options)],
         );
-        ids.push(rows[0]!.id);
+        queued.count++;
+        queued.first ??= rows[0]!.id;
+        queued.last = rows[0]!.id;
       }
       await client.query('COMMIT');
-      return ids;
+      return queued;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -1,22 +1,21 @@
 /**
  * Reader for `.csv` files: one article per row, a header row naming the columns
  * title, outlet, story, url, date, author, text (case-insensitive; unknown columns are
- * ignored; `text` is required). Parsed by csv-parse's stream API, so memory stays flat.
+ * ignored; `text` is required). Read record by record (`csv-records.ts`), fields by
+ * csv-parse, so memory stays flat.
  *
  * Errors are per record: a malformed or invalid row is refused once, as "malformed CSV at
  * row N (line L): …" or "row N (line L): …" in plain words, and the good rows still go in.
  * Row N counts as a spreadsheet does (the header is row 1, the first article row 2; blank
  * lines are skipped and not counted); line L is the physical line of the file where the
  * record starts, which differs from N once a quoted field holds line breaks. A broken
- * header or a parse error csv-parse cannot recover from stops the file there.
+ * header, or a record past the size limit with no row to start again from, stops the file.
  *
  * Deliberately not here: guessing delimiters or relaxing quoting rules; a quote in the
- * wrong place is an error, never a silently merged row. Recovery is csv-parse's own
- * (skip_records_with_error), so a record whose quotes do not pair up may run on to the
- * next closing quote, as the CSV grammar says; it is still refused once.
+ * wrong place is an error, never a silently merged row. A quote that does not pair up is
+ * refused at the line it opens on; when it ran over lines that read as rows of their own,
+ * reading starts again at the first of them, so the rows after it are not lost.
  */
-import { Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
 import { ARTICLE_FIELDS, buildArticle, IngestError } from './record.js';
 import type {
   ArticleField,
@@ -26,71 +25,52 @@ import type {
   LooseFields,
 } from './record.js';
 import { UnreadableText } from './decode.js';
+import { csvRecords, RecordTooLong, type CsvProblem, type CsvRecord } from './csv-records.js';
 
-/** A header problem found inside csv-parse's columns callback, surfaced as a file error. */
+/** A header problem, surfaced as a file error. */
 class HeaderProblem extends Error {}
 
-/**
- * A record past max_record_size. csv-parse cannot find where such a field ends and
- * reports it again for every chunk that follows (a 10 MB field gave 123 rejections), so
- * the file stops there with one.
- */
-class RecordTooLong extends Error {
-  constructor(
-    readonly row: number,
-    readonly limit: number,
-  ) {
-    super(`row ${row} is longer than the limit`);
+function refusal(file: string, row: number, record: CsvRecord, headerFields: number): IngestError {
+  const { line, lastLine, error, resumedAt } = record;
+  const where = `malformed CSV at row ${row} (line ${line})`;
+  if (resumedAt !== undefined) return new IngestError(file, `${where}: ${swallowed(record)}`);
+  if (!error) {
+    const found = record.fields?.length ?? 0;
+    const reason = plainCsvReason(
+      { code: 'CSV_RECORD_INCONSISTENT_COLUMNS', message: 'field count', record: record.fields },
+      line,
+      line,
+      headerFields,
+    );
+    return new IngestError(file, `${where}: ${found === 0 ? 'an empty row' : reason}`);
   }
-}
-
-interface NumberedRow {
-  row: number;
-  line: number;
-  fields: LooseFields;
-}
-
-/** What csv-parse passes to on_record with `raw: true`. */
-interface RawRecord {
-  record: Record<string, string>;
-  raw: string;
-}
-
-/**
- * The line a record starts on, from the line csv-parse is at (`lines`, the line of the
- * last character read) and the record's raw text so far. Leading blank lines skipped
- * before the record are not part of it, and a final line break belongs to its last line.
- */
-export function recordStartLine(lines: number, raw: string | undefined): number {
-  const body = (raw ?? '').replace(/^\n+/, '').replace(/\n$/, '');
-  let breaks = 0;
-  for (const char of body) if (char === '\n') breaks++;
-  return Math.max(1, lines - breaks);
-}
-
-/** A record csv-parse skipped, refused when the loop below reaches its row. */
-interface Refusal {
-  row: number;
-  /** Where the record starts, where its first problem is, and where its last one is. */
-  line: number;
-  atLine: number;
-  lastLine: number;
-  error: CsvError | undefined;
-  headerFields: number;
-}
-
-function refusal(file: string, skip: Refusal): IngestError {
-  const { row, line, atLine, lastLine, error, headerFields } = skip;
+  const atLine = line + (typeof error.lines === 'number' ? error.lines : 1) - 1;
   // A quote that is not doubled leaves the field open, so the next quote closes it and the
   // row can run on over following lines (csv-parse's reading, as the CSV grammar has it).
   const ranOn =
-    lastLine > line && error?.code !== 'CSV_QUOTE_NOT_CLOSED'
+    lastLine > line && error.code !== 'CSV_QUOTE_NOT_CLOSED'
       ? `; the quotes then no longer pair up, so this row ran on to line ${lastLine}`
       : '';
   return new IngestError(
     file,
-    `malformed CSV at row ${row} (line ${line}): ${plainCsvReason(error, line, atLine, headerFields)}${ranOn}`,
+    `${where}: ${plainCsvReason(error, line, atLine, headerFields)}${ranOn}`,
   );
+}
+
+/** Why a record that ran over later rows is refused, and what to fix. */
+function swallowed(record: CsvRecord): string {
+  const { line, lastLine, resumedAt, firstLineError } = record;
+  const runs =
+    `runs over the rows below it (reading goes on at line ${resumedAt}` +
+    (lastLine > line ? `; lines ${line + 1} to ${lastLine} are refused with this row)` : ')');
+  switch (firstLineError?.code) {
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `a " inside a quoted field is not doubled, so the field stays open and ${runs}; double the " as ""`;
+    case 'INVALID_OPENING_QUOTE':
+      return `a " in the middle of a field opens a quote that ${runs}; put the whole field in quotes and double the " as ""`;
+    default:
+      return `the quote opened on line ${line} is not closed on that line and ${runs}; close the quote, and double any " inside it as ""`;
+  }
 }
 
 /** Read articles from decoded CSV text chunks (LF line ends, BOM already dropped). */
@@ -100,82 +80,72 @@ export async function* readCsv(
   defaults: IngestDefaults,
   limits: IngestLimits,
 ): AsyncGenerator<IngestResult> {
-  let rowsSeen = 0; // records emitted or refused so far, in parse order
+  let rows = 0; // records read so far, the header included
   let headerFields = 0;
-  // csv-parse reports each bad quote of a record separately; the record is refused once,
-  // for its first problem, and the line of its last problem says how far it ran.
-  const skipped: Refusal[] = [];
+  let columns: Array<ArticleField | false> = [];
+  let keyColumns: number[] = [];
+  let lastLine = 0;
   // Room for the longest article plus its metadata; beyond that the file is stopped.
   const maxRecordSize = limits.maxArticleChars + 64 * 1024;
-  const parser = parse({
-    bom: true,
-    columns: (header: string[]) => {
-      headerFields = header.length;
-      return headerColumns(header);
-    },
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    raw: true,
-    max_record_size: maxRecordSize,
-    on_skip: (error, raw) => {
-      if (error?.code === 'CSV_MAX_RECORD_SIZE') {
-        if (!parser.destroyed) parser.destroy(new RecordTooLong(rowsSeen + 2, maxRecordSize));
-        return undefined;
-      }
-      const atLine = typeof error?.lines === 'number' ? error.lines : parser.info.lines;
-      const line = recordStartLine(atLine, raw);
-      const last = skipped.at(-1);
-      if (last?.line === line) {
-        last.lastLine = Math.max(last.lastLine, atLine);
-        return undefined;
-      }
-      rowsSeen++;
-      skipped.push({ row: rowsSeen + 1, line, atLine, lastLine: atLine, error, headerFields });
-      return undefined;
-    },
-    on_record: (record: RawRecord, info): NumberedRow => {
-      rowsSeen++;
-      return {
-        row: rowsSeen + 1,
-        line: recordStartLine(info.lines, record.raw),
-        fields: record.record as LooseFields,
-      };
-    },
+  const records = csvRecords(dropBom(chunks), {
+    headerFields: () => headerFields,
+    keyColumns: () => keyColumns,
+    maxRecordSize,
   });
-  const source = Readable.from(chunks);
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-
-  // on_skip runs while csv-parse works ahead of this loop, so skipped rows are queued
-  // and released in row order, between the records around them.
-  const releaseSkippedBefore = function* (row: number): Generator<IngestError> {
-    while (skipped.length > 0 && skipped[0]!.row < row) yield refusal(file, skipped.shift()!);
-  };
-
-  let articles = 0;
   try {
-    for await (const numbered of parser as AsyncIterable<NumberedRow>) {
-      yield* releaseSkippedBefore(numbered.row);
-      articles++;
-      yield buildArticle(numbered.fields, {
+    for await (const record of records) {
+      rows++;
+      lastLine = record.lastLine;
+      if (rows === 1) {
+        if (!record.fields) {
+          const reason = plainCsvReason(record.error ?? undefined, record.line, record.line, 0);
+          yield new IngestError(
+            file,
+            `malformed CSV at line ${record.line}: ${reason} (reading stopped here)`,
+          );
+          return;
+        }
+        headerFields = record.fields.length;
+        columns = headerColumns(record.fields);
+        keyColumns = columns.flatMap((name, i) =>
+          name === 'outlet' || name === 'story' ? [i] : [],
+        );
+        continue;
+      }
+      if (!record.fields || record.fields.length !== headerFields) {
+        yield refusal(file, rows, record, headerFields);
+        continue;
+      }
+      const fields: LooseFields = {};
+      record.fields.forEach((value, i) => {
+        const name = columns[i];
+        if (name) fields[name] = value;
+      });
+      yield buildArticle(fields, {
         file,
-        where: `row ${numbered.row}`,
-        whereInReasons: `row ${numbered.row} (line ${numbered.line})`,
+        where: `row ${rows}`,
+        whereInReasons: `row ${rows} (line ${record.line})`,
         defaults,
         limits,
         howToAdd: (field) => `add the '${field}' column or pass --${field}`,
       });
     }
-    yield* releaseSkippedBefore(Infinity);
-    if (articles === 0 && rowsSeen === 0) {
+    if (rows <= 1) {
       yield new IngestError(file, 'no articles: the CSV has a header row but no rows below it');
     }
   } catch (error) {
-    yield* releaseSkippedBefore(Infinity);
-    yield fileError(file, error, rowsSeen + 2, parser.info.lines);
+    yield fileError(file, error, rows + 1, lastLine + 1, maxRecordSize);
   } finally {
-    source.destroy();
-    parser.destroy();
+    await records.return(undefined);
+  }
+}
+
+/** A byte-order mark left at the start of the text (csv-parse's `bom` option, kept). */
+async function* dropBom(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
+    first = false;
   }
 }
 
@@ -211,27 +181,25 @@ function headerColumns(header: string[]): Array<ArticleField | false> {
   return columns;
 }
 
-function fileError(file: string, error: unknown, row: number, line: number): IngestError {
+function fileError(
+  file: string,
+  error: unknown,
+  row: number,
+  line: number,
+  limit: number,
+): IngestError {
   if (error instanceof UnreadableText) return new IngestError(file, error.reason);
   if (error instanceof HeaderProblem)
     return new IngestError(file, `malformed CSV at row 1: ${error.message}`);
   if (error instanceof RecordTooLong) {
     return new IngestError(
       file,
-      `row ${error.row}: longer than the limit (${error.limit.toLocaleString('en')} characters; ` +
+      `row ${row} (line ${error.line}): longer than the limit (${limit.toLocaleString('en')} characters; ` +
         `a quote left open makes the rest of the file one field); reading stopped here`,
     );
   }
-  // csv-parse wraps errors thrown from the columns callback; unwrap ours.
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof HeaderProblem)
-    return new IngestError(file, `malformed CSV at row 1: ${cause.message}`);
-  if (error instanceof CsvError) {
-    const reason = plainCsvReason(error, line, line, 0);
-    return new IngestError(file, `malformed CSV at line ${line}: ${reason} (reading stopped here)`);
-  }
   const message = error instanceof Error ? error.message : String(error);
-  return new IngestError(file, `malformed CSV at row ${row}: ${message}`);
+  return new IngestError(file, `malformed CSV at row ${row} (line ${line}): ${message}`);
 }
 
 /**
@@ -239,7 +207,7 @@ function fileError(file: string, error: unknown, row: number, line: number): Ing
  * `atLine` where csv-parse found the problem; `headerFields` is 0 when unknown.
  */
 function plainCsvReason(
-  error: CsvError | undefined,
+  error: CsvProblem | undefined,
   line: number,
   atLine: number,
   headerFields: number,

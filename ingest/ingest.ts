@@ -15,6 +15,8 @@ import type { AnalysisPool } from './analysis-pool.js';
 import { readSource } from './read.js';
 import type { IngestSource } from './read.js';
 import { codebookAnalyzers } from './codebook-analyzers.js';
+import { chooseCodebook, type CodebookChoice } from '../analysis/codebooks/choose.js';
+import { bundledCodebookTerms } from './codebook-choice.js';
 import type { ArticleRecord, IngestResult, ReadOptions } from './record.js';
 import { isIngestError } from './record.js';
 
@@ -52,9 +54,12 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /**
    * The codebook for records that name none (ingest --codebook). Without either, an
-   * article takes its story's codebook, and a new story the analyzer's.
+   * article takes its story's codebook, and a new story the bundled codebook whose other
+   * party its first article names most (the analyzer's when none is named).
    */
   codebook?: string;
+  /** Called when a new story's codebook was chosen from its first article. */
+  onCodebookChoice?: (story: string, choice: CodebookChoice) => void;
 }
 
 export interface IngestSummary {
@@ -118,7 +123,18 @@ export async function ingestRecords(
       named.set(key, given);
       return given;
     }
-    return named.get(key) ?? (await store.codebookOfStory(record.story)) ?? analyzer.data.codebook;
+    const known = named.get(key) ?? (await store.codebookOfStory(record.story));
+    if (known) return known;
+    // A new story with no codebook named: the bundled codebook whose other party its first
+    // article names most (analysis/codebooks/choose.ts), said in the output.
+    const choice = chooseCodebook(
+      `${record.title ?? ''}\n\n${record.text}`,
+      bundledCodebookTerms(),
+      analyzer.data.codebook,
+    );
+    named.set(key, choice.codebook);
+    options.onCodebookChoice?.(record.story, choice);
+    return choice.codebook;
   };
   const report = (result: AddResult) => {
     if (result.status === 'added') summary.added++;

@@ -1,14 +1,16 @@
 // Ingest through the PostgreSQL job queue (db/pg-queue.ts), for ingest spread over worker
 // processes on several machines. `enqueue` reads and screens the files here, as a direct
-// ingest does (read.ts), and queues the articles in jobs of a few; `runJob` is what a
+// ingest does (read.ts), and queues the articles in jobs of a few as it reads them, so its
+// memory does not grow with the input; `runJob` is what a
 // worker does with one job: the same analyze-and-store path as every ingest
 // (ingestRecords), with every write in the job's transaction. A job's records are
 // checked again with the record schema when taken: the queue is a table anyone with access
 // to the database could write.
 
 import type { Analyzer } from '../analysis/pipeline.js';
-import type { PgIngestQueue } from '../db/pg-queue.js';
+import type { PgIngestQueue, QueuedJobs } from '../db/pg-queue.js';
 import type { Store } from '../db/store.js';
+import { describeChoice } from '../analysis/codebooks/choose.js';
 import { ingestRecords } from './ingest.js';
 import { readSource } from './read.js';
 import { ArticleRecordSchema, IngestError, isIngestError } from './record.js';
@@ -19,33 +21,48 @@ export const DEFAULT_JOB_SIZE = 10;
 
 export interface EnqueueSummary {
   queued: number;
-  jobs: number[];
-  rejected: { source: string; reason: string }[];
+  jobs: QueuedJobs;
+  rejected: number;
 }
 
+/**
+ * Reads the files and queues their articles in jobs of `jobSize`, streaming: one job's
+ * records are held at a time, whatever the size of the input (the jobs still go in one
+ * transaction). Each refusal is handed to `onRejected` as it is found.
+ */
 export async function enqueue(
   paths: string[],
   read: ReadOptions,
-  queue: PgIngestQueue,
-  options: { jobSize?: number; codebook?: string } = {},
+  queue: Pick<PgIngestQueue, 'enqueue'>,
+  options: {
+    jobSize?: number;
+    codebook?: string;
+    onRejected?: (rejection: { source: string; reason: string }) => void;
+  } = {},
 ): Promise<EnqueueSummary> {
   const jobSize = options.jobSize ?? DEFAULT_JOB_SIZE;
-  const batches: ArticleRecord[][] = [];
-  const rejected: EnqueueSummary['rejected'] = [];
   let queued = 0;
-  for await (const input of readSource({ paths }, read)) {
-    if (isIngestError(input)) {
-      rejected.push({ source: input.source, reason: input.reason });
-      continue;
+  let rejected = 0;
+  async function* batches(): AsyncGenerator<ArticleRecord[]> {
+    let batch: ArticleRecord[] = [];
+    for await (const input of readSource({ paths }, read)) {
+      if (isIngestError(input)) {
+        rejected++;
+        options.onRejected?.({ source: input.source, reason: input.reason });
+        continue;
+      }
+      batch.push(input);
+      queued++;
+      if (batch.length === jobSize) {
+        yield batch;
+        batch = [];
+      }
     }
-    const last = batches[batches.length - 1];
-    if (last && last.length < jobSize) last.push(input);
-    else batches.push([input]);
-    queued++;
+    if (batch.length > 0) yield batch;
   }
   // One transaction: the files are queued whole or not at all.
   const jobs = await queue.enqueue(
-    batches,
+    batches(),
     options.codebook === undefined ? {} : { codebook: options.codebook },
   );
   return { queued, jobs, rejected };
@@ -58,6 +75,8 @@ export interface JobResult {
   duplicates: number;
   words: number;
   rejected: { source: string; reason: string }[];
+  /** New stories' codebooks chosen from their first article: "story X: codebook …". */
+  codebooks?: string[];
 }
 
 export async function runJob(
@@ -74,8 +93,11 @@ export async function runJob(
       `not an article record: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
     );
   });
+  const codebooks: string[] = [];
   const summary = await ingestRecords(inputs, store, analyzer, {
     codebook: job.options.codebook,
+    onCodebookChoice: (story, choice) =>
+      codebooks.push(`story ${story}: ${describeChoice(choice)}`),
     // Each article is written as soon as it is analyzed (a savepoint of the job's
     // transaction): the job still commits whole, and the writes overlap the analysis.
     batchSize: 1,
@@ -86,5 +108,6 @@ export async function runJob(
     duplicates: summary.duplicates,
     words: summary.words,
     rejected: summary.rejected,
+    codebooks,
   };
 }

@@ -45,6 +45,15 @@ async function sides(slug: string): Promise<Map<string, string>> {
   }
 }
 
+async function storyCodebook(slug: string): Promise<string | null> {
+  const store = new SqliteStore(db);
+  try {
+    return await store.codebookOfStory(slug);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('npm run codebook', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,6 +91,89 @@ describe('npm run codebook', () => {
     const found = await sides('summit-test');
     assert.equal(found.get('Choe Son Hui'), 'other');
     assert.equal(run('codebook', ['--db', db, 'assign', 'no-such-story', 'us-china']).code, 1);
+  });
+
+  test('a new story naming no codebook takes the one whose other party it names, and says so', async () => {
+    const summit = article(
+      'summit.txt',
+      'outlet: Test Wire\nstory: Hanoi summit test',
+      `${FILLER} North Korean leader Kim Jong Un arrived in Hanoi by train. North Korea wants ` +
+        `sanctions eased, and Pyongyang has offered to close a nuclear site. “We came in good ` +
+        `faith,” Kim Jong Un said. Chinese officials said Beijing supported the talks.`,
+    );
+    const ingested = run('ingest', ['--db', db, '--quiet', summit]);
+    assert.equal(ingested.code, 0, ingested.err);
+    assert.match(
+      ingested.out,
+      /^story Hanoi summit test: codebook us-north-korea \(North Korea named 5 times, China 2\)$/m,
+    );
+    // A later article of the story names China more: the story keeps its codebook.
+    const later = article(
+      'later.txt',
+      'outlet: Other Daily\nstory: Hanoi summit test',
+      `${FILLER} China said the summit was useful, Beijing welcomed it, and Chinese state media praised it.`,
+    );
+    const again = run('ingest', ['--db', db, '--quiet', later]);
+    assert.equal(again.code, 0, again.err);
+    assert.doesNotMatch(again.out, /^story /m);
+    assert.equal(await storyCodebook('hanoi-summit-test'), 'us-north-korea');
+    assert.equal((await sides('hanoi-summit-test')).get('Kim Jong Un'), 'nk_gov');
+  });
+
+  test('a codebook given by flag or front matter wins over the article’s words', async () => {
+    const body = `${FILLER} North Korea and Pyongyang were named often in the coverage, and Kim Jong Un spoke at length.`;
+    const byFlag = article('flag.txt', 'outlet: Test Wire\nstory: Flag test', body);
+    const flagged = run('ingest', ['--db', db, '--quiet', '--codebook', 'us-china', byFlag]);
+    assert.equal(flagged.code, 0, flagged.err);
+    assert.doesNotMatch(flagged.out, /^story /m);
+    assert.equal(await storyCodebook('flag-test'), 'us-china');
+    const named = article(
+      'named.txt',
+      'outlet: Test Wire\nstory: Front matter test\ncodebook: us-iran',
+      `${body} Reporters waited outside.`,
+    );
+    assert.equal(run('ingest', ['--db', db, '--quiet', named]).code, 0);
+    assert.equal(await storyCodebook('front-matter-test'), 'us-iran');
+  });
+
+  test('a story naming no other party keeps us-china and the output says why', async () => {
+    const domestic = article(
+      'domestic.txt',
+      'outlet: Test Wire\nstory: Budget deal test',
+      `${FILLER} House and Senate leaders said on Monday that the budget deal would pass this week.`,
+    );
+    const ingested = run('ingest', ['--db', db, '--quiet', domestic]);
+    assert.equal(ingested.code, 0, ingested.err);
+    assert.match(
+      ingested.out,
+      /^story Budget deal test: codebook us-china, the default \(no other party of a bundled codebook is named: not China, Iran, North Korea or Russia\)$/m,
+    );
+    assert.equal(await storyCodebook('budget-deal-test'), 'us-china');
+  });
+
+  test('choose prints what ingest would choose per story, and stores nothing', async () => {
+    const file = join(dir, 'choose.jsonl');
+    const row = (story: string, text: string, codebook?: string) =>
+      JSON.stringify({ outlet: 'Test Wire', story, text: `${FILLER} ${FILLER} ${text}`, codebook });
+    writeFileSync(
+      file,
+      [
+        row('Tehran talks test', 'Iran said Tehran was ready; Araghchi met the envoy.'),
+        row(
+          'Tehran talks test',
+          'China and Beijing and Chinese officials were named in a later article.',
+        ),
+        row('Named test', 'North Korea was named.', 'us-china'),
+      ].join('\n') + '\n',
+    );
+    const chose = run('codebook', ['choose', file]);
+    assert.equal(chose.code, 0, chose.err);
+    assert.equal(
+      chose.out,
+      'story Tehran talks test: codebook us-iran (Iran named 3 times)\n' +
+        'story Named test: codebook us-china (named in the file)\n',
+    );
+    assert.equal(await storyCodebook('tehran-talks-test'), null);
   });
 
   test('an unknown codebook is a usage error, in ingest and in assign', () => {

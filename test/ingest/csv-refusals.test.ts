@@ -36,13 +36,76 @@ test('partial file: one refusal per bad row, each at its own line, in file order
   ]);
 });
 
-test('an unclosed quote that runs to the end of the file is one refusal, not invented rows', async () => {
+test('an unclosed quote is refused at its line and the rows below it still go in', async () => {
   const csv =
     HEADER +
     'Blinken meets Qin,CNN,Blinken in Beijing,"Blinken said talks were candid.\n' +
     'Blinken leaves,CNN,Blinken in Beijing,Blinken flew home on Monday.\n';
   assert.deepEqual(await read(csv), [
-    'refused: malformed CSV at row 2 (line 2): an unclosed quote from line 2 runs to the end of the file; close the quote',
+    'refused: malformed CSV at row 2 (line 2): the quote opened on line 2 is not closed on that line and runs over the rows below it (reading goes on at line 3); close the quote, and double any " inside it as ""',
+    'article: upload.csv:row 3',
+  ]);
+});
+
+test('an unclosed quote before quoted rows does not swallow them (spreadsheet export)', async () => {
+  // As a spreadsheet saves it: fields with commas or line breaks quoted. The open quote on
+  // line 2 would otherwise pair with the quote opening line 3's text and run on.
+  const csv =
+    HEADER +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"Blinken and Qin Gang spoke for five hours.\n' +
+    'Blinken meets Wang,Reuters,Blinken in Beijing,"Wang Yi, China\'s top diplomat, met Blinken.\n\nThe talks were ""candid"", a spokesman said."\n' +
+    'Blinken leaves,AP,Blinken in Beijing,"Blinken flew home, saying ties had stabilized."\n';
+  const lines = await read(csv);
+  assert.deepEqual(lines, [
+    'refused: malformed CSV at row 2 (line 2): the quote opened on line 2 is not closed on that line and runs over the rows below it (reading goes on at line 3); close the quote, and double any " inside it as ""',
+    'article: upload.csv:row 3',
+    'article: upload.csv:row 4',
+  ]);
+});
+
+test('an unclosed quote closed by a stray quote rows later is caught, not read as one field', async () => {
+  // csv-parse reads lines 2-4 as one valid row: the quote on line 2 closes at the end of
+  // line 4. Line 3 names the same outlet and story as line 2: a row of its own.
+  const csv =
+    HEADER +
+    'Blinken meets Qin,CNN,Blinken in Beijing,"Blinken and Qin Gang spoke for five hours.\n' +
+    'Blinken meets Wang,CNN,Blinken in Beijing,Wang Yi met Blinken on Monday.\n' +
+    'Blinken leaves,CNN,Blinken in Beijing,Blinken said the talks went "well"\n' +
+    GOOD;
+  assert.deepEqual(await read(csv), [
+    'refused: malformed CSV at row 2 (line 2): the quote opened on line 2 is not closed on that line and runs over the rows below it (reading goes on at line 3); close the quote, and double any " inside it as ""',
+    'article: upload.csv:row 3',
+    'refused: malformed CSV at row 4 (line 4): a " in the middle of a field that does not start with one; put the whole field in quotes and double the " as ""',
+    'article: upload.csv:row 5',
+  ]);
+});
+
+test('paragraphs inside a quoted body stay one field, commas and all', async () => {
+  const body =
+    'Blinken arrived in Beijing on Sunday.\n\n' +
+    'He met Qin Gang, the foreign minister, for talks, officials said.\n\n' +
+    'CNN, Reuters, and AP, among others, covered the visit.';
+  const csv = HEADER + `Blinken in Beijing,CNN,Blinken in Beijing,"${body}"\n` + GOOD;
+  const results: IngestResult[] = [];
+  for await (const result of readCsv(pieces(csv), 'upload.csv', {}, DEFAULT_LIMITS))
+    results.push(result);
+  const [first] = results;
+  assert.ok(first && !(first instanceof IngestError));
+  assert.equal(first.text, body);
+  assert.equal(results.length, 2);
+});
+
+test('an undoubled quote pair inside a multi-line body is one refusal, not rows made of paragraphs', async () => {
+  const csv =
+    HEADER +
+    'Blinken in Beijing,CNN,Blinken in Beijing,"Blinken arrived on Sunday.\n' +
+    'He called the talks "candid" on Monday.\n' +
+    'Qin, Wang, and Xi, in turn, met him.\n' +
+    'He flew home."\n' +
+    GOOD;
+  assert.deepEqual(await read(csv), [
+    'refused: malformed CSV at row 2 (line 2): a " inside a quoted field is not doubled (on line 3); double it as ""; the quotes then no longer pair up, so this row ran on to line 5',
+    'article: upload.csv:row 3',
   ]);
 });
 
@@ -99,4 +162,21 @@ test('a good file is read as before: every row an article, numbered from 2', asy
     GOOD +
     'Blinken meets Qin,CNN,Blinken in Beijing,"He said ""no breakthrough"" was expected."\n';
   assert.deepEqual(await read(csv), ['article: upload.csv:row 2', 'article: upload.csv:row 3']);
+});
+
+test('an unclosed quote in a file past the size limit is refused and reading goes on', async () => {
+  // Room for 100-character articles: the record limit is then 100 + 64 KiB, and the open
+  // quote reaches it long before the end of the file.
+  const limits = { ...DEFAULT_LIMITS, maxArticleChars: 100 };
+  const csv =
+    HEADER + 'Blinken meets Qin,CNN,Blinken in Beijing,"Blinken said\n' + GOOD.repeat(1000);
+  const results: IngestResult[] = [];
+  for await (const result of readCsv(pieces(csv, 4096), 'upload.csv', {}, limits))
+    results.push(result);
+  const reasons = results.flatMap((r) => (r instanceof IngestError ? [r.reason] : []));
+  assert.deepEqual(reasons.slice(0, 1), [
+    'malformed CSV at row 2 (line 2): the quote opened on line 2 is not closed on that line and runs over the rows below it (reading goes on at line 3); close the quote, and double any " inside it as ""',
+  ]);
+  assert.equal(reasons.length, 1);
+  assert.equal(results.length, 1001, 'every row below the open quote is read');
 });

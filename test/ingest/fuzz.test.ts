@@ -388,6 +388,9 @@ describe('ingest of generated hostile files', () => {
     );
     const reasons = results.flatMap((r) => (r.status === 'failed' ? [r.reason] : []));
     assert.equal(reasons.length, 1, reasons.join('\n'));
-    assert.match(reasons[0] ?? '', /row 2: longer than the limit .*reading stopped here/);
+    assert.match(
+      reasons[0] ?? '',
+      /row 2 \(line 2\): longer than the limit .*reading stopped here/,
+    );
   });
 });

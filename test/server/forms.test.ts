@@ -197,6 +197,36 @@ describe('adding articles in the browser', () => {
     }
   });
 
+  test('an uploaded CSV with an unclosed quote refuses that row at its line and stores the rows below it', async () => {
+    // Written for this test: three rows, the first with its closing quote missing.
+    const rows = [
+      'Talks open,Test Wire,Quote test,"Trade envoys met in Beijing on Tuesday for the first round of talks in months',
+      `Talks continue,Test Wire,Quote test,"Officials on both sides described the second day of meetings as frank, and said working groups on tariffs, export controls and farm purchases would meet again next week. Neither side expected a quick agreement, and analysts said the talks were mainly meant to keep communication open after a tense spring."`,
+      `Talks end,Other Wire,Quote test,"The envoys ended three days of talks on Thursday without a joint statement. A spokesman said the two sides had agreed to meet again in Washington in the autumn, and that both had ""listened carefully"" to each other's concerns about tariffs and technology, which analysts called a modest but useful result."`,
+    ];
+    const csv = `title,outlet,story,text\n${rows.join('\n')}\n`;
+    const session = new FormSession(fx.server.base);
+    const { token } = await session.open('/add');
+    const posted = await session.upload('/add/files', { _csrf: token }, [
+      { name: 'quotes.csv', bytes: csv },
+    ]);
+    assert.equal(posted.status, 303);
+    const sent = await session.follow(posted);
+    const results = [
+      ...sent.html.matchAll(
+        /<tr class="result-([a-z-]+)">\s*<th scope="row"><code>([^<]*)<\/code><\/th>\s*<td><span class="result-label">[^<]*<\/span><\/td>\s*<td>([\s\S]*?)<\/td>/g,
+      ),
+    ].map((m) => [m[1], unescape(m[2]!), unescape(m[3]!.replace(/<[^>]+>/g, '')).trim()]);
+    assert.deepEqual(
+      results.map(([status, source]) => `${status} ${source}`),
+      ['rejected quotes.csv', 'stored quotes.csv:row 3', 'stored quotes.csv:row 4'],
+    );
+    assert.match(
+      results[0]![2]!,
+      /^malformed CSV at row 2 \(line 2\): the quote opened on line 2 is not closed on that line .*close the quote/,
+    );
+  });
+
   test('an upload with a file of the wrong type, an empty or a binary file stores nothing and says which', async () => {
     const session = new FormSession(fx.server.base);
     const { token } = await session.open('/add');
