@@ -17,6 +17,7 @@ import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
 import { appositionAfter, SpeakerBook, type Mention } from './speakers.js';
+import { isCap } from './source-phrase.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { CueHit, Segment, Token } from '../types.js';
 import { isScoredKind } from '../vocabulary/segments.js';
@@ -76,7 +77,9 @@ export function attributeVoices(
       subject: scored ? sentenceSubject(tokens.filter((_, n) => !inQuote[n])) : null,
       spans: mine,
       quoted: quotedChars / Math.max(1, segment.end - segment.start),
-      attributions: scored ? findAttributions(tokens, inQuote) : [],
+      attributions: scored
+        ? findAttributions(tokens, inQuote).filter((a) => !pageLabel(a, tokens))
+        : [],
     });
   }
 
@@ -234,4 +237,27 @@ const DESCRIPTION_START = new Set(['the', 'this', 'that']);
 
 function hit(segment: number, entry: string, category: string, start: number, end: number): CueHit {
   return { segment, lexicon: 'voice', entry, category, start, end, weight: 1, negated: false };
+}
+
+// CNN's "Story highlights Obama and Xi are meeting …": a page label opening the line,
+// capitalised and without an article, run into the sentence, is not the subject of the
+// verb after it ("Sources say …" is: sources are people).
+const PAGE_LABELS = new Set([
+  'story',
+  'update',
+  'updated',
+  'correction',
+  'breaking',
+  'exclusive',
+  'watch',
+]);
+
+function pageLabel(a: Attribution, tokens: Token[]): boolean {
+  const source = a.source;
+  return (
+    source.length === 1 &&
+    source[0] === tokens[0] &&
+    isCap(source[0]!) &&
+    PAGE_LABELS.has(source[0]!.norm)
+  );
 }
