@@ -255,9 +255,22 @@ const PAGE_LABELS = new Set([
 function pageLabel(a: Attribution, tokens: Token[]): boolean {
   const source = a.source;
   return (
-    source.length === 1 &&
     source[0] === tokens[0] &&
     isCap(source[0]!) &&
-    PAGE_LABELS.has(source[0]!.norm)
+    ((source.length === 1 && PAGE_LABELS.has(source[0]!.norm)) || openingParticiple(source))
+  );
+}
+
+// "Signing an executive order in the Oval Office, Trump called …": an opening participle
+// phrase (a capitalised -ing word, then lower-case words) read as the subject of a noun that
+// is also a speech verb ("order") names no one; the main clause's subject speaks.
+function openingParticiple(source: Token[]): boolean {
+  const [first, second] = source;
+  return (
+    first !== undefined &&
+    second !== undefined &&
+    /^[a-z]{3,}ing$/.test(first.norm) &&
+    !isCap(second) &&
+    second.isWord
   );
 }

@@ -85,3 +85,13 @@ test('a country that speaks is no person for a later “he”', () => {
   assert.equal(v[1]!.name, 'U.S.');
   assert.equal(v[2]!.name, 'John Kerry');
 });
+
+test('an opening participle phrase is not the subject of a noun that is also a speech verb', () => {
+  const v = voices([
+    [
+      'Signing an executive order in the Oval Office, Trump called the increased sanctions “hard-hitting”, saying they would deny the supreme leader access to key financial resources.',
+    ],
+  ]);
+  assert.equal(v[0]!.quote, 'direct');
+  assert.notEqual(v[0]!.name, 'Signing an executive');
+});
