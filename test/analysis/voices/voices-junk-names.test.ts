@@ -95,3 +95,21 @@ test('an opening participle phrase is not the subject of a noun that is also a s
   assert.equal(v[0]!.quote, 'direct');
   assert.notEqual(v[0]!.name, 'Signing an executive');
 });
+
+test('"quoted X as saying" and "X was quoted as saying" credit X, not the outlet', () => {
+  const v = voices([
+    [
+      'On Monday, China’s official news agency, Xinhua, quoted Kim as saying, "I hope to build mutual trust with the U.S. through dialogue."',
+    ],
+    [
+      '"We confidently say that the crushing response can always be repeated," Khanzadi was quoted as saying by the semi-official Tasnim news agency.',
+    ],
+  ]);
+  assert.deepEqual(
+    v.map((x) => [x.quote, x.name]),
+    [
+      ['direct', 'Kim'],
+      ['direct', 'Khanzadi'],
+    ],
+  );
+});
