@@ -93,12 +93,14 @@ export function attributeVoices(
     const v = voices[n]!;
     // The text's first line standing alone is a headline whatever kind the segmenter gave it.
     const firstLine = n === 0 && segments[1]?.paragraph !== segment.paragraph;
-    if ((segment.kind !== 'headline' && !firstLine) || v.attributions.length > 0) continue;
+    if (segment.kind !== 'headline' && !firstLine) continue;
     const label = headlineLabel(
       allTokens[n]!,
       new Array<boolean>(allTokens[n]!.length).fill(false),
     );
-    if (label && book.namesPerson(label.source, segment.end)) v.attributions.push(label);
+    // "Obama: Vision of peaceful Europe threatened by …": what follows the person's colon is
+    // theirs, whatever verb it holds.
+    if (label && book.namesPerson(label.source, segment.end)) v.attributions.unshift(label);
   }
 
   // A quote running over several sentences (or paragraphs, reopened with “) is credited

@@ -113,3 +113,11 @@ test('"quoted X as saying" and "X was quoted as saying" credit X, not the outlet
     ],
   );
 });
+
+test('a headline’s “Name: …” credits the person even when a verb follows the colon', () => {
+  const v = voices([
+    ['Obama: Vision of peaceful Europe threatened by "Russia\'s aggression"'],
+    ['President Barack Obama arrived in Estonia on Wednesday.'],
+  ]);
+  assert.equal(v[0]!.name, 'Barack Obama');
+});
