@@ -121,3 +121,14 @@ test('a headline’s “Name: …” credits the person even when a verb follows
   ]);
   assert.equal(v[0]!.name, 'Barack Obama');
 });
+
+test('“X and its allies” is led by X, whom the possessive points back to', () => {
+  const v = voices([
+    ['Ukraine and its Western allies accuse Russia of backing anti-government rebels.'],
+    ['Beijing defends trade practices that the United States and its allies complain are unfair.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => x.name),
+    ['Ukraine', 'United States'],
+  );
+});
