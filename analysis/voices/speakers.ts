@@ -50,6 +50,9 @@ const COLLECTIVE_ROLES = new Set(['people', 'media', 'government', 'administrati
 const OFFICE_HEADS = new Set([
   'leader', 'president', 'governor', 'senator', 'congressman', 'congresswoman', 'minister',
   'secretary', 'premier', 'chairman', 'ambassador', 'envoy', 'diplomat', 'mayor', 'lawmaker',
+  // "the California Republican said", "the New York Democrat added": US news style for a
+  // member of a party named just before.
+  'republican', 'democrat',
 ]); // prettier-ignore
 
 /** The speakers of one article, built up as attributions are found in reading order. */
@@ -446,7 +449,9 @@ export class SpeakerBook {
       if (!this.isPerson[h.speaker]) continue;
       const side = sideFromRole(text, this.actors.sides);
       const speaker = this.speakers[h.speaker]!;
-      return namesCountry(text) && side !== speaker.side ? null : h.speaker;
+      // (A party word is no country: "the California Republican" is the Republican just named.)
+      const place = text.replace(/\b(republican|democrat)\b/gi, '');
+      return namesCountry(place) && side !== speaker.side ? null : h.speaker;
     }
     return null;
   }

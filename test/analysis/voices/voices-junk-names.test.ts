@@ -132,3 +132,11 @@ test('“X and its allies” is led by X, whom the possessive points back to', (
     ['Ukraine', 'United States'],
   );
 });
+
+test('“the California Republican said” is the party member just named', () => {
+  const v = voices([
+    ['House Majority Leader Kevin McCarthy said the deal should go to the Senate.'],
+    ['The California Republican said President Obama bungled the Iran nuclear deal.'],
+  ]);
+  assert.deepEqual(v[1], { quote: 'indirect', name: 'Kevin McCarthy', side: 'us_gov' });
+});
