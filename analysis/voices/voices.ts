@@ -12,7 +12,7 @@
 
 import type { Actors } from './actors.js';
 import { findAttributions, sentenceSubject, type Attribution } from './attribution.js';
-import { headlineLabel } from './attribution-cues.js';
+import { cue, headlineLabel } from './attribution-cues.js';
 import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
@@ -101,6 +101,12 @@ export function attributeVoices(
     // "Obama: Vision of peaceful Europe threatened by …": what follows the person's colon is
     // theirs, whatever verb it holds.
     if (label && book.namesPerson(label.source, segment.end)) v.attributions.unshift(label);
+    else if (v.attributions.length === 0) {
+      // Reuters' "Trade truce with China means big changes in Beijing policy: Trump", "…:
+      // House leader McCarthy": the person named after the closing colon said it.
+      const end = endLabel(allTokens[n]!);
+      if (end && book.namesPerson(end.source, segment.end)) v.attributions.push(end);
+    }
   }
 
   // A quote running over several sentences (or paragraphs, reopened with “) is credited
@@ -163,7 +169,9 @@ export function attributeVoices(
       (q) => q.words >= MIN_QUOTE_WORDS || !q.closed || !q.opened || whole,
     );
     // A transcript label ("MS. CLINTON: …") introduces the speaker's own words.
-    const labelled = v.attributions[0]?.cue === 'speaker_label';
+    // (A headline's closing ": Trump" credits a paraphrase, not his words.)
+    const labelled =
+      v.attributions[0]?.cue === 'speaker_label' && v.attributions[0].lemma === 'colon';
     const direct = real.length > 0 || (attributed && v.spans.length > 0) || labelled;
     // "Ryan also hammered Obama for what he called …": a person named as the subject
     // before the pronoun is its nearest antecedent, nearer than any earlier speaker.
@@ -275,4 +283,19 @@ function openingParticiple(source: Token[]): boolean {
     !isCap(second) &&
     second.isWord
   );
+}
+
+// A headline's closing ": Trump" or ": House leader McCarthy": at most four words after the
+// last colon, the last of them capitalised, three words or more before it.
+function endLabel(tokens: Token[]): Attribution | null {
+  let colon = -1;
+  tokens.forEach((t, k) => {
+    if (t.text === ':') colon = k;
+  });
+  if (colon < 3) return null;
+  const rest = tokens.slice(colon + 1).filter((t) => t.text !== '.');
+  const last = rest[rest.length - 1];
+  if (!last || rest.length > 4 || !rest.every((t) => t.isWord) || !isCap(last)) return null;
+  const mark = tokens[colon]!;
+  return cue('speaker_label', 'closing colon', 'neutral', mark, mark, rest);
 }

@@ -140,3 +140,13 @@ test('“the California Republican said” is the party member just named', () =
   ]);
   assert.deepEqual(v[1], { quote: 'indirect', name: 'Kevin McCarthy', side: 'us_gov' });
 });
+
+test('a headline’s closing “: Trump” credits a paraphrase to the person the article names', () => {
+  const v = voices([
+    ['Trade truce with China means big changes in Beijing policy: Trump'],
+    ['President Donald Trump said on Monday that China would cut tariffs.'],
+    ['Iran talks stall again: Reuters poll'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Donald Trump', side: 'us_gov' });
+  assert.equal(v[2]!.name, null);
+});
