@@ -7,6 +7,7 @@
 import { OPENERS } from './clause-subject.js';
 import { isCap, npEndingAt, QUOTE_MARKS } from './source-phrase.js';
 import type { VerbType } from './speech-verbs.js';
+import { strip } from './speaker-index.js';
 import type { Token } from '../types.js';
 
 export interface Attribution {
@@ -49,9 +50,10 @@ export function cue(
   };
 }
 
-// Capitalised words before a colon that head furniture or a section, not a speaker.
-const NOT_LABELS = new Set(
-  'note update updated editor editors correction clarification watch read related photo photos video breaking exclusive analysis opinion commentary disclaimer source sources credit also more listen warning alert live background context'.split(
+// Capitalised words before a colon that head furniture or a section, not a speaker; a
+// fact check's parts ("THE FACTS:", "Claim:", "VERDICT:") and a profile's "Bio:" too.
+export const NOT_LABELS = new Set(
+  'note update updated editor editors correction clarification watch read related photo photos video breaking exclusive analysis opinion commentary disclaimer source sources credit also more listen warning alert live background context story highlights facts fact claim claims verdict rating bio'.split(
     ' ',
   ),
 );
@@ -73,6 +75,8 @@ export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution |
   const mark = tokens[colon];
   if (n === 0 || !mark || mark.text !== ':') return null;
   const words = name.filter((t) => t.isWord);
+  // "THE FACTS: …", "EDITOR’S NOTE: …", "Bio: “…”": a furniture word is no speaker.
+  if (words.some((t) => NOT_LABELS.has(strip(t.norm)))) return null;
   const shouting = words.every((t) => t.text === t.text.toUpperCase());
   const next = tokens[colon + 1];
   // A transcript's one-word label ("BLINKEN: We had candid talks") is a surname in capitals

@@ -260,6 +260,23 @@ function stance(tokens: Token[], i: number): Attribution | null {
   return cue('speech_verb', t.norm, 'neutral', t, t, np);
 }
 
+// The person in "quoted <person> as saying" or "<person> was quoted as saying", where `as`
+// is the index of "as".
+function quotedAsSaying(tokens: Token[], as: number): Token[] | null {
+  if (/^quoted$/.test(tokens[as - 1]?.norm ?? '')) {
+    const be = tokens[as - 2]?.norm ?? '';
+    if (!/^(was|were|is|are|been|being)$/.test(be)) return null;
+    let e = as - 3;
+    if (tokens[e]?.text === ',') return null;
+    while (e >= 0 && /^(also|widely|later|earlier)$/.test(tokens[e]!.norm)) e--;
+    return npEndingAt(tokens, e);
+  }
+  const np = npEndingAt(tokens, as - 1);
+  if (!np) return null;
+  const before = tokens[indexNear(tokens, np[0]!) - 1];
+  return before && /^(quoted|quotes|quoting|quote)$/.test(before.norm) ? np : null;
+}
+
 function sourceOf(
   tokens: Token[],
   v: number,
@@ -288,6 +305,12 @@ function sourceOf(
     if (np && np[np.length - 1]!.start < prev.start)
       return { source: np, inherited: true, fromSubject: true };
     return null;
+  }
+  // "Xinhua quoted Kim as saying …", "Khanzadi was quoted as saying by Tasnim": wire style
+  // for the words of the one quoted; the outlet that quoted them only passed them on.
+  if (ing && k === v - 1 && prev?.norm === 'as') {
+    const quoted = quotedAsSaying(tokens, k);
+    if (quoted) return { source: quoted, inherited: false };
   }
   // Passive ("was called off", "as indicated by X"): the source, if any, follows "by".
   if ((skipped.sawBe || prev?.norm === 'as') && !ing) {

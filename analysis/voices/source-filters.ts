@@ -77,7 +77,10 @@ export function firstConjunct(tokens: Token[], source: Token[]): Token[] {
     }
   }
   const after = tokens[indexNear(tokens, source[source.length - 1]!) + 1];
-  if (at >= 2 && tokens[at - 1]!.norm === 'and' && after?.norm === 'who') {
+  // "the United States and its allies complain", "Ukraine and its Western allies accuse":
+  // the possessive points back to the first one named, who leads.
+  const owner = /^(its|their)$/.test(source[0]!.norm);
+  if (at >= 2 && tokens[at - 1]!.norm === 'and' && (after?.norm === 'who' || owner)) {
     const left = npEndingAt(tokens, at - 2);
     const head = left?.[left.length - 1];
     if (left && head && (ROLES.roleNouns.has(head.norm) || isCap(head)) && !PRONOUNS.has(head.norm))

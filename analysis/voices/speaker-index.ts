@@ -6,6 +6,7 @@
 
 import { segmentationRules } from '../segmentation/segment-rules.js';
 import { isCap } from './source-phrase.js';
+import { VERBS } from './speech-verbs.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
@@ -113,7 +114,9 @@ export function openersBefore(chain: Token[]): number {
     n < chain.length - 1 &&
     chain[n]!.isWord &&
     chain[n]!.norm !== 'will' &&
-    (starters.has(chain[n]!.norm) || NOT_NAME_OPENERS.has(chain[n]!.norm))
+    (starters.has(chain[n]!.norm) ||
+      NOT_NAME_OPENERS.has(chain[n]!.norm) ||
+      invertedVerb(chain[n]!.norm))
   )
     n++;
   return n;
@@ -121,6 +124,35 @@ export function openersBefore(chain: Token[]): number {
 
 /** "TrumpGOP": a capitalised word of three letters or more with a capital glued to it. */
 const GLUED_NAME = /^(\p{Lu}\p{Ll}{2,})\p{Lu}/u;
+
+// "Says Carolyn Abrams, his wife …", "Adds Foley": a speech verb put before its subject
+// opens the sentence, capitalised by its place. Only a verb's -s and -ed forms: a bare
+// lemma can be a name ("Rush", "Press").
+function invertedVerb(norm: string): boolean {
+  return /(s|ed)$/.test(norm) && VERBS.get(norm) !== undefined && VERBS.get(norm)!.lemma !== norm;
+}
+
+// Sentence starters that can head a group ("Some say …", "Many fear …", "One told me …",
+// "Officials said …"): not names, but sources all the same.
+const GROUP_STARTERS = new Set(['some', 'many', 'most', 'both', 'all', 'each', 'one', 'officials']);
+
+/**
+ * A word capitalised only by its place in the sentence, which alone names no source: a
+ * conjunction, adverb, preposition, determiner or pronoun opening the sentence ("But it goes
+ * much further and demands …", "And telling the truth would help", "You would think …",
+ * "This does not mean …"), the writer's "I’ve" / "I’m", or an opening participle ("Having
+ * warned of …, the White House …").
+ */
+export function placeCapitalOnly(t: Token): boolean {
+  const norm = t.norm.replace(/’/g, "'");
+  if (GROUP_STARTERS.has(norm) || norm === 'will') return false;
+  return (
+    segmentationRules().sentenceStarters.has(norm) ||
+    NOT_NAME_OPENERS.has(norm) ||
+    /^i'(ve|m|ll|d)$/.test(norm) ||
+    /^(speaking|having|asked|asking|told|given|according)$/.test(norm)
+  );
+}
 
 /**
  * The Hill's link text pasted into extracted articles: "President Trump Donald John TrumpGOP

@@ -13,6 +13,7 @@ import { isPlaceWord, namesCountry, sideFromRole, type SideRules } from './sides
 import {
   buildIndex,
   openersBefore,
+  placeCapitalOnly,
   splitChain,
   strip,
   type ArticleIndex,
@@ -34,6 +35,13 @@ export interface Mention {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'him', 'her', 'them']);
+const POSSESSIVES = new Map([
+  ['his', 'he'],
+  ['their', 'they'],
+  ['its', 'it'],
+]);
+/** "R-S.C.", "D-Calif.", "I-Vt.": the party and state a member of Congress is named with. */
+const PARTY_STATE_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
 const ORG_WORDS = ROLES.orgWords;
 /** Role nouns in the singular that name many people or a body, not one person. */
 const COLLECTIVE_ROLES = new Set(['people', 'media', 'government', 'administration', 'staff']);
@@ -42,6 +50,9 @@ const COLLECTIVE_ROLES = new Set(['people', 'media', 'government', 'administrati
 const OFFICE_HEADS = new Set([
   'leader', 'president', 'governor', 'senator', 'congressman', 'congresswoman', 'minister',
   'secretary', 'premier', 'chairman', 'ambassador', 'envoy', 'diplomat', 'mayor', 'lawmaker',
+  // "the California Republican said", "the New York Democrat added": US news style for a
+  // member of a party named just before.
+  'republican', 'democrat',
 ]); // prettier-ignore
 
 /** The speakers of one article, built up as attributions are found in reading order. */
@@ -77,6 +88,23 @@ export class SpeakerBook {
     if (words.length === 0) return null;
     const first = words[0]!.norm;
     if (words.length === 1 && PRONOUNS.has(first)) return this.resolvePronoun(first, mention);
+    // "his conclusion that …", "in their words": the owner is the pronoun's antecedent.
+    const owner = words.length === 1 ? POSSESSIVES.get(first) : undefined;
+    if (owner) return this.resolvePronoun(owner, mention);
+    // "But it goes much further and demands …", "As I’ve said": a word capitalised by its
+    // place in the sentence names no one.
+    if (words.every(placeCapitalOnly)) return null;
+    // "Rep. Mark Sanford, R-S.C., who said …": the party and state stand for the name before.
+    if (words.length === 1 && PARTY_STATE_TAG.test(words[0]!.text)) {
+      const named = this.nameJustBefore(words[0]!.start);
+      return named === null
+        ? null
+        : this.resolve({
+            ...mention,
+            tokens: tokenize(named.name, named.offset),
+            apposition: null,
+          });
+    }
     const result = this.resolveNamed(mention);
     if (result !== null)
       this.history.push({ speaker: result, paragraph: mention.paragraph, offset: words[0]!.start });
@@ -153,6 +181,16 @@ export class SpeakerBook {
     this.lastSubject = mention;
   }
 
+  // The person named in the chain ending just before `offset` (", R-S.C.," follows it).
+  private nameJustBefore(offset: number): { name: string; offset: number } | null {
+    let best: { name: string; offset: number } | null = null;
+    for (const o of this.index.occurrences) {
+      if (o.offset >= offset) break;
+      best = o;
+    }
+    return best && offset - best.offset < 60 && personLike(best.name) ? best : null;
+  }
+
   private resolvePronoun(pronoun: string, mention: Mention): number | null {
     const wantPerson =
       pronoun === 'he' || pronoun === 'she' || pronoun === 'him' || pronoun === 'her';
@@ -209,7 +247,9 @@ export class SpeakerBook {
     // Disney" is a group named by its role: the name after "for" is not the speaker.
     let detail = '';
     let roleOnly = false;
+    let bodyName = false;
     const p = tokens.findIndex((t, n) => n > 0 && /^(of|for|at|from|in|with)$/.test(t.norm));
+    const lead = /^the$/.test(tokens[0]!.norm) ? 1 : 0;
     // "Secretary of State Rex Tillerson", "Director of National Intelligence Dan Coats": a
     // capitalised office opening with "of" and ending in a full name is a title and a name.
     if (
@@ -221,6 +261,15 @@ export class SpeakerBook {
       splitChain(tokens).name.length >= 2
     ) {
       // Keep every token: split() below takes the title and the name apart.
+    } else if (
+      p === lead + 1 &&
+      isCap(tokens[lead]!) &&
+      orgWord(tokens[lead]!.norm) &&
+      tokens.slice(p + 1).every((t) => isCap(t) || /^(of|for|and|on)$/.test(t.norm))
+    ) {
+      // "the Centers for Disease Control and Prevention", "the Council on Foreign Relations":
+      // an organisation word before of / for opens the body's own name.
+      bodyName = true;
     } else if (p > 0) {
       const before = tokens.slice(0, p);
       const head = before[before.length - 1]!;
@@ -246,7 +295,9 @@ export class SpeakerBook {
       .join(' ')
       .replace(/ \./g, '.')
       .replace(/ ’ ?s\b/g, '’s');
-    const split = this.split(tokens);
+    const split = bodyName
+      ? { title: [], name: tokens.slice(lead).filter((t) => t.isWord) }
+      : this.split(tokens);
     // A sentence-initial "Officials" or "Analysts" is capitalised but names a group.
     if (split.name.length === 1 && ROLES.roleNouns.has(split.name[0]!.norm)) roleOnly = true;
     const title = roleOnly ? tokens : split.title;
@@ -274,14 +325,23 @@ export class SpeakerBook {
             ? indexed
             : own
           : (indexed ?? this.index.byFirst.get(last));
-      canonical = full ?? name.map((t) => t.text).join(' ');
+      canonical = (bodyName ? own : full) ?? name.map((t) => t.text).join(' ');
       // A transcript label in capitals ("BLINKEN:") names the person in ordinary case.
       if (/^[\p{Lu} .'-]{4,}$/u.test(canonical))
         canonical = canonical.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
       // A capitalised name credited with speech is a person unless it names a place or body.
       person = true;
-      if ((ORG_WORDS.has(last) || ORG_WORDS.has(firstWord)) && !this.index.bySurname.has(last))
+      // "The U.S. accused …", "Israel insisted …": a country or body speaks, not a person
+      // ("he" after it is someone else).
+      if (
+        (ORG_WORDS.has(last) ||
+          ORG_WORDS.has(firstWord) ||
+          isPlaceWord(last) ||
+          isPlaceWord(own)) &&
+        !this.index.bySurname.has(last)
+      )
         person = false;
+      if (bodyName) person = false;
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
@@ -350,6 +410,23 @@ export class SpeakerBook {
     const tokens = chain.slice(openersBefore(chain));
     const split = splitChain(tokens);
     const last = tokens[tokens.length - 1];
+    // "the Daily Beast", "Media Matters": an organisation word and one more capitalised word
+    // are the body's name, not a title before a surname (unless the article names a person
+    // so: "Pentagon spokesman John Kirby" … "Pentagon Kirby").
+    const [head, only] = [split.title[0], split.name[0]];
+    if (
+      split.title.length === 1 &&
+      split.name.length === 1 &&
+      head &&
+      only &&
+      isCap(head) &&
+      ORG_WORDS.has(strip(head.norm)) &&
+      !ROLES.titleWords.has(strip(head.norm)) &&
+      !this.index.bySurname.has(strip(only.norm)) &&
+      !ROLES.officesOf.has(strip(only.norm)) &&
+      !this.actors.byAlias.has(strip(only.norm))
+    )
+      return { title: [], name: [head, only] };
     if (split.name.length > 0 || !last || !isCap(last)) return split;
     return this.index.bySurname.has(strip(last.norm))
       ? { title: tokens.slice(0, -1), name: [last] }
@@ -372,7 +449,9 @@ export class SpeakerBook {
       if (!this.isPerson[h.speaker]) continue;
       const side = sideFromRole(text, this.actors.sides);
       const speaker = this.speakers[h.speaker]!;
-      return namesCountry(text) && side !== speaker.side ? null : h.speaker;
+      // (A party word is no country: "the California Republican" is the Republican just named.)
+      const place = text.replace(/\b(republican|democrat)\b/gi, '');
+      return namesCountry(place) && side !== speaker.side ? null : h.speaker;
     }
     return null;
   }
@@ -460,6 +539,12 @@ export class SpeakerBook {
     }
     return null;
   }
+}
+
+// An organisation word, singular or plural ("Center", "Centers", "Council").
+function orgWord(norm: string): boolean {
+  const w = strip(norm);
+  return ORG_WORDS.has(w) || (w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
 }
 
 // A capitalised chain that can be a person's name: no organisation word, country or

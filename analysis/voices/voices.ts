@@ -12,11 +12,12 @@
 
 import type { Actors } from './actors.js';
 import { findAttributions, sentenceSubject, type Attribution } from './attribution.js';
-import { headlineLabel } from './attribution-cues.js';
+import { cue, headlineLabel } from './attribution-cues.js';
 import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
 import { appositionAfter, SpeakerBook, type Mention } from './speakers.js';
+import { isCap } from './source-phrase.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { CueHit, Segment, Token } from '../types.js';
 import { isScoredKind } from '../vocabulary/segments.js';
@@ -76,7 +77,9 @@ export function attributeVoices(
       subject: scored ? sentenceSubject(tokens.filter((_, n) => !inQuote[n])) : null,
       spans: mine,
       quoted: quotedChars / Math.max(1, segment.end - segment.start),
-      attributions: scored ? findAttributions(tokens, inQuote) : [],
+      attributions: scored
+        ? findAttributions(tokens, inQuote).filter((a) => !pageLabel(a, tokens))
+        : [],
     });
   }
 
@@ -90,12 +93,20 @@ export function attributeVoices(
     const v = voices[n]!;
     // The text's first line standing alone is a headline whatever kind the segmenter gave it.
     const firstLine = n === 0 && segments[1]?.paragraph !== segment.paragraph;
-    if ((segment.kind !== 'headline' && !firstLine) || v.attributions.length > 0) continue;
+    if (segment.kind !== 'headline' && !firstLine) continue;
     const label = headlineLabel(
       allTokens[n]!,
       new Array<boolean>(allTokens[n]!.length).fill(false),
     );
-    if (label && book.namesPerson(label.source, segment.end)) v.attributions.push(label);
+    // "Obama: Vision of peaceful Europe threatened by …": what follows the person's colon is
+    // theirs, whatever verb it holds.
+    if (label && book.namesPerson(label.source, segment.end)) v.attributions.unshift(label);
+    else if (v.attributions.length === 0) {
+      // Reuters' "Trade truce with China means big changes in Beijing policy: Trump", "…:
+      // House leader McCarthy": the person named after the closing colon said it.
+      const end = endLabel(allTokens[n]!);
+      if (end && book.namesPerson(end.source, segment.end)) v.attributions.push(end);
+    }
   }
 
   // A quote running over several sentences (or paragraphs, reopened with “) is credited
@@ -158,7 +169,9 @@ export function attributeVoices(
       (q) => q.words >= MIN_QUOTE_WORDS || !q.closed || !q.opened || whole,
     );
     // A transcript label ("MS. CLINTON: …") introduces the speaker's own words.
-    const labelled = v.attributions[0]?.cue === 'speaker_label';
+    // (A headline's closing ": Trump" credits a paraphrase, not his words.)
+    const labelled =
+      v.attributions[0]?.cue === 'speaker_label' && v.attributions[0].lemma === 'colon';
     const direct = real.length > 0 || (attributed && v.spans.length > 0) || labelled;
     // "Ryan also hammered Obama for what he called …": a person named as the subject
     // before the pronoun is its nearest antecedent, nearer than any earlier speaker.
@@ -234,4 +247,55 @@ const DESCRIPTION_START = new Set(['the', 'this', 'that']);
 
 function hit(segment: number, entry: string, category: string, start: number, end: number): CueHit {
   return { segment, lexicon: 'voice', entry, category, start, end, weight: 1, negated: false };
+}
+
+// CNN's "Story highlights Obama and Xi are meeting …": a page label opening the line,
+// capitalised and without an article, run into the sentence, is not the subject of the
+// verb after it ("Sources say …" is: sources are people).
+const PAGE_LABELS = new Set([
+  'story',
+  'update',
+  'updated',
+  'correction',
+  'breaking',
+  'exclusive',
+  'watch',
+]);
+
+function pageLabel(a: Attribution, tokens: Token[]): boolean {
+  const source = a.source;
+  return (
+    source[0] === tokens[0] &&
+    isCap(source[0]!) &&
+    ((source.length === 1 && PAGE_LABELS.has(source[0]!.norm)) || openingParticiple(source))
+  );
+}
+
+// "Signing an executive order in the Oval Office, Trump called …": an opening participle
+// phrase (a capitalised -ing word, then lower-case words) read as the subject of a noun that
+// is also a speech verb ("order") names no one; the main clause's subject speaks.
+function openingParticiple(source: Token[]): boolean {
+  const [first, second] = source;
+  return (
+    first !== undefined &&
+    second !== undefined &&
+    /^[a-z]{3,}ing$/.test(first.norm) &&
+    !isCap(second) &&
+    second.isWord
+  );
+}
+
+// A headline's closing ": Trump" or ": House leader McCarthy": at most four words after the
+// last colon, the last of them capitalised, three words or more before it.
+function endLabel(tokens: Token[]): Attribution | null {
+  let colon = -1;
+  tokens.forEach((t, k) => {
+    if (t.text === ':') colon = k;
+  });
+  if (colon < 3) return null;
+  const rest = tokens.slice(colon + 1).filter((t) => t.text !== '.');
+  const last = rest[rest.length - 1];
+  if (!last || rest.length > 4 || !rest.every((t) => t.isWord) || !isCap(last)) return null;
+  const mark = tokens[colon]!;
+  return cue('speaker_label', 'closing colon', 'neutral', mark, mark, rest);
 }
