@@ -133,6 +133,8 @@ const CONTINUED_WORDS = new Set([
   'more', 'further', 'follow-up', 'additional', 'regular', 'series', 'another', 'new', 'continued',
 ]); // prettier-ignore
 const CONTINUED_REACH = 3;
+/** Pronouns that open a relative clause ("a deal which would allow …"). */
+const RELATIVES = new Set(['which', 'that', 'who', 'whose']);
 const FEW_SUBJECTS = new Set(['few', 'nobody', 'none']);
 /** Tokens from the talks to the verb saying they advance ("talks on ending their trade war progress"). */
 const PROGRESS_REACH = 6;
@@ -249,6 +251,18 @@ export function scoreExpectation(
   };
 
   const talksOrOutcome = () => [...found('target'), ...found('outcome')];
+  // A modal before the outcome ("could reach a deal") or right after it ("a deal could come"),
+  // but not one in a relative clause saying what the outcome would do ("a deal which would
+  // allow troops to leave"): that describes its terms, not whether it will come.
+  const forecastModal = (at: Found) =>
+    found('modal').some(
+      (m) =>
+        sameClause(m.from, at.from) &&
+        ((m.to <= at.from && at.from - m.to < MODAL_WINDOW) ||
+          (m.from >= at.to &&
+            m.from - at.to < 3 &&
+            !tokens.slice(at.to, m.from).some((t) => RELATIVES.has(t.norm)))),
+    );
   const nextToTalks = (at: Found) => {
     // "My meeting with the president of China was an extraordinary one": a predicate reaches
     // back to its subject anywhere earlier in the clause.
@@ -411,7 +425,7 @@ export function scoreExpectation(
       emit(f, 'lowers', 'no-breakthrough', true);
     else if (
       (anchored || f.entry.move === 'achievement') &&
-      near('modal', f, MODAL_WINDOW, 3) &&
+      forecastModal(f) &&
       !clauseHas('setback', f.from)
     )
       emit(f, 'raises', 'prospect');

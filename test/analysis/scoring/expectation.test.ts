@@ -486,3 +486,22 @@ test('an outcome still far off and doubters of the talks lower', () => {
   assert.deepEqual(cue(text), ['pessimism:a long way off']);
   assert.equal(label('Skeptics say the summit will change little.'), 'lowers');
 });
+
+test('a modal in a relative clause says what a deal would do, not whether it comes', () => {
+  assert.equal(
+    label(
+      'After two weeks of talks, the negotiators agreed on the outline of a deal which would let the ships leave port.',
+    ),
+    'none',
+  );
+  assert.equal(
+    label('After two weeks of talks, they settled the terms of an accord that would cut tariffs.'),
+    'none',
+  );
+  // A modal right after the outcome, or before it, still forecasts it.
+  assert.equal(label('After two weeks of talks, a deal could come within days.'), 'raises');
+  assert.equal(
+    label('After two weeks of talks, the negotiators could reach a deal that cuts tariffs.'),
+    'raises',
+  );
+});
