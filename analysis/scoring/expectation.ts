@@ -414,7 +414,15 @@ export function scoreExpectation(
   // modal needs the talks named ("the deal would keep the government open" is about a bill).
   for (const f of found('outcome')) {
     if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
-    const negated = negatorBefore(scope, f.from) >= 0;
+    const negator = negatorBefore(scope, f.from);
+    const negated = negator >= 0;
+    // "what happens if there is no deal", "if he cannot strike a deal": a denial under a
+    // condition is a hypothesis, not a forecast.
+    if (
+      negated &&
+      tokens.some((t, i) => i < negator && sameClause(i, f.from) && CONDITIONS.has(t.norm))
+    )
+      continue;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
     // "peace deal possible", "an agreement is now within sight": the outcome judged likely

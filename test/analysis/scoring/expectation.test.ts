@@ -505,3 +505,14 @@ test('a modal in a relative clause says what a deal would do, not whether it com
     'raises',
   );
 });
+
+test('an outcome denied under a condition is a hypothesis, not a lowering', () => {
+  assert.equal(label('Markets will tumble if there is no deal by Friday.'), 'none');
+  assert.equal(
+    label('The tariffs rise on Monday if he cannot strike an agreement with Beijing.'),
+    'none',
+  );
+  // Without the condition, the same denials lower.
+  assert.equal(label('There is no deal yet, officials said.'), 'lowers');
+  assert.equal(label('He cannot strike an agreement with Beijing.'), 'lowers');
+});
