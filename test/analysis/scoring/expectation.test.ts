@@ -516,3 +516,16 @@ test('an outcome denied under a condition is a hypothesis, not a lowering', () =
   assert.equal(label('There is no deal yet, officials said.'), 'lowers');
   assert.equal(label('He cannot strike an agreement with Beijing.'), 'lowers');
 });
+
+test('the significance of talks called off or put off is background, not a build-up', () => {
+  assert.equal(
+    label('The president abruptly called off the historic summit with the North Korean leader.'),
+    'none',
+  );
+  assert.equal(
+    label('Days after canceling the unprecedented meeting, the president changed course again.'),
+    'none',
+  );
+  // "kicked off" is no calling off.
+  assert.equal(label('The two leaders kicked off their historic summit on Tuesday.'), 'raises');
+});
