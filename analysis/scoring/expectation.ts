@@ -135,6 +135,10 @@ const CONTINUED_WORDS = new Set([
 const CONTINUED_REACH = 3;
 /** Pronouns that open a relative clause ("a deal which would allow …"). */
 const RELATIVES = new Set(['which', 'that', 'who', 'whose']);
+/** Prepositions naming what a criticism is of ("criticism of the deal", "objections over …"). */
+const CRITICISM_OBJECT = new Set(['of', 'over', 'about', 'against', 'to']);
+/** Tokens after that preposition searched for the talks or their outcome. */
+const OBJECT_REACH = 5;
 const FEW_SUBJECTS = new Set(['few', 'nobody', 'none']);
 /** Tokens from the talks to the verb saying they advance ("talks on ending their trade war progress"). */
 const PROGRESS_REACH = 6;
@@ -275,6 +279,12 @@ export function scoreExpectation(
             m.from - at.to < 3 &&
             !tokens.slice(at.to, m.from).some((t) => RELATIVES.has(t.norm)))),
     );
+  const criticismOfOther = (at: Found) => {
+    if (!CRITICISM_OBJECT.has(tokens[at.to]?.norm ?? '')) return false;
+    return !talksOrOutcome().some(
+      (t) => sameClause(t.from, at.from) && t.from > at.to && t.from - at.to <= OBJECT_REACH,
+    );
+  };
   const nextToTalks = (at: Found) => {
     // "My meeting with the president of China was an extraordinary one": a predicate reaches
     // back to its subject anywhere earlier in the clause.
@@ -343,6 +353,9 @@ export function scoreExpectation(
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
+    // "criticism of his trade policies", "a barrage of criticism over the tax plan": criticism
+    // whose object is named right after it and is not the talks or their outcome.
+    if (f.entry.move === 'criticism' && criticismOfOther(f)) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
     // "only the first step toward a new future", "merely a good start": praise cut down to size.

@@ -529,3 +529,19 @@ test('the significance of talks called off or put off is background, not a build
   // "kicked off" is no calling off.
   assert.equal(label('The two leaders kicked off their historic summit on Tuesday.'), 'raises');
 });
+
+test('criticism of something other than the talks, named right after it, says nothing', () => {
+  assert.equal(
+    label('At the talks in Geneva, the president brushed off criticism of his tax plan.'),
+    'none',
+  );
+  assert.equal(
+    label('The summit opened amid a barrage of criticism over the budget cuts.'),
+    'none',
+  );
+  // Criticism of the deal itself still lowers.
+  assert.equal(
+    expect('At the talks in Geneva, senators voiced criticism of the deal.').move,
+    'criticism',
+  );
+});
