@@ -183,25 +183,13 @@ const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance', 'attention']);
 /**
- * "canceled the highly anticipated summit", "calls off historic meeting": the attention paid to
- * talks called off or put off, and their significance, are background to that news, not a
- * build-up of what they will achieve.
+ * "canceled the highly anticipated summit": the attention paid to talks called off or put off
+ * is background to that news, not a build-up of what they will achieve.
  */
 const CALLED_OFF = new Set([
   'canceled', 'cancelled', 'cancels', 'cancel', 'postponed', 'postpones', 'postpone', 'delayed',
-  'scrapped', 'scraps', 'shelved', 'canceling', 'cancelling', 'postponing', 'delaying', 'scrapping',
-  'shelving',
+  'scrapped', 'scraps', 'shelved', 'off',
 ]); // prettier-ignore
-/** "called off", "calls off" (not "kicked off" or "set off"). */
-const CALL_VERBS = new Set(['call', 'calls', 'called', 'calling']);
-const calledOff = (tokens: readonly Token[]): boolean =>
-  tokens.some(
-    (t, i) =>
-      CALLED_OFF.has(t.norm) || (t.norm === 'off' && CALL_VERBS.has(tokens[i - 1]?.norm ?? '')),
-  );
-
-/** The moves that a calling off in the sentence silences (CALLED_OFF). */
-const CALLED_OFF_MOVES = new Set(['attention', 'significance']);
 
 /** What the sentences before this one said, as far as expectation-setting needs it. */
 export interface ExpectationContext {
@@ -349,7 +337,7 @@ export function scoreExpectation(
     // next to them or as their predicate, not anywhere in a sentence that mentions them
     // ("good for farmers").
     if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
-    if (CALLED_OFF_MOVES.has(f.entry.move!) && calledOff(tokens)) continue;
+    if (f.entry.move === 'attention' && tokens.some((t) => CALLED_OFF.has(t.norm))) continue;
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
