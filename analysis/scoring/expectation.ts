@@ -133,6 +133,12 @@ const CONTINUED_WORDS = new Set([
   'more', 'further', 'follow-up', 'additional', 'regular', 'series', 'another', 'new', 'continued',
 ]); // prettier-ignore
 const CONTINUED_REACH = 3;
+/** Pronouns that open a relative clause ("a deal which would allow …"). */
+const RELATIVES = new Set(['which', 'that', 'who', 'whose']);
+/** Prepositions naming what a criticism is of ("criticism of the deal", "objections over …"). */
+const CRITICISM_OBJECT = new Set(['of', 'over', 'about', 'against', 'to']);
+/** Tokens after that preposition searched for the talks or their outcome. */
+const OBJECT_REACH = 5;
 const FEW_SUBJECTS = new Set(['few', 'nobody', 'none']);
 /** Tokens from the talks to the verb saying they advance ("talks on ending their trade war progress"). */
 const PROGRESS_REACH = 6;
@@ -249,6 +255,24 @@ export function scoreExpectation(
   };
 
   const talksOrOutcome = () => [...found('target'), ...found('outcome')];
+  // A modal before the outcome ("could reach a deal") or right after it ("a deal could come"),
+  // but not one in a relative clause saying what the outcome would do ("a deal which would
+  // allow troops to leave"): that describes its terms, not whether it will come.
+  const forecastModal = (at: Found) =>
+    found('modal').some(
+      (m) =>
+        sameClause(m.from, at.from) &&
+        ((m.to <= at.from && at.from - m.to < MODAL_WINDOW) ||
+          (m.from >= at.to &&
+            m.from - at.to < 3 &&
+            !tokens.slice(at.to, m.from).some((t) => RELATIVES.has(t.norm)))),
+    );
+  const criticismOfOther = (at: Found) => {
+    if (!CRITICISM_OBJECT.has(tokens[at.to]?.norm ?? '')) return false;
+    return !talksOrOutcome().some(
+      (t) => sameClause(t.from, at.from) && t.from > at.to && t.from - at.to <= OBJECT_REACH,
+    );
+  };
   const nextToTalks = (at: Found) => {
     // "My meeting with the president of China was an extraordinary one": a predicate reaches
     // back to its subject anywhere earlier in the clause.
@@ -317,6 +341,9 @@ export function scoreExpectation(
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
+    // "criticism of his trade policies", "a barrage of criticism over the tax plan": criticism
+    // whose object is named right after it and is not the talks or their outcome.
+    if (f.entry.move === 'criticism' && criticismOfOther(f)) continue;
     const negated = negatorBefore(scope, f.from, NEAR) >= 0;
     const weight = f.entry.weight ?? 1;
     // "only the first step toward a new future", "merely a good start": praise cut down to size.
@@ -400,7 +427,15 @@ export function scoreExpectation(
   // modal needs the talks named ("the deal would keep the government open" is about a bill).
   for (const f of found('outcome')) {
     if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
-    const negated = negatorBefore(scope, f.from) >= 0;
+    const negator = negatorBefore(scope, f.from);
+    const negated = negator >= 0;
+    // "what happens if there is no deal", "if he cannot strike a deal": a denial under a
+    // condition is a hypothesis, not a forecast.
+    if (
+      negated &&
+      tokens.some((t, i) => i < negator && sameClause(i, f.from) && CONDITIONS.has(t.norm))
+    )
+      continue;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
     // "peace deal possible", "an agreement is now within sight": the outcome judged likely
@@ -411,7 +446,7 @@ export function scoreExpectation(
       emit(f, 'lowers', 'no-breakthrough', true);
     else if (
       (anchored || f.entry.move === 'achievement') &&
-      near('modal', f, MODAL_WINDOW, 3) &&
+      forecastModal(f) &&
       !clauseHas('setback', f.from)
     )
       emit(f, 'raises', 'prospect');

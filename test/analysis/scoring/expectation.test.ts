@@ -486,3 +486,49 @@ test('an outcome still far off and doubters of the talks lower', () => {
   assert.deepEqual(cue(text), ['pessimism:a long way off']);
   assert.equal(label('Skeptics say the summit will change little.'), 'lowers');
 });
+
+test('a modal in a relative clause says what a deal would do, not whether it comes', () => {
+  assert.equal(
+    label(
+      'After two weeks of talks, the negotiators agreed on the outline of a deal which would let the ships leave port.',
+    ),
+    'none',
+  );
+  assert.equal(
+    label('After two weeks of talks, they settled the terms of an accord that would cut tariffs.'),
+    'none',
+  );
+  // A modal right after the outcome, or before it, still forecasts it.
+  assert.equal(label('After two weeks of talks, a deal could come within days.'), 'raises');
+  assert.equal(
+    label('After two weeks of talks, the negotiators could reach a deal that cuts tariffs.'),
+    'raises',
+  );
+});
+
+test('an outcome denied under a condition is a hypothesis, not a lowering', () => {
+  assert.equal(label('Markets will tumble if there is no deal by Friday.'), 'none');
+  assert.equal(
+    label('The tariffs rise on Monday if he cannot strike an agreement with Beijing.'),
+    'none',
+  );
+  // Without the condition, the same denials lower.
+  assert.equal(label('There is no deal yet, officials said.'), 'lowers');
+  assert.equal(label('He cannot strike an agreement with Beijing.'), 'lowers');
+});
+
+test('criticism of something other than the talks, named right after it, says nothing', () => {
+  assert.equal(
+    label('At the talks in Geneva, the president brushed off criticism of his tax plan.'),
+    'none',
+  );
+  assert.equal(
+    label('The summit opened amid a barrage of criticism over the budget cuts.'),
+    'none',
+  );
+  // Criticism of the deal itself still lowers.
+  assert.equal(
+    expect('At the talks in Geneva, senators voiced criticism of the deal.').move,
+    'criticism',
+  );
+});
