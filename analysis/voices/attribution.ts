@@ -14,6 +14,7 @@ import {
   npEndingAt,
   npStartingAt,
   plainSourceStartingAt,
+  plainWord,
   PRONOUNS,
   QUOTE_MARKS,
 } from './source-phrase.js';
@@ -41,6 +42,9 @@ const INVERTED_NEXT = new Set(
   'in on at during after before last this earlier later who according when while and as'.split(' '),
 );
 const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
+// Words that open an inverted source phrase of plain words after a quotation ("…,” said one
+// Bush backer", "…,” says the former cabinet member").
+const INVERTED_DETS = new Set('a an the one another two three several'.split(' '));
 
 /**
  * Attribution cues of one sentence. `inQuote[i]` tells whether token i is inside quotation
@@ -404,6 +408,10 @@ function sourceOf(
     // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
     const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
     const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
+    if (np && !ends && quoteCloses(tokens, v)) {
+      const phrase = invertedPhrase(tokens, n);
+      if (phrase) return { source: phrase, inherited: false };
+    }
     if (np && ends && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
       // "wrote the spokeswoman, Hua Chunying", "said a Commerce Ministry spokesman, Gao
       // Feng": the name after a phrase headed by a role.
@@ -508,6 +516,40 @@ function sourceOf(
       return { source: np, inherited: true, fromSubject: true };
   }
   return null;
+}
+
+// The verb right after a closing quotation mark, or after the comma that follows one.
+function quoteCloses(tokens: Token[], v: number): boolean {
+  const p = tokens[v - 1];
+  if (p && QUOTE_MARKS.has(p.text)) return true;
+  return p?.text === ',' && QUOTE_MARKS.has(tokens[v - 2]?.text ?? '');
+}
+
+/**
+ * "…,” said one Bush backer who worked …", "…,” says the former cabinet member.", "…,”
+ * said a longtime supporter of the governor": after a quotation, a determiner and plain
+ * words up to where the reporting clause closes (a stop, a comma, "who", "of", "with") are
+ * the source, whatever its head noun; the role list need not know "backer" or "member".
+ */
+function invertedPhrase(tokens: Token[], n: number): Token[] | null {
+  if (!INVERTED_DETS.has(tokens[n]?.norm ?? '')) return null;
+  let end = n;
+  while (end + 1 < tokens.length && end - n < 6) {
+    const t = tokens[end + 1]!;
+    if (!t.isWord || !(isCap(t) || plainWord(t))) break;
+    end++;
+  }
+  // The head is a plain noun, or a party member counted ("one Democrat with …"): "the Fox
+  // and Friends co-host …" is no "the Fox".
+  if (end === n || (isCap(tokens[end]!) && tokens[n]!.norm === 'the')) return null;
+  const after = tokens[end + 1];
+  if (
+    after &&
+    after.isWord &&
+    (after.norm === 'and' || !(INVERTED_NEXT.has(after.norm) || /^(of|with)$/.test(after.norm)))
+  )
+    return null;
+  return tokens.slice(n, end + 1);
 }
 
 /**

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { voicesOf } from './paragraphs.js';
+
+// Issue 12, fifth speakers round: attribution constructions mined from the AllSides corpus
+// (README, Voices). The sentences are written for these tests.
+const names = (paragraphs: string[][]) => voicesOf(paragraphs).map((v) => v.name);
+
+test('an inverted source of plain words after a quotation is the speaker', () => {
+  const n = names([
+    ['“The bill is dead on arrival,” said one Senate backer who asked not to be named.'],
+    ['“We will not budge,” says the former cabinet member.'],
+    ['“It was a long night,” said a longtime supporter of the governor.'],
+    ['“Nobody expected this,” said one Democrat with knowledge of the talks.'],
+  ]);
+  assert.equal(n[0], 'one Senate backer');
+  assert.equal(n[1], 'former cabinet member');
+  assert.match(n[2] ?? '', /^longtime supporter/);
+  assert.equal(n[3], 'one Democrat');
+});
+
+test('an inverted phrase is no source when a clause or a name follows it', () => {
+  const v = voicesOf([
+    ['“The vote is close,” said the Fox and Friends co-host.'],
+    ['“It is over,” said the senator was wrong to the end.'],
+  ]);
+  assert.notEqual(v[0]!.name, 'the Fox');
+  assert.notEqual(v[0]!.name, 'Fox');
+  assert.equal(v[1]!.name, null);
+});
