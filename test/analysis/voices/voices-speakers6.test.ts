@@ -28,3 +28,9 @@ test('an inverted phrase is no source when a clause or a name follows it', () =>
   assert.notEqual(v[0]!.name, 'Fox');
   assert.equal(v[1]!.name, null);
 });
+
+test('“quipped” is a speech verb (the lexicon had misspelt its forms)', () => {
+  const v = voicesOf([['“She is becoming too popular,” the governor’s rival Dan Marsh quipped.']]);
+  assert.equal(v[0]!.name, 'Dan Marsh');
+  assert.equal(voicesOf([['Dan Marsh quipped that the vote was lost.']])[0]!.quote, 'indirect');
+});
