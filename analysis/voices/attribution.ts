@@ -19,7 +19,13 @@ import {
   QUOTE_MARKS,
 } from './source-phrase.js';
 import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
-import { closesSentence, followedBy, VERBS, type VerbType } from './speech-verbs.js';
+import {
+  afterClosingQuote,
+  closesSentence,
+  followedBy,
+  VERBS,
+  type VerbType,
+} from './speech-verbs.js';
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -110,6 +116,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
           p.norm !== 'us'))
     )
       continue;
+    // "“…,” Issa snapped": manner-of-speaking verbs count only after a quotation.
+    if (verb.afterQuote && !afterClosingQuote(tokens, i, inQuote)) continue;
     // "…, Xinhua reported." / "…, the ministry countered.": a verb that needs a following
     // word elsewhere is a reporting clause when it closes the sentence after a comma.
     const closing = closesSentence(tokens, i);

@@ -34,3 +34,32 @@ test('“quipped” is a speech verb (the lexicon had misspelt its forms)', () =
   assert.equal(v[0]!.name, 'Dan Marsh');
   assert.equal(voicesOf([['Dan Marsh quipped that the vote was lost.']])[0]!.quote, 'indirect');
 });
+
+test('a manner-of-speaking or document verb after a quotation credits its subject', () => {
+  const v = voicesOf([
+    [
+      '“Answer the question you were asked,” Harlan snapped.',
+      '“I waited on the website for an hour,” echoed Rep. Dana Whitford.',
+      '“Nothing about this plan adds up,” the audit states.',
+      '“We stand for the rule of law,” the platform reads.',
+      '“Not while I am speaking,” Whitford fired back.',
+    ],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.name),
+    ['Harlan', 'Dana Whitford', 'audit', 'platform', 'Dana Whitford'],
+  );
+  assert.ok(v.every((s) => s.quote === 'direct'));
+});
+
+test('the same verbs in their other senses report no one', () => {
+  const v = voicesOf([
+    [
+      'Harlan pressed the point at a rally in Ohio.',
+      'The United States offered aid to the region.',
+      'Investigators cracked the case in March.',
+      'She read the bill twice before the vote.',
+    ],
+  ]);
+  assert.ok(v.every((s) => s.name === null && s.quote === 'none'));
+});
