@@ -417,7 +417,7 @@ function sourceOf(
     const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
     const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
     if (np && !ends && quoteCloses(tokens, v)) {
-      const phrase = invertedPhrase(tokens, n);
+      const phrase = invertedPhrase(tokens, n) ?? invertedName(tokens, np);
       if (phrase) return { source: phrase, inherited: false };
     }
     if (np && ends && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
@@ -558,6 +558,41 @@ function invertedPhrase(tokens: Token[], n: number): Token[] | null {
   )
     return null;
   return tokens.slice(n, end + 1);
+}
+
+// Lower-case particles inside a person's name ("Nico von Stackelberg", "Ibn al Saud").
+const NAME_PARTICLES = new Set('von van der den de del da di al el bin ibn la le'.split(' '));
+
+/**
+ * "…,” said Trump at the June 9 press conference", "…,” said Nico von Stackelberg, a …":
+ * after a quotation, a name the noun-phrase reader ran past (into "at the June", or
+ * stopped short of at "von") is cut where a place, time or affiliation phrase opens, or
+ * carried over a name particle, when what follows the name may follow a source.
+ */
+function invertedName(tokens: Token[], np: Token[]): Token[] | null {
+  const first = indexNear(tokens, np[0]!);
+  if (!isCap(tokens[first]!)) return null;
+  let end = first;
+  while (end + 1 < tokens.length) {
+    const t = tokens[end + 1]!;
+    if (isCap(t) || (t.text === '.' && tokens[end]!.text.length <= 3)) end++;
+    else if (NAME_PARTICLES.has(t.norm) && isCap(tokens[end + 2] ?? t) && tokens[end + 2]) end += 2;
+    else break;
+  }
+  const after = tokens[end + 1];
+  if (
+    after &&
+    after.isWord &&
+    (after.norm === 'and' ||
+      !(INVERTED_NEXT.has(after.norm) || /^(of|with|at|from|about)$/.test(after.norm)))
+  )
+    return null;
+  const name = tokens.slice(first, end + 1);
+  // "Union of Concerned Scientists director …" is a body's name, not a person and "of";
+  // The Hill's pasted link text ("Dennis Alan RossWave of GOP …") is no name.
+  if (after?.norm === 'of' && name.filter((t) => t.isWord).length < 2) return null;
+  if (name.some((t) => /\p{Ll}{3}\p{Lu}/u.test(t.text))) return null;
+  return name;
 }
 
 /**

@@ -63,3 +63,25 @@ test('the same verbs in their other senses report no one', () => {
   ]);
   assert.ok(v.every((s) => s.name === null && s.quote === 'none'));
 });
+
+test('an inverted name is cut where its affiliation, place or time opens', () => {
+  const n = names([
+    ['“The budget sets up no talks,” said Dana Keller of the progressive Lantern Institute.'],
+    ['“Nobody will pledge allegiance,” said Morrow at the June 9 press conference.'],
+    ['“Costs are passed on to shoppers,” said Nils von Arnim, a retail analyst at Fenwick.'],
+    ['“The battle is on the ground now,” said Tom Reller with the Center for Naval Studies.'],
+  ]);
+  assert.equal(n[0], 'Dana Keller');
+  assert.equal(n[1], 'Morrow');
+  assert.match(n[2] ?? '', /Arnim$/);
+  assert.equal(n[3], 'Tom Reller');
+});
+
+test('a body named with "of" and pasted link text are not cut into a name', () => {
+  const n = names([
+    [
+      '“Scientists know the most,” wrote Union of Concerned Scientists director Ann Ruiz in a column.',
+    ],
+  ]);
+  assert.notEqual(n[0], 'Union');
+});
