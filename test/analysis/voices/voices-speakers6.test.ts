@@ -85,3 +85,12 @@ test('a body named with "of" and pasted link text are not cut into a name', () =
   ]);
   assert.notEqual(n[0], 'Union');
 });
+
+test('“denounced” reports a view, like “condemned”', () => {
+  const v = voicesOf([
+    ['Senator Ruth Calder denounced the inquiry as a “witch hunt.”'],
+    ['The inquiry, which Calder has denounced as partisan, went on for a year.'],
+  ]);
+  assert.equal(v[0]!.name, 'Ruth Calder');
+  assert.equal(v[1]!.name, 'Ruth Calder');
+});
