@@ -121,10 +121,12 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     // "…, Xinhua reported." / "…, the ministry countered.": a verb that needs a following
     // word elsewhere is a reporting clause when it closes the sentence after a comma.
     const closing = closesSentence(tokens, i);
+    const naming = verb.lemma === 'call' && relativeNaming(tokens, i);
     if (
       verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       !closing &&
+      !naming &&
       !asClauseOpens(tokens, i)
     )
       continue;
@@ -168,7 +170,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
         rest !== null &&
         !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
-    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing) continue;
+    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing && !naming)
+      continue;
     const conjuncts = coordinated(tokens, source.source);
     found.push({
       ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
@@ -524,6 +527,26 @@ function sourceOf(
       return { source: np, inherited: true, fromSubject: true };
   }
   return null;
+}
+
+// Words between a relative clause's subject and its verb ("what he has long called").
+const RELATIVE_FILLERS = new Set('has had have also once long repeatedly often'.split(' '));
+
+/**
+ * "what he has called their unfair trade practices", "which Trump called a witch hunt": a
+ * relative clause whose subject gave the thing its name. The naming is that subject's
+ * words (call otherwise needs "for", "on", a quotation … after it).
+ */
+function relativeNaming(tokens: Token[], v: number): boolean {
+  let j = v - 1;
+  while (j >= 0 && RELATIVE_FILLERS.has(tokens[j]!.norm)) j--;
+  const subjectEnd = j;
+  // A person: "he", "she" or a name ("what they called", "what it calls" name a body
+  // whose words are seldom quoted back to it).
+  if (/^(he|she)$/.test(tokens[j]?.norm ?? '')) j--;
+  else while (j >= 0 && j > subjectEnd - 3 && tokens[j]!.isWord && isCap(tokens[j]!)) j--;
+  if (j === subjectEnd) return false;
+  return /^(what|which|whom)$/.test(tokens[j]?.norm ?? '');
 }
 
 // The verb right after a closing quotation mark, or after the comma that follows one.

@@ -94,3 +94,18 @@ test('“denounced” reports a view, like “condemned”', () => {
   assert.equal(v[0]!.name, 'Ruth Calder');
   assert.equal(v[1]!.name, 'Ruth Calder');
 });
+
+test('“what he has called …” is the naming of the relative clause’s subject', () => {
+  const v = voicesOf([
+    ['Governor Ana Ruiz spoke on Friday.'],
+    [
+      'Ruiz imposed new fees because of what she has called unfair practices.',
+      'The fees, which Ruiz called a last resort, start in May.',
+    ],
+    ['We did what we called our duty.'],
+  ]);
+  assert.equal(v[1]!.name, 'Ana Ruiz');
+  assert.equal(v[2]!.name, 'Ana Ruiz');
+  assert.equal(v[2]!.quote, 'indirect');
+  assert.equal(v[3]!.name, null);
+});
