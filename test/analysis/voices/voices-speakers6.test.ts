@@ -109,3 +109,13 @@ test('“what he has called …” is the naming of the relative clause’s subj
   assert.equal(v[2]!.quote, 'indirect');
   assert.equal(v[3]!.name, null);
 });
+
+test('“lashed out at” reports a view; “lashed” alone does not', () => {
+  const v = voicesOf([
+    ['Governor Matt Orley lashed out at teachers who went on strike.'],
+    ['Rain lashed the coast all night.'],
+  ]);
+  assert.equal(v[0]!.name, 'Matt Orley');
+  assert.equal(v[0]!.quote, 'indirect');
+  assert.equal(v[1]!.quote, 'none');
+});
