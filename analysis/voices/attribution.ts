@@ -437,7 +437,7 @@ function sourceOf(
     }
     // "said taxi driver Alireza Hashemi", "said CNN global affairs analyst Joseph Yun, a
     // former …": a bare descriptive title before the name; the name is the source.
-    const named = nameAfterTitle(tokens, n);
+    const named = nameAfterTitle(tokens, n, quoteCloses(tokens, v));
     if (named) return { source: named, inherited: false };
   }
   // "Daniel Kritenbrink, the assistant secretary …, said": the name before the apposition.
@@ -672,20 +672,49 @@ const TITLE_REACH = 6;
  * The name closing an inverted reporting clause after a bare title: up to TITLE_REACH words
  * (no function words), then two or more capitalised words that end the clause.
  */
-function nameAfterTitle(tokens: Token[], from: number): Token[] | null {
+function nameAfterTitle(tokens: Token[], from: number, afterQuote = false): Token[] | null {
+  // After a quotation the title may open with "the" and join two titles with "and" ("…,”
+  // says the longtime Clinton family adviser Paul Begala", "said comedian and author
+  // Baratunde Thurston"), the name may carry initials ("Col. Christopher C. Garver") and a
+  // place, time or listener may follow it ("… Brad Avakian in his order").
+  let start = from;
+  if (afterQuote && tokens[start]?.norm === 'the') start++;
   // The title: words up to the last lower-case one before a capitalised run.
   let lastLower = -1;
-  for (let i = from; i < from + TITLE_REACH && tokens[i]?.isWord; i++) {
+  for (let i = start; i < start + TITLE_REACH && tokens[i]?.isWord; i++) {
     const t = tokens[i]!;
-    if (NOUN_BEFORE.has(t.norm) || BOUNDARY_CONJ.has(t.norm)) return null;
+    const joins = afterQuote && t.norm === 'and' && i > start && !isCap(tokens[i - 1]!);
+    if (!joins && (NOUN_BEFORE.has(t.norm) || BOUNDARY_CONJ.has(t.norm))) {
+      // "… Brad Avakian in his order": the name has ended.
+      if (afterQuote && lastLower >= 0 && isCap(tokens[i - 1]!)) break;
+      return null;
+    }
     if (!isCap(t)) lastLower = i;
   }
-  if (lastLower < 0) return null;
+  if (lastLower < 0 || tokens[lastLower]!.norm === 'and') return null;
   let end = lastLower + 1;
-  while (tokens[end]?.isWord && isCap(tokens[end]!)) end++;
-  if (end - lastLower - 1 < 2) return null;
+  let words = 0;
+  while (
+    tokens[end] &&
+    ((tokens[end]!.isWord && isCap(tokens[end]!)) ||
+      (afterQuote &&
+        tokens[end]!.text === '.' &&
+        tokens[end - 1]!.text.length <= 3 &&
+        isCap(tokens[end + 1] ?? tokens[end]!) &&
+        !!tokens[end + 1]?.isWord))
+  ) {
+    if (tokens[end]!.isWord) words++;
+    end++;
+  }
+  if (words < 2) return null;
   const next = tokens[end];
-  if (next && (next.isWord || !/^[,.;]$/.test(next.text))) return null;
+  const follows =
+    afterQuote &&
+    next?.isWord &&
+    next.norm !== 'and' &&
+    (INVERTED_NEXT.has(next.norm) || /^(of|with|to|about)$/.test(next.norm));
+  const stop = afterQuote ? /^[,.;(]$/ : /^[,.;]$/;
+  if (next && !follows && (next.isWord || !stop.test(next.text))) return null;
   return tokens.slice(lastLower + 1, end);
 }
 

@@ -119,3 +119,16 @@ test('“lashed out at” reports a view; “lashed” alone does not', () => {
   assert.equal(v[0]!.quote, 'indirect');
   assert.equal(v[1]!.quote, 'none');
 });
+
+test('after a quotation, a bare title before a name may open with “the”, join two titles and carry initials', () => {
+  const n = names([
+    ['“The case is closed,” says the longtime party adviser Nora Feld.'],
+    ['“We were wrong,” said comedian and author Tim Bakely.'],
+    ['“The strikes will go on,” said coalition spokesman Col. Ray D. Morton.'],
+    ['“That is illegal,” said state labor commissioner Dale Ostrow in his order.'],
+  ]);
+  assert.equal(n[0], 'Nora Feld');
+  assert.equal(n[1], 'Tim Bakely');
+  assert.match(n[2] ?? '', /Morton$/);
+  assert.equal(n[3], 'Dale Ostrow');
+});
