@@ -48,6 +48,9 @@ const INVERTED_NEXT = new Set(
   'in on at during after before last this earlier later who according when while and as'.split(' '),
 );
 const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
+// Words that tie an unnamed source to what it knows ("one person close to the White House",
+// "a source familiar with the talks", "one official directly involved").
+const SOURCE_MATTER = new Set('close familiar briefed involved knowledgeable directly'.split(' '));
 // Words that open an inverted source phrase of plain words after a quotation ("…,” said one
 // Bush backer", "…,” says the former cabinet member").
 const INVERTED_DETS = new Set('a an the one another two three several'.split(' '));
@@ -567,7 +570,7 @@ function invertedPhrase(tokens: Token[], n: number): Token[] | null {
   let end = n;
   while (end + 1 < tokens.length && end - n < 6) {
     const t = tokens[end + 1]!;
-    if (!t.isWord || !(isCap(t) || plainWord(t))) break;
+    if (!t.isWord || !(isCap(t) || plainWord(t)) || SOURCE_MATTER.has(t.norm)) break;
     end++;
   }
   // The head is a plain noun, or a party member counted ("one Democrat with …"): "the Fox
@@ -577,7 +580,12 @@ function invertedPhrase(tokens: Token[], n: number): Token[] | null {
   if (
     after &&
     after.isWord &&
-    (after.norm === 'and' || !(INVERTED_NEXT.has(after.norm) || /^(of|with)$/.test(after.norm)))
+    (after.norm === 'and' ||
+      !(
+        INVERTED_NEXT.has(after.norm) ||
+        /^(of|with)$/.test(after.norm) ||
+        SOURCE_MATTER.has(after.norm)
+      ))
   )
     return null;
   return tokens.slice(n, end + 1);

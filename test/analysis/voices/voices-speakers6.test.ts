@@ -132,3 +132,14 @@ test('after a quotation, a bare title before a name may open with “the”, joi
   assert.match(n[2] ?? '', /Morton$/);
   assert.equal(n[3], 'Dale Ostrow');
 });
+
+test('after a quotation, an unnamed source close to or familiar with something is the speaker', () => {
+  const n = names([
+    ['“It keeps everyone guessing,” said one Republican close to the governor.'],
+    ['“It is a mess,” said one person directly involved in the talks.'],
+    ['“He will not lead,” said another aide familiar with his thinking.'],
+  ]);
+  assert.equal(n[0], 'one Republican');
+  assert.equal(n[1], 'one person');
+  assert.match(n[2] ?? '', /aide/);
+});
