@@ -18,7 +18,13 @@ import {
   PRONOUNS,
   QUOTE_MARKS,
 } from './source-phrase.js';
-import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
+import {
+  cue,
+  dashSignature,
+  nounAttribution,
+  speakerLabel,
+  type Attribution,
+} from './attribution-cues.js';
 import {
   afterClosingQuote,
   closesSentence,
@@ -71,6 +77,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
   }
   const titleCase = words >= 4 && capitalised >= 0.8 * words;
   if (label) found.push(label);
+  const signed = label ? null : dashSignature(tokens, inQuote);
+  if (signed) found.push(signed);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (inQuote[i] || !t.isWord) continue;

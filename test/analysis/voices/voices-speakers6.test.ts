@@ -143,3 +143,16 @@ test('after a quotation, an unnamed source close to or familiar with something i
   assert.equal(n[1], 'one person');
   assert.match(n[2] ?? '', /aide/);
 });
+
+test('a quotation signed with a dash credits the name after the dash', () => {
+  const v = voicesOf([
+    ['“He is not fit for the office.” - Rita Vance'],
+    ['"Beware the fury of a patient man." -- John Dryden'],
+    ['“Jobs came back.” — Sen. Tom Pell, March 3, 2012'],
+    ['He talked about "my precious girl" -- Anna Pell, his daughter with Ruth.'],
+  ]);
+  assert.equal(v[0]!.name, 'Rita Vance');
+  assert.equal(v[1]!.name, 'John Dryden');
+  assert.equal(v[2]!.name, 'Tom Pell');
+  assert.equal(v[3]!.name, null);
+});
