@@ -93,6 +93,42 @@ export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution |
   return cue('speaker_label', 'colon', 'neutral', mark, mark, name);
 }
 
+// Dashes that sign a quotation ("“…” — Mr. Obama", "\"…\" -- John Dryden").
+const DASHES = new Set(['—', '–', '-']);
+
+/**
+ * A quotation signed with a dash, as under an epigraph or a pasted tweet: "“He is a con
+ * artist.” — Marco Rubio", "“…” — Mr. Obama, Feb. 23, 2009". The sentence is the quotation
+ * alone, and the name (one to four capitalised words, perhaps a title) ends the sentence or
+ * is followed by a comma or a parenthesis.
+ */
+export function dashSignature(tokens: Token[], inQuote: boolean[]): Attribution | null {
+  if (!QUOTE_MARKS.has(tokens[0]?.text ?? '')) return null;
+  let q = 1;
+  while (q < tokens.length && inQuote[q]) q++;
+  const close = tokens[q];
+  if (q < 3 || !close || !QUOTE_MARKS.has(close.text)) return null;
+  let d = q + 1;
+  const dash = tokens[d];
+  if (!dash || !DASHES.has(dash.text)) return null;
+  while (DASHES.has(tokens[d]?.text ?? '')) d++;
+  let n = d;
+  while (
+    n < tokens.length &&
+    n < d + 6 &&
+    ((tokens[n]!.isWord && isCap(tokens[n]!)) ||
+      (tokens[n]!.text === '.' && tokens[n - 1]!.isWord && tokens[n - 1]!.text.length <= 3))
+  )
+    n++;
+  const name = tokens.slice(d, n);
+  const words = name.filter((t) => t.isWord);
+  if (words.length === 0 || words.length > 4) return null;
+  if (words.some((t) => NOT_LABELS.has(strip(t.norm)))) return null;
+  const after = tokens[n];
+  if (after && !/^[,(.]$/.test(after.text)) return null;
+  return cue('speaker_label', 'dash', 'neutral', dash, dash, name);
+}
+
 /**
  * A headline's "Trump: U.S., China to resume talks": the words before an opening colon
  * when they can be a name (one to four capitalised words, not "Analysis:" or "Watch:").

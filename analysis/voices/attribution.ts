@@ -14,11 +14,24 @@ import {
   npEndingAt,
   npStartingAt,
   plainSourceStartingAt,
+  plainWord,
   PRONOUNS,
   QUOTE_MARKS,
 } from './source-phrase.js';
-import { cue, nounAttribution, speakerLabel, type Attribution } from './attribution-cues.js';
-import { closesSentence, followedBy, VERBS, type VerbType } from './speech-verbs.js';
+import {
+  cue,
+  dashSignature,
+  nounAttribution,
+  speakerLabel,
+  type Attribution,
+} from './attribution-cues.js';
+import {
+  afterClosingQuote,
+  closesSentence,
+  followedBy,
+  VERBS,
+  type VerbType,
+} from './speech-verbs.js';
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -41,6 +54,12 @@ const INVERTED_NEXT = new Set(
   'in on at during after before last this earlier later who according when while and as'.split(' '),
 );
 const BOUNDARY_CONJ = new Set(['and', 'but', 'while', 'as', 'or']);
+// Words that tie an unnamed source to what it knows ("one person close to the White House",
+// "a source familiar with the talks", "one official directly involved").
+const SOURCE_MATTER = new Set('close familiar briefed involved knowledgeable directly'.split(' '));
+// Words that open an inverted source phrase of plain words after a quotation ("…,” said one
+// Bush backer", "…,” says the former cabinet member").
+const INVERTED_DETS = new Set('a an the one another two three several'.split(' '));
 
 /**
  * Attribution cues of one sentence. `inQuote[i]` tells whether token i is inside quotation
@@ -58,6 +77,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
   }
   const titleCase = words >= 4 && capitalised >= 0.8 * words;
   if (label) found.push(label);
+  const signed = label ? null : dashSignature(tokens, inQuote);
+  if (signed) found.push(signed);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (inQuote[i] || !t.isWord) continue;
@@ -106,13 +127,17 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
           p.norm !== 'us'))
     )
       continue;
+    // "“…,” Issa snapped": manner-of-speaking verbs count only after a quotation.
+    if (verb.afterQuote && !afterClosingQuote(tokens, i, inQuote)) continue;
     // "…, Xinhua reported." / "…, the ministry countered.": a verb that needs a following
     // word elsewhere is a reporting clause when it closes the sentence after a comma.
     const closing = closesSentence(tokens, i);
+    const naming = verb.lemma === 'call' && relativeNaming(tokens, i);
     if (
       verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       !closing &&
+      !naming &&
       !asClauseOpens(tokens, i)
     )
       continue;
@@ -156,7 +181,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
         rest !== null &&
         !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
-    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing) continue;
+    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing && !naming)
+      continue;
     const conjuncts = coordinated(tokens, source.source);
     found.push({
       ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
@@ -404,6 +430,10 @@ function sourceOf(
     // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
     const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
     const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
+    if (np && !ends && quoteCloses(tokens, v)) {
+      const phrase = invertedPhrase(tokens, n) ?? invertedName(tokens, np);
+      if (phrase) return { source: phrase, inherited: false };
+    }
     if (np && ends && !(np.length === 1 && ROLES.determiners.has(np[0]!.norm))) {
       // "wrote the spokeswoman, Hua Chunying", "said a Commerce Ministry spokesman, Gao
       // Feng": the name after a phrase headed by a role.
@@ -418,7 +448,7 @@ function sourceOf(
     }
     // "said taxi driver Alireza Hashemi", "said CNN global affairs analyst Joseph Yun, a
     // former …": a bare descriptive title before the name; the name is the source.
-    const named = nameAfterTitle(tokens, n);
+    const named = nameAfterTitle(tokens, n, quoteCloses(tokens, v));
     if (named) return { source: named, inherited: false };
   }
   // "Daniel Kritenbrink, the assistant secretary …, said": the name before the apposition.
@@ -510,6 +540,100 @@ function sourceOf(
   return null;
 }
 
+// Words between a relative clause's subject and its verb ("what he has long called").
+const RELATIVE_FILLERS = new Set('has had have also once long repeatedly often'.split(' '));
+
+/**
+ * "what he has called their unfair trade practices", "which Trump called a witch hunt": a
+ * relative clause whose subject gave the thing its name. The naming is that subject's
+ * words (call otherwise needs "for", "on", a quotation … after it).
+ */
+function relativeNaming(tokens: Token[], v: number): boolean {
+  let j = v - 1;
+  while (j >= 0 && RELATIVE_FILLERS.has(tokens[j]!.norm)) j--;
+  const subjectEnd = j;
+  // A person: "he", "she" or a name ("what they called", "what it calls" name a body
+  // whose words are seldom quoted back to it).
+  if (/^(he|she)$/.test(tokens[j]?.norm ?? '')) j--;
+  else while (j >= 0 && j > subjectEnd - 3 && tokens[j]!.isWord && isCap(tokens[j]!)) j--;
+  if (j === subjectEnd) return false;
+  return /^(what|which|whom)$/.test(tokens[j]?.norm ?? '');
+}
+
+// The verb right after a closing quotation mark, or after the comma that follows one.
+function quoteCloses(tokens: Token[], v: number): boolean {
+  const p = tokens[v - 1];
+  if (p && QUOTE_MARKS.has(p.text)) return true;
+  return p?.text === ',' && QUOTE_MARKS.has(tokens[v - 2]?.text ?? '');
+}
+
+/**
+ * "…,” said one Bush backer who worked …", "…,” says the former cabinet member.", "…,”
+ * said a longtime supporter of the governor": after a quotation, a determiner and plain
+ * words up to where the reporting clause closes (a stop, a comma, "who", "of", "with") are
+ * the source, whatever its head noun; the role list need not know "backer" or "member".
+ */
+function invertedPhrase(tokens: Token[], n: number): Token[] | null {
+  if (!INVERTED_DETS.has(tokens[n]?.norm ?? '')) return null;
+  let end = n;
+  while (end + 1 < tokens.length && end - n < 6) {
+    const t = tokens[end + 1]!;
+    if (!t.isWord || !(isCap(t) || plainWord(t)) || SOURCE_MATTER.has(t.norm)) break;
+    end++;
+  }
+  // The head is a plain noun, or a party member counted ("one Democrat with …"): "the Fox
+  // and Friends co-host …" is no "the Fox".
+  if (end === n || (isCap(tokens[end]!) && tokens[n]!.norm === 'the')) return null;
+  const after = tokens[end + 1];
+  if (
+    after &&
+    after.isWord &&
+    (after.norm === 'and' ||
+      !(
+        INVERTED_NEXT.has(after.norm) ||
+        /^(of|with)$/.test(after.norm) ||
+        SOURCE_MATTER.has(after.norm)
+      ))
+  )
+    return null;
+  return tokens.slice(n, end + 1);
+}
+
+// Lower-case particles inside a person's name ("Nico von Stackelberg", "Ibn al Saud").
+const NAME_PARTICLES = new Set('von van der den de del da di al el bin ibn la le'.split(' '));
+
+/**
+ * "…,” said Trump at the June 9 press conference", "…,” said Nico von Stackelberg, a …":
+ * after a quotation, a name the noun-phrase reader ran past (into "at the June", or
+ * stopped short of at "von") is cut where a place, time or affiliation phrase opens, or
+ * carried over a name particle, when what follows the name may follow a source.
+ */
+function invertedName(tokens: Token[], np: Token[]): Token[] | null {
+  const first = indexNear(tokens, np[0]!);
+  if (!isCap(tokens[first]!)) return null;
+  let end = first;
+  while (end + 1 < tokens.length) {
+    const t = tokens[end + 1]!;
+    if (isCap(t) || (t.text === '.' && tokens[end]!.text.length <= 3)) end++;
+    else if (NAME_PARTICLES.has(t.norm) && isCap(tokens[end + 2] ?? t) && tokens[end + 2]) end += 2;
+    else break;
+  }
+  const after = tokens[end + 1];
+  if (
+    after &&
+    after.isWord &&
+    (after.norm === 'and' ||
+      !(INVERTED_NEXT.has(after.norm) || /^(of|with|at|from|about)$/.test(after.norm)))
+  )
+    return null;
+  const name = tokens.slice(first, end + 1);
+  // "Union of Concerned Scientists director …" is a body's name, not a person and "of";
+  // The Hill's pasted link text ("Dennis Alan RossWave of GOP …") is no name.
+  if (after?.norm === 'of' && name.filter((t) => t.isWord).length < 2) return null;
+  if (name.some((t) => /\p{Ll}{3}\p{Lu}/u.test(t.text))) return null;
+  return name;
+}
+
 /**
  * "“We are behind,” pollster Bill Ruiz, part of the survey team, told NBC.": in a sentence
  * that opens with a quotation, the subject starts after the quotation's close (and its
@@ -564,20 +688,49 @@ const TITLE_REACH = 6;
  * The name closing an inverted reporting clause after a bare title: up to TITLE_REACH words
  * (no function words), then two or more capitalised words that end the clause.
  */
-function nameAfterTitle(tokens: Token[], from: number): Token[] | null {
+function nameAfterTitle(tokens: Token[], from: number, afterQuote = false): Token[] | null {
+  // After a quotation the title may open with "the" and join two titles with "and" ("…,”
+  // says the longtime Clinton family adviser Paul Begala", "said comedian and author
+  // Baratunde Thurston"), the name may carry initials ("Col. Christopher C. Garver") and a
+  // place, time or listener may follow it ("… Brad Avakian in his order").
+  let start = from;
+  if (afterQuote && tokens[start]?.norm === 'the') start++;
   // The title: words up to the last lower-case one before a capitalised run.
   let lastLower = -1;
-  for (let i = from; i < from + TITLE_REACH && tokens[i]?.isWord; i++) {
+  for (let i = start; i < start + TITLE_REACH && tokens[i]?.isWord; i++) {
     const t = tokens[i]!;
-    if (NOUN_BEFORE.has(t.norm) || BOUNDARY_CONJ.has(t.norm)) return null;
+    const joins = afterQuote && t.norm === 'and' && i > start && !isCap(tokens[i - 1]!);
+    if (!joins && (NOUN_BEFORE.has(t.norm) || BOUNDARY_CONJ.has(t.norm))) {
+      // "… Brad Avakian in his order": the name has ended.
+      if (afterQuote && lastLower >= 0 && isCap(tokens[i - 1]!)) break;
+      return null;
+    }
     if (!isCap(t)) lastLower = i;
   }
-  if (lastLower < 0) return null;
+  if (lastLower < 0 || tokens[lastLower]!.norm === 'and') return null;
   let end = lastLower + 1;
-  while (tokens[end]?.isWord && isCap(tokens[end]!)) end++;
-  if (end - lastLower - 1 < 2) return null;
+  let words = 0;
+  while (
+    tokens[end] &&
+    ((tokens[end]!.isWord && isCap(tokens[end]!)) ||
+      (afterQuote &&
+        tokens[end]!.text === '.' &&
+        tokens[end - 1]!.text.length <= 3 &&
+        isCap(tokens[end + 1] ?? tokens[end]!) &&
+        !!tokens[end + 1]?.isWord))
+  ) {
+    if (tokens[end]!.isWord) words++;
+    end++;
+  }
+  if (words < 2) return null;
   const next = tokens[end];
-  if (next && (next.isWord || !/^[,.;]$/.test(next.text))) return null;
+  const follows =
+    afterQuote &&
+    next?.isWord &&
+    next.norm !== 'and' &&
+    (INVERTED_NEXT.has(next.norm) || /^(of|with|to|about)$/.test(next.norm));
+  const stop = afterQuote ? /^[,.;(]$/ : /^[,.;]$/;
+  if (next && !follows && (next.isWord || !stop.test(next.text))) return null;
   return tokens.slice(lastLower + 1, end);
 }
 

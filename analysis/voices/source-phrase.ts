@@ -47,7 +47,7 @@ export function npWord(t: Token): boolean {
 
 // A lower-case word that may be a plain noun or modifier ("bartender", "banking"): not a
 // function word, adverb, past participle or gerund.
-function plainWord(t: Token): boolean {
+export function plainWord(t: Token): boolean {
   if (!t.isWord || STOP.has(t.norm) || isCap(t)) return false;
   const n = t.norm;
   if (n.length > 4 && /(ly|ed|ing)$/.test(n) && !ROLE_NOUNS.has(n) && !NP_ADJ.has(n)) return false;

@@ -24,6 +24,9 @@ const VerbsSchema = z.object({
       /** Who may be the subject: 'document' only a document or poll ("polls show"),
        *  'source' a name, role, pronoun or document but not any noun ("signs suggest"). */
       subject: z.enum(['document', 'source']).optional(),
+      /** The verb counts only in a reporting clause right after a closing quotation mark
+       *  ("“…,” Issa snapped", "“…,” the report states"). */
+      afterQuote: z.boolean().optional(),
     }),
   ),
 });
@@ -105,4 +108,20 @@ export function closesSentence(tokens: Token[], i: number): boolean {
   const n = afterTimePhrase(tokens, i + 1);
   const next = tokens[n];
   return !next || (!next.isWord && /^[.!;]$/.test(next.text));
+}
+
+/**
+ * Whether the verb at `i` stands in a reporting clause right after a closing quotation
+ * mark: "“…,” echoed Rep. Randy Weber", "“…,” Issa snapped", "“…,” the report states" (the
+ * source between the quotation and the verb is a few words, perhaps abbreviated).
+ */
+export function afterClosingQuote(tokens: Token[], i: number, inQuote: boolean[]): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 7; j--) {
+    const t = tokens[j]!;
+    if (QUOTE_MARKS.has(t.text)) return j > 0 && (inQuote[j - 1] ?? false);
+    // "“…”, Issa snapped": a comma after the closing mark.
+    if (t.text === ',' && QUOTE_MARKS.has(tokens[j - 1]?.text ?? '')) continue;
+    if (!t.isWord && t.text !== '.' && !/^['’]s?$/.test(t.text)) return false;
+  }
+  return false;
 }
