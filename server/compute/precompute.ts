@@ -74,15 +74,25 @@ export async function precomputePages(
     let inputs: StoryInputs | null = null;
     let computed = 0;
     let alreadyKept = 0;
+    // A value is compressed (brotli, on libuv's thread pool) and written while the next
+    // task computes: awaited in turn, it left this thread idle about a tenth of the time.
+    // One write at a time, in task order, each its own row, so what is kept is the same.
+    let writing: Promise<void> = Promise.resolve();
     for (const task of storyTasks(story.slug, outletSlugs, options.outlets)) {
       if ((await kept.read(task, version)) !== undefined) {
         alreadyKept++;
         continue;
       }
       inputs ??= await loadStoryInputs(store, story.slug);
-      await kept.keep(task, version, await runTask(store, task, inputs));
+      const value = await runTask(store, task, inputs);
+      await writing;
+      writing = kept.keep(task, version, value);
+      // Awaited before the next write and before the story's report; this only keeps a
+      // failure from counting as unhandled while the next task computes.
+      writing.catch(() => {});
       computed++;
     }
+    await writing;
     const report = {
       slug: story.slug,
       sentences: inputs?.sentences.length ?? null,
