@@ -122,3 +122,25 @@ export function changedStories(
 ): string[] {
   return [...after].filter(([slug, version]) => before.get(slug) !== version).map(([s]) => s);
 }
+
+/**
+ * The stories shared among at most `count` groups of about equal words: the largest story
+ * first, each to the group with the fewest words so far. No group is empty.
+ */
+export function shareStories(
+  stories: readonly string[],
+  words: ReadonlyMap<string, number>,
+  count: number,
+): string[][] {
+  const groups = Array.from({ length: Math.min(count, stories.length) }, () => ({
+    words: 0,
+    slugs: [] as string[],
+  }));
+  const bySize = [...stories].sort((a, b) => (words.get(b) ?? 0) - (words.get(a) ?? 0));
+  for (const slug of bySize) {
+    const lightest = groups.reduce((min, g) => (g.words < min.words ? g : min));
+    lightest.slugs.push(slug);
+    lightest.words += words.get(slug) ?? 0;
+  }
+  return groups.map((g) => g.slugs);
+}
