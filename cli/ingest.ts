@@ -40,7 +40,8 @@ Options:
   --codebook NAME  codebook for articles that do not name one (npm run codebook -- list);
                    without it an article takes its story's codebook, a new story us-china
   --workers N      analyze on N worker threads while this one stores (default 1: no
-                   workers); the result is the same, in the same order
+                   workers), and compute the pages in N processes; the result is the
+                   same, in the same order
   --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
   --skip-precompute  do not compute the changed stories' pages afterwards (by default
                    their dashboards, facts and API figures are computed and kept by
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
     { openStore },
     { createAnalysisPool },
     { ingest },
-    { changedStories, storyVersions },
+    { changedStories, shareStories, storyVersions },
     { describeChoice },
   ] = await Promise.all([
     import('../analysis/pipeline.js'),
@@ -206,10 +207,12 @@ async function main(): Promise<number> {
       // An ingest changes its stories' versions, so their kept pages no longer count.
       const stories = changedStories(versions, await storyVersions(store));
       computingPages = true;
+      const words = new Map((await store.listStories()).map((s) => [s.slug, s.wordCount]));
       await precomputeApart(
         stories,
         { db: values.db, databaseUrl: values['database-url'] },
         stop.signal,
+        shareStories(stories, words, workers),
       );
     }
     if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
@@ -235,45 +238,54 @@ const STORIES_NAMED_AT_MOST = 1000;
  * small and flat while the articles stream through, does not have. The articles are stored
  * whatever happens there, so a failure is a warning, not the command's status. `stop`
  * (Ctrl-C, SIGTERM) ends the child; a PostgreSQL URL goes to it in its environment, not on
- * a command line that `ps` shows.
+ * a command line that `ps` shows. With --workers N the stories are shared among N children
+ * (the largest first, each to the child with the fewest words so far): each page is
+ * computed from its own story alone, so the pages kept are the same.
  */
 async function precomputeApart(
   stories: readonly string[],
   database: { db?: string; databaseUrl?: string },
   stop: AbortSignal,
+  /** The stories as shared among the children (shareStories). */
+  groups: readonly (readonly string[])[],
 ): Promise<void> {
   if (stories.length === 0 || stop.aborted) return;
   console.log(
     `computing the pages of ${plural(stories.length, 'changed story', 'changed stories')} (--skip-precompute leaves them to npm run precompute)`,
   );
-  const named = stories.length <= STORIES_NAMED_AT_MOST;
-  const args = [
-    `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
-    fileURLToPath(new URL('./precompute.js', import.meta.url)),
-    '--quiet',
-    ...(database.db === undefined ? [] : [`--db=${database.db}`]),
-    ...(named ? stories.map((slug) => `--story=${slug}`) : []),
-  ];
+  // Past STORIES_NAMED_AT_MOST stories one child computes every page not kept.
+  const children = stories.length <= STORIES_NAMED_AT_MOST ? groups : [[]];
   const env =
     database.databaseUrl === undefined
       ? process.env
       : { ...process.env, PARALLAX_DATABASE_URL: database.databaseUrl };
-  try {
-    const child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env,
-      signal: stop,
-    });
-    const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
-    if (code !== 0 && !stop.aborted) {
-      const how = signal === null ? `exit status ${code}` : signal;
-      console.error(`warning   pages not computed (${how}); run npm run precompute`);
-    }
-  } catch (error) {
-    // Stopped by a signal (the child is ended), or the child could not start.
-    const why = stop.aborted ? 'stopped' : printable(String(error));
-    console.error(`warning   pages not computed (${why}); run npm run precompute`);
-  }
+  const failures = await Promise.all(
+    children.map(async (group) => {
+      const args = [
+        `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
+        fileURLToPath(new URL('./precompute.js', import.meta.url)),
+        '--quiet',
+        ...(database.db === undefined ? [] : [`--db=${database.db}`]),
+        ...group.map((slug) => `--story=${slug}`),
+      ];
+      try {
+        const child = spawn(process.execPath, args, {
+          stdio: ['ignore', 'inherit', 'inherit'],
+          env,
+          signal: stop,
+        });
+        const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+        if (code === 0 || stop.aborted) return null;
+        return signal === null ? `exit status ${code}` : signal;
+      } catch (error) {
+        // Stopped by a signal (the child is ended), or the child could not start.
+        return stop.aborted ? 'stopped' : printable(String(error));
+      }
+    }),
+  );
+  const failed = failures.filter((f) => f !== null);
+  if (failed.length > 0)
+    console.error(`warning   pages not computed (${failed.join('; ')}); run npm run precompute`);
 }
 
 /** ingest --queue: reads and screens the files here and queues their articles for workers. */

@@ -53,12 +53,41 @@ export interface Term {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+// While a caller computes several views of one story (npm run precompute: the dashboard of
+// each part, the facts), the same sentences are read again by each: their terms are kept
+// by text until it ends. Off by default, so the server's worker keeps no more memory.
+let remembered: Map<string, readonly Term[]> | null = null;
+
+/**
+ * Runs `work` with every text's content terms kept by text, then forgets them. The terms
+ * are what contentTerms computes, the same arrays returned for the same text: read-only.
+ */
+export async function rememberingTerms<T>(work: () => Promise<T>): Promise<T> {
+  const outer = remembered;
+  remembered ??= new Map();
+  try {
+    return await work();
+  } finally {
+    remembered = outer;
+  }
+}
+
 /**
  * Content terms of `text` in order. Hyphenated compounds count as their parts
  * ("U.S.-China" → "u.s." + "china"), so "US-China" and "U.S.-China relations" meet;
  * "US" in capitals is the country, not the pronoun.
  */
-export function contentTerms(text: string): Term[] {
+export function contentTerms(text: string): readonly Term[] {
+  if (remembered === null) return termsOf(text);
+  let terms = remembered.get(text);
+  if (terms === undefined) {
+    terms = termsOf(text);
+    remembered.set(text, terms);
+  }
+  return terms;
+}
+
+function termsOf(text: string): Term[] {
   const terms: Term[] = [];
   for (const token of tokenize(text)) {
     if (!token.isWord) continue;

@@ -59,6 +59,43 @@ describe('npm run ingest', () => {
     assert.equal(await keptDashboard(skipped), undefined);
   });
 
+  test('--workers 2 computes the pages in two processes, each story in one, the same pages', async () => {
+    const pagesOf = async (file: string) => {
+      const store = new SqliteStore(file);
+      try {
+        const kept = new KeptPages(store);
+        const out: string[] = [];
+        for (const { slug } of await store.listStories()) {
+          const version = await store.storyVersion(slug);
+          for (const part of ['all', 'lead', 'body'] as const) {
+            const page = await kept.read({ kind: 'story', slug, part }, version);
+            assert.ok(page, `${slug} ${part} kept`);
+            // The run's start differs; vega numbers gradients per process (the same chart
+            // with another counter).
+            out.push(
+              JSON.stringify(page)
+                .replace(/"startedAt":"[^"]*"/g, '')
+                .replace(/gradient_\d+/g, 'gradient'),
+            );
+          }
+          assert.ok(await kept.read({ kind: 'facts', slug }, version), `${slug} facts kept`);
+        }
+        return out;
+      } finally {
+        await store.close();
+      }
+    };
+    const one = join(dir, 'one.sqlite');
+    const two = join(dir, 'two.sqlite');
+    const args = ['--story', 'Blinken in Beijing', '--quiet', fixtures];
+    run('ingest', ['--db', one, ...args]);
+    const shared = run('ingest', ['--db', two, '--workers', '2', ...args]);
+    // Two children, one story each, each with its own summary line.
+    const summaries = shared.out.match(/^5 pages computed and kept for 1 stories/gm) ?? [];
+    assert.equal(summaries.length, 2, shared.out);
+    assert.deepEqual(await pagesOf(two), await pagesOf(one));
+  });
+
   test('a second run stores nothing twice', () => {
     const again = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', '--quiet', fixtures]);
     assert.match(again.out, /0 added, 6 already stored, 3 rejected/);

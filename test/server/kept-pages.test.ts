@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { InlineRunner } from '../../server/compute/page-jobs.js';
-import { precomputePages } from '../../server/compute/precompute.js';
+import { precomputePages, shareStories } from '../../server/compute/precompute.js';
 import { runTask, type PageTask } from '../../server/compute/tasks.js';
 import { KeptPages, taskKey } from '../../server/compute/kept-pages.js';
 import type { Store } from '../../db/store.js';
@@ -251,5 +251,65 @@ describe('a story too large to compute on demand', () => {
     } finally {
       await again.server.close();
     }
+  });
+});
+
+describe('precompute', () => {
+  test('writes a page while the next one computes, and a failed write fails the run', async () => {
+    const temp = await corpusStore();
+    try {
+      const events: string[] = [];
+      let writes = 0;
+      // The first write ends only once the second page is being computed (a dashboard asks
+      // for the data stamp when its charts are done), or after 5 s when nothing overlaps;
+      // the third write fails.
+      let secondComputing = () => {};
+      const overlapped = new Promise<void>((resolve) => {
+        secondComputing = resolve;
+        setTimeout(resolve, 5000).unref();
+      });
+      const store = new Proxy(temp.store, {
+        get(target, name, receiver) {
+          if (name === 'keepPage')
+            return async (...args: Parameters<Store['keepPage']>) => {
+              const n = ++writes;
+              if (n === 1) await overlapped;
+              await new Promise((resolve) => setImmediate(resolve));
+              if (n === 3) throw new Error('disk full');
+              await target.keepPage(...args);
+              events.push(`kept ${n}`);
+            };
+          if (name === 'dataStamp')
+            return (...args: Parameters<Store['dataStamp']>) => {
+              events.push('computing');
+              if (events.filter((e) => e === 'computing').length === 2) secondComputing();
+              return target.dataStamp(...args);
+            };
+          const value = Reflect.get(target, name, receiver) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      await assert.rejects(precomputePages(store, { stories: [SLUG] }), /disk full/);
+      // The dashboard's three parts: the second computes before the first is kept.
+      assert.deepEqual(events.slice(0, 3), ['computing', 'computing', 'kept 1']);
+      assert.ok(!events.includes('kept 3'));
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  test('shares stories among processes by words, the largest first, none empty', () => {
+    const words = new Map([
+      ['a', 100],
+      ['b', 60],
+      ['c', 50],
+      ['d', 10],
+    ]);
+    assert.deepEqual(shareStories(['d', 'c', 'b', 'a'], words, 2), [
+      ['a', 'd'],
+      ['b', 'c'],
+    ]);
+    assert.deepEqual(shareStories(['a', 'b'], words, 4), [['a'], ['b']]);
+    assert.deepEqual(shareStories(['c', 'a'], words, 1), [['a', 'c']]);
   });
 });
