@@ -32,6 +32,8 @@ export const isCap = (t: Token): boolean => {
   if (!t.isWord) return false;
   const c = t.text.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
+  // An Arabic surname with its article ("al-Mekdad told CNN", "el-Sisi said") is a name.
+  if (c === 97 || c === 101) return /^[ae]l-\p{Lu}/u.test(t.text);
   if (c < 128) return false;
   const first = t.text[0]!;
   return first !== first.toLowerCase();

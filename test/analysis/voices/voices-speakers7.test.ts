@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { voicesOf } from './paragraphs.js';
+
+// Issue 12, sixth speakers round: attribution constructions mined from the AllSides corpus
+// (README, Voices). The sentences are written for these tests.
+
+test('an Arabic surname written with its article in lower case is a name', () => {
+  const v = voicesOf([
+    ['“The shelling went on all night and nobody could sleep,” al-Haddad told reporters.'],
+    ['“We will rebuild every school that was lost,” said Omar el-Masri, the mayor.'],
+    [
+      'Egypt’s president, Adel el-Nour, spoke first.',
+      '“The grid is old and the money is short,” el-Nour said.',
+    ],
+  ]);
+  assert.equal(v[0]!.name, 'al-Haddad');
+  assert.equal(v[1]!.name, 'Omar el-Masri');
+  assert.equal(v[v.length - 1]!.name, 'Adel el-Nour');
+});
