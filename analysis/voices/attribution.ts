@@ -11,8 +11,10 @@ import {
   indexNear,
   innerSource,
   isCap,
+  isPossessive,
   npEndingAt,
   npStartingAt,
+  npWord,
   plainSourceStartingAt,
   plainWord,
   PRONOUNS,
@@ -425,6 +427,10 @@ function sourceOf(
       ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
     )
       n += 2;
+    // "…,” said Johnson’s mother, Blanche", "said the country’s main Jewish leader, Josef
+    // Schuster": a relation or role after a possessive, then the name.
+    const related = quoteCloses(tokens, v) ? nameAfterRelation(tokens, n) : null;
+    if (related) return { source: related, inherited: false };
     const np = npStartingAt(tokens, n);
     // The inverted source ends the clause ("…, said Derek Grossman." / ", a former …" /
     // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
@@ -475,7 +481,9 @@ function sourceOf(
         role &&
         (ROLES.roleNouns.has(role.norm) ||
           ROLES.titleWords.has(role.norm) ||
-          oneOfGroup(tokens, j - 1))
+          oneOfGroup(tokens, j - 1) ||
+          // "the teen's mother, Lesley McSpadden, told": a relation after a possessive.
+          (!isCap(role) && plainWord(role) && isPossessive(tokens[j - 2] ?? role)))
       )
         return { source: between, inherited: false };
       if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
@@ -561,6 +569,40 @@ function relativeNaming(tokens: Token[], v: number): boolean {
 }
 
 // The verb right after a closing quotation mark, or after the comma that follows one.
+/**
+ * "Johnson’s mother, Blanche,", "the late admiral's widow, Sarah Larson": a phrase that ends
+ * in a possessive and one to three lower-case words, then a comma and a name that closes the
+ * clause. The name, or null.
+ */
+function nameAfterRelation(tokens: Token[], n: number): Token[] | null {
+  let k = n;
+  if (ROLES.determiners.has(tokens[k]?.norm ?? '')) k++;
+  let poss = -1;
+  for (; k < tokens.length && k - n < 6; k++) {
+    const t = tokens[k]!;
+    if (isPossessive(t)) {
+      poss = k;
+      break;
+    }
+    if (!(isCap(t) || t.text === '.' || ROLES.npAdjectives.has(t.norm) || plainWord(t)))
+      return null;
+  }
+  if (poss < 0) return null;
+  let comma = poss + 1;
+  while (comma < tokens.length && comma - poss <= 4 && tokens[comma]!.text !== ',') {
+    const t = tokens[comma]!;
+    if (!(plainWord(t) || npWord(t)) || isPossessive(t) || ROLES.determiners.has(t.norm))
+      return null;
+    comma++;
+  }
+  const head = tokens[comma - 1]!;
+  if (tokens[comma]?.text !== ',' || comma === poss + 1 || isCap(head)) return null;
+  const name = npStartingAt(tokens, comma + 1);
+  if (!name || !name.every((t) => isCap(t) || t.text === '.') || name.length < 1) return null;
+  const next = tokens[indexNear(tokens, name[name.length - 1]!) + 1];
+  return !next || !next.isWord || INVERTED_NEXT.has(next.norm) ? name : null;
+}
+
 function quoteCloses(tokens: Token[], v: number): boolean {
   const p = tokens[v - 1];
   if (p && QUOTE_MARKS.has(p.text)) return true;

@@ -39,7 +39,8 @@ export const isCap = (t: Token): boolean => {
   return first !== first.toLowerCase();
 };
 
-const isPossessive = (t: Token): boolean => t.isWord && /'s?$/.test(t.norm) && t.norm.length > 2;
+export const isPossessive = (t: Token): boolean =>
+  t.isWord && /'s?$/.test(t.norm) && t.norm.length > 2;
 
 /** A word that can be listed inside a source phrase (name, role, adjective, determiner). */
 export function npWord(t: Token): boolean {

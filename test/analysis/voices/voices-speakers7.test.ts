@@ -18,3 +18,16 @@ test('an Arabic surname written with its article in lower case is a name', () =>
   assert.equal(v[1]!.name, 'Omar el-Masri');
   assert.equal(v[v.length - 1]!.name, 'Adel el-Nour');
 });
+
+test('a relation after a possessive, then a name: the name is the speaker', () => {
+  const v = voicesOf([
+    ['“He never came home that night,” said Carter’s sister, Maya, who was waiting up.'],
+    ['“The town will not forget,” said the region’s chief rabbi, Daniel Levin.'],
+    ['“Let the courts decide,” the late judge’s widow, Ellen Park, told reporters.'],
+    ['“We are tired of waiting,” said the senator’s daughter.'],
+  ]);
+  assert.equal(v[0]!.name, 'Maya');
+  assert.equal(v[1]!.name, 'Daniel Levin');
+  assert.equal(v[2]!.name, 'Ellen Park');
+  assert.notEqual(v[3]!.name, 'senator');
+});
