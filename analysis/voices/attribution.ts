@@ -503,7 +503,11 @@ function sourceOf(
         )
       )
         break;
-      const np = npEndingAt(tokens, j - 1);
+      // "Rep. Peter King, R-N.Y., a member of the committee, said": a party tag between the
+      // name and the apposition is transparent.
+      const tagged =
+        /^[RDI]-[A-Z]/.test(tokens[j - 1]?.text ?? '') && tokens[j - 2]?.text === ',' ? 2 : 0;
+      const np = npEndingAt(tokens, j - 1 - tagged);
       if (np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm))
         return { source: np, inherited: false };
       break;

@@ -31,3 +31,13 @@ test('a relation after a possessive, then a name: the name is the speaker', () =
   assert.equal(v[2]!.name, 'Ellen Park');
   assert.notEqual(v[3]!.name, 'senator');
 });
+
+test('a party tag between a name and its apposition is transparent', () => {
+  const v = voicesOf([
+    [
+      '“They have to come and answer for this,” Rep. Tom King, R-N.Y., a member of the committee, told reporters.',
+    ],
+  ]);
+  // Without the rule the tag was the source, and "King" kept it from resolving to the name.
+  assert.match(v[0]!.name ?? '', /Tom King$/);
+});
