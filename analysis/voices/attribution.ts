@@ -436,6 +436,10 @@ function sourceOf(
     // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
     const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
     const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
+    // "…,” said a statement by Pelosi", "said an emailed statement from campaign spokesman
+    // Josh Schwerin": the document passes on the words of the one who issued it.
+    const issuer = quoteCloses(tokens, v) ? documentIssuer(tokens, n) : null;
+    if (issuer) return { source: issuer, inherited: false };
     if (np && !ends && quoteCloses(tokens, v)) {
       const phrase = invertedPhrase(tokens, n) ?? invertedName(tokens, np);
       if (phrase) return { source: phrase, inherited: false };
@@ -605,6 +609,27 @@ function nameAfterRelation(tokens: Token[], n: number): Token[] | null {
   if (!name || !name.every((t) => isCap(t) || t.text === '.') || name.length < 1) return null;
   const next = tokens[indexNear(tokens, name[name.length - 1]!) + 1];
   return !next || !next.isWord || INVERTED_NEXT.has(next.norm) ? name : null;
+}
+
+/**
+ * "a statement by Pelosi", "an emailed statement from campaign spokesman Josh Schwerin", "a
+ * press release from Amazon Employees for Climate Justice": an article, up to three words
+ * ending in a document noun, then "from" or "by" and a named issuer. The issuer, or null.
+ */
+function documentIssuer(tokens: Token[], n: number): Token[] | null {
+  if (!/^(a|an|the)$/.test(tokens[n]?.norm ?? '')) return null;
+  for (let k = n + 1; k <= n + 3 && k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || isCap(t)) return null;
+    if (!ROLES.documentNouns.has(t.norm)) continue;
+    if (!/^(from|by)$/.test(tokens[k + 1]!.norm)) return null;
+    const issuer = npStartingAt(tokens, k + 2);
+    if (!issuer || !issuer.some(isCap) || PRONOUNS.has(issuer[0]!.norm)) return null;
+    // The issuer closes the clause: not "a statement from the U.S. joint task force".
+    const next = tokens[indexNear(tokens, issuer[issuer.length - 1]!) + 1];
+    return !next || !next.isWord || INVERTED_NEXT.has(next.norm) ? issuer : null;
+  }
+  return null;
 }
 
 function quoteCloses(tokens: Token[], v: number): boolean {

@@ -41,3 +41,16 @@ test('a party tag between a name and its apposition is transparent', () => {
   // Without the rule the tag was the source, and "King" kept it from resolving to the name.
   assert.match(v[0]!.name ?? '', /Tom King$/);
 });
+
+test('after a quotation, a statement from a named issuer credits the issuer', () => {
+  const v = voicesOf([
+    ['“The plan puts families first,” said a statement by Gov. Lena Ortiz.'],
+    ['“We are reviewing the order,” said an emailed statement from company spokesman Raj Patel.'],
+    ['“Workers deserve better,” said a press release from Tech Workers United.'],
+    ['“Talks will resume,” said a joint statement by the two leaders.'],
+  ]);
+  assert.equal(v[0]!.name, 'Lena Ortiz');
+  assert.equal(v[1]!.name, 'Raj Patel');
+  assert.equal(v[2]!.name, 'Tech Workers United');
+  assert.notEqual(v[3]!.name, 'two leaders');
+});
