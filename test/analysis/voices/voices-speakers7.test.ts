@@ -54,3 +54,9 @@ test('after a quotation, a statement from a named issuer credits the issuer', ()
   assert.equal(v[2]!.name, 'Tech Workers United');
   assert.notEqual(v[3]!.name, 'two leaders');
 });
+
+test('someone at a place, named by what they do, is not the place', () => {
+  const v = voicesOf([['“Nobody told us the line would close,” said a welder at the Ohio plant.']]);
+  assert.notEqual(v[0]!.name, 'Ohio plant');
+  assert.match(v[0]!.name ?? '', /welder/);
+});
