@@ -145,7 +145,14 @@ export function npStartingAt(tokens: Token[], start: number): Token[] | null {
   while (end + 1 < tokens.length && end - start < 14) {
     const t = tokens[end + 1]!;
     if ((npWord(t) || isPossessive(t)) && !(DETS.has(t.norm) && end > start)) end++;
-    else if (t.text === '.' && isCap(tokens[end]!) && tokens[end]!.text.length <= 3) end++;
+    else if (
+      t.text === '.' &&
+      isCap(tokens[end]!) &&
+      (tokens[end]!.text.length <= 3 ||
+        // "Sens. Chris Coons", "Govs. …": a longer abbreviated title before a name.
+        (ROLES.titleWords.has(tokens[end]!.norm) && !!tokens[end + 2] && isCap(tokens[end + 2]!)))
+    )
+      end++;
     else if (/^(of|for|at|from|and)$/.test(t.norm) && tokens[end + 2] && npWord(tokens[end + 2]!))
       end++;
     // "a spokeswoman for the Chinese Foreign Ministry": a determiner right after a joiner.

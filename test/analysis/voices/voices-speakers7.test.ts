@@ -60,3 +60,12 @@ test('someone at a place, named by what they do, is not the place', () => {
   assert.notEqual(v[0]!.name, 'Ohio plant');
   assert.match(v[0]!.name ?? '', /welder/);
 });
+
+test('a plural title before two names is a title, not part of the speaker', () => {
+  const v = voicesOf([
+    ['Senators Ann Marsh and Bo Teague said the deal was bad for farmers.'],
+    ['“We will not cut taxes for the rich,” said Sens. Ann Marsh and Bo Teague.'],
+  ]);
+  assert.equal(v[0]!.name, 'Ann Marsh and Bo Teague');
+  assert.equal(v[1]!.name, 'Ann Marsh and Bo Teague');
+});
