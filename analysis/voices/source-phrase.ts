@@ -65,6 +65,18 @@ function clauseStart(tokens: Token[], i: number): boolean {
   return /^(and|but|or|so|yet|while|as|because|though|although|since|when)$/.test(before.norm);
 }
 
+// "John A. Boehner": a capital "A" with a full stop between capitalised words is an initial.
+function middleInitial(tokens: Token[], i: number): boolean {
+  return (
+    tokens[i]?.text === 'A' &&
+    tokens[i + 1]?.text === '.' &&
+    i > 0 &&
+    isCap(tokens[i - 1]!) &&
+    !!tokens[i + 2] &&
+    isCap(tokens[i + 2]!)
+  );
+}
+
 /** The noun phrase ending at token `end` (walking left), or null. */
 export function npEndingAt(tokens: Token[], end: number): Token[] | null {
   const head = tokens[end];
@@ -83,7 +95,7 @@ export function npEndingAt(tokens: Token[], end: number): Token[] | null {
     const joins =
       (JOINERS.has(t.norm) && t.norm !== 'and') ||
       (t.norm === 'by' && ROLES.documentNouns.has(tokens[start - 2]?.norm ?? ''));
-    if (DETS.has(cur.norm) && start < end && !joins) break;
+    if (DETS.has(cur.norm) && start < end && !joins && !middleInitial(tokens, start)) break;
     if (npWord(t) || (isPossessive(t) && !PRONOUNS.has(t.norm))) start--;
     else if (t.text === '.' && start >= 2 && isCap(tokens[start - 2]!)) start--;
     else if (
@@ -144,7 +156,11 @@ export function npStartingAt(tokens: Token[], start: number): Token[] | null {
   let end = start;
   while (end + 1 < tokens.length && end - start < 14) {
     const t = tokens[end + 1]!;
-    if ((npWord(t) || isPossessive(t)) && !(DETS.has(t.norm) && end > start)) end++;
+    if (
+      (npWord(t) || isPossessive(t)) &&
+      !(DETS.has(t.norm) && end > start && !middleInitial(tokens, end + 1))
+    )
+      end++;
     else if (
       t.text === '.' &&
       isCap(tokens[end]!) &&

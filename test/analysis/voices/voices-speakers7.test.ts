@@ -69,3 +69,10 @@ test('a plural title before two names is a title, not part of the speaker', () =
   assert.equal(v[0]!.name, 'Ann Marsh and Bo Teague');
   assert.equal(v[1]!.name, 'Ann Marsh and Bo Teague');
 });
+
+test('a middle initial "A." is no article inside a name', () => {
+  const v = voicesOf([
+    ['“The bill is dead in this House,” Speaker Tom A. Varga, Ohio Republican, told reporters.'],
+  ]);
+  assert.match(v[0]!.name ?? '', /Varga$/);
+});
