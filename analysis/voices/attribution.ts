@@ -11,8 +11,10 @@ import {
   indexNear,
   innerSource,
   isCap,
+  isPossessive,
   npEndingAt,
   npStartingAt,
+  npWord,
   plainSourceStartingAt,
   plainWord,
   PRONOUNS,
@@ -425,11 +427,19 @@ function sourceOf(
       ROLES.timeHeads.has(tokens[n + 1]?.norm ?? '')
     )
       n += 2;
+    // "…,” said Johnson’s mother, Blanche", "said the country’s main Jewish leader, Josef
+    // Schuster": a relation or role after a possessive, then the name.
+    const related = quoteCloses(tokens, v) ? nameAfterRelation(tokens, n) : null;
+    if (related) return { source: related, inherited: false };
     const np = npStartingAt(tokens, n);
     // The inverted source ends the clause ("…, said Derek Grossman." / ", a former …" /
     // " on Friday"); "…, said many donors gave money" is a reported clause, not a source.
     const after = np ? tokens[indexNear(tokens, np[np.length - 1]!) + 1] : undefined;
     const ends = !after || !after.isWord || INVERTED_NEXT.has(after.norm);
+    // "…,” said a statement by Pelosi", "said an emailed statement from campaign spokesman
+    // Josh Schwerin": the document passes on the words of the one who issued it.
+    const issuer = quoteCloses(tokens, v) ? documentIssuer(tokens, n) : null;
+    if (issuer) return { source: issuer, inherited: false };
     if (np && !ends && quoteCloses(tokens, v)) {
       const phrase = invertedPhrase(tokens, n) ?? invertedName(tokens, np);
       if (phrase) return { source: phrase, inherited: false };
@@ -475,7 +485,9 @@ function sourceOf(
         role &&
         (ROLES.roleNouns.has(role.norm) ||
           ROLES.titleWords.has(role.norm) ||
-          oneOfGroup(tokens, j - 1))
+          oneOfGroup(tokens, j - 1) ||
+          // "the teen's mother, Lesley McSpadden, told": a relation after a possessive.
+          (!isCap(role) && plainWord(role) && isPossessive(tokens[j - 2] ?? role)))
       )
         return { source: between, inherited: false };
       if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
@@ -495,7 +507,11 @@ function sourceOf(
         )
       )
         break;
-      const np = npEndingAt(tokens, j - 1);
+      // "Rep. Peter King, R-N.Y., a member of the committee, said": a party tag between the
+      // name and the apposition is transparent.
+      const tagged =
+        /^[RDI]-[A-Z]/.test(tokens[j - 1]?.text ?? '') && tokens[j - 2]?.text === ',' ? 2 : 0;
+      const np = npEndingAt(tokens, j - 1 - tagged);
       if (np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm))
         return { source: np, inherited: false };
       break;
@@ -561,6 +577,61 @@ function relativeNaming(tokens: Token[], v: number): boolean {
 }
 
 // The verb right after a closing quotation mark, or after the comma that follows one.
+/**
+ * "Johnson’s mother, Blanche,", "the late admiral's widow, Sarah Larson": a phrase that ends
+ * in a possessive and one to three lower-case words, then a comma and a name that closes the
+ * clause. The name, or null.
+ */
+function nameAfterRelation(tokens: Token[], n: number): Token[] | null {
+  let k = n;
+  if (ROLES.determiners.has(tokens[k]?.norm ?? '')) k++;
+  let poss = -1;
+  for (; k < tokens.length && k - n < 6; k++) {
+    const t = tokens[k]!;
+    if (isPossessive(t)) {
+      poss = k;
+      break;
+    }
+    if (!(isCap(t) || t.text === '.' || ROLES.npAdjectives.has(t.norm) || plainWord(t)))
+      return null;
+  }
+  if (poss < 0) return null;
+  let comma = poss + 1;
+  while (comma < tokens.length && comma - poss <= 4 && tokens[comma]!.text !== ',') {
+    const t = tokens[comma]!;
+    if (!(plainWord(t) || npWord(t)) || isPossessive(t) || ROLES.determiners.has(t.norm))
+      return null;
+    comma++;
+  }
+  const head = tokens[comma - 1]!;
+  if (tokens[comma]?.text !== ',' || comma === poss + 1 || isCap(head)) return null;
+  const name = npStartingAt(tokens, comma + 1);
+  if (!name || !name.every((t) => isCap(t) || t.text === '.') || name.length < 1) return null;
+  const next = tokens[indexNear(tokens, name[name.length - 1]!) + 1];
+  return !next || !next.isWord || INVERTED_NEXT.has(next.norm) ? name : null;
+}
+
+/**
+ * "a statement by Pelosi", "an emailed statement from campaign spokesman Josh Schwerin", "a
+ * press release from Amazon Employees for Climate Justice": an article, up to three words
+ * ending in a document noun, then "from" or "by" and a named issuer. The issuer, or null.
+ */
+function documentIssuer(tokens: Token[], n: number): Token[] | null {
+  if (!/^(a|an|the)$/.test(tokens[n]?.norm ?? '')) return null;
+  for (let k = n + 1; k <= n + 3 && k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || isCap(t)) return null;
+    if (!ROLES.documentNouns.has(t.norm)) continue;
+    if (!/^(from|by)$/.test(tokens[k + 1]!.norm)) return null;
+    const issuer = npStartingAt(tokens, k + 2);
+    if (!issuer || !issuer.some(isCap) || PRONOUNS.has(issuer[0]!.norm)) return null;
+    // The issuer closes the clause: not "a statement from the U.S. joint task force".
+    const next = tokens[indexNear(tokens, issuer[issuer.length - 1]!) + 1];
+    return !next || !next.isWord || INVERTED_NEXT.has(next.norm) ? issuer : null;
+  }
+  return null;
+}
+
 function quoteCloses(tokens: Token[], v: number): boolean {
   const p = tokens[v - 1];
   if (p && QUOTE_MARKS.has(p.text)) return true;

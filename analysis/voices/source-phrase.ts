@@ -32,12 +32,15 @@ export const isCap = (t: Token): boolean => {
   if (!t.isWord) return false;
   const c = t.text.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
+  // An Arabic surname with its article ("al-Mekdad told CNN", "el-Sisi said") is a name.
+  if (c === 97 || c === 101) return /^[ae]l-\p{Lu}/u.test(t.text);
   if (c < 128) return false;
   const first = t.text[0]!;
   return first !== first.toLowerCase();
 };
 
-const isPossessive = (t: Token): boolean => t.isWord && /'s?$/.test(t.norm) && t.norm.length > 2;
+export const isPossessive = (t: Token): boolean =>
+  t.isWord && /'s?$/.test(t.norm) && t.norm.length > 2;
 
 /** A word that can be listed inside a source phrase (name, role, adjective, determiner). */
 export function npWord(t: Token): boolean {
@@ -62,6 +65,18 @@ function clauseStart(tokens: Token[], i: number): boolean {
   return /^(and|but|or|so|yet|while|as|because|though|although|since|when)$/.test(before.norm);
 }
 
+// "John A. Boehner": a capital "A" with a full stop between capitalised words is an initial.
+function middleInitial(tokens: Token[], i: number): boolean {
+  return (
+    tokens[i]?.text === 'A' &&
+    tokens[i + 1]?.text === '.' &&
+    i > 0 &&
+    isCap(tokens[i - 1]!) &&
+    !!tokens[i + 2] &&
+    isCap(tokens[i + 2]!)
+  );
+}
+
 /** The noun phrase ending at token `end` (walking left), or null. */
 export function npEndingAt(tokens: Token[], end: number): Token[] | null {
   const head = tokens[end];
@@ -80,7 +95,7 @@ export function npEndingAt(tokens: Token[], end: number): Token[] | null {
     const joins =
       (JOINERS.has(t.norm) && t.norm !== 'and') ||
       (t.norm === 'by' && ROLES.documentNouns.has(tokens[start - 2]?.norm ?? ''));
-    if (DETS.has(cur.norm) && start < end && !joins) break;
+    if (DETS.has(cur.norm) && start < end && !joins && !middleInitial(tokens, start)) break;
     if (npWord(t) || (isPossessive(t) && !PRONOUNS.has(t.norm))) start--;
     else if (t.text === '.' && start >= 2 && isCap(tokens[start - 2]!)) start--;
     else if (
@@ -141,8 +156,19 @@ export function npStartingAt(tokens: Token[], start: number): Token[] | null {
   let end = start;
   while (end + 1 < tokens.length && end - start < 14) {
     const t = tokens[end + 1]!;
-    if ((npWord(t) || isPossessive(t)) && !(DETS.has(t.norm) && end > start)) end++;
-    else if (t.text === '.' && isCap(tokens[end]!) && tokens[end]!.text.length <= 3) end++;
+    if (
+      (npWord(t) || isPossessive(t)) &&
+      !(DETS.has(t.norm) && end > start && !middleInitial(tokens, end + 1))
+    )
+      end++;
+    else if (
+      t.text === '.' &&
+      isCap(tokens[end]!) &&
+      (tokens[end]!.text.length <= 3 ||
+        // "Sens. Chris Coons", "Govs. …": a longer abbreviated title before a name.
+        (ROLES.titleWords.has(tokens[end]!.norm) && !!tokens[end + 2] && isCap(tokens[end + 2]!)))
+    )
+      end++;
     else if (/^(of|for|at|from|and)$/.test(t.norm) && tokens[end + 2] && npWord(tokens[end + 2]!))
       end++;
     // "a spokeswoman for the Chinese Foreign Ministry": a determiner right after a joiner.

@@ -287,6 +287,16 @@ export class SpeakerBook {
         if (/^(in|at)$/.test(tokens[p]!.norm) && (rest.every(isCap) || rest[0]?.norm === 'home'))
           tokens = before;
       }
+      // "a worker at the Minnesota facility", "one nurse at Mercy Hospital": someone at a
+      // place, named by what they do; the place is not the speaker.
+      else if (
+        !isCap(head) &&
+        tokens[p]!.norm === 'at' &&
+        /^(a|an|one|another)$/.test(tokens[0]!.norm) &&
+        before.length === 2 &&
+        !ROLES.documentNouns.has(head.norm)
+      )
+        roleOnly = true;
       // "One line in the American summary": a part of the source stands for the source.
       else if (!isCap(head) && tokens.slice(p + 1).some(isCap)) tokens = tokens.slice(p + 1);
     }
