@@ -7,6 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ReadOptions } from '../ingest/record.js';
@@ -38,10 +39,13 @@ Options:
   --outlet NAME    outlet for articles that do not name one
   --story NAME     story for articles that do not name one
   --codebook NAME  codebook for articles that do not name one (npm run codebook -- list);
-                   without it an article takes its story's codebook, a new story us-china
+                   without it an article takes its story's codebook, and a new story
+                   the bundled codebook its first article names the other party of most
+                   (us-china when it names none); the choice is printed
   --workers N      analyze on N worker threads while this one stores (default 1: no
-                   workers), and compute the pages in N processes; the result is the
-                   same, in the same order
+                   workers), and compute the pages in N processes (at most one per
+                   core: each may use up to 4 GB for the largest stories); the result is
+                   the same, in the same order
   --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
   --skip-precompute  do not compute the changed stories' pages afterwards (by default
                    their dashboards, facts and API figures are computed and kept by
@@ -212,7 +216,8 @@ async function main(): Promise<number> {
         stories,
         { db: values.db, databaseUrl: values['database-url'] },
         stop.signal,
-        shareStories(stories, words, workers),
+        // No more page processes than cores: each may take a 4 GB heap for a big story.
+        shareStories(stories, words, Math.min(workers, availableParallelism())),
       );
     }
     if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
@@ -295,11 +300,13 @@ async function queueFiles(
   flag: string | undefined,
   options: { jobSize?: number; codebook?: string },
 ): Promise<number> {
-  const [{ databaseUrl, redactedUrl }, { PgIngestQueue }, { enqueue }] = await Promise.all([
-    import('../db/open-store.js'),
-    import('../db/pg-queue.js'),
-    import('../ingest/queue.js'),
-  ]);
+  const [{ databaseUrl, redactedUrl }, { PgIngestQueue }, { enqueue }, { describeChoice }] =
+    await Promise.all([
+      import('../db/open-store.js'),
+      import('../db/pg-queue.js'),
+      import('../ingest/queue.js'),
+      import('../analysis/codebooks/choose.js'),
+    ]);
   const url = databaseUrl({ databaseUrl: flag });
   if (url === undefined) {
     console.error(
@@ -312,6 +319,10 @@ async function queueFiles(
     const summary = await enqueue(paths, read, queue, {
       ...options,
       onRejected: (r) => console.error(`rejected  ${printable(r.source)}: ${printable(r.reason)}`),
+      onCodebookChoice: (story, choice) =>
+        console.log(
+          `story ${printable(story)}, if it is new: ${describeChoice(choice)} (for every job of it)`,
+        ),
     });
     const { count, first, last } = summary.jobs;
     const jobs = count === 0 ? 'no jobs' : `${count} jobs (${first}–${last})`;

@@ -18,6 +18,11 @@ export const MAX_ATTEMPTS = 3;
 export interface JobOptions {
   /** The codebook for records that name none (ingest --codebook). */
   codebook?: string;
+  /**
+   * For the job's stories that name none and are new: the codebook chosen when queued
+   * (from the story's first article in the input), by story slug, the same in every job.
+   */
+  chosen?: Record<string, string>;
 }
 
 export interface ClaimedJob {
@@ -62,7 +67,7 @@ export class PgIngestQueue {
    */
   async enqueue(
     batches: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>,
-    options: JobOptions = {},
+    options: JobOptions | ((records: readonly unknown[]) => JobOptions) = {},
   ): Promise<QueuedJobs> {
     const client = await this.pool.connect();
     try {
@@ -71,7 +76,10 @@ export class PgIngestQueue {
       for await (const records of batches) {
         const { rows } = await client.query<{ id: number }>(
           `INSERT INTO ingest_job (records, options) VALUES ($1, $2) RETURNING id`,
-          [JSON.stringify(records), JSON.stringify(options)],
+          [
+            JSON.stringify(records),
+            JSON.stringify(typeof options === 'function' ? options(records) : options),
+          ],
         );
         queued.count++;
         queued.first ??= rows[0]!.id;

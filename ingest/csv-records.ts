@@ -11,8 +11,8 @@
  * rows of their own, the record is refused at the line it starts on and reading starts
  * again at the first such line. "Clearly" means: the record is broken anyway (a parse
  * error, a quote still open at the end of the file or at the size limit, or a field count
- * unlike the header's), or a line inside it reads as a full row naming the same outlet or
- * story as the record itself; and the line, read from there, is a complete row with the
+ * unlike the header's), or, when csv-parse refused it, a line inside it reads as a full row
+ * naming the same outlet or story as the record itself; and the line, read from there, is a complete row with the
  * header's number of fields and no error. A paragraph break inside a properly quoted
  * article body is none of these, so multi-line fields stay one field.
  *
@@ -217,11 +217,14 @@ export async function* csvRecords(
     if (lines.length > 1) {
       const expected = framing.headerFields();
       // Where the record ends is wrong, not just a quote inside it (that is refused once).
+      // A record csv-parse reads cleanly with the header's fields is never split again,
+      // whatever its lines look like: a quoted paragraph may itself read as a row
+      // ("CNN, citing two officials, reported …").
       const overran =
         tooLong ||
         atEnd ||
         (expected > 0 && (fields ?? looseFields(lines.join('\n'))).length !== expected) ||
-        holdsOwnRow(lines, framing);
+        (error !== null && holdsOwnRow(lines, framing));
       if (overran) {
         const ahead: Line[] = [];
         let size = 0;

@@ -58,6 +58,12 @@ export interface IngestOptions {
    * party its first article names most (the analyzer's when none is named).
    */
   codebook?: string;
+  /**
+   * Codebooks already chosen for new stories, by story slug (a queued job's, chosen when
+   * the files were queued): a story not stored yet takes this one rather than choosing
+   * from the job's own first article, so jobs of one story stored at once agree.
+   */
+  chosenCodebooks?: Readonly<Record<string, string>>;
   /** Called when a new story's codebook was chosen from its first article. */
   onCodebookChoice?: (story: string, choice: CodebookChoice) => void;
 }
@@ -123,7 +129,10 @@ export async function ingestRecords(
       named.set(key, given);
       return given;
     }
-    const known = named.get(key) ?? (await store.codebookOfStory(record.story));
+    const known =
+      named.get(key) ??
+      (await store.codebookOfStory(record.story)) ??
+      options.chosenCodebooks?.[key];
     if (known) return known;
     // A new story with no codebook named: the bundled codebook whose other party its first
     // article names most (analysis/codebooks/choose.ts), said in the output.

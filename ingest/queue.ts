@@ -8,9 +8,15 @@
 // to the database could write.
 
 import type { Analyzer } from '../analysis/pipeline.js';
-import type { PgIngestQueue, QueuedJobs } from '../db/pg-queue.js';
+import type { JobOptions, PgIngestQueue, QueuedJobs } from '../db/pg-queue.js';
 import type { Store } from '../db/store.js';
-import { describeChoice } from '../analysis/codebooks/choose.js';
+import {
+  chooseCodebook,
+  describeChoice,
+  type CodebookChoice,
+} from '../analysis/codebooks/choose.js';
+import { slugify } from '../db/slug.js';
+import { bundledCodebookTerms } from './codebook-choice.js';
 import { ingestRecords } from './ingest.js';
 import { readSource } from './read.js';
 import { ArticleRecordSchema, IngestError, isIngestError } from './record.js';
@@ -38,9 +44,42 @@ export async function enqueue(
     jobSize?: number;
     codebook?: string;
     onRejected?: (rejection: { source: string; reason: string }) => void;
+    /** Called when a story's codebook is chosen here, from its first article in the input. */
+    onCodebookChoice?: (story: string, choice: CodebookChoice) => void;
   } = {},
 ): Promise<EnqueueSummary> {
   const jobSize = options.jobSize ?? DEFAULT_JOB_SIZE;
+  // A new story's codebook is chosen here, once, from its first article, and travels with
+  // every job of the story: jobs taken by workers at the same time cannot see each other's
+  // uncommitted stories, and would each choose from their own first article. A story the
+  // database already holds keeps its codebook (the worker looks it up first).
+  const chosen = new Map<string, string>();
+  const choose = (record: ArticleRecord): string | undefined => {
+    if (record.codebook != null || options.codebook !== undefined) return undefined;
+    const key = slugify(record.story);
+    let codebook = chosen.get(key);
+    if (codebook === undefined) {
+      const choice = chooseCodebook(
+        `${record.title ?? ''}\n\n${record.text}`,
+        bundledCodebookTerms(),
+      );
+      codebook = choice.codebook;
+      chosen.set(key, codebook);
+      options.onCodebookChoice?.(record.story, choice);
+    }
+    return key;
+  };
+  const jobOptions = (records: readonly unknown[]): JobOptions => {
+    const stories: Record<string, string> = {};
+    for (const record of records as ArticleRecord[]) {
+      const key = choose(record);
+      if (key !== undefined) stories[key] = chosen.get(key)!;
+    }
+    return {
+      ...(options.codebook === undefined ? {} : { codebook: options.codebook }),
+      ...(Object.keys(stories).length === 0 ? {} : { chosen: stories }),
+    };
+  };
   let queued = 0;
   let rejected = 0;
   async function* batches(): AsyncGenerator<ArticleRecord[]> {
@@ -61,10 +100,7 @@ export async function enqueue(
     if (batch.length > 0) yield batch;
   }
   // One transaction: the files are queued whole or not at all.
-  const jobs = await queue.enqueue(
-    batches(),
-    options.codebook === undefined ? {} : { codebook: options.codebook },
-  );
+  const jobs = await queue.enqueue(batches(), jobOptions);
   return { queued, jobs, rejected };
 }
 
@@ -79,8 +115,20 @@ export interface JobResult {
   codebooks?: string[];
 }
 
+/** The job's chosen codebooks whose names are codebook names (the queue is a table anyone
+ * with access could write): the rest are left out, and those stories choose again. */
+function codebookNames(chosen: unknown): Record<string, string> | undefined {
+  if (typeof chosen !== 'object' || chosen === null) return undefined;
+  return Object.fromEntries(
+    Object.entries(chosen).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry[1]),
+    ),
+  );
+}
+
 export async function runJob(
-  job: { records: unknown[]; options: { codebook?: string } },
+  job: { records: unknown[]; options: JobOptions },
   store: Store,
   analyzer: Analyzer,
 ): Promise<JobResult> {
@@ -96,6 +144,7 @@ export async function runJob(
   const codebooks: string[] = [];
   const summary = await ingestRecords(inputs, store, analyzer, {
     codebook: job.options.codebook,
+    chosenCodebooks: codebookNames(job.options.chosen),
     onCodebookChoice: (story, choice) =>
       codebooks.push(`story ${story}: ${describeChoice(choice)}`),
     // Each article is written as soon as it is analyzed (a savepoint of the job's

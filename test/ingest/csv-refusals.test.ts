@@ -95,6 +95,27 @@ test('paragraphs inside a quoted body stay one field, commas and all', async () 
   assert.equal(results.length, 2);
 });
 
+test('a quoted paragraph that reads like a row of the same outlet stays in its field', async () => {
+  // Valid RFC 4180 (as Python's csv.writer writes it): the second paragraph of the body,
+  // "CNN, citing two officials, reported …", splits into as many fields as the header and
+  // names the row's outlet. The record reads cleanly, so it is never split there.
+  const body =
+    'Blinken arrived in Beijing on Sunday for two days of talks.\n\n' +
+    'Beijing visit,CNN, citing two officials, reported that the talks would resume in May.\n\n' +
+    'The officials declined to say more.';
+  const csv = HEADER + `Blinken in Beijing,CNN,Blinken in Beijing,"${body}"\n` + GOOD + GOOD;
+  const results: IngestResult[] = [];
+  for await (const result of readCsv(pieces(csv), 'upload.csv', {}, DEFAULT_LIMITS))
+    results.push(result);
+  assert.deepEqual(
+    results.map((r) => (r instanceof IngestError ? `refused: ${r.reason}` : r.source)),
+    ['upload.csv:row 2', 'upload.csv:row 3', 'upload.csv:row 4'],
+  );
+  const [first] = results;
+  assert.ok(first && !(first instanceof IngestError));
+  assert.equal(first.text, body);
+});
+
 test('an undoubled quote pair inside a multi-line body is one refusal, not rows made of paragraphs', async () => {
   const csv =
     HEADER +
