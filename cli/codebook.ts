@@ -82,19 +82,14 @@ async function assign(slug: string, name: string, choice: StoreChoice): Promise<
 
 /** choose: each story's codebook as ingest would choose it for a new story, nothing stored. */
 async function choose(paths: string[], story: string | undefined): Promise<number> {
-  const [
-    { readSource },
-    { isIngestError },
-    { chooseCodebook, describeChoice },
-    { bundledCodebookTerms },
-    { slugify },
-  ] = await Promise.all([
-    import('../ingest/read.js'),
-    import('../ingest/record.js'),
-    import('../analysis/codebooks/choose.js'),
-    import('../ingest/codebook-choice.js'),
-    import('../db/slug.js'),
-  ]);
+  const [{ readSource }, { isIngestError }, { describeChoice }, { chooseForArticle }, { slugify }] =
+    await Promise.all([
+      import('../ingest/read.js'),
+      import('../ingest/record.js'),
+      import('../analysis/codebooks/choose.js'),
+      import('../ingest/codebook-choice.js'),
+      import('../db/slug.js'),
+    ]);
   const seen = new Set<string>();
   let refused = 0;
   // The outlet does not matter here; a placeholder keeps articles without one readable.
@@ -108,11 +103,7 @@ async function choose(paths: string[], story: string | undefined): Promise<numbe
     if (seen.has(key)) continue;
     seen.add(key);
     const named = input.codebook ? `codebook ${input.codebook} (named in the file)` : undefined;
-    const line =
-      named ??
-      describeChoice(
-        chooseCodebook(`${input.title ?? ''}\n\n${input.text}`, bundledCodebookTerms()),
-      );
+    const line = named ?? describeChoice(chooseForArticle(input));
     console.log(`story ${printable(input.story)}: ${line}`);
   }
   if (refused > 0)

@@ -3,7 +3,12 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseCodebook } from '../analysis/codebooks/codebook.js';
-import { termsOfCodebooks, type CodebookTerms } from '../analysis/codebooks/choose.js';
+import {
+  chooseCodebook,
+  termsOfCodebooks,
+  type CodebookChoice,
+  type CodebookTerms,
+} from '../analysis/codebooks/choose.js';
 import { projectPath } from '../lib/project-paths.js';
 
 let bundled: CodebookTerms[] | undefined;
@@ -17,4 +22,16 @@ export function bundledCodebookTerms(): CodebookTerms[] {
     .map((file) => parseCodebook(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')), file));
   bundled = termsOfCodebooks(books);
   return bundled;
+}
+
+/** The bundled codebook a new story takes from this article (its headline and text). */
+export function chooseForArticle(
+  article: { title?: string | null; text: string },
+  fallback?: string,
+): CodebookChoice {
+  return chooseCodebook(
+    `${article.title ?? ''}\n\n${article.text}`,
+    bundledCodebookTerms(),
+    fallback,
+  );
 }

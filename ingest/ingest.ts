@@ -15,8 +15,8 @@ import type { AnalysisPool } from './analysis-pool.js';
 import { readSource } from './read.js';
 import type { IngestSource } from './read.js';
 import { codebookAnalyzers } from './codebook-analyzers.js';
-import { chooseCodebook, type CodebookChoice } from '../analysis/codebooks/choose.js';
-import { bundledCodebookTerms } from './codebook-choice.js';
+import type { CodebookChoice } from '../analysis/codebooks/choose.js';
+import { chooseForArticle } from './codebook-choice.js';
 import type { ArticleRecord, IngestResult, ReadOptions } from './record.js';
 import { isIngestError } from './record.js';
 
@@ -136,11 +136,7 @@ export async function ingestRecords(
     if (known) return known;
     // A new story with no codebook named: the bundled codebook whose other party its first
     // article names most (analysis/codebooks/choose.ts), said in the output.
-    const choice = chooseCodebook(
-      `${record.title ?? ''}\n\n${record.text}`,
-      bundledCodebookTerms(),
-      analyzer.data.codebook,
-    );
+    const choice = chooseForArticle(record, analyzer.data.codebook);
     named.set(key, choice.codebook);
     options.onCodebookChoice?.(record.story, choice);
     return choice.codebook;

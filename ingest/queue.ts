@@ -10,13 +10,9 @@
 import type { Analyzer } from '../analysis/pipeline.js';
 import type { JobOptions, PgIngestQueue, QueuedJobs } from '../db/pg-queue.js';
 import type { Store } from '../db/store.js';
-import {
-  chooseCodebook,
-  describeChoice,
-  type CodebookChoice,
-} from '../analysis/codebooks/choose.js';
+import { describeChoice, type CodebookChoice } from '../analysis/codebooks/choose.js';
 import { slugify } from '../db/slug.js';
-import { bundledCodebookTerms } from './codebook-choice.js';
+import { chooseForArticle } from './codebook-choice.js';
 import { ingestRecords } from './ingest.js';
 import { readSource } from './read.js';
 import { ArticleRecordSchema, IngestError, isIngestError } from './record.js';
@@ -59,10 +55,7 @@ export async function enqueue(
     const key = slugify(record.story);
     let codebook = chosen.get(key);
     if (codebook === undefined) {
-      const choice = chooseCodebook(
-        `${record.title ?? ''}\n\n${record.text}`,
-        bundledCodebookTerms(),
-      );
+      const choice = chooseForArticle(record);
       codebook = choice.codebook;
       chosen.set(key, codebook);
       options.onCodebookChoice?.(record.story, choice);
