@@ -13,6 +13,12 @@ import { parseArgs } from 'node:util';
 import type { ReadOptions } from '../ingest/record.js';
 import { printable, runCommand } from './command.js';
 import { plural } from '../server/plural.js';
+import {
+  describePages,
+  mergePages,
+  parsePagesSummary,
+  type PagesSummary,
+} from './pages-summary.js';
 
 const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
@@ -245,7 +251,8 @@ const STORIES_NAMED_AT_MOST = 1000;
  * (Ctrl-C, SIGTERM) ends the child; a PostgreSQL URL goes to it in its environment, not on
  * a command line that `ps` shows. With --workers N the stories are shared among N children
  * (the largest first, each to the child with the fewest words so far): each page is
- * computed from its own story alone, so the pages kept are the same.
+ * computed from its own story alone, so the pages kept are the same, and their summaries
+ * are added up into one line, as one child would print it.
  */
 async function precomputeApart(
   stories: readonly string[],
@@ -264,31 +271,42 @@ async function precomputeApart(
     database.databaseUrl === undefined
       ? process.env
       : { ...process.env, PARALLAX_DATABASE_URL: database.databaseUrl };
-  const failures = await Promise.all(
-    children.map(async (group) => {
+  const started = performance.now();
+  // Each child prints its summary as JSON on its standard output; one line adds them up.
+  const outcomes = await Promise.all(
+    children.map(async (group): Promise<PagesSummary | string | null> => {
       const args = [
         `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
         fileURLToPath(new URL('./precompute.js', import.meta.url)),
         '--quiet',
+        '--json',
         ...(database.db === undefined ? [] : [`--db=${database.db}`]),
         ...group.map((slug) => `--story=${slug}`),
       ];
       try {
         const child = spawn(process.execPath, args, {
-          stdio: ['ignore', 'inherit', 'inherit'],
+          stdio: ['ignore', 'pipe', 'inherit'],
           env,
           signal: stop,
         });
+        let output = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
         const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
-        if (code === 0 || stop.aborted) return null;
-        return signal === null ? `exit status ${code}` : signal;
+        if (stop.aborted) return null;
+        if (code !== 0) return signal === null ? `exit status ${code}` : signal;
+        return parsePagesSummary(output) ?? 'no summary';
       } catch (error) {
         // Stopped by a signal (the child is ended), or the child could not start.
         return stop.aborted ? 'stopped' : printable(String(error));
       }
     }),
   );
-  const failed = failures.filter((f) => f !== null);
+  const done = outcomes.filter((o): o is PagesSummary => typeof o === 'object' && o !== null);
+  if (done.length > 0) {
+    const seconds = (performance.now() - started) / 1000;
+    console.log(describePages(mergePages(done, seconds, done[0]!.database)));
+  }
+  const failed = outcomes.filter((o) => typeof o === 'string');
   if (failed.length > 0)
     console.error(`warning   pages not computed (${failed.join('; ')}); run npm run precompute`);
 }
