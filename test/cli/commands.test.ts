@@ -2,7 +2,8 @@
 // error lines, against a throwaway database.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,29 @@ describe('npm run ingest', () => {
       shared.out,
     );
     assert.deepEqual(await pagesOf(two), await pagesOf(one));
+  });
+
+  test('SIGTERM while the pages are computed in two processes: one line says what is stored and what to run', async () => {
+    const file = join(dir, 'signal-pages.sqlite');
+    const script = fileURLToPath(new URL('../../cli/ingest.js', import.meta.url));
+    const args = ['--db', file, '--workers', '2', '--story', 'Blinken in Beijing', '--quiet'];
+    const child = spawn(process.execPath, [script, ...args, fixtures]);
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      // The page processes have just been started (each takes seconds on these stories).
+      if (/computing the pages/.test(out) && child.exitCode === null) child.kill('SIGTERM');
+    });
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(code, 143, out + err);
+    assert.match(
+      out,
+      /^Stopped by SIGTERM while computing pages: 5 articles added in analysis run 1; the pages of 2 changed stories are not all kept\. To finish: npm run precompute/m,
+    );
+    // Said once: no second account of the stop from the page processes.
+    assert.equal((out + err).match(/stopped|not computed/gi)?.length, 1, out + err);
   });
 
   test('a second run stores nothing twice', () => {
