@@ -12,8 +12,8 @@ import { describePages, summarizePages } from './pages-summary.js';
 
 const USAGE = `Usage: npm run precompute -- [options]
 
-Computes each story's dashboard (whole articles, lead, body), aligned facts and API
-figures, and keeps them in the database: the server then shows them at once, however
+Computes each story's dashboard (whole articles, lead, body), aligned facts, API
+figures and distinctive words (the terms CSV), and keeps them in the database: the server then shows them at once, however
 big the story. Kept pages count only for the data they were computed from; an ingest,
 edit, re-analysis or deletion makes the story's pages be computed again (by this
 command, or by the server on the first request if the story is small enough), and

@@ -38,7 +38,7 @@ describe('npm run ingest', () => {
     assert.doesNotMatch(first.err, /articles\.jsonl: line 4/);
     assert.match(
       first.out,
-      /computing the pages of 2 changed stories[^]*\n10 pages computed and kept for 2 stories/,
+      /computing the pages of 2 changed stories[^]*\n12 pages computed and kept for 2 stories/,
     );
   });
 
@@ -95,7 +95,7 @@ describe('npm run ingest', () => {
     const summaries = shared.out.match(/^\d+ pages? computed and kept for .*$/gm) ?? [];
     assert.deepEqual(
       summaries.map((line) => line.replace(/ in [\d.]+ s · .*/, '')),
-      ['10 pages computed and kept for 2 stories'],
+      ['12 pages computed and kept for 2 stories'],
       shared.out,
     );
     assert.deepEqual(await pagesOf(two), await pagesOf(one));
@@ -109,10 +109,11 @@ describe('npm run ingest', () => {
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    let signalled = false;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       // The page processes have just been started (each takes seconds on these stories).
-      if (/computing the pages/.test(out) && child.exitCode === null) child.kill('SIGTERM');
+      if (!signalled && /computing the pages/.test(out)) signalled = child.kill('SIGTERM');
     });
     const [code] = (await once(child, 'close')) as [number | null];
     assert.equal(code, 143, out + err);
