@@ -269,15 +269,19 @@ function stopLine(
       `To finish: npm run precompute (pages already kept are skipped).`
     );
   }
-  const where = summary.interrupted ? ' before the end of the input' : '';
-  const precompute =
-    step.pages === 'skipped' || summary.added === 0
-      ? ''
-      : ', then npm run precompute for the pages (pages already kept are skipped)';
-  const rest = summary.interrupted
-    ? `To continue: run the same command again (stored articles are skipped)${precompute}.`
-    : `Every article is stored${precompute === '' ? '.' : `; to finish: npm run precompute (pages already kept are skipped).`}`;
-  return `Stopped by ${by}${where}: ${stored}. ${rest}`;
+  const pages = step.pages === 'not-started' && summary.added > 0;
+  if (!summary.interrupted) {
+    // The whole input was read and stored; the signal came before the pages began.
+    return (
+      `Stopped by ${by}: ${stored}; the whole input was read.` +
+      (pages ? ' To finish: npm run precompute (pages already kept are skipped).' : '')
+    );
+  }
+  return (
+    `Stopped by ${by} before the end of the input: ${stored}. To continue: run the same ` +
+    `command again (stored articles are skipped)` +
+    (pages ? ', then npm run precompute for the pages (pages already kept are skipped).' : '.')
+  );
 }
 
 /** The heap `npm run precompute` runs with (package.json). */
