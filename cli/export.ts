@@ -1,5 +1,5 @@
 // `npm run export -- <what>`: one CSV export (articles, segments, cue_hits, speakers, summary,
-// summary_parties, facts) to a file or standard output, the same rows and bytes as /export/<what>.csv.
+// summary_parties, facts, terms) to a file or standard output, the same rows and bytes as /export/<what>.csv.
 
 // The store and the CSV code are imported once the arguments are read, so that --help and
 // a usage error answer without loading them.
@@ -17,8 +17,8 @@ Writes one CSV export (RFC 4180, UTF-8, header row; columns in the README):
 Options:
   --story SLUG       only this story
   --outlet SLUG      only this outlet
-  --article ID       only this article (not for summary, summary_parties and facts)
-  --part PART        summary and summary_parties: all (default), lead or body
+  --article ID       only this article (not for summary, summary_parties, facts and terms)
+  --part PART        summary, summary_parties and terms: all (default), lead or body
   --out FILE         write to FILE (default: standard output)
   --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --database-url URL PostgreSQL instead (default: $PARALLAX_DATABASE_URL)

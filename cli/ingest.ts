@@ -10,9 +10,16 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { IngestSummary } from '../ingest/ingest.js';
 import type { ReadOptions } from '../ingest/record.js';
 import { printable, runCommand } from './command.js';
 import { plural } from '../server/plural.js';
+import {
+  describePages,
+  mergePages,
+  parsePagesSummary,
+  type PagesSummary,
+} from './pages-summary.js';
 
 const USAGE = `Usage: npm run ingest -- <files or folders…> [options]
 
@@ -162,13 +169,15 @@ async function main(): Promise<number> {
   const stop = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_STATUS | null = null;
   let computingPages = false;
+  // It is acknowledged here in a few words; what was stored and how to continue is said
+  // once, when the command ends (stopLine).
   const onSignal = (signal: keyof typeof SIGNAL_STATUS) => {
     if (stoppedBy !== null) process.exit(SIGNAL_STATUS[signal]);
     stoppedBy = signal;
     console.error(
       computingPages
-        ? `\n${signal}: the articles are stored; stopping the pages (npm run precompute computes them later)`
-        : `\n${signal}: storing what is analyzed, then stopping (again to quit now)`,
+        ? `\n${signal}: stopping the page processes (again to quit at once)`
+        : `\n${signal}: stopping once what is analyzed is stored (again to quit at once)`,
     );
     stop.abort();
   };
@@ -201,12 +210,14 @@ async function main(): Promise<number> {
       summary.retryable.length > 0
         ? `, ${summary.retryable.length} not stored (database locked; run again)`
         : '';
-    const interrupted = summary.interrupted ? ' · interrupted before the end of the input' : '';
     console.log(
       `\n${summary.added} added, ${summary.duplicates} already stored, ${summary.rejectedCount} rejected` +
-        `${notStored}${run}${interrupted} · database ${printable(file)}`,
+        `${notStored}${run} · database ${printable(file)}`,
     );
-    if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
+    if (stoppedBy !== null) {
+      console.log(stopLine(stoppedBy, summary, { pages: precompute ? 'not-started' : 'skipped' }));
+      return SIGNAL_STATUS[stoppedBy];
+    }
     if (versions && summary.added > 0) {
       // An ingest changes its stories' versions, so their kept pages no longer count.
       const stories = changedStories(versions, await storyVersions(store));
@@ -219,8 +230,11 @@ async function main(): Promise<number> {
         // No more page processes than cores: each may take a 4 GB heap for a big story.
         shareStories(stories, words, Math.min(workers, availableParallelism())),
       );
+      if (stoppedBy !== null) {
+        console.log(stopLine(stoppedBy, summary, { pages: 'stopped', stories: stories.length }));
+        return SIGNAL_STATUS[stoppedBy];
+      }
     }
-    if (stoppedBy !== null) return SIGNAL_STATUS[stoppedBy];
     if (summary.retryable.length > 0) return 3;
     return summary.rejectedCount > 0 ? 1 : 0;
   } finally {
@@ -229,6 +243,45 @@ async function main(): Promise<number> {
     await pool?.close();
     await store.close();
   }
+}
+
+/**
+ * The one line that ends a run stopped by a signal: what is stored and how to go on.
+ * `pages`: 'not-started' (stopped while reading), 'stopped' (while computing the pages of
+ * `stories` changed stories), 'skipped' (--skip-precompute).
+ */
+function stopLine(
+  signal: keyof typeof SIGNAL_STATUS,
+  summary: Pick<IngestSummary, 'added' | 'runId' | 'interrupted'>,
+  step: { pages: 'not-started' | 'stopped' | 'skipped'; stories?: number },
+): string {
+  const by = signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : 'SIGTERM';
+  const run = summary.runId === null ? '' : ` in analysis run ${summary.runId}`;
+  const stored =
+    summary.added === 0
+      ? 'no article was added'
+      : `${plural(summary.added, 'article')} added${run}` +
+        (summary.interrupted ? ' (marked interrupted)' : '');
+  if (step.pages === 'stopped') {
+    return (
+      `Stopped by ${by} while computing pages: ${stored}; the pages of ` +
+      `${plural(step.stories ?? 0, 'changed story', 'changed stories')} are not all kept. ` +
+      `To finish: npm run precompute (pages already kept are skipped).`
+    );
+  }
+  const pages = step.pages === 'not-started' && summary.added > 0;
+  if (!summary.interrupted) {
+    // The whole input was read and stored; the signal came before the pages began.
+    return (
+      `Stopped by ${by}: ${stored}; the whole input was read.` +
+      (pages ? ' To finish: npm run precompute (pages already kept are skipped).' : '')
+    );
+  }
+  return (
+    `Stopped by ${by} before the end of the input: ${stored}. To continue: run the same ` +
+    `command again (stored articles are skipped)` +
+    (pages ? ', then npm run precompute for the pages (pages already kept are skipped).' : '.')
+  );
 }
 
 /** The heap `npm run precompute` runs with (package.json). */
@@ -245,7 +298,8 @@ const STORIES_NAMED_AT_MOST = 1000;
  * (Ctrl-C, SIGTERM) ends the child; a PostgreSQL URL goes to it in its environment, not on
  * a command line that `ps` shows. With --workers N the stories are shared among N children
  * (the largest first, each to the child with the fewest words so far): each page is
- * computed from its own story alone, so the pages kept are the same.
+ * computed from its own story alone, so the pages kept are the same, and their summaries
+ * are added up into one line, as one child would print it.
  */
 async function precomputeApart(
   stories: readonly string[],
@@ -264,31 +318,43 @@ async function precomputeApart(
     database.databaseUrl === undefined
       ? process.env
       : { ...process.env, PARALLAX_DATABASE_URL: database.databaseUrl };
-  const failures = await Promise.all(
-    children.map(async (group) => {
+  const started = performance.now();
+  // Each child prints its summary as JSON on its standard output; one line adds them up.
+  const outcomes = await Promise.all(
+    children.map(async (group): Promise<PagesSummary | string | null> => {
       const args = [
         `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
         fileURLToPath(new URL('./precompute.js', import.meta.url)),
         '--quiet',
+        '--json',
         ...(database.db === undefined ? [] : [`--db=${database.db}`]),
         ...group.map((slug) => `--story=${slug}`),
       ];
       try {
         const child = spawn(process.execPath, args, {
-          stdio: ['ignore', 'inherit', 'inherit'],
+          stdio: ['ignore', 'pipe', 'inherit'],
           env,
           signal: stop,
         });
+        let output = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
         const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
-        if (code === 0 || stop.aborted) return null;
+        if (code === 0) return parsePagesSummary(output) ?? 'no summary';
+        // Stopped by ingest's signal: the command's closing line says so, once.
+        if (stop.aborted) return null;
         return signal === null ? `exit status ${code}` : signal;
       } catch (error) {
         // Stopped by a signal (the child is ended), or the child could not start.
-        return stop.aborted ? 'stopped' : printable(String(error));
+        return stop.aborted ? null : printable(String(error));
       }
     }),
   );
-  const failed = failures.filter((f) => f !== null);
+  const done = outcomes.filter((o): o is PagesSummary => typeof o === 'object' && o !== null);
+  if (done.length > 0) {
+    const seconds = (performance.now() - started) / 1000;
+    console.log(describePages(mergePages(done, seconds, done[0]!.database)));
+  }
+  const failed = outcomes.filter((o) => typeof o === 'string');
   if (failed.length > 0)
     console.error(`warning   pages not computed (${failed.join('; ')}); run npm run precompute`);
 }

@@ -8,11 +8,12 @@
 
 import { parseArgs } from 'node:util';
 import { printable, runCommand } from './command.js';
+import { describePages, summarizePages } from './pages-summary.js';
 
 const USAGE = `Usage: npm run precompute -- [options]
 
-Computes each story's dashboard (whole articles, lead, body), aligned facts and API
-figures, and keeps them in the database: the server then shows them at once, however
+Computes each story's dashboard (whole articles, lead, body), aligned facts, API
+figures and distinctive words (the terms CSV), and keeps them in the database: the server then shows them at once, however
 big the story. Kept pages count only for the data they were computed from; an ingest,
 edit, re-analysis or deletion makes the story's pages be computed again (by this
 command, or by the server on the first request if the story is small enough), and
@@ -26,6 +27,8 @@ Options:
   --all-outlets      also every outlet's rows (slow on a big corpus: each row pools the
                      story's other outlets; about 15 µs per sentence per outlet)
   --quiet            print only errors and the closing summary, not a line per story
+  --json             print the closing summary as one JSON line (pagesComputed,
+                     alreadyKept, stories: one object per story, seconds, database)
   --help             this text
 
 Exit status: 0 done, 1 an error, 2 usage error.`;
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
         outlet: { type: 'string', multiple: true },
         'all-outlets': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -75,11 +79,8 @@ async function main(): Promise<number> {
                 `, ${(r.ms / 1000).toFixed(1)} s`,
             ),
     });
-    const computed = reports.reduce((n, r) => n + r.computed, 0);
-    console.log(
-      `${computed} pages computed and kept for ${reports.length} stories in ` +
-        `${((performance.now() - started) / 1000).toFixed(1)} s · ${where}`,
-    );
+    const summary = summarizePages(reports, (performance.now() - started) / 1000, where);
+    console.log(values.json ? JSON.stringify(summary) : describePages(summary));
     return 0;
   } finally {
     await store.close();

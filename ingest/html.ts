@@ -7,6 +7,10 @@
  *
  * The stored text is one paragraph per block element (p, h1–h6, li, blockquote, …)
  * with whitespace collapsed inside each, paragraphs separated by a blank line, no HTML.
+ * It starts with the headline, once, as the bundled corpus's texts and a pasted article
+ * do, so the headline is scored and read as the lead: Readability drops an <h1> that
+ * repeats the page's <title> or stands above the element it keeps as the body (a news
+ * site's header, a WordPress entry header), and keeps one that differs from <title>.
  *
  * Deliberately not here: fetching pages, running scripts (linkedom never executes
  * any; script and style contents are dropped, attributes are never read as text),
@@ -116,22 +120,18 @@ export function readHtml(
   const navigation = navigationReason(pageShape(parsed.content, text, meta.generator));
   if (navigation) return new IngestError(file, navigation);
 
+  const title = chooseHeadline({
+    ...meta.headlines,
+    readability: parsed?.title ?? undefined,
+    siteNames: [meta.outlet, parsed?.siteName ?? undefined, meta.applicationName, defaults.outlet],
+  });
   const fields: LooseFields = {
-    title: chooseHeadline({
-      ...meta.headlines,
-      readability: parsed?.title ?? undefined,
-      siteNames: [
-        meta.outlet,
-        parsed?.siteName ?? undefined,
-        meta.applicationName,
-        defaults.outlet,
-      ],
-    }),
+    title,
     outlet: meta.outlet ?? parsed?.siteName,
     url: meta.url,
     date: meta.date ?? firstIsoDate([parsed?.publishedTime]),
     author: meta.author ?? parsed?.byline,
-    text,
+    text: headlineFirst(text, title),
   };
   return buildArticle(fields, {
     file,
@@ -142,6 +142,26 @@ export function readHtml(
         ? 'the page has no og:site_name; pass --outlet'
         : 'a web page names no story; pass --story',
   });
+}
+
+/** How many opening paragraphs may hold the headline already (after a kicker, a label). */
+const HEADLINE_WITHIN = 3;
+
+/** Letters and digits only, lower case: the headline as Readability kept it or not. */
+function headlineKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The text with the headline as its first paragraph, unless one of its first paragraphs
+ * is the headline already (Readability kept the <h1>): never twice.
+ */
+export function headlineFirst(text: string, headline: string | undefined): string {
+  const key = headline === undefined ? '' : headlineKey(headline);
+  if (key === '') return text;
+  const opening = text.split('\n\n', HEADLINE_WITHIN);
+  if (opening.some((paragraph) => headlineKey(paragraph) === key)) return text;
+  return `${headline!.replace(/\s+/g, ' ').trim()}\n\n${text}`;
 }
 
 // prettier-ignore

@@ -111,14 +111,18 @@ export function chooseCodebook(
   return { codebook: first.codebook, counts, why: 'named' };
 }
 
-/** The choice in a line: "codebook us-north-korea (North Korea named 14 times, China 3)". */
-export function describeChoice(choice: CodebookChoice): string {
+/**
+ * Why the codebook was chosen, the counts that decided it: "North Korea named 14 times,
+ * China 3", or for the default "no other party of a bundled codebook is named: not China,
+ * Iran, North Korea or Russia".
+ */
+export function whyChosen(choice: CodebookChoice): string {
   const named = choice.counts.filter((count) => count.mentions > 0);
   const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
   if (choice.why === 'none') {
     const places = choice.counts.map((count) => count.place).sort();
     const list = `${places.slice(0, -1).join(', ')} or ${places.at(-1)}`;
-    return `codebook ${choice.codebook}, the default (no other party of a bundled codebook is named: not ${list})`;
+    return `no other party of a bundled codebook is named: not ${list}`;
   }
   const chosen = named.find((count) => count.codebook === choice.codebook)!;
   const others = named
@@ -129,5 +133,13 @@ export function describeChoice(choice: CodebookChoice): string {
     choice.why === 'not-clear'
       ? `; ${named[0]!.place} is named more but not twice as often, too close for ${named[0]!.codebook}`
       : '';
-  return `codebook ${choice.codebook} (${chosen.place} named ${times(chosen.mentions)}${rest}${note})`;
+  return `${chosen.place} named ${times(chosen.mentions)}${rest}${note}`;
+}
+
+/** The choice in a line: "codebook us-north-korea (North Korea named 14 times, China 3)". */
+export function describeChoice(choice: CodebookChoice): string {
+  const because = whyChosen(choice);
+  return choice.why === 'none'
+    ? `codebook ${choice.codebook}, the default (${because})`
+    : `codebook ${choice.codebook} (${because})`;
 }

@@ -15,6 +15,7 @@ import type { Store, StorySummary } from '../../db/store.js';
 import { storyCodebook } from '../sides.js';
 import { factsJson, prepareFacts, type PreparedFacts } from '../pages/facts.js';
 import { storyFigures, storyFramingFigures } from './figures.js';
+import { storyWords, type StoryWords } from '../panels/words.js';
 import type { FramingFigures, OutletFigures } from './figures.js';
 import { EXPECTATION_DIRECTIONS } from '../../analysis/vocabulary/expectation.js';
 import type { ExportName } from './export-names.js';
@@ -180,6 +181,22 @@ export const COLUMNS: Record<ExportName, readonly string[]> = {
     'text',
     ...STAMP_COLUMNS,
   ],
+  terms: [
+    'story_slug',
+    'outlet_slug',
+    'outlet_name',
+    'part',
+    'rank',
+    'word',
+    'stem',
+    'count',
+    'other_count',
+    'outlet_term_count',
+    'story_term_count',
+    'log_odds',
+    'z',
+    ...STAMP_COLUMNS,
+  ],
 };
 
 export interface ExportRequest extends ExportFilter {
@@ -189,7 +206,7 @@ export interface ExportRequest extends ExportFilter {
 
 /** The per-outlet figures are computed for one part of the articles; the rest are rows as stored. */
 export function takesPart(what: ExportName): boolean {
-  return what === 'summary' || what === 'summary_parties';
+  return what === 'summary' || what === 'summary_parties' || what === 'terms';
 }
 
 type Cell = string | number | null;
@@ -415,7 +432,48 @@ async function* factRows(
   }
 }
 
-/** The rows of one export, in its stable order. */
+/**
+ * One row per story, outlet and distinctive word, in the page's order (highest z first):
+ * the words the story page lists for each outlet (server/panels/words.ts), every outlet its
+ * own row as on its "every outlet" page, with the counts behind each statistic.
+ */
+async function* termRows(
+  store: Store,
+  request: ExportRequest,
+  stamp: DataStamp,
+  computations: StoryComputations,
+): AsyncGenerator<CsvRow> {
+  const part = request.part ?? 'all';
+  for (const story of await storiesInScope(store, request)) {
+    const runs = await outletRuns(store, story.slug, stamp);
+    const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
+    const words = await computations.words(story, part);
+    for (const outlet of words.outlets) {
+      if (request.outlet !== undefined && outlet.outlet !== request.outlet) continue;
+      const latest = runs.get(outlet.outlet);
+      if (!latest) continue;
+      for (const [index, term] of outlet.terms.entries()) {
+        yield {
+          story_slug: story.slug,
+          outlet_slug: outlet.outlet,
+          outlet_name: names.get(outlet.outlet) ?? outlet.outlet,
+          part,
+          rank: index + 1,
+          word: term.word,
+          stem: term.stem,
+          count: term.count,
+          other_count: term.otherCount,
+          outlet_term_count: outlet.tokens,
+          story_term_count: words.tokens,
+          log_odds: term.delta,
+          z: term.z,
+          ...stampOf(latest, stamp),
+        };
+      }
+    }
+  }
+}
+
 /**
  * Where the summary and facts exports get a story's computed figures: computed here by
  * default (the export and report commands); the server passes its worker thread's
@@ -429,6 +487,8 @@ export interface StoryComputations {
     part: Part,
   ): Promise<{ figures: OutletFigures[]; framing: FramingFigures[] }>;
   facts(story: StorySummary): Promise<PreparedFacts>;
+  /** Every outlet's distinctive words in one part (panels/words.ts). */
+  words(story: StorySummary, part: Part): Promise<StoryWords>;
 }
 
 export function inlineComputations(store: Store): StoryComputations {
@@ -444,6 +504,7 @@ export function inlineComputations(store: Store): StoryComputations {
       };
     },
     facts: async (story) => prepareFacts(await store.storySentences(story.slug)),
+    words: async (story, part) => storyWords(await store.storySentences(story.slug), part),
   };
 }
 
@@ -474,6 +535,8 @@ export async function exportRows(
       return summaryPartyRows(store, request, stamp, computations);
     case 'facts':
       return factRows(store, request, stamp, computations);
+    case 'terms':
+      return termRows(store, request, stamp, computations);
   }
 }
 

@@ -10,5 +10,6 @@ export const EXPORTS = [
   'summary',
   'summary_parties',
   'facts',
+  'terms',
 ] as const;
 export type ExportName = (typeof EXPORTS)[number];

@@ -19,7 +19,7 @@ export class ExportRequestError extends Error {
 }
 
 const FILTERS =
-  'story=<story slug>, outlet=<outlet slug>, article=<article id>, part=all|lead|body (summary and summary_parties)';
+  'story=<story slug>, outlet=<outlet slug>, article=<article id>, part=all|lead|body (summary, summary_parties and terms)';
 
 /** What each filter takes, in plain words (the same as `npm run export -- --help`). */
 const TAKES: Record<string, string> = {
@@ -63,7 +63,10 @@ export async function checkExportRequest(
   }
   const request: ExportRequest = parsed.data;
   if (request.part !== undefined && !takesPart(name)) {
-    throw new ExportRequestError('bad', 'part applies to the summary exports only.');
+    throw new ExportRequestError(
+      'bad',
+      'part applies to the summary, summary_parties and terms exports only.',
+    );
   }
   if (request.article !== undefined && (takesPart(name) || name === 'facts')) {
     throw new ExportRequestError('bad', `article does not apply to the ${name} export; use story.`);

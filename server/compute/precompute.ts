@@ -1,6 +1,7 @@
 // Computes and keeps (server/compute/kept-pages.ts) the heavy pages of every story, or of
 // the stories asked for, so no request waits for them: the dashboard of each part, the
-// aligned facts, the JSON API's figures, and the outlet-profile rows asked for. Each
+// aligned facts, the JSON API's figures, the terms CSV's words, and the outlet-profile rows
+// asked for. Each
 // story's sentences are loaded once for all its tasks; a task already kept for the story's
 // current version is skipped, so running it again after a small ingest only computes the
 // stories that changed. It deliberately runs in the caller's process, not the server's
@@ -51,6 +52,8 @@ export function storyTasks(
   }
   tasks.push({ kind: 'facts', slug });
   tasks.push({ kind: 'api-story', slug, part: 'all' });
+  // The terms CSV's words, as the summary CSV's figures above: whole articles.
+  tasks.push({ kind: 'words', slug, part: 'all' });
   const wanted =
     outlets === 'all' ? storyOutlets : storyOutlets.filter((o) => outlets?.includes(o));
   for (const outlet of wanted) tasks.push({ kind: 'outlet', slug, outlet });

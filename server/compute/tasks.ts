@@ -14,6 +14,7 @@ import { storyDashboard, storyPage, type StoryPage } from '../pages/story.js';
 import { outletInStory, type OutletInStory } from '../api/outlets.js';
 import { storyFigures, storyFramingFigures } from '../api/figures.js';
 import type { FramingFigures, OutletFigures } from '../api/figures.js';
+import { storyWords, type StoryWords } from '../panels/words.js';
 
 export type PageTask =
   | {
@@ -29,13 +30,16 @@ export type PageTask =
   /** The per-outlet figures of /api/stories/<slug>, with each outlet's framing. */
   | { kind: 'api-story'; slug: string; part: Part }
   /** One outlet against the story's other outlets (the outlet profile's row for the story). */
-  | { kind: 'outlet'; slug: string; outlet: string };
+  | { kind: 'outlet'; slug: string; outlet: string }
+  /** Every outlet's distinctive words in one part of the story (the terms CSV). */
+  | { kind: 'words'; slug: string; part: Part };
 
 export interface TaskValues {
   story: StoryPage;
   facts: PreparedFacts;
   outlet: OutletInStory;
   'api-story': ApiStoryOutlet[];
+  words: StoryWords;
 }
 
 export type ApiStoryOutlet = OutletFigures & {
@@ -52,6 +56,7 @@ export function describeTask(task: PageTask): string {
   }
   if (task.kind === 'outlet') return `“${task.outlet}” against the other outlets of “${task.slug}”`;
   if (task.kind === 'api-story') return `the figures of “${task.slug}” (${task.part})`;
+  if (task.kind === 'words') return `the distinctive words of “${task.slug}” (${task.part})`;
   return `the aligned facts of “${task.slug}”`;
 }
 
@@ -82,6 +87,7 @@ export async function runTask(
   if (!story) throw new HttpError(404, `No story “${task.slug}”.`);
   const sentences = inputs?.sentences ?? (await store.storySentences(task.slug));
   if (task.kind === 'facts') return prepareFacts(sentences);
+  if (task.kind === 'words') return storyWords(sentences, task.part);
   const framing = inputs?.framing ?? (await store.storyFraming(task.slug));
   if (task.kind === 'outlet') return outletInStory(story, sentences, framing, task.outlet);
   if (task.kind === 'api-story') {

@@ -2,11 +2,13 @@
 // page an addition answers with: one row per file or row, stored (with a link to the
 // article), already stored, or refused with the reason ingest gives on the command line.
 
+import { whyChosen, type CodebookChoice } from '../../analysis/codebooks/choose.js';
 import type { AddResult, OutletSummary, StorySummary } from '../../db/store.js';
 import type { IngestSummary } from '../../ingest/ingest.js';
 import { ACCEPTED_EXTENSIONS } from '../../ingest/read.js';
 import type { WriteFields } from '../access.js';
 import type { LayoutModel } from '../render.js';
+import { storyCodebook } from '../sides.js';
 import { describeBytes } from '../write-limits.js';
 import type { WriteLimits } from '../write-limits.js';
 
@@ -68,6 +70,19 @@ export interface ResultsPage extends LayoutModel {
   warnings: { source: string; warning: string }[];
   /** The stories that received articles, to open next. */
   stories: { title: string; href: string }[];
+  /**
+   * The new stories whose codebook was chosen from their first article: which, why (the
+   * counts `npm run codebook -- choose` prints) and where to change it.
+   */
+  codebooks: {
+    story: { title: string; href: string };
+    name: string;
+    /** The codebook's title ("United States and North Korea"). */
+    title: string;
+    isDefault: boolean;
+    because: string;
+    editHref: string;
+  }[];
 }
 
 export function resultsPage(
@@ -76,6 +91,10 @@ export function resultsPage(
   warnings: { source: string; warning: string }[],
   stories: { title: string; slug: string }[],
   headlines: ReadonlyMap<number, string>,
+  chosen: {
+    story: { title: string; slug: string; codebook: string };
+    choice: CodebookChoice;
+  }[] = [],
 ): ResultsPage {
   return {
     title: 'What was added',
@@ -120,6 +139,18 @@ export function resultsPage(
       title: s.title,
       href: `/stories/${encodeURIComponent(s.slug)}`,
     })),
+    codebooks: chosen.map(({ story, choice }) => {
+      const href = `/stories/${encodeURIComponent(story.slug)}`;
+      return {
+        story: { title: story.title, href },
+        // The story's codebook as stored: the one chosen (a story takes its first choice).
+        name: story.codebook,
+        title: storyCodebook(story).title,
+        isDefault: choice.why === 'none',
+        because: whyChosen(choice),
+        editHref: `${href}/edit`,
+      };
+    }),
   };
 }
 

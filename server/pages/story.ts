@@ -12,7 +12,6 @@ import {
   voiceShare,
 } from '../../analysis/comparison/compare.js';
 import { sideHue, sideInfo, type SideVocabulary } from '../../analysis/vocabulary/sides.js';
-import { distinctiveTerms } from '../../analysis/comparison/keyness.js';
 import { CLAIM_MINIMUMS, summarizeOutlets } from '../../analysis/comparison/summary.js';
 import type { SummaryFigures } from '../../analysis/comparison/summary.js';
 import {
@@ -26,6 +25,7 @@ import type { Linked, PanelContext } from '../panels/context.js';
 import { expectationCells, expectationPanel, type ExpectationCell } from '../panels/expectation.js';
 import { hedgeCells } from '../panels/hedges.js';
 import { issuesPanel } from '../panels/issues.js';
+import { distinctiveWords } from '../panels/words.js';
 import { toneCell, tonePanel, TONE_TICKS_LIMIT, type ToneCell } from '../panels/tone.js';
 import { paginate, type Pager } from '../pager.js';
 import { voiceCells, voicesPanel, type SpeakerCell } from '../panels/voices.js';
@@ -283,12 +283,7 @@ export async function storyDashboard(
       sides,
     ).map((s) => [s.outlet, s.line]),
   );
-  const keyness = new Map(
-    distinctiveTerms(
-      sentences.map((s) => ({ outlet: s.outlet, text: s.text })),
-      { top: 8 },
-    ).map((k) => [k.outlet, k.terms]),
-  );
+  const keyness = new Map(distinctiveWords(sentences).map((k) => [k.outlet, k.terms]));
 
   const outlets: OutletRow[] = figures.map((f) => {
     const { quotedShare, anonymousShare, speakers } = voiceCells(context, f);

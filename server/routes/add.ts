@@ -8,6 +8,8 @@
 
 import { Router } from 'express';
 import type { Analyzer } from '../../analysis/pipeline.js';
+import type { CodebookChoice } from '../../analysis/codebooks/choose.js';
+import { slugify } from '../../db/slug.js';
 import type { AddResult, Store, StorySummary } from '../../db/store.js';
 import { ingest } from '../../ingest/ingest.js';
 import type { IngestSummary } from '../../ingest/ingest.js';
@@ -75,6 +77,8 @@ export function addRoutes(
     const before = new Map((await store.listStories()).map((s) => [s.slug, s.articleCount]));
     const results: AddResult[] = [];
     const warnings: { source: string; warning: string }[] = [];
+    // New stories' codebooks chosen from their first article, by story slug.
+    const choices = new Map<string, CodebookChoice>();
     const base = analyzer();
     const pool = await createAnalysisPool(base, 1, undefined, ANALYSIS_BUDGET_MS);
     let summary: IngestSummary;
@@ -84,6 +88,7 @@ export function addRoutes(
         batchSize: BROWSER_BATCH,
         onResult: (result) => results.push(result),
         onWarning: (from, warning) => warnings.push({ source: from, warning }),
+        onCodebookChoice: (story, choice) => choices.set(slugify(story), choice),
       });
     } finally {
       await pool.close();
@@ -96,7 +101,13 @@ export function addRoutes(
     for (const story of grown) {
       for (const a of await store.listArticles(story.slug)) headlines.set(a.id, articleName(a));
     }
-    return resultsPage(summary, results, warnings, grown, headlines);
+    // Only the stories that were new and received an article: a choice for a story whose
+    // articles were all refused chose nothing that was kept.
+    const chosen = grown.flatMap((story) => {
+      const choice = before.has(story.slug) ? undefined : choices.get(story.slug);
+      return choice ? [{ story, choice }] : [];
+    });
+    return resultsPage(summary, results, warnings, grown, headlines, chosen);
   };
 
   router.post('/add', ...formBody(limits), access.check, async (req, res) => {

@@ -14,7 +14,7 @@ import { checkExportRequest, ExportRequestError } from '../api/export-request.js
 export function exportRoutes(store: Store, jobs: PageJobs): Router {
   const router = Router();
 
-  // The summary, summary_parties and facts downloads take the story's figures from the worker (the same
+  // The summary, summary_parties, facts and terms downloads take the story's figures from the worker (the same
   // results the pages keep); the download waits for them, the request thread does not.
   const computed = async <T extends PageTask>(task: T): Promise<TaskValue<T>> => {
     const job = await jobs.get(task, await store.storyVersion(task.slug), Infinity);
@@ -32,6 +32,7 @@ export function exportRoutes(store: Store, jobs: PageJobs): Router {
       };
     },
     facts: (story) => computed({ kind: 'facts', slug: story.slug }),
+    words: (story, part) => computed({ kind: 'words', slug: story.slug, part }),
   };
 
   router.get('/export/:what.csv', async (req, res) => {

@@ -67,6 +67,40 @@ describe('the write forms in a browser', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('an upload that starts a story names the codebook chosen and links to where it is changed', async () => {
+    const page = fx.page;
+    // Written for this test (not from any gold set): an article about North Korea's talks.
+    const text = `North Korea and US envoys meet in Hanoi
+
+Envoys from North Korea and the United States met in Hanoi on Wednesday to prepare a second
+summit. Pyongyang wants sanctions eased before it gives up more of its nuclear programme, and
+Washington wants a full list of North Korea's sites first. A North Korean official said the
+talks were useful. Analysts said neither side expected a breakthrough before the leaders meet.`;
+    const errors = await consoleErrors(page, async () => {
+      await page.goto(`${fx.server.base}/add`);
+      await page.locator('#upload-files').setInputFiles({
+        name: 'hanoi.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(text),
+      });
+      await page.locator('#upload-outlet').fill('Test Wire');
+      await page.locator('#upload-new-story').fill('Hanoi summit <2019>');
+      await page.getByRole('button', { name: 'Upload and add' }).click();
+      await page.waitForURL(/\/add\/results\/[A-Za-z0-9_-]{24}$/);
+      const chosen = page.locator('section.codebook-choices li');
+      assert.equal(
+        await chosen.innerText(),
+        'Hanoi summit <2019>: United States and North Korea (us-north-korea). ' +
+          'Chosen because North Korea named 5 times. Change the codebook',
+      );
+      await page.screenshot({ path: `${SHOTS}/forms-results-codebook.png`, fullPage: true });
+      await chosen.getByRole('link', { name: 'Change the codebook' }).click();
+      await page.waitForURL(/\/stories\/hanoi-summit-2019\/edit$/);
+      assert.equal(await page.getByLabel('Codebook').inputValue(), 'us-north-korea');
+    });
+    assert.deepEqual(errors, []);
+  });
+
   test('an upload with bad rows lists each refused row with its reason', async () => {
     const page = fx.page;
     await page.goto(`${fx.server.base}/add`);

@@ -2,7 +2,8 @@
 // error lines, against a throwaway database.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ describe('npm run ingest', () => {
     assert.doesNotMatch(first.err, /articles\.jsonl: line 4/);
     assert.match(
       first.out,
-      /computing the pages of 2 changed stories[^]*\n10 pages computed and kept for 2 stories/,
+      /computing the pages of 2 changed stories[^]*\n12 pages computed and kept for 2 stories/,
     );
   });
 
@@ -90,10 +91,38 @@ describe('npm run ingest', () => {
     const args = ['--story', 'Blinken in Beijing', '--quiet', fixtures];
     run('ingest', ['--db', one, ...args]);
     const shared = run('ingest', ['--db', two, '--workers', '2', ...args]);
-    // Two children, one story each, each with its own summary line.
-    const summaries = shared.out.match(/^5 pages computed and kept for 1 stories/gm) ?? [];
-    assert.equal(summaries.length, 2, shared.out);
+    // Two children, one story each, and one summary of the pages step: their totals.
+    const summaries = shared.out.match(/^\d+ pages? computed and kept for .*$/gm) ?? [];
+    assert.deepEqual(
+      summaries.map((line) => line.replace(/ in [\d.]+ s · .*/, '')),
+      ['12 pages computed and kept for 2 stories'],
+      shared.out,
+    );
     assert.deepEqual(await pagesOf(two), await pagesOf(one));
+  });
+
+  test('SIGTERM while the pages are computed in two processes: one line says what is stored and what to run', async () => {
+    const file = join(dir, 'signal-pages.sqlite');
+    const script = fileURLToPath(new URL('../../cli/ingest.js', import.meta.url));
+    const args = ['--db', file, '--workers', '2', '--story', 'Blinken in Beijing', '--quiet'];
+    const child = spawn(process.execPath, [script, ...args, fixtures]);
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    let signalled = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      // The page processes have just been started (each takes seconds on these stories).
+      if (!signalled && /computing the pages/.test(out)) signalled = child.kill('SIGTERM');
+    });
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(code, 143, out + err);
+    assert.match(
+      out,
+      /^Stopped by SIGTERM while computing pages: 5 articles added in analysis run 1; the pages of 2 changed stories are not all kept\. To finish: npm run precompute/m,
+    );
+    // Said once: no second account of the stop from the page processes.
+    assert.equal((out + err).match(/stopped|not computed/gi)?.length, 1, out + err);
   });
 
   test('a second run stores nothing twice', () => {

@@ -60,7 +60,7 @@ describe('npm run export', () => {
     const part = run(['summary', '--db', db, '--part', 'xyz']);
     assert.equal(part.code, 2);
     assert.match(part.err, /Bad “part”: part takes all, lead or body, not “xyz”/);
-    assert.match(part.err, /\(summary and summary_parties\)/);
+    assert.match(part.err, /\(summary, summary_parties and terms\)/);
     assert.doesNotMatch(part.err, /Invalid option|expected one of/);
     assert.equal(run(['--db', db]).code, 2);
     assert.match(run(['--help']).out, /Usage: npm run export/);

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../../lib/project-paths.js';
-import { readHtml } from '../../ingest/html.js';
+import { headlineFirst, readHtml } from '../../ingest/html.js';
+import { segmentArticle } from '../../analysis/segmentation/segment.js';
 import {
   DEFAULT_LIMITS,
   IngestError,
@@ -211,5 +212,60 @@ test('an <h1> that differs from <title> wins; a declared title loses its site su
   assert.equal(
     article(read('<title>Blinken – and Xi – meet at last</title>', '')).title,
     'Blinken – and Xi – meet at last',
+  );
+});
+
+test('the stored text starts with the headline, once, whether Readability kept the <h1> or dropped it', () => {
+  // Real page shapes: an <h1> inside <article> that repeats <title> (Drupal, ChinaFile), a
+  // headline in a <header> above the body section (nytimes.com), a WordPress entry header,
+  // and an <h1> that differs from an SEO <title>, which Readability keeps in the text.
+  const pages: [string, string, string][] = [
+    [
+      'html/chinafile-title-suffix.html',
+      'The Stakes of Antony Blinken’s Visit to Beijing',
+      'A ChinaFile Conversation',
+    ],
+    [
+      'html/nyt-header-above-body.html',
+      'In China, Blinken Faces Clashing Agendas and a Question: Will Xi Show Up?',
+      'Asia Pacific',
+    ],
+    [
+      'html/wordpress-entry-title.html',
+      'Blinken heads to Beijing to steady strained ties',
+      'Secretary of State Antony Blinken will arrive in Beijing on Sunday',
+    ],
+    [
+      'html/seo-title-differs.html',
+      'Blinken heads to Beijing to steady strained ties',
+      'Secretary of State Antony Blinken will arrive in Beijing on Sunday',
+    ],
+    [
+      'ingest/blog-blinken.html',
+      'US-China tensions: Blinken launches high-stakes talks',
+      'Written by Dr. Florence Akano',
+    ],
+  ];
+  for (const [file, headline, next] of pages) {
+    const page = readFileSync(projectPath('test', 'fixtures', ...file.split('/')), 'utf8');
+    const record = article(readHtml(page, file, { story: 's', outlet: 'o' }, DEFAULT_LIMITS));
+    assert.equal(record.title, headline, file);
+    const paragraphs = record.text.split('\n\n');
+    assert.equal(paragraphs[0], headline, file);
+    assert.ok(paragraphs[1]!.startsWith(next), `${file}: ${paragraphs[1]}`);
+    assert.equal(record.text.split(headline).length - 1, 1, `${file}: the headline once`);
+    // The segmenter reads it as the headline (not the kicker after it).
+    const [first] = segmentArticle(record.text, { title: record.title ?? undefined });
+    assert.deepEqual([first?.kind, first?.text], ['headline', headline], file);
+  }
+});
+
+test('a headline already among the first paragraphs is not added again', () => {
+  const text = 'World\n\nBlinken Lands in Beijing\n\nThe top US diplomat arrived on Sunday.';
+  assert.equal(headlineFirst(text, 'Blinken lands in Beijing'), text);
+  assert.equal(headlineFirst(text, undefined), text);
+  assert.equal(
+    headlineFirst('The top US diplomat arrived on Sunday.', ' Blinken  lands '),
+    'Blinken lands\n\nThe top US diplomat arrived on Sunday.',
   );
 });

@@ -134,6 +134,57 @@ describe('CSV exports over the bundled corpus', () => {
     assert.ok(Number(lead[0]!.sentence_count) < Number(rows[0]!.sentence_count));
   });
 
+  test('terms holds the distinctive words the story page lists, with the z and counts it shows, per tab', async () => {
+    for (const part of ['all', 'lead']) {
+      const rows = records(
+        (await fx.server.get(`/export/terms.csv?story=${STORY}&part=${part}`)).text,
+      );
+      const html = (await fx.server.get(`/stories/${STORY}?part=${part}`)).text;
+      assert.match(html, new RegExp(`href="/export/terms\\.csv\\?story=${STORY}&part=${part}"`));
+      const panel = /<h2 id="words-h">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      // The page: each outlet's column, its words as "word z 1.9 · 6×".
+      const page = [...panel.matchAll(/<h3>([^<]*)<\/h3>([\s\S]*?)<\/div>/g)].map((m) => ({
+        outlet: m[1]!,
+        words: [
+          ...m[2]!.matchAll(
+            /<li>(?:<a [^>]*>)?([^<]*)(?:<\/a>)? <span class="sub">z ([\d.-]+) · (\d+)×/g,
+          ),
+        ].map((w) => `${w[1]} ${w[2]} ${w[3]}`),
+      }));
+      assert.equal(page.length, 5);
+      assert.ok(page.some((o) => o.words.length > 0));
+      for (const { outlet, words } of page) {
+        const exported = rows
+          .filter((r) => r.outlet_name === outlet)
+          .sort((a, b) => Number(a.rank) - Number(b.rank))
+          .map((r) => `${r.word} ${Number(r.z).toFixed(1)} ${r.count}`);
+        assert.deepEqual(exported, words, `${outlet}, ${part}`);
+      }
+      assert.ok(rows.every((r) => r.part === part));
+      // The statistic as the README gives it, from the row's own counts.
+      for (const r of rows) {
+        const [yi, yj, ni, total] = [
+          r.count,
+          r.other_count,
+          r.outlet_term_count,
+          r.story_term_count,
+        ].map(Number) as [number, number, number, number];
+        const alpha = yi + yj;
+        const delta =
+          Math.log((yi + alpha) / (ni + total - yi - alpha)) -
+          Math.log((yj + alpha) / (total - ni + total - yj - alpha));
+        assert.ok(Math.abs(delta - Number(r.log_odds)) < 1e-9, r.word);
+        assert.ok(
+          Math.abs(delta / Math.sqrt(1 / (yi + alpha) + 1 / (yj + alpha)) - Number(r.z)) < 1e-9,
+        );
+      }
+    }
+    const cnn = records((await fx.server.get(`/export/terms.csv?story=${STORY}&outlet=cnn`)).text);
+    assert.ok(cnn.length > 0 && cnn.every((r) => r.outlet_slug === 'cnn'));
+    const refused = await fx.server.get('/export/terms.csv?article=1');
+    assert.equal(refused.status, 400);
+  });
+
   test('summary_parties round-trips: one row per outlet and party, the API’s framing numbers', async () => {
     const rows = records((await fx.server.get(`/export/summary_parties.csv?story=${STORY}`)).text);
     const api = JSON.parse((await fx.server.get(`/api/stories/${STORY}`)).text) as ApiStory;
@@ -228,7 +279,7 @@ describe('CSV exports over the bundled corpus', () => {
       ['/export/segments.csv?article=999999', 404, /No article with id “999999”/],
       ['/export/segments.csv?article=abc', 400, /Bad “article”/],
       ['/export/segments.csv?colour=red', 400, /Bad “colour”/],
-      ['/export/segments.csv?part=lead', 400, /summary exports only/],
+      ['/export/segments.csv?part=lead', 400, /summary, summary_parties and terms exports only/],
       ['/export/summary_parties.csv?article=1', 400, /does not apply/],
       ['/export/summary.csv?part=middle', 400, /Bad “part”/],
       ['/export/summary.csv?article=1', 400, /does not apply/],

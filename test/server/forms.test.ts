@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { ingest } from '../../ingest/ingest.js';
 import { projectPath } from '../../lib/project-paths.js';
+import { slugify } from '../../db/slug.js';
 import type { AddResult } from '../../db/store.js';
 import { serve, serverFixture, tempStore } from '../helpers.js';
 import { FormSession, message, unescape } from './form-session.js';
@@ -225,6 +226,51 @@ describe('adding articles in the browser', () => {
       results[0]![2]!,
       /^malformed CSV at row 2 \(line 2\): the quote opened on line 2 is not closed on that line .*close the quote/,
     );
+  });
+
+  test('an upload that starts a story says which codebook its first article chose, why, and where to change it', async () => {
+    // Written for this test (not from any gold set): 70 words about North Korea's talks.
+    const text = `North Korea and US envoys meet in Hanoi
+
+Envoys from North Korea and the United States met in Hanoi on Wednesday to prepare a second
+summit. Pyongyang wants sanctions eased before it gives up more of its nuclear programme, and
+Washington wants a full list of North Korea's sites first. A North Korean official said the
+talks were useful. Analysts said neither side expected a breakthrough before the leaders meet.`;
+    const story = '<b>Hanoi</b> talks & "summit"';
+    const session = new FormSession(fx.server.base);
+    const { token } = await session.open('/add');
+    const posted = await session.upload(
+      '/add/files',
+      { _csrf: token, outlet: 'Test Wire', story: '', new_story: story },
+      [{ name: 'hanoi.txt', bytes: text }],
+    );
+    const page = await session.follow(posted);
+    assert.equal(page.status, 200);
+    const section = /<section class="codebook-choices"[\s\S]*?<\/section>/.exec(page.html)?.[0];
+    assert.ok(section, 'a section names the codebook chosen');
+    const slug = slugify(story);
+    assert.equal(await fx.temp.store.codebookOfStory(story), 'us-north-korea');
+    // The story's name is escaped; the codebook, its counts (as `npm run codebook -- choose`
+    // prints them) and the story's edit page are named.
+    assert.match(
+      section,
+      new RegExp(
+        `<a href="/stories/${slug}">&lt;b&gt;Hanoi&lt;/b&gt; talks &amp; &quot;summit&quot;</a>: ` +
+          `<strong>United States and North Korea</strong> \\(<code>us-north-korea</code>\\)\\. ` +
+          `Chosen because North Korea named 5 times\\. <a href="/stories/${slug}/edit">Change the codebook</a>`,
+      ),
+    );
+    assert.doesNotMatch(page.html, /<b>Hanoi/);
+    // An article added to the story afterwards chooses nothing: the section is not shown.
+    const more = await session.follow(
+      await session.upload(
+        '/add/files',
+        { _csrf: token, outlet: 'Other Wire', story: slug, new_story: '' },
+        [{ name: 'hanoi-2.txt', bytes: text.replace('Wednesday', 'Thursday') }],
+      ),
+    );
+    assert.match(more.html, /result-stored/);
+    assert.doesNotMatch(more.html, /codebook-choices/);
   });
 
   test('an upload with a file of the wrong type, an empty or a binary file stores nothing and says which', async () => {
