@@ -90,15 +90,24 @@ export function contentTerms(text: string): readonly Term[] {
 // Terms are interned: the same (stem, surface) pair is one read-only object wherever it is
 // written, so tallies count by object (SurfaceTally) instead of by two strings. Bounded like
 // the stem cache; an object made before a clear still counts right, only slower.
-const internedTerms = new Map<string, Term>();
+const internedTerms = new Map<string, Map<string, Term>>();
+let internedCount = 0;
 
 function internedTerm(stem: string, surface: string): Term {
-  const key = `${stem}\u0000${surface}`;
-  let term = internedTerms.get(key);
+  let bySurface = internedTerms.get(stem);
+  if (bySurface === undefined) {
+    if (internedCount >= STEM_CACHE_LIMIT) {
+      internedTerms.clear();
+      internedCount = 0;
+    }
+    bySurface = new Map();
+    internedTerms.set(stem, bySurface);
+  }
+  let term = bySurface.get(surface);
   if (term === undefined) {
     term = { stem, surface };
-    if (internedTerms.size >= STEM_CACHE_LIMIT) internedTerms.clear();
-    internedTerms.set(key, term);
+    bySurface.set(surface, term);
+    internedCount++;
   }
   return term;
 }
