@@ -61,6 +61,12 @@ const PARSED_SHAPES = 64;
 const parsedShapes = new Map<string, vega.Runtime>();
 const PLACEHOLDER = '__parallaxInlineValues';
 
+/** How many chart shapes are kept parsed; `forget` drops them (tests). */
+export const parsedChartShapes = {
+  count: (): number => parsedShapes.size,
+  forget: (): void => parsedShapes.clear(),
+};
+
 function parsedSpec(full: TopLevelSpec): vega.Runtime {
   const values: unknown[][] = [];
   const indexByJson = new Map<string, number>();
