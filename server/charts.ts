@@ -34,7 +34,7 @@ export async function renderChart(
   options: { hoverTitles?: boolean } = {},
 ): Promise<Chart> {
   const full = { config: CONFIG, ...spec } as TopLevelSpec;
-  const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
+  const view = new vega.View(parsedSpec(full), { renderer: 'none' });
   const rendered = await view.toSVG();
   view.finalize();
   const svg = options.hoverTitles ? withHoverTitles(rendered) : rendered;
@@ -47,6 +47,79 @@ export async function renderChart(
     ),
     description: spec.description ?? '',
   };
+}
+
+/**
+ * Charts of one shape (the same spec but for its data values: a story's whole-article, lead
+ * and body dashboards, its "every outlet" page and the server's worker recomputing a story)
+ * are compiled by vega-lite and parsed by vega once. Neither reads the data values: they
+ * pass by reference into the parsed dataflow (`$ingest`), where a chart's own values are put
+ * back, so the view is built from what vega.parse(compile(spec)) would give. Values that
+ * are equal share one placeholder, as vega-lite merges equal inline data sets.
+ */
+const PARSED_SHAPES = 64;
+const parsedShapes = new Map<string, vega.Runtime>();
+const PLACEHOLDER = '__parallaxInlineValues';
+
+/** How many chart shapes are kept parsed; `forget` drops them (tests). */
+export const parsedChartShapes = {
+  count: (): number => parsedShapes.size,
+  forget: (): void => parsedShapes.clear(),
+};
+
+function parsedSpec(full: TopLevelSpec): vega.Runtime {
+  const values: unknown[][] = [];
+  const indexByJson = new Map<string, number>();
+  const skeleton = withPlaceholders(full, (list) => {
+    const json = JSON.stringify(list);
+    let index = indexByJson.get(json);
+    if (index === undefined) {
+      index = values.push(list) - 1;
+      indexByJson.set(json, index);
+    }
+    return [{ [PLACEHOLDER]: index }];
+  });
+  const key = JSON.stringify(skeleton);
+  let runtime = parsedShapes.get(key);
+  if (runtime === undefined) {
+    runtime = vega.parse(compile(skeleton as TopLevelSpec).spec);
+    if (parsedShapes.size >= PARSED_SHAPES) {
+      parsedShapes.delete(parsedShapes.keys().next().value as string);
+    }
+  } else parsedShapes.delete(key);
+  // Most recently used last: the oldest shape is dropped first.
+  parsedShapes.set(key, runtime);
+  return withValues(runtime, values) as vega.Runtime;
+}
+
+/** A copy of the spec with every inline data set's values replaced by `placeholder(values)`. */
+function withPlaceholders(node: unknown, placeholder: (values: unknown[]) => unknown): unknown {
+  if (Array.isArray(node)) return node.map((item) => withPlaceholders(item, placeholder));
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const data = value as { values?: unknown } | null;
+    copy[key] =
+      key === 'data' && data !== null && typeof data === 'object' && Array.isArray(data.values)
+        ? { ...data, values: placeholder(data.values) }
+        : withPlaceholders(value, placeholder);
+  }
+  return copy;
+}
+
+/** A copy of a parsed dataflow with each placeholder replaced by its values (by reference). */
+function withValues(node: unknown, values: readonly unknown[][]): unknown {
+  if (Array.isArray(node)) {
+    const first = node[0] as Record<string, unknown> | undefined;
+    if (node.length === 1 && first !== null && typeof first === 'object' && PLACEHOLDER in first) {
+      return values[first[PLACEHOLDER] as number];
+    }
+    return node.map((item) => withValues(item, values));
+  }
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = withValues(value, values);
+  return copy;
 }
 
 /**

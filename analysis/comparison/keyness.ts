@@ -3,7 +3,7 @@
 // outlet against the rest of the story, over stemmed content words. It deliberately does no
 // phrase (n-gram) keyness and no significance testing across stories.
 
-import { contentTerms, SurfaceTally } from './terms.js';
+import { contentTerms, SurfaceTally, type Term } from './terms.js';
 
 /** A piece of text attributed to an outlet: a segment or a whole article. */
 export interface OutletText {
@@ -58,21 +58,30 @@ export function distinctiveTerms(
   const top = options.top ?? 15;
   const minCount = options.minCount ?? 2;
   const tally = new SurfaceTally();
-  const perOutlet = new Map<string, Counts>();
-  const pooled: Counts = { byStem: new Map(), total: 0 };
-
+  // Counted by term object first (contentTerms interns them: one map operation a word),
+  // then by stem.
+  const byTerm = new Map<string, Map<Term, number>>();
   for (const { outlet, text } of texts) {
-    let counts = perOutlet.get(outlet);
+    let counts = byTerm.get(outlet);
     if (!counts) {
-      counts = { byStem: new Map(), total: 0 };
-      perOutlet.set(outlet, counts);
+      counts = new Map();
+      byTerm.set(outlet, counts);
     }
     for (const term of contentTerms(text)) {
       tally.add(term);
-      counts.byStem.set(term.stem, (counts.byStem.get(term.stem) ?? 0) + 1);
-      counts.total++;
-      pooled.byStem.set(term.stem, (pooled.byStem.get(term.stem) ?? 0) + 1);
-      pooled.total++;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+  }
+  const perOutlet = new Map<string, Counts>();
+  const pooled: Counts = { byStem: new Map(), total: 0 };
+  for (const [outlet, terms] of byTerm) {
+    const counts: Counts = { byStem: new Map(), total: 0 };
+    perOutlet.set(outlet, counts);
+    for (const [{ stem }, count] of terms) {
+      counts.byStem.set(stem, (counts.byStem.get(stem) ?? 0) + count);
+      counts.total += count;
+      pooled.byStem.set(stem, (pooled.byStem.get(stem) ?? 0) + count);
+      pooled.total += count;
     }
   }
 

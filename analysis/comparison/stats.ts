@@ -142,7 +142,58 @@ export function bootstrapMeanCI(
 ): MeanInterval | null {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const level = options.level ?? 0.95;
-  const random = mulberry32(options.seed ?? DEFAULT_SEED);
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (rememberedIntervals === null) return bootstrap(articles, replicates, level, seed);
+  const key = intervalKey(articles, replicates, level, seed);
+  let interval = rememberedIntervals.get(key);
+  if (interval === undefined) {
+    interval = bootstrap(articles, replicates, level, seed);
+    rememberedIntervals.set(key, interval);
+  }
+  return interval && { ...interval };
+}
+
+// While a caller computes several views of one story (npm run precompute: each part's
+// dashboard, the "every outlet" dashboard, the API figures), the same outlet's sentences are
+// resampled again by each: intervals are kept by their input until it ends. Off by default.
+let rememberedIntervals: Map<string, MeanInterval | null> | null = null;
+
+/**
+ * Runs `work` with every bootstrapMeanCI result kept by its input (the values, replicates,
+ * level and seed: the interval is a function of them), then forgets them.
+ */
+export async function rememberingIntervals<T>(work: () => Promise<T>): Promise<T> {
+  const outer = rememberedIntervals;
+  rememberedIntervals ??= new Map();
+  try {
+    return await work();
+  } finally {
+    rememberedIntervals = outer;
+  }
+}
+
+/** The input of an interval as text: every value exactly (String keeps -0 apart: "-0"). */
+function intervalKey(
+  articles: readonly (readonly number[])[],
+  replicates: number,
+  level: number,
+  seed: number,
+): string {
+  let key = `${replicates}|${level}|${seed}`;
+  for (const article of articles) {
+    key += '|';
+    for (const value of article) key += Object.is(value, -0) ? ' -0' : ` ${value}`;
+  }
+  return key;
+}
+
+function bootstrap(
+  articles: readonly (readonly number[])[],
+  replicates: number,
+  level: number,
+  seed: number,
+): MeanInterval | null {
+  const random = mulberry32(seed);
   const clusters = articles.filter((a) => a.length > 0);
   const pooled = clusters.flat();
   if (pooled.length === 0) return null;
@@ -154,20 +205,28 @@ export function bootstrapMeanCI(
 
   // With one article the only variation to resample is between its sentences.
   const method: BootstrapMethod = clusters.length >= 2 ? 'articles' : 'sentences';
-  const units: { sum: number; count: number }[] =
-    method === 'articles'
-      ? clusters.map((c) => ({ sum: c.reduce((s, v) => s + v, 0), count: c.length }))
-      : pooled.map((v) => ({ sum: v, count: 1 }));
+  // Each unit's sum and sentence count, side by side (no object per unit).
+  const k = method === 'articles' ? clusters.length : pooled.length;
+  const sums = new Float64Array(k);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    if (method === 'articles') {
+      sums[i] = clusters[i]!.reduce((s, v) => s + v, 0);
+      counts[i] = clusters[i]!.length;
+    } else {
+      sums[i] = pooled[i]!;
+      counts[i] = 1;
+    }
+  }
 
   const draws = new Float64Array(replicates);
-  const k = units.length;
   for (let r = 0; r < replicates; r++) {
     let sum = 0;
     let count = 0;
     for (let i = 0; i < k; i++) {
-      const unit = units[Math.floor(random() * k)]!;
-      sum += unit.sum;
-      count += unit.count;
+      const unit = Math.floor(random() * k);
+      sum += sums[unit]!;
+      count += counts[unit]!;
     }
     draws[r] = sum / count;
   }

@@ -87,6 +87,31 @@ export function contentTerms(text: string): readonly Term[] {
   return terms;
 }
 
+// Terms are interned: the same (stem, surface) pair is one read-only object wherever it is
+// written, so tallies count by object (SurfaceTally) instead of by two strings. Bounded like
+// the stem cache; an object made before a clear still counts right, only slower.
+const internedTerms = new Map<string, Map<string, Term>>();
+let internedCount = 0;
+
+function internedTerm(stem: string, surface: string): Term {
+  let bySurface = internedTerms.get(stem);
+  if (bySurface === undefined) {
+    if (internedCount >= STEM_CACHE_LIMIT) {
+      internedTerms.clear();
+      internedCount = 0;
+    }
+    bySurface = new Map();
+    internedTerms.set(stem, bySurface);
+  }
+  let term = bySurface.get(surface);
+  if (term === undefined) {
+    term = { stem, surface };
+    bySurface.set(surface, term);
+    internedCount++;
+  }
+  return term;
+}
+
 function termsOf(text: string): Term[] {
   const terms: Term[] = [];
   for (const token of tokenize(text)) {
@@ -104,7 +129,7 @@ function termsOf(text: string): Term[] {
       if (base.length === 0 || STOPWORDS.has(base)) continue;
       const stem = /\d/.test(base) || base.includes('.') ? base : stemOf(base);
       const surface = part.endsWith("'s") || part.endsWith('’s') ? part.slice(0, -2) : part;
-      terms.push({ stem, surface });
+      terms.push(internedTerm(stem, surface));
     }
   }
   return terms;
@@ -115,15 +140,29 @@ function termsOf(text: string): Term[] {
  * initial capitals are folded by preferring the lower-case form when it is at least as common.
  */
 export class SurfaceTally {
-  private readonly forms = new Map<string, Map<string, number>>();
+  /** Occurrences by term object, in order of first occurrence (contentTerms interns them). */
+  private readonly byTerm = new Map<Term, number>();
+  /** Per stem, its forms' counts in order of first occurrence; built when first read. */
+  private formsByStem: Map<string, Map<string, number>> | null = null;
 
   add(term: Term): void {
-    let byForm = this.forms.get(term.stem);
-    if (!byForm) {
-      byForm = new Map();
-      this.forms.set(term.stem, byForm);
+    this.byTerm.set(term, (this.byTerm.get(term) ?? 0) + 1);
+    this.formsByStem = null;
+  }
+
+  private get forms(): Map<string, Map<string, number>> {
+    if (this.formsByStem === null) {
+      this.formsByStem = new Map();
+      for (const [{ stem, surface }, count] of this.byTerm) {
+        let byForm = this.formsByStem.get(stem);
+        if (!byForm) {
+          byForm = new Map();
+          this.formsByStem.set(stem, byForm);
+        }
+        byForm.set(surface, (byForm.get(surface) ?? 0) + count);
+      }
     }
-    byForm.set(term.surface, (byForm.get(term.surface) ?? 0) + 1);
+    return this.formsByStem;
   }
 
   /** Whether every occurrence of the stem was written with a capital (a name, not a word). */

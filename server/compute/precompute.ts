@@ -9,6 +9,7 @@
 // and the server's worker (512 MB) does not.
 
 import { PARTS } from '../../analysis/comparison/compare.js';
+import { rememberingIntervals } from '../../analysis/comparison/stats.js';
 import { rememberingTerms } from '../../analysis/comparison/terms.js';
 import type { Store } from '../../db/store.js';
 import { OUTLETS_SHOWN } from '../pages/story.js';
@@ -82,23 +83,26 @@ export async function precomputePages(
     // task computes: awaited in turn, it left this thread idle about a tenth of the time.
     // One write at a time, in task order, each its own row, so what is kept is the same.
     let writing: Promise<void> = Promise.resolve();
-    // The story's tasks read the same sentences' content terms: tokenized once.
-    await rememberingTerms(async () => {
-      for (const task of storyTasks(story.slug, outletSlugs, options.outlets)) {
-        if ((await kept.read(task, version)) !== undefined) {
-          alreadyKept++;
-          continue;
+    // The story's tasks read the same sentences' content terms (tokenized once) and
+    // resample the same outlets' tones (each interval computed once).
+    await rememberingTerms(() =>
+      rememberingIntervals(async () => {
+        for (const task of storyTasks(story.slug, outletSlugs, options.outlets)) {
+          if ((await kept.read(task, version)) !== undefined) {
+            alreadyKept++;
+            continue;
+          }
+          inputs ??= await loadStoryInputs(store, story.slug);
+          const value = await runTask(store, task, inputs);
+          await writing;
+          writing = kept.keep(task, version, value);
+          // Awaited before the next write and before the story's report; this only keeps a
+          // failure from counting as unhandled while the next task computes.
+          writing.catch(() => {});
+          computed++;
         }
-        inputs ??= await loadStoryInputs(store, story.slug);
-        const value = await runTask(store, task, inputs);
-        await writing;
-        writing = kept.keep(task, version, value);
-        // Awaited before the next write and before the story's report; this only keeps a
-        // failure from counting as unhandled while the next task computes.
-        writing.catch(() => {});
-        computed++;
-      }
-    });
+      }),
+    );
     await writing;
     const report = {
       slug: story.slug,

@@ -59,3 +59,22 @@ test('logOddsZ is symmetric: swapping the groups flips the sign', () => {
   close(ab.delta, -ba.delta);
   close(ab.z, -ba.z);
 });
+
+test('a stem written several ways shows its most frequent form, counted over every outlet', () => {
+  // "Tariffs" (capitalised, sentence-initial) twice, "tariffs" three times: the lower-case
+  // form is shown; the count is the outlet's own.
+  const result = distinctiveTerms(
+    [
+      { outlet: 'A', text: 'Tariffs rose. Tariffs rose again. New tariffs.' },
+      { outlet: 'B', text: 'The tariffs and the tariffs. Talks stalled.' },
+      { outlet: 'B', text: 'Talks stalled again.' },
+    ],
+    { minCount: 2, alpha0: 1 },
+  );
+  const a = result.find((r) => r.outlet === 'A')!;
+  const tariff = a.terms.find((t) => t.stem === 'tariff')!;
+  assert.equal(tariff.word, 'tariffs');
+  assert.equal(tariff.count, 3);
+  assert.equal(tariff.otherCount, 2);
+  assert.equal(a.tokens, 6);
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   benjaminiHochberg,
   bootstrapMeanCI,
+  rememberingIntervals,
   mulberry32,
   normalTwoSidedP,
   quantile,
@@ -96,4 +97,20 @@ test('Benjamini–Hochberg on a hand-computed list', () => {
 test('normal two-sided p at z = 1.96 is 0.05', () => {
   close(normalTwoSidedP(1.96), 0.05, 1e-4);
   close(normalTwoSidedP(0), 1, 1e-6);
+});
+
+test('intervals remembered while a story computes are the intervals computed afresh', async () => {
+  const articles = [[1, -0.5, 2], [0.25, -3], [1.5], [-0, 0.75]];
+  const afresh = bootstrapMeanCI(articles, { replicates: 500, seed: 7 });
+  await rememberingIntervals(async () => {
+    const first = bootstrapMeanCI(articles, { replicates: 500, seed: 7 });
+    const again = bootstrapMeanCI(articles, { replicates: 500, seed: 7 });
+    assert.deepEqual(first, afresh);
+    assert.deepEqual(again, afresh);
+    // Another seed, another interval; a copy is returned, so a caller's change stays its own.
+    assert.notDeepEqual(bootstrapMeanCI(articles, { replicates: 500, seed: 8 }), afresh);
+    again!.low = 99;
+    assert.deepEqual(bootstrapMeanCI(articles, { replicates: 500, seed: 7 }), afresh);
+    assert.equal(bootstrapMeanCI([[]]), null);
+  });
 });
