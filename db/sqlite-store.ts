@@ -54,6 +54,9 @@ import type {
   StorySummary,
 } from './store.js';
 
+/** The most target ids SqliteStore keeps in memory (a few MB); past it, they are read again. */
+const TARGET_IDS_KEPT = 50_000;
+
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.trim(), 'utf8').digest('hex');
 }
@@ -149,6 +152,11 @@ export class SqliteStore implements Store {
    * transaction that is then rolled back are gone, so every rollback clears the map.
    */
   private readonly cueIds = new Map<string, number>();
+  /**
+   * target_name ids by name (migration 013), forgotten as cueIds are. Names are many (about
+   * 3,900 in 2,000 AllSides articles), so the map is also emptied at TARGET_IDS_KEPT.
+   */
+  private readonly targetIds = new Map<string, number>();
   /** listStories' answer and the database state it was read at (see listStories). */
   private storiesRead: { state: string; stories: StorySummary[] } | null = null;
 
@@ -237,8 +245,11 @@ export class SqliteStore implements Store {
            quote_kind, speaker_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // Targets name their person by a target_name id (migration 013).
+      targetId: db.prepare(`SELECT id FROM target_name WHERE name = ?`).pluck(),
+      insertTargetName: db.prepare(`INSERT INTO target_name (name) VALUES (?)`),
       insertSegmentTarget: db.prepare(
-        `INSERT INTO segment_target (segment_id, target, role, tone, weight, is_quoted,
+        `INSERT INTO segment_target_row (segment_id, target_id, role, tone, weight, is_quoted,
            start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // Cue hits name their lexicon entry by its cue id (migration 011).
@@ -434,14 +445,14 @@ export class SqliteStore implements Store {
 
   async addArticles(articles: NewArticle[], runId: number): Promise<AddResult[]> {
     const addOne = this.db.transaction((article: NewArticle) => this.insertArticle(article, runId));
-    const addBatch = this.forgettingCuesOnRollback(
+    const addBatch = this.forgettingIdsOnRollback(
       this.db.transaction((batch: NewArticle[]) => {
         const lastBefore = this.stmt.lastSegmentId.get() as number;
         const results = batch.map((article): AddResult => {
           try {
             return addOne(article);
           } catch (error) {
-            this.cueIds.clear();
+            this.forgetIds();
             // A locked database fails the whole batch, which is retried; anything else
             // rolled back this article's savepoint only, and the batch goes on.
             if (isBusy(error)) throw error;
@@ -534,7 +545,7 @@ export class SqliteStore implements Store {
       for (const t of s.targets) {
         this.stmt.insertSegmentTarget.run(
           segmentIds[position],
-          analysis.targets[t.target] ?? '',
+          this.targetId(analysis.targets[t.target] ?? ''),
           t.role,
           t.tone,
           t.weight,
@@ -572,8 +583,27 @@ export class SqliteStore implements Store {
     return id;
   }
 
-  /** `transaction` (immediate), forgetting the cue ids it may have added when it rolls back. */
-  private forgettingCuesOnRollback<A extends unknown[], R>(
+  /** The target_name id of a target's name, adding the name the first time it is a target. */
+  private targetId(name: string): number {
+    let id = this.targetIds.get(name);
+    if (id === undefined) {
+      id =
+        (this.stmt.targetId.get(name) as number | undefined) ??
+        Number(this.stmt.insertTargetName.run(name).lastInsertRowid);
+      if (this.targetIds.size >= TARGET_IDS_KEPT) this.targetIds.clear();
+      this.targetIds.set(name, id);
+    }
+    return id;
+  }
+
+  /** Forgets the cue and target ids read or added: a rollback may have taken some away. */
+  private forgetIds(): void {
+    this.cueIds.clear();
+    this.targetIds.clear();
+  }
+
+  /** `transaction` (immediate), forgetting the cue and target ids it may have added when it rolls back. */
+  private forgettingIdsOnRollback<A extends unknown[], R>(
     transaction: Database.Transaction<(...args: A) => R>,
   ): { immediate: (...args: A) => R } {
     return {
@@ -581,7 +611,7 @@ export class SqliteStore implements Store {
         try {
           return transaction.immediate(...args);
         } catch (error) {
-          this.cueIds.clear();
+          this.forgetIds();
           throw error;
         }
       },
@@ -602,7 +632,7 @@ export class SqliteStore implements Store {
     analysis: ArticleAnalysis,
     runId: number,
   ): Promise<void> {
-    const replace = this.forgettingCuesOnRollback(
+    const replace = this.forgettingIdsOnRollback(
       this.db.transaction(() => {
         const text = this.stmt.articleText.get(articleId) as string | undefined;
         if (text === undefined) throw new Error(`no article with id ${articleId}`);

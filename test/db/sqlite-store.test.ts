@@ -101,7 +101,7 @@ describe('SqliteStore', () => {
       role: string;
     }[];
     const check = db
-      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'segment_target'`)
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'segment_target_row'`)
       .pluck()
       .get() as string;
     db.close();
@@ -118,7 +118,8 @@ describe('SqliteStore', () => {
   test('the database opens in a plain SQLite reader with readable names', () => {
     const db = new Database(temp.store.file, { readonly: true });
     const tables = db
-      // cue_hit is a view over cue and cue_hit_row since migration 011: a reader sees both.
+      // cue_hit is a view over cue and cue_hit_row since migration 011, segment_target one
+      // over target_name and segment_target_row since 013: a reader sees both.
       .prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name`)
       .pluck()
       .all();
@@ -129,6 +130,7 @@ describe('SqliteStore', () => {
       'cue_hit',
       'outlet',
       'segment',
+      'segment_target',
       'speaker',
       'story',
     ]) {
