@@ -102,10 +102,11 @@ export function addRoutes(
       for (const a of await store.listArticles(story.slug)) headlines.set(a.id, articleName(a));
     }
     // Only the stories that were new and received an article: a choice for a story whose
-    // articles were all refused chose nothing that was kept.
+    // articles were all refused chose nothing that was kept. And only while the story keeps
+    // the codebook chosen: a later row naming another codebook gives the story that one.
     const chosen = grown.flatMap((story) => {
       const choice = before.has(story.slug) ? undefined : choices.get(story.slug);
-      return choice ? [{ story, choice }] : [];
+      return choice && choice.codebook === story.codebook ? [{ story, choice }] : [];
     });
     return resultsPage(summary, results, warnings, grown, headlines, chosen);
   };

@@ -273,6 +273,46 @@ talks were useful. Analysts said neither side expected a breakthrough before the
     assert.doesNotMatch(more.html, /codebook-choices/);
   });
 
+  test('a new story whose later row names another codebook is not said to have the one its first article chose', async () => {
+    // Written for this test (not from any gold set). The first row names no codebook and
+    // North Korea five times (us-north-korea is chosen); the second names us-iran, which
+    // the story then keeps.
+    const text = (day: string) =>
+      `North Korea and US envoys meet in Hanoi. Envoys from North Korea and the United ` +
+      `States met in Hanoi on ${day} to prepare a second summit. Pyongyang wants sanctions ` +
+      `eased before it gives up more of its nuclear programme, and Washington wants a full ` +
+      `list of North Korea's sites first. A North Korean official said the talks were ` +
+      `useful. Analysts said North Korea and the US were unlikely to agree before the summit.`;
+    const rows = [
+      {
+        title: 'Envoys meet in Hanoi',
+        outlet: 'Test Wire',
+        story: 'Hanoi envoys',
+        text: text('Wednesday'),
+      },
+      {
+        title: 'Envoys meet again in Hanoi',
+        outlet: 'Other Wire',
+        story: 'Hanoi envoys',
+        codebook: 'us-iran',
+        text: text('Thursday'),
+      },
+    ];
+    const session = new FormSession(fx.server.base);
+    const { token } = await session.open('/add');
+    const page = await session.follow(
+      await session.upload('/add/files', { _csrf: token }, [
+        { name: 'hanoi.jsonl', bytes: rows.map((row) => JSON.stringify(row)).join('\n') },
+      ]),
+    );
+    assert.equal(page.status, 200);
+    assert.equal((page.html.match(/result-stored/g) ?? []).length, 2);
+    assert.equal(await fx.temp.store.codebookOfStory('Hanoi envoys'), 'us-iran');
+    // The page must not say the story has us-north-korea, chosen from its first article.
+    assert.doesNotMatch(page.html, /Chosen because North Korea/);
+    assert.doesNotMatch(page.html, /codebook-choices/);
+  });
+
   test('an upload with a file of the wrong type, an empty or a binary file stores nothing and says which', async () => {
     const session = new FormSession(fx.server.base);
     const { token } = await session.open('/add');
