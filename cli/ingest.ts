@@ -55,9 +55,13 @@ Options:
                    the same, in the same order
   --min-words N    refuse texts shorter than N words (default 50; 0 accepts any)
   --skip-precompute  do not compute the changed stories' pages afterwards (by default
-                   their dashboards, facts and API figures are computed and kept by
+                   those of each changed story of 50,000 words or more, its dashboards,
+                   facts, API figures and distinctive words, are computed and kept by
                    npm run precompute in a separate process, so the server shows them
-                   at once)
+                   at once; a smaller story's pages are computed when first viewed,
+                   within about a second, and kept)
+  --precompute-min-words N  the size from which a changed story's pages are computed
+                   afterwards (default 50000; 0: every changed story's)
   --quiet          print only rejections and the summary
   --help           this text
 
@@ -90,6 +94,7 @@ async function main(): Promise<number> {
         workers: { type: 'string' },
         'min-words': { type: 'string' },
         'skip-precompute': { type: 'boolean' },
+        'precompute-min-words': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -118,6 +123,14 @@ async function main(): Promise<number> {
     console.error(`--min-words must be a whole number, 0 or more\n\n${USAGE}`);
     return 2;
   }
+  const pagesFrom =
+    values['precompute-min-words'] === undefined
+      ? undefined
+      : Number(values['precompute-min-words']);
+  if (pagesFrom !== undefined && !(Number.isInteger(pagesFrom) && pagesFrom >= 0)) {
+    console.error(`--precompute-min-words must be a whole number, 0 or more\n\n${USAGE}`);
+    return 2;
+  }
   const read: ReadOptions = {
     defaults: { outlet: values.outlet, story: values.story },
     limits: minWords === undefined ? {} : { minWords },
@@ -142,7 +155,7 @@ async function main(): Promise<number> {
     { openStore },
     { createAnalysisPool },
     { ingest },
-    { changedStories, shareStories, storyVersions },
+    { changedStories, shareStories, storyVersions, storiesToPrecompute, PRECOMPUTE_MIN_WORDS },
     { describeChoice },
   ] = await Promise.all([
     import('../analysis/pipeline.js'),
@@ -220,9 +233,15 @@ async function main(): Promise<number> {
     }
     if (versions && summary.added > 0) {
       // An ingest changes its stories' versions, so their kept pages no longer count.
-      const stories = changedStories(versions, await storyVersions(store));
-      computingPages = true;
       const words = new Map((await store.listStories()).map((s) => [s.slug, s.wordCount]));
+      const minWords = pagesFrom ?? PRECOMPUTE_MIN_WORDS;
+      const { now: stories, later } = storiesToPrecompute(
+        changedStories(versions, await storyVersions(store)),
+        words,
+        minWords,
+      );
+      if (later.length > 0) console.log(describeLater(later.length, minWords));
+      computingPages = stories.length > 0;
       await precomputeApart(
         stories,
         { db: values.db, databaseUrl: values['database-url'] },
@@ -281,6 +300,16 @@ function stopLine(
     `Stopped by ${by} before the end of the input: ${stored}. To continue: run the same ` +
     `command again (stored articles are skipped)` +
     (pages ? ', then npm run precompute for the pages (pages already kept are skipped).' : '.')
+  );
+}
+
+/** What ingest says of the changed stories whose pages it leaves to their first view. */
+function describeLater(count: number, minWords: number): string {
+  const under = count === 1 ? 'under' : 'each under';
+  return (
+    `the pages of ${plural(count, 'changed story', 'changed stories')} (${under} ` +
+    `${minWords.toLocaleString('en-US')} words) are computed when first viewed; ` +
+    `npm run precompute computes them now`
   );
 }
 

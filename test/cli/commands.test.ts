@@ -13,6 +13,7 @@ import { projectPath } from '../../lib/project-paths.js';
 import { printable } from '../../cli/command.js';
 import { SqliteStore } from '../../db/sqlite-store.js';
 import { KeptPages } from '../../server/compute/kept-pages.js';
+import { PRECOMPUTE_MIN_WORDS } from '../../server/compute/precompute.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
 const db = join(dir, 'cli.sqlite');
@@ -28,7 +29,10 @@ describe('npm run ingest', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('stores the good articles of a folder, reports each bad row and exits 1', () => {
-    const first = run('ingest', ['--db', db, '--story', 'Blinken in Beijing', fixtures]);
+    // Every changed story's pages, however small (the default leaves these to first view).
+    const first = run('ingest', [
+      ...['--db', db, '--story', 'Blinken in Beijing', '--precompute-min-words', '0', fixtures],
+    ]);
     assert.equal(first.code, 1);
     assert.match(first.out, /5 added, 1 already stored, 3 rejected \(analysis run 1\)/);
     assert.match(first.err, /articles\.jsonl: line 1: too short for an article: fewer than 50/);
@@ -40,6 +44,30 @@ describe('npm run ingest', () => {
       first.out,
       /computing the pages of 2 changed stories[^]*\n12 pages computed and kept for 2 stories/,
     );
+  });
+
+  test('by default leaves a small story’s pages to its first view, and says so', async () => {
+    const story = { kind: 'story', slug: 'blinken-in-beijing', part: 'all' } as const;
+    const file = join(dir, 'small.sqlite');
+    const args = ['--db', file, '--story', 'Blinken in Beijing', '--quiet', fixtures];
+    const out = run('ingest', args).out;
+    assert.match(
+      out,
+      /^the pages of 2 changed stories \(each under 50,000 words\) are computed when first viewed; npm run precompute computes them now$/m,
+    );
+    assert.doesNotMatch(out, /computing the pages|computed and kept/);
+    const store = new SqliteStore(file);
+    try {
+      const kept = new KeptPages(store);
+      assert.equal(await kept.read(story, await store.storyVersion(story.slug)), undefined);
+    } finally {
+      await store.close();
+    }
+    // The usage names the default the command applies.
+    assert.match(run('ingest', ['--help']).out, new RegExp(`default ${PRECOMPUTE_MIN_WORDS}\\b`));
+    const bad = run('ingest', ['--db', file, '--precompute-min-words', 'many', fixtures]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--precompute-min-words must be a whole number/);
   });
 
   test('computes and keeps the pages of the stories it changed, unless told not to', async () => {
@@ -88,7 +116,14 @@ describe('npm run ingest', () => {
     };
     const one = join(dir, 'one.sqlite');
     const two = join(dir, 'two.sqlite');
-    const args = ['--story', 'Blinken in Beijing', '--quiet', fixtures];
+    const args = [
+      '--story',
+      'Blinken in Beijing',
+      '--precompute-min-words',
+      '0',
+      '--quiet',
+      fixtures,
+    ];
     run('ingest', ['--db', one, ...args]);
     const shared = run('ingest', ['--db', two, '--workers', '2', ...args]);
     // Two children, one story each, and one summary of the pages step: their totals.
@@ -105,7 +140,8 @@ describe('npm run ingest', () => {
     const file = join(dir, 'signal-pages.sqlite');
     const script = fileURLToPath(new URL('../../cli/ingest.js', import.meta.url));
     const args = ['--db', file, '--workers', '2', '--story', 'Blinken in Beijing', '--quiet'];
-    const child = spawn(process.execPath, [script, ...args, fixtures]);
+    const all = ['--precompute-min-words', '0'];
+    const child = spawn(process.execPath, [script, ...args, ...all, fixtures]);
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));

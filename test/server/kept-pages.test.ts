@@ -7,7 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createAnalyzer } from '../../analysis/pipeline.js';
 import { InlineRunner } from '../../server/compute/page-jobs.js';
-import { precomputePages, shareStories } from '../../server/compute/precompute.js';
+import {
+  precomputePages,
+  shareStories,
+  storiesToPrecompute,
+} from '../../server/compute/precompute.js';
 import { runTask, type PageTask } from '../../server/compute/tasks.js';
 import { KeptPages, taskKey } from '../../server/compute/kept-pages.js';
 import type { Store } from '../../db/store.js';
@@ -311,5 +315,22 @@ describe('precompute', () => {
     ]);
     assert.deepEqual(shareStories(['a', 'b'], words, 4), [['a'], ['b']]);
     assert.deepEqual(shareStories(['c', 'a'], words, 1), [['a', 'c']]);
+  });
+
+  test('ingest computes the pages of stories from a size on, the rest left to first view', () => {
+    const words = new Map([
+      ['big', 60_000],
+      ['edge', 50_000],
+      ['small', 49_999],
+    ]);
+    // A story the word counts do not know (none stored) counts as empty.
+    assert.deepEqual(storiesToPrecompute(['small', 'big', 'gone', 'edge'], words, 50_000), {
+      now: ['big', 'edge'],
+      later: ['small', 'gone'],
+    });
+    assert.deepEqual(storiesToPrecompute(['small', 'gone'], words, 0), {
+      now: ['small', 'gone'],
+      later: [],
+    });
   });
 });
