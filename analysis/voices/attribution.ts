@@ -388,6 +388,7 @@ function sourceOf(
         break;
       }
     }
+    found = pastPhraseObject(tokens, found) ?? found;
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     // "Holm issued a statement saying …": a document the subject issued passes on the
@@ -808,3 +809,93 @@ function nameAfterTitle(tokens: Token[], from: number, afterQuote = false): Toke
 export { sentenceSubject } from './clause-subject.js';
 export type { VerbType } from './speech-verbs.js';
 export type { Attribution } from './attribution-cues.js';
+
+// Prepositions whose object, right before a verb, is no subject.
+const PHRASE_PREPOSITIONS = new Set('with to on in for at from into across'.split(' '));
+
+/**
+ * "Senior aides meeting with the Senate caucus said", "A group of House Democrats in a
+ * letter to Mnuchin asked", "Merkel and other leaders gathering in Brussels … played down":
+ * the noun phrase before the verb is the object of a preposition, inside a participle or
+ * prepositional phrase between the subject and its verb. The subject is the noun phrase
+ * before that phrase, when it can be a source (a name or a role). Null when the phrase
+ * before the verb is no such object.
+ */
+function pastPhraseObject(tokens: Token[], found: Token[]): Token[] | null {
+  let at = indexNear(tokens, found[0]!);
+  if (!PHRASE_PREPOSITIONS.has(tokens[at - 1]?.norm ?? '')) return null;
+  let sawParticiple = false;
+  let chained = false;
+  for (let guard = 0; guard < 4; guard++) {
+    let f = at - 2;
+    // "meeting with", "converging on": a participle heads the phrase, after a plural or a
+    // name ("aides meeting with"; "an explosive court filing from" is a noun).
+    const owner = tokens[f - 1];
+    if (
+      /^[a-z]{3,}ing$/.test(tokens[f]?.norm ?? '') &&
+      !isCap(tokens[f]!) &&
+      owner?.isWord &&
+      (isCap(owner) || /[^s]s$/.test(owner.norm))
+    ) {
+      sawParticiple = true;
+      f--;
+    }
+    // "last week in a letter": a time phrase before the phrase is skipped too.
+    if (
+      ROLES.timeHeads.has(tokens[f]?.norm ?? '') &&
+      /^(last|this|next)$/.test(tokens[f - 1]?.norm ?? '')
+    )
+      f -= 2;
+    const t = tokens[f];
+    if (!t || !t.isWord || QUOTE_MARKS.has(t.text)) return null;
+    let np = npEndingAt(tokens, f);
+    if (!np) return null;
+    let start = indexNear(tokens, np[0]!);
+    // Another phrase further out ("in a letter to Mnuchin"), whether or not the noun phrase
+    // took it in ("House Democrats in a letter"): its object is no subject either.
+    const inner = np.findLastIndex((x, n) => n > 0 && PHRASE_PREPOSITIONS.has(x.norm));
+    if (inner > 0 && !sawParticiple) start = indexNear(tokens, np[inner]!) + 1;
+    if (PHRASE_PREPOSITIONS.has(tokens[start - 1]?.norm ?? '') && !sawParticiple) {
+      at = start;
+      chained = true;
+      continue;
+    }
+    // A role's own complement with a name ("Israeli ambassador to the United States Michael
+    // Oren said", "aides to Pelosi said"): only a participle or a second phrase shows the
+    // name is no subject.
+    if (!sawParticiple && !chained && isCap(found[found.length - 1]!)) return null;
+    // "Kerry and other Western ministers converging on Vienna": the first one named leads (a
+    // full name or a role, not the "California" of "California and Washington lawmakers").
+    let first = indexNear(tokens, np[0]!);
+    if (tokens[first - 1]?.norm === 'and') {
+      const left = npEndingAt(tokens, first - 2);
+      const lead = left?.[left.length - 1];
+      if (
+        left &&
+        lead &&
+        (ROLES.roleNouns.has(lead.norm) || (isCap(lead) && left.filter(isCap).length >= 2))
+      ) {
+        np = left;
+        first = indexNear(tokens, left[0]!);
+      }
+    }
+    // The subject opens the sentence or a clause: in "Pelosi censured Ryan on the House floor
+    // saying", Ryan is an object too.
+    const before = tokens[first - 1];
+    if (
+      before?.isWord &&
+      !/^(and|but)$/.test(before.norm) &&
+      first !== sentenceSubjectStart(tokens)
+    )
+      return null;
+    const head = np[np.length - 1]!;
+    const source = isCap(head) || ROLES.roleNouns.has(head.norm) || PRONOUNS.has(head.norm);
+    if (!source || ROLES.documentNouns.has(head.norm)) return null;
+    // "Officials with the meat processors say", "Critics on the left": with no participle or
+    // second phrase, the phrase describes the source and stays with it.
+    if (!sawParticiple && !chained && !PRONOUNS.has(head.norm))
+      return tokens.slice(first, indexNear(tokens, found[found.length - 1]!) + 1);
+    return np;
+  }
+  return null;
+}

@@ -95,6 +95,12 @@ export function sideFromRole(role: string, rules: SideRules, name?: string): Spe
   const other = rules.other?.exec(d)?.index ?? Infinity;
   if (other < (first?.at ?? Infinity)) return 'other';
   if (first) return first.id;
+  // "Trump officials", "Obama aides": a group named by the office holder it serves.
+  if (!name && other === Infinity) {
+    const lead = d.trim().split(/\s+/)[0] ?? '';
+    const held = rules.officeHolders.get(lead);
+    if (held) return held;
+  }
   if (!name || other !== Infinity) return 'other';
   const n = holderKey(name);
   const held = rules.officeHolders.get(n) ?? rules.officeHolders.get(n.split(' ').pop() ?? '');

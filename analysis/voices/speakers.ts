@@ -105,6 +105,21 @@ export class SpeakerBook {
             apposition: null,
           });
     }
+    // "Trudeau's office said": the office of a person the article names in full ("Justin
+    // Trudeau's office"), a body on that person's side.
+    const office = this.officeOwner(words);
+    if (office) {
+      const owner = this.resolveNamed({ ...mention, tokens: office, apposition: null });
+      if (owner !== null && this.isPerson[owner]) {
+        const result = this.bodyOf(owner, 'office');
+        this.history.push({
+          speaker: result,
+          paragraph: mention.paragraph,
+          offset: words[0]!.start,
+        });
+        return result;
+      }
+    }
     const result = this.resolveNamed(mention);
     if (result !== null)
       this.history.push({ speaker: result, paragraph: mention.paragraph, offset: words[0]!.start });
@@ -181,6 +196,39 @@ export class SpeakerBook {
     this.lastSubject = mention;
   }
 
+  // The body a person heads ("Justin Trudeau's office"), named by the person's full name.
+  private bodyOf(owner: number, noun: string): number {
+    const person = this.speakers[owner]!;
+    const name = `${person.name}'s ${noun}`;
+    const key = name.toLowerCase();
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    this.speakers.push({ name, side: person.side, anonymous: false, role: person.name });
+    this.isPerson.push(false);
+    this.isOneRole.push(false);
+    this.byKey.set(key, this.speakers.length - 1);
+    return this.speakers.length - 1;
+  }
+
+  // "Moon's office" → the tokens of "Moon", when they name a person the article names (not
+  // "the president's office", not "the Prime Minister's Office" of a body).
+  private officeOwner(words: Token[]): Token[] | null {
+    const n = words.length;
+    if (n < 2 || words[n - 1]!.norm !== 'office' || isCap(words[n - 1]!)) return null;
+    const owner = words[n - 2]!;
+    if (!isCap(owner) || !/'s$/.test(owner.norm.replace(/’/g, "'"))) return null;
+    const bare = owner.text.replace(/['’]s$/, '');
+    const tokens = [...words.slice(0, n - 2), ...tokenize(bare, owner.start)];
+    const { name } = this.split(tokens);
+    const last = name[name.length - 1];
+    if (!last || !personLike(name.map((t) => t.text).join(' '))) return null;
+    const key = strip(last.norm);
+    // ("Moon" for "Moon Jae-in": a name written family name first, given by its first word.)
+    const named =
+      this.index.bySurname.has(key) || (name.length === 1 && this.index.byFirst.has(key));
+    return named ? tokens : null;
+  }
+
   // The person named in the chain ending just before `offset` (", R-S.C.," follows it).
   private nameJustBefore(offset: number): { name: string; offset: number } | null {
     let best: { name: string; offset: number } | null = null;
@@ -236,6 +284,15 @@ export class SpeakerBook {
 
   private resolveNamed(mention: Mention): number | null {
     let tokens = mention.tokens;
+    // "Now the president has chosen …", "Still, officials …": an adverb or conjunction
+    // capitalised by its place before a lower-case source is no part of it.
+    while (
+      tokens.length > 1 &&
+      isCap(tokens[0]!) &&
+      CLAUSE_ADVERBS.has(tokens[0]!.norm) &&
+      startsSource(tokens.slice(1).find((t) => t.isWord))
+    )
+      tokens = tokens.slice(1).filter((t, n) => n > 0 || t.isWord);
     // "Blinken himself", "the senior official who": drop what follows the name.
     while (
       tokens.length > 1 &&
@@ -355,16 +412,21 @@ export class SpeakerBook {
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
-      const roleMatch =
-        this.personByRole(canonical) ??
-        (/^the\s/i.test(text) ? this.personByTitle(canonical, mention.tokens[0]!.start) : null);
+      const definite = /^the\s/i.test(text);
+      const at = mention.tokens[0]!.start;
+      let roleMatch =
+        this.personByRole(canonical) ?? (definite ? this.personByTitle(canonical, at) : null);
+      if (!roleMatch) {
+        const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
+        if (earlier !== null) return earlier;
+        // "Rep. Chris Collins" … "the congressman": the title's short form, when no one
+        // holds the long one and no unnamed "Democratic senator" went before.
+        if (definite) roleMatch = this.personByTitle(canonical, at, true);
+      }
       if (roleMatch) {
         canonical = roleMatch;
         person = true;
         actor ??= this.actors.byAlias.get(actorKey(roleMatch));
-      } else {
-        const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
-        if (earlier !== null) return earlier;
       }
     }
     if (actor) {
@@ -485,18 +547,25 @@ export class SpeakerBook {
   // article gives that title (not "vice president", not a foreign one: in English-language
   // news an unqualified "the president" is not Iran's), else a listed holder of an office
   // with that title whom the article names ("Mr. Obama" … "the president").
-  private personByTitle(role: string, offset: number): string | null {
+  private personByTitle(role: string, offset: number, short = false): string | null {
     const words = contentWords(role);
     const title = words[0];
     if (words.length !== 1 || !title || !ROLES.titleWords.has(title)) return null;
-    const titled = new RegExp(`(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )${title}\\b`);
+    // "Rep. Chris Collins" … "the congressman": a title's short and long forms are one title.
+    const forms = (short && TITLE_FORMS.get(title)) || title;
+    const titled = new RegExp(
+      `(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )(${forms})(?![a-z0-9_])`,
+    );
     const person = (name: string, title = '') => {
       const surname = strip(name.toLowerCase().split(' ').pop() ?? '');
       const full = this.index.bySurname.get(surname) ?? name;
       const descriptions = this.index.descriptions.get(surname) ?? [];
       return { full, descriptions: title ? [title, ...descriptions] : descriptions };
     };
-    const own = nearest(this.index.occurrences, offset).map((o) => person(o.name, o.title));
+    // ("Rep. Peter King of New York": a chain after "of" is a place, though its title is one.)
+    const own = nearest(this.index.occurrences, offset)
+      .filter((o) => !/\bof$/i.test(o.title ?? ''))
+      .map((o) => person(o.name, o.title));
     // An unqualified "the president" is the one the article titles without a foreign
     // country ("President Donald Trump", "U.S. President"), not "Chinese President Xi", who
     // would be "the Chinese president".
@@ -536,19 +605,70 @@ export class SpeakerBook {
     const words = contentWords(role);
     if (words.length === 0) return null;
     const single = words.length === 1 && ROLES.roleNouns.has(words[0]!);
-    if (words.length < 2 && !single) return null;
+    // "The Boston Globe reported …" … "the newspaper also said": a word for a news outlet is
+    // the outlet last credited.
+    const outlet = words.length === 1 && NEWS_OUTLET_NOUNS.has(words[0]!);
+    if (words.length < 2 && !single && !outlet) return null;
     for (let k = this.speakers.length - 1; k >= 0; k--) {
+      const name = this.speakers[k]!.name;
+      if (outlet) {
+        const parts = name.split(/\s+/);
+        const word = strip((parts[parts.length - 1] ?? '').toLowerCase());
+        // (An outlet's own name, every word capitalised: not "polls from The Washington Post".)
+        if (
+          tokenize(name, 0).every((t) => !t.isWord || isCap(t)) &&
+          (ROLES.mediaWords.has(word) || ROLES.newspaperNames.has(word))
+        )
+          return k;
+        continue;
+      }
       if (this.isPerson[k]) continue;
-      const have = contentWords(this.speakers[k]!.name);
+      const have = contentWords(name);
       if (
         single
-          ? have.length > 1 && have[have.length - 1] === words[0]
+          ? (have.length > 1 && have[have.length - 1] === words[0]) ||
+            headBeforeModifier(name) === words[0]
           : words.every((w) => have.includes(w))
       )
         return k;
     }
     return null;
   }
+}
+
+/** Conjunctions and sentence adverbs that open a clause before its subject ("Now the
+ *  president …", "But the campaign …"); not "Only", "Not", "Last", which belong to it. */
+const CLAUSE_ADVERBS = new Set(
+  'but and so yet or now then still also however meanwhile instead indeed nonetheless nevertheless furthermore moreover while today yesterday'.split(
+    ' ',
+  ),
+);
+
+// A lower-case word that can open a source: a determiner or a role noun ("the president",
+// "several states", "lawmakers"), not "of" in "Instead of …".
+function startsSource(t: Token | undefined): boolean {
+  return !!t && !isCap(t) && (ROLES.determiners.has(t.norm) || ROLES.roleNouns.has(t.norm));
+}
+
+/** The forms of a title a lone "the congressman" or "the senator" repeats. */
+const TITLE_FORMS = new Map([
+  ['congressman', 'congressman|congresswoman|rep\\.?|representative'],
+  ['congresswoman', 'congresswoman|congressman|rep\\.?|representative'],
+  ['senator', 'senator|sen\\.?'],
+  ['governor', 'governor|gov\\.?'],
+]);
+
+/** Nouns for a news outlet that stand for the outlet the article last credited. */
+const NEWS_OUTLET_NOUNS = new Set(['newspaper', 'paper', 'network', 'broadcaster', 'outlet']);
+
+// "spokesperson for Kerry", "source close to the White House", "official familiar with the
+// talks": the role noun a post-modifier follows, which a later "the spokesperson" repeats.
+function headBeforeModifier(name: string): string | null {
+  const words = name.toLowerCase().split(/\s+/);
+  const at = words.findIndex((w) =>
+    /^(for|of|at|from|with|close|familiar|in|inside|within|on|who|to)$/.test(w),
+  );
+  return at > 0 ? (strip(words[at - 1]!) ?? null) : null;
 }
 
 // An organisation word, singular or plural ("Center", "Centers", "Council").

@@ -24,6 +24,7 @@ const RolesSchema = z.object({
   npAdjectives: words,
   titleWords: words,
   mediaWords: described,
+  newspaperNames: described,
   orgWords: words,
   documentNouns: words,
   attributionNouns: z.object({
@@ -84,6 +85,7 @@ export const ROLES = {
   npAdjectives: new Set(data.npAdjectives),
   titleWords: new Set(data.titleWords),
   mediaWords: new Set(data.mediaWords.words),
+  newspaperNames: new Set(data.newspaperNames.words),
   orgWords: new Set(data.orgWords),
   documentNouns: new Set(data.documentNouns),
   attributionNouns: new Map<string, 'neutral' | 'distancing'>([

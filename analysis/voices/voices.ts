@@ -21,6 +21,7 @@ import { isCap } from './source-phrase.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { CueHit, Segment, Token } from '../types.js';
 import { isScoredKind } from '../vocabulary/segments.js';
+import { ROLES } from './voice-roles.js';
 
 export interface Voices {
   perSegment: { quote: QuoteKind | null; speaker: number | null }[];
@@ -175,7 +176,14 @@ export function attributeVoices(
     const direct = real.length > 0 || (attributed && v.spans.length > 0) || labelled;
     // "Ryan also hammered Obama for what he called …": a person named as the subject
     // before the pronoun is its nearest antecedent, nearer than any earlier speaker.
-    if (v.subject && attributed && v.subject[0]!.start < (v.attributions[0]!.source[0]?.start ?? 0))
+    // But "Pelosi has no plan for a vote, he said.": a pronoun in a reporting clause after the
+    // reported one is not that clause's subject (the writer would have said "she").
+    if (
+      v.subject &&
+      attributed &&
+      v.subject[0]!.start < (v.attributions[0]!.source[0]?.start ?? 0) &&
+      !closingPronoun(v.attributions[0]!, allTokens[i]!, v.attributions, v.subject)
+    )
       book.noteSubject({ tokens: v.subject, apposition: null, paragraph: segment.paragraph });
     let speaker = attributed ? speakerOf(i) : null;
     if (direct && speaker === null && !attributed) speaker = floatingSpeaker(i, real);
@@ -298,4 +306,24 @@ function endLabel(tokens: Token[]): Attribution | null {
   if (!last || rest.length > 4 || !rest.every((t) => t.isWord) || !isCap(last)) return null;
   const mark = tokens[colon]!;
   return cue('speaker_label', 'closing colon', 'neutral', mark, mark, rest);
+}
+
+// "…, he said." / "Bush, he said, was …": a lone he or she after a comma, in a reporting
+// clause that ends there (not "While Bosma says …, he says his lines are open", where the
+// pronoun opens the main clause), in a sentence whose subject reports nothing itself ("Trump
+// said he was a fan of Wayne, which, he said, …" is Trump's).
+function closingPronoun(
+  a: Attribution,
+  tokens: Token[],
+  all: Attribution[],
+  subject: Token[],
+): boolean {
+  const words = a.source.filter((t) => t.isWord);
+  if (words.length !== 1 || !/^(he|she)$/.test(words[0]!.norm)) return false;
+  if (all.some((b) => b.source[0] === subject[0])) return false;
+  const at = tokens.indexOf(words[0]!);
+  if (at < 2 || tokens[at - 1]!.text !== ',') return false;
+  let next = tokens.findIndex((t) => t.start >= a.cueEnd);
+  if (next >= 0 && ROLES.timeHeads.has(tokens[next]!.norm)) next++;
+  return next < 0 || next >= tokens.length || !tokens[next]!.isWord;
 }
