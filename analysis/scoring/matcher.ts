@@ -157,8 +157,22 @@ export class PhraseTrie<T> {
    */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    // mayStartAt's test inline: most tokens start no phrase, and are passed over here without
+    // a call (each sentence is scanned by seven tries).
+    const filtered = !this.root.hasGap && this.root.entries.length === 0;
+    const bits = this.firstWords;
     let i = 0;
     while (i < tokens.length) {
+      if (filtered) {
+        const norm = tokens[i]!.norm;
+        if (norm.length > 0) {
+          const h = filterHash(norm);
+          if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) {
+            i++;
+            continue;
+          }
+        }
+      }
       const m = this.matchAt(tokens, i);
       if (m) {
         out.push(m);

@@ -494,15 +494,9 @@ export function articleNames(
  */
 export function articlePlaces(
   segments: readonly (readonly Token[])[],
-  metonyms: Iterable<string>,
+  metonyms: Iterable<string> | TargetMatcher,
 ): string[] {
-  // "the White House" and "White House" are both metonyms: one target, matched by the shorter.
-  const all = new Set(metonyms);
-  const phrases = [...all].filter((p) => !(p.startsWith('the ') && all.has(p.slice(4))));
-  const probe = new TargetMatcher(
-    phrases,
-    phrases.map(() => 'place'),
-  );
+  const probe = metonyms instanceof TargetMatcher ? metonyms : placeMatcher(metonyms);
   const found = new Map<number, string>();
   for (const tokens of segments)
     for (const m of probe.mentions(tokens)) {
@@ -516,6 +510,20 @@ export function articlePlaces(
       );
     }
   return [...found.values()];
+}
+
+/**
+ * The matcher `articlePlaces` finds a codebook's places with: it depends on the codebook
+ * only, so the pipeline makes it once per codebook rather than once per article.
+ */
+export function placeMatcher(metonyms: Iterable<string>): TargetMatcher {
+  // "the White House" and "White House" are both metonyms: one target, matched by the shorter.
+  const all = new Set(metonyms);
+  const phrases = [...all].filter((p) => !(p.startsWith('the ') && all.has(p.slice(4))));
+  return new TargetMatcher(
+    phrases,
+    phrases.map(() => 'place'),
+  );
 }
 
 /** A word that makes a phrase a name: a capital, and no title or function word ("Secretary"). */
@@ -536,9 +544,41 @@ const isNameWord = (t: Token): boolean =>
  */
 export function articleActors(
   segments: readonly (readonly Token[])[],
-  actors: readonly { name: string; aliases: readonly string[] }[],
+  actors: readonly { name: string; aliases: readonly string[] }[] | ActorMatcher,
   surnames: ReadonlySet<string> = new Set(),
 ): { name: string; forms: string[] }[] {
+  const { usable, probe } = 'probe' in actors ? actors : actorMatcher(actors);
+  const found: number[] = [];
+  const introduced = new Set<number>();
+  for (const tokens of segments)
+    for (const m of probe.mentions(tokens)) {
+      const words = tokens.slice(m.from, m.to);
+      const word = words[0]!.norm.replace(/'s$/, '');
+      const weak =
+        words.length === 1 && (surnames.has(word) || (m.from === 0 && isCommonWord(words[0]!)));
+      for (const c of m.candidates) {
+        if (weak && !introduced.has(c)) continue;
+        introduced.add(c);
+        if (!found.includes(c)) found.push(c);
+      }
+    }
+  return found.map((i) => usable[i]!);
+}
+
+/** The codebook actors `articleActors` looks for, with their forms, and their matcher. */
+export interface ActorMatcher {
+  usable: readonly { name: string; forms: string[] }[];
+  probe: TargetMatcher;
+}
+
+/**
+ * The forms and matcher of `articleActors`: they depend on the codebook only (tokenizing
+ * and testing every alias was a twentieth of the analysis when done per article), so the
+ * pipeline makes them once per codebook.
+ */
+export function actorMatcher(
+  actors: readonly { name: string; aliases: readonly string[] }[],
+): ActorMatcher {
   const listed = actors.map((a) => ({
     name: a.name,
     forms: [
@@ -560,19 +600,5 @@ export function articleActors(
     usable.map(() => 'person'),
     usable.map((a) => a.forms),
   );
-  const found: number[] = [];
-  const introduced = new Set<number>();
-  for (const tokens of segments)
-    for (const m of probe.mentions(tokens)) {
-      const words = tokens.slice(m.from, m.to);
-      const word = words[0]!.norm.replace(/'s$/, '');
-      const weak =
-        words.length === 1 && (surnames.has(word) || (m.from === 0 && isCommonWord(words[0]!)));
-      for (const c of m.candidates) {
-        if (weak && !introduced.has(c)) continue;
-        introduced.add(c);
-        if (!found.includes(c)) found.push(c);
-      }
-    }
-  return found.map((i) => usable[i]!);
+  return { usable, probe };
 }
