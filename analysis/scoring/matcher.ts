@@ -15,8 +15,9 @@ const WILDCARD = '*';
  * a “great opportunity”", "a “historic” summit") still uses it. A phrase never starts on one.
  */
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
+// Every mark is one character: a longer token (most of them) is told without a lookup.
 const isQuoteMark = (token: Token | undefined) =>
-  token !== undefined && QUOTE_MARKS.has(token.norm);
+  token !== undefined && token.norm.length === 1 && QUOTE_MARKS.has(token.norm);
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;

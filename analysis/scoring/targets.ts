@@ -64,7 +64,13 @@ const TITLES = new Set(
   ),
 );
 
-const isCapital = (t: Token): boolean => t.isWord && /^\p{Lu}/u.test(t.text);
+/** A word whose first letter is a capital; an ASCII first character is told by its code. */
+const isCapital = (t: Token): boolean => {
+  if (!t.isWord) return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+};
 
 /** The word forms a target is matched by; a person-like name also by its surname. */
 export function targetForms(name: string): { forms: string[]; person: boolean } {
