@@ -15,9 +15,8 @@ const WILDCARD = '*';
  * a “great opportunity”", "a “historic” summit") still uses it. A phrase never starts on one.
  */
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
-// Every mark is one character: a longer token (most of them) is told without a lookup.
 const isQuoteMark = (token: Token | undefined) =>
-  token !== undefined && token.norm.length === 1 && QUOTE_MARKS.has(token.norm);
+  token !== undefined && QUOTE_MARKS.has(token.norm);
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -158,22 +157,8 @@ export class PhraseTrie<T> {
    */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    // mayStartAt's test inline: most tokens start no phrase, and are passed over here without
-    // a call (each sentence is scanned by seven tries).
-    const filtered = !this.root.hasGap && this.root.entries.length === 0;
-    const bits = this.firstWords;
     let i = 0;
     while (i < tokens.length) {
-      if (filtered) {
-        const norm = tokens[i]!.norm;
-        if (norm.length > 0) {
-          const h = filterHash(norm);
-          if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) {
-            i++;
-            continue;
-          }
-        }
-      }
       const m = this.matchAt(tokens, i);
       if (m) {
         out.push(m);
