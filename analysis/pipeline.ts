@@ -22,12 +22,15 @@ import {
 import { scoreSentence } from './scoring/score.js';
 import { actorKey } from './voices/actors.js';
 import {
+  actorMatcher,
   articleActors,
   articleNames,
   articlePlaces,
   findTargets,
+  placeMatcher,
   TargetMatcher,
   targetSentences,
+  type ActorMatcher,
 } from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
 import { segmentArticle } from './segmentation/segment.js';
@@ -59,6 +62,36 @@ export interface AnalyzeOptions {
    * segment index: what `npm run train` learns from (cli/train.ts).
    */
   observeExpectation?: (segment: number, features: Feature[], rules: ExpectationScore) => void;
+}
+
+/** What the target stage needs of a codebook's actors, made once per codebook. */
+interface CodebookMatchers {
+  isPlace: (key: string) => boolean;
+  isActor: (name: string) => boolean;
+  places: TargetMatcher;
+  actors: ActorMatcher;
+}
+const codebookMatchers = new WeakMap<Actors, CodebookMatchers>();
+
+function matchersOf(actors: Actors): CodebookMatchers {
+  let made = codebookMatchers.get(actors);
+  if (made) return made;
+  const metonyms = actors.sides.metonyms;
+  const isPlace = (key: string) => metonyms.has(key) || metonyms.has(`the ${key}`);
+  const isActor = (name: string) => {
+    const words = actorKey(name).split(' ');
+    return words.some(
+      (_, k) => (k === 0 || words.length - k >= 2) && actors.byAlias.has(words.slice(k).join(' ')),
+    );
+  };
+  made = {
+    isPlace,
+    isActor,
+    places: placeMatcher(metonyms.keys()),
+    actors: actorMatcher(actors.actors.filter((a) => !isPlace(actorKey(a.name)))),
+  };
+  codebookMatchers.set(actors, made);
+  return made;
 }
 
 export function analyzeArticle(
@@ -124,20 +157,12 @@ export function analyzeArticle(
   // Jinping" are one target, "Xi Jinping"), then the codebook's places that stand for a party
   // ("China", "Beijing"). A name that is a place ("North Korea") is the place; one that ends
   // in an actor's name or alias of two words or more ("China's Xi Jinping") is the actor.
-  const metonyms = data.actors.sides.metonyms;
-  const isPlace = (key: string) => metonyms.has(key) || metonyms.has(`the ${key}`);
-  const places = articlePlaces(tokens, metonyms.keys());
-  const isActor = (name: string) => {
-    const words = actorKey(name).split(' ');
-    return words.some(
-      (_, k) =>
-        (k === 0 || words.length - k >= 2) && data.actors.byAlias.has(words.slice(k).join(' ')),
-    );
-  };
+  const { isPlace, isActor, ...matchers } = matchersOf(data.actors);
+  const places = articlePlaces(tokens, matchers.places);
   const named = articleNames(tokens, voices.speakers);
   const actors = articleActors(
     tokens,
-    data.actors.actors.filter((a) => !isPlace(actorKey(a.name))),
+    matchers.actors,
     new Set(named.filter((n) => !isActor(n)).map((n) => n.split(' ').at(-1)!.toLowerCase())),
   );
   const persons = named.filter((n) => !isPlace(n.toLowerCase()) && !isActor(n));

@@ -12,7 +12,25 @@ function nameHash(name: string): string {
   return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8);
 }
 
+/**
+ * Slugs already made, by name: ingest asks for its outlet's and story's slug four or five
+ * times per article, and the same few hundred names recur. Emptied when it holds
+ * `SLUGS_KEPT` names.
+ */
+const SLUGS_KEPT = 10_000;
+const slugs = new Map<string, string>();
+
 export function slugify(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size >= SLUGS_KEPT) slugs.clear();
+    slug = makeSlug(name);
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function makeSlug(name: string): string {
   const base = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

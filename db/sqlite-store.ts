@@ -722,7 +722,9 @@ export class SqliteStore implements Store {
     name: string,
     slug = slugify(name),
   ): { id?: number; slug: string } {
-    for (const candidate of [slug, distinctSlug(name)]) {
+    // The hashed variant only when the plain slug is another name's.
+    for (const hashed of [false, true]) {
+      const candidate = hashed ? distinctSlug(name) : slug;
       const row = bySlug.get(candidate) as { id: number; name: string } | undefined;
       if (!row) return { slug: candidate };
       if (sameName(row.name, name) || row.name === candidate || name === candidate) {

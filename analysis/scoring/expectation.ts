@@ -233,6 +233,9 @@ export function scoreExpectation(
       byRole.set(entry.role, list);
     }
   }
+  // Every rule below starts from a lexicon match: a sentence with none (most of them) has no
+  // signal, and making the rules' closures for it was most of this function's time.
+  if (byRole.size === 0) return { expectation: decide([], clauseOf), cueHits: [] };
   const found = (role: ExpectationRole) => byRole.get(role) ?? [];
   const sameClause = (a: number, b: number) => clauseOf[a] === clauseOf[b];
   /** A `role` match in the same clause, ending at most `before` tokens before `at` or starting at most `after` tokens after it. */

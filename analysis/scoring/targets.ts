@@ -64,7 +64,13 @@ const TITLES = new Set(
   ),
 );
 
-const isCapital = (t: Token): boolean => t.isWord && /^\p{Lu}/u.test(t.text);
+/** A word whose first letter is a capital; an ASCII first character is told by its code. */
+const isCapital = (t: Token): boolean => {
+  if (!t.isWord) return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+};
 
 /** The word forms a target is matched by; a person-like name also by its surname. */
 export function targetForms(name: string): { forms: string[]; person: boolean } {
@@ -494,15 +500,9 @@ export function articleNames(
  */
 export function articlePlaces(
   segments: readonly (readonly Token[])[],
-  metonyms: Iterable<string>,
+  metonyms: Iterable<string> | TargetMatcher,
 ): string[] {
-  // "the White House" and "White House" are both metonyms: one target, matched by the shorter.
-  const all = new Set(metonyms);
-  const phrases = [...all].filter((p) => !(p.startsWith('the ') && all.has(p.slice(4))));
-  const probe = new TargetMatcher(
-    phrases,
-    phrases.map(() => 'place'),
-  );
+  const probe = metonyms instanceof TargetMatcher ? metonyms : placeMatcher(metonyms);
   const found = new Map<number, string>();
   for (const tokens of segments)
     for (const m of probe.mentions(tokens)) {
@@ -516,6 +516,20 @@ export function articlePlaces(
       );
     }
   return [...found.values()];
+}
+
+/**
+ * The matcher `articlePlaces` finds a codebook's places with: it depends on the codebook
+ * only, so the pipeline makes it once per codebook rather than once per article.
+ */
+export function placeMatcher(metonyms: Iterable<string>): TargetMatcher {
+  // "the White House" and "White House" are both metonyms: one target, matched by the shorter.
+  const all = new Set(metonyms);
+  const phrases = [...all].filter((p) => !(p.startsWith('the ') && all.has(p.slice(4))));
+  return new TargetMatcher(
+    phrases,
+    phrases.map(() => 'place'),
+  );
 }
 
 /** A word that makes a phrase a name: a capital, and no title or function word ("Secretary"). */
@@ -536,9 +550,41 @@ const isNameWord = (t: Token): boolean =>
  */
 export function articleActors(
   segments: readonly (readonly Token[])[],
-  actors: readonly { name: string; aliases: readonly string[] }[],
+  actors: readonly { name: string; aliases: readonly string[] }[] | ActorMatcher,
   surnames: ReadonlySet<string> = new Set(),
 ): { name: string; forms: string[] }[] {
+  const { usable, probe } = 'probe' in actors ? actors : actorMatcher(actors);
+  const found: number[] = [];
+  const introduced = new Set<number>();
+  for (const tokens of segments)
+    for (const m of probe.mentions(tokens)) {
+      const words = tokens.slice(m.from, m.to);
+      const word = words[0]!.norm.replace(/'s$/, '');
+      const weak =
+        words.length === 1 && (surnames.has(word) || (m.from === 0 && isCommonWord(words[0]!)));
+      for (const c of m.candidates) {
+        if (weak && !introduced.has(c)) continue;
+        introduced.add(c);
+        if (!found.includes(c)) found.push(c);
+      }
+    }
+  return found.map((i) => usable[i]!);
+}
+
+/** The codebook actors `articleActors` looks for, with their forms, and their matcher. */
+export interface ActorMatcher {
+  usable: readonly { name: string; forms: string[] }[];
+  probe: TargetMatcher;
+}
+
+/**
+ * The forms and matcher of `articleActors`: they depend on the codebook only (tokenizing
+ * and testing every alias was a twentieth of the analysis when done per article), so the
+ * pipeline makes them once per codebook.
+ */
+export function actorMatcher(
+  actors: readonly { name: string; aliases: readonly string[] }[],
+): ActorMatcher {
   const listed = actors.map((a) => ({
     name: a.name,
     forms: [
@@ -560,19 +606,5 @@ export function articleActors(
     usable.map(() => 'person'),
     usable.map((a) => a.forms),
   );
-  const found: number[] = [];
-  const introduced = new Set<number>();
-  for (const tokens of segments)
-    for (const m of probe.mentions(tokens)) {
-      const words = tokens.slice(m.from, m.to);
-      const word = words[0]!.norm.replace(/'s$/, '');
-      const weak =
-        words.length === 1 && (surnames.has(word) || (m.from === 0 && isCommonWord(words[0]!)));
-      for (const c of m.candidates) {
-        if (weak && !introduced.has(c)) continue;
-        introduced.add(c);
-        if (!found.includes(c)) found.push(c);
-      }
-    }
-  return found.map((i) => usable[i]!);
+  return { usable, probe };
 }

@@ -215,7 +215,8 @@ function classifyLines(
     }
     // Furniture and bylines are short; most body paragraphs are skipped without a match.
     if (s === null || line.words > FURNITURE_MAX_WORDS) return;
-    const afterAuthorIntro =
+    // Asked only of a short unpunctuated line that is neither byline nor furniture.
+    const afterAuthorIntro = () =>
       p > 0 &&
       lines[p - 1]?.short != null &&
       matchesAny(rules.authorIntro, lines[p - 1]?.short ?? '');
@@ -229,7 +230,7 @@ function classifyLines(
       // which those have failed on above.
       kinds[p] = 'boilerplate';
     } else if (
-      (afterAuthorIntro && line.words <= 6 && endsUnpunctuated(s)) ||
+      (line.words <= 6 && endsUnpunctuated(s) && afterAuthorIntro()) ||
       (authorNames.size > 0 && authorNames.has(normalize(s)))
     ) {
       kinds[p] = 'byline';

@@ -38,6 +38,18 @@ import { coordinated, firstConjunct, genericSaying, isNonSource } from './source
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
+/**
+ * Every word the cue loop of findAttributions acts on: "according", the attribution nouns,
+ * the stance adjectives and the speech verbs. Any other word is passed over with one lookup
+ * instead of three.
+ */
+const CUE_WORDS = new Set<string>([
+  'according',
+  ...ROLES.attributionNouns.keys(),
+  ...ROLES.stanceAdjectives,
+  ...VERBS.keys(),
+]);
+
 // After these verbs an inverted noun phrase is the listener ("told X"), not the speaker.
 const NO_INVERSION = new Set(
   'tell warn urge inform advise remind accuse criticize condemn praise blame call brief dismiss deny assure slam threaten show find'.split(
@@ -83,7 +95,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
   if (signed) found.push(signed);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (inQuote[i] || !t.isWord) continue;
+    if (inQuote[i] || !t.isWord || !CUE_WORDS.has(t.norm)) continue;
     if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
       const np = npStartingAt(tokens, i + 2) ?? plainSourceStartingAt(tokens, i + 2);
       if (np && !PRONOUNS.has(np[0]!.norm)) {

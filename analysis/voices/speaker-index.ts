@@ -206,6 +206,12 @@ function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
   return out;
 }
 
+/** Whether text[from, to) holds a \n: what slicing it and asking would say, without the slice. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
   const index: ArticleIndex = {
     bySurname: new Map(),
@@ -248,7 +254,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       const t = tokens[j]!;
       // A line break ends a name: a headline's last word and the next paragraph's first
       // ("… high bar for Trump" / "Bitter foes …") are two chains.
-      if (text.slice(tokens[j - 1]!.end, t.start).includes('\n')) break;
+      if (hasNewline(text, tokens[j - 1]!.end, t.start)) break;
       if (junk.has(j)) break;
       if (isCap(t)) j++;
       // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),

@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadCodebook, partyOfName } from '../../../analysis/codebooks/codebook.js';
 import { createAnalyzer } from '../../../analysis/pipeline.js';
+import { notNameStart } from '../../../analysis/scoring/name-words.js';
 import {
+  actorMatcher,
+  articleActors,
   articleNames,
   articlePlaces,
   articleTargetScore,
   findTargets,
+  placeMatcher,
   PRIOR_SENTENCES,
   TargetMatcher,
   targetForms,
@@ -263,4 +267,32 @@ test('a possessive ends a name, a party word or hyphenated title starts none, a 
     'Philip Hammond',
     'Phillip Lee',
   ]);
+});
+
+test("a codebook's place and actor matchers, made once, find what its lists find", () => {
+  const codebook = loadCodebook('us-china');
+  const text = [
+    'China’s Xi Jinping met Secretary of State Antony Blinken in Beijing.',
+    'Blinken told the White House that Xi was open to talks.',
+    'Hook said the Chinese side agreed; Burns, the ambassador, was not there.',
+  ].map((s) => tokenize(s));
+  const metonyms = [...codebook.actors.sides.metonyms.keys()];
+  const places = articlePlaces(text, metonyms);
+  assert.deepEqual(places, ['China', 'Beijing', 'White House']);
+  assert.deepEqual(articlePlaces(text, placeMatcher(metonyms)), places);
+  const surnames = new Set(['burns']);
+  const actors = articleActors(text, codebook.actors.actors, surnames);
+  assert.ok(actors.some((a) => a.name === 'Xi Jinping'));
+  assert.deepEqual(articleActors(text, actorMatcher(codebook.actors.actors), surnames), actors);
+  // The same matchers serve every article: a second text gets its own answer.
+  const other = [tokenize('Moscow and Washington spoke.')];
+  assert.deepEqual(articlePlaces(other, placeMatcher(metonyms)), articlePlaces(other, metonyms));
+});
+
+test('whether a word starts a name is remembered by its text and norm together', () => {
+  // A title word cannot start a name; the same text with another norm is asked afresh.
+  const title = tokenize('Secretary')[0]!;
+  assert.equal(notNameStart(title), true);
+  assert.equal(notNameStart({ ...title, norm: 'zzz' }), false);
+  assert.equal(notNameStart(title), true);
 });
