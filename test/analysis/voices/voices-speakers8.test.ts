@@ -96,3 +96,18 @@ test('a group named by the office holder it serves takes that holder’s side', 
   );
   assert.deepEqual(v[0], { quote: 'indirect', name: 'Trump officials', side: 'us_gov' });
 });
+
+test('a group named by a place, firm or campaign bearing the holder’s name takes no side from it', () => {
+  const v = voicesOf(
+    [
+      ['Trump Tower officials said the lobby would stay closed through the weekend.'],
+      ['Obama Foundation officials said the center would open in the spring.'],
+      ['Trump campaign aides said the rally would go ahead as planned.'],
+    ],
+    loadCodebook().actors,
+  );
+  assert.deepEqual(
+    v.map((s) => s.side),
+    ['other', 'other', 'other'],
+  );
+});
