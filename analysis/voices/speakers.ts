@@ -556,6 +556,7 @@ export class SpeakerBook {
     const titled = new RegExp(
       `(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )(${forms})(?![a-z0-9_])`,
     );
+    const otherSex = OTHER_SEX.get(title);
     const person = (name: string, title = '') => {
       const surname = strip(name.toLowerCase().split(' ').pop() ?? '');
       const full = this.index.bySurname.get(surname) ?? name;
@@ -572,6 +573,7 @@ export class SpeakerBook {
     const titledHere = own.filter(
       (p) =>
         p.descriptions.some((d) => titled.test(d.toLowerCase())) &&
+        !p.descriptions.some((d) => otherSex?.test(d.toLowerCase())) &&
         p.descriptions.every((d) => homeTitle(d, this.actors.sides)),
     );
     // Two such people ("President Trump" … "President Moon"): the one already speaking in
@@ -652,10 +654,17 @@ function startsSource(t: Token | undefined): boolean {
 
 /** The forms of a title a lone "the congressman" or "the senator" repeats. */
 const TITLE_FORMS = new Map([
-  ['congressman', 'congressman|congresswoman|rep\\.?|representative'],
-  ['congresswoman', 'congresswoman|congressman|rep\\.?|representative'],
+  ['congressman', 'congressman|rep\\.?|representative'],
+  ['congresswoman', 'congresswoman|rep\\.?|representative'],
   ['senator', 'senator|sen\\.?'],
   ['governor', 'governor|gov\\.?'],
+]);
+
+/** The title of the other sex, which a person titled so cannot hold ("Congressman Dan
+ *  Mercer" is not "the congresswoman"). */
+const OTHER_SEX = new Map([
+  ['congressman', /\bcongresswoman\b/],
+  ['congresswoman', /\bcongressman\b/],
 ]);
 
 /** Nouns for a news outlet that stand for the outlet the article last credited. */

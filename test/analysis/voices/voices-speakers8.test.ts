@@ -111,3 +111,22 @@ test('a group named by a place, firm or campaign bearing the holder’s name tak
     ['other', 'other', 'other'],
   );
 });
+
+test('"the congresswoman" is no man titled Congressman, "the congressman" no woman', () => {
+  const v = voicesOf([
+    ['Congressman Dan Mercer spoke to reporters after the caucus meeting.'],
+    ['The congresswoman said she would vote against the bill.'],
+  ]);
+  assert.notEqual(v[1]!.name, 'Dan Mercer');
+  const w = voicesOf([
+    ['Congresswoman Maria Lopez spoke to reporters after the caucus meeting.'],
+    ['The congressman said he would vote against the bill.'],
+  ]);
+  assert.notEqual(w[1]!.name, 'Maria Lopez');
+  // A Rep. of either sex is still the congresswoman the article goes on to call her.
+  const x = voicesOf([
+    ['Rep. Maria Lopez spoke to reporters after the caucus meeting.'],
+    ['The congresswoman said she would vote against the bill.'],
+  ]);
+  assert.equal(x[1]!.name, 'Maria Lopez');
+});
