@@ -617,9 +617,13 @@ export class SpeakerBook {
         const parts = name.split(/\s+/);
         const word = strip((parts[parts.length - 1] ?? '').toLowerCase());
         // (An outlet's own name, every word capitalised: not "polls from The Washington Post".)
+        // (A newspaper for "the newspaper", a broadcaster for "the network": not "The New
+        // York Times" for "the network", nor "Fox News" or "The Associated Press" for "the paper".)
+        const kind = OUTLET_KINDS.get(words[0]!);
         if (
           tokenize(name, 0).every((t) => !t.isWord || isCap(t)) &&
-          (ROLES.mediaWords.has(word) || ROLES.newspaperNames.has(word))
+          (ROLES.mediaWords.has(word) || ROLES.newspaperNames.has(word)) &&
+          (!kind || parts.some((p) => kind.has(strip(p.toLowerCase()))))
         )
           return k;
         continue;
@@ -669,6 +673,14 @@ const OTHER_SEX = new Map([
 
 /** Nouns for a news outlet that stand for the outlet the article last credited. */
 const NEWS_OUTLET_NOUNS = new Set(['newspaper', 'paper', 'network', 'broadcaster', 'outlet']);
+
+/** The kind of outlet each noun stands for ("outlet": any). */
+const OUTLET_KINDS = new Map([
+  ['newspaper', ROLES.printWords],
+  ['paper', ROLES.printWords],
+  ['network', ROLES.broadcastWords],
+  ['broadcaster', ROLES.broadcastWords],
+]);
 
 // "spokesperson for Kerry", "source close to the White House", "official familiar with the
 // talks": the role noun a post-modifier follows, which a later "the spokesperson" repeats.

@@ -130,3 +130,34 @@ test('"the congresswoman" is no man titled Congressman, "the congressman" no wom
   ]);
   assert.equal(x[1]!.name, 'Maria Lopez');
 });
+
+test('"the network" is no newspaper, "the newspaper" or "the paper" no network or agency', () => {
+  const names = (first: string, second: string) => voicesOf([[first], [second]]).map((s) => s.name);
+  const later = 'said the envoy would return on Friday.';
+  assert.deepEqual(
+    names(
+      'The New York Times reported on Sunday that the talks had stalled.',
+      `The network ${later}`,
+    ),
+    ['New York Times', 'network'],
+  );
+  assert.deepEqual(
+    names('Fox News reported on Monday that the envoy had left.', `The newspaper ${later}`),
+    ['Fox News', 'newspaper'],
+  );
+  assert.deepEqual(
+    names('The Associated Press reported that the envoy had landed.', `The paper ${later}`),
+    ['Associated Press', 'paper'],
+  );
+  // Each still repeats an outlet of its kind, the one credited last.
+  const v = voicesOf([
+    ['The Boston Globe reported that the mayor had met the developers.'],
+    ['CBS News reported on Tuesday that the envoy had met the minister.'],
+    ['The newspaper said the mayor kept no record.'],
+    ['The network said the minister had declined to comment.'],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.name),
+    ['Boston Globe', 'CBS News', 'Boston Globe', 'CBS News'],
+  );
+});
