@@ -155,7 +155,14 @@ async function main(): Promise<number> {
     { openStore },
     { createAnalysisPool },
     { ingest },
-    { changedStories, shareStories, storyVersions, storiesToPrecompute, PRECOMPUTE_MIN_WORDS },
+    {
+      changedStories,
+      shareStories,
+      storyVersions,
+      storiesToPrecompute,
+      pageProcesses,
+      PRECOMPUTE_MIN_WORDS,
+    },
     { describeChoice },
   ] = await Promise.all([
     import('../analysis/pipeline.js'),
@@ -247,7 +254,11 @@ async function main(): Promise<number> {
         { db: values.db, databaseUrl: values['database-url'] },
         stop.signal,
         // No more page processes than cores: each may take a 4 GB heap for a big story.
-        shareStories(stories, words, Math.min(workers, availableParallelism())),
+        pageProcesses(
+          shareStories(stories, words, Math.min(workers, availableParallelism())),
+          stories.length,
+          later.length > 0,
+        ),
       );
       if (stoppedBy !== null) {
         console.log(stopLine(stoppedBy, summary, { pages: 'stopped', stories: stories.length }));
@@ -322,9 +333,6 @@ const PRECOMPUTE_HEAP_MB = 4096;
  */
 const PRECOMPUTE_SEMI_SPACE_MB = 64;
 
-/** Past this many stories the child is not told which: it computes every page not kept. */
-const STORIES_NAMED_AT_MOST = 1000;
-
 /**
  * Computes the changed stories' pages in a child process with `npm run precompute`'s heap:
  * a story of thousands of articles needs gigabytes for its pages, which ingest's heap, kept
@@ -340,15 +348,13 @@ async function precomputeApart(
   stories: readonly string[],
   database: { db?: string; databaseUrl?: string },
   stop: AbortSignal,
-  /** The stories as shared among the children (shareStories). */
+  /** The stories each child is told (pageProcesses). */
   groups: readonly (readonly string[])[],
 ): Promise<void> {
   if (stories.length === 0 || stop.aborted) return;
   console.log(
     `computing the pages of ${plural(stories.length, 'changed story', 'changed stories')} (--skip-precompute leaves them to npm run precompute)`,
   );
-  // Past STORIES_NAMED_AT_MOST stories one child computes every page not kept.
-  const children = stories.length <= STORIES_NAMED_AT_MOST ? groups : [[]];
   const env =
     database.databaseUrl === undefined
       ? process.env
@@ -356,7 +362,7 @@ async function precomputeApart(
   const started = performance.now();
   // Each child prints its summary as JSON on its standard output; one line adds them up.
   const outcomes = await Promise.all(
-    children.map(async (group): Promise<PagesSummary | string | null> => {
+    groups.map(async (group): Promise<PagesSummary | string | null> => {
       const args = [
         `--max-old-space-size=${PRECOMPUTE_HEAP_MB}`,
         `--max-semi-space-size=${PRECOMPUTE_SEMI_SPACE_MB}`,

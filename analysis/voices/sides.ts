@@ -95,11 +95,13 @@ export function sideFromRole(role: string, rules: SideRules, name?: string): Spe
   const other = rules.other?.exec(d)?.index ?? Infinity;
   if (other < (first?.at ?? Infinity)) return 'other';
   if (first) return first.id;
-  // "Trump officials", "Obama aides": a group named by the office holder it serves.
+  // "Trump officials", "Obama aides": a group named by the office holder it serves, the
+  // government word right after the name (not "Trump Tower officials", "Trump campaign
+  // aides", "Obama Foundation officials": a building's, a campaign's, a charity's).
   if (!name && other === Infinity) {
-    const lead = d.trim().split(/\s+/)[0] ?? '';
+    const [lead = '', next = ''] = d.trim().split(/\s+/);
     const held = rules.officeHolders.get(lead);
-    if (held) return held;
+    if (held && GOV_RE.test(next)) return held;
   }
   if (!name || other !== Infinity) return 'other';
   const n = holderKey(name);

@@ -556,6 +556,7 @@ export class SpeakerBook {
     const titled = new RegExp(
       `(^|[^a-z-])(?<!(vice|deputy|assistant|under|former) )(${forms})(?![a-z0-9_])`,
     );
+    const otherSex = OTHER_SEX.get(title);
     const person = (name: string, title = '') => {
       const surname = strip(name.toLowerCase().split(' ').pop() ?? '');
       const full = this.index.bySurname.get(surname) ?? name;
@@ -572,6 +573,7 @@ export class SpeakerBook {
     const titledHere = own.filter(
       (p) =>
         p.descriptions.some((d) => titled.test(d.toLowerCase())) &&
+        !p.descriptions.some((d) => otherSex?.test(d.toLowerCase())) &&
         p.descriptions.every((d) => homeTitle(d, this.actors.sides)),
     );
     // Two such people ("President Trump" … "President Moon"): the one already speaking in
@@ -615,9 +617,13 @@ export class SpeakerBook {
         const parts = name.split(/\s+/);
         const word = strip((parts[parts.length - 1] ?? '').toLowerCase());
         // (An outlet's own name, every word capitalised: not "polls from The Washington Post".)
+        // (A newspaper for "the newspaper", a broadcaster for "the network": not "The New
+        // York Times" for "the network", nor "Fox News" or "The Associated Press" for "the paper".)
+        const kind = OUTLET_KINDS.get(words[0]!);
         if (
           tokenize(name, 0).every((t) => !t.isWord || isCap(t)) &&
-          (ROLES.mediaWords.has(word) || ROLES.newspaperNames.has(word))
+          (ROLES.mediaWords.has(word) || ROLES.newspaperNames.has(word)) &&
+          (!kind || parts.some((p) => kind.has(strip(p.toLowerCase()))))
         )
           return k;
         continue;
@@ -652,14 +658,29 @@ function startsSource(t: Token | undefined): boolean {
 
 /** The forms of a title a lone "the congressman" or "the senator" repeats. */
 const TITLE_FORMS = new Map([
-  ['congressman', 'congressman|congresswoman|rep\\.?|representative'],
-  ['congresswoman', 'congresswoman|congressman|rep\\.?|representative'],
+  ['congressman', 'congressman|rep\\.?|representative'],
+  ['congresswoman', 'congresswoman|rep\\.?|representative'],
   ['senator', 'senator|sen\\.?'],
   ['governor', 'governor|gov\\.?'],
 ]);
 
+/** The title of the other sex, which a person titled so cannot hold ("Congressman Dan
+ *  Mercer" is not "the congresswoman"). */
+const OTHER_SEX = new Map([
+  ['congressman', /\bcongresswoman\b/],
+  ['congresswoman', /\bcongressman\b/],
+]);
+
 /** Nouns for a news outlet that stand for the outlet the article last credited. */
 const NEWS_OUTLET_NOUNS = new Set(['newspaper', 'paper', 'network', 'broadcaster', 'outlet']);
+
+/** The kind of outlet each noun stands for ("outlet": any). */
+const OUTLET_KINDS = new Map([
+  ['newspaper', ROLES.printWords],
+  ['paper', ROLES.printWords],
+  ['network', ROLES.broadcastWords],
+  ['broadcaster', ROLES.broadcastWords],
+]);
 
 // "spokesperson for Kerry", "source close to the White House", "official familiar with the
 // talks": the role noun a post-modifier follows, which a later "the spokesperson" repeats.

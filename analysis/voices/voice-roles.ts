@@ -25,6 +25,7 @@ const RolesSchema = z.object({
   titleWords: words,
   mediaWords: described,
   newspaperNames: described,
+  outletKinds: z.object({ description: z.string().optional(), print: words, broadcast: words }),
   orgWords: words,
   documentNouns: words,
   attributionNouns: z.object({
@@ -86,6 +87,8 @@ export const ROLES = {
   titleWords: new Set(data.titleWords),
   mediaWords: new Set(data.mediaWords.words),
   newspaperNames: new Set(data.newspaperNames.words),
+  printWords: new Set([...data.outletKinds.print, ...data.newspaperNames.words]),
+  broadcastWords: new Set(data.outletKinds.broadcast),
   orgWords: new Set(data.orgWords),
   documentNouns: new Set(data.documentNouns),
   attributionNouns: new Map<string, 'neutral' | 'distancing'>([

@@ -153,6 +153,23 @@ export function storiesToPrecompute(
   return { now, later };
 }
 
+/** Past this many stories ingest's page process is told none: it computes every page not kept. */
+export const STORIES_NAMED_AT_MOST = 1000;
+
+/**
+ * The stories each of ingest's page processes is told to compute (`--story`): the groups
+ * shareStories made, or, past STORIES_NAMED_AT_MOST stories, one process told none, which
+ * computes every page not kept. Not when smaller stories are left to their first view
+ * (`leftToFirstView`): that process would compute theirs too.
+ */
+export function pageProcesses(
+  groups: readonly (readonly string[])[],
+  stories: number,
+  leftToFirstView: boolean,
+): (readonly string[])[] {
+  return stories <= STORIES_NAMED_AT_MOST || leftToFirstView ? [...groups] : [[]];
+}
+
 /** The stories new in `after` or with another version than in `before`. */
 export function changedStories(
   before: ReadonlyMap<string, string>,

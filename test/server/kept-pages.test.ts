@@ -11,6 +11,8 @@ import {
   precomputePages,
   shareStories,
   storiesToPrecompute,
+  pageProcesses,
+  STORIES_NAMED_AT_MOST,
 } from '../../server/compute/precompute.js';
 import { runTask, type PageTask } from '../../server/compute/tasks.js';
 import { KeptPages, taskKey } from '../../server/compute/kept-pages.js';
@@ -332,5 +334,15 @@ describe('precompute', () => {
       now: ['small', 'gone'],
       later: [],
     });
+  });
+
+  test('past so many stories ingest names none, unless smaller ones wait for first view', () => {
+    const many = Array.from({ length: STORIES_NAMED_AT_MOST + 1 }, (_, n) => `story-${n}`);
+    const groups = [many.slice(0, 500), many.slice(500)];
+    assert.deepEqual(pageProcesses(groups, 2, false), groups);
+    // Told no story, the one process would compute every page not kept.
+    assert.deepEqual(pageProcesses(groups, many.length, false), [[]]);
+    // Not when some changed stories are left to the server: theirs would be computed too.
+    assert.deepEqual(pageProcesses(groups, many.length, true), groups);
   });
 });

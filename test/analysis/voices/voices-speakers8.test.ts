@@ -96,3 +96,68 @@ test('a group named by the office holder it serves takes that holder’s side', 
   );
   assert.deepEqual(v[0], { quote: 'indirect', name: 'Trump officials', side: 'us_gov' });
 });
+
+test('a group named by a place, firm or campaign bearing the holder’s name takes no side from it', () => {
+  const v = voicesOf(
+    [
+      ['Trump Tower officials said the lobby would stay closed through the weekend.'],
+      ['Obama Foundation officials said the center would open in the spring.'],
+      ['Trump campaign aides said the rally would go ahead as planned.'],
+    ],
+    loadCodebook().actors,
+  );
+  assert.deepEqual(
+    v.map((s) => s.side),
+    ['other', 'other', 'other'],
+  );
+});
+
+test('"the congresswoman" is no man titled Congressman, "the congressman" no woman', () => {
+  const v = voicesOf([
+    ['Congressman Dan Mercer spoke to reporters after the caucus meeting.'],
+    ['The congresswoman said she would vote against the bill.'],
+  ]);
+  assert.notEqual(v[1]!.name, 'Dan Mercer');
+  const w = voicesOf([
+    ['Congresswoman Maria Lopez spoke to reporters after the caucus meeting.'],
+    ['The congressman said he would vote against the bill.'],
+  ]);
+  assert.notEqual(w[1]!.name, 'Maria Lopez');
+  // A Rep. of either sex is still the congresswoman the article goes on to call her.
+  const x = voicesOf([
+    ['Rep. Maria Lopez spoke to reporters after the caucus meeting.'],
+    ['The congresswoman said she would vote against the bill.'],
+  ]);
+  assert.equal(x[1]!.name, 'Maria Lopez');
+});
+
+test('"the network" is no newspaper, "the newspaper" or "the paper" no network or agency', () => {
+  const names = (first: string, second: string) => voicesOf([[first], [second]]).map((s) => s.name);
+  const later = 'said the envoy would return on Friday.';
+  assert.deepEqual(
+    names(
+      'The New York Times reported on Sunday that the talks had stalled.',
+      `The network ${later}`,
+    ),
+    ['New York Times', 'network'],
+  );
+  assert.deepEqual(
+    names('Fox News reported on Monday that the envoy had left.', `The newspaper ${later}`),
+    ['Fox News', 'newspaper'],
+  );
+  assert.deepEqual(
+    names('The Associated Press reported that the envoy had landed.', `The paper ${later}`),
+    ['Associated Press', 'paper'],
+  );
+  // Each still repeats an outlet of its kind, the one credited last.
+  const v = voicesOf([
+    ['The Boston Globe reported that the mayor had met the developers.'],
+    ['CBS News reported on Tuesday that the envoy had met the minister.'],
+    ['The newspaper said the mayor kept no record.'],
+    ['The network said the minister had declined to comment.'],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.name),
+    ['Boston Globe', 'CBS News', 'Boston Globe', 'CBS News'],
+  );
+});
