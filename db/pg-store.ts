@@ -36,7 +36,7 @@ import { PgCuration } from './pg-curation.js';
 import { PgExport } from './pg-export.js';
 import { migratePostgres } from './pg-migrate.js';
 import { PgSentenceSearch } from './pg-search.js';
-import { toStorySentence } from './sentence-row.js';
+import { StringPool, toStorySentence } from './sentence-row.js';
 import { OUTLET_COLUMNS, processAlive, toArticleSummary, toOutlet, toStory } from './store-rows.js';
 import type { ArticleRow, OutletRow, StoryRow } from './store-rows.js';
 import type { SentenceRow } from './sentence-row.js';
@@ -725,7 +725,8 @@ export class PgStore implements Store {
        ORDER BY a.id, s.position`,
       [storySlug],
     );
-    return rows.map(toStorySentence);
+    const pool = new StringPool();
+    return rows.map((row) => toStorySentence(row, pool));
   }
 
   async storyFraming(storySlug: string): Promise<StoryFramingRows> {

@@ -134,13 +134,24 @@ export function compareOutlets(
   sentences: readonly ComparedSentence[],
   options: ComparisonOptions = {},
 ): OutletComparison[] {
-  return outlets.map((outlet) =>
-    outletComparison(
-      outlet,
-      sentences.filter((s) => s.outlet === outlet),
-      options,
-    ),
-  );
+  const own = sentencesByOutlet(sentences);
+  return outlets.map((outlet) => outletComparison(outlet, own.get(outlet) ?? [], options));
+}
+
+/**
+ * Each outlet's sentences in their order, in one pass: a filter per outlet read every
+ * sentence once per outlet (a tenth of a big story’s pages, with its 164 outlets).
+ */
+export function sentencesByOutlet<T extends { outlet: string }>(
+  sentences: readonly T[],
+): Map<string, T[]> {
+  const byOutlet = new Map<string, T[]>();
+  for (const s of sentences) {
+    const own = byOutlet.get(s.outlet);
+    if (own === undefined) byOutlet.set(s.outlet, [s]);
+    else own.push(s);
+  }
+  return byOutlet;
 }
 
 export function outletComparison(

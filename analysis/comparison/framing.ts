@@ -8,7 +8,7 @@
 // belongs to is the caller's (partyOf), from the story's codebook.
 
 import type { SpeakerSide } from '../vocabulary/sides.js';
-import type { ComparedSentence } from './compare.js';
+import { sentencesByOutlet, type ComparedSentence } from './compare.js';
 import { bootstrapMeanCI, type MeanInterval } from './stats.js';
 import { CLAIM_MINIMUMS } from './summary.js';
 
@@ -115,8 +115,9 @@ export function outletFraming(
     }
   }
 
+  const byOutlet = sentencesByOutlet(sentences);
   return outlets.map((outlet) => {
-    const own = sentences.filter((s) => s.outlet === outlet);
+    const own = byOutlet.get(outlet) ?? [];
     const words = own.reduce((sum, s) => sum + s.words, 0);
     const towardParty = parties.map((party): PartyTone => {
       const byArticle = new Map<number, number[]>();

@@ -88,7 +88,7 @@ export function distinctiveTerms(
   const alpha0 = options.alpha0 ?? pooled.total;
   const result: OutletKeyness[] = [];
   for (const [outlet, counts] of perOutlet) {
-    const terms: KeyTerm[] = [];
+    const terms: Omit<KeyTerm, 'word'>[] = [];
     const restTotal = pooled.total - counts.total;
     for (const [stem, count] of counts.byStem) {
       if (count < minCount) continue;
@@ -103,17 +103,22 @@ export function distinctiveTerms(
         alpha0,
       );
       if (z <= 0) continue;
-      terms.push({
+      terms.push({ stem, count, otherCount: pooledCount - count, delta, z });
+    }
+    terms.sort((a, b) => b.z - a.z || b.count - a.count || a.stem.localeCompare(b.stem));
+    // The shown spelling only of the terms listed, not of every stem counted.
+    result.push({
+      outlet,
+      tokens: counts.total,
+      terms: terms.slice(0, top).map(({ stem, count, otherCount, delta, z }) => ({
         stem,
         word: tally.surfaceOf(stem),
         count,
-        otherCount: pooledCount - count,
+        otherCount,
         delta,
         z,
-      });
-    }
-    terms.sort((a, b) => b.z - a.z || b.count - a.count || a.stem.localeCompare(b.stem));
-    result.push({ outlet, tokens: counts.total, terms: terms.slice(0, top) });
+      })),
+    });
   }
   return result;
 }

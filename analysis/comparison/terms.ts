@@ -81,7 +81,9 @@ export function contentTerms(text: string): readonly Term[] {
   if (remembered === null) return termsOf(text);
   let terms = remembered.get(text);
   if (terms === undefined) {
-    terms = termsOf(text);
+    // Kept exactly as long as it is: an array grown by push has room for half as many
+    // more, a third of the remembered terms' memory on a big story.
+    terms = termsOf(text).slice();
     remembered.set(text, terms);
   }
   return terms;

@@ -163,6 +163,41 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       );
     });
 
+    test('story sentences share their repeated values and match the concordance row for row', async () => {
+      const sentences = await store.storySentences('blinken-in-beijing');
+      // Equal issue lists are one frozen array: a big story holds one per distinct list.
+      const byList = new Map<string, (typeof sentences)[number]['issues']>();
+      let shared = 0;
+      for (const s of sentences) {
+        const key = s.issues.join('|');
+        const first = byList.get(key);
+        if (first === undefined) byList.set(key, s.issues);
+        else {
+          assert.equal(s.issues, first, `issues [${key}] of sentence ${s.segmentId}`);
+          shared++;
+        }
+        assert.ok(Object.isFrozen(s.issues));
+      }
+      assert.ok(shared > 0, 'no two sentences with the same issues');
+      // Pooling changes no value: each sentence is the concordance's row of it, field by field.
+      const rows = new Map(
+        (
+          await store.searchSentences({
+            terms: [],
+            story: 'blinken-in-beijing',
+            offset: 0,
+            limit: 1000,
+          })
+        ).rows.map((r) => [r.segmentId, r]),
+      );
+      assert.equal(rows.size, sentences.length);
+      for (const s of sentences) {
+        const row = rows.get(s.segmentId)!;
+        const same = Object.fromEntries(Object.keys(s).map((k) => [k, row[k as keyof typeof row]]));
+        assert.deepEqual({ ...s, issues: [...s.issues] }, { ...same, issues: [...row.issues] });
+      }
+    });
+
     test('the concordance finds a word, stemmed, with its offsets, and narrows by filters', async () => {
       const query = { terms: [{ text: 'expectation', prefix: false }], offset: 0, limit: 10 };
       const found = await store.searchSentences(query);

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ComparedSentence } from '../../../analysis/comparison/compare.js';
-import { leadFlags, outletComparison, selectPart } from '../../../analysis/comparison/compare.js';
+import {
+  compareOutlets,
+  leadFlags,
+  outletComparison,
+  selectPart,
+  sentencesByOutlet,
+} from '../../../analysis/comparison/compare.js';
 
 function sentence(over: Partial<ComparedSentence>): ComparedSentence {
   return {
@@ -100,4 +106,30 @@ test('voices count narrator and quoted sentences by side, anonymous sources apar
   // One article: the interval resamples its sentences and brackets the mean.
   assert.equal(f.tone?.method, 'sentences');
   assert.ok((f.tone?.low ?? 0) < 0 && (f.tone?.high ?? 0) > 0);
+});
+
+test('outlets are compared on their own sentences, grouped in one pass in reading order', () => {
+  const mixed = [
+    sentence({ outlet: 'cnn', articleId: 1, position: 0, tone: 1 }),
+    sentence({ outlet: 'fox', articleId: 2, position: 0, tone: -1, words: 4 }),
+    sentence({ outlet: 'cnn', articleId: 1, position: 1, tone: 2, expectation: 'raises' }),
+    sentence({ outlet: 'fox', articleId: 3, position: 0, tone: -2 }),
+    sentence({ outlet: 'cnn', articleId: 4, position: 0, tone: 0, hedges: 1 }),
+  ];
+  const groups = sentencesByOutlet(mixed);
+  assert.deepEqual([...groups.keys()], ['cnn', 'fox']);
+  assert.deepEqual(groups.get('cnn'), [mixed[0], mixed[2], mixed[4]]);
+  assert.deepEqual(groups.get('fox'), [mixed[1], mixed[3]]);
+  // In the order asked for, an outlet without sentences included: as one filter per outlet.
+  const outlets = ['fox', 'none', 'cnn'];
+  assert.deepEqual(
+    compareOutlets(outlets, mixed, { replicates: 200 }),
+    outlets.map((o) =>
+      outletComparison(
+        o,
+        mixed.filter((s) => s.outlet === o),
+        { replicates: 200 },
+      ),
+    ),
+  );
 });

@@ -114,3 +114,25 @@ test('intervals remembered while a story computes are the intervals computed afr
     assert.equal(bootstrapMeanCI([[]]), null);
   });
 });
+
+test('remembered intervals tell apart how the same values fall into articles', async () => {
+  const split = [
+    [1, 2],
+    [3, -1],
+  ];
+  const moved = [[1], [2, 3, -1]];
+  const zero = [
+    [1, 2],
+    [3, 0],
+  ];
+  const afresh = [split, moved, zero].map((a) => bootstrapMeanCI(a, { replicates: 300, seed: 3 }));
+  await rememberingIntervals(async () => {
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(
+        [split, moved, zero].map((a) => bootstrapMeanCI(a, { replicates: 300, seed: 3 })),
+        afresh,
+      );
+    }
+    assert.notDeepEqual(afresh[0], afresh[1]);
+  });
+});
