@@ -5,6 +5,7 @@
 // the full name, so different names do not meet by accident.
 
 import { createHash } from 'node:crypto';
+import { detached } from '../analysis/segmentation/tokens.js';
 
 const MAX_LENGTH = 80;
 
@@ -15,7 +16,8 @@ function nameHash(name: string): string {
 /**
  * Slugs already made, by name: ingest asks for its outlet's and story's slug four or five
  * times per article, and the same few hundred names recur. Emptied when it holds
- * `SLUGS_KEPT` names.
+ * `SLUGS_KEPT` names. A name is kept `detached`: read from a file's front matter it is a
+ * slice of the whole file, which the name would keep alive.
  */
 const SLUGS_KEPT = 10_000;
 const slugs = new Map<string, string>();
@@ -25,7 +27,7 @@ export function slugify(name: string): string {
   if (slug === undefined) {
     if (slugs.size >= SLUGS_KEPT) slugs.clear();
     slug = makeSlug(name);
-    slugs.set(name, slug);
+    slugs.set(detached(name), slug);
   }
   return slug;
 }

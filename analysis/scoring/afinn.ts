@@ -21,6 +21,7 @@
 // too on 21,000 corpus and evaluation sentences and 60,000 random ones: no difference.
 
 import { createRequire } from 'node:module';
+import { detached } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
 
 interface WinkToken {
@@ -165,17 +166,6 @@ function newChunk(key: string): Chunk {
   };
   EMOJI_RE.lastIndex = 0;
   return c;
-}
-
-/**
- * A copy of `text` that shares no memory with the string it was cut from. A token's text
- * is a slice of its article, and V8 keeps a slice of 13 characters or more as a pointer
- * into the whole article: a cached chunk like "administration's" kept its article's text
- * alive as long as it stayed in the cache, some 1,000 articles (18 MB) at any time over
- * 6,000 AllSides articles. Concatenating makes V8 copy the characters into a new string.
- */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 /** wink-sentiment's result for `tokens` joined by single spaces. */

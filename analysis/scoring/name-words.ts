@@ -7,6 +7,7 @@
 // and "Mike" as a proper noun); titles and days from the voices stage's word lists.
 
 import { createRequire } from 'node:module';
+import { detached } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
 import { ROLES } from '../voices/voice-roles.js';
 
@@ -125,7 +126,8 @@ export function standsAlone(word: string): boolean {
  * What `notNameStart`, `notNameEnd` and `pronounOrAdjective` said of a token's text (undefined: not asked yet). They
  * read only the token's text, norm and whether it is a word, and the same capitalised words recur in every article,
  * so each is worked out once (the lexicon lookups, the patterns and the title lists were a
- * twentieth of the analysis). Emptied when it holds `NAME_MEMO_SIZE` words.
+ * twentieth of the analysis). Emptied when it holds `NAME_MEMO_SIZE` words. The text and norm
+ * are kept `detached`: as the token's own slices, each long word kept its article alive.
  */
 interface NameMemo {
   norm: string;
@@ -142,13 +144,13 @@ function memoOf(token: Token): NameMemo {
   if (memo === undefined || memo.norm !== token.norm || memo.isWord !== token.isWord) {
     if (nameMemo.size >= NAME_MEMO_SIZE) nameMemo.clear();
     memo = {
-      norm: token.norm,
+      norm: detached(token.norm),
       isWord: token.isWord,
       start: undefined,
       end: undefined,
       pronounOrAdjective: undefined,
     };
-    nameMemo.set(token.text, memo);
+    nameMemo.set(detached(token.text), memo);
   }
   return memo;
 }
