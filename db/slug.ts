@@ -5,7 +5,7 @@
 // the full name, so different names do not meet by accident.
 
 import { createHash } from 'node:crypto';
-import { detached } from '../analysis/segmentation/tokens.js';
+import { detached } from '../lib/strings.js';
 
 const MAX_LENGTH = 80;
 

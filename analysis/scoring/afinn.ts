@@ -21,7 +21,7 @@
 // too on 21,000 corpus and evaluation sentences and 60,000 random ones: no difference.
 
 import { createRequire } from 'node:module';
-import { detached } from '../segmentation/tokens.js';
+import { detached } from '../../lib/strings.js';
 import type { Token } from '../types.js';
 
 interface WinkToken {

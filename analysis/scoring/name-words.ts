@@ -7,7 +7,7 @@
 // and "Mike" as a proper noun); titles and days from the voices stage's word lists.
 
 import { createRequire } from 'node:module';
-import { detached } from '../segmentation/tokens.js';
+import { detached } from '../../lib/strings.js';
 import type { Token } from '../types.js';
 import { ROLES } from '../voices/voice-roles.js';
 

@@ -70,18 +70,6 @@ function norm(raw: string): string {
 }
 
 /**
- * A copy of `text` that shares no memory with the string it was cut from. A token's text
- * is a slice of its article, and V8 keeps a slice of 13 characters or more as a pointer
- * into the whole article: a cached chunk like "administration's" (afinn.ts) kept its
- * article's text alive as long as it stayed in the cache, some 1,000 articles (18 MB) at any
- * time over 6,000 AllSides articles. Concatenating makes V8 copy the characters into a new
- * string. A cache kept by a token's text keeps this copy (afinn.ts, name-words.ts).
- */
-export function detached(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-/**
  * Tokens of `text`, whose offsets are shifted by `offset` (the position of `text` in the
  * original article), so that `original.slice(t.start, t.end) === t.text`.
  */
