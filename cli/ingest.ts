@@ -131,6 +131,15 @@ async function main(): Promise<number> {
     console.error(`--precompute-min-words must be a whole number, 0 or more\n\n${USAGE}`);
     return 2;
   }
+  // The pages are computed after storing here; with --queue the workers store, and
+  // --skip-precompute computes none: a size for them there would be silently ignored.
+  const noPages = values.queue ? '--queue' : values['skip-precompute'] ? '--skip-precompute' : null;
+  if (pagesFrom !== undefined && noPages !== null) {
+    console.error(
+      `--precompute-min-words has no effect with ${noPages}: no pages are computed by this command\n\n${USAGE}`,
+    );
+    return 2;
+  }
   const read: ReadOptions = {
     defaults: { outlet: values.outlet, story: values.story },
     limits: minWords === undefined ? {} : { minWords },

@@ -68,6 +68,11 @@ describe('npm run ingest', () => {
     const bad = run('ingest', ['--db', file, '--precompute-min-words', 'many', fixtures]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--precompute-min-words must be a whole number/);
+    // A size for pages no one computes is a usage error, not silently ignored.
+    const moot = ['--precompute-min-words', '0', '--skip-precompute', fixtures];
+    const skipped = run('ingest', ['--db', file, ...moot]);
+    assert.equal(skipped.code, 2);
+    assert.match(skipped.err, /--precompute-min-words has no effect with --skip-precompute/);
   });
 
   test('computes and keeps the pages of the stories it changed, unless told not to', async () => {
