@@ -265,7 +265,6 @@ async function main(): Promise<number> {
         // No more page processes than cores: each may take a 4 GB heap for a big story.
         pageProcesses(
           shareStories(stories, words, Math.min(workers, availableParallelism())),
-          stories.length,
           later.length > 0,
         ),
       );

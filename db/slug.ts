@@ -5,7 +5,7 @@
 // the full name, so different names do not meet by accident.
 
 import { createHash } from 'node:crypto';
-import { detached } from '../lib/strings.js';
+import { TextMemo } from '../lib/strings.js';
 
 const MAX_LENGTH = 80;
 
@@ -20,14 +20,13 @@ function nameHash(name: string): string {
  * slice of the whole file, which the name would keep alive.
  */
 const SLUGS_KEPT = 10_000;
-const slugs = new Map<string, string>();
+const slugs = new TextMemo<string>(SLUGS_KEPT);
 
 export function slugify(name: string): string {
   let slug = slugs.get(name);
   if (slug === undefined) {
-    if (slugs.size >= SLUGS_KEPT) slugs.clear();
     slug = makeSlug(name);
-    slugs.set(detached(name), slug);
+    slugs.set(name, slug);
   }
   return slug;
 }

@@ -12,3 +12,23 @@
 export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
+
+/**
+ * Values remembered by a text, at most `limit` of them: when full it is emptied and starts
+ * again. Each text is kept `detached`, so a remembered word or name never keeps the article
+ * or file it was cut from alive (name-words.ts, db/slug.ts).
+ */
+export class TextMemo<V> {
+  private readonly values = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(text: string): V | undefined {
+    return this.values.get(text);
+  }
+
+  set(text: string, value: V): void {
+    if (this.values.size >= this.limit) this.values.clear();
+    this.values.set(detached(text), value);
+  }
+}

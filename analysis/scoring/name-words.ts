@@ -7,7 +7,7 @@
 // and "Mike" as a proper noun); titles and days from the voices stage's word lists.
 
 import { createRequire } from 'node:module';
-import { detached } from '../../lib/strings.js';
+import { detached, TextMemo } from '../../lib/strings.js';
 import type { Token } from '../types.js';
 import { ROLES } from '../voices/voice-roles.js';
 
@@ -137,12 +137,11 @@ interface NameMemo {
   pronounOrAdjective: boolean | undefined;
 }
 const NAME_MEMO_SIZE = 50_000;
-const nameMemo = new Map<string, NameMemo>();
+const nameMemo = new TextMemo<NameMemo>(NAME_MEMO_SIZE);
 
 function memoOf(token: Token): NameMemo {
   let memo = nameMemo.get(token.text);
   if (memo === undefined || memo.norm !== token.norm || memo.isWord !== token.isWord) {
-    if (nameMemo.size >= NAME_MEMO_SIZE) nameMemo.clear();
     memo = {
       norm: detached(token.norm),
       isWord: token.isWord,
@@ -150,7 +149,7 @@ function memoOf(token: Token): NameMemo {
       end: undefined,
       pronounOrAdjective: undefined,
     };
-    nameMemo.set(detached(token.text), memo);
+    nameMemo.set(token.text, memo);
   }
   return memo;
 }

@@ -164,9 +164,9 @@ export const STORIES_NAMED_AT_MOST = 1000;
  */
 export function pageProcesses(
   groups: readonly (readonly string[])[],
-  stories: number,
   leftToFirstView: boolean,
 ): (readonly string[])[] {
+  const stories = groups.reduce((n, group) => n + group.length, 0);
   return stories <= STORIES_NAMED_AT_MOST || leftToFirstView ? [...groups] : [[]];
 }
 
