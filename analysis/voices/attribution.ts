@@ -158,7 +158,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
     // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
-    const source = sourceOf(tokens, i, verb.lemma, found);
+    const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
     if (!source || isNonSource(source.source)) continue;
     if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
     // The sentence's subject taken over by "and shows that …" must fit the verb as well.
@@ -322,6 +322,7 @@ function sourceOf(
   v: number,
   lemma: string,
   earlier: Attribution[],
+  opensInQuote: boolean,
 ): { source: Token[]; inherited: boolean; credits?: boolean; fromSubject?: boolean } | null {
   const verb = tokens[v]!;
   const ing = verb.norm.endsWith('ing');
@@ -533,7 +534,7 @@ function sourceOf(
   // "Sussman, Clinton's top backer, said …": an apposition the rules above could not read;
   // the sentence's subject is the source.
   if (prev && prev.text === ',' && !ing) {
-    const start = afterOpeningQuote(tokens, v) ?? sentenceSubjectStart(tokens);
+    const start = afterOpeningQuote(tokens, v, opensInQuote) ?? sentenceSubjectStart(tokens);
     const np = npStartingAt(tokens, start);
     if (
       np &&
@@ -721,10 +722,12 @@ function invertedName(tokens: Token[], np: Token[]): Token[] | null {
 /**
  * "“We are behind,” pollster Bill Ruiz, part of the survey team, told NBC.": in a sentence
  * that opens with a quotation, the subject starts after the quotation's close (and its
- * comma), before the verb at `v`.
+ * comma), before the verb at `v`. So it does in a sentence that opens inside a quotation
+ * begun in the sentence before (`opensInQuote`: "“… tomorrow. I think we all understand
+ * that,” Sen. Bob Corker, Tennessee Republican, said").
  */
-function afterOpeningQuote(tokens: Token[], v: number): number | null {
-  if (!QUOTE_MARKS.has(tokens[0]?.text ?? '')) return null;
+function afterOpeningQuote(tokens: Token[], v: number, opensInQuote: boolean): number | null {
+  if (!opensInQuote && !QUOTE_MARKS.has(tokens[0]?.text ?? '')) return null;
   for (let k = 1; k < v; k++) {
     const t = tokens[k]!;
     if (t.text !== '”' && t.text !== '"') continue;

@@ -263,6 +263,24 @@ test('after an opening quotation, a name with a bare apposition before the verb 
   assert.equal(v[2]!.name, 'Ann Lee');
 });
 
+test('a quotation carried over from the sentence before is credited to a name with a bare apposition', () => {
+  const v = voices([
+    [
+      '“The cuts start on Monday.',
+      'Nobody here likes them,” Sen. Ann Lee, Ohio Republican, said Thursday.',
+      '“We tried.”',
+    ],
+    ['“It is a good start.', 'It is only a start,” Rep. Bo Park, Iowa Democrat, told reporters.'],
+  ]);
+  // The second sentence opens inside the quotation; its close and the apposition come before
+  // the verb, as in a one-sentence quotation, and the quotation's other sentences follow.
+  assert.equal(v[1]!.name, 'Ann Lee');
+  assert.equal(v[0]!.name, 'Ann Lee');
+  assert.equal(v[2]!.name, 'Ann Lee');
+  assert.equal(v[4]!.name, 'Bo Park');
+  assert.equal(v[3]!.name, 'Bo Park');
+});
+
 test('a capitalised opener before a name is not part of the name', () => {
   const v = voices([
     ['Despite Ruiz’s promise, the deal stalled.', '“It is over,” Ruiz said.'],
