@@ -99,8 +99,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
       const np = npStartingAt(tokens, i + 2) ?? plainSourceStartingAt(tokens, i + 2);
       if (np && !PRONOUNS.has(np[0]!.norm)) {
-        found.push(
-          cue(
+        found.push({
+          ...cue(
             'according_to',
             'according to',
             'neutral',
@@ -108,7 +108,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
             tokens[i + 1]!,
             innerSource(tokens, np),
           ),
-        );
+          trailing: creditsSentence(tokens, i, indexNear(tokens, np[np.length - 1]!)),
+        });
       }
       continue;
     }
@@ -221,6 +222,20 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
     .map((x) => x.a);
+}
+
+// "…, according to the White House (on Friday)." and "According to Lavrov, Trump told Putin
+// …": an "according to" that closes the sentence after a comma, or opens it and is closed by one,
+// credits the whole sentence, like a trailing "…, X said" ("they have spoken by phone three
+// times, according to the White House" is the White House's account, not theirs).
+function creditsSentence(tokens: Token[], according: number, sourceEnd: number): boolean {
+  const rest = tokens.slice(sourceEnd + 1);
+  const closing = rest.every(
+    (t) => !t.isWord || ROLES.timeHeads.has(t.norm) || ROLES.timePrepositions.has(t.norm),
+  );
+  if (tokens[according - 1]?.text === ',' && closing) return true;
+  const opens = according === 0 || (according === 1 && /^(but|and|yet|so)$/.test(tokens[0]!.norm));
+  return opens && rest[0]?.text === ',';
 }
 
 // "As Politico reported Tuesday, …", "But as the Monitor reported, …": "as" opening the
