@@ -213,7 +213,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
   // An editorial ("the newspaper wrote") is the paper's own voice: only "reported" and
   // "according to" pass words on.
   const passesOn = (a: Attribution) =>
-    (a.lemma === 'report' || a.cue === 'according_to') && isMedia(a.source);
+    (a.lemma === 'report' || a.cue === 'according_to') &&
+    (isMedia(a.source) || (a.cue === 'according_to' && isNewsReport(a.source)));
   const conduit = found.some((a) => !passesOn(a)) ? passesOn : () => false;
   const rank = (a: Attribution) =>
     (conduit(a) ? 4 : 0) +
@@ -264,6 +265,37 @@ function asClauseCloses(tokens: Token[], verb: number): boolean {
   }
   return false;
 }
+
+/**
+ * "according to reports", "according to a report", "according to media reports", "according to
+ * the paper", "according to reporter Jennifer Jacobs": news coverage passing on someone's words,
+ * a conduit like a news organisation. A report with a name or description of its own ("the CRS
+ * report", "its latest annual report") is a document, a source in its own right.
+ */
+function isNewsReport(source: Token[]): boolean {
+  const head = source[source.length - 1]!.norm;
+  if (source.some((t) => /^(reporters?|correspondents?)$/.test(t.norm))) return true;
+  return (
+    /^(reports?|paper)$/.test(head) &&
+    source.slice(0, -1).every((t) => NEWS_REPORT_WORDS.has(t.norm))
+  );
+}
+
+const NEWS_REPORT_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'some',
+  'several',
+  'recent',
+  'earlier',
+  'multiple',
+  'news',
+  'media',
+  'press',
+  'local',
+  'published',
+]);
 
 /** A source naming a news organisation ("Reuters", "the semi-official Fars news agency"). */
 export function isMedia(source: Token[]): boolean {
