@@ -216,9 +216,18 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     (a.lemma === 'report' || a.cue === 'according_to') &&
     (isMedia(a.source) || (a.cue === 'according_to' && isNewsReport(a.source)));
   const conduit = found.some((a) => !passesOn(a)) ? passesOn : () => false;
+  // A closing or opening "according to X" credits the sentence to X, unless someone in it
+  // says, tells, writes or asks: then X passed those words on.
+  const reported = found.some((a) => a.cue === 'speech_verb' && CORE_SAYING.has(a.lemma));
   const rank = (a: Attribution) =>
     (conduit(a) ? 4 : 0) +
-    (a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3);
+    (a.trailing && !(a.cue === 'according_to' && reported)
+      ? 0
+      : a.cue === 'speech_verb'
+        ? 1
+        : a.cue === 'according_to'
+          ? 2
+          : 3);
   return found
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
@@ -280,6 +289,8 @@ function isNewsReport(source: Token[]): boolean {
     source.slice(0, -1).every((t) => NEWS_REPORT_WORDS.has(t.norm))
   );
 }
+
+const CORE_SAYING = new Set(['say', 'tell', 'write', 'ask']);
 
 const NEWS_REPORT_WORDS = new Set([
   'a',
