@@ -99,8 +99,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (t.norm === 'according' && tokens[i + 1]?.norm === 'to') {
       const np = npStartingAt(tokens, i + 2) ?? plainSourceStartingAt(tokens, i + 2);
       if (np && !PRONOUNS.has(np[0]!.norm)) {
-        found.push(
-          cue(
+        found.push({
+          ...cue(
             'according_to',
             'according to',
             'neutral',
@@ -108,7 +108,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
             tokens[i + 1]!,
             innerSource(tokens, np),
           ),
-        );
+          trailing: creditsSentence(tokens, i, indexNear(tokens, np[np.length - 1]!)),
+        });
       }
       continue;
     }
@@ -212,15 +213,39 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
   // An editorial ("the newspaper wrote") is the paper's own voice: only "reported" and
   // "according to" pass words on.
   const passesOn = (a: Attribution) =>
-    (a.lemma === 'report' || a.cue === 'according_to') && isMedia(a.source);
+    (a.lemma === 'report' || a.cue === 'according_to') &&
+    (isMedia(a.source) || (a.cue === 'according_to' && isNewsReport(a.source)));
   const conduit = found.some((a) => !passesOn(a)) ? passesOn : () => false;
+  // A closing or opening "according to X" credits the sentence to X, unless someone in it
+  // says, tells, writes or asks: then X passed those words on.
+  const reported = found.some((a) => a.cue === 'speech_verb' && CORE_SAYING.has(a.lemma));
   const rank = (a: Attribution) =>
     (conduit(a) ? 4 : 0) +
-    (a.trailing ? 0 : a.cue === 'speech_verb' ? 1 : a.cue === 'according_to' ? 2 : 3);
+    (a.trailing && !(a.cue === 'according_to' && reported)
+      ? 0
+      : a.cue === 'speech_verb'
+        ? 1
+        : a.cue === 'according_to'
+          ? 2
+          : 3);
   return found
     .map((a, n) => ({ a, n }))
     .sort((x, y) => rank(x.a) - rank(y.a) || x.n - y.n)
     .map((x) => x.a);
+}
+
+// "…, according to the White House (on Friday)." and "According to Lavrov, Trump told Putin
+// …": an "according to" that closes the sentence after a comma, or opens it and is closed by one,
+// credits the whole sentence, like a trailing "…, X said" ("they have spoken by phone three
+// times, according to the White House" is the White House's account, not theirs).
+function creditsSentence(tokens: Token[], according: number, sourceEnd: number): boolean {
+  const rest = tokens.slice(sourceEnd + 1);
+  const closing = rest.every(
+    (t) => !t.isWord || ROLES.timeHeads.has(t.norm) || ROLES.timePrepositions.has(t.norm),
+  );
+  if (tokens[according - 1]?.text === ',' && closing) return true;
+  const opens = according === 0 || (according === 1 && /^(but|and|yet|so)$/.test(tokens[0]!.norm));
+  return opens && rest[0]?.text === ',';
 }
 
 // "As Politico reported Tuesday, …", "But as the Monitor reported, …": "as" opening the
@@ -249,6 +274,39 @@ function asClauseCloses(tokens: Token[], verb: number): boolean {
   }
   return false;
 }
+
+/**
+ * "according to reports", "according to a report", "according to media reports", "according to
+ * the paper", "according to reporter Jennifer Jacobs": news coverage passing on someone's words,
+ * a conduit like a news organisation. A report with a name or description of its own ("the CRS
+ * report", "its latest annual report") is a document, a source in its own right.
+ */
+function isNewsReport(source: Token[]): boolean {
+  const head = source[source.length - 1]!.norm;
+  if (source.some((t) => /^(reporters?|correspondents?)$/.test(t.norm))) return true;
+  return (
+    /^(reports?|paper)$/.test(head) &&
+    source.slice(0, -1).every((t) => NEWS_REPORT_WORDS.has(t.norm))
+  );
+}
+
+const CORE_SAYING = new Set(['say', 'tell', 'write', 'ask']);
+
+const NEWS_REPORT_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'some',
+  'several',
+  'recent',
+  'earlier',
+  'multiple',
+  'news',
+  'media',
+  'press',
+  'local',
+  'published',
+]);
 
 /** A source naming a news organisation ("Reuters", "the semi-official Fars news agency"). */
 export function isMedia(source: Token[]): boolean {

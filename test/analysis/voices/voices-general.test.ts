@@ -281,6 +281,28 @@ test('a quotation carried over from the sentence before is credited to a name wi
   assert.equal(v[3]!.name, 'Bo Park');
 });
 
+test('an "according to" that closes or opens the sentence credits the whole sentence', () => {
+  const v = voices([
+    ['The two leaders have spoken by phone twice since May, according to the Kremlin.'],
+    ['The economy added 90,000 jobs in June, according to the Labor Department.'],
+    ['According to a new poll, most voters trust the mayor.'],
+    // Someone in the sentence says or tells: the one cited only passed the words on.
+    ['Lee told reporters the deal was dead, according to the state news agency.'],
+    ['According to Seoul, Kim says he is ready to talk.'],
+    // News coverage is a conduit too.
+    ['Park stressed that the vote would go ahead, according to a report.'],
+    // Inside the sentence "according to" keeps its place after the sentence's own verb.
+    ['Officials said that, according to the plan, the talks resume on Monday.'],
+  ]);
+  assert.equal(v[0]!.name, 'Kremlin');
+  assert.equal(v[1]!.name, 'Labor Department');
+  assert.equal(v[2]!.name, 'new poll');
+  assert.equal(v[3]!.name, 'Lee');
+  assert.equal(v[4]!.name, 'Kim');
+  assert.equal(v[5]!.name, 'Park');
+  assert.equal(v[6]!.name, 'Officials');
+});
+
 test('a capitalised opener before a name is not part of the name', () => {
   const v = voices([
     ['Despite Ruiz’s promise, the deal stalled.', '“It is over,” Ruiz said.'],
