@@ -15,10 +15,11 @@ const USAGE = `Usage: npm run precompute -- [options]
 Computes each story's dashboard (whole articles, lead, body), aligned facts, API
 figures, distinctive words (the terms CSV) and every outlet's row of its outlet profile
 (the outlet against the story's other outlets), and keeps them in the database: the
-server then shows them at once, however big the story. Kept pages count only for the data they were computed from; an ingest,
-edit, re-analysis or deletion makes the story's pages be computed again (by this
-command, or by the server on the first request if the story is small enough), and
-so does a new version of Parallax: run it again after an upgrade.
+server then shows them at once, however big the story. Kept pages count only for the
+data they were computed from; an ingest, edit, re-analysis or deletion makes the
+story's pages be computed again (by this command, or by the server on the first
+request if the story is small enough), and so does a new version of Parallax: run it
+again after an upgrade.
 
 Options:
   --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
