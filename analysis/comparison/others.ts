@@ -40,10 +40,10 @@ export type Draws = 'own' | 'shared';
 /**
  * The most outlets a story has for its outlet-profile rows to resample each outlet's rest
  * with its own draws, the numbers bootstrapMeanCI gives for them. Each row then resamples
- * nearly the whole story four or five times: on `elections` (164 outlets) 104 s for its
- * rows against about 31 s for its pages, so a story of O outlets spends about O/48 of its
- * pages' time on them, a tenth at 5. Past this, the draws are shared (about 2 s for the 164
- * rows; README, "Every outlet's profile row of a big story").
+ * nearly the whole story four or five times: on `elections` (164 outlets) 69–104 s for its
+ * rows against about 34 s for its pages, so a story of O outlets spends about O/80 to O/50
+ * of its pages' time on them, a tenth or less at 5. Past this, the draws are shared (under
+ * 2 s for the 164 rows; README, "Every outlet's profile row of a big story").
  */
 export const OWN_DRAWS_MAX_OUTLETS = 5;
 
