@@ -1,5 +1,5 @@
 // `npm run precompute`: computes the heavy pages of every story (dashboards, aligned facts,
-// the API's figures, outlet-profile rows asked for) and keeps them in the database, so the
+// the API's figures, every outlet's outlet-profile rows) and keeps them in the database, so the
 // server shows them at once, even for stories too big for its worker. Run it after an
 // ingest; what is already kept for the current data is skipped.
 
@@ -13,19 +13,21 @@ import { describePages, summarizePages } from './pages-summary.js';
 const USAGE = `Usage: npm run precompute -- [options]
 
 Computes each story's dashboard (whole articles, lead, body), aligned facts, API
-figures and distinctive words (the terms CSV), and keeps them in the database: the server then shows them at once, however
-big the story. Kept pages count only for the data they were computed from; an ingest,
-edit, re-analysis or deletion makes the story's pages be computed again (by this
-command, or by the server on the first request if the story is small enough), and
-so does a new version of Parallax: run it again after an upgrade.
+figures, distinctive words (the terms CSV) and every outlet's row of its outlet profile
+(the outlet against the story's other outlets), and keeps them in the database: the
+server then shows them at once, however big the story. Kept pages count only for the
+data they were computed from; an ingest, edit, re-analysis or deletion makes the
+story's pages be computed again (by this command, or by the server on the first
+request if the story is small enough), and so does a new version of Parallax: run it
+again after an upgrade.
 
 Options:
   --db FILE          SQLite file (default: $PARALLAX_DB or data/parallax.sqlite)
   --database-url URL PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --story SLUG       only this story (repeatable)
-  --outlet SLUG      also this outlet's rows of its outlet profile (repeatable)
-  --all-outlets      also every outlet's rows (slow on a big corpus: each row pools the
-                     story's other outlets; about 15 µs per sentence per outlet)
+  --outlet, --all-outlets
+                     no longer needed (accepted, ignored): every outlet's rows of its
+                     outlet profile are computed with its stories' pages
   --quiet            print only errors and the closing summary, not a line per story
   --json             print the closing summary as one JSON line (pagesComputed,
                      alreadyKept, stories: one object per story, seconds, database)
@@ -57,6 +59,11 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (values.outlet !== undefined || values['all-outlets']) {
+    console.error(
+      'precompute: --outlet and --all-outlets are no longer needed: every outlet’s rows are computed with its stories’ pages',
+    );
+  }
   const [{ openStore }, { precomputePages }] = await Promise.all([
     import('../db/open-store.js'),
     import('../server/compute/precompute.js'),
@@ -69,7 +76,6 @@ async function main(): Promise<number> {
     const started = performance.now();
     const reports = await precomputePages(store, {
       stories: values.story,
-      outlets: values['all-outlets'] ? 'all' : (values.outlet ?? []),
       onStory: values.quiet
         ? undefined
         : (r) =>

@@ -189,8 +189,7 @@ function pageJobs(store: Store, options: AppOptions): PageJobs {
   const refuse = async (task: PageTask): Promise<string | null> => {
     const story = (await store.listStories()).find((s) => s.slug === task.slug);
     if (story === undefined || story.wordCount <= compute.maxWords) return null;
-    const outlet = task.kind === 'outlet' ? ` --outlet ${task.outlet}` : '';
-    return `“${story.title}” has ${story.wordCount.toLocaleString('en-US')} words, more than the server computes on demand (${compute.maxWords.toLocaleString('en-US')}): its pages are computed by npm run precompute -- --story ${story.slug}${outlet}, which has not run for this version of the data and of Parallax.`;
+    return `“${story.title}” has ${story.wordCount.toLocaleString('en-US')} words, more than the server computes on demand (${compute.maxWords.toLocaleString('en-US')}): its pages are computed by npm run precompute -- --story ${story.slug}, which has not run for this version of the data and of Parallax.`;
   };
   const jobOptions = { waitMs: compute.waitMs, limit: JOB_RESULTS, kept, refuse };
   if (options.pageRunner) return new PageJobs(options.pageRunner, jobOptions);

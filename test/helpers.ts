@@ -127,6 +127,48 @@ export async function bigStoryStore(): Promise<TempStore & { articles: number }>
   return { ...temp, articles: originals.length + copies.length };
 }
 
+/**
+ * The bundled story with 20 outlets (more than the dashboard's rows, OUTLETS_SHOWN): each
+ * bundled article again as its first 6 and 7 paragraphs (same outlet) and as its first 5,
+ * 8 and 9 under three new outlets.
+ */
+export async function manyOutletsStore(): Promise<TempStore> {
+  const temp = await corpusStore();
+  const analyzer = createAnalyzer();
+  const run = await temp.store.startRun(analyzer.info);
+  const originals = await temp.store.listArticles('blinken-in-beijing-june-2023');
+  const texts = new Map((await temp.store.articleTexts()).map((a) => [a.id, a.text]));
+  const copies = originals.flatMap((article) => {
+    const paragraphs = texts.get(article.id)!.split(/\n+/);
+    const cut = (n: number, outlet: string) => {
+      const text = paragraphs.slice(0, n).join('\n\n');
+      return {
+        story: { title: 'Blinken in Beijing, June 2023', slug: 'blinken-in-beijing-june-2023' },
+        outlet: { name: outlet },
+        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${n} paragraphs)`,
+        url: null,
+        author: null,
+        publishedDate: article.publishedDate,
+        text,
+        source: `cut-${article.id}-${n}-${outlet}`,
+        analysis: analyzer.analyze(text),
+      };
+    };
+    const name = article.outlet.name;
+    return [
+      cut(6, name),
+      cut(7, name),
+      cut(5, `${name} Weekly`),
+      cut(8, `${name} Digest`),
+      cut(9, `${name} Radio`),
+    ];
+  });
+  const results = await temp.store.addArticles(copies, run.id);
+  assert.ok(results.every((r) => r.status === 'added'));
+  await temp.store.finishRun(run.id, 'done');
+  return temp;
+}
+
 /** A runner that holds each outcome until the test opens the gate. */
 export class GatedRunner implements TaskRunner {
   private open!: () => void;

@@ -103,7 +103,7 @@ export function selectPart<T extends ComparedSentence>(sentences: readonly T[], 
   return sentences.filter((_, i) => (part === 'lead') === lead[i]);
 }
 
-function voiceOf(s: ComparedSentence): Voice {
+export function voiceOf(s: ComparedSentence): Voice {
   return s.side !== null && s.quote !== null && s.quote !== 'none' ? 'quoted' : 'narrator';
 }
 

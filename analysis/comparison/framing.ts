@@ -78,6 +78,33 @@ export interface FramingOptions {
   seed?: number;
 }
 
+/**
+ * Sentence (segment id) → party → tones of its mentions of the party. A quote *by* the
+ * party is its own voice, not a sentence about it.
+ */
+export function towardBySegment(
+  bySegment: ReadonlyMap<number, FramingSentence>,
+  rows: StoryFramingRows,
+  partyOf: (target: string, articleId: number) => string | null,
+): Map<number, Map<string, number[]>> {
+  const toward = new Map<number, Map<string, number[]>>();
+  for (const t of rows.targets) {
+    const s = bySegment.get(t.segmentId);
+    if (!s || t.role === 'speaker') continue;
+    const party = partyOf(t.target, s.articleId);
+    if (party === null) continue;
+    const perParty = toward.get(t.segmentId) ?? new Map<string, number[]>();
+    perParty.set(party, [...(perParty.get(party) ?? []), t.tone]);
+    toward.set(t.segmentId, perParty);
+  }
+  return toward;
+}
+
+/** A sentence's tone toward a party: the mean of its mentions' tones. */
+export function towardTone(tones: readonly number[]): number {
+  return tones.reduce((a, b) => a + b, 0) / tones.length;
+}
+
 /** Framing figures per outlet, in the order given. */
 export function outletFraming(
   outlets: readonly string[],
@@ -89,18 +116,7 @@ export function outletFraming(
   options: FramingOptions = {},
 ): OutletFraming[] {
   const bySegment = new Map(sentences.map((s) => [s.segmentId, s]));
-  // Sentence → party → tones of its mentions of the party (a quote *by* the party is its
-  // own voice, not a sentence about it).
-  const toward = new Map<number, Map<string, number[]>>();
-  for (const t of rows.targets) {
-    const s = bySegment.get(t.segmentId);
-    if (!s || t.role === 'speaker') continue;
-    const party = partyOf(t.target, s.articleId);
-    if (party === null) continue;
-    const perParty = toward.get(t.segmentId) ?? new Map<string, number[]>();
-    perParty.set(party, [...(perParty.get(party) ?? []), t.tone]);
-    toward.set(t.segmentId, perParty);
-  }
+  const toward = towardBySegment(bySegment, rows, partyOf);
   const loadedBySegment = new Map<number, string[]>();
   const verbsBySegment = new Map<number, { distancing: number; neutral: number }>();
   for (const c of rows.cues) {
@@ -126,7 +142,7 @@ export function outletFraming(
         const tones = toward.get(s.segmentId)?.get(party);
         if (!tones) continue;
         n++;
-        const mean = tones.reduce((a, b) => a + b, 0) / tones.length;
+        const mean = towardTone(tones);
         byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), mean]);
       }
       const tone =

@@ -33,7 +33,7 @@ export function mean(values: readonly number[]): number {
  * statistics (Hyndman & Fan type 7, the default of R and numpy), so numbers match what a
  * researcher gets from `quantile(x, p)` in R.
  */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   if (p <= 0) return sorted[0]!;
@@ -206,7 +206,6 @@ function bootstrap(
   level: number,
   seed: number,
 ): MeanInterval | null {
-  const random = mulberry32(seed);
   const clusters = articles.filter((a) => a.length > 0);
   const pooled = clusters.flat();
   if (pooled.length === 0) return null;
@@ -231,27 +230,261 @@ function bootstrap(
       counts[i] = 1;
     }
   }
+  return { ...base, ...resampledBounds(sums, counts, replicates, level, seed), method };
+}
 
-  const draws = new Float64Array(replicates);
+/**
+ * The interval of bootstrapMeanCI from the articles' sums and sentence counts (two or more
+ * articles, in the order bootstrapMeanCI would see them) and the estimate: the mean of
+ * their values pooled in that order, summed one by one from 0, as `mean` does. Lets a
+ * caller that already holds per-article sums (the outlet profile's "other outlets": the
+ * story minus one outlet) skip building the arrays; the interval is the same bits.
+ */
+export function articleSumsInterval(
+  sums: Float64Array,
+  counts: Float64Array,
+  estimate: number,
+  n: number,
+  options: BootstrapOptions = {},
+): MeanInterval {
+  if (sums.length < 2) throw new Error('articleSumsInterval needs two or more articles');
+  const replicates = options.replicates ?? DEFAULT_REPLICATES;
+  const level = options.level ?? 0.95;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const base = { estimate, level, n, articles: sums.length, replicates };
+  return {
+    ...base,
+    ...resampledBounds(sums, counts, replicates, level, seed),
+    method: 'articles',
+  };
+}
+
+/** mulberry32's step: its state after t numbers is the seed plus t times this (mod 2^32). */
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/**
+ * The percentile bounds of bootstrapMeanCI for the articles of every group but one (an
+ * outlet profile's "other outlets": the story without the outlet), for every group at
+ * once, by the same scheme with other draws. Without group g, each replicate draws as many
+ * articles as the other groups have, with replacement, uniformly among them, and takes
+ * the ratio of their sums to their counts. Here the draws of a replicate come from one
+ * stream over all the articles shared by every group: group g's replicate is the stream's
+ * first draws not of g, as many as the other groups' articles (uniform draws from all the
+ * articles, those of g skipped, are uniform draws from the others). So one pass over the
+ * stream serves every group, where drawing for each group apart cost one resampling of the
+ * whole story per group. Replicate r's stream is mulberry32(seed)'s numbers from
+ * r·⌊2^32 / replicates⌋ on: a group's interval does not depend on which others are asked.
+ * `groupOf` gives each article's group (0 … groups−1). Entry g of the answer is without
+ * group g; entry `groups`, without none (every article). An entry is null with fewer than
+ * two articles left, or if a replicate would need more numbers than its share of the stream.
+ */
+export function boundsWithoutEachGroup(
+  groupOf: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  groups: number,
+  options: BootstrapOptions = {},
+): ({ low: number; high: number } | null)[] {
+  const replicates = options.replicates ?? DEFAULT_REPLICATES;
+  const level = options.level ?? 0.95;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const articles = groupOf.length;
+  const share = Math.floor(4294967296 / Math.max(1, replicates));
+  const own = new Int32Array(groups + 1);
+  for (let a = 0; a < articles; a++) own[groupOf[a]!]!++;
+  // The group left out, each with two or more other articles; `groups` leaves none out.
+  const left: number[] = [];
+  for (let g = 0; g <= groups; g++) if (articles - own[g]! >= 2) left.push(g);
+  const draws = left.map(() => new Float64Array(replicates));
+  const failed = new Set<number>();
+  const stream = new SharedStream(groupOf, sums, counts, groups, Math.min(share, articles + 64));
   for (let r = 0; r < replicates; r++) {
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < k; i++) {
-      const unit = Math.floor(random() * k);
-      sum += sums[unit]!;
-      count += counts[unit]!;
+    stream.start((seed + Math.imul(Math.imul(r, share), MULBERRY_STEP)) >>> 0);
+    for (const [i, g] of left.entries()) {
+      if (failed.has(g)) continue;
+      const need = articles - own[g]!;
+      for (;;) {
+        // The draws needed for `need` not of g: each of g's draws before the end adds one.
+        let end = need;
+        let ownSum = 0;
+        let ownCount = 0;
+        const { next, drawn } = stream;
+        for (let j = g < groups ? stream.first[g]! : -1; j >= 0 && j < end; j = next[j]!) {
+          end++;
+          ownSum += sums[drawn[j]!]!;
+          ownCount += counts[drawn[j]!]!;
+        }
+        if (end <= stream.length) {
+          draws[i]![r] = (stream.sum[end]! - ownSum) / (stream.count[end]! - ownCount);
+          break;
+        }
+        if (end > share) {
+          failed.add(g);
+          break;
+        }
+        stream.extend(Math.min(share, Math.max(end, 2 * stream.length)));
+      }
     }
-    draws[r] = sum / count;
+  }
+  const answer: ({ low: number; high: number } | null)[] = Array.from(
+    { length: groups + 1 },
+    () => null,
+  );
+  const tail = (1 - level) / 2;
+  for (const [i, g] of left.entries()) {
+    if (failed.has(g)) continue;
+    const sorted = Array.from(draws[i]!.sort());
+    answer[g] = { low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail) };
+  }
+  return answer;
+}
+
+/**
+ * One replicate's draws for boundsWithoutEachGroup: the articles drawn in turn, their
+ * running sums and counts, and each group's draws linked in order (first, next).
+ */
+class SharedStream {
+  drawn = new Int32Array(0);
+  sum = new Float64Array(1);
+  count = new Float64Array(1);
+  next = new Int32Array(0);
+  first: Int32Array;
+  private last: Int32Array;
+  length = 0;
+  /** mulberry32's state (its numbers made here as mulberry32 makes them). */
+  private state = 0;
+
+  constructor(
+    private readonly groupOf: Int32Array,
+    private readonly sums: Float64Array,
+    private readonly counts: Float64Array,
+    groups: number,
+    private readonly initial: number,
+  ) {
+    this.first = new Int32Array(groups);
+    this.last = new Int32Array(groups);
+  }
+
+  /** A replicate's stream from this state of mulberry32, its first draws made. */
+  start(state: number): void {
+    this.state = state >>> 0;
+    this.length = 0;
+    this.first.fill(-1);
+    this.extend(this.initial);
+  }
+
+  /** Draws until there are `want`. */
+  extend(want: number): void {
+    if (want > this.drawn.length) {
+      const keep = this.length;
+      const grow = <T extends Int32Array | Float64Array>(
+        old: T,
+        make: (n: number) => T,
+        n: number,
+      ) => {
+        const grown = make(n);
+        grown.set(old.subarray(0, keep + 1));
+        return grown;
+      };
+      this.drawn = grow(this.drawn, (n) => new Int32Array(n), want);
+      this.next = grow(this.next, (n) => new Int32Array(n), want);
+      this.sum = grow(this.sum, (n) => new Float64Array(n), want + 1);
+      this.count = grow(this.count, (n) => new Float64Array(n), want + 1);
+    }
+    const { drawn, sum, count, next, first, last, groupOf, sums, counts } = this;
+    const articles = groupOf.length;
+    let state = this.state;
+    sum[0] = 0;
+    count[0] = 0;
+    for (let j = this.length; j < want; j++) {
+      // mulberry32, inlined: the same numbers.
+      state = (state + MULBERRY_STEP) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const a = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * articles);
+      drawn[j] = a;
+      sum[j + 1] = sum[j]! + sums[a]!;
+      count[j + 1] = count[j]! + counts[a]!;
+      next[j] = -1;
+      const g = groupOf[a]!;
+      if (first[g] === -1) first[g] = j;
+      else next[last[g]!] = j;
+      last[g] = j;
+    }
+    this.state = state;
+    this.length = want;
+  }
+}
+
+/** Replicates drawn together: four running sums in one loop keep the processor busy. */
+const BLOCK = 4;
+
+/**
+ * The percentile bounds of `replicates` resampled means: each replicate draws as many units
+ * as there are, with replacement, from the seeded mulberry32 stream in turn, and takes the
+ * ratio of the drawn sums to the drawn counts. Four replicates are summed side by side,
+ * each in its own draw order, so every replicate's sum is the same additions in the same
+ * order as one at a time (a sum in floating point depends on its order).
+ */
+function resampledBounds(
+  sums: Float64Array,
+  counts: Float64Array,
+  replicates: number,
+  level: number,
+  seed: number,
+): { low: number; high: number } {
+  const k = sums.length;
+  const random = mulberry32(seed);
+  const units = new Int32Array(k * BLOCK);
+  const draws = new Float64Array(replicates);
+  for (let r = 0; r < replicates; r += BLOCK) {
+    const block = Math.min(BLOCK, replicates - r);
+    for (let j = 0; j < block * k; j++) units[j] = Math.floor(random() * k);
+    if (block === BLOCK) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      for (let i = 0; i < k; i++) {
+        const u0 = units[i]!;
+        const u1 = units[k + i]!;
+        const u2 = units[2 * k + i]!;
+        const u3 = units[3 * k + i]!;
+        s0 += sums[u0]!;
+        s1 += sums[u1]!;
+        s2 += sums[u2]!;
+        s3 += sums[u3]!;
+        c0 += counts[u0]!;
+        c1 += counts[u1]!;
+        c2 += counts[u2]!;
+        c3 += counts[u3]!;
+      }
+      draws[r] = s0 / c0;
+      draws[r + 1] = s1 / c1;
+      draws[r + 2] = s2 / c2;
+      draws[r + 3] = s3 / c3;
+    } else {
+      for (let b = 0; b < block; b++) {
+        let sum = 0;
+        let count = 0;
+        for (let i = 0; i < k; i++) {
+          const unit = units[b * k + i]!;
+          sum += sums[unit]!;
+          count += counts[unit]!;
+        }
+        draws[r + b] = sum / count;
+      }
+    }
   }
   draws.sort();
   const sorted = Array.from(draws);
   const tail = (1 - level) / 2;
-  return {
-    ...base,
-    low: quantileSorted(sorted, tail),
-    high: quantileSorted(sorted, 1 - tail),
-    method,
-  };
+  return { low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail) };
 }
 
 /**

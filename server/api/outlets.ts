@@ -4,12 +4,23 @@
 // credited for covering gloomier events; the same for the tone toward each party of the
 // story's codebook. Pure: sentences and their targets in, numbers out.
 
-import { compareOutlets } from '../../analysis/comparison/compare.js';
-import { MIN_TARGET_SENTENCES } from '../../analysis/comparison/framing.js';
+import { outletComparison, sentencesByOutlet } from '../../analysis/comparison/compare.js';
+import {
+  MIN_TARGET_SENTENCES,
+  towardBySegment,
+  towardTone,
+} from '../../analysis/comparison/framing.js';
 import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
+import {
+  ArticleSeries,
+  OWN_DRAWS_MAX_OUTLETS,
+  StoryWithoutOutlet,
+  type Draws,
+} from '../../analysis/comparison/others.js';
+import { bootstrapMeanCI } from '../../analysis/comparison/stats.js';
 import { sideInfo } from '../../analysis/vocabulary/sides.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
-import { storyFraming } from '../panels/framing.js';
+import { namesAbout, storyPartyOf } from '../panels/framing.js';
 import { storyCodebook } from '../sides.js';
 import { outletFigures, toneFigure } from './figures.js';
 import type { OutletFigures, ToneFigure } from './figures.js';
@@ -49,54 +60,94 @@ export interface OutletInStory {
   toward: PartyPair[];
 }
 
+/** One outlet's row: outletsInStory for that outlet alone. */
 export function outletInStory(
   story: StorySummary,
   sentences: readonly StorySentence[],
   framingRows: StoryFramingRows,
   slug: string,
 ): OutletInStory {
-  const name = story.outlets.find((o) => o.slug === slug)?.name ?? slug;
-  const pooled = sentences.map((s) => (s.outlet === slug ? s : { ...s, outlet: OTHER_OUTLETS }));
+  return outletsInStory(story, sentences, framingRows, [slug])[0]!;
+}
+
+/**
+ * The rows of these outlets (in this order), the story read once for all of them: each
+ * outlet against the story's other outlets pooled (OTHER_OUTLETS), the same numbers as
+ * pooling them anew for each outlet (analysis/comparison/others.ts).
+ */
+export function outletsInStory(
+  story: StorySummary,
+  sentences: readonly StorySentence[],
+  framingRows: StoryFramingRows,
+  slugs: readonly string[],
+): OutletInStory[] {
   const codebook = storyCodebook(story);
+  const { parties } = codebook.vocabulary;
   // Voices by the story's own parties (a US–North Korea story's nk_gov, not china_gov).
-  const [own, rest] = compareOutlets([slug, OTHER_OUTLETS], pooled, {
-    buckets: codebook.vocabulary.buckets,
-  });
-  const outlet = outletFigures(own!, name);
-  const others = rest!.sentences > 0 ? outletFigures(rest!, 'other outlets') : null;
-  const minus = (a: number | null | undefined, b: number | null | undefined) =>
-    a === null || a === undefined || b === null || b === undefined ? null : a - b;
-  const framing = storyFraming([slug, OTHER_OUTLETS], codebook, pooled, framingRows);
-  const [ownFraming, restFraming] = framing.figures;
-  const toward = ownFraming!.toward.map((t, i): PartyPair => {
-    const rest = restFraming!.toward[i]!;
-    const enough =
-      t.tone !== null &&
-      rest.tone !== null &&
-      t.sentences >= MIN_TARGET_SENTENCES &&
-      rest.sentences >= MIN_TARGET_SENTENCES;
+  const options = { buckets: codebook.vocabulary.buckets };
+  const byOutlet = sentencesByOutlet(sentences);
+  // A story of many outlets resamples each outlet's rest from draws shared by all of them.
+  const draws: Draws = story.outlets.length > OWN_DRAWS_MAX_OUTLETS ? 'shared' : 'own';
+  const rest = new StoryWithoutOutlet(sentences, options, draws);
+  // Tone toward each party: each sentence about it, by article (analysis/comparison/framing.ts).
+  const partyOf = storyPartyOf(codebook, sentences);
+  const toward = towardBySegment(
+    new Map(sentences.map((s) => [s.segmentId, s])),
+    framingRows,
+    partyOf,
+  );
+  const towardParty = parties.map(() => new ArticleSeries());
+  for (const s of sentences) {
+    const perParty = toward.get(s.segmentId);
+    if (perParty === undefined) continue;
+    for (const [i, party] of parties.entries()) {
+      const tones = perParty.get(party);
+      if (tones) towardParty[i]!.add(s.articleId, s.outlet, towardTone(tones));
+    }
+  }
+  const about = namesAbout(sentences, framingRows, partyOf);
+  return slugs.map((slug) => {
+    const name = story.outlets.find((o) => o.slug === slug)?.name ?? slug;
+    const outlet = outletFigures(outletComparison(slug, byOutlet.get(slug) ?? [], options), name);
+    const restOf = rest.comparison(slug, OTHER_OUTLETS);
+    const others = restOf.sentences > 0 ? outletFigures(restOf, 'other outlets') : null;
+    const minus = (a: number | null | undefined, b: number | null | undefined) =>
+      a === null || a === undefined || b === null || b === undefined ? null : a - b;
+    const toward = parties.map((party, i): PartyPair => {
+      const series = towardParty[i]!;
+      const own = series.of(slug);
+      const ownSentences = own.reduce((n, list) => n + list.length, 0);
+      const ownTone = ownSentences === 0 ? null : bootstrapMeanCI(own);
+      const restSentences = series.count(slug);
+      const restTone = restSentences === 0 ? null : series.without(slug, {}, draws);
+      const enough =
+        ownTone !== null &&
+        restTone !== null &&
+        ownSentences >= MIN_TARGET_SENTENCES &&
+        restSentences >= MIN_TARGET_SENTENCES;
+      return {
+        party,
+        name: sideInfo(codebook.vocabulary, party).name,
+        outlet: toneFigure(ownTone),
+        others: toneFigure(restTone),
+        difference: enough ? ownTone.estimate - restTone.estimate : null,
+        about: about(slug, party),
+      };
+    });
     return {
-      party: t.party,
-      name: sideInfo(codebook.vocabulary, t.party).name,
-      outlet: toneFigure(t.tone),
-      others: toneFigure(rest.tone),
-      difference: enough ? t.tone!.estimate - rest.tone!.estimate : null,
-      about: framing.about(slug, t.party),
+      story: { slug: story.slug, title: story.title, outlets: story.outlets.length },
+      codebook: { name: codebook.name, title: codebook.title },
+      outlet,
+      others,
+      difference: {
+        toneMean: minus(outlet.tone?.mean, others?.tone?.mean),
+        lowersPer1000: minus(outlet.expectation.lowers.per1000, others?.expectation.lowers.per1000),
+        raisesPer1000: minus(outlet.expectation.raises.per1000, others?.expectation.raises.per1000),
+        hedgedPer1000: minus(outlet.expectation.hedged.per1000, others?.expectation.hedged.per1000),
+        hedgesPer1000: minus(outlet.hedges.per1000, others?.hedges.per1000),
+        quotedShare: minus(outlet.quotedShare, others?.quotedShare),
+      },
+      toward,
     };
   });
-  return {
-    story: { slug: story.slug, title: story.title, outlets: story.outlets.length },
-    codebook: { name: codebook.name, title: codebook.title },
-    outlet,
-    others,
-    difference: {
-      toneMean: minus(outlet.tone?.mean, others?.tone?.mean),
-      lowersPer1000: minus(outlet.expectation.lowers.per1000, others?.expectation.lowers.per1000),
-      raisesPer1000: minus(outlet.expectation.raises.per1000, others?.expectation.raises.per1000),
-      hedgedPer1000: minus(outlet.expectation.hedged.per1000, others?.expectation.hedged.per1000),
-      hedgesPer1000: minus(outlet.hedges.per1000, others?.hedges.per1000),
-      quotedShare: minus(outlet.quotedShare, others?.quotedShare),
-    },
-    toward,
-  };
 }

@@ -1,7 +1,7 @@
 // Computes and keeps (server/compute/kept-pages.ts) the heavy pages of every story, or of
 // the stories asked for, so no request waits for them: the dashboard of each part, the
-// aligned facts, the JSON API's figures, the terms CSV's words, and the outlet-profile rows
-// asked for. Each
+// aligned facts, the JSON API's figures, the terms CSV's words, and every outlet's row of
+// its outlet profile (all of a story's rows in one pass over its sentences). Each
 // story's sentences are loaded once for all its tasks; a task already kept for the story's
 // current version is skipped, so running it again after a small ingest only computes the
 // stories that changed. It deliberately runs in the caller's process, not the server's
@@ -14,16 +14,20 @@ import { rememberingTerms } from '../../analysis/comparison/terms.js';
 import type { Store } from '../../db/store.js';
 import { OUTLETS_SHOWN } from '../pages/story.js';
 import { KeptPages } from './kept-pages.js';
-import { loadStoryInputs, runTask, type PageTask, type StoryInputs } from './tasks.js';
+import { outletsInStory } from '../api/outlets.js';
+import {
+  loadStoryInputs,
+  runTask,
+  type PageTask,
+  type StoryInputs,
+  type TaskValues,
+} from './tasks.js';
+
+type OutletTask = Extract<PageTask, { kind: 'outlet' }>;
 
 export interface PrecomputeOptions {
   /** Only these stories (slugs); default every story. */
   stories?: readonly string[];
-  /**
-   * Outlet-profile rows to compute: 'all' (every outlet of every story: slow on a big
-   * corpus, each row pools the story's other outlets), or these outlet slugs.
-   */
-  outlets?: 'all' | readonly string[];
   /** Called after each story with what was computed and how long it took (ms). */
   onStory?: (report: StoryReport) => void;
 }
@@ -37,14 +41,11 @@ export interface StoryReport {
 }
 
 /**
- * The tasks kept for a story: every page the story, its facts and its outlets ask for (the
- * lead and body tabs with every outlet are left to the server's worker).
+ * The tasks kept for a story: every page the story, its facts and its outlets ask for, and
+ * every outlet's row of its outlet profile (the lead and body tabs with every outlet are
+ * left to the server's worker).
  */
-export function storyTasks(
-  slug: string,
-  storyOutlets: readonly string[],
-  outlets: PrecomputeOptions['outlets'],
-): PageTask[] {
+export function storyTasks(slug: string, storyOutlets: readonly string[]): PageTask[] {
   const tasks: PageTask[] = PARTS.map((part) => ({ kind: 'story', slug, part }));
   // The dashboard pools outlets past OUTLETS_SHOWN; its "every outlet" page (whole articles)
   // is kept too: on a big story the server's worker cannot compute it.
@@ -55,9 +56,8 @@ export function storyTasks(
   tasks.push({ kind: 'api-story', slug, part: 'all' });
   // The terms CSV's words, as the summary CSV's figures above: whole articles.
   tasks.push({ kind: 'words', slug, part: 'all' });
-  const wanted =
-    outlets === 'all' ? storyOutlets : storyOutlets.filter((o) => outlets?.includes(o));
-  for (const outlet of wanted) tasks.push({ kind: 'outlet', slug, outlet });
+  // Each outlet against the story's other outlets (outletsInStory computes them together).
+  for (const outlet of storyOutlets) tasks.push({ kind: 'outlet', slug, outlet });
   return tasks;
 }
 
@@ -87,19 +87,31 @@ export async function precomputePages(
     // resample the same outlets' tones (each interval computed once).
     await rememberingTerms(() =>
       rememberingIntervals(async () => {
-        for (const task of storyTasks(story.slug, outletSlugs, options.outlets)) {
-          if ((await kept.read(task, version)) !== undefined) {
-            alreadyKept++;
-            continue;
-          }
-          inputs ??= await loadStoryInputs(store, story.slug);
-          const value = await runTask(store, task, inputs);
+        const keep = async (task: PageTask, value: TaskValues[PageTask['kind']]) => {
           await writing;
           writing = kept.keep(task, version, value);
           // Awaited before the next write and before the story's report; this only keeps a
           // failure from counting as unhandled while the next task computes.
           writing.catch(() => {});
           computed++;
+        };
+        const rows: OutletTask[] = [];
+        for (const task of storyTasks(story.slug, outletSlugs)) {
+          if ((await kept.read(task, version)) !== undefined) {
+            alreadyKept++;
+            continue;
+          }
+          inputs ??= await loadStoryInputs(store, story.slug);
+          // The outlet-profile rows are computed together, the story read once for all.
+          if (task.kind === 'outlet') rows.push(task);
+          else await keep(task, await runTask(store, task, inputs));
+        }
+        if (rows.length > 0) {
+          const { story: summary, sentences, framing } = inputs!;
+          const outlets = rows.map((t) => t.outlet);
+          for (const [i, row] of outletsInStory(summary, sentences, framing, outlets).entries()) {
+            await keep(rows[i]!, row);
+          }
         }
       }),
     );

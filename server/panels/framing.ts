@@ -62,16 +62,7 @@ export function storyFraming(
   about: (outlet: string, party: string) => string[];
 } {
   const sides = codebook.vocabulary;
-  // A target that is a quoted speaker of the article takes that speaker's side.
-  const speakerSide = new Map<string, string>();
-  for (const s of sentences)
-    if (s.speaker !== null && s.side !== null)
-      speakerSide.set(`${s.articleId}\u0000${s.speaker.toLowerCase()}`, s.side);
-  const partyOf = (target: string, articleId: number): string | null => {
-    const side = speakerSide.get(`${articleId}\u0000${target.toLowerCase()}`);
-    if (side !== undefined && sides.parties.includes(side)) return side;
-    return partyOfName(codebook, target);
-  };
+  const partyOf = storyPartyOf(codebook, sentences);
   const figures = outletFraming(
     outlets,
     sentences,
@@ -80,8 +71,35 @@ export function storyFraming(
     sides.speakerSides,
     partyOf,
   );
-  // The names behind each outlet's sentences about a party, for the link to them
-  // (/search?about=…; at most 40, sorted, so the address stays short and stable).
+  return { figures, partyOf, about: namesAbout(sentences, rows, partyOf) };
+}
+
+/**
+ * Which party a target of an article's sentence belongs to: a target that is a quoted
+ * speaker of the article takes that speaker's side, else the codebook's actors and metonyms.
+ */
+export function storyPartyOf(codebook: Codebook, sentences: readonly FramingSentence[]): PartyOf {
+  const sides = codebook.vocabulary;
+  const speakerSide = new Map<string, string>();
+  for (const s of sentences)
+    if (s.speaker !== null && s.side !== null)
+      speakerSide.set(`${s.articleId}\u0000${s.speaker.toLowerCase()}`, s.side);
+  return (target: string, articleId: number): string | null => {
+    const side = speakerSide.get(`${articleId}\u0000${target.toLowerCase()}`);
+    if (side !== undefined && sides.parties.includes(side)) return side;
+    return partyOfName(codebook, target);
+  };
+}
+
+/**
+ * The names behind each outlet's sentences about a party, for the link to them
+ * (/search?about=…; at most 40, sorted, so the address stays short and stable).
+ */
+export function namesAbout(
+  sentences: readonly FramingSentence[],
+  rows: StoryFramingRows,
+  partyOf: PartyOf,
+): (outlet: string, party: string) => string[] {
   const targetsOf = new Map<string, Set<string>>();
   const bySegment = new Map(sentences.map((s) => [s.segmentId, s]));
   for (const t of rows.targets) {
@@ -92,9 +110,8 @@ export function storyFraming(
     const key = `${s.outlet}\u0000${party}`;
     targetsOf.set(key, (targetsOf.get(key) ?? new Set()).add(t.target));
   }
-  const about = (outlet: string, party: string) =>
+  return (outlet: string, party: string) =>
     [...(targetsOf.get(`${outlet}\u0000${party}`) ?? [])].sort().slice(0, 40);
-  return { figures, partyOf, about };
 }
 
 export function framingPanel(

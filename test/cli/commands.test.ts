@@ -40,10 +40,18 @@ describe('npm run ingest', () => {
     assert.match(first.err, /articles\.jsonl: line 3: not valid JSON/);
     // "June 17, 2023" is read as a date now: line 4 is the text of CSV row 4 again.
     assert.doesNotMatch(first.err, /articles\.jsonl: line 4/);
+    // Six pages a story and a row of the outlet profile for each of its outlets (5 in all).
     assert.match(
       first.out,
-      /computing the pages of 2 changed stories[^]*\n12 pages computed and kept for 2 stories/,
+      /computing the pages of 2 changed stories[^]*\n17 pages computed and kept for 2 stories/,
     );
+  });
+
+  test('precompute keeps every outlet’s row; --outlet and --all-outlets only get a note', () => {
+    const again = run('precompute', ['--db', db, '--outlet', 'cnn', '--all-outlets']);
+    assert.equal(again.code, 0, again.err);
+    assert.match(again.err, /--outlet and --all-outlets are no longer needed/);
+    assert.match(again.out, /^0 pages computed/m, 'the first run kept every row already');
   });
 
   test('by default leaves a small story’s pages to its first view, and says so', async () => {
@@ -135,7 +143,7 @@ describe('npm run ingest', () => {
     const summaries = shared.out.match(/^\d+ pages? computed and kept for .*$/gm) ?? [];
     assert.deepEqual(
       summaries.map((line) => line.replace(/ in [\d.]+ s · .*/, '')),
-      ['12 pages computed and kept for 2 stories'],
+      ['17 pages computed and kept for 2 stories'],
       shared.out,
     );
     assert.deepEqual(await pagesOf(two), await pagesOf(one));

@@ -5,7 +5,6 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAnalyzer } from '../../analysis/pipeline.js';
 import { selectPart } from '../../analysis/comparison/compare.js';
 import type { OutletSummary, StorySentence, StorySummary } from '../../db/store.js';
 import { OTHER_OUTLETS } from '../../server/api/outlets.js';
@@ -16,48 +15,10 @@ import {
   storyDashboard,
   type StoryDashboard,
 } from '../../server/pages/story.js';
-import { corpusStore, serve, type TempStore, type TestServer } from '../helpers.js';
+import { manyOutletsStore, serve, type TempStore, type TestServer } from '../helpers.js';
 
 const SLUG = 'blinken-in-beijing-june-2023';
 const STORY = `/stories/${SLUG}`;
-
-/** Each bundled article again as its first 6 and 7 paragraphs (same outlet) and as its first 5, 8 and 9 under three new outlets. */
-async function manyOutletsStore(): Promise<TempStore> {
-  const temp = await corpusStore();
-  const analyzer = createAnalyzer();
-  const run = await temp.store.startRun(analyzer.info);
-  const originals = await temp.store.listArticles(SLUG);
-  const texts = new Map((await temp.store.articleTexts()).map((a) => [a.id, a.text]));
-  const copies = originals.flatMap((article) => {
-    const paragraphs = texts.get(article.id)!.split(/\n+/);
-    const cut = (n: number, outlet: string) => {
-      const text = paragraphs.slice(0, n).join('\n\n');
-      return {
-        story: { title: 'Blinken in Beijing, June 2023', slug: SLUG },
-        outlet: { name: outlet },
-        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${n} paragraphs)`,
-        url: null,
-        author: null,
-        publishedDate: article.publishedDate,
-        text,
-        source: `cut-${article.id}-${n}-${outlet}`,
-        analysis: analyzer.analyze(text),
-      };
-    };
-    const name = article.outlet.name;
-    return [
-      cut(6, name),
-      cut(7, name),
-      cut(5, `${name} Weekly`),
-      cut(8, `${name} Digest`),
-      cut(9, `${name} Radio`),
-    ];
-  });
-  const results = await temp.store.addArticles(copies, run.id);
-  assert.ok(results.every((r) => r.status === 'added'));
-  await temp.store.finishRun(run.id, 'done');
-  return temp;
-}
 
 function outlet(slug: string, articleCount: number): OutletSummary {
   return {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   benjaminiHochberg,
   bootstrapMeanCI,
+  boundsWithoutEachGroup,
   rememberingIntervals,
   mulberry32,
   normalTwoSidedP,
@@ -135,4 +136,81 @@ test('remembered intervals tell apart how the same values fall into articles', a
     }
     assert.notDeepEqual(afresh[0], afresh[1]);
   });
+});
+
+/** bootstrapMeanCI's articles interval as one loop per replicate (before draws were summed four at a time). */
+function oneAtATime(articles: number[][], replicates: number, seed: number) {
+  const random = mulberry32(seed);
+  const sums = articles.map((a) => a.reduce((s, v) => s + v, 0));
+  const counts = articles.map((a) => a.length);
+  const draws: number[] = [];
+  for (let r = 0; r < replicates; r++) {
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < articles.length; i++) {
+      const unit = Math.floor(random() * articles.length);
+      sum += sums[unit]!;
+      count += counts[unit]!;
+    }
+    draws.push(sum / count);
+  }
+  const sorted = Float64Array.from(draws).sort();
+  const tail = (1 - 0.95) / 2;
+  return { low: quantile([...sorted], tail), high: quantile([...sorted], 1 - tail) };
+}
+
+/** Articles of 1–9 sentences of tones in [-1, 1), from a seeded source. */
+function syntheticArticles(count: number, seed: number): number[][] {
+  const random = mulberry32(seed);
+  return Array.from({ length: count }, (_, a) =>
+    Array.from({ length: 1 + Math.floor(random() * 9) }, () => random() * 2 - 1 + (a % 7) / 10),
+  );
+}
+
+test('draws summed four replicates at a time give the bounds of one at a time, to the bit', () => {
+  for (const [count, replicates] of [
+    [2, 2000],
+    [37, 2001],
+    [120, 7],
+    [5, 3],
+  ] as const) {
+    const articles = syntheticArticles(count, count);
+    const ci = bootstrapMeanCI(articles, { replicates, seed: 11 })!;
+    const reference = oneAtATime(articles, replicates, 11);
+    assert.equal(ci.low, reference.low, `${count} articles, ${replicates} replicates`);
+    assert.equal(ci.high, reference.high);
+  }
+});
+
+test('bounds without each group: close to resampling each rest apart, the same estimate', () => {
+  const articles = syntheticArticles(400, 3);
+  // 13 groups of very different sizes, as a story's outlets.
+  const groupOf = Int32Array.from(articles, (_, a) => (a < 150 ? 0 : a < 250 ? 1 : a % 13));
+  const sums = Float64Array.from(articles, (a) => a.reduce((s, v) => s + v, 0));
+  const counts = Float64Array.from(articles, (a) => a.length);
+  const bounds = boundsWithoutEachGroup(groupOf, sums, counts, 13);
+  assert.equal(bounds.length, 14);
+  for (let g = 0; g <= 13; g++) {
+    const rest = articles.filter((_, a) => groupOf[a] !== g);
+    const apart = bootstrapMeanCI(rest)!;
+    const shared = bounds[g]!;
+    const width = apart.high - apart.low;
+    assert.ok(Math.abs(shared.low - apart.low) < 0.1 * width, `group ${g} low`);
+    assert.ok(Math.abs(shared.high - apart.high) < 0.1 * width, `group ${g} high`);
+    assert.ok(shared.low < apart.estimate && apart.estimate < shared.high);
+  }
+  // The same answer again: seeded, and one group's bounds do not depend on the others'.
+  assert.deepEqual(boundsWithoutEachGroup(groupOf, sums, counts, 13), bounds);
+  const twoGroups = Int32Array.from(groupOf, (g) => (g === 0 ? 0 : 1));
+  assert.deepEqual(boundsWithoutEachGroup(twoGroups, sums, counts, 2)[0], bounds[0]);
+});
+
+test('bounds without a group that leaves fewer than two articles are null', () => {
+  const groupOf = Int32Array.from([0, 0, 0, 1]);
+  const sums = Float64Array.from([1, 2, 3, 4]);
+  const counts = Float64Array.from([1, 1, 1, 1]);
+  const bounds = boundsWithoutEachGroup(groupOf, sums, counts, 2);
+  assert.equal(bounds[0], null, 'one article left');
+  assert.notEqual(bounds[1], null);
+  assert.notEqual(bounds[2], null);
 });
