@@ -57,8 +57,15 @@ export class ArticleSeries {
   private readonly outlets: string[] = [];
   /** The lists laid out flat, made when first needed after the last value added. */
   private flat: Flat | null = null;
-  /** The bounds without each outlet, drawn once for all (by their options). */
-  private readonly bounds = new Map<string, ({ low: number; high: number } | null)[]>();
+  /** The bounds without each outlet's group drawn so far (by their options). */
+  private readonly bounds = new Map<string, Map<number, { low: number; high: number } | null>>();
+
+  /**
+   * `wanted`: the outlets whose rest will be asked for with shared draws (default every
+   * outlet of the series); their bounds are drawn together, the first time one is asked.
+   * An outlet's bounds are the same bits whichever others are drawn with it.
+   */
+  constructor(private readonly wanted?: readonly string[]) {}
 
   add(articleId: number, outlet: string, value: number): void {
     let i = this.index.get(articleId);
@@ -110,7 +117,7 @@ export class ArticleSeries {
    * bootstrapMeanCI of the articles of every outlet but `outlet`: with 'own' draws the same
    * bits (a resampling of those articles for this outlet); with 'shared' draws the same
    * estimate, n and articles, the bounds by the same resampling with other draws
-   * (boundsWithoutEachGroup), drawn once for every outlet of the story.
+   * (boundsWithoutEachGroup), drawn once for every outlet wanted.
    */
   without(
     outlet: string,
@@ -170,15 +177,31 @@ export class ArticleSeries {
     options: BootstrapOptions,
   ): { low: number; high: number } | null {
     const flat = this.layout();
-    const key = `${options.replicates}|${options.level}|${options.seed}`;
-    let all = this.bounds.get(key);
-    if (all === undefined) {
-      const groups = flat.outletIndex.size;
-      all = boundsWithoutEachGroup(flat.groupOf, flat.sums, flat.counts, groups, options);
-      this.bounds.set(key, all);
-    }
+    const groups = flat.outletIndex.size;
     // Without no group: the last entry.
-    return all[group < 0 ? flat.outletIndex.size : group] ?? null;
+    const entry = group < 0 ? groups : group;
+    const key = `${options.replicates}|${options.level}|${options.seed}`;
+    let drawn = this.bounds.get(key);
+    if (drawn === undefined) {
+      drawn = new Map();
+      this.bounds.set(key, drawn);
+    }
+    if (!drawn.has(entry)) {
+      const asked = new Set([entry]);
+      if (this.wanted === undefined) for (let g = 0; g <= groups; g++) asked.add(g);
+      else for (const o of this.wanted) asked.add(flat.outletIndex.get(o) ?? groups);
+      const only = [...asked].filter((g) => !drawn!.has(g));
+      const all = boundsWithoutEachGroup(
+        flat.groupOf,
+        flat.sums,
+        flat.counts,
+        groups,
+        options,
+        only,
+      );
+      for (const g of only) drawn.set(g, all[g] ?? null);
+    }
+    return drawn.get(entry)!;
   }
 }
 
@@ -320,8 +343,8 @@ export class StoryWithoutOutlet {
   private readonly buckets: readonly VoiceBucket[];
   private readonly byOutlet = new Map<string, Counts>();
   private readonly story: Counts;
-  private readonly tone = new ArticleSeries();
-  private readonly voiceTone = { narrator: new ArticleSeries(), quoted: new ArticleSeries() };
+  private readonly tone: ArticleSeries;
+  private readonly voiceTone: Record<'narrator' | 'quoted', ArticleSeries>;
   /** Every tone sorted, and each outlet's, as summarize sorts them. */
   private readonly sortedTones: Float64Array;
   private readonly outletTones = new Map<string, number[]>();
@@ -329,11 +352,15 @@ export class StoryWithoutOutlet {
   private readonly issues = new KeyCounts();
   private buffer: Float64Array | null = null;
 
+  /** `outlets`: the outlets whose rest will be asked for (default every outlet). */
   constructor(
     sentences: readonly ComparedSentence[],
     private readonly options: ComparisonOptions = {},
     private readonly draws: Draws = 'own',
+    outlets?: readonly string[],
   ) {
+    this.tone = new ArticleSeries(outlets);
+    this.voiceTone = { narrator: new ArticleSeries(outlets), quoted: new ArticleSeries(outlets) };
     this.buckets = options.buckets ?? defaultCodebook().vocabulary.buckets;
     const bucketOf = new Map<string, number>(this.buckets.map((b, i) => [b, i]));
     const labelOf = new Map<ExpectationLabel, number>(EXPECTATION_LABELS.map((l, i) => [l, i]));

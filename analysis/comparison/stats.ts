@@ -277,6 +277,9 @@ const MULBERRY_STEP = 0x6d2b79f5;
  * `groupOf` gives each article's group (0 … groups−1). Entry g of the answer is without
  * group g; entry `groups`, without none (every article). An entry is null with fewer than
  * two articles left, or if a replicate would need more numbers than its share of the stream.
+ * `only` limits the work to these entries (the others are undefined): a group's bounds are
+ * the same bits whichever others are drawn with it, and one row of a story of hundreds of
+ * outlets need not pay for every outlet's.
  */
 export function boundsWithoutEachGroup(
   groupOf: Int32Array,
@@ -284,7 +287,8 @@ export function boundsWithoutEachGroup(
   counts: Float64Array,
   groups: number,
   options: BootstrapOptions = {},
-): ({ low: number; high: number } | null)[] {
+  only?: readonly number[],
+): ({ low: number; high: number } | null | undefined)[] {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const level = options.level ?? 0.95;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -293,12 +297,14 @@ export function boundsWithoutEachGroup(
   const own = new Int32Array(groups + 1);
   for (let a = 0; a < articles; a++) own[groupOf[a]!]!++;
   // The group left out, each with two or more other articles; `groups` leaves none out.
+  const asked = only === undefined ? null : new Set(only);
   const left: number[] = [];
-  for (let g = 0; g <= groups; g++) if (articles - own[g]! >= 2) left.push(g);
+  for (let g = 0; g <= groups; g++)
+    if ((asked === null || asked.has(g)) && articles - own[g]! >= 2) left.push(g);
   const draws = left.map(() => new Float64Array(replicates));
   const failed = new Set<number>();
   const stream = new SharedStream(groupOf, sums, counts, groups, Math.min(share, articles + 64));
-  for (let r = 0; r < replicates; r++) {
+  for (let r = 0; left.length > 0 && r < replicates; r++) {
     stream.start((seed + Math.imul(Math.imul(r, share), MULBERRY_STEP)) >>> 0);
     for (const [i, g] of left.entries()) {
       if (failed.has(g)) continue;
@@ -326,9 +332,9 @@ export function boundsWithoutEachGroup(
       }
     }
   }
-  const answer: ({ low: number; high: number } | null)[] = Array.from(
+  const answer: ({ low: number; high: number } | null | undefined)[] = Array.from(
     { length: groups + 1 },
-    () => null,
+    (_, g) => (asked === null || asked.has(g) ? null : undefined),
   );
   const tail = (1 - level) / 2;
   for (const [i, g] of left.entries()) {

@@ -88,7 +88,7 @@ export function outletsInStory(
   const byOutlet = sentencesByOutlet(sentences);
   // A story of many outlets resamples each outlet's rest from draws shared by all of them.
   const draws: Draws = story.outlets.length > OWN_DRAWS_MAX_OUTLETS ? 'shared' : 'own';
-  const rest = new StoryWithoutOutlet(sentences, options, draws);
+  const rest = new StoryWithoutOutlet(sentences, options, draws, slugs);
   // Tone toward each party: each sentence about it, by article (analysis/comparison/framing.ts).
   const partyOf = storyPartyOf(codebook, sentences);
   const toward = towardBySegment(
@@ -96,7 +96,7 @@ export function outletsInStory(
     framingRows,
     partyOf,
   );
-  const towardParty = parties.map(() => new ArticleSeries());
+  const towardParty = parties.map(() => new ArticleSeries(slugs));
   for (const s of sentences) {
     const perParty = toward.get(s.segmentId);
     if (perParty === undefined) continue;

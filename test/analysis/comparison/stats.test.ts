@@ -205,6 +205,22 @@ test('bounds without each group: close to resampling each rest apart, the same e
   assert.deepEqual(boundsWithoutEachGroup(twoGroups, sums, counts, 2)[0], bounds[0]);
 });
 
+test('bounds without some groups only: the same bits, the other groups not drawn', () => {
+  const articles = syntheticArticles(300, 5);
+  const groupOf = Int32Array.from(articles, (_, a) => (a < 200 ? 0 : a % 40));
+  const sums = Float64Array.from(articles, (a) => a.reduce((s, v) => s + v, 0));
+  const counts = Float64Array.from(articles, (a) => a.length);
+  const every = boundsWithoutEachGroup(groupOf, sums, counts, 40);
+  // One outlet's row of a story of many outlets draws only its own rest.
+  for (const only of [[7], [0], [40], [3, 0, 40]]) {
+    const some = boundsWithoutEachGroup(groupOf, sums, counts, 40, {}, only);
+    for (let g = 0; g <= 40; g++) {
+      if (only.includes(g)) assert.deepEqual(some[g], every[g], `group ${g} of ${only}`);
+      else assert.equal(some[g], undefined, `group ${g} not asked (${only})`);
+    }
+  }
+});
+
 test('bounds without a group that leaves fewer than two articles are null', () => {
   const groupOf = Int32Array.from([0, 0, 0, 1]);
   const sums = Float64Array.from([1, 2, 3, 4]);
