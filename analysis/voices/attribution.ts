@@ -234,10 +234,12 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     .map((x) => x.a);
 }
 
-// "…, according to the White House (on Friday)." and "According to Lavrov, Trump told Putin
-// …": an "according to" that closes the sentence after a comma, or opens it and is closed by one,
-// credits the whole sentence, like a trailing "…, X said" ("they have spoken by phone three
-// times, according to the White House" is the White House's account, not theirs).
+// "…, according to the White House (on Friday)." and "According to the survey, …": an
+// "according to" that closes the sentence after a comma, or opens it and is closed by one,
+// frames the whole sentence, like a trailing "…, X said" ("they have spoken by phone three
+// times, according to the White House" is the White House's account, not theirs). It comes
+// first unless someone in the sentence says, tells, writes or asks (findAttributions' rank):
+// "According to Lavrov, Trump told Putin …" still credits Trump.
 function creditsSentence(tokens: Token[], according: number, sourceEnd: number): boolean {
   const rest = tokens.slice(sourceEnd + 1);
   const closing = rest.every(
