@@ -88,12 +88,20 @@ export function serverFixture(options: AppOptions = {}): ServerFixture {
   return fx;
 }
 
+/** A cut of a bundled article: its first `paragraphs` paragraphs, under `outlet`. */
+interface Cut {
+  paragraphs: number;
+  outlet: string;
+  source: string;
+}
+
 /**
- * The bundled story grown past the size of one page: each of its five articles again as
- * every cut of its text after 8, 9, 10 … paragraphs (real text, each cut a distinct
- * article), so the story holds about a hundred articles and well over a thousand sentences.
+ * The bundled corpus with each article of its story stored again as the cuts `cutsOf`
+ * names (real text, each cut a distinct article, analysed and stored in one run).
  */
-export async function bigStoryStore(): Promise<TempStore & { articles: number }> {
+async function storeWithCuts(
+  cutsOf: (article: { id: number; outlet: string }, paragraphs: number) => Cut[],
+): Promise<TempStore & { articles: number }> {
   const temp = await corpusStore();
   const analyzer = createAnalyzer();
   const run = await temp.store.startRun(analyzer.info);
@@ -101,19 +109,17 @@ export async function bigStoryStore(): Promise<TempStore & { articles: number }>
   const texts = new Map((await temp.store.articleTexts()).map((a) => [a.id, a.text]));
   const copies = originals.flatMap((article) => {
     const paragraphs = texts.get(article.id)!.split(/\n+/);
-    const cuts: number[] = [];
-    for (let n = 8; n < paragraphs.length; n++) cuts.push(n);
-    return cuts.map((n) => {
-      const text = paragraphs.slice(0, n).join('\n\n');
+    return cutsOf({ id: article.id, outlet: article.outlet.name }, paragraphs.length).map((cut) => {
+      const text = paragraphs.slice(0, cut.paragraphs).join('\n\n');
       return {
         story: { title: 'Blinken in Beijing, June 2023', slug: 'blinken-in-beijing-june-2023' },
-        outlet: { name: article.outlet.name },
-        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${n} paragraphs)`,
+        outlet: { name: cut.outlet },
+        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${cut.paragraphs} paragraphs)`,
         url: null,
         author: null,
         publishedDate: article.publishedDate,
         text,
-        source: `cut-${article.id}-${n}`,
+        source: cut.source,
         analysis: analyzer.analyze(text),
       };
     });
@@ -128,45 +134,36 @@ export async function bigStoryStore(): Promise<TempStore & { articles: number }>
 }
 
 /**
+ * The bundled story grown past the size of one page: each of its five articles again as
+ * every cut of its text after 8, 9, 10 … paragraphs (real text, each cut a distinct
+ * article), so the story holds about a hundred articles and well over a thousand sentences.
+ */
+export function bigStoryStore(): Promise<TempStore & { articles: number }> {
+  return storeWithCuts((article, paragraphs) => {
+    const cuts: Cut[] = [];
+    for (let n = 8; n < paragraphs; n++)
+      cuts.push({ paragraphs: n, outlet: article.outlet, source: `cut-${article.id}-${n}` });
+    return cuts;
+  });
+}
+
+/**
  * The bundled story with 20 outlets (more than the dashboard's rows, OUTLETS_SHOWN): each
  * bundled article again as its first 6 and 7 paragraphs (same outlet) and as its first 5,
  * 8 and 9 under three new outlets.
  */
-export async function manyOutletsStore(): Promise<TempStore> {
-  const temp = await corpusStore();
-  const analyzer = createAnalyzer();
-  const run = await temp.store.startRun(analyzer.info);
-  const originals = await temp.store.listArticles('blinken-in-beijing-june-2023');
-  const texts = new Map((await temp.store.articleTexts()).map((a) => [a.id, a.text]));
-  const copies = originals.flatMap((article) => {
-    const paragraphs = texts.get(article.id)!.split(/\n+/);
-    const cut = (n: number, outlet: string) => {
-      const text = paragraphs.slice(0, n).join('\n\n');
-      return {
-        story: { title: 'Blinken in Beijing, June 2023', slug: 'blinken-in-beijing-june-2023' },
-        outlet: { name: outlet },
-        title: `${article.title ?? article.headline ?? 'Untitled'} (first ${n} paragraphs)`,
-        url: null,
-        author: null,
-        publishedDate: article.publishedDate,
-        text,
-        source: `cut-${article.id}-${n}-${outlet}`,
-        analysis: analyzer.analyze(text),
-      };
-    };
-    const name = article.outlet.name;
-    return [
-      cut(6, name),
-      cut(7, name),
-      cut(5, `${name} Weekly`),
-      cut(8, `${name} Digest`),
-      cut(9, `${name} Radio`),
-    ];
-  });
-  const results = await temp.store.addArticles(copies, run.id);
-  assert.ok(results.every((r) => r.status === 'added'));
-  await temp.store.finishRun(run.id, 'done');
-  return temp;
+export function manyOutletsStore(): Promise<TempStore> {
+  return storeWithCuts((article) =>
+    (
+      [
+        [6, article.outlet],
+        [7, article.outlet],
+        [5, `${article.outlet} Weekly`],
+        [8, `${article.outlet} Digest`],
+        [9, `${article.outlet} Radio`],
+      ] as const
+    ).map(([n, outlet]) => ({ paragraphs: n, outlet, source: `cut-${article.id}-${n}-${outlet}` })),
+  );
 }
 
 /** A runner that holds each outcome until the test opens the gate. */
