@@ -13,12 +13,20 @@ import { createHash } from 'node:crypto';
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state + MULBERRY_STEP) >>> 0;
+    return mulberryNumber(state);
   };
+}
+
+/** mulberry32's step: its state after t numbers is the seed plus t times this (mod 2^32). */
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/** mulberry32's number in [0, 1) for a state (after the step). */
+function mulberryNumber(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
 export function mean(values: readonly number[]): number {
@@ -259,9 +267,6 @@ export function articleSumsInterval(
   };
 }
 
-/** mulberry32's step: its state after t numbers is the seed plus t times this (mod 2^32). */
-const MULBERRY_STEP = 0x6d2b79f5;
-
 /**
  * The percentile bounds of bootstrapMeanCI for the articles of every group but one (an
  * outlet profile's "other outlets": the story without the outlet), for every group at
@@ -403,12 +408,9 @@ class SharedStream {
     sum[0] = 0;
     count[0] = 0;
     for (let j = this.length; j < want; j++) {
-      // mulberry32, inlined: the same numbers.
+      // mulberry32's numbers, its state kept here.
       state = (state + MULBERRY_STEP) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const a = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * articles);
+      const a = Math.floor(mulberryNumber(state) * articles);
       drawn[j] = a;
       sum[j + 1] = sum[j]! + sums[a]!;
       count[j + 1] = count[j]! + counts[a]!;
