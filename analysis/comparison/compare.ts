@@ -107,7 +107,8 @@ export function voiceOf(s: ComparedSentence): Voice {
   return s.side !== null && s.quote !== null && s.quote !== 'none' ? 'quoted' : 'narrator';
 }
 
-function rate(count: number, words: number): Rate {
+/** A count and its rate per 1,000 words (0 where there are no words). */
+export function rate(count: number, words: number): Rate {
   return { count, per1000: words > 0 ? (1000 * count) / words : 0 };
 }
 

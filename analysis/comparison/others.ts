@@ -13,6 +13,7 @@ import { EXPECTATION_LABELS, type ExpectationLabel } from '../vocabulary/expecta
 import type { SpeakerSide, VoiceBucket } from '../vocabulary/sides.js';
 import { defaultCodebook } from '../codebooks/codebook.js';
 import {
+  rate,
   voiceOf,
   type ComparedSentence,
   type ComparisonOptions,
@@ -329,10 +330,6 @@ function emptyCounts(buckets: number): Counts {
     hedges: 0,
     boosters: 0,
   };
-}
-
-function rate(count: number, words: number): Rate {
-  return { count, per1000: words > 0 ? (1000 * count) / words : 0 };
 }
 
 /**
