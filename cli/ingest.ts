@@ -337,13 +337,13 @@ const PRECOMPUTE_HEAP_MB = 4096;
 /**
  * Its young generation's semi-spaces (package.json): pages allocate many short-lived
  * objects, and at V8's default (16 MB) garbage collection took about 13 % of the pages'
- * time; at 64 MB about a tenth less CPU, peak memory much the same (README, "Pages in less CPU").
+ * time; at 64 MB about a tenth less CPU, peak memory much the same (docs/speed.md, "Pages in less CPU").
  */
 const PRECOMPUTE_SEMI_SPACE_MB = 64;
 /**
  * How far its heap may grow past what the last full collection kept (package.json): 50 %.
  * At V8's default (up to four times) the pages of a story of 263,000 sentences, about
- * 260 MB live, reached 1.0–1.3 GB resident; with 50 % about 0.75 GB (README, "A big
+ * 260 MB live, reached 1.0–1.3 GB resident; with 50 % about 0.75 GB (docs/speed.md, "A big
  * story's pages in less memory"). Below PRECOMPUTE_OLD_SPACE_FLOOR_MB the heap is not
  * collected for its size at all, so small stories do not pay for the many collections
  * a heap of a few tens of MB growing by 50 % would take.

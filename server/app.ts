@@ -72,7 +72,7 @@ export interface ComputeOptions {
   /**
    * Stories of more words than this are not computed by the worker: their pages are
    * `npm run precompute`'s (4 GB heap). The largest story the worker has computed within
-   * its 512 MB is about 1.1M words (1,099 articles; README, Pages at scale); on the full
+   * its 512 MB is about 1.1M words (1,099 articles; docs/speed.md, Pages at scale); on the full
    * corpus an outlet row of `elections` (5.6M words) kept it busy, at 230+ MB resident and
    * rising, until its budget stopped it (2026-12-06).
    */

@@ -44,7 +44,7 @@ export type Draws = 'own' | 'shared';
  * nearly the whole story four or five times: on `elections` (164 outlets) 69–104 s for its
  * rows against about 34 s for its pages, so a story of O outlets spends about O/80 to O/50
  * of its pages' time on them, a tenth or less at 5. Past this, the draws are shared (under
- * 2 s for the 164 rows; README, "Every outlet's profile row of a big story").
+ * 2 s for the 164 rows; docs/speed.md, "Every outlet's profile row of a big story").
  */
 export const OWN_DRAWS_MAX_OUTLETS = 5;
 

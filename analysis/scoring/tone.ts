@@ -35,8 +35,8 @@
 //   - degree adverbs (VADER's rule): an intensifier up to 3 words before ("very", "deeply")
 //     strengthens a word by 30 %, a downtoner ("slightly", "somewhat") weakens it as much,
 //     less with each word between (× 1, 0.95, 0.9).
-// Measured on development halves kept apart from validation halves (README, Measured
-// accuracy): nyt-tone by editorial number, talks-dev by event.
+// Measured on development halves kept apart from validation halves
+// (docs/accuracy.md): nyt-tone by editorial number, talks-dev by event.
 
 import { afinnScore } from './afinn.js';
 import type { Lexicons } from './lexicon.js';

@@ -12,7 +12,7 @@
 // the full AllSides corpus (666 MB of JSON, the largest 8.7 MB) that is 54 MB, 12.4 times
 // smaller (gzip at its default level 8.9 times); compressing costs about 14 ms per MB, once
 // per computation, and reading back about 1.1 ms per MB, 7–21 ms for the largest row on a
-// loaded machine (README, "Kept pages compressed"). Both run on libuv's thread pool, not the request
+// loaded machine (docs/speed.md, "Kept pages compressed"). Both run on libuv's thread pool, not the request
 // thread. A row that does not decompress or parse is treated as not kept: the page is
 // computed again and the row replaced.
 
@@ -63,7 +63,7 @@ export function pageCodeVersion(): string {
 const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);
 
-/** Brotli quality 6: quality 9 is 3 % smaller and compresses about 9 times slower (README). */
+/** Brotli quality 6: quality 9 is 3 % smaller and compresses about 9 times slower (docs/speed.md). */
 const QUALITY = 6;
 /**
  * Output in chunks of 1 MB: with zlib's default 16 KB, an 8.6 MB value decompressed in 530

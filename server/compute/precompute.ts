@@ -146,7 +146,7 @@ export async function storyVersions(store: Store): Promise<Map<string, string>> 
  * facts in 0.8 s on first request, one of 19k words in 0.3 and 0.2 s, while computing all
  * six pages of each of the 51 stories under 100k words ahead took 23 CPU seconds, the one
  * story over it (925k words) 8. Half of that 87k leaves room for a slower machine
- * (README, "Pages at scale").
+ * (docs/speed.md, "Pages at scale").
  */
 export const PRECOMPUTE_MIN_WORDS = 50_000;
 
