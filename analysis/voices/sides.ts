@@ -70,6 +70,11 @@ export function compileSideRules(parties: readonly PartyPatterns[]): SideRules {
   };
 }
 
+// "Rep" as a title before a name, its period split off by the tokenizer ("Rep. Duncan
+// Hunter" gives the title "Rep"): the lists name it "rep.", so that a lower-case "union rep"
+// is no member of Congress, nor is a "state Rep" (a state legislator).
+const TITLE_ABBREVIATION = /(?<![Ss]tate )\b(Rep)\b(?!\.)/g;
+
 /**
  * The side a role description gives: analyst words first ("former" outranks any
  * government title), then a government word with the first party marker deciding.
@@ -78,7 +83,7 @@ export function compileSideRules(parties: readonly PartyPatterns[]): SideRules {
  * Hua Chunying"); with no title at all, a listed office holder ("Obama said").
  */
 export function sideFromRole(role: string, rules: SideRules, name?: string): SpeakerSide {
-  const d = role.toLowerCase().replace(/’/g, "'");
+  const d = role.replace(TITLE_ABBREVIATION, '$1.').toLowerCase().replace(/’/g, "'");
   const metonym = rules.metonyms.get(d.trim());
   if (metonym) return metonym;
   if (ANALYST_RE.test(d)) return 'analyst';

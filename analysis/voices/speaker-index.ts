@@ -69,8 +69,10 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
 }
 
 // "Jane Roe (R-Texas)", "Tom Alder, D-Calif.,", "(D., Mass.)": the party and state that
-// American news gives after the name of a member of Congress.
-const PARTY_STATE = /^(?: \(|, )[RDI](?:-|\., ?)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?:\)|,)/u;
+// American news gives after the name of a member of Congress; a state abbreviated with a
+// period may also end the sentence or run on without a comma ("…, D-Va." / ", R-N.C. earlier").
+const PARTY_STATE =
+  /^(?: \(|, )[RDI](?:-|\., ?)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?:\)|,|(?<=\.)(?=\s|$))/u;
 
 /**
  * ", the assistant secretary of state for …," right after a name, if any: an apposition

@@ -91,3 +91,25 @@ test('a party and state after a name mark a member of Congress', () => {
   assert.equal(v[2]!.side, 'us_gov');
   assert.equal(v[3]!.side, 'other');
 });
+
+test('"Rep." before a name is a member of Congress; a union rep and a state Rep. are not', () => {
+  const v = voices([
+    ['"That was it," Rep. Tom Alder of California said as he left the meeting.'],
+    ['Minnesota Rep. Ruth Calder said the vote would fail.'],
+    ['A union rep said the strike would go on.'],
+    ['State Rep. Ida Lopes said the budget was late.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'direct', name: 'Tom Alder', side: 'us_gov' });
+  assert.equal(v[1]!.side, 'us_gov');
+  assert.equal(v[2]!.side, 'other');
+  assert.equal(v[3]!.side, 'other');
+});
+
+test('a party-and-state tag ending the sentence or run on without a comma marks Congress', () => {
+  const v = voices([
+    ['"No deal," said Freedom Caucus Chairman Tom Alder, R-N.C. earlier in the day.'],
+    ['"We will see," said Ruth Calder, D-Va.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'direct', name: 'Tom Alder', side: 'us_gov' });
+  assert.deepEqual(v[1], { quote: 'direct', name: 'Ruth Calder', side: 'us_gov' });
+});
