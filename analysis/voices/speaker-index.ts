@@ -36,6 +36,18 @@ const PERSONAL_TITLES = new Set(
   ),
 );
 
+/** Whether chain[k] is one capital letter followed by its dot and another word of the chain. */
+function isInitial(chain: Token[], k: number): boolean {
+  const t = chain[k]!;
+  return (
+    t.isWord &&
+    t.text.length === 1 &&
+    isCap(t) &&
+    chain[k + 1]?.text === '.' &&
+    chain.slice(k + 2).some((next) => next.isWord)
+  );
+}
+
 /** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
 export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
   const words = chain.filter((t) => t.isWord);
@@ -57,6 +69,12 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
     const t = chain[cut - 1]!;
     const n = strip(t.norm);
     if (!t.isWord && t.text !== '.') break;
+    // A middle initial ("Lynn A. Westmoreland", "Michael I. Jordan") is part of the name,
+    // though "A" and "I" are also words: one capital letter, its dot, then more of the name.
+    if (isInitial(chain, cut - 1)) {
+      cut--;
+      continue;
+    }
     if (
       t.isWord &&
       (ROLES.titleWords.has(n) || ROLES.orgWords.has(n) || !isCap(t) || t.norm.endsWith("'s"))

@@ -367,3 +367,14 @@ test('House leaders are on the US government side', () => {
   assert.equal(v[0]!.side, 'us_gov');
   assert.equal(v[1]!.side, 'us_gov');
 });
+
+test('a middle initial "A." or "I." stays inside the name; an article "A" does not join one', () => {
+  const v = voices([
+    ['Rep. Lynn A. Westmoreland said the bill was dead.'],
+    ['"We are close," said Michael I. Jordan, a negotiator.'],
+    ['A Senate aide said the vote would slip.'],
+  ]);
+  assert.equal(v[0]!.name, 'Lynn A. Westmoreland');
+  assert.equal(v[1]!.name, 'Michael I. Jordan');
+  assert.equal(v[2]!.name, 'Senate aide');
+});
