@@ -31,7 +31,7 @@ export function strip(norm: string): string {
 // Titles that only a person carries: a name after one is a person's, even when its last
 // word also names a body ("President Vicente Fox", "Gov. Rick Post").
 const PERSONAL_TITLES = new Set(
-  'mr mrs ms dr prof president senator sen rep gov governor gen general admiral judge justice sir lord king queen prince minister premier ambassador secretary chairman chairwoman congressman congresswoman former'.split(
+  'mr mrs ms dr prof president senator sen rep gov governor gen general admiral judge justice sir lord king queen prince minister premier ambassador secretary chairman chairwoman congressman congresswoman former mayor chancellor sheriff'.split(
     ' ',
   ),
 );
@@ -48,6 +48,33 @@ function isInitial(chain: Token[], k: number): boolean {
   );
 }
 
+/**
+ * Whether chain[k] is one of a name's lower-case particles ("Bill de Blasio", "Mohammed bin
+ * Salman", "Ursula von der Leyen"): a run of one or two of them between a capitalised word
+ * that is no title or organisation word and another capitalised word.
+ */
+function isParticle(chain: readonly Token[], k: number): boolean {
+  const particle = (t: Token | undefined) =>
+    t !== undefined && t.isWord && !isCap(t) && ROLES.nameParticles.has(t.norm);
+  if (!particle(chain[k])) return false;
+  let from = k;
+  while (particle(chain[from - 1])) from--;
+  let to = k;
+  while (particle(chain[to + 1])) to++;
+  const [before, after] = [chain[from - 1], chain[to + 1]];
+  return (
+    to - from < 2 &&
+    before !== undefined &&
+    after !== undefined &&
+    before.isWord &&
+    after.isWord &&
+    isCap(before) &&
+    isCap(after) &&
+    !ROLES.titleWords.has(strip(before.norm)) &&
+    !ROLES.orgWords.has(strip(before.norm))
+  );
+}
+
 /** Split a capitalised chain into its descriptor (titles) and the trailing name words. */
 export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
   const words = chain.filter((t) => t.isWord);
@@ -57,13 +84,17 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
     given &&
     last &&
     PERSONAL_TITLES.has(strip(title.norm)) &&
-    ROLES.orgWords.has(strip(last.norm)) &&
+    (ROLES.orgWords.has(strip(last.norm)) || ROLES.titleSurnames.has(strip(last.norm))) &&
     isCap(given) &&
     !ROLES.titleWords.has(strip(given.norm)) &&
     !ROLES.orgWords.has(strip(given.norm)) &&
     !given.norm.endsWith("'s")
-  )
-    return { title: chain.slice(0, chain.indexOf(given)), name: [given, last] };
+  ) {
+    // ("Rep. Steve King": the title's dot is no part of it, as below.)
+    let end = chain.indexOf(given);
+    while (end > 0 && chain[end - 1]!.text === '.') end--;
+    return { title: chain.slice(0, end), name: [given, last] };
+  }
   let cut = chain.length;
   while (cut > 0) {
     const t = chain[cut - 1]!;
@@ -71,7 +102,7 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
     if (!t.isWord && t.text !== '.') break;
     // A middle initial ("Lynn A. Westmoreland", "Michael I. Jordan") is part of the name,
     // though "A" and "I" are also words: one capital letter, its dot, then more of the name.
-    if (isInitial(chain, cut - 1)) {
+    if (isInitial(chain, cut - 1) || isParticle(chain, cut - 1)) {
       cut--;
       continue;
     }
@@ -277,6 +308,8 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       if (hasNewline(text, tokens[j - 1]!.end, t.start)) break;
       if (junk.has(j)) break;
       if (isCap(t)) j++;
+      // "Bill de Blasio", "Ursula von der Leyen": a name's lower-case particles join it.
+      else if (isParticle(tokens, j)) j++;
       // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),
       // unless a sentence opener follows: "… visited the US. But other meetings …".
       else if (

@@ -378,3 +378,40 @@ test('a middle initial "A." or "I." stays inside the name; an article "A" does n
   assert.equal(v[1]!.name, 'Michael I. Jordan');
   assert.equal(v[2]!.name, 'Senate aide');
 });
+
+test("a name's lower-case particles stay inside it; an ordinary lower-case word does not join", () => {
+  const v = voices([
+    ['Mayor Bill de Blasio said the city would pay.'],
+    ['Ursula von der Leyen said the talks would resume.'],
+    ['Crown Prince Mohammed bin Salman said the deal was good.'],
+    ['Talks in Washington de facto ended, officials said.'],
+  ]);
+  assert.equal(v[0]!.name, 'Bill de Blasio');
+  assert.equal(v[1]!.name, 'Ursula von der Leyen');
+  assert.equal(v[2]!.name, 'Mohammed bin Salman');
+  assert.equal(v[3]!.name, 'officials');
+});
+
+test('a surname that is also a title ends a name after a title and a given name', () => {
+  const v = voices([
+    ['Rep. Steve King said the plan was dead.'],
+    ['"We will see," King said.'],
+    ['King Salman said the deal was good.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Steve King', side: 'us_gov' });
+  assert.equal(v[1]!.name, 'Steve King');
+  assert.equal(v[2]!.name, 'Salman');
+});
+
+test('mayors, chancellors, sheriffs and military ranks are titles, not part of the name', () => {
+  const v = voices([
+    ['Mayor Tom Alder said the city would pay.'],
+    ['The mayor said the money was there.'],
+    ['Chancellor Ruth Calder said the budget was tight.'],
+    ['Lt. Col. Ida Lopes said the unit was ready.'],
+  ]);
+  assert.equal(v[0]!.name, 'Tom Alder');
+  assert.equal(v[1]!.name, 'Tom Alder');
+  assert.equal(v[2]!.name, 'Ruth Calder');
+  assert.equal(v[3]!.name, 'Ida Lopes');
+});
