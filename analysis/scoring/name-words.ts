@@ -107,6 +107,12 @@ function computePronounOrAdjective(token: Token): boolean {
   return /^(PRP|PRP\$|JJ)$/.test(written[0]!);
 }
 
+/** A word the lexicon knows only as an adjective ("optimistic", "similar"; not "official"). */
+export function adjectiveOnly(norm: string): boolean {
+  const tags = tagsOf(norm);
+  return tags !== undefined && tags.every((tag) => tag === 'JJ' || tag === 'JJR' || tag === 'JJS');
+}
+
 /** A capitalised word the lexicon knows only as a proper noun: a given name ("David", "Liu"). */
 export function properNounOnly(token: Token): boolean {
   const written = tagsOf(token.text.replace(/['’]s$/, ''));

@@ -37,6 +37,7 @@ import {
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
+import { adjectiveOnly } from '../scoring/name-words.js';
 
 /**
  * Every word the cue loop of findAttributions acts on: "according", the attribution nouns,
@@ -131,7 +132,9 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     // An opening participle ("Speaking from the White House, Obama …") is capitalised too.
     const opening = i === 0 && t.norm.endsWith('ing');
     if (!verb || (isCap(t) && ((i === 0 && !opening) || (i > 0 && !titleCase)))) continue;
-    // After an article, a possessive or an adjective the word is a noun ("a new report").
+    // After an article, a possessive or an adjective the word is a noun ("a new report"),
+    // also after an article and a word that is only ever an adjective ("sounded an
+    // optimistic note", "struck a similar note"), but not after a role ("the official said").
     const p = tokens[i - 1];
     if (
       p &&
@@ -139,7 +142,11 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         (!isCap(p) &&
           ROLES.npAdjectives.has(p.norm) &&
           !ROLES.roleNouns.has(p.norm) &&
-          p.norm !== 'us'))
+          p.norm !== 'us') ||
+        (!isCap(p) &&
+          /^(a|an|the)$/.test(tokens[i - 2]?.norm ?? '') &&
+          !ROLES.roleNouns.has(p.norm) &&
+          adjectiveOnly(p.norm)))
     )
       continue;
     // "“…,” Issa snapped": manner-of-speaking verbs count only after a quotation.

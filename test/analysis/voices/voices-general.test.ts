@@ -415,3 +415,14 @@ test('mayors, chancellors, sheriffs and military ranks are titles, not part of t
   assert.equal(v[2]!.name, 'Ruth Calder');
   assert.equal(v[3]!.name, 'Ida Lopes');
 });
+
+test('after an article and an adjective the speech word is a noun: "a similar note" credits no one', () => {
+  const v = voices([
+    ['Kasich sounded a similar note, invoking the words of his young daughter.'],
+    ['The defiant official said the talks were over.'],
+    ['A spokesman said the talks were over.'],
+  ]);
+  assert.equal(v[0]!.quote, 'none');
+  assert.equal(v[1]!.name, 'defiant official');
+  assert.equal(v[2]!.name, 'spokesman');
+});
