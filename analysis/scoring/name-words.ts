@@ -107,6 +107,22 @@ function computePronounOrAdjective(token: Token): boolean {
   return /^(PRP|PRP\$|JJ)$/.test(written[0]!);
 }
 
+/** First tags of a word that opens a sentence without being a name: adverbs, prepositions, modals, verbs. */
+const OPENER_TAGS = new Set('RB IN WRB MD VB VBG VBD VBZ VBP VBN CC'.split(' '));
+
+/**
+ * A capitalised word at the head of a chain that is no part of a name: the lexicon knows it
+ * (as written, else in lower case) never as a proper noun, and first as an adverb,
+ * preposition, modal or verb ("Maybe Donald Trump", "Whereas Trump", "Thus McCain", "Could
+ * Trump", "Confirm Mike Pompeo"); not "Rob" or "Sue", which it knows as names.
+ */
+export function openerWord(token: Token): boolean {
+  const word = token.text.replace(/['’]s$/, '');
+  const tags = tagsOf(word) ?? tagsOf(word.toLowerCase());
+  if (!tags || tags.includes('NNP') || tags.includes('NNPS')) return false;
+  return OPENER_TAGS.has(tags[0]!);
+}
+
 /** A word the lexicon knows only as an adjective ("optimistic", "similar"; not "official"). */
 export function adjectiveOnly(norm: string): boolean {
   const tags = tagsOf(norm);

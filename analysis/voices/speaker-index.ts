@@ -9,6 +9,7 @@ import { isCap } from './source-phrase.js';
 import { VERBS } from './speech-verbs.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
+import { openerWord } from '../scoring/name-words.js';
 
 export interface ArticleIndex {
   /** Person full names (2+ words) found in the article, by lower-cased surname and by first word. */
@@ -167,7 +168,8 @@ export function openersBefore(chain: Token[]): number {
     chain[n]!.norm !== 'will' &&
     (starters.has(chain[n]!.norm) ||
       NOT_NAME_OPENERS.has(chain[n]!.norm) ||
-      invertedVerb(chain[n]!.norm))
+      invertedVerb(chain[n]!.norm) ||
+      openerWord(chain[n]!))
   )
     n++;
   return n;

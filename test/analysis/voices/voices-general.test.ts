@@ -426,3 +426,13 @@ test('after an article and an adjective the speech word is a noun: "a similar no
   assert.equal(v[1]!.name, 'defiant official');
   assert.equal(v[2]!.name, 'spokesman');
 });
+
+test('an adverb, conjunction or verb opening a sentence is no part of the name after it', () => {
+  const v = voices([
+    ['Whereas Tom Alder once deferred to his aides, he now says what he wants.'],
+    ['Alder said he would decide alone.'],
+    ['Rob Calder said the bill was dead.'],
+  ]);
+  assert.equal(v[1]!.name, 'Tom Alder');
+  assert.equal(v[2]!.name, 'Rob Calder');
+});
