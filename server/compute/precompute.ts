@@ -13,7 +13,7 @@ import { rememberingIntervals } from '../../analysis/comparison/stats.js';
 import { rememberingTerms } from '../../analysis/comparison/terms.js';
 import type { Store } from '../../db/store.js';
 import { OUTLETS_SHOWN } from '../pages/story.js';
-import { KeptPages } from './kept-pages.js';
+import { KeptPages, packValue } from './kept-pages.js';
 import { outletsInStory } from '../api/outlets.js';
 import {
   loadStoryInputs,
@@ -95,6 +95,19 @@ export async function precomputePages(
           writing.catch(() => {});
           computed++;
         };
+        // Values already computed together (the outlet rows, small) are compressed side by
+        // side on the thread pool, and written one at a time in task order.
+        const keepAll = async (tasks: PageTask[], values: TaskValues[PageTask['kind']][]) => {
+          const packed = values.map((value) => packValue(value));
+          for (const bytes of packed) bytes.catch(() => {});
+          for (const [i, task] of tasks.entries()) {
+            await writing;
+            const bytes = await packed[i]!;
+            writing = kept.keepPacked(task, version, bytes);
+            writing.catch(() => {});
+            computed++;
+          }
+        };
         const rows: OutletTask[] = [];
         for (const task of storyTasks(story.slug, outletSlugs)) {
           if ((await kept.read(task, version)) !== undefined) {
@@ -109,9 +122,7 @@ export async function precomputePages(
         if (rows.length > 0) {
           const { story: summary, sentences, framing } = inputs!;
           const outlets = rows.map((t) => t.outlet);
-          for (const [i, row] of outletsInStory(summary, sentences, framing, outlets).entries()) {
-            await keep(rows[i]!, row);
-          }
+          await keepAll(rows, outletsInStory(summary, sentences, framing, outlets));
         }
       }),
     );
