@@ -5,6 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { tokenize } from '../segmentation/tokens.js';
+import { TextMemo } from '../../lib/strings.js';
 
 // natural's index takes 0.4 s to load and prints to stdout; its submodules are plain
 // CommonJS without type declarations, so they are loaded with require and typed here.
@@ -116,15 +117,15 @@ function internedTerm(stem: string, surface: string): Term {
 }
 
 // A word's term depends on its text alone, and news repeats its words: each piece of a
-// word (split at hyphens) is looked up once, its term (or null: no term) then remembered.
-// Cleared with the interned terms, so a piece always gives the interned object.
-const termOfPart = new Map<string, Term | null>();
+// word (split at hyphens) is looked up once, its term (or null: no term) then remembered,
+// by a copy of the piece (a slice would keep its article alive). Cleared with the interned
+// terms, so a piece always gives the interned object.
+const termOfPart = new TextMemo<Term | null>(STEM_CACHE_LIMIT);
 
 function termOfPiece(part: string): Term | null {
   let term = termOfPart.get(part);
   if (term === undefined) {
     term = newTermOf(part);
-    if (termOfPart.size >= STEM_CACHE_LIMIT) termOfPart.clear();
     termOfPart.set(part, term);
   }
   return term;

@@ -61,6 +61,9 @@ export function storyTasks(slug: string, storyOutlets: readonly string[]): PageT
   return tasks;
 }
 
+/** Outlet rows compressed at once: libuv's thread pool has four threads. */
+const PACKED_AHEAD = 4;
+
 export async function precomputePages(
   store: Store,
   options: PrecomputeOptions = {},
@@ -96,13 +99,20 @@ export async function precomputePages(
           computed++;
         };
         // Values already computed together (the outlet rows, small) are compressed side by
-        // side on the thread pool, and written one at a time in task order.
+        // side on the thread pool, PACKED_AHEAD at a time, and written one at a time in
+        // task order.
         const keepAll = async (tasks: PageTask[], values: TaskValues[PageTask['kind']][]) => {
-          const packed = values.map((value) => packValue(value));
-          for (const bytes of packed) bytes.catch(() => {});
+          const packed: Promise<Uint8Array>[] = [];
+          const pack = (i: number) => {
+            if (i >= values.length) return;
+            packed[i] = packValue(values[i]);
+            packed[i]!.catch(() => {});
+          };
+          for (let i = 0; i < PACKED_AHEAD; i++) pack(i);
           for (const [i, task] of tasks.entries()) {
             await writing;
             const bytes = await packed[i]!;
+            pack(i + PACKED_AHEAD);
             writing = kept.keepPacked(task, version, bytes);
             writing.catch(() => {});
             computed++;
