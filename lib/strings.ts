@@ -31,4 +31,8 @@ export class TextMemo<V> {
     if (this.values.size >= this.limit) this.values.clear();
     this.values.set(detached(text), value);
   }
+
+  clear(): void {
+    this.values.clear();
+  }
 }

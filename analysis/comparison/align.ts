@@ -118,6 +118,16 @@ function sharedCount(a: Vector, b: Vector): number {
   return shared;
 }
 
+/** Most stems two sentences share that a window's mask (one bit a stem) can hold. */
+const MASK_BITS = 31;
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** The story's stems, interned as ids, with the idf that weighs them. */
 interface StemIndex {
   tally: SurfaceTally;
@@ -257,7 +267,7 @@ function windowSpace(
 /** Links between windows of sentences of different outlets, at or above `threshold`. */
 function candidateLinks(
   space: WindowSpace,
-  { df, telling }: StemIndex,
+  { df, telling, stems, idLists }: StemIndex,
   {
     minShared,
     minTelling,
@@ -267,9 +277,93 @@ function candidateLinks(
   const { sentences, windows, windowsOf, whole } = space;
   const n = sentences.length;
   // Best window pair of two sentences. Only windows holding at least `minShared` of the
-  // stems both sentences share can reach a link, so the others are skipped.
+  // stems both sentences share can reach a link, so the others are skipped. The stems two
+  // windows share are among those their sentences share, so each window is first marked
+  // with which of those it holds (a bit each) and their weights: most window pairs fail
+  // on that count alone, and the others sum their shared stems' weights in ascending stem
+  // order, as cosine does, without walking the rest.
+  const shared = new Int32Array(MASK_BITS);
+  const bitOf = new Int32Array(stems.length);
+  // The sentence whose stems are marked (each stem: the last sentence holding it marked).
+  const markedBy = new Int32Array(stems.length).fill(-1);
+  let longest = 0;
+  for (const list of windowsOf) longest = Math.max(longest, list.length);
+  const masksA = new Int32Array(longest);
+  const masksB = new Int32Array(longest);
+  const weightsA = new Float64Array(longest * 32);
+  const weightsB = new Float64Array(longest * 32);
+  let longestText = 0;
+  for (const ids of idLists) longestText = Math.max(longestText, ids.length);
+  const wordBits = new Int32Array(longestText);
+  /**
+   * Each window's mask of the shared stems (from its words' bits), and the weights of
+   * those stems in the windows holding enough of them; how many windows do.
+   */
+  const windowMasks = (sentence: number, masks: Int32Array, weights: Float64Array): number => {
+    const words = idLists[sentence]!;
+    for (let p = 0; p < words.length; p++) wordBits[p] = bitOf[words[p]!]!;
+    const list = windowsOf[sentence]!;
+    let kept = 0;
+    for (let k = 0; k < list.length; k++) {
+      const window = windows[list[k]!]!;
+      let mask = 0;
+      for (let p = window.from; p < window.to; p++) mask |= wordBits[p]!;
+      masks[k] = mask;
+      if (bitCount(mask) < minShared) continue;
+      kept++;
+      const { ids, weights: own } = window.vector;
+      for (let x = 0; x < ids.length; x++) {
+        const bit = bitOf[ids[x]!]!;
+        if (bit !== 0) weights[k * 32 + 31 - Math.clz32(bit)] = own[x]!;
+      }
+    }
+    return kept;
+  };
+  /** The best window pair of sentences a and b; a's stems must be marked (markStems). */
   const bestPair = (a: number, b: number): Link | null => {
-    if (sharedCount(whole[a]!, whole[b]!) < minShared) return null;
+    let count = 0;
+    for (const id of whole[b]!.ids) {
+      if (markedBy[id] !== a) continue;
+      if (count < MASK_BITS) shared[count] = id;
+      count++;
+    }
+    if (count < minShared) return null;
+    if (count > MASK_BITS) return bestPairByWalking(a, b);
+    for (let k = 0; k < count; k++) bitOf[shared[k]!] = 1 << k;
+    const keptA = windowMasks(a, masksA, weightsA);
+    const keptB = keptA === 0 ? 0 : windowMasks(b, masksB, weightsB);
+    for (let k = 0; k < count; k++) bitOf[shared[k]!] = 0;
+    if (keptB === 0) return null;
+    const listA = windowsOf[a]!;
+    const listB = windowsOf[b]!;
+    let best: Link | null = null;
+    for (let p = 0; p < listA.length; p++) {
+      const ma = masksA[p]!;
+      if (bitCount(ma) < minShared) continue;
+      for (let q = 0; q < listB.length; q++) {
+        const both = ma & masksB[q]!;
+        if (bitCount(both) < minShared) continue;
+        // tellingShared and cosine over the shared stems, in ascending stem order.
+        let tellingSum = 0;
+        for (let bits = both; bits !== 0; bits &= bits - 1) {
+          tellingSum += telling[shared[31 - Math.clz32(bits & -bits)]!]!;
+        }
+        if (tellingSum < minTelling) continue;
+        let sim = 0;
+        for (let bits = both; bits !== 0; bits &= bits - 1) {
+          const k = 31 - Math.clz32(bits & -bits);
+          sim += weightsA[p * 32 + k]! * weightsB[q * 32 + k]!;
+        }
+        if (!best || sim > best.sim) best = { x: listA[p]!, y: listB[q]!, sim };
+      }
+    }
+    return best;
+  };
+  const markStems = (a: number): void => {
+    for (const id of whole[a]!.ids) markedBy[id] = a;
+  };
+  // The same search, stem by stem: for two sentences sharing more stems than a mask holds.
+  const bestPairByWalking = (a: number, b: number): Link | null => {
     let best: Link | null = null;
     const wa = windowsOf[a]!.filter((x) => sharedCount(windows[x]!.vector, whole[b]!) >= minShared);
     const wb = windowsOf[b]!.filter((y) => sharedCount(windows[y]!.vector, whole[a]!) >= minShared);
@@ -301,22 +395,29 @@ function candidateLinks(
     }
   });
   const links: Link[] = [];
-  const sharedRare = new Map<number, number>();
+  // Per later sentence, the rare stems it shares with sentence i; the sentences in the
+  // order first met (as a map would list them), each count set back to 0 once read.
+  const sharedRare = new Int32Array(n);
+  const met: number[] = [];
   for (let i = 0; i < n; i++) {
     if (windowsOf[i]!.length === 0) continue;
-    sharedRare.clear();
+    const outlet = sentences[i]!.outlet;
+    markStems(i);
     for (const id of whole[i]!.ids) {
-      for (const j of postings.get(id) ?? []) {
-        if (j > i && sentences[j]!.outlet !== sentences[i]!.outlet) {
-          sharedRare.set(j, (sharedRare.get(j) ?? 0) + 1);
-        }
+      const posting = postings.get(id);
+      if (posting === undefined) continue;
+      for (const j of posting) {
+        if (j > i && sentences[j]!.outlet !== outlet && sharedRare[j]!++ === 0) met.push(j);
       }
     }
-    for (const [j, count] of sharedRare) {
+    for (const j of met) {
+      const count = sharedRare[j]!;
+      sharedRare[j] = 0;
       if (count < 2) continue;
       const pair = bestPair(i, j);
       if (pair && pair.sim >= threshold) links.push(pair);
     }
+    met.length = 0;
   }
   return links;
 }

@@ -5,6 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { tokenize } from '../segmentation/tokens.js';
+import { TextMemo } from '../../lib/strings.js';
 
 // natural's index takes 0.4 s to load and prints to stdout; its submodules are plain
 // CommonJS without type declarations, so they are loaded with require and typed here.
@@ -101,6 +102,7 @@ function internedTerm(stem: string, surface: string): Term {
     if (internedCount >= STEM_CACHE_LIMIT) {
       internedTerms.clear();
       internedCount = 0;
+      termOfPart.clear();
     }
     bySurface = new Map();
     internedTerms.set(stem, bySurface);
@@ -114,24 +116,49 @@ function internedTerm(stem: string, surface: string): Term {
   return term;
 }
 
+// A word's term depends on its text alone, and news repeats its words: each piece of a
+// word (split at hyphens) is looked up once, its term (or null: no term) then remembered,
+// by a copy of the piece (a slice would keep its article alive). Cleared with the interned
+// terms, so a piece always gives the interned object.
+const termOfPart = new TextMemo<Term | null>(STEM_CACHE_LIMIT);
+
+function termOfPiece(part: string): Term | null {
+  let term = termOfPart.get(part);
+  if (term === undefined) {
+    term = newTermOf(part);
+    termOfPart.set(part, term);
+  }
+  return term;
+}
+
+function newTermOf(part: string): Term | null {
+  if (!LETTER_OR_DIGIT.test(part)) return null;
+  const lower = part.toLowerCase().replace(/’/g, "'");
+  // The country, however written: "U.S.", "US", "U.S"; the pronoun "us" is lower-case.
+  const norm = part === 'US' || lower === 'u.s' || lower === 'u.s.' ? 'u.s.' : lower;
+  if (norm.length < 2 && !/\d/.test(norm)) return null;
+  if (STOPWORDS.has(norm)) return null;
+  // Possessives count with their noun ("Xi's" → "xi").
+  const base = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+  if (base.length === 0 || STOPWORDS.has(base)) return null;
+  const stem = /\d/.test(base) || base.includes('.') ? base : stemOf(base);
+  const surface = part.endsWith("'s") || part.endsWith('’s') ? part.slice(0, -2) : part;
+  return internedTerm(stem, surface);
+}
+
 function termsOf(text: string): Term[] {
   const terms: Term[] = [];
   for (const token of tokenize(text)) {
     if (!token.isWord) continue;
-    const parts = token.text.split('-');
-    for (const part of parts) {
-      if (!LETTER_OR_DIGIT.test(part)) continue;
-      const lower = part.toLowerCase().replace(/’/g, "'");
-      // The country, however written: "U.S.", "US", "U.S"; the pronoun "us" is lower-case.
-      const norm = part === 'US' || lower === 'u.s' || lower === 'u.s.' ? 'u.s.' : lower;
-      if (norm.length < 2 && !/\d/.test(norm)) continue;
-      if (STOPWORDS.has(norm)) continue;
-      // Possessives count with their noun ("Xi's" → "xi").
-      const base = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
-      if (base.length === 0 || STOPWORDS.has(base)) continue;
-      const stem = /\d/.test(base) || base.includes('.') ? base : stemOf(base);
-      const surface = part.endsWith("'s") || part.endsWith('’s') ? part.slice(0, -2) : part;
-      terms.push(internedTerm(stem, surface));
+    const word = token.text;
+    if (!word.includes('-')) {
+      const term = termOfPiece(word);
+      if (term !== null) terms.push(term);
+      continue;
+    }
+    for (const part of word.split('-')) {
+      const term = termOfPiece(part);
+      if (term !== null) terms.push(term);
     }
   }
   return terms;

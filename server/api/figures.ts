@@ -12,6 +12,7 @@ import type { StorySentence, StorySummary } from '../../db/store.js';
 import type { SpeechVerbs, StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { sideInfo } from '../../analysis/vocabulary/sides.js';
 import { storyFraming } from '../panels/framing.js';
+import { comparisonKey, framingKey, oncePerStory } from '../panels/once-per-story.js';
 
 export interface Interval {
   low: number;
@@ -115,9 +116,11 @@ export function storyFigures(
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
   const slugs = story.outlets.map((o) => o.slug);
   const { buckets } = storyCodebook(story).vocabulary;
-  return compareOutlets(slugs, selectPart(sentences, part), { buckets }).map((c) =>
-    outletFigures(c, names.get(c.outlet) ?? c.outlet),
+  // The same comparison as the dashboard with every outlet on its own row (once per story).
+  const compared = oncePerStory(sentences, comparisonKey(part, slugs, buckets), () =>
+    compareOutlets(slugs, selectPart(sentences, part), { buckets }),
   );
+  return compared.map((c) => outletFigures(c, names.get(c.outlet) ?? c.outlet));
 }
 
 /** Tone toward one party of the story's codebook: the sentences about it, not its own quotes. */
@@ -154,10 +157,11 @@ export function storyFramingFigures(
   part: Part,
 ): FramingFigures[] {
   const codebook = storyCodebook(story);
-  const { figures } = storyFraming(
-    story.outlets.map((o) => o.slug),
-    codebook,
-    selectPart(sentences, part),
+  const outlets = story.outlets.map((o) => o.slug);
+  const { figures } = oncePerStory(
+    sentences,
+    framingKey(part, codebook.name, outlets),
+    () => storyFraming(outlets, codebook, selectPart(sentences, part), rows),
     rows,
   );
   return figures.map((f) => ({

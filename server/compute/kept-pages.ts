@@ -111,12 +111,12 @@ export class KeptPages {
   }
 
   async keep<T extends PageTask>(task: T, version: string, value: TaskValue<T>): Promise<void> {
-    await this.store.keepPage(
-      taskKey(task),
-      task.slug,
-      this.version(version),
-      await packValue(value),
-    );
+    await this.keepPacked(task, version, await packValue(value));
+  }
+
+  /** Keeps a value packValue already packed. */
+  async keepPacked(task: PageTask, version: string, bytes: Uint8Array): Promise<void> {
+    await this.store.keepPage(taskKey(task), task.slug, this.version(version), bytes);
   }
 
   private version(storyVersion: string): string {

@@ -13,7 +13,7 @@ import { rememberingIntervals } from '../../analysis/comparison/stats.js';
 import { rememberingTerms } from '../../analysis/comparison/terms.js';
 import type { Store } from '../../db/store.js';
 import { OUTLETS_SHOWN } from '../pages/story.js';
-import { KeptPages } from './kept-pages.js';
+import { KeptPages, packValue } from './kept-pages.js';
 import { outletsInStory } from '../api/outlets.js';
 import {
   loadStoryInputs,
@@ -61,6 +61,9 @@ export function storyTasks(slug: string, storyOutlets: readonly string[]): PageT
   return tasks;
 }
 
+/** Outlet rows compressed at once: libuv's thread pool has four threads. */
+const PACKED_AHEAD = 4;
+
 export async function precomputePages(
   store: Store,
   options: PrecomputeOptions = {},
@@ -95,6 +98,26 @@ export async function precomputePages(
           writing.catch(() => {});
           computed++;
         };
+        // Values already computed together (the outlet rows, small) are compressed side by
+        // side on the thread pool, PACKED_AHEAD at a time, and written one at a time in
+        // task order.
+        const keepAll = async (tasks: PageTask[], values: TaskValues[PageTask['kind']][]) => {
+          const packed: Promise<Uint8Array>[] = [];
+          const pack = (i: number) => {
+            if (i >= values.length) return;
+            packed[i] = packValue(values[i]);
+            packed[i]!.catch(() => {});
+          };
+          for (let i = 0; i < PACKED_AHEAD; i++) pack(i);
+          for (const [i, task] of tasks.entries()) {
+            await writing;
+            const bytes = await packed[i]!;
+            pack(i + PACKED_AHEAD);
+            writing = kept.keepPacked(task, version, bytes);
+            writing.catch(() => {});
+            computed++;
+          }
+        };
         const rows: OutletTask[] = [];
         for (const task of storyTasks(story.slug, outletSlugs)) {
           if ((await kept.read(task, version)) !== undefined) {
@@ -109,9 +132,7 @@ export async function precomputePages(
         if (rows.length > 0) {
           const { story: summary, sentences, framing } = inputs!;
           const outlets = rows.map((t) => t.outlet);
-          for (const [i, row] of outletsInStory(summary, sentences, framing, outlets).entries()) {
-            await keep(rows[i]!, row);
-          }
+          await keepAll(rows, outletsInStory(summary, sentences, framing, outlets));
         }
       }),
     );

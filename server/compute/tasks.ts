@@ -6,7 +6,8 @@
 // deliberately does not cache or time anything: server/compute/page-jobs.ts does.
 
 import type { Part } from '../../analysis/comparison/compare.js';
-import type { Store, StorySentence, StorySummary } from '../../db/store.js';
+import type { ArticleSummary, Store, StorySentence, StorySummary } from '../../db/store.js';
+import type { DataStamp } from '../../db/export-rows.js';
 import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { HttpError } from '../http-error.js';
 import { prepareFacts, type PreparedFacts } from '../pages/facts.js';
@@ -65,6 +66,19 @@ export interface StoryInputs {
   story: StorySummary;
   sentences: StorySentence[];
   framing: StoryFramingRows;
+  /** The articles and data stamp every dashboard of the story shows: read by the first. */
+  listing?: Promise<StoryListing>;
+}
+
+/** What a story's dashboard page lists besides its figures. */
+interface StoryListing {
+  articles: ArticleSummary[];
+  stamp: DataStamp;
+}
+
+async function storyListing(store: Store, slug: string): Promise<StoryListing> {
+  const stamp = await store.dataStamp({ story: slug });
+  return { stamp, articles: await store.listArticles(slug) };
 }
 
 export async function loadStoryInputs(store: Store, slug: string): Promise<StoryInputs> {
@@ -111,6 +125,9 @@ export async function runTask(
     task.issueLabels,
     task.outlets === 'all',
   );
-  const stamp = await store.dataStamp({ story: task.slug });
-  return storyPage(story, await store.listArticles(task.slug), sentences.length, dashboard, stamp);
+  const listing = inputs
+    ? (inputs.listing ??= storyListing(store, task.slug))
+    : storyListing(store, task.slug);
+  const { articles, stamp } = await listing;
+  return storyPage(story, articles, sentences.length, dashboard, stamp);
 }

@@ -35,7 +35,8 @@ import { stampView } from './stamp.js';
 import type { StampView } from './stamp.js';
 import { dateRange, titleNote } from './home.js';
 import { sentencesHref } from './sentence.js';
-import { framingPanel, type FramingPanel } from '../panels/framing.js';
+import { framingPanel, storyFraming, type FramingPanel } from '../panels/framing.js';
+import { comparisonKey, framingKey, oncePerStory, wordsKey } from '../panels/once-per-story.js';
 import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { storyCodebook } from '../sides.js';
 import { OTHER_OUTLETS } from '../api/outlets.js';
@@ -262,7 +263,14 @@ export async function storyDashboard(
     OTHER_OUTLETS,
     pooled.reduce((sum, o) => sum + o.articleCount, 0),
   );
-  const figures = compareOutlets(outletSlugs, sentences, { buckets: sides.buckets });
+  // With every outlet on its own row, the figures of the API and the terms CSV: computed
+  // once for the story's sentences (once-per-story.ts).
+  const unpooled = pooled.length === 0;
+  const once = <T>(key: string, compute: () => T, other: object | null = null): T =>
+    unpooled ? oncePerStory(allSentences, key, compute, other) : compute();
+  const figures = once(comparisonKey(part, outletSlugs, sides.buckets), () =>
+    compareOutlets(outletSlugs, sentences, { buckets: sides.buckets }),
+  );
   const partFilter = part === 'all' ? {} : { part };
   const context: PanelContext = {
     figures,
@@ -283,7 +291,9 @@ export async function storyDashboard(
       sides,
     ).map((s) => [s.outlet, s.line]),
   );
-  const keyness = new Map(distinctiveWords(sentences).map((k) => [k.outlet, k.terms]));
+  const keyness = new Map(
+    once(wordsKey(part), () => distinctiveWords(sentences)).map((k) => [k.outlet, k.terms]),
+  );
 
   const outlets: OutletRow[] = figures.map((f) => {
     const { quotedShare, anonymousShare, speakers } = voiceCells(context, f);
@@ -313,7 +323,15 @@ export async function storyDashboard(
   const expectation = await expectationPanel(context);
   const voices = await voicesPanel(context);
   const issues = await issuesPanel(context, issueLabels);
-  const framing = framingPanel(context, codebook, sentences, framingRows);
+  const framing = framingPanel(
+    context,
+    codebook,
+    once(
+      framingKey(part, codebook.name, outletSlugs),
+      () => storyFraming(outletSlugs, codebook, sentences, framingRows),
+      framingRows,
+    ),
+  );
   return {
     part,
     framing,

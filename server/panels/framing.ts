@@ -114,19 +114,14 @@ export function namesAbout(
     [...(targetsOf.get(`${outlet}\u0000${party}`) ?? [])].sort().slice(0, 40);
 }
 
+/** The panel of `framing`: storyFraming of the context's outlets, sentences and rows. */
 export function framingPanel(
   context: PanelContext,
   codebook: Codebook,
-  sentences: readonly FramingSentence[],
-  rows: StoryFramingRows,
+  framing: ReturnType<typeof storyFraming>,
 ): FramingPanel {
   const sides = context.sides;
-  const { figures, about: aboutOf } = storyFraming(
-    context.figures.map((f) => f.outlet),
-    codebook,
-    sentences,
-    rows,
-  );
+  const { figures, about: aboutOf } = framing;
   const name = (party: string) => sideInfo(sides, party).name;
   const claims = framingClaims(figures, name);
   return {

@@ -6,6 +6,7 @@
 import { selectPart, type Part } from '../../analysis/comparison/compare.js';
 import { distinctiveTerms, type OutletKeyness } from '../../analysis/comparison/keyness.js';
 import type { StorySentence } from '../../db/store.js';
+import { oncePerStory, wordsKey } from './once-per-story.js';
 
 /** Words listed per outlet, on the page and in the export. */
 export const WORDS_SHOWN = 8;
@@ -33,7 +34,11 @@ export interface StoryWords {
  * a row of its own has the same words there, as the rest of the story is the same.
  */
 export function storyWords(sentences: readonly StorySentence[], part: Part): StoryWords {
-  const outlets = distinctiveWords(selectPart(sentences, part)).sort((a, b) =>
+  // The dashboard's words with every outlet on its own row (computed once per story).
+  const words = oncePerStory(sentences, wordsKey(part), () =>
+    distinctiveWords(selectPart(sentences, part)),
+  );
+  const outlets = [...words].sort((a, b) =>
     a.outlet < b.outlet ? -1 : a.outlet > b.outlet ? 1 : 0,
   );
   return { tokens: outlets.reduce((n, o) => n + o.tokens, 0), outlets };

@@ -279,9 +279,9 @@ describe('precompute', () => {
     try {
       const events: string[] = [];
       let writes = 0;
-      // The first write ends only once the second page is being computed (a dashboard asks
-      // for the data stamp when its charts are done), or after 5 s when nothing overlaps;
-      // the third write fails.
+      // The first write ends only once the second page is being computed (each task is
+      // looked up among the kept pages first), or after 5 s when nothing overlaps; the
+      // third write fails.
       let secondComputing = () => {};
       const overlapped = new Promise<void>((resolve) => {
         secondComputing = resolve;
@@ -298,11 +298,11 @@ describe('precompute', () => {
               await target.keepPage(...args);
               events.push(`kept ${n}`);
             };
-          if (name === 'dataStamp')
-            return (...args: Parameters<Store['dataStamp']>) => {
+          if (name === 'keptPage')
+            return (...args: Parameters<Store['keptPage']>) => {
               events.push('computing');
               if (events.filter((e) => e === 'computing').length === 2) secondComputing();
-              return target.dataStamp(...args);
+              return target.keptPage(...args);
             };
           const value = Reflect.get(target, name, receiver) as unknown;
           return typeof value === 'function' ? value.bind(target) : value;
@@ -312,6 +312,41 @@ describe('precompute', () => {
       // The dashboard's three parts: the second computes before the first is kept.
       assert.deepEqual(events.slice(0, 3), ['computing', 'computing', 'kept 1']);
       assert.ok(!events.includes('kept 3'));
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  test("reads a story's articles and data stamp once for all its dashboards", async () => {
+    const temp = await corpusStore();
+    try {
+      const reads: string[] = [];
+      const store = new Proxy(temp.store, {
+        get(target, name, receiver) {
+          const value = Reflect.get(target, name, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          if (name === 'dataStamp' || name === 'listArticles') {
+            return (...args: unknown[]) => {
+              reads.push(name);
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          }
+          return value.bind(target);
+        },
+      });
+      const [report] = await precomputePages(store, { stories: [SLUG] });
+      assert.ok(report!.computed >= 3);
+      assert.deepEqual(reads.sort(), ['dataStamp', 'listArticles']);
+      // Each part's dashboard still lists the story's articles and stamp.
+      const version = await temp.store.storyVersion(SLUG);
+      const kept = new KeptPages(temp.store);
+      const stamps = new Set<string>();
+      for (const part of ['all', 'lead', 'body'] as const) {
+        const page = await kept.read({ kind: 'story', slug: SLUG, part }, version);
+        assert.ok(page!.columns.some((c) => c.articles.length > 0));
+        stamps.add(JSON.stringify(page!.stamp));
+      }
+      assert.equal(stamps.size, 1);
     } finally {
       await temp.cleanup();
     }

@@ -152,3 +152,27 @@ test('sentences sharing only names are not one fact; sharing telling words they 
   // Without the rule the names alone would link them: the test guards the rule itself.
   assert.ok(groupWith(alignFacts(pair, { minTelling: 0 }), 0));
 });
+
+test('two long sentences sharing more stems than a window mask holds still align, as shorter ones do', () => {
+  // A wire story run by two outlets: over 31 distinct content words in common (the masks
+  // hold 31; past that the windows are walked stem by stem).
+  const wire =
+    'Ministers from Brazil, Kenya, Norway and Vietnam signed a fisheries accord in Lisbon on Tuesday after nine days of talks over quotas, subsidies, patrol vessels, satellite tracking, port inspections, bycatch limits, coral reefs, mangrove restoration, tuna stocks, shark fins, whaling bans, trawler licences, cannery wages, harbour dredging, seabed mining and plastic nets.';
+  const short =
+    'Ministers signed a fisheries accord in Lisbon after nine days of talks over quotas.';
+  const make = (text: string): AlignSentence[] => [
+    { id: 0, outlet: 'A', article: 0, text },
+    { id: 1, outlet: 'B', article: 1, text },
+    { id: 2, outlet: 'A', article: 0, text: 'The weather in Lisbon was mild all week.' },
+  ];
+  for (const text of [wire, short]) {
+    const facts = alignFacts(make(text));
+    const fact = groupWith(facts, 0);
+    assert.deepEqual(
+      fact?.members.map((m) => m.id),
+      [0, 1],
+      text,
+    );
+    assert.ok(fact!.cohesion > 0.99);
+  }
+});
