@@ -18,6 +18,11 @@ const patternSchema = z.strictObject({
    *  toggle caption …"): the pattern is tried on the start of lines of any length, and a
    *  matching line stays one segment however long it is. */
   keepWhole: z.boolean().optional(),
+  /** Furniture whose capitalised words name no one (a video player's "JUST WATCHED …",
+   *  "Enlarge this image toggle caption <photo credit>", a newsletter prompt): the voices
+   *  stage does not read names or titles from it. Photo captions are not marked: "FILE - In
+   *  this photo, Commerce Ministry spokesman Gao Feng …" describes a speaker. */
+  namesNoOne: z.boolean().optional(),
 });
 
 export const segmentationFileSchema = z.strictObject({
@@ -67,6 +72,8 @@ export interface SegmentationRules {
    * already failed on needs testing against (the others would fail on it again).
    */
   partLineFurniture: readonly RegExp[];
+  /** The boilerplate patterns marked namesNoOne. */
+  namelessFurniture: readonly RegExp[];
   byline: readonly RegExp[];
   authorIntro: readonly RegExp[];
 }
@@ -125,6 +132,11 @@ export function parseSegmentationRules(raw: unknown, file: string): Segmentation
       file,
       'boilerplate',
       data.boilerplate.filter((entry) => !entry.keepWhole),
+    ),
+    namelessFurniture: compile(
+      file,
+      'boilerplate',
+      data.boilerplate.filter((entry) => entry.namesNoOne),
     ),
     byline: compile(file, 'byline', data.byline),
     authorIntro: compile(file, 'authorIntro', data.authorIntro),

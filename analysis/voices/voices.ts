@@ -18,6 +18,7 @@ import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
 import { appositionAfter, SpeakerBook, type Mention } from './speakers.js';
 import { isCap } from './source-phrase.js';
+import { segmentationRules } from '../segmentation/segment-rules.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { CueHit, Segment, Token } from '../types.js';
 import { isScoredKind } from '../vocabulary/segments.js';
@@ -86,8 +87,16 @@ export function attributeVoices(
 
   // A loop rather than allTokens.flat(), which V8 runs generically: it took a sixth of
   // this stage's time (20 ms per 100k words).
+  // Page furniture that names no one ("JUST WATCHED … Replay More Videos … MUST WATCH",
+  // "toggle caption <photo credit>") is left out: its capitalised runs would become full
+  // names ("Obama ISIS") that a later "Obama said" resolves to.
+  const nameless = segmentationRules().namelessFurniture;
   const articleTokens: Token[] = [];
-  for (const tokens of allTokens) for (const t of tokens) articleTokens.push(t);
+  for (const [n, tokens] of allTokens.entries()) {
+    const segment = segments[n]!;
+    if (segment.kind === 'boilerplate' && nameless.some((re) => re.test(segment.text))) continue;
+    for (const t of tokens) articleTokens.push(t);
+  }
   const book = new SpeakerBook(text, articleTokens, actors);
   // A headline's "Trump: …" quotes a person the article names; "Iran deal: …" is a topic.
   for (const [n, segment] of segments.entries()) {

@@ -4,6 +4,7 @@ import { NO_ACTORS } from '../../../analysis/codebooks/codebook.js';
 import type { Segment } from '../../../analysis/types.js';
 import { attributeVoices } from '../../../analysis/voices/voices.js';
 import { voicesOf } from './paragraphs.js';
+import { createAnalyzer } from '../../../analysis/pipeline.js';
 
 // Mechanisms that recur across outlets (issue 12, second round): news organisations as
 // conduits, opening participles, names that look like adverbs or bodies, names followed
@@ -435,4 +436,16 @@ test('an adverb, conjunction or verb opening a sentence is no part of the name a
   ]);
   assert.equal(v[1]!.name, 'Tom Alder');
   assert.equal(v[2]!.name, 'Rob Calder');
+});
+
+test('a video player line names no one: "Alder said" is not the player\'s "Alder ISIS"', () => {
+  const text = [
+    'Talks resume',
+    'JUST WATCHED Alder ISIS strategy Replay More Videos ... MUST WATCH Alder ISIS strategy 02:10',
+    'Alder said the plan would take years.',
+  ].join('\n\n');
+  const result = createAnalyzer().analyze(text);
+  const said = result.segments.find((s) => s.text.startsWith('Alder said'))!;
+  assert.equal(result.segments[1]!.kind, 'boilerplate');
+  assert.equal(result.speakers[said.speaker!]!.name, 'Alder');
 });
