@@ -571,6 +571,19 @@ export function scoreExpectation(
       emit(f, 'raises', 'more-talks', false, 0.8);
   }
 
+  // "It is unlikely (that) the talks will yield a deal", "it seems doubtful …": a doubt
+  // predicate after an empty "it" governs the clause that follows it, so what that clause
+  // forecasts is doubted (as "the talks are unlikely to yield a deal" lowers).
+  const doubtedFrom = extraposedDoubt(tokens, found('doubt-predicate'));
+  if (doubtedFrom >= 0) {
+    for (const s of signals) {
+      if (s.label === 'raises' && s.found.from > doubtedFrom && !WEIGHT_ONLY_MOVES.has(s.move)) {
+        s.label = 'lowers';
+        s.move = 'doubted';
+      }
+    }
+  }
+
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
   // "Asked whether the summit would succeed, …": what a reporter asks is not asserted.
   const asked = askedQuestion(tokens);
@@ -584,6 +597,27 @@ export function scoreExpectation(
     expectation: decide(kept, clauseOf),
     cueHits: kept.map((s) => toHit(s, tokens, segmentIndex)),
   };
+}
+
+/**
+ * Where an extraposed doubt ends ("It is unlikely", "it's doubtful that", "It now seems highly
+ * improbable"): the token after the doubt predicate, when "it" and a copula (and at most two
+ * adverbs) stand before it; -1 when the sentence has none.
+ */
+function extraposedDoubt(tokens: SentenceScope['tokens'], doubts: Found[]): number {
+  for (const d of doubts) {
+    let i = d.from - 1;
+    while (i > 0 && d.from - i <= 2 && tokens[i]!.norm.endsWith('ly')) i--;
+    if (tokens[i]?.norm === 'now' || tokens[i]?.norm === 'still') i--;
+    const copula = tokens[i]?.norm ?? '';
+    if (copula === "it's") return d.to;
+    if (!CERTAINTY_COPULAS.has(copula)) continue;
+    i--;
+    if (tokens[i]?.norm === 'now' || tokens[i]?.norm === 'still' || tokens[i]?.norm === 'also') i--;
+    if (tokens[i]?.norm !== 'it') continue;
+    return d.to;
+  }
+  return -1;
 }
 
 /** What may stand between an outcome and the predicate judging it ("a deal is now still possible"). */

@@ -532,3 +532,12 @@ test('criticism of something other than the talks, named right after it, says no
     'criticism',
   );
 });
+
+test('"it is unlikely (that) …" doubts the forecast of the clause after it', () => {
+  assert.equal(label('It is unlikely that the talks will produce a breakthrough.'), 'lowers');
+  assert.equal(label('It’s unlikely the talks will yield a deal.'), 'lowers');
+  assert.equal(label('It now seems highly unlikely the summit will succeed.'), 'lowers');
+  // Without the doubt, the same forecast raises; a likely one still does.
+  assert.equal(label('The talks will yield a deal.'), 'raises');
+  assert.equal(label('It is likely the talks will yield a deal.'), 'raises');
+});
