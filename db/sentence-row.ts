@@ -103,7 +103,7 @@ const INT_COLUMNS = [
   'side',
   'issues',
   // The article text a sentence is cut from (an index into `texts`; -1: its own text) and
-  // where, in UTF-16 offsets.
+  // where: UTF-8 offsets into its bytes (UTF-16 offsets into a text kept as a string).
   'source',
   'start',
   'end',
