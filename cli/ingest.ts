@@ -335,21 +335,27 @@ function describeLater(count: number, minWords: number): string {
 /** The heap `npm run precompute` runs with (package.json). */
 const PRECOMPUTE_HEAP_MB = 4096;
 /**
- * Its young generation's semi-spaces (package.json): pages allocate many short-lived
- * objects, and at V8's default (16 MB) garbage collection took about 13 % of the pages'
- * time; at 64 MB about a tenth less CPU, peak memory much the same (docs/speed.md, "Pages in less CPU").
+ * Its young generation's semi-spaces (package.json): 32 MB. At 64 MB pages took about a
+ * tenth less CPU than at V8's default 16 when a big story held 260 MB live (docs/speed.md, "Pages
+ * in less CPU"); since a story's sentences are columns (db/sentence-row.ts) the young
+ * generation is a large part of what stays resident. At 32 the small stories' pages take
+ * the CPU they took before (at 16 about a tenth more), `elections` about 0.6 GB (docs/speed.md,
+ * "A big story's pages in columns").
  */
-const PRECOMPUTE_SEMI_SPACE_MB = 64;
+const PRECOMPUTE_SEMI_SPACE_MB = 32;
 /**
  * How far its heap may grow past what the last full collection kept (package.json): 50 %.
- * At V8's default (up to four times) the pages of a story of 263,000 sentences, about
- * 260 MB live, reached 1.0–1.3 GB resident; with 50 % about 0.75 GB (docs/speed.md, "A big
- * story's pages in less memory"). Below PRECOMPUTE_OLD_SPACE_FLOOR_MB the heap is not
- * collected for its size at all, so small stories do not pay for the many collections
- * a heap of a few tens of MB growing by 50 % would take.
+ * At V8's default (up to four times) the pages of a story of 263,000 sentences reached
+ * 1.0–1.3 GB resident (docs/speed.md, "A big story's pages in less memory"). Below
+ * PRECOMPUTE_OLD_SPACE_FLOOR_MB the heap is not collected for its size at all: the floor
+ * spares small stories the many collections of a heap of a few tens of MB growing by half,
+ * but a big story's heap fills with garbage up to it before each full collection, so it
+ * sets that story's peak. 384 MB made `elections` peak at about 0.78 GB, 256 at about 0.6;
+ * 128 at about 0.47, but the pages of the first 2,000 AllSides articles (52 stories) took
+ * 15–50 % more CPU (docs/speed.md, "A big story's pages in columns").
  */
 const PRECOMPUTE_HEAP_GROWING_PERCENT = 50;
-const PRECOMPUTE_OLD_SPACE_FLOOR_MB = 384;
+const PRECOMPUTE_OLD_SPACE_FLOOR_MB = 256;
 
 /**
  * Computes the changed stories' pages in a child process with `npm run precompute`'s heap:

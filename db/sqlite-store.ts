@@ -22,7 +22,7 @@ import { isBusy, retryWhileBusy } from './busy.js';
 import { openDatabase } from './migrate.js';
 import { SqliteCuration } from './sqlite-curation.js';
 import { SqliteExport } from './sqlite-export.js';
-import { StringPool, toStorySentence } from './sentence-row.js';
+import { FramingColumns, SentenceColumns } from './sentence-row.js';
 import { OUTLET_COLUMNS, processAlive, toArticleSummary, toOutlet, toStory } from './store-rows.js';
 import type { ArticleRow, OutletRow, StoryRow } from './store-rows.js';
 import type { SentenceRow } from './sentence-row.js';
@@ -888,28 +888,25 @@ export class SqliteStore implements Store {
   }
 
   async storySentences(storySlug: string): Promise<StorySentence[]> {
-    // Each article's text is read once and its sentences cut out here: substr() in SQL
+    // Each article's text is read once and its sentences cut out when read: substr() in SQL
     // would read the whole article again for every sentence of a story of thousands.
-    const texts = new Map<number, string>();
+    const columns = new SentenceColumns();
+    const texts = new Map<number, number>();
     for (const a of this.stmt.storyArticleTexts.iterate(storySlug) as Iterable<{
       id: number;
       text: string;
     }>)
-      texts.set(a.id, a.text);
-    // Row by row, each row dropped once mapped: all() held every row's object beside every
-    // sentence (about 750 MB at once for 263,000 sentences, against 200 MB kept).
-    const pool = new StringPool();
-    const sentences: StorySentence[] = [];
+      texts.set(a.id, columns.addText(a.text));
+    // Row by row, each row dropped once stored in the columns: all() held every row's
+    // object at once (about 750 MB for 263,000 sentences).
     for (const row of this.stmt.storySentences.iterate(storySlug) as Iterable<StorySentenceRow>) {
-      row.text ??= (texts.get(row.article_id) ?? '').slice(row.start_offset, row.end_offset);
-      sentences.push(toStorySentence(row as SentenceRow, pool));
+      columns.add(row, texts.get(row.article_id) ?? -1, row.start_offset, row.end_offset);
     }
-    return sentences;
+    return columns.sentences();
   }
 
   async storyFraming(storySlug: string): Promise<StoryFramingRows> {
-    const pool = new StringPool();
-    const framing: StoryFramingRows = { targets: [], cues: [] };
+    const framing = new FramingColumns();
     for (const t of this.stmt.storyTargets.iterate(storySlug) as Iterable<{
       segment_id: number;
       target: string;
@@ -917,10 +914,10 @@ export class SqliteStore implements Store {
       tone: number;
       is_quoted: number;
     }>)
-      framing.targets.push({
+      framing.addTarget({
         segmentId: t.segment_id,
-        target: pool.one(t.target),
-        role: pool.one(t.role),
+        target: t.target,
+        role: t.role,
         tone: t.tone,
         isQuoted: t.is_quoted === 1,
       });
@@ -929,12 +926,12 @@ export class SqliteStore implements Store {
       lexicon: FramingCueRow['lexicon'];
       category: string;
     }>)
-      framing.cues.push({
+      framing.addCue({
         segmentId: c.segment_id,
-        lexicon: pool.one(c.lexicon),
-        category: pool.one(c.category),
+        lexicon: c.lexicon,
+        category: c.category,
       });
-    return framing;
+    return framing.rows();
   }
 
   async searchSentences(query: SentenceQuery): Promise<SearchResult> {

@@ -6,9 +6,10 @@
 // It deliberately does no paraphrase detection beyond shared stems (no synonyms, no
 // embeddings: "called off" and "postponed" do not meet) and no scoring.
 
-import { contentTerms, SurfaceTally } from './terms.js';
+import { SurfaceTally, textTerms, type TermsKey } from './terms.js';
 
-export interface AlignSentence {
+/** A sentence to align; a story's sentence also says what its terms are remembered by. */
+export interface AlignSentence extends Partial<TermsKey> {
   id: number;
   outlet: string;
   article: number;
@@ -182,7 +183,7 @@ function indexStems(sentences: readonly AlignSentence[]): StemIndex {
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
   const idLists: number[][] = sentences.map((s) =>
-    contentTerms(s.text).map((term) => {
+    textTerms(s).map((term) => {
       tally.add(term);
       let id = stemIds.get(term.stem);
       if (id === undefined) {

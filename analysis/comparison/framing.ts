@@ -34,9 +34,10 @@ export interface FramingCueRow {
   category: string;
 }
 
+/** A story's framing rows; read by passes over them (a store may make each row as read). */
 export interface StoryFramingRows {
-  targets: TargetRow[];
-  cues: FramingCueRow[];
+  targets: Iterable<TargetRow>;
+  cues: Iterable<FramingCueRow>;
 }
 
 export interface FramingSentence extends ComparedSentence {

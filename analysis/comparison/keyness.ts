@@ -3,10 +3,11 @@
 // outlet against the rest of the story, over stemmed content words. It deliberately does no
 // phrase (n-gram) keyness and no significance testing across stories.
 
-import { contentTerms, SurfaceTally, type Term } from './terms.js';
+import { SurfaceTally, textTerms, type Term, type TermsKey } from './terms.js';
 
 /** A piece of text attributed to an outlet: a segment or a whole article. */
-export interface OutletText {
+/** A text of an outlet; a story's sentence also says what its terms are remembered by. */
+export interface OutletText extends Partial<TermsKey> {
   outlet: string;
   text: string;
 }
@@ -61,13 +62,14 @@ export function distinctiveTerms(
   // Counted by term object first (contentTerms interns them: one map operation a word),
   // then by stem.
   const byTerm = new Map<string, Map<Term, number>>();
-  for (const { outlet, text } of texts) {
+  for (const item of texts) {
+    const outlet = item.outlet;
     let counts = byTerm.get(outlet);
     if (!counts) {
       counts = new Map();
       byTerm.set(outlet, counts);
     }
-    for (const term of contentTerms(text)) {
+    for (const term of textTerms(item)) {
       tally.add(term);
       counts.set(term, (counts.get(term) ?? 0) + 1);
     }

@@ -5,8 +5,9 @@
 // story's sentences are loaded once for all its tasks; a task already kept for the story's
 // current version is skipped, so running it again after a small ingest only computes the
 // stories that changed. It deliberately runs in the caller's process, not the server's
-// worker: a story of 5,600 articles (263,000 sentences) holds about 260 MB live and peaks
-// near 0.8 GB, which `npm run precompute` grants and the server's worker (512 MB) does not.
+// worker: a story of 5,600 articles (263,000 sentences) holds about 150 MB live (its
+// sentences and framing rows in columns, db/sentence-row.ts) and peaks near 0.6 GB, which
+// `npm run precompute` grants and the server's worker (512 MB) does not.
 
 import { PARTS } from '../../analysis/comparison/compare.js';
 import { rememberingIntervals } from '../../analysis/comparison/stats.js';

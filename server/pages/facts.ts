@@ -6,9 +6,10 @@
 // nor read the store (the route does).
 
 import { alignFacts, DEFAULT_ALIGN_THRESHOLD } from '../../analysis/comparison/align.js';
-import { contentTerms } from '../../analysis/comparison/terms.js';
+import { contentTerms, type TermsKey } from '../../analysis/comparison/terms.js';
 import { tokenize } from '../../analysis/segmentation/tokens.js';
 import type { StorySentence, StorySummary } from '../../db/store.js';
+import { plainSentence } from '../../db/sentence-row.js';
 import { isScoredKind } from '../../analysis/vocabulary/segments.js';
 import type { LayoutModel } from '../render.js';
 import { paginate, type Pager } from '../pager.js';
@@ -81,7 +82,20 @@ export function prepareFacts(
   const sentencesByOutlet: Record<string, number> = {};
   for (const s of scored) sentencesByOutlet[s.outlet] = (sentencesByOutlet[s.outlet] ?? 0) + 1;
   const facts = alignFacts(
-    scored.map((s) => ({ id: s.segmentId, outlet: s.outlet, article: s.articleId, text: s.text })),
+    scored.map((s) => {
+      // A story's sentence read through columns keeps its terms by itself (TermsKey), as the
+      // distinctive words read them: tokenized once for both.
+      const key = s as Partial<TermsKey>;
+      return {
+        id: s.segmentId,
+        outlet: s.outlet,
+        article: s.articleId,
+        text: s.text,
+        termsOwner: key.termsOwner,
+        termsIndex: key.termsIndex,
+        termsCount: key.termsCount,
+      };
+    }),
     { threshold: DEFAULT_ALIGN_THRESHOLD },
   );
   return {
@@ -98,7 +112,8 @@ export function prepareFacts(
         cohesion: fact.cohesion,
         weakest: fact.weakest,
         members: fact.members.map((m) => {
-          const sentence = byId.get(m.id)!;
+          // A plain copy: the value is kept as JSON and posted from the worker.
+          const sentence = plainSentence(byId.get(m.id)!);
           return { sentence, similarity: m.similarity, pieces: markShared(sentence.text, stems) };
         }),
       };

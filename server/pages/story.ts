@@ -40,6 +40,7 @@ import { comparisonKey, framingKey, oncePerStory, wordsKey } from '../panels/onc
 import type { StoryFramingRows } from '../../analysis/comparison/framing.js';
 import { storyCodebook } from '../sides.js';
 import { OTHER_OUTLETS } from '../api/outlets.js';
+import { renamedSentence } from '../../db/sentence-row.js';
 
 type OutletRow = {
   name: string;
@@ -253,7 +254,9 @@ export async function storyDashboard(
   const sentences =
     pooled.length === 0
       ? partSentences
-      : partSentences.map((s) => (pooledSlugs.has(s.outlet) ? { ...s, outlet: OTHER_OUTLETS } : s));
+      : partSentences.map((s) =>
+          pooledSlugs.has(s.outlet) ? renamedSentence(s, OTHER_OUTLETS) : s,
+        );
   const outletSlugs = [...shown.map((o) => o.slug), ...(pooled.length > 0 ? [OTHER_OUTLETS] : [])];
   const names = new Map(story.outlets.map((o) => [o.slug, o.name]));
   if (pooled.length > 0) names.set(OTHER_OUTLETS, `Other outlets (${pooled.length})`);

@@ -15,10 +15,9 @@ export const WORDS_SHOWN = 8;
 export function distinctiveWords(
   sentences: readonly { outlet: string; text: string }[],
 ): OutletKeyness[] {
-  return distinctiveTerms(
-    sentences.map((s) => ({ outlet: s.outlet, text: s.text })),
-    { top: WORDS_SHOWN },
-  );
+  // The sentences themselves, not a copy of each one's outlet and text: a story's sentences
+  // may be read through columns (db/sentence-row.ts), each text cut when read.
+  return distinctiveTerms(sentences, { top: WORDS_SHOWN });
 }
 
 export interface StoryWords {

@@ -23,6 +23,7 @@ import {
 import { storyFraming } from '../../server/panels/framing.js';
 import { storyCodebook } from '../../server/sides.js';
 import { corpusStore, manyOutletsStore, type TempStore } from '../helpers.js';
+import { renamedSentence } from '../../db/sentence-row.js';
 
 const SLUG = 'blinken-in-beijing-june-2023';
 
@@ -34,7 +35,7 @@ function pooledRow(
   slug: string,
 ): OutletInStory {
   const name = story.outlets.find((o) => o.slug === slug)?.name ?? slug;
-  const pooled = sentences.map((s) => (s.outlet === slug ? s : { ...s, outlet: OTHER_OUTLETS }));
+  const pooled = sentences.map((s) => (s.outlet === slug ? s : renamedSentence(s, OTHER_OUTLETS)));
   const codebook = storyCodebook(story);
   const [own, rest] = compareOutlets([slug, OTHER_OUTLETS], pooled, {
     buckets: codebook.vocabulary.buckets,

@@ -5,7 +5,9 @@ import {
   MIN_TARGET_SENTENCES,
   outletFraming,
   type FramingSentence,
+  type FramingCueRow,
   type StoryFramingRows,
+  type TargetRow,
 } from '../../../analysis/comparison/framing.js';
 import { loadCodebook, partyOfName } from '../../../analysis/codebooks/codebook.js';
 
@@ -34,7 +36,7 @@ function sentence(segmentId: number, outlet: string, articleId: number): Framing
 // Two outlets, two articles each, every sentence about North Korea: outlet A harsh, B mild.
 function story(perArticle: number): { sentences: FramingSentence[]; rows: StoryFramingRows } {
   const sentences: FramingSentence[] = [];
-  const rows: StoryFramingRows = { targets: [], cues: [] };
+  const rows: { targets: TargetRow[]; cues: FramingCueRow[] } = { targets: [], cues: [] };
   let id = 0;
   for (const [outlet, tone, articles] of [
     ['a', -2, [1, 2]],
