@@ -129,6 +129,19 @@ export function adjectiveOnly(norm: string): boolean {
   return tags !== undefined && tags.every((tag) => tag === 'JJ' || tag === 'JJR' || tag === 'JJS');
 }
 
+/**
+ * A word the lexicon knows as a noun, and not first as a past or third-person verb: "note",
+ * "claims", "remarks" may be nouns after an adjective; "said", "says", "told" never are.
+ */
+export function mayBeNoun(norm: string): boolean {
+  const tags = tagsOf(norm);
+  return (
+    tags !== undefined &&
+    tags.some((tag) => tag === 'NN' || tag === 'NNS') &&
+    !/^VB[DZN]$/.test(tags[0]!)
+  );
+}
+
 /** A capitalised word the lexicon knows only as a proper noun: a given name ("David", "Liu"). */
 export function properNounOnly(token: Token): boolean {
   const written = tagsOf(token.text.replace(/['’]s$/, ''));
