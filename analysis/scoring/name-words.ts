@@ -130,16 +130,12 @@ export function adjectiveOnly(norm: string): boolean {
 }
 
 /**
- * A word the lexicon knows as a noun, and not first as a past or third-person verb: "note",
- * "claims", "remarks" may be nouns after an adjective; "said", "says", "told" never are.
+ * A word the lexicon knows first as a finite verb, past or third person ("said", "says",
+ * "told"): after "a militant" it is the verb, where "note" or "written" may not be.
  */
-export function mayBeNoun(norm: string): boolean {
-  const tags = tagsOf(norm);
-  return (
-    tags !== undefined &&
-    tags.some((tag) => tag === 'NN' || tag === 'NNS') &&
-    !/^VB[DZN]$/.test(tags[0]!)
-  );
+export function finiteVerbFirst(norm: string): boolean {
+  const tag = tagsOf(norm)?.[0];
+  return tag === 'VBD' || tag === 'VBZ';
 }
 
 /** A capitalised word the lexicon knows only as a proper noun: a given name ("David", "Liu"). */

@@ -455,8 +455,10 @@ test('an adjective-only word before a verb that is never a noun is the speaker: 
     ['A militant said the group would fight on.'],
     ['The separatist says the region will vote.'],
     ['Kasich struck a similar note, invoking his daughter.'],
+    ['One thing may be missing: an actual written accord, signed by both.'],
   ]);
   assert.deepEqual(v[0], { quote: 'indirect', name: 'militant', side: 'other' });
   assert.equal(v[1]!.name, 'separatist');
   assert.equal(v[2]!.quote, 'none');
+  assert.equal(v[3]!.name, null);
 });
