@@ -631,13 +631,16 @@ function extraposedDoubt(tokens: SentenceScope['tokens'], doubts: Found[]): numb
  * Where the clause an extraposed doubt governs ends: at the first contrast or subordinator
  * of the scope lexicon after it ("but", "although", "while"), a worded clause boundary
  * ("because", "since") or a semicolon or colon; commas do not end it ("It is unlikely the
- * talks, which open Monday, will yield a deal").
+ * talks, which open Monday, will yield a deal"), nor a contrast between two of them.
  */
 function doubtEnd(tokens: SentenceScope['tokens'], from: number, lexicons: Lexicons): number {
   for (const m of lexicons.scope.matchAll(tokens)) {
     if (m.from < from) continue;
     const role = m.entries[0]?.role;
     const t = tokens[m.from]!;
+    // A contrast set off by commas is parenthetical ("It is unlikely, however, that …").
+    if (role === 'contrast' && tokens[m.from - 1]?.norm === ',' && tokens[m.to]?.norm === ',')
+      continue;
     if (
       role === 'contrast' ||
       role === 'subordinator' ||

@@ -553,7 +553,11 @@ test('an extraposed doubt governs its own clause, not one after "but", "while" o
     label('It is unlikely that it will snow; the talks will produce a breakthrough.'),
     'raises',
   );
-  // A comma inside the doubted clause does not end it.
+  // A comma inside the doubted clause does not end it, nor a parenthetical "however".
+  assert.equal(
+    label('It is unlikely, however, that the talks will produce a breakthrough.'),
+    'lowers',
+  );
   assert.equal(
     label('It is unlikely that the talks, which open Monday, will produce a breakthrough.'),
     'lowers',
