@@ -573,11 +573,18 @@ export function scoreExpectation(
 
   // "It is unlikely (that) the talks will yield a deal", "it seems doubtful …": a doubt
   // predicate after an empty "it" governs the clause that follows it, so what that clause
-  // forecasts is doubted (as "the talks are unlikely to yield a deal" lowers).
+  // forecasts is doubted (as "the talks are unlikely to yield a deal" lowers), up to a
+  // contrast or another clause it does not govern ("…, but the talks will yield a deal").
   const doubtedFrom = extraposedDoubt(tokens, found('doubt-predicate'));
   if (doubtedFrom >= 0) {
+    const doubtedTo = doubtEnd(tokens, doubtedFrom, lexicons);
     for (const s of signals) {
-      if (s.label === 'raises' && s.found.from > doubtedFrom && !WEIGHT_ONLY_MOVES.has(s.move)) {
+      if (
+        s.label === 'raises' &&
+        s.found.from > doubtedFrom &&
+        s.found.from < doubtedTo &&
+        !WEIGHT_ONLY_MOVES.has(s.move)
+      ) {
         s.label = 'lowers';
         s.move = 'doubted';
       }
@@ -618,6 +625,30 @@ function extraposedDoubt(tokens: SentenceScope['tokens'], doubts: Found[]): numb
     return d.to;
   }
   return -1;
+}
+
+/**
+ * Where the clause an extraposed doubt governs ends: at the first contrast or subordinator
+ * of the scope lexicon after it ("but", "although", "while"), a worded clause boundary
+ * ("because", "since") or a semicolon or colon; commas do not end it ("It is unlikely the
+ * talks, which open Monday, will yield a deal"), nor a contrast between two of them.
+ */
+function doubtEnd(tokens: SentenceScope['tokens'], from: number, lexicons: Lexicons): number {
+  for (const m of lexicons.scope.matchAll(tokens)) {
+    if (m.from < from) continue;
+    const role = m.entries[0]?.role;
+    const t = tokens[m.from]!;
+    // A contrast set off by commas is parenthetical ("It is unlikely, however, that …").
+    if (role === 'contrast' && tokens[m.from - 1]?.norm === ',' && tokens[m.to]?.norm === ',')
+      continue;
+    if (
+      role === 'contrast' ||
+      role === 'subordinator' ||
+      (role === 'clause-boundary' && (t.isWord || t.norm === ';' || t.norm === ':'))
+    )
+      return m.from;
+  }
+  return tokens.length;
 }
 
 /** What may stand between an outcome and the predicate judging it ("a deal is now still possible"). */

@@ -129,6 +129,15 @@ export function adjectiveOnly(norm: string): boolean {
   return tags !== undefined && tags.every((tag) => tag === 'JJ' || tag === 'JJR' || tag === 'JJS');
 }
 
+/**
+ * A word the lexicon knows first as a finite verb, past or third person ("said", "says",
+ * "told"): after "a militant" it is the verb, where "note" or "written" may not be.
+ */
+export function finiteVerbFirst(norm: string): boolean {
+  const tag = tagsOf(norm)?.[0];
+  return tag === 'VBD' || tag === 'VBZ';
+}
+
 /** A capitalised word the lexicon knows only as a proper noun: a given name ("David", "Liu"). */
 export function properNounOnly(token: Token): boolean {
   const written = tagsOf(token.text.replace(/['’]s$/, ''));

@@ -37,7 +37,7 @@ import {
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
-import { adjectiveOnly } from '../scoring/name-words.js';
+import { adjectiveOnly, finiteVerbFirst } from '../scoring/name-words.js';
 
 /**
  * Every word the cue loop of findAttributions acts on: "according", the attribution nouns,
@@ -134,7 +134,9 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (!verb || (isCap(t) && ((i === 0 && !opening) || (i > 0 && !titleCase)))) continue;
     // After an article, a possessive or an adjective the word is a noun ("a new report"),
     // also after an article and a word that is only ever an adjective ("sounded an
-    // optimistic note", "struck a similar note"), but not after a role ("the official said").
+    // optimistic note", "struck a similar note"), but not after a role ("the official said")
+    // nor before a word first a finite verb: an adjective-only word before "said" is a noun
+    // itself ("a militant said", "the separatist says"), before "written" it is not.
     const p = tokens[i - 1];
     if (
       p &&
@@ -146,7 +148,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         (!isCap(p) &&
           /^(a|an|the)$/.test(tokens[i - 2]?.norm ?? '') &&
           !ROLES.roleNouns.has(p.norm) &&
-          adjectiveOnly(p.norm)))
+          adjectiveOnly(p.norm) &&
+          !finiteVerbFirst(t.norm)))
     )
       continue;
     // "“…,” Issa snapped": manner-of-speaking verbs count only after a quotation.

@@ -541,3 +541,25 @@ test('"it is unlikely (that) …" doubts the forecast of the clause after it', (
   assert.equal(label('The talks will yield a deal.'), 'raises');
   assert.equal(label('It is likely the talks will yield a deal.'), 'raises');
 });
+
+test('an extraposed doubt governs its own clause, not one after "but", "while" or a semicolon', () => {
+  assert.equal(
+    label(
+      'It is unlikely that sanctions will be lifted soon, but the talks will produce a breakthrough.',
+    ),
+    'raises',
+  );
+  assert.equal(
+    label('It is unlikely that it will snow; the talks will produce a breakthrough.'),
+    'raises',
+  );
+  // A comma inside the doubted clause does not end it, nor a parenthetical "however".
+  assert.equal(
+    label('It is unlikely, however, that the talks will produce a breakthrough.'),
+    'lowers',
+  );
+  assert.equal(
+    label('It is unlikely that the talks, which open Monday, will produce a breakthrough.'),
+    'lowers',
+  );
+});

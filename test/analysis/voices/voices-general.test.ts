@@ -449,3 +449,16 @@ test('a video player line names no one: "Alder said" is not the player\'s "Alder
   assert.equal(result.segments[1]!.kind, 'boilerplate');
   assert.equal(result.speakers[said.speaker!]!.name, 'Alder');
 });
+
+test('an adjective-only word before a verb that is never a noun is the speaker: "a militant said"', () => {
+  const v = voices([
+    ['A militant said the group would fight on.'],
+    ['The separatist says the region will vote.'],
+    ['Kasich struck a similar note, invoking his daughter.'],
+    ['One thing may be missing: an actual written accord, signed by both.'],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'militant', side: 'other' });
+  assert.equal(v[1]!.name, 'separatist');
+  assert.equal(v[2]!.quote, 'none');
+  assert.equal(v[3]!.name, null);
+});
