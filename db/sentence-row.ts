@@ -294,7 +294,8 @@ function orNull(value: number): number | null {
 
 /**
  * One sentence of SentenceColumns. Its fields are getters on the prototype, not its own
- * properties: spread or structured-clone it through plainSentence.
+ * properties: spread or structured-clone it through plainSentence. JSON gets the plain
+ * sentence too (toJSON), not the whole column store it reads from.
  */
 class ColumnSentence implements StorySentence {
   constructor(
@@ -303,6 +304,9 @@ class ColumnSentence implements StorySentence {
     /** In place of the stored outlet (renamedSentence). */
     private readonly renamed: string | null = null,
   ) {}
+  toJSON(): StorySentence {
+    return plainSentence(this);
+  }
   get segmentId(): number {
     return this.c.floats.segmentId[this.i]!;
   }

@@ -117,6 +117,17 @@ test('every field of a sentence read through columns is the row mapped to an obj
   assert.deepEqual(columns[0]!.issues, []);
 });
 
+test('a sentence read through columns writes its fields as JSON, not the column store', () => {
+  const { columns, objects } = bothWays();
+  for (const [i, s] of columns.entries()) {
+    assert.equal(JSON.stringify(s), JSON.stringify(objects[i]!), `sentence ${i + 1}`);
+  }
+  assert.equal(
+    JSON.stringify(renamedSentence(columns[1]!, 'others')),
+    JSON.stringify({ ...objects[1]!, outlet: 'others' }),
+  );
+});
+
 test('a cut between the halves of a surrogate pair is told', () => {
   const text = 'a😀b';
   assert.equal(splitsPair(text, 2), true);
