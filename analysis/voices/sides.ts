@@ -92,12 +92,21 @@ export function sideFromRole(role: string, rules: SideRules, name?: string): Spe
   // for a government. Only the full name counts, or a surname the article gives alone, so
   // that "Bill Gates" is not taken for the defense secretary.
   if (!gov) return (name && rules.officeHolders.get(holderKey(name))) || 'other';
+  // A listed office holder, named as the list names them, holds that office whatever
+  // country a description also mentions ("Mr. Tillerson, who was decorated by the Russian
+  // government", "Pence, speaking to Japanese officials").
+  const holder = name ? rules.officeHolders.get(holderKey(name)) : undefined;
+  if (holder) return holder;
   let first: { id: string; at: number } | null = null;
   for (const party of rules.parties) {
     const at = party.markers.exec(d)?.index;
     if (at !== undefined && (first === null || at < first.at)) first = { id: party.id, at };
   }
   const other = rules.other?.exec(d)?.index ?? Infinity;
+  // "Trump's special envoy for Afghanistan", "Xi's top economic adviser": a government role
+  // held for a listed office holder is their government's, before any country it serves in.
+  const served = servedHolder(d, Math.min(first?.at ?? Infinity, other), rules);
+  if (served) return served;
   if (other < (first?.at ?? Infinity)) return 'other';
   if (first) return first.id;
   // "Trump officials", "Obama aides": a group named by the office holder it serves, the
@@ -118,6 +127,33 @@ export function sideFromRole(role: string, rules: SideRules, name?: string): Spe
     if (party) return party.id;
   }
   return 'other';
+}
+
+// A possessive word: "trump's", "obama's" (the description is lower-cased, ’ made ').
+const POSSESSIVE = /(?<![a-z])([a-z]+)'s\s+/g;
+// How many words after a possessive a government word may come ("Trump's top trade adviser").
+const SERVED_ROLE_WORDS = 4;
+const CAMPAIGN_RE = /(?<![a-z])campaign(?![a-z])/;
+
+/**
+ * The side of a listed office holder whose government role the description gives
+ * ("trump's special envoy"), when the possessive comes before `before` (the first country
+ * marker); null when there is none.
+ */
+function servedHolder(d: string, before: number, rules: SideRules): SpeakerSide | null {
+  for (const m of d.matchAll(POSSESSIVE)) {
+    if (m.index >= before) break;
+    const held = rules.officeHolders.get(m[1]!);
+    if (!held) continue;
+    // The words after it, within its phrase ("trump's spokesperson ; …" stops at the ";"),
+    // and not a campaign's ("obama's 2012 campaign press secretary").
+    const role = (d.slice(m.index + m[0].length).split(/[;,()]/)[0] ?? '')
+      .split(/\s+/)
+      .slice(0, SERVED_ROLE_WORDS)
+      .join(' ');
+    if (GOV_RE.test(role) && !CAMPAIGN_RE.test(role)) return held;
+  }
+  return null;
 }
 
 /** Whether a description names a country or its capital ("Chinese", "U.S.", "Iranian"). */

@@ -132,7 +132,7 @@ const PARTY_STATE =
  */
 export function appositionAfter(text: string, from: number): string | null {
   const m =
-    /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|China’s|China's)\b[^,;:“”"]{3,260}?|(?!\p{Ll}+ing\b)\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3} (?:of|at|for)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
+    /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|\p{Lu}[\p{L}.-]*['’]s)\b[^,;:“”"]{3,260}?|(?!\p{Ll}+ing\b)\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3} (?:of|at|for)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
       text.slice(from, from + 300),
     );
   return m && (text[from] === ',' || text[from + 1] === '(') ? m[1]! : null;

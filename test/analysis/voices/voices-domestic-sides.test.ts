@@ -113,3 +113,34 @@ test('a party-and-state tag ending the sentence or run on without a comma marks 
   assert.deepEqual(v[0], { quote: 'direct', name: 'Tom Alder', side: 'us_gov' });
   assert.deepEqual(v[1], { quote: 'direct', name: 'Ruth Calder', side: 'us_gov' });
 });
+
+// Issue 12, sides round of 2026-12-07 (ninth session): a listed office holder keeps their
+// government's side whatever other country a description mentions; a government role held
+// for a listed office holder ("Trump's special envoy") is that government's; a negotiator
+// takes the side of the country that names them.
+test('a listed office holder is US government, even described beside another country', () => {
+  const v = voices([
+    [
+      'Mr. Tillerson, who was decorated by the Russian government in 2013, said the talks were frank.',
+    ],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Tillerson', side: 'us_gov' });
+});
+
+test("an office holder's envoy or aide is that government's; a campaign's press secretary is not", () => {
+  const v = voices([
+    ["Tom Alder, Trump's special envoy for Afghanistan, said a draft was close."],
+    ["Ruth Calder, Obama's 2012 campaign press secretary, said the race was tight."],
+  ]);
+  assert.deepEqual(v[0], { quote: 'indirect', name: 'Tom Alder', side: 'us_gov' });
+  assert.deepEqual(v[1], { quote: 'indirect', name: 'Ruth Calder', side: 'other' });
+});
+
+test("a country's chief negotiator speaks for that country", () => {
+  const v = voices([
+    ["Tom Alder, the United States's chief negotiator, said the framework had to be fleshed out."],
+    ["Ida Lopes, Iran's chief negotiator, said no text had been agreed."],
+  ]);
+  assert.equal(v[0]!.side, 'us_gov');
+  assert.equal(v[1]!.side, 'other');
+});
