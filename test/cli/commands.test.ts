@@ -234,6 +234,14 @@ describe('npm run eval', () => {
     assert.equal(report.tone, null);
     const missing = run('eval', [join(dir, 'no-such-gold')]);
     assert.equal(missing.code, 2);
+    // One event: no intervals, said so; a bad count is a usage error.
+    const intervals = run('eval', [gold, '--json', '--intervals', '200']);
+    assert.equal(intervals.code, 0, intervals.err);
+    assert.match(intervals.out, /intervals, bootstrap over 1 event: not computed/);
+    assert.equal(JSON.parse(intervals.out.trim().split('\n').at(-1) ?? '').intervals.figures, null);
+    const badCount = run('eval', [gold, '--intervals', 'ten']);
+    assert.equal(badCount.code, 2);
+    assert.match(badCount.err, /--intervals: expected a number of resamples/);
   });
 
   test('a gold folder in BASIL’s layout also gets the framing measures, on a subset of events', () => {
