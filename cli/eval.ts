@@ -3,7 +3,7 @@
 // definitions: ../shared/eval/README.md). A thin wrapper: reading files and printing here,
 // every number computed in analysis/evaluation/evaluate.ts.
 
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type {
   ClassificationMetrics,
@@ -28,10 +28,13 @@ const loadAnalysis = async () => ({
 });
 type Analysis = Awaited<ReturnType<typeof loadAnalysis>>;
 
-const USAGE = `Usage: npm run eval -- <gold-folder> [--json] [--errors] [options]
+const USAGE = `Usage: npm run eval -- <gold-folder>... [--json] [--errors] [options]
 
 Runs Parallax's analyzer on <gold-folder>/docs/*.txt and compares it with
 <gold-folder>/segments.jsonl (one gold segment per line; see ../shared/eval/README.md).
+Several folders are scored as one pooled set (e.g. every validation set together, for one
+figure with a narrower interval); their documents are then named <folder>/<doc>, and an
+event is a folder's event.
 
 Metrics
   segmentation   a predicted segment matches a gold one when their texts are equal after
@@ -160,12 +163,26 @@ function printReport(r: EvalReport): void {
   printClassification('speaker_side', r.speaker_side);
 }
 
-function printByEvent(folder: string, documents: EvalDocument[], { evaluate }: Analysis): void {
+/**
+ * The event of a document: the part of its name before "__"; in a pooled run
+ * ("<folder>/<doc>") the folder's event, so that two sets without events stay two.
+ */
+function eventOfPooled(doc: string): string {
+  const slash = doc.indexOf('/');
+  return slash < 0 ? eventOf(doc) : `${doc.slice(0, slash)}/${eventOf(doc.slice(slash + 1))}`;
+}
+
+function printByEvent(
+  folder: string,
+  documents: EvalDocument[],
+  { evaluate }: Analysis,
+  eventOfDoc: (doc: string) => string,
+): void {
   const events = new Map<string, EvalDocument[]>();
   for (const d of documents) {
-    const list = events.get(eventOf(d.doc));
+    const list = events.get(eventOfDoc(d.doc));
     if (list) list.push(d);
-    else events.set(eventOf(d.doc), [d]);
+    else events.set(eventOfDoc(d.doc), [d]);
   }
   const columns = ['expectation F1', 'lowers R', 'raises R', 'speaker', 'side'];
   const rows = [...events].map(([event, docs]): [string, Array<number | null>] => {
@@ -260,11 +277,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const folder = args.positionals[0];
-  if (folder === undefined || args.positionals.length > 1) {
-    console.error(`expected exactly one gold folder\n\n${USAGE}`);
+  const folders = args.positionals;
+  if (folders.length === 0) {
+    console.error(`expected a gold folder\n\n${USAGE}`);
     return 2;
   }
+  const pooled = folders.length > 1;
+  const folder = folders.join(' + ');
   const draws = intervalDraws(args.values.intervals);
   if (typeof draws === 'string') {
     console.error(`eval: ${draws}\n\n${USAGE}`);
@@ -272,7 +291,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const analysis = await loadAnalysis();
   try {
-    const { docsDir, rows } = readGold(resolve(folder), analysis.goldRowSchema);
+    const golds = folders.map((f) => ({ f, ...readGold(resolve(f), analysis.goldRowSchema) }));
     const analyzer = analysis.createAnalyzer({
       lexiconDir: args.values.lexicons,
       issuesFile: args.values.issues,
@@ -283,9 +302,13 @@ async function main(argv: string[]): Promise<number> {
       exclude: regexOption('--exclude-docs', args.values['exclude-docs']),
     };
     const framingDocuments: FramingDocument[] = [];
-    const documents = loadDocuments(docsDir, rows, analyzer, filter, framingDocuments, analysis);
+    const documents = golds.flatMap(({ f, docsDir, rows }) => {
+      const docs = loadDocuments(docsDir, rows, analyzer, filter, framingDocuments, analysis);
+      return pooled ? docs.map((d) => ({ ...d, doc: `${basename(resolve(f))}/${d.doc}` })) : docs;
+    });
     const { report, errors } = analysis.evaluate(folder, documents);
-    const framingGold = analysis.readFramingGold(resolve(folder));
+    // BASIL's framing measures read one folder's layout.
+    const framingGold = pooled ? null : analysis.readFramingGold(resolve(folder));
     if (args.values.errors) {
       for (const e of errors)
         console.log(`[${e.doc}] ${e.type.padEnd(7)} ${e.detail.padEnd(22)} ${e.text}`);
@@ -295,13 +318,13 @@ async function main(argv: string[]): Promise<number> {
     // A gold folder with BASIL's layout also gets the framing measures (eval-framing.ts).
     const framing = framingGold ? analysis.framingReport(framingGold, framingDocuments) : undefined;
     if (framing) analysis.printFraming(framing);
-    if (args.values['by-event']) printByEvent(folder, documents, analysis);
+    if (args.values['by-event']) printByEvent(folder, documents, analysis, eventOfPooled);
     const intervals =
       draws === null
         ? undefined
         : analysis.bootstrapIntervals(
             documents,
-            (doc) => eventOf(doc),
+            eventOfPooled,
             (docs) => analysis.evaluate(folder, docs).report,
             { draws },
           );

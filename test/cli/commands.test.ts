@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -239,6 +239,15 @@ describe('npm run eval', () => {
     assert.equal(intervals.code, 0, intervals.err);
     assert.match(intervals.out, /intervals, bootstrap over 1 event: not computed/);
     assert.equal(JSON.parse(intervals.out.trim().split('\n').at(-1) ?? '').intervals.figures, null);
+    // Two folders are one pooled set, their documents named by folder.
+    const gold2 = join(dir, 'gold2');
+    cpSync(gold, gold2, { recursive: true });
+    const both = run('eval', [gold, gold2, '--json', '--errors']);
+    assert.equal(both.code, 0, both.err);
+    const pooled = JSON.parse(both.out.trim().split('\n').at(-1) ?? '');
+    assert.equal(pooled.docs, 2);
+    assert.equal(pooled.gold_segments, 6);
+    assert.equal(pooled.expectation.n, 4);
     const badCount = run('eval', [gold, '--intervals', 'ten']);
     assert.equal(badCount.code, 2);
     assert.match(badCount.err, /--intervals: expected a number of resamples/);
