@@ -47,6 +47,7 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 const OPENING_MARKS = new Set(['“', '‘', '"', "'", '—', '–', '-', '(', '[', '«']);
+const QUOTE_OPENERS = new Set(['“', '‘', '"', "'"]);
 const BYLINE_PREFIX_RE =
   /^(?:(?:written|posted|reported|compiled)\s+)?by\s+|^(?:authors?|words|text|writer)\s*:\s*/i;
 const TITLE_PREFIX_RE = /^(?:dr|mr|mrs|ms|prof)\.?\s+/i;
@@ -178,9 +179,13 @@ function isShortQuestion(line: Line): boolean {
   );
 }
 
-/** Last character class: a line ending in a letter, digit or closing bracket is unpunctuated. */
+/**
+ * Last character class: a line ending in a letter, digit or closing bracket is unpunctuated,
+ * also behind closing quotation marks (a headline's "… a 'mission of peace'"; a sentence's
+ * quotation closes after its period: "… he said.”").
+ */
 function endsUnpunctuated(line: string): boolean {
-  return /[\p{L}\p{N})\]]$/u.test(line);
+  return /[\p{L}\p{N})\]][’”'"]*$/u.test(line);
 }
 
 /** "Blinken Vows to Address Concerns in Talks with Chinese Officials." */
@@ -264,7 +269,10 @@ function classifyLines(
     const looksTitle =
       first.words <= HEADLINE_MAX_WORDS &&
       (endsUnpunctuated(s) || isTitleCase(s) || /[;:]$/.test(s) || isShortQuestion(first));
-    if (looksTitle && !OPENING_MARKS.has(s[0] ?? '')) headline = firstIndex;
+    // A line opening with a mark is a quotation or an aside, not a headline, unless it opens
+    // with a quoted word and ends in a plain word ("'Historic' climate deal in sight").
+    const quotedOpening = QUOTE_OPENERS.has(s[0] ?? '') && /[\p{L}\p{N}]$/u.test(s);
+    if (looksTitle && (!OPENING_MARKS.has(s[0] ?? '') || quotedOpening)) headline = firstIndex;
   }
   if (headline >= 0) {
     kinds[headline] = 'headline';

@@ -131,6 +131,18 @@ test('the first line is the headline when it looks like a title, then an optiona
   );
 });
 
+// Headlines quote: "… a 'mission of peace'", "'Historic' climate deal …" (AllSides headlines,
+// issue 12's ninth session). A lede that opens with a quotation ends with a period.
+test('a headline may end in a closing quotation mark or open with a quoted word', () => {
+  const body = '\nBlinken met Qin Gang on Sunday. They spoke for seven hours.\nThe talks went on.';
+  const first = (line: string) => segmentArticle(line + body)[0]?.kind;
+  assert.equal(first("Blinken: Beijing visit a 'mission of peace'"), 'headline');
+  assert.equal(first('Blinken says talks are “back on track”'), 'headline');
+  assert.equal(first("'Candid' talks in Beijing as Blinken meets Qin"), 'headline');
+  assert.equal(first('“We are back on track,” Blinken said on Sunday.'), 'body');
+  assert.equal(first('“We are back on track”'), 'body');
+});
+
 test('bylines and page furniture are recognised', () => {
   const text = [
     'US-China tensions: Blinken launches high-stakes talks',
