@@ -50,6 +50,15 @@ const OPENING_MARKS = new Set(['“', '‘', '"', "'", '—', '–', '-', '(', '
 const QUOTE_OPENERS = new Set(['“', '‘', '"', "'"]);
 const BYLINE_PREFIX_RE =
   /^(?:(?:written|posted|reported|compiled)\s+)?by\s+|^(?:authors?|words|text|writer)\s*:\s*/i;
+// A line of one to four personal names, each of two to four capitalised words ("Garry L.
+// Smith"), joined by "and" or commas.
+const PERSON_NAME = String.raw`\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]*\.?){1,3}`;
+const NAMES_ONLY_RE = new RegExp(
+  String.raw`^${PERSON_NAME}(?:(?:,| and|, and) ${PERSON_NAME}){0,3}$`,
+  'u',
+);
+// An outlet's credit line in capitals: "USA TODAY", "THE ASSOCIATED PRESS".
+const OUTLET_CREDIT_RE = /^\p{Lu}[\p{Lu}&.' ]{1,30}$/u;
 const TITLE_PREFIX_RE = /^(?:dr|mr|mrs|ms|prof)\.?\s+/i;
 
 /** Segments of `text`, in reading order. */
@@ -283,6 +292,28 @@ function classifyLines(
       const oneShortSentence =
         next.words <= DEK_MAX_WORDS && !next.short.endsWith(':') && sentenceCount(next) === 1;
       if (unpunctuated || oneShortSentence) kinds[headline + 1] = 'dek';
+    }
+  }
+
+  // "David Jackson and John Fritze" over "USA TODAY": at the top (the first line, or under
+  // the headline and its dek), a line of names only over a short line in capitals is the
+  // byline and its outlet credit, not a headline.
+  const top = headline >= 0 ? [headline, headline + 1, headline + 2] : content.slice(0, 1);
+  for (const p of top) {
+    const names = lines[p]?.short;
+    const credit = lines[p + 1]?.short;
+    if (
+      names != null &&
+      credit != null &&
+      (kinds[p] === 'pending' || kinds[p] === 'dek' || p === headline) &&
+      (kinds[p + 1] === 'pending' || (p === headline && kinds[p + 1] === 'dek')) &&
+      NAMES_ONLY_RE.test(names) &&
+      OUTLET_CREDIT_RE.test(credit)
+    ) {
+      kinds[p] = 'byline';
+      kinds[p + 1] = 'byline';
+      authorNames.add(normalize(names));
+      break;
     }
   }
 

@@ -143,6 +143,25 @@ test('a headline may end in a closing quotation mark or open with a quoted word'
   assert.equal(first('“We are back on track”'), 'body');
 });
 
+// USA TODAY's layout in the AllSides corpus: the authors' names over the outlet's credit.
+test('a line of names over an outlet credit in capitals is a byline, with or without a headline', () => {
+  const body = 'Blinken met Qin Gang on Sunday. They spoke for seven hours.\nThe talks went on.';
+  assert.deepEqual(
+    segmentArticle(`Blinken lands in Beijing\nDavid Jackson and Ann Lee\nUSA TODAY\n${body}`).map(
+      (s) => s.kind,
+    ),
+    ['headline', 'byline', 'byline', 'body', 'body', 'body'],
+  );
+  assert.deepEqual(
+    segmentArticle(`Ann Lee\nUSA TODAY\n${body}`, { title: 'Blinken lands in Beijing' }).map(
+      (s) => s.kind,
+    ),
+    ['byline', 'byline', 'body', 'body', 'body'],
+  );
+  // A headline that names people is still a headline when no credit line follows.
+  assert.equal(segmentArticle(`Blinken and Qin Gang\n${body}`)[0]?.kind, 'headline');
+});
+
 test('bylines and page furniture are recognised', () => {
   const text = [
     'US-China tensions: Blinken launches high-stakes talks',
