@@ -52,6 +52,9 @@ export const segmentationFileSchema = z.strictObject({
   byline: z.array(patternSchema),
   /** Lines that announce an author note; the short line after them is a byline too. */
   authorIntro: z.array(patternSchema),
+  /** Lines that open a summary box at the top ("Story highlights …"): it and the short
+   *  unpunctuated lines after it are deks. */
+  summaryIntro: z.array(patternSchema),
 });
 
 export interface SegmentationRules {
@@ -76,6 +79,7 @@ export interface SegmentationRules {
   namelessFurniture: readonly RegExp[];
   byline: readonly RegExp[];
   authorIntro: readonly RegExp[];
+  summaryIntro: readonly RegExp[];
 }
 
 const lower = (entries: string[]): ReadonlySet<string> =>
@@ -140,6 +144,7 @@ export function parseSegmentationRules(raw: unknown, file: string): Segmentation
     ),
     byline: compile(file, 'byline', data.byline),
     authorIntro: compile(file, 'authorIntro', data.authorIntro),
+    summaryIntro: compile(file, 'summaryIntro', data.summaryIntro),
   };
 }
 

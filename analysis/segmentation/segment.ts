@@ -39,6 +39,8 @@ const DEK_MAX_WORDS = 16;
 const FURNITURE_UNIT_MAX_WORDS = 12;
 /** How much of a line the keep-whole furniture patterns see. */
 const WHOLE_FURNITURE_HEAD = 300;
+/** How many of the first unclassified lines may open a summary box. */
+const SUMMARY_SEARCH_LINES = 3;
 /** A question heading opens with its question word, not with a connective. */
 const CONNECTIVES = new Set(['so', 'and', 'but', 'or', 'yet', 'then', 'now', 'which', 'because']);
 const FUNCTION_WORDS = new Set(
@@ -210,6 +212,34 @@ function isTitleCase(line: string): boolean {
   return content >= 3 && capitalized / content >= 0.85;
 }
 
+/**
+ * A summary box near the top ("Story highlights Western diplomat says …" and its bullet
+ * lines, CNN): the opening line and the short unpunctuated lines after it are deks, not a
+ * headline and body.
+ */
+function markSummaryBox(
+  text: string,
+  lines: readonly Line[],
+  kinds: LineKind[],
+  rules: SegmentationRules,
+): void {
+  let seen = 0;
+  for (let p = 0; p < lines.length && seen < SUMMARY_SEARCH_LINES; p++) {
+    if (kinds[p] !== 'pending') continue;
+    seen++;
+    const line = lines[p]!;
+    const head = text.slice(line.start, Math.min(line.end, line.start + WHOLE_FURNITURE_HEAD));
+    if (!matchesAny(rules.summaryIntro, head)) continue;
+    kinds[p] = 'dek';
+    for (let q = p + 1; q < lines.length && kinds[q] === 'pending'; q++) {
+      const s = lines[q]!.short;
+      if (s === null || lines[q]!.words > HEADLINE_MAX_WORDS || !endsUnpunctuated(s)) break;
+      kinds[q] = 'dek';
+    }
+    return;
+  }
+}
+
 function classifyLines(
   text: string,
   lines: Line[],
@@ -250,6 +280,7 @@ function classifyLines(
       kinds[p] = 'byline';
     }
   });
+  markSummaryBox(text, lines, kinds, rules);
 
   const content = lines.map((_, p) => p).filter((p) => kinds[p] === 'pending');
   if (content.length <= 1) {

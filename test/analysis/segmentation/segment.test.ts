@@ -162,6 +162,22 @@ test('a line of names over an outlet credit in capitals is a byline, with or wit
   assert.equal(segmentArticle(`Blinken and Qin Gang\n${body}`)[0]?.kind, 'headline');
 });
 
+// CNN's summary box, as the AllSides corpus carries it: first when the headline is kept apart.
+test('a summary box at the top is deks, with or without a headline over it', () => {
+  const box =
+    'Story highlights Western diplomat says new deadlines were set for March 1\nNegotiators had been scrambling to reach a deal\nHardliners want sanctions lifted right away\n';
+  const body =
+    'A new deadline has been set for March 1, a Western diplomat says.\nThe talks went on.';
+  assert.deepEqual(
+    segmentArticle(`Iran talks deadlines: March 1, July 1\n${box}${body}`).map((s) => s.kind),
+    ['headline', 'dek', 'dek', 'dek', 'body', 'body'],
+  );
+  assert.deepEqual(
+    segmentArticle(box + body, { title: 'Iran talks deadlines' }).map((s) => s.kind),
+    ['dek', 'dek', 'dek', 'body', 'body'],
+  );
+});
+
 test('bylines and page furniture are recognised', () => {
   const text = [
     'US-China tensions: Blinken launches high-stakes talks',
