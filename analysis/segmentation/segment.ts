@@ -306,9 +306,15 @@ function classifyLines(
     const s = first.short;
     // A first line ending in a period is a headline only in title case: short ledes
     // ("Huckabee made the announcement …") are common, headlines with a period are not.
+    // When the metadata names the headline and no first line is it, the text's own
+    // headline must be in title case ("As China's Economy Cools" for "China's Economy Cools,
+    // Perhaps …"): an unpunctuated first line is then more often a kicker, a caption, a
+    // dateline or "7 years ago" than another headline.
     const looksTitle =
       first.words <= HEADLINE_MAX_WORDS &&
-      (endsUnpunctuated(s) || isTitleCase(s) || /[;:]$/.test(s) || isShortQuestion(first));
+      (title !== null
+        ? isTitleCase(s)
+        : endsUnpunctuated(s) || isTitleCase(s) || /[;:]$/.test(s) || isShortQuestion(first));
     // A line opening with a mark is a quotation or an aside, not a headline, unless it opens
     // with a quoted word and ends in a plain word ("'Historic' climate deal in sight").
     const quotedOpening = QUOTE_OPENERS.has(s[0] ?? '') && /[\p{L}\p{N}]$/u.test(s);

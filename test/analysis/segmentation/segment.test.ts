@@ -178,6 +178,18 @@ test('a summary box at the top is deks, with or without a headline over it', () 
   );
 });
 
+// AllSides rows carry the headline as metadata; their texts often start with a caption.
+test('with a title that no first line is, only a title-case first line is a headline', () => {
+  const body = '\nBlinken met Qin Gang on Sunday. They spoke for seven hours.\nThe talks went on.';
+  const first = (line: string) =>
+    segmentArticle(line + body, { title: 'Blinken lands in Beijing for talks' })[0]?.kind;
+  assert.notEqual(first('Image copyright Getty Images'), 'headline');
+  assert.notEqual(first('6 years ago'), 'headline');
+  assert.equal(first('Blinken Arrives In Beijing For Rare Talks'), 'headline');
+  // Without a title, an unpunctuated first line is still read as one.
+  assert.equal(segmentArticle('Blinken lands in Beijing for talks' + body)[0]?.kind, 'headline');
+});
+
 test('bylines and page furniture are recognised', () => {
   const text = [
     'US-China tensions: Blinken launches high-stakes talks',
