@@ -59,3 +59,12 @@ test('"demonstrated" with a plain object is no speech; before a clause it is', (
   assert.deepEqual([v[0]!.quote, v[0]!.name], ['none', null]);
   assert.equal(v[1]!.name, 'Ana Ruiz');
 });
+
+test('an acronym keeps its capitals; a transcript label in capitals does not', () => {
+  const v = voicesOf([
+    ['The plant will close next year, KCNA said.'],
+    ['MR. BLINKEN: We will hold the talks in Geneva.'],
+  ]);
+  assert.equal(v[0]!.name, 'KCNA');
+  assert.equal(v[1]!.name, 'Blinken');
+});
