@@ -68,3 +68,10 @@ test('an acronym keeps its capitals; a transcript label in capitals does not', (
   assert.equal(v[0]!.name, 'KCNA');
   assert.equal(v[1]!.name, 'Blinken');
 });
+
+test('a union or company "Rep" is no member of Congress; "Rep" before a name is', () => {
+  const union = voicesOf([['Union Rep Tom Alder said the workers would strike on Monday.']]);
+  const member = voicesOf([['Rep Tom Alder said the bill would pass on Monday.']]);
+  assert.deepEqual([union[0]!.name, union[0]!.side], ['Tom Alder', 'other']);
+  assert.deepEqual([member[0]!.name, member[0]!.side], ['Tom Alder', 'us_gov']);
+});
