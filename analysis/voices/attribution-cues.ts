@@ -28,6 +28,9 @@ export interface Attribution {
   /** Two sources joined by "and" ("Moon and Kim vowed"), when the words read so: the voices
    *  stage credits both when both name people, else `source` (the first of them). */
   conjuncts?: [Token[], Token[]];
+  /** A threat to act ("threatened to veto"): it credits the sentence only when no other
+   *  cue does ("after Reid threatened to hold up bills, McConnell told …"). */
+  yields?: boolean;
 }
 
 export function cue(

@@ -37,7 +37,7 @@ import {
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
-import { adjectiveOnly, finiteVerbFirst } from '../scoring/name-words.js';
+import { adjectiveOnly, finiteVerbFirst, isAllCaps, notNameStart } from '../scoring/name-words.js';
 
 /**
  * Every word the cue loop of findAttributions acts on: "according", the attribution nouns,
@@ -158,11 +158,18 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     // word elsewhere is a reporting clause when it closes the sentence after a comma.
     const closing = closesSentence(tokens, i);
     const naming = verb.lemma === 'call' && relativeNaming(tokens, i);
+    // "threatened to veto": a threat to act, when no word the verb otherwise needs follows.
+    const infinitive =
+      verb.toInfinitive === true &&
+      !!verb.requiresNext &&
+      !followedBy(tokens, i, verb.requiresNext) &&
+      infinitiveFollows(tokens, i);
     if (
       verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       !closing &&
       !naming &&
+      !infinitive &&
       !asClauseOpens(tokens, i)
     )
       continue;
@@ -172,6 +179,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
     if (!source || isNonSource(source.source)) continue;
     if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
+    if (infinitive && !personSubject(source.source, tokens[0]!)) continue;
     // The sentence's subject taken over by "and shows that …" must fit the verb as well.
     if (
       verb.subject &&
@@ -206,7 +214,13 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
         rest !== null &&
         !rest.some((r) => r.norm === 'that' || r.text === '“' || r.text === ':'));
-    if (verb.requiresNext && !followedBy(tokens, i, verb.requiresNext) && !trailing && !naming)
+    if (
+      verb.requiresNext &&
+      !followedBy(tokens, i, verb.requiresNext) &&
+      !trailing &&
+      !naming &&
+      !infinitive
+    )
       continue;
     const conjuncts = coordinated(tokens, source.source);
     found.push({
@@ -214,6 +228,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
       inherited: source.inherited,
       trailing,
       ...(conjuncts ? { conjuncts } : {}),
+      ...(infinitive ? { yields: true } : {}),
     });
   }
   // The sentence's main attribution first: a trailing reporting clause, then the first
@@ -231,6 +246,7 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
   const reported = found.some((a) => a.cue === 'speech_verb' && CORE_SAYING.has(a.lemma));
   const rank = (a: Attribution) =>
     (conduit(a) ? 4 : 0) +
+    (a.yields ? 3 : 0) +
     (a.trailing && !(a.cue === 'according_to' && reported)
       ? 0
       : a.cue === 'speech_verb'
@@ -328,6 +344,31 @@ export function isMedia(source: Token[]): boolean {
   );
 }
 
+// "to" and a verb right after the verb, perhaps past an adverb or a time phrase
+// ("threatened to veto", "threatened again to", "threatened last week to"), not "to the".
+function infinitiveFollows(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && tokens[k]?.isWord; k++) {
+    // "threatening to the administration" is the adjective: a verb, not an article, follows.
+    if (tokens[k]!.norm === 'to') {
+      const next = tokens[k + 1];
+      return !!next?.isWord && !isCap(next) && !ROLES.determiners.has(next.norm);
+    }
+    if (tokens[k]!.norm === 'by' || isCap(tokens[k]!)) return false;
+  }
+  return false;
+}
+
+// The subject of a threat to act is a person or a body of people: a name, a role noun or a
+// personal pronoun; not "it", "that", a common noun ("Iran tensions", "US-Russian airstrikes")
+// nor a capitalised common word opening the sentence ("Stirring fears …", "Such reversals").
+const PERSON_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+function personSubject(source: Token[], first: Token): boolean {
+  const head = source[source.length - 1]!;
+  if (PERSON_PRONOUNS.has(head.norm) || ROLES.roleNouns.has(head.norm)) return true;
+  if (!isCap(head) || PRONOUNS.has(head.norm)) return false;
+  return !(head === first && !isAllCaps(head.text) && notNameStart(head));
+}
+
 function subjectFits(source: Token[], kind: 'document' | 'source', first: Token): boolean {
   const head = source[source.length - 1]!;
   // A lone capitalised plural opening the sentence ("Markets are worried") is a plain noun.
@@ -396,7 +437,9 @@ function sourceOf(
 ): { source: Token[]; inherited: boolean; credits?: boolean; fromSubject?: boolean } | null {
   const verb = tokens[v]!;
   const ing = verb.norm.endsWith('ing');
-  const skipped = skipToSubject(tokens, v - 1);
+  // A relative clause set off by commas is skipped, but not before a participle ("…, calling
+  // it" has the main clause's subject).
+  const skipped = skipToSubject(tokens, v - 1, !ing);
   let k = skipped.k;
   // "Trump Jr. joked", "Robert Smith Sr. said": the abbreviation's dot ends the name.
   if (
@@ -445,7 +488,10 @@ function sourceOf(
         return null;
       return np ? { source: np, inherited: false } : null;
     }
-    let found = npEndingAt(tokens, k);
+    // "An officer who would not agree to being identified said": no phrase ends at the
+    // clause's last word, but the clause has an owner.
+    let found =
+      npEndingAt(tokens, k) ?? (clauseWord(prev) ? relativeClauseOwner(tokens, k + 1) : null);
     if (!found) return null;
     if (found[found.length - 1]!.text === 'MORE') found = beforeLinkText(tokens, k) ?? found;
     // "people familiar with the matter said", "sources briefed on the talks said": the
@@ -472,6 +518,7 @@ function sourceOf(
       }
     }
     found = pastPhraseObject(tokens, found) ?? found;
+    found = relativeClauseOwner(tokens, indexNear(tokens, found[0]!)) ?? found;
     const np = innerSource(tokens, found);
     if (np.length === 1 && (np[0]!.norm === 'i' || np[0]!.norm === 'we')) return null;
     // "Holm issued a statement saying …": a document the subject issued passes on the
@@ -906,6 +953,49 @@ const PHRASE_PREPOSITIONS = new Set('with to on in for at from into across'.spli
  * before that phrase, when it can be a source (a name or a role). Null when the phrase
  * before the verb is no such object.
  */
+// "Analysts who follow the company say", "Former US diplomats who have spent long days …
+// with the North Koreans say": the noun phrase before a relative clause speaks, not a noun of
+// the clause. Only a person or body ("analysts", a name) owns the clause, and the clause runs
+// unbroken by punctuation (but for the dashes skipToSubject has passed) or a subordinator to
+// the found phrase, and the owner opens the sentence or a clause ("a senior aide to a
+// Democratic senator who …", "a chorus of GOP leaders who …" are objects, "Rubio, a member
+// of the Gang of Eight who …" an apposition).
+// A lower-case word that may end a relative clause ("identified", "briefing"), not a
+// negation or auxiliary left of the verb ("who won't acknowledge", "who don't think").
+function clauseWord(t: Token): boolean {
+  return !isCap(t) && !/['’]/.test(t.text) && !/^(not|never|do|does|did|can|will)$/.test(t.norm);
+}
+const CLAUSE_BREAKS = new Set(
+  'that which because if when since although though while after before until unless whether so'.split(
+    ' ',
+  ),
+);
+function relativeClauseOwner(tokens: Token[], at: number): Token[] | null {
+  if (PRONOUNS.has(tokens[at]?.norm ?? '')) return null;
+  for (let w = at - 1; w >= Math.max(1, at - 15); w--) {
+    const t = tokens[w]!;
+    if (!t.isWord || QUOTE_MARKS.has(t.text)) return null;
+    if (BOUNDARY_CONJ.has(t.norm) || CLAUSE_BREAKS.has(t.norm)) return null;
+    if (t.norm !== 'who' && t.norm !== 'whom') continue;
+    // The clause needs a verb of its own: "who" right before the phrase is its subject.
+    if (w === at - 1) return null;
+    const owner = npEndingAt(tokens, w - 1);
+    const head = owner?.[owner.length - 1];
+    if (!owner || !head || PRONOUNS.has(head.norm)) return null;
+    if (!ROLES.roleNouns.has(head.norm) && !isCap(head)) return null;
+    const first = indexNear(tokens, owner[0]!);
+    const before = tokens[first - 1];
+    // After a comma the owner may be an apposition ("Kevin Downing, the lawyer who …").
+    const opens =
+      !before ||
+      (!before.isWord && !QUOTE_MARKS.has(before.text) && before.text !== ',') ||
+      /^(and|but)$/.test(before.norm) ||
+      first === sentenceSubjectStart(tokens);
+    return opens ? owner : null;
+  }
+  return null;
+}
+
 function pastPhraseObject(tokens: Token[], found: Token[]): Token[] | null {
   let at = indexNear(tokens, found[0]!);
   if (!PHRASE_PREPOSITIONS.has(tokens[at - 1]?.norm ?? '')) return null;

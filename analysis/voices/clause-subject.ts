@@ -4,7 +4,7 @@
 // It deliberately does not find speech verbs (attribution.ts) or walk noun phrases
 // (source-phrase.ts).
 
-import { isCap, npStartingAt, PRONOUNS } from './source-phrase.js';
+import { isCap, npEndingAt, npStartingAt, PRONOUNS } from './source-phrase.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
 
@@ -27,8 +27,14 @@ const QUANTITIES = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|few|sever
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
 // adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
-// statement,") and a control verb ("declined to", "was quick to").
-export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: boolean } {
+// statement,") and a control verb ("declined to", "was quick to"); with `relative`, a
+// relative clause set off by commas (not before a participle: "…, calling it" has the
+// main clause's subject).
+export function skipToSubject(
+  tokens: Token[],
+  k: number,
+  relative = false,
+): { k: number; sawBe: boolean } {
   let sawBe = false;
   // After "working to", "quick to": a "be" further left is progressive or adjectival
   // ("have been working to temper"), not a passive of the speech verb.
@@ -71,6 +77,26 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
     ) {
       // "Officials, though, told …", "Iran, meanwhile, reminded …"
       k -= 3;
+    } else if (relative && t.text === ',' && relativeOpening(tokens, k) > 0) {
+      // "ZTE, which employs around 75,000 people, has disputed …", "Schumer, for whom Weiner
+      // once worked, expressed …": a clause set off by commas after the source (and an age:
+      // "Skylar Iske, 22, who voted …, said").
+      let end = relativeOpening(tokens, k) - 1;
+      if (/^\d+$/.test(tokens[end]!.text) && tokens[end - 1]?.text === ',') end -= 2;
+      // A name owning the clause opens the sentence or a clause: in "… made by Benedict, who
+      // will leave his post, said the Rev. Federico Lombardi" the verb's source follows.
+      const owner = npEndingAt(tokens, end);
+      const first = owner ? tokens.indexOf(owner[0]!) : -1;
+      const before = tokens[first - 1];
+      if (
+        !owner ||
+        (isCap(owner[owner.length - 1]!) &&
+          before?.isWord &&
+          !/^(and|but)$/.test(before.norm) &&
+          first !== sentenceSubjectStart(tokens))
+      )
+        break;
+      k = end;
     } else if (t.norm === 'to' && ROLES.controlVerbs.has(tokens[k - 1]?.norm ?? '')) {
       k -= 2;
       while (k >= 0 && ROLES.controlVerbs.has(tokens[k]!.norm)) k--;
@@ -95,6 +121,37 @@ export function skipToSubject(tokens: Token[], k: number): { k: number; sawBe: b
     if (k === start) break;
   }
   return { k, sawBe };
+}
+
+// The comma opening a relative clause that the comma at `close` ends: ", who …,", ", which
+// …," after a name, ", for whom …,"; -1 if none within 20 tokens. The clause holds no other
+// punctuation than abbreviation dots, so a list ("Smith, who …, and Jones, who …") is not one.
+function relativeOpening(tokens: Token[], close: number): number {
+  for (let j = close - 1; j >= Math.max(1, close - 20); j--) {
+    const t = tokens[j]!;
+    if (t.isWord) continue;
+    if (t.text === '.' && tokens[j - 1]?.isWord) continue;
+    // "75,000" may be split at its comma.
+    if (
+      /^[.,]$/.test(t.text) &&
+      /^\d/.test(tokens[j - 1]?.text ?? '') &&
+      /^\d/.test(tokens[j + 1]?.text ?? '')
+    )
+      continue;
+    if (t.text !== ',') return -1;
+    const a = tokens[j + 1]?.norm ?? '';
+    const b = tokens[j + 2]?.norm ?? '';
+    const owner = tokens[j - 1];
+    if (!owner?.isWord || j + 2 >= close) return -1;
+    if (a === 'who' || a === 'whose') return j;
+    if (a === 'which' || /^(for|with|to|of|under)$/.test(a)) {
+      if (a !== 'which' && b !== 'whom' && b !== 'which') return -1;
+      // "Greenpeace, which …": only a named body, not "the plan, which …".
+      return isCap(owner) || (a !== 'which' && b === 'whom') ? j : -1;
+    }
+    return -1;
+  }
+  return -1;
 }
 
 /** The sentence's grammatical subject when it opens with a name or role ("Blinken refrained …"). */

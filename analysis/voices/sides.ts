@@ -72,8 +72,10 @@ export function compileSideRules(parties: readonly PartyPatterns[]): SideRules {
 
 // "Rep" as a title before a name, its period split off by the tokenizer ("Rep. Duncan
 // Hunter" gives the title "Rep"): the lists name it "rep.", so that a lower-case "union rep"
-// is no member of Congress, nor is a "state Rep" (a state legislator).
-const TITLE_ABBREVIATION = /(?<![Ss]tate )\b(Rep)\b(?!\.)/g;
+// is no member of Congress, nor is a "state Rep" (a state legislator), nor a "Union Rep",
+// "Sales Rep" or "Company Rep" (a representative of a union or a firm).
+const TITLE_ABBREVIATION =
+  /(?<!(?:[Ss]tate|[Uu]nion|[Ss]ales|[Ss]ervice|[Cc]ompany) )\b(Rep)\b(?!\.)/g;
 
 /**
  * The side a role description gives: analyst words first ("former" outranks any

@@ -393,8 +393,10 @@ export class SpeakerBook {
             : own
           : (indexed ?? this.index.byFirst.get(last));
       canonical = (bodyName ? own : full) ?? name.map((t) => t.text).join(' ');
-      // A transcript label in capitals ("BLINKEN:") names the person in ordinary case.
-      if (/^[\p{Lu} .'-]{4,}$/u.test(canonical))
+      // A transcript label in capitals ("BLINKEN:", "MR. KIM:") names the person in ordinary
+      // case, as does a name of two words ("JEB BUSH"); a one-word acronym of up to four
+      // letters ("KCNA", "ACLU") keeps its capitals.
+      if (/^[\p{Lu} .'-]{4,}$/u.test(canonical) && /\p{Lu}{5}|[ .]/u.test(canonical))
         canonical = canonical.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
       // A capitalised name credited with speech is a person unless it names a place or body.
       person = true;

@@ -24,6 +24,9 @@ const VerbsSchema = z.object({
       /** Who may be the subject: 'document' only a document or poll ("polls show"),
        *  'source' a name, role, pronoun or document but not any noun ("signs suggest"). */
       subject: z.enum(['document', 'source']).optional(),
+      /** The verb also counts before "to" and a verb ("threatened to veto") when its subject
+       *  is a person, not "it" nor a common noun ("tensions threaten to boil over"). */
+      toInfinitive: z.boolean().optional(),
       /** The verb counts only in a reporting clause right after a closing quotation mark
        *  ("“…,” Issa snapped", "“…,” the report states"). */
       afterQuote: z.boolean().optional(),
