@@ -32,6 +32,12 @@ test('captions, credits, newsletter boxes and "SEE ALSO" lines are furniture', (
     '(Photo: Jane Roe, AFP/Getty Images)',
     'SEE ALSO: Leaders agree to meet again in the spring',
     'More On This...',
+    // POLITICO's and the Daily Caller's link lines, captions ending in a credit.
+    '( Also on POLITICO: Kerry: No deal is better than a bad deal)',
+    '( PHOTOS: Leaders at the summit)',
+    '(RELATED: Leaders agree to meet again in the spring)',
+    'President Jane Roe in Vienna, June 10, 2017. (Reuters photo: John Doe)',
+    'Secretary Jane Roe (Photo: John Doe, Getty Images)',
   ];
   for (const line of lines) {
     assert.deepEqual(kinds(`${BODY}\n${line}\n${BODY}`)[2], `boilerplate: ${line}`, line);
