@@ -38,6 +38,16 @@ test('captions, credits, newsletter boxes and "SEE ALSO" lines are furniture', (
     '(RELATED: Leaders agree to meet again in the spring)',
     'President Jane Roe in Vienna, June 10, 2017. (Reuters photo: John Doe)',
     'Secretary Jane Roe (Photo: John Doe, Getty Images)',
+    // Lines repeated across many AllSides articles of one outlet.
+    'Advertisement:',
+    'Slideshow (2 Images)',
+    'ANALYSIS/OPINION:',
+    '7 years ago',
+    'Follow @janeroe on Twitter.',
+    'REUTERS/Jane Roe',
+    'The opinions expressed in this commentary are solely those of the author.',
+    'Image copyright Getty Images Image caption Jane Roe met the envoy in Vienna. She said the talks went well',
+    'Media playback is unsupported on your device Media caption The envoy says talks went well',
   ];
   for (const line of lines) {
     assert.deepEqual(kinds(`${BODY}\n${line}\n${BODY}`)[2], `boilerplate: ${line}`, line);
