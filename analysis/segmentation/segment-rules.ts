@@ -37,6 +37,8 @@ export const segmentationFileSchema = z.strictObject({
     neverFinal: z.array(word),
     /** "a.m." and "p.m.": final before a capital unless the sentence so far is a time phrase. */
     timeOfDay: z.array(word),
+    /** After "a.m." or "p.m." they continue the sentence ("Update at 1:50 p.m. ET."). */
+    timeZones: z.array(word),
     /** "Co.", "Inc.", "Jr.": final only when a typical sentence opener follows. */
     nameParts: z.array(word),
     /** AP state abbreviations ("Fla.", "Calif."): like nameParts. */
@@ -63,6 +65,8 @@ export interface SegmentationRules {
   beforeNumber: ReadonlySet<string>;
   neverFinal: ReadonlySet<string>;
   timeOfDay: ReadonlySet<string>;
+  /** Upper case, as written: "ET", "GMT". */
+  timeZones: ReadonlySet<string>;
   nameParts: ReadonlySet<string>;
   sentenceStarters: ReadonlySet<string>;
   speechVerbs: ReadonlySet<string>;
@@ -122,6 +126,7 @@ export function parseSegmentationRules(raw: unknown, file: string): Segmentation
     beforeNumber: lower(data.abbreviations.beforeNumber),
     neverFinal: lower(data.abbreviations.neverFinal),
     timeOfDay: lower(data.abbreviations.timeOfDay),
+    timeZones: new Set(data.abbreviations.timeZones),
     nameParts: lower([...data.abbreviations.nameParts, ...data.abbreviations.states]),
     sentenceStarters: lower(data.sentenceStarters),
     speechVerbs: lower(data.speechVerbs),

@@ -242,7 +242,9 @@ class Scanner {
       return prev !== '' && LOWER_RE.test(prev[0] ?? '') && this.opensSentence(n);
     }
     if (token.includes('.') && DOTTED_RE.test(token)) {
-      if (rules.timeOfDay.has(low)) return !this.isTimePhrase(spaceBefore);
+      // "at 1:50 p.m. ET. New …": the time zone ends it, not "p.m.".
+      if (rules.timeOfDay.has(low))
+        return !this.isTimePhrase(spaceBefore) && !rules.timeZones.has(this.wordAt(n));
       return this.opensSentence(n);
     }
     if (rules.nameParts.has(low)) return this.opensSentence(n);

@@ -9,6 +9,18 @@ const texts = (text: string, hints?: { title?: string }): string[] =>
   segmentArticle(text, hints).map((s) => s.text);
 const kinds = (text: string): string[] => segmentArticle(text).map((s) => `${s.kind}: ${s.text}`);
 
+test('a time zone after "p.m." belongs to the time: "Update at 1:50 p.m. ET."', () => {
+  assert.deepEqual(
+    texts('Update at 1:50 p.m. ET. New talks are set. It began at 3 p.m. ET and ran late.'),
+    ['Update at 1:50 p.m. ET.', 'New talks are set.', 'It began at 3 p.m. ET and ran late.'],
+  );
+  // Without a zone, "p.m." before a capital still ends the sentence.
+  assert.deepEqual(texts('The vote was at 5 p.m. Then they left.'), [
+    'The vote was at 5 p.m.',
+    'Then they left.',
+  ]);
+});
+
 test('abbreviations and initials do not end a sentence', () => {
   assert.deepEqual(
     texts(
