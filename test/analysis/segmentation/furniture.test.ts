@@ -48,11 +48,17 @@ test('captions, credits, newsletter boxes and "SEE ALSO" lines are furniture', (
     'The opinions expressed in this commentary are solely those of the author.',
     'Image copyright Getty Images Image caption Jane Roe met the envoy in Vienna. She said the talks went well',
     'Media playback is unsupported on your device Media caption The envoy says talks went well',
+    'This article is more than 4 months old',
+    'The envoy will meet the minister on Monday. | AP Photos Envoy heads to Vienna',
   ];
   for (const line of lines) {
     assert.deepEqual(kinds(`${BODY}\n${line}\n${BODY}`)[2], `boilerplate: ${line}`, line);
     assert.equal(segmentArticle(`${BODY}\n${line}\n${BODY}`).length, 5, line);
   }
+});
+
+test('an author with the USA TODAY credit on one line is a byline', () => {
+  assert.equal(kinds(`${BODY}\nJane Roe, USA TODAY\n${BODY}`)[2], 'byline: Jane Roe, USA TODAY');
 });
 
 test('a body line that mentions a photo or a newsletter is still body', () => {
