@@ -34,6 +34,8 @@ const HEADING_MAX_WORDS = 12;
 const QUESTION_HEADING_MAX_WORDS = 10;
 const HEADLINE_MAX_WORDS = 30;
 const DEK_MAX_WORDS = 16;
+/** A first line this long or longer, unpunctuated, under a headline the text lacks, is a standfirst. */
+const STANDFIRST_MIN_WORDS = 8;
 /** Furniture longer than this is prose ("This story has been corrected. An earlier …"),
  *  unless its pattern keeps it whole. */
 const FURNITURE_UNIT_MAX_WORDS = 12;
@@ -319,6 +321,21 @@ function classifyLines(
     // with a quoted word and ends in a plain word ("'Historic' climate deal in sight").
     const quotedOpening = QUOTE_OPENERS.has(s[0] ?? '') && /[\p{L}\p{N}]$/u.test(s);
     if (looksTitle && (!OPENING_MARKS.has(s[0] ?? '') || quotedOpening)) headline = firstIndex;
+  }
+  // The metadata names the headline and the text does not hold it: a first line that is one
+  // unpunctuated sentence-like line over the story is its standfirst ("President offers no
+  // new solutions to government shutdown in first Oval Office address"), not body.
+  if (headline < 0 && title !== null && first?.short != null && firstIndex !== undefined) {
+    const s = first.short;
+    if (
+      content.length > 2 &&
+      first.words >= STANDFIRST_MIN_WORDS &&
+      first.words <= HEADLINE_MAX_WORDS &&
+      endsUnpunctuated(s) &&
+      !OPENING_MARKS.has(s[0] ?? '') &&
+      sentenceCount(first) === 1
+    )
+      kinds[firstIndex] = 'dek';
   }
   if (headline >= 0) {
     kinds[headline] = 'headline';

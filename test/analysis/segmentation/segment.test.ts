@@ -198,6 +198,11 @@ test('with a title that no first line is, only a title-case first line is a head
   assert.notEqual(first('Image copyright Getty Images'), 'headline');
   assert.notEqual(first('6 years ago'), 'headline');
   assert.equal(first('Blinken Arrives In Beijing For Rare Talks'), 'headline');
+  // A sentence-like unpunctuated first line under a title the text lacks is its standfirst.
+  assert.equal(
+    first('President offers no new solutions to the standoff in his first address from Beijing'),
+    'dek',
+  );
   // Without a title, an unpunctuated first line is still read as one.
   assert.equal(segmentArticle('Blinken lands in Beijing for talks' + body)[0]?.kind, 'headline');
 });
