@@ -342,7 +342,8 @@ function classifyLines(
     if (
       names != null &&
       credit != null &&
-      (kinds[p] === 'pending' || kinds[p] === 'dek' || p === headline) &&
+      // A headline the metadata names is no byline ("Trump Fires Comey" over "ANALYSIS").
+      (kinds[p] === 'pending' || kinds[p] === 'dek' || (p === headline && titled === undefined)) &&
       (kinds[p + 1] === 'pending' || (p === headline && kinds[p + 1] === 'dek')) &&
       NAMES_ONLY_RE.test(names) &&
       OUTLET_CREDIT_RE.test(credit)
