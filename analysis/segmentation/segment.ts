@@ -290,7 +290,8 @@ function classifyLines(
   // 2. Headline: the first content line, when it looks like a title; then an optional dek.
   const sentenceCount = (line: Line): number =>
     line.words > 60 ? 99 : splitSentences(text, line.start, line.end, rules).length;
-  const title = hints.title ? normalize(hints.title).replace(/[.;:]$/, '') : null;
+  // A blank title ("  ", ".") is no title: it names no headline.
+  const title = (hints.title && normalize(hints.title).replace(/[.;:]$/, '')) || null;
   let headline = -1;
   const titled = title
     ? content.slice(0, 3).find((p) => {

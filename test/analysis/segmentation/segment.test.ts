@@ -162,6 +162,13 @@ test('a line of names over an outlet credit in capitals is a byline, with or wit
   assert.equal(segmentArticle(`Blinken and Qin Gang\n${body}`)[0]?.kind, 'headline');
 });
 
+test('a blank title is no title', () => {
+  const text =
+    'Talks resume in Geneva\nThe talks went on for seven hours on Sunday.\nThey ended late.';
+  for (const title of ['', '  ', '.'])
+    assert.equal(segmentArticle(text, { title })[0]?.kind, 'headline', JSON.stringify(title));
+});
+
 test('a headline the metadata names stays a headline over a line in capitals', () => {
   const body = 'Blinken met Qin Gang on Sunday. They spoke for seven hours.\nThe talks went on.';
   const kinds = segmentArticle(`Blinken Meets Qin\nANALYSIS\n${body}`, {
