@@ -282,6 +282,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`expected a gold folder\n\n${USAGE}`);
     return 2;
   }
+  // A pooled run names documents and events by the folder's last part: two folders of one
+  // name (the same folder twice, or "a/gold" and "b/gold") would merge their events.
+  const names = folders.map((f) => basename(resolve(f)));
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) {
+    console.error(
+      `eval: two gold folders named "${twice}": a pooled set keeps events apart by folder name\n\n${USAGE}`,
+    );
+    return 2;
+  }
   const pooled = folders.length > 1;
   const folder = folders.join(' + ');
   const draws = intervalDraws(args.values.intervals);
