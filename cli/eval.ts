@@ -82,7 +82,8 @@ Options
   --intervals N   95 % bootstrap intervals of expectation macro-F1, lowers and raises
                  recall, speaker and side accuracy and quote macro-F1, resampling whole
                  events with replacement N times (1000 is plenty; seeded, so repeatable);
-                 a set of fewer than 5 events gets none. With --json they are the
+                 a set of fewer than 5 events gets none, nor does a figure fewer than 5
+                 events compute alone (a class in one event). With --json they are the
                  report's "intervals" field
   -h, --help show this text`;
 
@@ -227,6 +228,12 @@ function printIntervals(intervals: Intervals, minEvents: number): void {
   console.log(`\n${head} (${intervals.draws} resamples, seed ${intervals.seed})`);
   for (const [name, f] of Object.entries(intervals.figures)) {
     if (f.estimate === null) continue;
+    if (f.low === null) {
+      console.log(
+        `  ${name.padEnd(22)} ${fmt(f.estimate)}  (no interval: ${f.events} event${f.events === 1 ? '' : 's'} compute it)`,
+      );
+      continue;
+    }
     console.log(
       `  ${name.padEnd(22)} ${fmt(f.estimate)}  [${fmt(f.low)}, ${fmt(f.high)}]${f.draws < intervals.draws ? `  (${f.draws} resamples had the class)` : ''}`,
     );
@@ -280,6 +287,16 @@ async function main(argv: string[]): Promise<number> {
   const folders = args.positionals;
   if (folders.length === 0) {
     console.error(`expected a gold folder\n\n${USAGE}`);
+    return 2;
+  }
+  // A pooled run names documents and events by the folder's last part: two folders of one
+  // name (the same folder twice, or "a/gold" and "b/gold") would merge their events.
+  const names = folders.map((f) => basename(resolve(f)));
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) {
+    console.error(
+      `eval: two gold folders named "${twice}": a pooled set keeps events apart by folder name\n\n${USAGE}`,
+    );
     return 2;
   }
   const pooled = folders.length > 1;

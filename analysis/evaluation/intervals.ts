@@ -43,6 +43,8 @@ export interface FigureInterval {
   high: number | null;
   /** Resamples that could compute it (a resample without any `raises` row has no raises recall). */
   draws: number;
+  /** Events that can compute it alone; under MIN_INTERVAL_EVENTS, low and high are null. */
+  events: number;
 }
 
 export interface Intervals {
@@ -87,6 +89,16 @@ export function bootstrapIntervals(
   if (events.length < MIN_INTERVAL_EVENTS) return { ...head, figures: null };
 
   const whole = score([...documents]);
+  // A figure only some events can compute (a class in one event) gets no interval from fewer
+  // than MIN_INTERVAL_EVENTS of them: resampling one event's raises rows gives [1, 1].
+  const alone = events.map((docs) => score(docs));
+  const computable = figures.map(
+    (figure) =>
+      alone.filter((report) => {
+        const value = figure.read(report);
+        return value !== null && Number.isFinite(value);
+      }).length,
+  );
   const samples = figures.map((): number[] => []);
   const random = mulberry32(seed);
   for (let draw = 0; draw < draws; draw++) {
@@ -103,12 +115,13 @@ export function bootstrapIntervals(
   const result: Record<string, FigureInterval> = {};
   figures.forEach((figure, f) => {
     const sorted = samples[f]!.sort((a, b) => a - b);
-    const empty = sorted.length === 0;
+    const empty = sorted.length === 0 || computable[f]! < MIN_INTERVAL_EVENTS;
     result[figure.name] = {
       estimate: figure.read(whole),
       low: empty ? null : quantileSorted(sorted, tail),
       high: empty ? null : quantileSorted(sorted, 1 - tail),
       draws: sorted.length,
+      events: computable[f]!,
     };
   });
   return { ...head, figures: result };

@@ -292,7 +292,8 @@ function classifyLines(
   // 2. Headline: the first content line, when it looks like a title; then an optional dek.
   const sentenceCount = (line: Line): number =>
     line.words > 60 ? 99 : splitSentences(text, line.start, line.end, rules).length;
-  const title = hints.title ? normalize(hints.title).replace(/[.;:]$/, '') : null;
+  // A blank title ("  ", ".") is no title: it names no headline.
+  const title = (hints.title && normalize(hints.title).replace(/[.;:]$/, '')) || null;
   let headline = -1;
   const titled = title
     ? content.slice(0, 3).find((p) => {
@@ -359,7 +360,8 @@ function classifyLines(
     if (
       names != null &&
       credit != null &&
-      (kinds[p] === 'pending' || kinds[p] === 'dek' || p === headline) &&
+      // A headline the metadata names is no byline ("Trump Fires Comey" over "ANALYSIS").
+      (kinds[p] === 'pending' || kinds[p] === 'dek' || (p === headline && titled === undefined)) &&
       (kinds[p + 1] === 'pending' || (p === headline && kinds[p + 1] === 'dek')) &&
       NAMES_ONLY_RE.test(names) &&
       OUTLET_CREDIT_RE.test(credit)

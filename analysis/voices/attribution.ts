@@ -37,6 +37,7 @@ import {
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
+import { namesCountry } from './sides.js';
 import { adjectiveOnly, finiteVerbFirst, isAllCaps, notNameStart } from '../scoring/name-words.js';
 
 /**
@@ -366,7 +367,14 @@ function personSubject(source: Token[], first: Token): boolean {
   const head = source[source.length - 1]!;
   if (PERSON_PRONOUNS.has(head.norm) || ROLES.roleNouns.has(head.norm)) return true;
   if (!isCap(head) || PRONOUNS.has(head.norm)) return false;
-  return !(head === first && !isAllCaps(head.text) && notNameStart(head));
+  // A country or capital for its government ("Beijing threatened to retaliate") is a body,
+  // though the lexicon knows "Beijing", "China" and "Washington" as no person's name.
+  return !(
+    head === first &&
+    !isAllCaps(head.text) &&
+    notNameStart(head) &&
+    !namesCountry(head.text)
+  );
 }
 
 function subjectFits(source: Token[], kind: 'document' | 'source', first: Token): boolean {

@@ -248,6 +248,10 @@ describe('npm run eval', () => {
     assert.equal(pooled.docs, 2);
     assert.equal(pooled.gold_segments, 6);
     assert.equal(pooled.expectation.n, 4);
+    // Two folders of one name would merge their events: a usage error.
+    const same = run('eval', [gold, gold]);
+    assert.equal(same.code, 2);
+    assert.match(same.err, /two gold folders named/);
     const badCount = run('eval', [gold, '--intervals', 'ten']);
     assert.equal(badCount.code, 2);
     assert.match(badCount.err, /--intervals: expected a number of resamples/);

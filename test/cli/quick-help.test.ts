@@ -48,7 +48,7 @@ function run(script: string, args: string[]) {
 const COMMANDS: Array<[string, RegExp, string[]?, RegExp?]> = [
   ['cli/bench', /^Usage: npm run bench/, ['--full', '--articles', '5'], /not both/],
   ['cli/codebook', /^Usage: npm run codebook/, ['assign', 'story'], /^Usage: npm run codebook/],
-  ['cli/eval', /^Usage: npm run eval/, [], /expected exactly one gold folder/],
+  ['cli/eval', /^Usage: npm run eval/, [], /expected a gold folder/],
   ['cli/export', /^Usage: npm run export/, [], /Name one export/],
   ['cli/gold', /^Usage: npm run gold/, ['build'], /^Usage: npm run gold/],
   ['cli/ingest', /^Usage: npm run ingest/, [], /Name at least one file or folder/],

@@ -73,9 +73,12 @@ test('intervals resample events, hold the estimate, and repeat with the same see
   // Some resamples draw only the events that miss every lowers sentence, some only the two
   // that find them all.
   assert.ok(lowers.low! < 0.2 && lowers.high! > 0.5, JSON.stringify(lowers));
-  // Only event a has a raises sentence: resamples without it have no raises recall.
+  // Only event a has a raises sentence: resamples without it have no raises recall, and one
+  // event's rows give no interval ([1, 1] would claim certainty).
   const raises = a.figures!['raises_recall']!;
   assert.ok(raises.draws > 0 && raises.draws < 300, String(raises.draws));
+  assert.deepEqual([raises.estimate, raises.events, raises.low, raises.high], [1, 1, null, null]);
+  assert.equal(lowers.events, 5);
   // No speaker labels: no figure.
   assert.equal(a.figures!['speaker_accuracy']!.estimate, null);
 });

@@ -174,6 +174,22 @@ test('a line of names over an outlet credit in capitals is a byline, with or wit
   assert.equal(segmentArticle(`Blinken and Qin Gang\n${body}`)[0]?.kind, 'headline');
 });
 
+test('a blank title is no title', () => {
+  const text =
+    'Talks resume in Geneva\nThe talks went on for seven hours on Sunday.\nThey ended late.';
+  for (const title of ['', '  ', '.'])
+    assert.equal(segmentArticle(text, { title })[0]?.kind, 'headline', JSON.stringify(title));
+});
+
+test('a headline the metadata names stays a headline over a line in capitals', () => {
+  const body = 'Blinken met Qin Gang on Sunday. They spoke for seven hours.\nThe talks went on.';
+  const kinds = segmentArticle(`Blinken Meets Qin\nANALYSIS\n${body}`, {
+    title: 'Blinken Meets Qin',
+  }).map((s) => s.kind);
+  assert.equal(kinds[0], 'headline');
+  assert.notEqual(kinds[1], 'byline');
+});
+
 // CNN's summary box, as the AllSides corpus carries it: first when the headline is kept apart.
 test('a summary box at the top is deks, with or without a headline over it', () => {
   const box =

@@ -15,6 +15,18 @@ test('a person who threatens to act is the source of the sentence', () => {
   assert.equal(v[1]!.name, 'Dana Holt');
 });
 
+test('a capital or country that threatens to act speaks for its government', () => {
+  const v = voicesOf([
+    ['Beijing threatened to retaliate against the tariffs.'],
+    ['China has threatened to cancel the talks.'],
+    ['Washington threatened last week to impose new sanctions.'],
+  ]);
+  assert.deepEqual(
+    v.map((s) => s.name),
+    ['Beijing', 'China', 'Washington'],
+  );
+});
+
 test('a thing that threatens to happen credits no one', () => {
   const v = voicesOf([
     ['The dispute threatens to derail the talks.'],
