@@ -61,6 +61,13 @@ const NO_INVERSION = new Set(
 // deal"): a noun phrase after them is the speaker only right after a quotation ("“…,”
 // echoed Rep. Randy Weber").
 const INVERSION_AFTER_QUOTE = new Set('echo hail blast chastise point'.split(' '));
+// Roles held at a place or body named after "to" ("ambassador to Russia", "envoy to the
+// anti-ISIS coalition"); not "adviser to President Obama", where the name is the principal.
+const POSTED_TO = new Set(
+  'ambassador ambassadors envoy envoys emissary delegate delegates diplomat diplomats representative'.split(
+    ' ',
+  ),
+);
 // After these words a verb form is a noun ("a new report", "made little mention", "in
 // hopes that", "with comments from").
 const NOUN_BEFORE = new Set(
@@ -507,6 +514,22 @@ function sourceOf(
       npEndingAt(tokens, k) ?? (clauseWord(prev) ? relativeClauseOwner(tokens, k + 1) : null);
     if (!found) return null;
     if (found[found.length - 1]!.text === 'MORE') found = beforeLinkText(tokens, k) ?? found;
+    // "Former U.S. ambassador to the United Nations John Bolton said": the title before "to"
+    // belongs to the source, or the role would read "United Nations" alone.
+    {
+      const at = indexNear(tokens, found[0]!);
+      const role = tokens[at - 2];
+      if (
+        tokens[at - 1]?.norm === 'to' &&
+        role &&
+        !isCap(role) &&
+        POSTED_TO.has(role.norm) &&
+        found.some(isCap)
+      ) {
+        const title = npEndingAt(tokens, at - 2);
+        if (title) found = [...title, tokens[at - 1]!, ...found];
+      }
+    }
     // "Later in the day Trump echoed …": an opening time phrase is no part of the source.
     if (found[0] === tokens[0] && /^(later|earlier)$/.test(tokens[0]!.norm)) {
       const start = sentenceSubjectStart(tokens);
@@ -637,6 +660,8 @@ function sourceOf(
         (ROLES.roleNouns.has(role.norm) ||
           ROLES.titleWords.has(role.norm) ||
           oneOfGroup(tokens, j - 1) ||
+          // (not "the mayor of San Jose, Calif., said": a state's abbreviation)
+          (roleOfPlace(tokens, j - 1) && between[between.length - 1]!.text !== '.') ||
           // "the teen's mother, Lesley McSpadden, told": a relation after a possessive.
           (!isCap(role) && plainWord(role) && isPossessive(tokens[j - 2] ?? role)))
       )
@@ -1093,4 +1118,19 @@ function pastPhraseObject(tokens: Token[], found: Token[]): Token[] | null {
     return np;
   }
   return null;
+}
+
+// "The former ambassador to Russia, Michael McFaul, said", "the head of the World Bank, …":
+// a role noun, then "to", "of" or "for" and a capitalised place or body ending at `end`.
+function roleOfPlace(tokens: Token[], end: number): boolean {
+  let m = end;
+  while (
+    m >= 0 &&
+    end - m < 5 &&
+    (isCap(tokens[m]!) || tokens[m]!.norm === 'the' || tokens[m]!.text === '.')
+  )
+    m--;
+  if (m === end || !/^(to|of|for)$/.test(tokens[m]?.norm ?? '')) return false;
+  const role = tokens[m - 1];
+  return !!role && !isCap(role) && ROLES.roleNouns.has(role.norm);
 }

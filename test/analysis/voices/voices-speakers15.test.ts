@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { voicesOf } from './paragraphs.js';
+import { NO_ACTORS } from '../../../analysis/codebooks/codebook.js';
+import { attributeVoices } from '../../../analysis/voices/voices.js';
 
 // Issue 12, fifteenth speakers round: "point to", "hail", "blast", "echo" and "chastise"
 // report a view when their subject is a source; a time phrase after a parenthesis or an
@@ -53,4 +55,22 @@ test('a weekday after a parenthesis or an apposition is no source', () => {
 test('an opening "Later in the day" is no part of the source', () => {
   const v = voicesOf([['Later in the day Holt echoed his comments on Twitter.']]);
   assert.equal(v[0]!.name, 'Holt');
+});
+
+test('a title before "to" and a place belongs to the source, in front or in apposition', () => {
+  const v = voicesOf([
+    ['Former U.S. ambassador to the United Nations Tom Alder said the deal was weak.'],
+    ['The former ambassador to Russia, Dana Holt, said the talks would fail.'],
+    ['The mayor of San Jose, Calif., said the stores would close.'],
+  ]);
+  assert.equal(v[0]!.name, 'Tom Alder');
+  assert.equal(v[1]!.name, 'Dana Holt');
+  assert.equal(v[2]!.name, 'mayor of San Jose');
+  const text = 'Former U.S. ambassador to the United Nations Tom Alder said the deal was weak.';
+  const a = attributeVoices(
+    text,
+    [{ paragraph: 0, sentence: 0, kind: 'body', text, start: 0, end: text.length }],
+    NO_ACTORS,
+  );
+  assert.equal(a.speakers[0]!.role, 'Former U.S. ambassador to the United Nations');
 });
