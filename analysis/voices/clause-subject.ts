@@ -65,7 +65,14 @@ export function skipToSubject(
     }
     const t = tokens[k];
     if (!t) break;
-    if (t.text === ')' || t.text === '—' || t.text === '–' || t.text === '-') {
+    if (t.text === '-' && tokens[k - 1]?.text === '-') {
+      // "Former US diplomats who … -- habitually skilled interlocutors -- say": a double
+      // hyphen for a dash, each side two tokens.
+      let j = k - 2;
+      while (j >= Math.max(1, k - 14) && !(tokens[j]!.text === '-' && tokens[j - 1]!.text === '-'))
+        j--;
+      if (j > 1 && tokens[j]!.text === '-' && tokens[j - 1]!.text === '-') k = j - 2;
+    } else if (t.text === ')' || t.text === '—' || t.text === '–' || t.text === '-') {
       // "(R-Ga.)", "Democrats - especially in New York - said"
       const open = t.text === ')' ? '(' : t.text;
       let j = k - 1;

@@ -74,3 +74,14 @@ test('a title before "to" and a place belongs to the source, in front or in appo
   );
   assert.equal(a.speakers[0]!.role, 'Former U.S. ambassador to the United Nations');
 });
+
+test('a phrase between double hyphens after the source is skipped', () => {
+  const v = voicesOf([
+    [
+      'Former diplomats who have spent long days in talks with Pyongyang -- skilled and well-prepared negotiators -- say the talks can be frustrating.',
+    ],
+    ['Dana Holt -- mother of one of the victims -- said the pain would not end.'],
+  ]);
+  assert.equal(v[0]!.name, 'Former diplomats');
+  assert.equal(v[1]!.name, 'Dana Holt');
+});
