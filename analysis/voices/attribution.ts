@@ -58,6 +58,17 @@ const NO_INVERSION = new Set(
     ' ',
   ),
 );
+// These verbs take the one spoken of as object ("Murray echoed Ryan, saying …", "hailed the
+// deal"): a noun phrase after them is the speaker only right after a quotation ("“…,”
+// echoed Rep. Randy Weber").
+const INVERSION_AFTER_QUOTE = new Set('echo hail blast chastise point'.split(' '));
+// Roles held at a place or body named after "to" ("ambassador to Russia", "envoy to the
+// anti-ISIS coalition"); not "adviser to President Obama", where the name is the principal.
+const POSTED_TO = new Set(
+  'ambassador ambassadors envoy envoys emissary delegate delegates diplomat diplomats representative'.split(
+    ' ',
+  ),
+);
 // After these words a verb form is a noun ("a new report", "made little mention", "in
 // hopes that", "with comments from").
 const NOUN_BEFORE = new Set(
@@ -175,6 +186,8 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     )
       continue;
     if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
+    // "Congress could point to …": a possibility, not something said.
+    if (verb.excludePrev && verb.excludePrev.includes(p?.norm ?? '')) continue;
     // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
     const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
@@ -182,10 +195,17 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
     if (infinitive && !personSubject(source.source, tokens[0]!)) continue;
     // The sentence's subject taken over by "and shows that …" must fit the verb as well.
+    // "Pentagon officials point to …" but not "signs pointed to …" (while "skeptics point
+    // out" needs no such subject): a subject condition lifted by a following word.
+    const subjectKind =
+      verb.subject ??
+      (verb.subjectUnlessNext && !followedBy(tokens, i, verb.subjectUnlessNext.words)
+        ? verb.subjectUnlessNext.subject
+        : undefined);
     if (
-      verb.subject &&
+      subjectKind &&
       (!source.inherited || source.fromSubject) &&
-      !subjectFits(source.source, verb.subject, tokens[0]!)
+      !subjectFits(source.source, subjectKind, tokens[0]!)
     )
       continue;
     const first = Math.min(i, indexNear(tokens, source.source[0]!));
@@ -502,6 +522,28 @@ function sourceOf(
       npEndingAt(tokens, k) ?? (clauseWord(prev) ? relativeClauseOwner(tokens, k + 1) : null);
     if (!found) return null;
     if (found[found.length - 1]!.text === 'MORE') found = beforeLinkText(tokens, k) ?? found;
+    // "Former U.S. ambassador to the United Nations John Bolton said": the title before "to"
+    // belongs to the source, or the role would read "United Nations" alone.
+    {
+      const at = indexNear(tokens, found[0]!);
+      const role = tokens[at - 2];
+      if (
+        tokens[at - 1]?.norm === 'to' &&
+        role &&
+        !isCap(role) &&
+        POSTED_TO.has(role.norm) &&
+        found.some(isCap)
+      ) {
+        const title = npEndingAt(tokens, at - 2);
+        if (title) found = [...title, tokens[at - 1]!, ...found];
+      }
+    }
+    // "Later in the day Trump echoed …": an opening time phrase is no part of the source.
+    if (found[0] === tokens[0] && /^(later|earlier)$/.test(tokens[0]!.norm)) {
+      const start = sentenceSubjectStart(tokens);
+      const at = found.findIndex((t) => t === tokens[start]);
+      if (start > 0 && at > 0) found = found.slice(at);
+    }
     // "people familiar with the matter said", "sources briefed on the talks said": the
     // source is the noun before the participle.
     // The matter may run to several phrases: "sources familiar with preparations for
@@ -556,7 +598,8 @@ function sourceOf(
     adjacent &&
     (!prev || prev.text === ',' || QUOTE_MARKS.has(prev.text) || prev.text === ':') &&
     !ing &&
-    !NO_INVERSION.has(lemma)
+    !NO_INVERSION.has(lemma) &&
+    !(INVERSION_AFTER_QUOTE.has(lemma) && !quoteCloses(tokens, v))
   ) {
     let n = v + 1;
     // "said Friday Derek Grossman" / "said on Tuesday the ministry": skip the time phrase.
@@ -625,6 +668,8 @@ function sourceOf(
         (ROLES.roleNouns.has(role.norm) ||
           ROLES.titleWords.has(role.norm) ||
           oneOfGroup(tokens, j - 1) ||
+          // (not "the mayor of San Jose, Calif., said": a state's abbreviation)
+          (roleOfPlace(tokens, j - 1) && between[between.length - 1]!.text !== '.') ||
           // "the teen's mother, Lesley McSpadden, told": a relation after a possessive.
           (!isCap(role) && plainWord(role) && isPossessive(tokens[j - 2] ?? role)))
       )
@@ -1081,4 +1126,19 @@ function pastPhraseObject(tokens: Token[], found: Token[]): Token[] | null {
     return np;
   }
   return null;
+}
+
+// "The former ambassador to Russia, Michael McFaul, said", "the head of the World Bank, …":
+// a role noun, then "to", "of" or "for" and a capitalised place or body ending at `end`.
+function roleOfPlace(tokens: Token[], end: number): boolean {
+  let m = end;
+  while (
+    m >= 0 &&
+    end - m < 5 &&
+    (isCap(tokens[m]!) || tokens[m]!.norm === 'the' || tokens[m]!.text === '.')
+  )
+    m--;
+  if (m === end || !/^(to|of|for)$/.test(tokens[m]?.norm ?? '')) return false;
+  const role = tokens[m - 1];
+  return !!role && !isCap(role) && ROLES.roleNouns.has(role.norm);
 }

@@ -24,6 +24,7 @@ const PARENTHETICALS = new Set(
 );
 const SPANS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years']);
 const QUANTITIES = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many|some)$/;
+const WEEKDAYS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
 // adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
@@ -64,7 +65,14 @@ export function skipToSubject(
     }
     const t = tokens[k];
     if (!t) break;
-    if (t.text === ')' || t.text === '—' || t.text === '–' || t.text === '-') {
+    if (t.text === '-' && tokens[k - 1]?.text === '-') {
+      // "Former US diplomats who … -- habitually skilled interlocutors -- say": a double
+      // hyphen for a dash, each side two tokens.
+      let j = k - 2;
+      while (j >= Math.max(1, k - 14) && !(tokens[j]!.text === '-' && tokens[j - 1]!.text === '-'))
+        j--;
+      if (j > 1 && tokens[j]!.text === '-' && tokens[j - 1]!.text === '-') k = j - 2;
+    } else if (t.text === ')' || t.text === '—' || t.text === '–' || t.text === '-') {
       // "(R-Ga.)", "Democrats - especially in New York - said"
       const open = t.text === ')' ? '(' : t.text;
       let j = k - 1;
@@ -115,6 +123,16 @@ export function skipToSubject(
           if (comma && before?.text === ',') k = j - 2;
           else if (!comma && before && before.isWord && !/^(and|but|or|that)$/.test(before.norm))
             k = j - 1;
+          // "Rep. Jackie Speier (D-Calif.) on Sunday warned", "Barr, the top law enforcement
+          // official, on Monday vowed": the phrase after a parenthesis or an apposition.
+          else if (!comma && (before?.text === ')' || before?.text === ',')) k = j - 1;
+        } else if (
+          !comma &&
+          WEEKDAYS.test(head.text) &&
+          (tokens[end - 1]?.text === ')' || tokens[end - 1]?.text === ',')
+        ) {
+          // "Sen. Mitt Romney, R-Utah, Monday proposed": a bare weekday.
+          k = end - 1;
         }
       }
     }

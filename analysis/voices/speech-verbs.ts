@@ -24,6 +24,16 @@ const VerbsSchema = z.object({
       /** Who may be the subject: 'document' only a document or poll ("polls show"),
        *  'source' a name, role, pronoun or document but not any noun ("signs suggest"). */
       subject: z.enum(['document', 'source']).optional(),
+      /** A subject condition that holds unless one of `words` follows within three tokens
+       *  ("point to" needs a source, "point out" takes any subject). */
+      subjectUnlessNext: z
+        .object({
+          words: z.array(z.string().min(1)).min(1),
+          subject: z.enum(['document', 'source']),
+        })
+        .optional(),
+      /** The verb does not count after one of these words ("could point to"). */
+      excludePrev: z.array(z.string()).optional(),
       /** The verb also counts before "to" and a verb ("threatened to veto") when its subject
        *  is a person, not "it" nor a common noun ("tensions threaten to boil over"). */
       toInfinitive: z.boolean().optional(),

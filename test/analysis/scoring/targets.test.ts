@@ -113,7 +113,7 @@ test('the article names the persons it refers to by surname, not institutions', 
 
 test('the pipeline stores each sentence’s targets with a tone toward each', () => {
   const analysis = createAnalyzer().analyze(
-    'Council leader Anna Berg blasted the budget on Monday.\n\nBerg said the plan was reckless. She left before the vote.\n',
+    'Council leader Anna Berg was blasted over the budget on Monday.\n\nBerg said the plan was reckless. She left before the vote.\n',
   );
   assert.deepEqual(analysis.targets, ['Anna Berg']);
   const roles = analysis.segments.map((s) => s.targets.map((t) => t.role));
