@@ -62,6 +62,10 @@ const NAMES_ONLY_RE = new RegExp(
   'u',
 );
 // An outlet's credit line in capitals: "USA TODAY", "THE ASSOCIATED PRESS".
+const PLAIN_NAMES_RE = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*|${PERSON_NAME}(?:(?:,| and|, and) ${PERSON_NAME}){1,3})$`,
+  'u',
+);
 const OUTLET_CREDIT_RE = /^\p{Lu}[\p{Lu}&.' ]{1,30}$/u;
 const TITLE_PREFIX_RE = /^(?:dr|mr|mrs|ms|prof)\.?\s+/i;
 
@@ -320,7 +324,8 @@ function classifyLines(
         : endsUnpunctuated(s) || isTitleCase(s) || /[;:]$/.test(s) || isShortQuestion(first));
     // A line opening with a mark is a quotation or an aside, not a headline, unless it opens
     // with a quoted word and ends in a plain word ("'Historic' climate deal in sight").
-    const quotedOpening = QUOTE_OPENERS.has(s[0] ?? '') && /[\p{L}\p{N}]$/u.test(s);
+    const quotedOpening =
+      QUOTE_OPENERS.has(s[0] ?? '') && /[’”'"]/.test(s.slice(1)) && /[\p{L}\p{N}]$/u.test(s);
     if (looksTitle && (!OPENING_MARKS.has(s[0] ?? '') || quotedOpening)) headline = firstIndex;
   }
   // The metadata names the headline and the text does not hold it: a first line that is one
@@ -364,7 +369,11 @@ function classifyLines(
       (kinds[p] === 'pending' || kinds[p] === 'dek' || (p === headline && titled === undefined)) &&
       (kinds[p + 1] === 'pending' || (p === headline && kinds[p + 1] === 'dek')) &&
       NAMES_ONLY_RE.test(names) &&
-      OUTLET_CREDIT_RE.test(credit)
+      OUTLET_CREDIT_RE.test(credit) &&
+      // A line taken for the headline needs more than capitals to be names: one name of
+      // two words or names joined by "and" or commas, over a credit of two words or more
+      // ("David Jackson" / "USA TODAY"; not "Trump Fires Comey" / "ANALYSIS").
+      (p !== headline || (PLAIN_NAMES_RE.test(names) && /\s/.test(credit.trim())))
     ) {
       kinds[p] = 'byline';
       kinds[p + 1] = 'byline';

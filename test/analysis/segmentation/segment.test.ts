@@ -153,6 +153,8 @@ test('a headline may end in a closing quotation mark or open with a quoted word'
   assert.equal(first("'Candid' talks in Beijing as Blinken meets Qin"), 'headline');
   assert.equal(first('“We are back on track,” Blinken said on Sunday.'), 'body');
   assert.equal(first('“We are back on track”'), 'body');
+  // An open quotation that never closes is a lede cut short, not a headline.
+  assert.equal(first('“We will fight this all the way to the top court'), 'body');
 });
 
 // USA TODAY's layout in the AllSides corpus: the authors' names over the outlet's credit.
@@ -170,6 +172,9 @@ test('a line of names over an outlet credit in capitals is a byline, with or wit
     ),
     ['byline', 'byline', 'body', 'body', 'body'],
   );
+  // A short title-case headline over a capitals line is no byline (review14).
+  assert.equal(segmentArticle(`Trump Fires Comey\nANALYSIS\n${body}`)[0]?.kind, 'headline');
+  assert.equal(segmentArticle(`Biden Meets Xi Jinping\nWASHINGTON\n${body}`)[0]?.kind, 'headline');
   // A headline that names people is still a headline when no credit line follows.
   assert.equal(segmentArticle(`Blinken and Qin Gang\n${body}`)[0]?.kind, 'headline');
 });
