@@ -86,7 +86,7 @@ describe('SqliteStore', () => {
 
   test('each sentence’s targets are stored with role and tone, within the roles the schema allows', async () => {
     const text =
-      'Council leader Anna Berg blasted the budget on Monday.\n\nBerg said the plan was reckless.\n';
+      'Council leader Anna Berg was blasted over the budget on Monday.\n\nBerg said the plan was reckless.\n';
     const [result] = await temp.store.addArticles([article(text, 'berg.txt')], runId);
     assert.equal(result?.status, 'added');
     const db = new Database(temp.store.file, { readonly: true });
