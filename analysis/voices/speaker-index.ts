@@ -139,6 +139,10 @@ export function appositionAfter(text: string, from: number): string | null {
 }
 
 // Words a title-case headline leaves in lower case ("Putin Outlines Plan for a Cease-Fire").
+// Words a name never holds capitalised, inside it (not "a", an initial: "John A. Boehner").
+const HEADING_WORDS = new Set(
+  'the of for and or but in on at to by with from into vs via per'.split(' '),
+);
 const MINOR_WORDS = new Set(
   'a an the of for and or nor but in on at to by with as from into vs via per up'.split(' '),
 );
@@ -274,7 +278,8 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     officeHolders: [],
   };
   const TITLE = ROLES.titleWords;
-  const STARTERS = segmentationRules().sentenceStarters;
+  const { sentenceStarters: STARTERS, titles, nameParts } = segmentationRules();
+  const NAME_ABBREVIATIONS = new Set([...titles, ...nameParts]);
   const ORG = ROLES.orgWords;
   // Whether the line holding an offset is a title-case headline, computed once per line.
   const ordered = tokens.every((t, k) => k === 0 || tokens[k - 1]!.end <= t.start);
@@ -312,12 +317,14 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       if (isCap(t)) j++;
       // "Bill de Blasio", "Ursula von der Leyen": a name's lower-case particles join it.
       else if (isParticle(tokens, j)) j++;
-      // A dot after a short capitalised word is an initial's or a title's ("J.", "Mr."),
-      // unless a sentence opener follows: "… visited the US. But other meetings …".
+      // A dot after an initial or an abbreviation is part of the name ("J.", "Mr.", "Jr."),
+      // unless a sentence opener follows: "… visited the US. But other meetings …"; after a
+      // word it ends a sentence ("… the Iraq War. John Bolton, …" is no "Iraq War. John
+      // Bolton").
       else if (
         t.text === '.' &&
-        tokens[j - 1]!.text.length <= 3 &&
         isCap(tokens[j - 1]!) &&
+        (tokens[j - 1]!.text.length === 1 || NAME_ABBREVIATIONS.has(tokens[j - 1]!.norm)) &&
         !STARTERS.has(tokens[j + 1]?.norm ?? '')
       )
         j++;
@@ -334,6 +341,12 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       else break;
     }
     let chain = tokens.slice(i, j);
+    // A capitalised "With", "For" or "To" inside the chain makes it a heading in title case
+    // ("Update at 7:25 p.m. ET. Obama Speaks With Putin:"), not a name.
+    if (chain.some((t, k) => k > 0 && isCap(t) && HEADING_WORDS.has(t.norm))) {
+      i = j;
+      continue;
+    }
     // A heading in capitals run into the text ("NERVOUS INVESTORS Trump …") is no title.
     // Two words or more, letters only: "U.S. Secretary" and "NATO chief" keep their titles.
     const shouted = (t: Token) => t.isWord && /^\p{Lu}{3,}$/u.test(t.text);

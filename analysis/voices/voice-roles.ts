@@ -111,7 +111,11 @@ export const ROLES = {
     data.officeHolders.entries.flatMap((e) =>
       e.names.flatMap((n) => {
         const words = n.toLowerCase().split(' ');
-        const keys = [words.join(' ')];
+        // Also without middle initials, as sides.ts's holderKey reads a name ("George W. Bush").
+        const bare = words.filter(
+          (w, k) => k === 0 || k === words.length - 1 || !/^\p{L}\.$/u.test(w),
+        );
+        const keys = [...new Set([words.join(' '), bare.join(' ')])];
         if (!data.sides.chineseSurnames.includes(words[0]!)) keys.push(words[words.length - 1]!);
         return keys.map((k) => [k, e.side] as const);
       }),
