@@ -49,6 +49,8 @@ test('captions, credits, newsletter boxes and "SEE ALSO" lines are furniture', (
     'Image copyright Getty Images Image caption Jane Roe met the envoy in Vienna. She said the talks went well',
     'Media playback is unsupported on your device Media caption The envoy says talks went well',
     'This article is more than 4 months old',
+    'Share This Story Tweet Share Share Pin Email',
+    'LISTEN TO ARTICLE 4:55 SHARE THIS ARTICLE Share Tweet Post Email',
     'The envoy will meet the minister on Monday. | AP Photos Envoy heads to Vienna',
   ];
   for (const line of lines) {
