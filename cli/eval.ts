@@ -176,15 +176,9 @@ function eventOfPooled(doc: string): string {
 function printByEvent(
   folder: string,
   documents: EvalDocument[],
-  { evaluate }: Analysis,
-  eventOfDoc: (doc: string) => string,
+  { evaluate, groupByEvent }: Analysis,
 ): void {
-  const events = new Map<string, EvalDocument[]>();
-  for (const d of documents) {
-    const list = events.get(eventOfDoc(d.doc));
-    if (list) list.push(d);
-    else events.set(eventOfDoc(d.doc), [d]);
-  }
+  const events = groupByEvent(documents, eventOfPooled);
   const columns = ['expectation F1', 'lowers R', 'raises R', 'speaker', 'side'];
   const rows = [...events].map(([event, docs]): [string, Array<number | null>] => {
     const { report: r } = evaluate(folder, docs);
@@ -219,8 +213,10 @@ function printByEvent(
     console.log(`  ${event.padEnd(width)} ${values.map((v) => fmt(v).padStart(14)).join(' ')}`);
 }
 
+const eventCount = (n: number): string => `${n} event${n === 1 ? '' : 's'}`;
+
 function printIntervals(intervals: Intervals, minEvents: number): void {
-  const head = `${Math.round(intervals.level * 100)} % intervals, bootstrap over ${intervals.events} event${intervals.events === 1 ? '' : 's'}`;
+  const head = `${Math.round(intervals.level * 100)} % intervals, bootstrap over ${eventCount(intervals.events)}`;
   if (intervals.figures === null) {
     console.log(`\n${head}: not computed (fewer than ${minEvents} events)`);
     return;
@@ -230,7 +226,7 @@ function printIntervals(intervals: Intervals, minEvents: number): void {
     if (f.estimate === null) continue;
     if (f.low === null) {
       console.log(
-        `  ${name.padEnd(22)} ${fmt(f.estimate)}  (no interval: ${f.events} event${f.events === 1 ? '' : 's'} compute it)`,
+        `  ${name.padEnd(22)} ${fmt(f.estimate)}  (no interval: ${eventCount(f.events)} compute it)`,
       );
       continue;
     }
@@ -308,7 +304,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const analysis = await loadAnalysis();
   try {
-    const golds = folders.map((f) => ({ f, ...readGold(resolve(f), analysis.goldRowSchema) }));
+    const golds = folders.map((f) => readGold(resolve(f), analysis.goldRowSchema));
     const analyzer = analysis.createAnalyzer({
       lexiconDir: args.values.lexicons,
       issuesFile: args.values.issues,
@@ -319,9 +315,9 @@ async function main(argv: string[]): Promise<number> {
       exclude: regexOption('--exclude-docs', args.values['exclude-docs']),
     };
     const framingDocuments: FramingDocument[] = [];
-    const documents = golds.flatMap(({ f, docsDir, rows }) => {
+    const documents = golds.flatMap(({ docsDir, rows }, i) => {
       const docs = loadDocuments(docsDir, rows, analyzer, filter, framingDocuments, analysis);
-      return pooled ? docs.map((d) => ({ ...d, doc: `${basename(resolve(f))}/${d.doc}` })) : docs;
+      return pooled ? docs.map((d) => ({ ...d, doc: `${names[i]}/${d.doc}` })) : docs;
     });
     const { report, errors } = analysis.evaluate(folder, documents);
     // BASIL's framing measures read one folder's layout.
@@ -335,7 +331,7 @@ async function main(argv: string[]): Promise<number> {
     // A gold folder with BASIL's layout also gets the framing measures (eval-framing.ts).
     const framing = framingGold ? analysis.framingReport(framingGold, framingDocuments) : undefined;
     if (framing) analysis.printFraming(framing);
-    if (args.values['by-event']) printByEvent(folder, documents, analysis, eventOfPooled);
+    if (args.values['by-event']) printByEvent(folder, documents, analysis);
     const intervals =
       draws === null
         ? undefined

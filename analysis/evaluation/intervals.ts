@@ -57,6 +57,21 @@ export interface Intervals {
   figures: Record<string, FigureInterval> | null;
 }
 
+/** The documents of each event, in the order the events first appear. */
+export function groupByEvent(
+  documents: readonly EvalDocument[],
+  eventOf: (doc: string) => string,
+): Map<string, EvalDocument[]> {
+  const byEvent = new Map<string, EvalDocument[]>();
+  for (const d of documents) {
+    const event = eventOf(d.doc);
+    const list = byEvent.get(event);
+    if (list) list.push(d);
+    else byEvent.set(event, [d]);
+  }
+  return byEvent;
+}
+
 /**
  * Bootstrap intervals of `figures`: `draws` resamples of the events (each as many events as
  * the set has, drawn with replacement, each bringing all its documents), scored by `score`.
@@ -71,14 +86,7 @@ export function bootstrapIntervals(
     figures = INTERVAL_FIGURES,
   }: { draws?: number; seed?: number; figures?: readonly IntervalFigure[] } = {},
 ): Intervals {
-  const byEvent = new Map<string, EvalDocument[]>();
-  for (const d of documents) {
-    const event = eventOf(d.doc);
-    const list = byEvent.get(event);
-    if (list) list.push(d);
-    else byEvent.set(event, [d]);
-  }
-  const events = [...byEvent.values()];
+  const events = [...groupByEvent(documents, eventOf).values()];
   const head = {
     unit: 'event' as const,
     events: events.length,

@@ -57,15 +57,14 @@ const BYLINE_PREFIX_RE =
 // A line of one to four personal names, each of two to four capitalised words ("Garry L.
 // Smith"), joined by "and" or commas.
 const PERSON_NAME = String.raw`\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]*\.?){1,3}`;
-const NAMES_ONLY_RE = new RegExp(
-  String.raw`^${PERSON_NAME}(?:(?:,| and|, and) ${PERSON_NAME}){0,3}$`,
+const MORE_NAMES = String.raw`(?:(?:,| and|, and) ${PERSON_NAME})`;
+const NAMES_ONLY_RE = new RegExp(String.raw`^${PERSON_NAME}${MORE_NAMES}{0,3}$`, 'u');
+// Names beyond doubt: one name of two plain words, or two names or more.
+const PLAIN_NAMES_RE = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*|${PERSON_NAME}${MORE_NAMES}{1,3})$`,
   'u',
 );
 // An outlet's credit line in capitals: "USA TODAY", "THE ASSOCIATED PRESS".
-const PLAIN_NAMES_RE = new RegExp(
-  String.raw`^(?:\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*|${PERSON_NAME}(?:(?:,| and|, and) ${PERSON_NAME}){1,3})$`,
-  'u',
-);
 const OUTLET_CREDIT_RE = /^\p{Lu}[\p{Lu}&.' ]{1,30}$/u;
 const TITLE_PREFIX_RE = /^(?:dr|mr|mrs|ms|prof)\.?\s+/i;
 
