@@ -131,7 +131,7 @@ export function readHtml(
     url: meta.url,
     date: meta.date ?? firstIsoDate([parsed?.publishedTime]),
     author: meta.author ?? parsed?.byline,
-    text: headlineFirst(text, title),
+    text, // buildArticle puts the headline first
   };
   return buildArticle(fields, {
     file,
@@ -142,26 +142,6 @@ export function readHtml(
         ? 'the page has no og:site_name; pass --outlet'
         : 'a web page names no story; pass --story',
   });
-}
-
-/** How many opening paragraphs may hold the headline already (after a kicker, a label). */
-const HEADLINE_WITHIN = 3;
-
-/** Letters and digits only, lower case: the headline as Readability kept it or not. */
-function headlineKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/**
- * The text with the headline as its first paragraph, unless one of its first paragraphs
- * is the headline already (Readability kept the <h1>): never twice.
- */
-export function headlineFirst(text: string, headline: string | undefined): string {
-  const key = headline === undefined ? '' : headlineKey(headline);
-  if (key === '') return text;
-  const opening = text.split('\n\n', HEADLINE_WITHIN);
-  if (opening.some((paragraph) => headlineKey(paragraph) === key)) return text;
-  return `${headline!.replace(/\s+/g, ' ').trim()}\n\n${text}`;
 }
 
 // prettier-ignore

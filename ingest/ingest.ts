@@ -222,7 +222,9 @@ export async function ingestRecords(
       }
       for (const warning of input.warnings ?? []) options.onWarning?.(input.source, warning);
       // Known texts are not analyzed again: re-running an ingest over a folder is cheap.
-      const known = await store.findByText(input.text);
+      const known =
+        (await store.findByText(input.text)) ??
+        (input.givenText === undefined ? null : await store.findByText(input.givenText));
       if (known !== null) {
         report({ status: 'duplicate', articleId: known, source: input.source });
         continue;

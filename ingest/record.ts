@@ -29,8 +29,16 @@ export const ArticleRecordSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'codebook must be a codebook name such as us-north-korea')
     .nullable()
     .optional(),
-  /** The article text exactly as stored; analysis offsets point into it. LF line ends. */
+  /**
+   * The article text exactly as stored; analysis offsets point into it. LF line ends. A
+   * title the text does not open with is put before it as its first paragraph (headlineFirst).
+   */
   text: z.string().refine((text) => text.trim().length > 0, 'text is empty'),
+  /**
+   * The text as the input gave it, when the title was put before it: an article stored
+   * before titles were put first (2026-12-07) is found by it, so a re-ingest is no duplicate.
+   */
+  givenText: z.string().optional(),
   /** File name, plus ':row N' (CSV) or ':line N' (JSONL) for multi-article files. */
   source: z.string().min(1),
   /** What was stored differently from how it was given (an unreadable date), if anything. */
@@ -121,6 +129,46 @@ export interface BuildContext {
   howToAdd: (field: 'outlet' | 'story') => string;
 }
 
+/** How many opening paragraphs, and lines, may hold the headline already (after a kicker, a label). */
+const HEADLINE_WITHIN = 3;
+
+/** Letters and digits only, lower case: the headline as the text has it or not. */
+function headlineKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * How much of the longer of a title and an opening line the shorter must be, when one holds
+ * the other, for the line to be the headline: a scraped title keeps a site suffix ("… : NPR")
+ * or a line a label ("Opinion …"), while a body sentence that names the title's words holds
+ * far more.
+ */
+const HEADLINE_CONTAINED = 0.6;
+
+/** The opening part (a paragraph or a line) is the headline, give or take a label. */
+function isHeadline(part: string, key: string): boolean {
+  const partKey = headlineKey(part);
+  if (partKey === key) return true;
+  const [shorter, longer] = partKey.length < key.length ? [partKey, key] : [key, partKey];
+  return shorter.length >= HEADLINE_CONTAINED * longer.length && longer.includes(shorter);
+}
+
+/**
+ * The text with the headline as its first paragraph, unless one of its first paragraphs
+ * or lines is the headline already (a page's <h1>, a text file that opens with its title
+ * on a line of its own, a scraped headline without the title's " : NPR"): never twice.
+ */
+export function headlineFirst(text: string, headline: string | undefined): string {
+  const key = headline === undefined ? '' : headlineKey(headline);
+  if (key === '') return text;
+  const opening = [
+    ...text.split('\n\n', HEADLINE_WITHIN),
+    ...text.trimStart().split('\n', HEADLINE_WITHIN),
+  ];
+  if (opening.some((part) => isHeadline(part, key))) return text;
+  return `${headline!.replace(/\s+/g, ' ').trim()}\n\n${text}`;
+}
+
 /** CRLF and lone CR become LF, so offsets mean the same on every platform. */
 export function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -164,6 +212,9 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
     );
   }
 
+  // A title kept only as metadata (AllSides, BASIL and most CSV exports) would never be
+  // read as the headline, and the lead part would hold the first paragraph alone.
+  const titled = headlineFirst(text, meta.title ?? undefined);
   const outlet = meta.outlet ?? nonEmpty(context.defaults.outlet);
   if (!outlet) return fail(`missing outlet (${context.howToAdd('outlet')})`);
   // A story_title with no story name names the story too.
@@ -188,7 +239,8 @@ export function buildArticle(fields: LooseFields, context: BuildContext): Ingest
     storyTitle: meta.story_title ?? null,
     storyDescription: meta.story_description ?? null,
     codebook: meta.codebook ?? null,
-    text,
+    text: titled,
+    ...(titled === text ? {} : { givenText: text }),
     source: context.where ? `${context.file}:${context.where}` : context.file,
     ...(reading?.warning ? { warnings: [reading.warning] } : {}),
   };

@@ -348,8 +348,14 @@ function classifyLines(
     const after = content.indexOf(headline + 1);
     if (next && next.short !== null && after > 0 && after < content.length - 1) {
       const unpunctuated = endsUnpunctuated(next.short) && next.words <= HEADLINE_MAX_WORDS;
+      // A short sentence ending in a period under the headline is the lede ("The summit is
+      // set."), not a dek: a dek that is a sentence asks or exclaims, has no full stop, or is
+      // in title case ("… Between Russia And U.S.").
       const oneShortSentence =
-        next.words <= DEK_MAX_WORDS && !next.short.endsWith(':') && sentenceCount(next) === 1;
+        next.words <= DEK_MAX_WORDS &&
+        !next.short.endsWith(':') &&
+        (!next.short.endsWith('.') || isTitleCase(next.short)) &&
+        sentenceCount(next) === 1;
       if (unpunctuated || oneShortSentence) kinds[headline + 1] = 'dek';
     }
   }

@@ -91,7 +91,8 @@ test('paragraphs inside a quoted body stay one field, commas and all', async () 
     results.push(result);
   const [first] = results;
   assert.ok(first && !(first instanceof IngestError));
-  assert.equal(first.text, body);
+  assert.equal(first.text, `Blinken in Beijing\n\n${body}`, 'the title first, then the field');
+  assert.equal(first.givenText, body);
   assert.equal(results.length, 2);
 });
 
@@ -113,7 +114,7 @@ test('a quoted paragraph that reads like a row of the same outlet stays in its f
   );
   const [first] = results;
   assert.ok(first && !(first instanceof IngestError));
-  assert.equal(first.text, body);
+  assert.equal(first.givenText, body);
 });
 
 test('an undoubled quote pair inside a multi-line body is one refusal, not rows made of paragraphs', async () => {

@@ -46,12 +46,15 @@ test('good rows go in, a malformed row is reported with its row number, in file 
   assert.equal(first.story, 'Blinken in Beijing');
   assert.equal(first.date, '2023-06-17');
   assert.ok(
-    first.text.startsWith('Secretary of State Antony Blinken will arrive in Beijing on Sunday'),
+    first.text.startsWith(
+      'Blinken heads to Beijing\n\nSecretary of State Antony Blinken will arrive in Beijing on Sunday',
+    ),
+    'the title is put first: the text does not open with it',
   );
   assert.equal(
     first.text.split('\n\n').length,
-    2,
-    'the quoted multi-line text keeps its paragraph break',
+    3,
+    'the title, then the quoted multi-line text with its paragraph break',
   );
   assert.ok(third && !(third instanceof IngestError));
   assert.equal(third.title, null, 'an empty cell is null');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../../lib/project-paths.js';
-import { headlineFirst, readHtml } from '../../ingest/html.js';
+import { readHtml } from '../../ingest/html.js';
 import { segmentArticle } from '../../analysis/segmentation/segment.js';
 import {
   DEFAULT_LIMITS,
@@ -258,14 +258,4 @@ test('the stored text starts with the headline, once, whether Readability kept t
     const [first] = segmentArticle(record.text, { title: record.title ?? undefined });
     assert.deepEqual([first?.kind, first?.text], ['headline', headline], file);
   }
-});
-
-test('a headline already among the first paragraphs is not added again', () => {
-  const text = 'World\n\nBlinken Lands in Beijing\n\nThe top US diplomat arrived on Sunday.';
-  assert.equal(headlineFirst(text, 'Blinken lands in Beijing'), text);
-  assert.equal(headlineFirst(text, undefined), text);
-  assert.equal(
-    headlineFirst('The top US diplomat arrived on Sunday.', ' Blinken  lands '),
-    'Blinken lands\n\nThe top US diplomat arrived on Sunday.',
-  );
 });

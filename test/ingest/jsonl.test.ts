@@ -61,7 +61,10 @@ test('good lines go in, bad lines are reported by line number, blank lines skipp
   assert.ok(last && !(last instanceof IngestError));
   assert.equal(last.url, 'https://example.org/nyt/blinken-china');
   assert.equal(last.date, '2023-06-18T09:00:00Z');
-  assert.ok(last.text.startsWith('Antony J. Blinken met in Beijing on Sunday'));
+  assert.ok(
+    last.text.startsWith(`${last.title}\n\nAntony J. Blinken met in Beijing on Sunday`),
+    'the title is put first',
+  );
   assert.ok(!('section' in last), 'unknown fields are not carried');
 });
 

@@ -88,7 +88,8 @@ test('a UTF-8 BOM is dropped and CRLF becomes LF, so offsets count into the stor
   );
   assert.ok(!(record instanceof IngestError), String(record));
   assert.equal(record.title, 'Blinken');
-  assert.equal(record.text, 'One.\n\nTwo.\nThree.\n');
+  assert.equal(record.text, 'Blinken\n\nOne.\n\nTwo.\nThree.\n', 'the title first');
+  assert.equal(record.givenText, 'One.\n\nTwo.\nThree.\n');
 });
 
 test('folders are walked recursively in sorted order, skipping dotfiles', async () => {

@@ -21,7 +21,7 @@ function failure(result: IngestResult): string {
   return result.reason;
 }
 
-test('front matter fields become the record; the text after it is kept exactly', () => {
+test('front matter fields become the record; the title, then the text after it kept exactly', () => {
   const raw = readFileSync(fixture, 'utf8');
   const record = article(readTxt(raw, 'nyt-blinken.txt', {}, DEFAULT_LIMITS));
   assert.equal(
@@ -35,9 +35,11 @@ test('front matter fields become the record; the text after it is kept exactly',
   assert.equal(record.author, null);
   assert.equal(record.source, 'nyt-blinken.txt');
   const body = raw.slice(raw.indexOf('\n---\n') + 5);
-  assert.equal(record.text, body);
-  assert.ok(record.text.startsWith('Antony J. Blinken met in Beijing'));
-  assert.equal(record.text.split('\n').length, 3, 'two paragraph lines and the final newline');
+  // The body does not open with the title: it is put first, so it is scored as the headline.
+  assert.equal(record.text, `${record.title}\n\n${body}`);
+  assert.equal(record.givenText, body, 'the text as given, for the duplicate check');
+  assert.ok(body.startsWith('Antony J. Blinken met in Beijing'));
+  assert.equal(body.split('\n').length, 3, 'two paragraph lines and the final newline');
 });
 
 test('front matter flags win over defaults, defaults fill what is missing', () => {

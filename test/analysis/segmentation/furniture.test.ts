@@ -46,6 +46,7 @@ test('captions, credits, newsletter boxes and "SEE ALSO" lines are furniture', (
     'Follow @janeroe on Twitter.',
     'REUTERS/Jane Roe',
     'The opinions expressed in this commentary are solely those of the author.',
+    '“The 360” shows you diverse perspectives on the day’s top stories and debates.',
     'Image copyright Getty Images Image caption Jane Roe met the envoy in Vienna. She said the talks went well',
     'Media playback is unsupported on your device Media caption The envoy says talks went well',
     'This article is more than 4 months old',

@@ -143,6 +143,30 @@ test('the first line is the headline when it looks like a title, then an optiona
   );
 });
 
+// Under a headline put first by ingest (AllSides, BASIL), a one-sentence lede is common:
+// it is body, scored, unless it has no full stop, asks, or is in title case (a second headline).
+test('a short lede under the headline is body; a dek has no full stop or is in title case', () => {
+  const under = (line: string) =>
+    segmentArticle(
+      `Trump to meet Kim in Singapore\n${line}\nThe two leaders will meet on June 12.`,
+      {
+        title: 'Trump to meet Kim in Singapore',
+      },
+    ).map((s) => s.kind);
+  assert.deepEqual(under('The summit is set.'), ['headline', 'body', 'body']);
+  assert.deepEqual(under('President Obama negotiated with terrorists.'), [
+    'headline',
+    'body',
+    'body',
+  ]);
+  assert.deepEqual(
+    under('Putin, Tillerson Meet At Kremlin, Discuss Tensions Between Russia And U.S.'),
+    ['headline', 'dek', 'body'],
+  );
+  assert.deepEqual(under('A summit nobody expected'), ['headline', 'dek', 'body']);
+  assert.deepEqual(under('Will the summit happen?'), ['headline', 'dek', 'body']);
+});
+
 // Headlines quote: "… a 'mission of peace'", "'Historic' climate deal …" (AllSides headlines,
 // issue 12's ninth session). A lede that opens with a quotation ends with a period.
 test('a headline may end in a closing quotation mark or open with a quoted word', () => {
