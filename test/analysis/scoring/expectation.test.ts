@@ -563,3 +563,31 @@ test('an extraposed doubt governs its own clause, not one after "but", "while" o
     'lowers',
   );
 });
+
+test('confidence that something will come about raises; a confident bearing does not', () => {
+  assert.equal(
+    label("I'm confident we will reach some kind of an arrangement, Reid said."),
+    'raises',
+  );
+  assert.equal(label('He was confident Congress can avoid a shutdown.'), 'raises');
+  assert.equal(label('I approached him, confident he had something to say.'), 'none');
+});
+
+test('talks that could not reach agreement, or ended without it, lower', () => {
+  assert.equal(label('The talks concluded without an agreement.'), 'lowers');
+  assert.equal(label('The two sides have struggled to reach a bipartisan deal.'), 'lowers');
+  assert.equal(
+    label('They had hoped to avoid the cuts but could not come to a consensus.'),
+    'lowers',
+  );
+  assert.equal(label('We are unable to reach such a judgment.'), 'none');
+});
+
+test('getting closer to a deal and a good start to the talks raise', () => {
+  assert.equal(
+    label('The United States has gotten closer to reaching a deal with the Taliban.'),
+    'raises',
+  );
+  assert.equal(label('Trump said his meeting with Putin was "a good start".'), 'raises');
+  assert.equal(label('The announcement only reinforced this expectation.'), 'raises');
+});
