@@ -591,3 +591,27 @@ test('getting closer to a deal and a good start to the talks raise', () => {
   assert.equal(label('Trump said his meeting with Putin was "a good start".'), 'raises');
   assert.equal(label('The announcement only reinforced this expectation.'), 'raises');
 });
+
+test('a measure forecast to pass raises; one without the votes lowers', () => {
+  assert.equal(label('The new trade agreement is expected to pass both chambers.'), 'raises');
+  assert.equal(
+    label('One U.S. official said he expects the deal to be approved Saturday.'),
+    'raises',
+  );
+  assert.equal(label('The bill still did not have enough votes to pass.'), 'lowers');
+  assert.equal(label('Congress lacks the votes to override him.'), 'lowers');
+});
+
+test('an outcome said to be unknowable or up in the air is uncertain, arms in the air are not', () => {
+  assert.equal(
+    label('The outcome of the meeting, if it occurs, is unknowable at this time.'),
+    'hedged',
+  );
+  assert.equal(label('Indeed, anything could happen with this president.'), 'hedged');
+  assert.equal(label("The prime minister's future remained up in the air."), 'hedged');
+  assert.equal(
+    label('Rebels gave conflicting answers about whether they would keep a cease-fire.'),
+    'hedged',
+  );
+  assert.equal(label('People at home were throwing their arms up in the air.'), 'none');
+});
