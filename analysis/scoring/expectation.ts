@@ -20,6 +20,7 @@
 //   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
 //   modal or expect verb + more talks       "further meetings could follow"             → raises
 //   talks/outcome + offering verb + prospect "the deal opens an opportunity"            → raises
+//   talks/outcome + negated prospect        "the deal didn't bring peace"               → lowers
 //   voicing verb + worry (talks named)      "the summit raises anxiety", "doubts remain" → lowers
 //   allaying verb + worry (talks named)     "tamping down concerns about the summit"    → raises
 //   clearing verb + obstacle to the talks   "clears an obstacle to direct talks"        → raises
@@ -463,6 +464,18 @@ export function scoreExpectation(
       emit(f, 'raises', 'prospect');
   }
 
+  // The talks or their outcome as the subject of a verb at `at`: named earlier in its clause, or
+  // "it" there right after they were named (as for "the summit will not take place", 5c).
+  const deliveredBy = (at: Found) => {
+    const clause = tokens.flatMap((t, i) => (i < at.from && sameClause(i, at.from) ? [t] : []));
+    if (clause.some((t) => CONDITIONS.has(t.norm))) return false;
+    const talksBefore = talksOrOutcome().filter((t) => t.to <= at.from);
+    return (
+      talksBefore.some((t) => sameClause(t.from, at.from)) ||
+      (clause.some((t) => t.norm === 'it') && (context.talksJustNamed || talksBefore.length > 0))
+    );
+  };
+
   // 5. Positive prospects under a modal, and negated expectation verbs. "The deal opens an
   // opportunity", "the talks offer a path to peace": a prospect the talks or their outcome
   // offer now is as much a forecast as one under a modal.
@@ -470,6 +483,11 @@ export function scoreExpectation(
     if (clauseHas('setback', f.from)) continue;
     if (!near('modal', f, MODAL_WINDOW)) {
       if (offeredByTalks(f) && negatorBefore(scope, f.from) < 0) emit(f, 'raises', 'prospect');
+      // "the deal didn't bring peace", "it did not ease tensions": what the talks or their
+      // outcome failed to deliver, with them (or "it" right after them) as the clause's subject.
+      else if (negatorBefore(scope, f.from, 3) >= 0 && deliveredBy(f)) {
+        emit(f, 'lowers', 'not-delivered', true);
+      }
       continue;
     }
     if (negatorBefore(scope, f.from) >= 0) emit(f, 'lowers', 'negated-prospect', true);

@@ -615,3 +615,19 @@ test('an outcome said to be unknowable or up in the air is uncertain, arms in th
   );
   assert.equal(label('People at home were throwing their arms up in the air.'), 'none');
 });
+
+test('what the deal did not deliver lowers; a prospect not about the talks says nothing', () => {
+  assert.equal(label('The deal didn\u2019t bring peace, and it never will.'), 'lowers');
+  assert.equal(label('The Paris climate deal isn\u2019t guaranteed to succeed.'), 'lowers');
+  assert.equal(label('The new coach did not help the team.'), 'none');
+  assert.equal(label('If the deal does not bring peace, we will leave.'), 'none');
+});
+
+test('a deal condemned as one-sided, defective or disastrous lowers', () => {
+  assert.equal(
+    label('This was a horrible one-sided deal that should never have been made.'),
+    'lowers',
+  );
+  assert.equal(label('The Iran deal is defective at its core.'), 'lowers');
+  assert.equal(label('Obama described the move as a "serious mistake" for the deal.'), 'lowers');
+});
