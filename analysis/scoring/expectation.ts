@@ -80,6 +80,7 @@ const ARTICLES_AND_INTENSIFIERS = new Set([
   'quite',
   'extremely',
 ]);
+const QUOTES = new Set(['"', '“', '‘', "'"]);
 /** Words that cut praise down to size ("only the first step"); "just" only before an article ("just a first step", not "just reached"). */
 const ARTICLES = new Set(['a', 'an', 'the']);
 const RESTRICTORS = new Set(['only', 'merely', 'mere']);
@@ -281,7 +282,9 @@ export function scoreExpectation(
     // "My meeting with the president of China was an extraordinary one": a predicate reaches
     // back to its subject anywhere earlier in the clause.
     let i = at.from - 1;
-    while (i > 0 && ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm)) i--;
+    // Past articles, intensifiers and an opening quotation mark: "talks are “going very well”".
+    while (i > 0 && (ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm) || QUOTES.has(tokens[i]!.norm)))
+      i--;
     const predicative = CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
     return talksOrOutcome().some(
       (t) =>

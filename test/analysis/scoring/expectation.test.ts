@@ -631,3 +631,14 @@ test('a deal condemned as one-sided, defective or disastrous lowers', () => {
   assert.equal(label('The Iran deal is defective at its core.'), 'lowers');
   assert.equal(label('Obama described the move as a "serious mistake" for the deal.'), 'lowers');
 });
+
+test('an appraisal in quotation marks is still the predicate of the talks', () => {
+  assert.equal(
+    label('Pompeo said his recent talks with Kim were \u201cwarm\u201d and substantive.'),
+    'raises',
+  );
+  assert.equal(
+    label('He said the logistics for the meeting are \u201cgoing very well.\u201d'),
+    'raises',
+  );
+});
