@@ -642,3 +642,18 @@ test('an appraisal in quotation marks is still the predicate of the talks', () =
     'raises',
   );
 });
+
+test('tensions forecast to calm between the two sides raise; calming tensions elsewhere does not', () => {
+  assert.equal(
+    label('Liu He said he hoped both countries could \u201ccalm\u201d tensions.'),
+    'raises',
+  );
+  assert.equal(
+    label('By signing a declaration, both sides will reduce tensions with one another.'),
+    'raises',
+  );
+  assert.equal(
+    label('The mayor said it would take time to de-escalate the tensions with police.'),
+    'none',
+  );
+});
