@@ -348,6 +348,11 @@ export function scoreExpectation(
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
+    // "a key obstacle to a lasting deal", "it's hard to negotiate": an obstacle lowers only in
+    // the way of the talks or their outcome, named here or just before ("the ruling is a major
+    // hurdle for the president", "one serious obstacle after another" judge something else).
+    if (f.entry.move === 'obstacle' && !talksOrOutcome().length && !context.talksJustNamed)
+      continue;
     // "criticism of his trade policies", "a barrage of criticism over the tax plan": criticism
     // whose object is named right after it and is not the talks or their outcome.
     if (f.entry.move === 'criticism' && criticismOfOther(f)) continue;

@@ -657,3 +657,15 @@ test('tensions forecast to calm between the two sides raise; calming tensions el
     'none',
   );
 });
+
+test('an obstacle lowers only in the way of the talks or their outcome', () => {
+  assert.equal(
+    label('Trump\u2019s credibility has become a key obstacle for China to reach a lasting deal.'),
+    'lowers',
+  );
+  assert.equal(
+    label("It's hard to negotiate when the president says one thing, he said."),
+    'lowers',
+  );
+  assert.equal(label('But the ruling is a major hurdle for the president.'), 'none');
+});
