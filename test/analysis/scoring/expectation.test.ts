@@ -669,3 +669,11 @@ test('an obstacle lowers only in the way of the talks or their outcome', () => {
   );
   assert.equal(label('But the ruling is a major hurdle for the president.'), 'none');
 });
+
+test('closing in on a deal with a modifier before "deal" raises', () => {
+  assert.equal(
+    label('The two countries move toward a broader trade deal, an official said.'),
+    'raises',
+  );
+  assert.equal(label('The talks move the needle closer to a peace deal.'), 'raises');
+});
