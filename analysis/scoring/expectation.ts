@@ -20,6 +20,7 @@
 //   "unlikely to" + setback                 "unlikely to derail the talks"              → raises
 //   modal or expect verb + more talks       "further meetings could follow"             → raises
 //   talks/outcome + offering verb + prospect "the deal opens an opportunity"            → raises
+//   talks/outcome + negated prospect        "the deal didn't bring peace"               → lowers
 //   voicing verb + worry (talks named)      "the summit raises anxiety", "doubts remain" → lowers
 //   allaying verb + worry (talks named)     "tamping down concerns about the summit"    → raises
 //   clearing verb + obstacle to the talks   "clears an obstacle to direct talks"        → raises
@@ -79,6 +80,7 @@ const ARTICLES_AND_INTENSIFIERS = new Set([
   'quite',
   'extremely',
 ]);
+const QUOTES = new Set(['"', '“', '‘', "'"]);
 /** Words that cut praise down to size ("only the first step"); "just" only before an article ("just a first step", not "just reached"). */
 const ARTICLES = new Set(['a', 'an', 'the']);
 const RESTRICTORS = new Set(['only', 'merely', 'mere']);
@@ -280,7 +282,9 @@ export function scoreExpectation(
     // "My meeting with the president of China was an extraordinary one": a predicate reaches
     // back to its subject anywhere earlier in the clause.
     let i = at.from - 1;
-    while (i > 0 && ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm)) i--;
+    // Past articles, intensifiers and an opening quotation mark: "talks are “going very well”".
+    while (i > 0 && (ARTICLES_AND_INTENSIFIERS.has(tokens[i]!.norm) || QUOTES.has(tokens[i]!.norm)))
+      i--;
     const predicative = CERTAINTY_COPULAS.has(tokens[i]?.norm ?? '');
     return talksOrOutcome().some(
       (t) =>
@@ -344,6 +348,11 @@ export function scoreExpectation(
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
+    // "a key obstacle to a lasting deal", "it's hard to negotiate": an obstacle lowers only in
+    // the way of the talks or their outcome, named here or just before ("the ruling is a major
+    // hurdle for the president", "one serious obstacle after another" judge something else).
+    if (f.entry.move === 'obstacle' && !talksOrOutcome().length && !context.talksJustNamed)
+      continue;
     // "criticism of his trade policies", "a barrage of criticism over the tax plan": criticism
     // whose object is named right after it and is not the talks or their outcome.
     if (f.entry.move === 'criticism' && criticismOfOther(f)) continue;
@@ -463,6 +472,18 @@ export function scoreExpectation(
       emit(f, 'raises', 'prospect');
   }
 
+  // The talks or their outcome as the subject of a verb at `at`: named earlier in its clause, or
+  // "it" there right after they were named (as for "the summit will not take place", 5c).
+  const deliveredBy = (at: Found) => {
+    const clause = tokens.flatMap((t, i) => (i < at.from && sameClause(i, at.from) ? [t] : []));
+    if (clause.some((t) => CONDITIONS.has(t.norm))) return false;
+    const talksBefore = talksOrOutcome().filter((t) => t.to <= at.from);
+    return (
+      talksBefore.some((t) => sameClause(t.from, at.from)) ||
+      (clause.some((t) => t.norm === 'it') && (context.talksJustNamed || talksBefore.length > 0))
+    );
+  };
+
   // 5. Positive prospects under a modal, and negated expectation verbs. "The deal opens an
   // opportunity", "the talks offer a path to peace": a prospect the talks or their outcome
   // offer now is as much a forecast as one under a modal.
@@ -470,6 +491,11 @@ export function scoreExpectation(
     if (clauseHas('setback', f.from)) continue;
     if (!near('modal', f, MODAL_WINDOW)) {
       if (offeredByTalks(f) && negatorBefore(scope, f.from) < 0) emit(f, 'raises', 'prospect');
+      // "the deal didn't bring peace", "it did not ease tensions": what the talks or their
+      // outcome failed to deliver, with them (or "it" right after them) as the clause's subject.
+      else if (negatorBefore(scope, f.from, 3) >= 0 && deliveredBy(f)) {
+        emit(f, 'lowers', 'not-delivered', true);
+      }
       continue;
     }
     if (negatorBefore(scope, f.from) >= 0) emit(f, 'lowers', 'negated-prospect', true);

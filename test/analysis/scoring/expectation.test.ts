@@ -563,3 +563,117 @@ test('an extraposed doubt governs its own clause, not one after "but", "while" o
     'lowers',
   );
 });
+
+test('confidence that something will come about raises; a confident bearing does not', () => {
+  assert.equal(
+    label("I'm confident we will reach some kind of an arrangement, Reid said."),
+    'raises',
+  );
+  assert.equal(label('He was confident Congress can avoid a shutdown.'), 'raises');
+  assert.equal(label('I approached him, confident he had something to say.'), 'none');
+});
+
+test('talks that could not reach agreement, or ended without it, lower', () => {
+  assert.equal(label('The talks concluded without an agreement.'), 'lowers');
+  assert.equal(label('The two sides have struggled to reach a bipartisan deal.'), 'lowers');
+  assert.equal(
+    label('They had hoped to avoid the cuts but could not come to a consensus.'),
+    'lowers',
+  );
+  assert.equal(label('We are unable to reach such a judgment.'), 'none');
+});
+
+test('getting closer to a deal and a good start to the talks raise', () => {
+  assert.equal(
+    label('The United States has gotten closer to reaching a deal with the Taliban.'),
+    'raises',
+  );
+  assert.equal(label('Trump said his meeting with Putin was "a good start".'), 'raises');
+  assert.equal(label('The announcement only reinforced this expectation.'), 'raises');
+});
+
+test('a measure forecast to pass raises; one without the votes lowers', () => {
+  assert.equal(label('The new trade agreement is expected to pass both chambers.'), 'raises');
+  assert.equal(
+    label('One U.S. official said he expects the deal to be approved Saturday.'),
+    'raises',
+  );
+  assert.equal(label('The bill still did not have enough votes to pass.'), 'lowers');
+  assert.equal(label('Congress lacks the votes to override him.'), 'lowers');
+});
+
+test('an outcome said to be unknowable or up in the air is uncertain, arms in the air are not', () => {
+  assert.equal(
+    label('The outcome of the meeting, if it occurs, is unknowable at this time.'),
+    'hedged',
+  );
+  assert.equal(label('Indeed, anything could happen with this president.'), 'hedged');
+  assert.equal(label("The prime minister's future remained up in the air."), 'hedged');
+  assert.equal(
+    label('Rebels gave conflicting answers about whether they would keep a cease-fire.'),
+    'hedged',
+  );
+  assert.equal(label('People at home were throwing their arms up in the air.'), 'none');
+});
+
+test('what the deal did not deliver lowers; a prospect not about the talks says nothing', () => {
+  assert.equal(label('The deal didn\u2019t bring peace, and it never will.'), 'lowers');
+  assert.equal(label('The Paris climate deal isn\u2019t guaranteed to succeed.'), 'lowers');
+  assert.equal(label('The new coach did not help the team.'), 'none');
+  assert.equal(label('If the deal does not bring peace, we will leave.'), 'none');
+});
+
+test('a deal condemned as one-sided, defective or disastrous lowers', () => {
+  assert.equal(
+    label('This was a horrible one-sided deal that should never have been made.'),
+    'lowers',
+  );
+  assert.equal(label('The Iran deal is defective at its core.'), 'lowers');
+  assert.equal(label('Obama described the move as a "serious mistake" for the deal.'), 'lowers');
+});
+
+test('an appraisal in quotation marks is still the predicate of the talks', () => {
+  assert.equal(
+    label('Pompeo said his recent talks with Kim were \u201cwarm\u201d and substantive.'),
+    'raises',
+  );
+  assert.equal(
+    label('He said the logistics for the meeting are \u201cgoing very well.\u201d'),
+    'raises',
+  );
+});
+
+test('tensions forecast to calm between the two sides raise; calming tensions elsewhere does not', () => {
+  assert.equal(
+    label('Liu He said he hoped both countries could \u201ccalm\u201d tensions.'),
+    'raises',
+  );
+  assert.equal(
+    label('By signing a declaration, both sides will reduce tensions with one another.'),
+    'raises',
+  );
+  assert.equal(
+    label('The mayor said it would take time to de-escalate the tensions with police.'),
+    'none',
+  );
+});
+
+test('an obstacle lowers only in the way of the talks or their outcome', () => {
+  assert.equal(
+    label('Trump\u2019s credibility has become a key obstacle for China to reach a lasting deal.'),
+    'lowers',
+  );
+  assert.equal(
+    label("It's hard to negotiate when the president says one thing, he said."),
+    'lowers',
+  );
+  assert.equal(label('But the ruling is a major hurdle for the president.'), 'none');
+});
+
+test('closing in on a deal with a modifier before "deal" raises', () => {
+  assert.equal(
+    label('The two countries move toward a broader trade deal, an official said.'),
+    'raises',
+  );
+  assert.equal(label('The talks move the needle closer to a peace deal.'), 'raises');
+});
