@@ -5,7 +5,7 @@
 // (sides.ts).
 
 import { segmentationRules } from '../segmentation/segment-rules.js';
-import { isCap } from './source-phrase.js';
+import { dateAfter, isCap } from './source-phrase.js';
 import { VERBS } from './speech-verbs.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -353,7 +353,10 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     let lead = 0;
     while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
     if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
-    const opener = openersBefore(chain);
+    let opener = openersBefore(chain);
+    // "In April Donald Trump …", "… in August Trump tweeted": the date is no given name.
+    const before = opener > 0 ? chain[opener - 1] : tokens[i - 1];
+    if (opener < chain.length - 1 && dateAfter(chain[opener]!, before)) opener++;
     chain = chain.slice(opener);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4 && !inTitleCaseLine(chain[0]!.start)) {

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { voicesOf } from './paragraphs.js';
+
+// Issue 12, sixteenth speakers round: a date is no part of a name, an opening time phrase
+// is no source, and a description set off before a name leaves the name to speak (README,
+// Voices). The sentences are written for these tests.
+
+test('a month after a preposition of time is a date, not a given name', () => {
+  const v = voicesOf([
+    ['In April Dana Holt said the mill would close.'],
+    ['Mayor Holt said it again in May.'],
+    ['In that same interview in August Holt said the deal was dead.'],
+    ['April Ryan, a correspondent, said the briefing was cancelled.'],
+  ]);
+  assert.equal(v[0]!.name, 'Dana Holt');
+  assert.equal(v[1]!.name, 'Dana Holt');
+  assert.equal(v[2]!.name, 'Dana Holt');
+  assert.equal(v[3]!.name, 'April Ryan');
+});
+
+test('an opening time phrase closed by a comma is no source', () => {
+  const v = voicesOf([
+    ['On Monday, a second witness, Lena Ortiz, accused the mayor of lying.'],
+    ['Earlier Friday, Senator Tom Alder said the vote would wait.'],
+    ['Later Tuesday morning, Ortiz again said she would testify.'],
+  ]);
+  assert.equal(v[0]!.name, 'Lena Ortiz');
+  assert.equal(v[1]!.name, 'Tom Alder');
+  assert.equal(v[2]!.name, 'Lena Ortiz');
+});
+
+test('an opening phrase that is no time phrase still leaves the name before its apposition', () => {
+  const v = voicesOf([
+    ['Even Senator Ana Ruiz of Utah, a close ally of the governor, said the plan failed.'],
+  ]);
+  assert.equal(v[0]!.name, 'Ana Ruiz');
+});
+
+test('a description set off before a name leaves the name to speak', () => {
+  const v = voicesOf([
+    ['The city’s envoy for the water talks, Rosa Delgado, told reporters that a draft exists.'],
+    ['A top aide in the office of Rep. Tom Alder, Ohio Democrat, said the bill would pass.'],
+  ]);
+  assert.equal(v[0]!.name, 'Rosa Delgado');
+  assert.notEqual(v[1]!.name, 'Ohio Democrat');
+});
