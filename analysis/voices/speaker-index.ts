@@ -135,8 +135,14 @@ export function appositionAfter(text: string, from: number): string | null {
     /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|\p{Lu}[\p{L}.-]*['’]s)\b[^,;:“”"]{3,260}?|(?!\p{Ll}+ing\b)\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3} (?:of|at|for)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
       text.slice(from, from + 300),
     );
-  return m && (text[from] === ',' || text[from + 1] === '(') ? m[1]! : null;
+  if (!m || (text[from] !== ',' && text[from + 1] !== '(')) return null;
+  // "According to Tom Alder, Trump's government is collapsing.": a finite verb before any
+  // relative pronoun or subordinator makes the words after the comma a clause, not an
+  // apposition (", the former prosecutor when Kelley was serving," is one).
+  return CLAUSE_VERB.test(m[1]!) ? null : m[1]!;
 }
+const CLAUSE_VERB =
+  /^(?:(?!\b(?:who|whom|whose|which|that|when|while|where|after|before|because|since|until|if|although)\b).)*?(?<!\bto )\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\b/u;
 
 // Words a title-case headline leaves in lower case ("Putin Outlines Plan for a Cease-Fire").
 // Words a name never holds capitalised, inside it (not "a", an initial: "John A. Boehner").

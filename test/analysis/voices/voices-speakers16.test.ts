@@ -45,3 +45,14 @@ test('a description set off before a name leaves the name to speak', () => {
   assert.equal(v[0]!.name, 'Rosa Delgado');
   assert.notEqual(v[1]!.name, 'Ohio Democrat');
 });
+
+test('a clause after the comma is no apposition that gives the source a side', () => {
+  const v = voicesOf([
+    ['According to Tom Alder, Trump’s government is collapsing.'],
+    ['According to Dana Holt, the Chinese government is running out of time.'],
+    ['Ana Ruiz, Trump’s special envoy, said the talks had stalled.'],
+  ]);
+  assert.deepEqual([v[0]!.name, v[0]!.side], ['Tom Alder', 'other']);
+  assert.deepEqual([v[1]!.name, v[1]!.side], ['Dana Holt', 'other']);
+  assert.deepEqual([v[2]!.name, v[2]!.side], ['Ana Ruiz', 'us_gov']);
+});
