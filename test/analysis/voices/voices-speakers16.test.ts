@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { voicesOf } from './paragraphs.js';
+import { loadCodebook } from '../../../analysis/codebooks/codebook.js';
 
 // Issue 12, sixteenth speakers round: a date is no part of a name, an opening time phrase
 // is no source, and a description set off before a name leaves the name to speak (README,
@@ -55,4 +56,15 @@ test('a clause after the comma is no apposition that gives the source a side', (
   assert.deepEqual([v[0]!.name, v[0]!.side], ['Tom Alder', 'other']);
   assert.deepEqual([v[1]!.name, v[1]!.side], ['Dana Holt', 'other']);
   assert.deepEqual([v[2]!.name, v[2]!.side], ['Ana Ruiz', 'us_gov']);
+});
+
+test('an office holder listed with a middle initial is not someone written with another', () => {
+  // Each its own article: one article's "Bush" is one person.
+  const actors = loadCodebook().actors;
+  const [p] = voicesOf([['George P. Bush said he would run for land commissioner.']], actors);
+  const [w] = voicesOf([['George W. Bush said the war was just.']], actors);
+  const [t] = voicesOf([['Donald J. Trump said the deal was done.']], actors);
+  assert.deepEqual([p!.name, p!.side], ['George P. Bush', 'other']);
+  assert.deepEqual([w!.name, w!.side], ['George W. Bush', 'us_gov']);
+  assert.deepEqual([t!.name, t!.side], ['Donald J. Trump', 'us_gov']);
 });
