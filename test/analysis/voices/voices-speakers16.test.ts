@@ -68,3 +68,18 @@ test('an office holder listed with a middle initial is not someone written with 
   assert.deepEqual([w!.name, w!.side], ['George W. Bush', 'us_gov']);
   assert.deepEqual([t!.name, t!.side], ['Donald J. Trump', 'us_gov']);
 });
+
+test('an acronym of five letters or more keeps its capitals; a shouted name does not', () => {
+  const [naacp] = voicesOf([['The NAACP said the ruling was a setback.']]);
+  assert.equal(naacp!.name, 'NAACP');
+  const label = voicesOf([
+    ['Reporter Dana Holt spoke to the mayor.'],
+    ['HOLTEN: We are not going to raise taxes this year, and I have said so.'],
+  ]);
+  assert.equal(label[1]!.name, 'Holten');
+  const shouted = voicesOf([
+    ['RUIZEN SLAMS COUNCIL OVER BUDGET'],
+    ['RUIZEN said the budget was a fraud.'],
+  ]);
+  assert.equal(shouted[1]!.name, 'Ruizen');
+});
