@@ -684,7 +684,20 @@ function sourceOf(
         return { source: between, inherited: false };
       if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
       // The apposition opens with an article, "who", "former" or a role ("assistant director of").
-      const opener = tokens[j + 1];
+      // "Mnuchin, also speaking on CNBC, hailed", "Brewer, also a Republican, urged": "also"
+      // or another adverb before the participle (only a short adverb before an article: not
+      // "Africa, particularly his father's Kenya, promises").
+      const lead = tokens[j + 1]?.norm ?? '';
+      const short = /^(also|then|later|again|still|once|first|previously)$/.test(lead);
+      const after = tokens[j + 2];
+      const adverb =
+        (short || /..ly$/.test(lead)) &&
+        !!after?.isWord &&
+        !isCap(after) &&
+        (/ing$/.test(after.norm) ||
+          PARTICIPLE_OPENERS.has(after.norm) ||
+          (short && /^(a|an|the)$/.test(after.norm)));
+      const opener = tokens[j + (adverb ? 2 : 1)];
       if (
         !opener ||
         !(

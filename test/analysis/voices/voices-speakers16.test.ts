@@ -83,3 +83,14 @@ test('an acronym of five letters or more keeps its capitals; a shouted name does
   ]);
   assert.equal(shouted[1]!.name, 'Ruizen');
 });
+
+test('"also" before a participle or an article set off after the source is skipped', () => {
+  const v = voicesOf([
+    ['Holt, also speaking on the radio, hailed a shift in tone.'],
+    ['Gov. Ana Ruiz, also a Democrat, urged lawmakers to act.'],
+    ['Ohio, particularly its northern half, promises to be a focus.'],
+  ]);
+  assert.equal(v[0]!.name, 'Holt');
+  assert.equal(v[1]!.name, 'Ana Ruiz');
+  assert.deepEqual([v[2]!.quote, v[2]!.name], ['none', null]);
+});
