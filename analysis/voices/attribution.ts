@@ -716,7 +716,17 @@ function sourceOf(
       // name and the apposition is transparent.
       const tagged =
         /^[RDI]-[A-Z]/.test(tokens[j - 1]?.text ?? '') && tokens[j - 2]?.text === ',' ? 2 : 0;
-      const np = npEndingAt(tokens, j - 1 - tagged);
+      // "Rep. Adam B. Schiff (D-Calif.), the chairman of …, told": past the parenthesis.
+      let end = j - 1 - tagged;
+      if (tokens[end]?.text === ')') {
+        let open = end - 1;
+        while (open > Math.max(0, end - 8) && tokens[open]!.text !== '(') open--;
+        if (tokens[open]?.text === '(') end = open - 1;
+      }
+      let np = npEndingAt(tokens, end);
+      // The Hill's pasted link text before the parenthesis: "Rep. Pete King Peter (Pete)
+      // KingHouse panel … MORE (R-N.Y.)".
+      if (np && np[np.length - 1]!.text === 'MORE') np = beforeLinkText(tokens, end);
       if (np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm))
         return { source: np, inherited: false };
       break;

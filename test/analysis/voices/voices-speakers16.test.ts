@@ -94,3 +94,12 @@ test('"also" before a participle or an article set off after the source is skipp
   assert.equal(v[1]!.name, 'Ana Ruiz');
   assert.deepEqual([v[2]!.quote, v[2]!.name], ['none', null]);
 });
+
+test('a party and state in parentheses before an apposition leave the name to speak', () => {
+  const v = voicesOf([
+    ['Sen. Dana Holt (D-Ore.), a member of the panel, said the bill would fail.'],
+    ['“We are close,” Rep. Tom Alder (R-Ohio), the No. 2 Republican, told reporters.'],
+  ]);
+  assert.equal(v[0]!.name, 'Dana Holt');
+  assert.equal(v[1]!.name, 'Tom Alder');
+});
