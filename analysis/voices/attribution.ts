@@ -645,10 +645,18 @@ function sourceOf(
   }
   // "Daniel Kritenbrink, the assistant secretary …, said": the name before the apposition.
   if (prev && prev.text === ',' && !ing) {
+    const opening =
+      /^(last|earlier|later|this|next)$/.test(tokens[0]?.norm ?? '') ||
+      OPENERS.has(tokens[0]?.norm ?? '')
+        ? sentenceSubjectStart(tokens)
+        : -1;
     for (let j = k - 1; j >= Math.max(0, k - 40); j--) {
       const t = tokens[j]!;
       if (QUOTE_MARKS.has(t.text)) break;
       if (t.text !== ',') continue;
+      // "On Monday, a second woman, Lindsay Menz, accused …", "Last week, …": the comma
+      // closes an opening time phrase, which is no source; the subject follows it.
+      if (j === opening - 1 && timePhraseBefore(tokens, j)) break;
       const between = tokens.slice(j + 1, k);
       // "Sen. John McCain, R-Ariz., said": a party tag between commas is transparent.
       if (/^[RDI]-[A-Z]/.test(between[0]?.text ?? '') && between.length <= 3) {
@@ -676,7 +684,20 @@ function sourceOf(
         return { source: between, inherited: false };
       if (between.length > 0 && between.every((t) => isCap(t) || t.text === '.')) continue;
       // The apposition opens with an article, "who", "former" or a role ("assistant director of").
-      const opener = tokens[j + 1];
+      // "Mnuchin, also speaking on CNBC, hailed", "Brewer, also a Republican, urged": "also"
+      // or another adverb before the participle (only a short adverb before an article: not
+      // "Africa, particularly his father's Kenya, promises").
+      const lead = tokens[j + 1]?.norm ?? '';
+      const short = /^(also|then|later|again|still|once|first|previously)$/.test(lead);
+      const after = tokens[j + 2];
+      const adverb =
+        (short || /..ly$/.test(lead)) &&
+        !!after?.isWord &&
+        !isCap(after) &&
+        (/ing$/.test(after.norm) ||
+          PARTICIPLE_OPENERS.has(after.norm) ||
+          (short && /^(a|an|the)$/.test(after.norm)));
+      const opener = tokens[j + (adverb ? 2 : 1)];
       if (
         !opener ||
         !(
@@ -695,7 +716,17 @@ function sourceOf(
       // name and the apposition is transparent.
       const tagged =
         /^[RDI]-[A-Z]/.test(tokens[j - 1]?.text ?? '') && tokens[j - 2]?.text === ',' ? 2 : 0;
-      const np = npEndingAt(tokens, j - 1 - tagged);
+      // "Rep. Adam B. Schiff (D-Calif.), the chairman of …, told": past the parenthesis.
+      let end = j - 1 - tagged;
+      if (tokens[end]?.text === ')') {
+        let open = end - 1;
+        while (open > Math.max(0, end - 8) && tokens[open]!.text !== '(') open--;
+        if (tokens[open]?.text === '(') end = open - 1;
+      }
+      let np = npEndingAt(tokens, end);
+      // The Hill's pasted link text before the parenthesis: "Rep. Pete King Peter (Pete)
+      // KingHouse panel … MORE (R-N.Y.)".
+      if (np && np[np.length - 1]!.text === 'MORE') np = beforeLinkText(tokens, end);
       if (np && np.some(isCap) && !PRONOUNS.has(np[0]!.norm))
         return { source: np, inherited: false };
       break;
@@ -712,6 +743,8 @@ function sourceOf(
       tokens[indexNear(tokens, np[np.length - 1]!) + 1]?.text === ','
     )
       return { source: np, inherited: false };
+    const named = describedThenNamed(tokens, start, k);
+    if (named) return { source: named, inherited: false };
   }
   // ", noting …", "but said …": the subject of the earlier clause.
   if (ing || (prev && BOUNDARY_CONJ.has(prev.norm))) {
@@ -738,6 +771,47 @@ function sourceOf(
       return { source: np, inherited: true, fromSubject: true };
   }
   return null;
+}
+
+// "On Monday", "Last week", "Earlier Tuesday", "On May 7", "In 2010": the words before the
+// comma at `comma` end in a day, month, span of time or number.
+function timePhraseBefore(tokens: Token[], comma: number): boolean {
+  const last = tokens[comma - 1];
+  return (
+    !!last &&
+    (ROLES.timeHeads.has(last.norm) ||
+      /^\d+(st|nd|rd|th)?$/.test(last.norm) ||
+      /^(ago|earlier|later)$/.test(last.norm))
+  );
+}
+
+/**
+ * "The Trump administration's envoy for the peace talks, Zalmay Khalilzad, told …", "a TV
+ * host based in California, LeeAnn Tweeden, accused …": the subject is a description opened
+ * by an article or a possessive, with no comma, then a name of two to four capitalised
+ * words set off by commas before the verb (the comma at `close`). The name, or null.
+ */
+function describedThenNamed(tokens: Token[], start: number, close: number): Token[] | null {
+  let open = close - 1;
+  while (open > start && tokens[open]!.text !== ',') open--;
+  const name = tokens.slice(open + 1, close);
+  const words = name.filter((t) => t.isWord).length;
+  if (open <= start + 1 || words < 2 || words > 4) return null;
+  if (!name.every((t) => (t.isWord && isCap(t)) || t.text === '.')) return null;
+  const description = tokens.slice(start, open);
+  const first = description[0]!;
+  // The description ends in a lower-case noun: after a name ("a top staffer in the office
+  // of Rep. Adam Schiff, California Democrat, said") the apposition is that name's.
+  if (
+    description.length > 16 ||
+    (!/^(a|an|the)$/.test(first.norm) && !isPossessive(first)) ||
+    isCap(description[description.length - 1]!)
+  )
+    return null;
+  return description.every((t) => t.isWord || t.text === '.' || t.text === '-') &&
+    description.some((t) => !isCap(t) && !ROLES.determiners.has(t.norm))
+    ? name
+    : null;
 }
 
 // Words between a relative clause's subject and its verb ("what he has long called").

@@ -25,6 +25,8 @@ const PARENTHETICALS = new Set(
 const SPANS = new Set(['minutes', 'hours', 'days', 'weeks', 'months', 'years']);
 const QUANTITIES = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many|some)$/;
 const WEEKDAYS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const MONTHS =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Skip, leftwards from `k`, what may stand between a source and its verb: auxiliaries and
 // adverbs, a parenthesis ("(R-Ga.)"), a time or venue phrase ("in June", ", in a
@@ -199,16 +201,19 @@ export function sentenceSubjectStart(tokens: Token[]): number {
   }
   // "Later in the day Trump …", "Earlier this week the ministry …": an opening time
   // phrase without a comma.
+  // "Earlier Friday, Cruz …", "Later Saturday morning, Bush …": a weekday or month is
+  // capitalised and no name; a comma may close the phrase.
   if (/^(later|earlier)$/.test(tokens[0]?.norm ?? '') && isCap(tokens[0]!)) {
     let c = 1;
     while (
       c < 5 &&
       tokens[c]?.isWord &&
-      !isCap(tokens[c]!) &&
-      (/^(in|on|that|the|this|last|next)$/.test(tokens[c]!.norm) ||
-        ROLES.timeHeads.has(tokens[c]!.norm))
+      (ROLES.timeHeads.has(tokens[c]!.norm)
+        ? !isCap(tokens[c]!) || WEEKDAYS.test(tokens[c]!.text) || MONTHS.test(tokens[c]!.text)
+        : !isCap(tokens[c]!) && /^(in|on|that|the|this|last|next)$/.test(tokens[c]!.norm))
     )
       c++;
+    if (c > 1 && tokens[c]?.text === ',' && c + 1 < limit) return c + 1;
     if (c < limit && tokens[c]?.isWord && isCap(tokens[c]!)) return c;
   }
   for (let c = 1; c < limit; c++) {

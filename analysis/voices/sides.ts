@@ -93,11 +93,11 @@ export function sideFromRole(role: string, rules: SideRules, name?: string): Spe
   // No title in the text ("Obama said", "Mr. Trump"): a listed office holder still speaks
   // for a government. Only the full name counts, or a surname the article gives alone, so
   // that "Bill Gates" is not taken for the defense secretary.
-  if (!gov) return (name && rules.officeHolders.get(holderKey(name))) || 'other';
+  if (!gov) return (name && holderSide(name, rules)) || 'other';
   // A listed office holder, named as the list names them, holds that office whatever
   // country a description also mentions ("Mr. Tillerson, who was decorated by the Russian
   // government", "Pence, speaking to Japanese officials").
-  const holder = name ? rules.officeHolders.get(holderKey(name)) : undefined;
+  const holder = name ? holderSide(name, rules) : undefined;
   if (holder) return holder;
   let first: { id: string; at: number } | null = null;
   for (const party of rules.parties) {
@@ -120,8 +120,8 @@ export function sideFromRole(role: string, rules: SideRules, name?: string): Spe
     if (held && GOV_RE.test(next)) return held;
   }
   if (!name || other !== Infinity) return 'other';
-  const n = holderKey(name);
-  const held = rules.officeHolders.get(n) ?? rules.officeHolders.get(n.split(' ').pop() ?? '');
+  const n = bareName(name);
+  const held = holderSide(name, rules) ?? rules.officeHolders.get(n.split(' ').pop() ?? '');
   if (held) return held;
   const words = n.split(' ');
   if (words.length === 2) {
@@ -171,10 +171,25 @@ export function isPlaceWord(word: string): boolean {
   return S.chinaMarkers.includes(w) || S.usMarkers.includes(w) || S.otherCountryMarkers.includes(w);
 }
 
-// The office-holder key of a name: lower case, middle initials dropped ("Donald J. Trump").
-function holderKey(name: string): string {
+// A name in lower case, middle initials dropped ("Donald J. Trump" → "donald trump").
+function bareName(name: string): string {
   return name
     .toLowerCase()
     .replace(/ \p{L}\.(?= )/gu, '')
     .trim();
+}
+
+/**
+ * The side of a listed office holder a name names: as listed ("george w. bush"), or without
+ * the middle initials the text adds to a name listed without them ("Donald J. Trump"). A
+ * name listed with an initial, written with one, needs that initial: "George P. Bush" is not
+ * "George W. Bush" (plain "George Bush" still is).
+ */
+function holderSide(name: string, rules: SideRules): SpeakerSide | undefined {
+  const written = name.toLowerCase().trim();
+  const exact = rules.officeHolders.get(written);
+  if (exact) return exact;
+  const bare = bareName(written);
+  if (bare !== written && ROLES.initialledHolders.has(bare)) return undefined;
+  return rules.officeHolders.get(bare);
 }

@@ -39,6 +39,22 @@ export const isCap = (t: Token): boolean => {
   return first !== first.toLowerCase();
 };
 
+const CALENDAR_NAMES =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const TIME_PREPOSITIONS = new Set(
+  'in on since until till during after before from through last early late mid next this'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "In April Donald Trump said", "in August Trump tweeted", "since May Obama has": a month or
+ * weekday right after a preposition of time is a date, no given name ("April Ryan", "August
+ * Flentje" with nothing before them are names).
+ */
+export const dateAfter = (t: Token, before: Token | undefined): boolean =>
+  !!before && TIME_PREPOSITIONS.has(before.norm) && CALENDAR_NAMES.test(t.text);
+
 export const isPossessive = (t: Token): boolean =>
   t.isWord && /'s?$/.test(t.norm) && t.norm.length > 2;
 
@@ -130,6 +146,8 @@ export function npEndingAt(tokens: Token[], end: number): Token[] | null {
     )
   )
     np = np.slice(1);
+  // "In April Donald Trump said": the month is a date, no given name.
+  if (np.length > 1 && dateAfter(np[0]!, tokens[indexNear(tokens, np[0]!) - 1])) np = np.slice(1);
   // The head must name a source: a capitalised name, a role noun, "the two", or a plain
   // noun introduced by a determiner or standing at a clause start.
   if (isCap(head) || ROLE_NOUNS.has(head.norm)) return np;

@@ -5,7 +5,7 @@
 // (sides.ts).
 
 import { segmentationRules } from '../segmentation/segment-rules.js';
-import { isCap } from './source-phrase.js';
+import { dateAfter, isCap } from './source-phrase.js';
 import { VERBS } from './speech-verbs.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -135,8 +135,14 @@ export function appositionAfter(text: string, from: number): string | null {
     /^,? ?(?:\([^)]{1,12}\),? )?((?:a|an|the|who|now|former|then|\p{Lu}[\p{L}.-]*['’]s)\b[^,;:“”"]{3,260}?|(?!\p{Ll}+ing\b)\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3} (?:of|at|for)\b[^,;:“”"]{3,260}?)(?:,|\.(?=\s|$)|$)/u.exec(
       text.slice(from, from + 300),
     );
-  return m && (text[from] === ',' || text[from + 1] === '(') ? m[1]! : null;
+  if (!m || (text[from] !== ',' && text[from + 1] !== '(')) return null;
+  // "According to Tom Alder, Trump's government is collapsing.": a finite verb before any
+  // relative pronoun or subordinator makes the words after the comma a clause, not an
+  // apposition (", the former prosecutor when Kelley was serving," is one).
+  return CLAUSE_VERB.test(m[1]!) ? null : m[1]!;
 }
+const CLAUSE_VERB =
+  /^(?:(?!\b(?:who|whom|whose|which|that|when|while|where|after|before|because|since|until|if|although)\b).)*?(?<!\bto )\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\b/u;
 
 // Words a title-case headline leaves in lower case ("Putin Outlines Plan for a Cease-Fire").
 // Words a name never holds capitalised, inside it (not "a", an initial: "John A. Boehner").
@@ -353,7 +359,10 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     let lead = 0;
     while (lead < chain.length - 1 && shouted(chain[lead]!)) lead++;
     if (lead >= 2 && !shouted(chain[chain.length - 1]!)) chain = chain.slice(lead);
-    const opener = openersBefore(chain);
+    let opener = openersBefore(chain);
+    // "In April Donald Trump …", "… in August Trump tweeted": the date is no given name.
+    const before = opener > 0 ? chain[opener - 1] : tokens[i - 1];
+    if (opener < chain.length - 1 && dateAfter(chain[opener]!, before)) opener++;
     chain = chain.slice(opener);
     const { title, name } = splitChain(chain);
     if (name.length >= 2 && name.length <= 4 && !inTitleCaseLine(chain[0]!.start)) {

@@ -68,7 +68,7 @@ export class SpeakerBook {
 
   /** `tokens`: the article's tokens in reading order (the segments' tokens, concatenated). */
   constructor(
-    text: string,
+    private readonly text: string,
     tokens: Token[],
     private readonly actors: Actors,
   ) {
@@ -394,10 +394,15 @@ export class SpeakerBook {
           : (indexed ?? this.index.byFirst.get(last));
       canonical = (bodyName ? own : full) ?? name.map((t) => t.text).join(' ');
       // A transcript label in capitals ("BLINKEN:", "MR. KIM:") names the person in ordinary
-      // case, as does a name of two words ("JEB BUSH"); a one-word acronym of up to four
-      // letters ("KCNA", "ACLU") keeps its capitals.
-      if (/^[\p{Lu} .'-]{4,}$/u.test(canonical) && /\p{Lu}{5}|[ .]/u.test(canonical))
-        canonical = canonical.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
+      // case, as does a name of two words ("JEB BUSH"); a one-word acronym keeps its capitals
+      // ("KCNA", "ACLU", "NAACP"), unless it has five letters or more and the article also
+      // writes it in ordinary case ("BLINKEN:" beside "Blinken said").
+      if (
+        /^[\p{Lu} .'-]{4,}$/u.test(canonical) &&
+        (/[ .]/u.test(canonical) ||
+          (/\p{Lu}{5}/u.test(canonical) && this.writtenInOrdinaryCase(canonical)))
+      )
+        canonical = ordinaryCase(canonical);
       // A capitalised name credited with speech is a person unless it names a place or body.
       person = true;
       // "The U.S. accused …", "Israel insisted …": a country or body speaks, not a person
@@ -505,6 +510,18 @@ export class SpeakerBook {
     return this.index.bySurname.has(strip(last.norm))
       ? { title: tokens.slice(0, -1), name: [last] }
       : split;
+  }
+
+  /**
+   * Whether a word in capitals is a person's name shouted: the article also writes it in
+   * ordinary case ("Blinken"), puts it before a colon as a transcript label ("INSKEEP:") or
+   * in a line shouted in capitals ("FAUCI PREDICTS …").
+   */
+  private writtenInOrdinaryCase(word: string): boolean {
+    return (
+      new RegExp(`(?<!\\p{L})${ordinaryCase(word)}(?!\\p{L})`, 'u').test(this.text) ||
+      new RegExp(`(?<!\\p{L})${word}(?: ?:| \\p{Lu}{3,}\\b)`, 'u').test(this.text)
+    );
   }
 
   /**
@@ -719,6 +736,11 @@ function nearest<T extends { offset: number }>(list: T[], offset: number): T[] {
 function homeTitle(description: string, rules: SideRules): boolean {
   const side = sideFromRole(description, rules);
   return side === 'us_gov' || !namesCountry(description);
+}
+
+/** "BLINKEN" → "Blinken", "MR. KIM" → "Mr. Kim". */
+function ordinaryCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
 }
 
 function contentWords(text: string): string[] {

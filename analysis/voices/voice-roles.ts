@@ -106,6 +106,20 @@ export const ROLES = {
   sides: data.sides,
   /** Lower-cased full name of a national office holder → the offices held. */
   officesOf: officesByName(data.officeHolders.entries, data.sides.chineseSurnames),
+  /**
+   * Office holders listed with a middle initial, lower-cased without it ("george bush" for
+   * "George W. Bush"): a name written with another initial ("George P. Bush") is not theirs.
+   */
+  initialledHolders: new Set(
+    data.officeHolders.entries.flatMap((e) =>
+      e.names
+        .map((n) => n.toLowerCase().split(' '))
+        .filter((w) => w.some((x, k) => k > 0 && k < w.length - 1 && /^\p{L}\.$/u.test(x)))
+        .map((w) =>
+          w.filter((x, k) => k === 0 || k === w.length - 1 || !/^\p{L}\.$/u.test(x)).join(' '),
+        ),
+    ),
+  ),
   /** Lower-cased full name, and surname for Western-order names, of a national office holder → side. */
   officeHolders: new Map<string, SpeakerSide>(
     data.officeHolders.entries.flatMap((e) =>
