@@ -28,13 +28,18 @@ const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|\(\p{Lu}[\p{L}'’.-]*\)|
 /** A surname as written: capitalised, ending in a lower-case letter ("McConnell", not "MORE"). */
 const SURNAME = String.raw`\p{Lu}[\p{L}'’-]*\p{Ll}`;
 
-// The surname as written (with its "Jr." or "Sr.", which stays), then the full name that ends in it and is not followed by a
-// lower-case letter (the join), then the headlines up to " MORE". The lookahead refuses a
-// start whose next word also opens such a repeat: in "Alan Dershowitz Alan Morton
-// DershowitzTrump …" the written given name "Alan" and "Dershowitz Alan" would otherwise
-// read as a surname and a full name.
+// The surname as written (with its "Jr." or "Sr.", which stays), then the full name that
+// ends in it and is not followed by a lower-case letter (the join), then the headlines up to
+// " MORE". A full name joined to its headline by a space ("Paul Davis Ryan Retirees …") is
+// taken only when no later word of the name as written opens such a repeat itself: in "Alan
+// Dershowitz Alan Morton DershowitzTrump …" the written given name "Alan" and "Dershowitz
+// Alan" would otherwise read as a surname and a full name (so would "Bill" and "de Blasio
+// Bill" in "Bill de Blasio Bill de BlasioThe …"). A glued join is taken as it is: its
+// headlines may repeat the name ("Ruth Bader GinsburgWishing Ruth Bader Ginsburg a …").
+const SUFFIX = String.raw`(?: [JS]r\.)?`;
+const LATER_REPEAT = String.raw`(?:${NAME_WORD} ){0,3}(${SURNAME})${SUFFIX} ?(?:${NAME_WORD} ){1,5}\2(?!\p{Ll})`;
 const CARD_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’-])(${SURNAME})(?: [JS]r\.)? ?(?!(${SURNAME}) ?(?:${NAME_WORD} ){1,5}\2(?!\p{Ll}))((?:${NAME_WORD} ){1,5}\1(?!\p{Ll})[^\n\r]{1,${MAX_CARD_CHARS}}? MORE)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}'’-])(${SURNAME})${SUFFIX} ?(?:(?=(?:${NAME_WORD} ){1,5}\1(?![\s\p{Ll}]))|(?!${LATER_REPEAT}))((?:${NAME_WORD} ){1,5}\1(?!\p{Ll})[^\n\r]{1,${MAX_CARD_CHARS}}? MORE)(?![\p{L}\p{N}])`,
   'gu',
 );
 

@@ -33,6 +33,14 @@ test('a card joined by a space, or glued to the name as written, is found too', 
   assert.deepEqual(cardOf('Lawyer Alan Roe Alan Peter RoeRoe fires back MORE said.'), [
     'Alan Peter RoeRoe fires back MORE',
   ]);
+  // A particle: the card starts at the full name, not after the written given name.
+  assert.deepEqual(cardOf('Mayor Ann de Vries Ann de VriesCity sues state MORE said.'), [
+    'Ann de VriesCity sues state MORE',
+  ]);
+  // A glued card whose headline repeats the name is taken whole.
+  assert.deepEqual(cardOf('Justice Ann Lee Ann LeeWishing Ann Lee a speedy recovery MORE wrote.'), [
+    'Ann LeeWishing Ann Lee a speedy recovery MORE',
+  ]);
   // "Jr." after the name as written stays with it.
   assert.deepEqual(cardOf('Rep. Sam Fenn Jr. Samuel Ray FennFenn retires MORE (D-Pa.) spoke.'), [
     'Samuel Ray FennFenn retires MORE',
