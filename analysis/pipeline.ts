@@ -33,6 +33,7 @@ import {
   type ActorMatcher,
 } from './scoring/targets.js';
 import { segmentationRules, type SegmentationRules } from './segmentation/segment-rules.js';
+import { maskLinkCards } from './segmentation/link-cards.js';
 import { segmentArticle } from './segmentation/segment.js';
 import { tokenize } from './segmentation/tokens.js';
 import type { Feature } from './scoring/expectation-model.js';
@@ -95,10 +96,13 @@ function matchersOf(actors: Actors): CodebookMatchers {
 }
 
 export function analyzeArticle(
-  text: string,
+  storedText: string,
   data: AnalysisData,
   options: AnalyzeOptions = {},
 ): ArticleAnalysis {
+  // Every stage reads the text with link cards made spaces (link-cards.ts): same offsets, no
+  // other story's headlines. Each segment gets its real text back at the end.
+  const text = maskLinkCards(storedText);
   const segments = segmentArticle(text, { title: options.title });
   const cueHits: CueHit[] = [];
   const tokens: Token[][] = [];
@@ -182,6 +186,8 @@ export function analyzeArticle(
   );
   const targets = findTargets(targetSentences(article, tokens), matcher);
   analyzed.forEach((segment, i) => (segment.targets = targets.perSegment[i] ?? []));
+  if (text !== storedText)
+    for (const segment of analyzed) segment.text = storedText.slice(segment.start, segment.end);
   return article;
 }
 

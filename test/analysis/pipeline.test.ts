@@ -23,3 +23,15 @@ test('the pipeline tells expectation scoring when the sentence before named the 
     ['none'],
   );
 });
+
+test("a link card's headlines are not read, and every segment keeps its stored text", () => {
+  const text =
+    "Budget talks resume\n\nSen. Jane Doe Janet (Jane) Q. DoeSmith says 'disaster' looms? Budget talks stall: report MORE (D-Ore.) said on Monday that the talks would go on.";
+  const analysis = analyzer.analyze(text);
+  for (const s of analysis.segments) assert.equal(s.text, text.slice(s.start, s.end));
+  const body = analysis.segments.filter((s) => s.kind === 'body');
+  // One sentence: the card's question mark ends none.
+  assert.equal(body.length, 1);
+  assert.equal(analysis.speakers[body[0]!.speaker!]?.name, 'Jane Doe');
+  assert.ok(!analysis.cueHits.some((h) => text.slice(h.start, h.end).toLowerCase() === 'disaster'));
+});
