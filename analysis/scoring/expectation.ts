@@ -159,6 +159,7 @@ const AUXILIARIES = new Set([
 /** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
 const EARLIER_REACH = 3;
 const YEAR = /^(19|20)\d\d$/;
+const YEARS_LONG = /^(\d+|decades?|years?)-(year|long|old)$/;
 const EARLIER_WORDS = new Set(['previous', 'past', 'earlier', 'prior', 'former']);
 /** "collapsed in May", "last year's summit": a month or a "last …" dates the judged talks. */
 const MONTHS =
@@ -439,6 +440,7 @@ export function scoreExpectation(
   // modal needs the talks named ("the deal would keep the government open" is about a bill).
   for (const f of found('outcome')) {
     if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
+    if (notAnOutcome(tokens, f)) continue;
     const negator = negatorBefore(scope, f.from);
     const negated = negator >= 0;
     // "what happens if there is no deal", "if he cannot strike a deal": a denial under a
@@ -725,6 +727,37 @@ function askedQuestion(tokens: SentenceScope['tokens']): { from: number; to: num
   return { from: at, to: comma < 0 ? tokens.length : comma };
 }
 
+/**
+ * Words after which "win", "deal" or "accord" is a verb: "didn't win in 2016", "we're not going
+ * to win", "a strategy to deal with ISIS", "tweets don't accord with". The noun comes after an
+ * article or an adjective ("a win", "no deal", "a big win").
+ */
+const VERB_BEFORE = new Set([
+  'to', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'do',
+  'does', 'not', 'never', 'cannot', "can't", "won't", "wouldn't", "couldn't", "didn't", "don't",
+  "doesn't", 'i', 'we', 'you', 'they', 'he', 'she', 'who',
+]); // prettier-ignore
+const VERB_OUTCOMES = new Set(['win', 'wins', 'deal', 'deals', 'accord']);
+
+/**
+ * An outcome word that is not one here: "win" or "deal" as a verb (an election won, a problem
+ * dealt with), and "No Deal" capitalised inside a sentence, the name of an option ("a bill to
+ * rule out No Deal", Brexit), not a deal denied. A headline in title case capitalises every
+ * word, so there the capital says nothing.
+ */
+function notAnOutcome(tokens: SentenceScope['tokens'], f: Found): boolean {
+  const phrase = f.entry.phrase;
+  if (f.to - f.from === 1 && VERB_OUTCOMES.has(phrase)) {
+    if (VERB_BEFORE.has(tokens[f.from - 1]?.norm ?? '')) return true;
+  }
+  if (phrase === 'deal' && tokens[f.from]!.text === 'Deal' && tokens[f.from - 1]?.text === 'No') {
+    const words = tokens.filter((t) => t.isWord && /^[a-z]/i.test(t.text));
+    const capitals = words.filter((t) => /^[A-Z]/.test(t.text)).length;
+    if (f.from > 1 && capitals * 2 < words.length) return true;
+  }
+  return false;
+}
+
 const MAKING = new Set(['made', 'make', 'makes', 'making']);
 const PROGRESS_AMOUNTS = new Set([
   'some', 'significant', 'good', 'real', 'substantial', 'considerable', 'steady', 'great',
@@ -760,6 +793,8 @@ function aboutEarlierTalks(scope: SentenceScope, at: Found): boolean {
     const t = tokens[i];
     if (!t || clauseOf[i] !== clauseOf[at.from] || (i >= at.from && i < at.to)) continue;
     if (YEAR.test(t.norm) || EARLIER_WORDS.has(t.norm) || MONTHS.test(t.text)) return true;
+    // "after a more than 60-year stalemate": a state lasting years is the past's, not these talks'.
+    if (YEARS_LONG.test(t.norm)) return true;
     if (t.norm === 'last' && LAST_WHAT.has(tokens[i + 1]?.norm ?? '')) return true;
   }
   return false;
