@@ -206,6 +206,11 @@ export interface ExpectationContext {
    * caller has computed it already: score.ts does, once per sentence, for the pipeline too.
    */
   talksNamed?: boolean;
+  /**
+   * Whether any sentence before this one in the article named the talks or their outcome.
+   * Undefined when the caller does not track it (a sentence scored alone).
+   */
+  talksNamedEarlier?: boolean;
 }
 
 export function scoreExpectation(
@@ -325,7 +330,7 @@ export function scoreExpectation(
   const evaluable =
     context.talksJustNamed ||
     (context.talksNamed ?? namesTalksOrOutcome(tokens, lexicons)) ||
-    tokens.some((t) => BACK_REFERENCES.has(t.norm));
+    (context.talksNamedEarlier !== false && tokens.some((t) => BACK_REFERENCES.has(t.norm)));
 
   const talksNamedHere = found('target').length > 0;
   // 1. Direct cues.

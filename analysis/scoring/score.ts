@@ -55,6 +55,7 @@ export function scoreSentence(
   let expectation = scoreExpectation(scope, segmentIndex, lexicons, {
     talksJustNamed: context?.talksJustNamed ?? false,
     talksNamed,
+    talksNamedEarlier: context?.talksNamedEarlier,
   });
   const model = lexicons.expectationModel;
   if (model || context?.observeExpectation) {

@@ -23,3 +23,20 @@ test('the pipeline tells expectation scoring when the sentence before named the 
     ['none'],
   );
 });
+
+test('"it" or "they" judge the talks only in an article that has named them before', () => {
+  const label = (text: string) =>
+    analyzer.analyze(text).segments.at(-1)?.expectation?.label ?? null;
+  // No talks anywhere: "it" is the rally, and "debacle" judges nothing this tool measures.
+  assert.equal(
+    label('The rally drew a thin crowd.\n\nIt turned into something of a debacle.'),
+    'none',
+  );
+  // The talks named a paragraph earlier: "it" may be them.
+  assert.equal(
+    label(
+      'The talks in Hanoi opened on Wednesday.\n\nA dinner followed.\n\nIt turned into something of a debacle.',
+    ),
+    'lowers',
+  );
+});
