@@ -186,13 +186,25 @@ const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance', 'attention']);
 /**
- * "canceled the highly anticipated summit": the attention paid to talks called off or put off
- * is background to that news, not a build-up of what they will achieve.
+ * "canceled the highly anticipated summit", "calls off historic meeting": the attention paid
+ * to talks called off or put off, or the weight given them, is background to that news, not a
+ * build-up of what they will achieve.
  */
 const CALLED_OFF = new Set([
-  'canceled', 'cancelled', 'cancels', 'cancel', 'postponed', 'postpones', 'postpone', 'delayed',
-  'scrapped', 'scraps', 'shelved', 'off',
+  'canceled', 'cancelled', 'cancels', 'cancel', 'canceling', 'cancelling', 'postponed', 'postpones', 'postpone', 'delayed',
+  'scrapped', 'scraps', 'shelved',
 ]); // prettier-ignore
+/** "calls off the summit": "off" after a calling verb ("kill off", "hit it off" call nothing off). */
+const CALLING = new Set(['call', 'calls', 'called', 'calling']);
+
+function calledOff(tokens: SentenceScope['tokens']): boolean {
+  return tokens.some(
+    (t, i) =>
+      CALLED_OFF.has(t.norm) ||
+      (t.norm === 'off' &&
+        (CALLING.has(tokens[i - 1]?.norm ?? '') || CALLING.has(tokens[i - 2]?.norm ?? ''))),
+  );
+}
 
 /** What the sentences before this one said, as far as expectation-setting needs it. */
 export interface ExpectationContext {
@@ -350,7 +362,7 @@ export function scoreExpectation(
     // next to them or as their predicate, not anywhere in a sentence that mentions them
     // ("good for farmers").
     if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
-    if (f.entry.move === 'attention' && tokens.some((t) => CALLED_OFF.has(t.norm))) continue;
+    if (WEIGHT_ONLY_MOVES.has(f.entry.move!) && calledOff(tokens)) continue;
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;

@@ -703,3 +703,13 @@ test('a failure that has lasted decades is the past, not the talks\u2019 prospec
   );
   assert.equal(label('The talks ended in stalemate on Friday.'), 'lowers');
 });
+
+test('the weight of talks called off is background, not a build-up', () => {
+  assert.equal(label('Trump calls off historic meeting with Kim Jong Un'), 'none');
+  assert.equal(
+    label("Eight days after canceling the unprecedented summit, Trump met North Korea's envoy."),
+    'none',
+  );
+  // "off" after another verb calls nothing off.
+  assert.equal(label('The two leaders hit it off at the historic summit.'), 'raises');
+});
