@@ -467,6 +467,8 @@ export function scoreExpectation(
       tokens.some((t, i) => i < negator && sameClause(i, f.from) && CONDITIONS.has(t.norm))
     )
       continue;
+    // "The Korean War ended with an armistice, not a peace treaty": how a war ended, the past.
+    if (negated && warEndedBefore(tokens, negator)) continue;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
     // "peace deal possible", "an agreement is now within sight": the outcome judged likely
@@ -773,6 +775,20 @@ function notAnOutcome(tokens: SentenceScope['tokens'], f: Found): boolean {
     if (f.from > 1 && capitals * 2 < words.length) return true;
   }
   return false;
+}
+
+const ENDED = new Set(['ended', 'concluded']);
+const WARS = new Set(['war', 'conflict', 'hostilities', 'fighting']);
+
+/**
+ * A war said to have ended before the negator ("the hostilities ended in an armistice rather
+ * than a peace treaty", "the war concluded with a truce, not a peace treaty"): what it ended
+ * without is history, not a forecast of the talks.
+ */
+function warEndedBefore(tokens: SentenceScope['tokens'], negator: number): boolean {
+  return (
+    tokens.some((t, i) => i < negator && ENDED.has(t.norm)) && tokens.some((t) => WARS.has(t.norm))
+  );
 }
 
 const MAKING = new Set(['made', 'make', 'makes', 'making']);

@@ -713,3 +713,11 @@ test('the weight of talks called off is background, not a build-up', () => {
   // "off" after another verb calls nothing off.
   assert.equal(label('The two leaders hit it off at the historic summit.'), 'raises');
 });
+
+test('what a war ended without is history, not a denied outcome of the talks', () => {
+  assert.equal(
+    label('The Korean War ended in 1953 with a truce, not a peace treaty, officials noted.'),
+    'none',
+  );
+  assert.equal(label('The talks ended without a peace treaty.'), 'lowers');
+});
