@@ -206,6 +206,16 @@ function calledOff(tokens: SentenceScope['tokens']): boolean {
   );
 }
 
+/**
+ * Cues that set no expectation of talks an article has not named yet (scoreExpectation, end):
+ * doubt, stakes, setbacks, pessimism, praise. Optimism and confidence stay ("confident we'll
+ * have the votes" on a bill the talks lexicon does not name).
+ */
+const OFF_TOPIC_MOVES = new Set([
+  'uncertain', 'stakes', 'setback', 'negated-prospect', 'not-expected', 'low-bar', 'pessimism',
+  'acclaim', 'raised-hopes', 'attention', 'empty-handed', 'tempered',
+]); // prettier-ignore
+
 /** What the sentences before this one said, as far as expectation-setting needs it. */
 export interface ExpectationContext {
   /**
@@ -223,6 +233,8 @@ export interface ExpectationContext {
    * Undefined when the caller does not track it (a sentence scored alone).
    */
   talksNamedEarlier?: boolean;
+  /** The sentence is the article's headline. */
+  headline?: boolean;
 }
 
 export function scoreExpectation(
@@ -641,8 +653,14 @@ export function scoreExpectation(
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
   // "Asked whether the summit would succeed, …": what a reporter asks is not asserted.
   const asked = askedQuestion(tokens);
+  // An article that has not named the talks or their outcome yet, in a sentence that does not
+  // either, is about something else so far: "It is unclear whether they are connected to the
+  // threats", "1,357 delegates at stake" set no expectation of talks. A headline may still
+  // announce them without naming them ("Trump got nearly nothing from Kim").
+  const offTopic = context.talksNamedEarlier === false && !evaluable && !context.headline;
   const kept = signals.filter(
     (s) =>
+      !(offTopic && OFF_TOPIC_MOVES.has(s.move)) &&
       !(s.found.from > asked.from && s.found.from < asked.to) &&
       (s.label !== 'lowers' ||
         !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from))),

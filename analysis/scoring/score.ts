@@ -56,6 +56,7 @@ export function scoreSentence(
     talksJustNamed: context?.talksJustNamed ?? false,
     talksNamed,
     talksNamedEarlier: context?.talksNamedEarlier,
+    headline: context?.headline,
   });
   const model = lexicons.expectationModel;
   if (model || context?.observeExpectation) {

@@ -40,3 +40,20 @@ test('"it" or "they" judge the talks only in an article that has named them befo
     'lowers',
   );
 });
+
+test('doubt and stakes set no expectation before an article has named the talks', () => {
+  const label = (text: string) =>
+    analyzer.analyze(text).segments.at(-1)?.expectation?.label ?? null;
+  const doubt = 'It is unclear whether the rules will change, he said.';
+  assert.equal(label(`Police arrested a man on Friday.\n\n${doubt}`), 'none');
+  assert.equal(
+    label(`The talks in Hanoi opened on Wednesday.\n\nA dinner followed.\n\n${doubt}`),
+    'hedged',
+  );
+  // A headline may announce the talks without naming them.
+  const title = 'Trump Got Nearly Nothing From Kim Jong Un';
+  const headline = analyzer.analyze(`${title}\n\nThe president flew home on Thursday.`, { title })
+    .segments[0];
+  assert.equal(headline?.kind, 'headline');
+  assert.equal(headline?.expectation?.label, 'lowers');
+});
