@@ -109,6 +109,8 @@ export function analyzeArticle(
   let words = 0;
   // Whether the last scored sentence named the talks (expectation.ts, ExpectationContext).
   let talksJustNamed = false;
+  // Whether any scored sentence so far named them: "it" and "they" refer back to the talks only then.
+  let talksNamedEarlier = false;
   const observe = options.observeExpectation;
   const analyzed: AnalyzedSegment[] = segments.map((segment, index) => {
     const segmentTokens = tokenize(segment.text, segment.start);
@@ -118,12 +120,14 @@ export function analyzeArticle(
     const scored = isScoredKind(segment.kind)
       ? scoreSentence(segmentTokens, index, data.lexicons, data.loaded, {
           talksJustNamed,
+          talksNamedEarlier,
           headline: segment.kind === 'headline',
           observeExpectation: observe && ((features, rules) => observe(index, features, rules)),
         })
       : null;
     if (scored) {
       talksJustNamed = scored.talksNamed;
+      talksNamedEarlier ||= scored.talksNamed;
       words += segmentWords;
       cueHits.push(...scored.cueHits);
       for (const count of countIssues(segmentTokens, index, data.issues))

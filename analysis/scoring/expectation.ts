@@ -159,6 +159,7 @@ const AUXILIARIES = new Set([
 /** Tokens either side of an evaluative cue searched for a year or "previous" (aboutEarlierTalks). */
 const EARLIER_REACH = 3;
 const YEAR = /^(19|20)\d\d$/;
+const YEARS_LONG = /^(\d+|decades?|years?)-(year|long|old)$/;
 const EARLIER_WORDS = new Set(['previous', 'past', 'earlier', 'prior', 'former']);
 /** "collapsed in May", "last year's summit": a month or a "last …" dates the judged talks. */
 const MONTHS =
@@ -185,12 +186,34 @@ const BACK_REFERENCES = new Set(['it', "it's", 'they', 'their', 'we', 'our']);
 /** Moves that say how much something matters, not which way it goes (docs/method.md §2). */
 const WEIGHT_ONLY_MOVES = new Set(['stakes', 'significance', 'attention']);
 /**
- * "canceled the highly anticipated summit": the attention paid to talks called off or put off
- * is background to that news, not a build-up of what they will achieve.
+ * "canceled the highly anticipated summit", "calls off historic meeting": the attention paid
+ * to talks called off or put off, or the weight given them, is background to that news, not a
+ * build-up of what they will achieve.
  */
 const CALLED_OFF = new Set([
-  'canceled', 'cancelled', 'cancels', 'cancel', 'postponed', 'postpones', 'postpone', 'delayed',
-  'scrapped', 'scraps', 'shelved', 'off',
+  'canceled', 'cancelled', 'cancels', 'cancel', 'canceling', 'cancelling', 'postponed', 'postpones', 'postpone', 'delayed',
+  'scrapped', 'scraps', 'shelved',
+]); // prettier-ignore
+/** "calls off the summit": "off" after a calling verb ("kill off", "hit it off" call nothing off). */
+const CALLING = new Set(['call', 'calls', 'called', 'calling']);
+
+function calledOff(tokens: SentenceScope['tokens']): boolean {
+  return tokens.some(
+    (t, i) =>
+      CALLED_OFF.has(t.norm) ||
+      (t.norm === 'off' &&
+        (CALLING.has(tokens[i - 1]?.norm ?? '') || CALLING.has(tokens[i - 2]?.norm ?? ''))),
+  );
+}
+
+/**
+ * Cues that set no expectation of talks an article has not named yet (scoreExpectation, end):
+ * doubt, stakes, setbacks, pessimism, praise. Optimism and confidence stay ("confident we'll
+ * have the votes" on a bill the talks lexicon does not name).
+ */
+const OFF_TOPIC_MOVES = new Set([
+  'uncertain', 'stakes', 'setback', 'negated-prospect', 'not-expected', 'low-bar', 'pessimism',
+  'acclaim', 'raised-hopes', 'attention', 'empty-handed', 'tempered',
 ]); // prettier-ignore
 
 /** What the sentences before this one said, as far as expectation-setting needs it. */
@@ -205,6 +228,13 @@ export interface ExpectationContext {
    * caller has computed it already: score.ts does, once per sentence, for the pipeline too.
    */
   talksNamed?: boolean;
+  /**
+   * Whether any sentence before this one in the article named the talks or their outcome.
+   * Undefined when the caller does not track it (a sentence scored alone).
+   */
+  talksNamedEarlier?: boolean;
+  /** The sentence is the article's headline. */
+  headline?: boolean;
 }
 
 export function scoreExpectation(
@@ -324,7 +354,7 @@ export function scoreExpectation(
   const evaluable =
     context.talksJustNamed ||
     (context.talksNamed ?? namesTalksOrOutcome(tokens, lexicons)) ||
-    tokens.some((t) => BACK_REFERENCES.has(t.norm));
+    (context.talksNamedEarlier !== false && tokens.some((t) => BACK_REFERENCES.has(t.norm)));
 
   const talksNamedHere = found('target').length > 0;
   // 1. Direct cues.
@@ -344,7 +374,7 @@ export function scoreExpectation(
     // next to them or as their predicate, not anywhere in a sentence that mentions them
     // ("good for farmers").
     if (f.entry.move === 'appraisal' && !forecast && !nextToTalks(f)) continue;
-    if (f.entry.move === 'attention' && tokens.some((t) => CALLED_OFF.has(t.norm))) continue;
+    if (WEIGHT_ONLY_MOVES.has(f.entry.move!) && calledOff(tokens)) continue;
     // "approach the summit cautiously", "sounded a note of caution": wariness lowers only about
     // the talks named here or just before ("banks are wary of Iran" is not about them).
     if (f.entry.move === 'caution' && !talksNamedHere && !context.talksJustNamed) continue;
@@ -439,6 +469,7 @@ export function scoreExpectation(
   // modal needs the talks named ("the deal would keep the government open" is about a bill).
   for (const f of found('outcome')) {
     if (clauseHas('failure', f.from) || clauseHas('outcome-pos', f.from)) continue;
+    if (notAnOutcome(tokens, f)) continue;
     const negator = negatorBefore(scope, f.from);
     const negated = negator >= 0;
     // "what happens if there is no deal", "if he cannot strike a deal": a denial under a
@@ -448,6 +479,8 @@ export function scoreExpectation(
       tokens.some((t, i) => i < negator && sameClause(i, f.from) && CONDITIONS.has(t.norm))
     )
       continue;
+    // "The Korean War ended with an armistice, not a peace treaty": how a war ended, the past.
+    if (negated && warEndedBefore(tokens, negator)) continue;
     if (negated || near('minimiser', f, NEAR) || predicativeDoubt(scope, f, doubts, true))
       emit(f, 'lowers', 'no-breakthrough', negated);
     // "peace deal possible", "an agreement is now within sight": the outcome judged likely
@@ -620,8 +653,14 @@ export function scoreExpectation(
   // "exceeded the low expectations" is a realised, positive outcome: its "low" lowers nothing.
   // "Asked whether the summit would succeed, …": what a reporter asks is not asserted.
   const asked = askedQuestion(tokens);
+  // An article that has not named the talks or their outcome yet, in a sentence that does not
+  // either, is about something else so far: "It is unclear whether they are connected to the
+  // threats", "1,357 delegates at stake" set no expectation of talks. A headline may still
+  // announce them without naming them ("Trump got nearly nothing from Kim").
+  const offTopic = context.talksNamedEarlier === false && !evaluable && !context.headline;
   const kept = signals.filter(
     (s) =>
+      !(offTopic && OFF_TOPIC_MOVES.has(s.move)) &&
       !(s.found.from > asked.from && s.found.from < asked.to) &&
       (s.label !== 'lowers' ||
         !signals.some((o) => o.move === 'exceeded' && sameClause(o.found.from, s.found.from))),
@@ -725,6 +764,51 @@ function askedQuestion(tokens: SentenceScope['tokens']): { from: number; to: num
   return { from: at, to: comma < 0 ? tokens.length : comma };
 }
 
+/**
+ * Words after which "win", "deal" or "accord" is a verb: "didn't win in 2016", "we're not going
+ * to win", "a strategy to deal with ISIS", "tweets don't accord with". The noun comes after an
+ * article or an adjective ("a win", "no deal", "a big win").
+ */
+const VERB_BEFORE = new Set([
+  'to', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'did', 'do',
+  'does', 'not', 'never', 'cannot', "can't", "won't", "wouldn't", "couldn't", "didn't", "don't",
+  "doesn't", 'i', 'we', 'you', 'they', 'he', 'she', 'who',
+]); // prettier-ignore
+const VERB_OUTCOMES = new Set(['win', 'wins', 'deal', 'deals', 'accord']);
+
+/**
+ * An outcome word that is not one here: "win" or "deal" as a verb (an election won, a problem
+ * dealt with), and "No Deal" capitalised inside a sentence, the name of an option ("a bill to
+ * rule out No Deal", Brexit), not a deal denied. A headline in title case capitalises every
+ * word, so there the capital says nothing.
+ */
+function notAnOutcome(tokens: SentenceScope['tokens'], f: Found): boolean {
+  const phrase = f.entry.phrase;
+  if (f.to - f.from === 1 && VERB_OUTCOMES.has(phrase)) {
+    if (VERB_BEFORE.has(tokens[f.from - 1]?.norm ?? '')) return true;
+  }
+  if (phrase === 'deal' && tokens[f.from]!.text === 'Deal' && tokens[f.from - 1]?.text === 'No') {
+    const words = tokens.filter((t) => t.isWord && /^[a-z]/i.test(t.text));
+    const capitals = words.filter((t) => /^[A-Z]/.test(t.text)).length;
+    if (f.from > 1 && capitals * 2 < words.length) return true;
+  }
+  return false;
+}
+
+const ENDED = new Set(['ended', 'concluded']);
+const WARS = new Set(['war', 'conflict', 'hostilities', 'fighting']);
+
+/**
+ * A war said to have ended before the negator ("the hostilities ended in an armistice rather
+ * than a peace treaty", "the war concluded with a truce, not a peace treaty"): what it ended
+ * without is history, not a forecast of the talks.
+ */
+function warEndedBefore(tokens: SentenceScope['tokens'], negator: number): boolean {
+  return (
+    tokens.some((t, i) => i < negator && ENDED.has(t.norm)) && tokens.some((t) => WARS.has(t.norm))
+  );
+}
+
 const MAKING = new Set(['made', 'make', 'makes', 'making']);
 const PROGRESS_AMOUNTS = new Set([
   'some', 'significant', 'good', 'real', 'substantial', 'considerable', 'steady', 'great',
@@ -760,6 +844,8 @@ function aboutEarlierTalks(scope: SentenceScope, at: Found): boolean {
     const t = tokens[i];
     if (!t || clauseOf[i] !== clauseOf[at.from] || (i >= at.from && i < at.to)) continue;
     if (YEAR.test(t.norm) || EARLIER_WORDS.has(t.norm) || MONTHS.test(t.text)) return true;
+    // "after a more than 60-year stalemate": a state lasting years is the past's, not these talks'.
+    if (YEARS_LONG.test(t.norm)) return true;
     if (t.norm === 'last' && LAST_WHAT.has(tokens[i + 1]?.norm ?? '')) return true;
   }
   return false;

@@ -55,6 +55,8 @@ export function scoreSentence(
   let expectation = scoreExpectation(scope, segmentIndex, lexicons, {
     talksJustNamed: context?.talksJustNamed ?? false,
     talksNamed,
+    talksNamedEarlier: context?.talksNamedEarlier,
+    headline: context?.headline,
   });
   const model = lexicons.expectationModel;
   if (model || context?.observeExpectation) {

@@ -35,3 +35,37 @@ test("a link card's headlines are not read, and every segment keeps its stored t
   assert.equal(analysis.speakers[body[0]!.speaker!]?.name, 'Jane Doe');
   assert.ok(!analysis.cueHits.some((h) => text.slice(h.start, h.end).toLowerCase() === 'disaster'));
 });
+
+test('"it" or "they" judge the talks only in an article that has named them before', () => {
+  const label = (text: string) =>
+    analyzer.analyze(text).segments.at(-1)?.expectation?.label ?? null;
+  // No talks anywhere: "it" is the rally, and "debacle" judges nothing this tool measures.
+  assert.equal(
+    label('The rally drew a thin crowd.\n\nIt turned into something of a debacle.'),
+    'none',
+  );
+  // The talks named a paragraph earlier: "it" may be them.
+  assert.equal(
+    label(
+      'The talks in Hanoi opened on Wednesday.\n\nA dinner followed.\n\nIt turned into something of a debacle.',
+    ),
+    'lowers',
+  );
+});
+
+test('doubt and stakes set no expectation before an article has named the talks', () => {
+  const label = (text: string) =>
+    analyzer.analyze(text).segments.at(-1)?.expectation?.label ?? null;
+  const doubt = 'It is unclear whether the rules will change, he said.';
+  assert.equal(label(`Police arrested a man on Friday.\n\n${doubt}`), 'none');
+  assert.equal(
+    label(`The talks in Hanoi opened on Wednesday.\n\nA dinner followed.\n\n${doubt}`),
+    'hedged',
+  );
+  // A headline may announce the talks without naming them.
+  const title = 'Trump Got Nearly Nothing From Kim Jong Un';
+  const headline = analyzer.analyze(`${title}\n\nThe president flew home on Thursday.`, { title })
+    .segments[0];
+  assert.equal(headline?.kind, 'headline');
+  assert.equal(headline?.expectation?.label, 'lowers');
+});

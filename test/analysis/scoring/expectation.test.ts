@@ -677,3 +677,47 @@ test('closing in on a deal with a modifier before "deal" raises', () => {
   );
   assert.equal(label('The talks move the needle closer to a peace deal.'), 'raises');
 });
+
+test('"win", "deal" or "accord" as a verb, and "No Deal" as a name, deny no outcome', () => {
+  assert.equal(
+    label('But President Obama isn\u2019t going to win Texas or South Carolina.'),
+    'none',
+  );
+  assert.equal(
+    label("He said the U.S. didn't have a strategy to deal with ISIS in Syria."),
+    'none',
+  );
+  assert.equal(label('Rebels want a law to rule out No Deal before the election.'), 'none');
+  // The nouns still count: a deal denied lowers, in a title-case headline too.
+  assert.equal(label('The talks ended with no deal on Saturday.'), 'lowers');
+  assert.equal(label('Iran Talks End With No Deal'), 'lowers');
+  assert.equal(label('Officials do not expect a win for either side.'), 'lowers');
+});
+
+test('a failure that has lasted decades is the past, not the talks\u2019 prospect', () => {
+  assert.equal(
+    label(
+      'The two leaders vowed to pursue a peace treaty formally ending the Korean war after a more than 60-year stalemate.',
+    ),
+    'none',
+  );
+  assert.equal(label('The talks ended in stalemate on Friday.'), 'lowers');
+});
+
+test('the weight of talks called off is background, not a build-up', () => {
+  assert.equal(label('Trump calls off historic meeting with Kim Jong Un'), 'none');
+  assert.equal(
+    label("Eight days after canceling the unprecedented summit, Trump met North Korea's envoy."),
+    'none',
+  );
+  // "off" after another verb calls nothing off.
+  assert.equal(label('The two leaders hit it off at the historic summit.'), 'raises');
+});
+
+test('what a war ended without is history, not a denied outcome of the talks', () => {
+  assert.equal(
+    label('The Korean War ended in 1953 with a truce, not a peace treaty, officials noted.'),
+    'none',
+  );
+  assert.equal(label('The talks ended without a peace treaty.'), 'lowers');
+});
