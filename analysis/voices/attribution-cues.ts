@@ -67,7 +67,15 @@ export function speakerLabel(tokens: Token[], inQuote: boolean[]): Attribution |
   const first = tokens[0];
   if (!first || !isCap(first) || inQuote[0] || OPENERS.has(first.norm)) return null;
   let n = 0;
-  while (n < tokens.length && n < 6 && (isCap(tokens[n]!) || tokens[n]!.text === '.')) n++;
+  while (
+    n < tokens.length &&
+    n < 6 &&
+    (isCap(tokens[n]!) || tokens[n]!.text === '.') &&
+    // "Gingrich To GOP Leaders: ‘…’": the one addressed is no part of the name (a headline's
+    // label, headlineLabel); a line in capitals is left as it is.
+    !(n > 0 && ADDRESSED.has(tokens[n]!.norm) && tokens[n]!.text !== tokens[n]!.text.toUpperCase())
+  )
+    n++;
   const name = tokens.slice(0, n);
   let colon = n;
   if (tokens[colon]?.text === ',') {
@@ -132,6 +140,9 @@ export function dashSignature(tokens: Token[], inQuote: boolean[]): Attribution 
   return cue('speaker_label', 'dash', 'neutral', dash, dash, name);
 }
 
+// Between a headline's name and its colon: to whom or of what it speaks.
+const ADDRESSED = new Set(['to', 'on']);
+
 /**
  * A headline's "Trump: U.S., China to resume talks": the words before an opening colon
  * when they can be a name (one to four capitalised words, not "Analysis:" or "Watch:").
@@ -139,15 +150,29 @@ export function dashSignature(tokens: Token[], inQuote: boolean[]): Attribution 
  */
 export function headlineLabel(tokens: Token[], inQuote: boolean[]): Attribution | null {
   let n = 0;
-  while (n < tokens.length && n < 6 && (isCap(tokens[n]!) || tokens[n]!.text === '.')) n++;
-  const mark = tokens[n];
+  while (
+    n < tokens.length &&
+    n < 6 &&
+    (isCap(tokens[n]!) || tokens[n]!.text === '.') &&
+    !(n > 0 && ADDRESSED.has(tokens[n]!.norm))
+  )
+    n++;
   const name = tokens.slice(0, n);
+  // "Gingrich to GOP Leaders: 'Go Over the Cliff'", "Trump on Clinton: 'She took …'": the
+  // one addressed or spoken of sits between the name and its colon.
+  let at = n;
+  if (n > 0 && ADDRESSED.has(tokens[n]?.norm ?? '')) {
+    const limit = Math.min(tokens.length, n + 10);
+    at = n + 2;
+    while (at < limit && tokens[at]!.text !== ':' && !QUOTE_MARKS.has(tokens[at]!.text)) at++;
+  }
+  const mark = tokens[at];
   const words = name.filter((t) => t.isWord);
   if (!mark || mark.text !== ':' || inQuote[0] || words.length === 0 || words.length > 4)
     return null;
   // A name has no preposition in it ("Latest On Greek Crisis: …").
   if (NOT_LABELS.has(words[0]!.norm) || words.some((t) => OPENERS.has(t.norm))) return null;
-  if (tokens.slice(n + 1).filter((t) => t.isWord).length < 3) return null;
+  if (tokens.slice(at + 1).filter((t) => t.isWord).length < 3) return null;
   return cue('speaker_label', 'colon', 'neutral', mark, mark, name);
 }
 

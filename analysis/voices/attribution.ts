@@ -88,17 +88,34 @@ const SOURCE_MATTER = new Set('close familiar briefed involved knowledgeable dir
 // Bush backer", "…,” says the former cabinet member").
 const INVERTED_DETS = new Set('a an the one another two three several'.split(' '));
 
+// Auxiliaries, which a title-case headline capitalises: no part of a source.
+const TITLE_AUXILIARIES = new Set(
+  'can could will would should shall may might must do does did is are was were has have had'.split(
+    ' ',
+  ),
+);
+// Words a title-case headline leaves in lower case.
+const TITLE_MINOR = new Set(
+  'a an the of for and or nor but in on at to by with as from into vs via per'.split(' '),
+);
+
 /**
  * Attribution cues of one sentence. `inQuote[i]` tells whether token i is inside quotation
  * marks: a verb there belongs to the quoted speaker, not to the article.
  */
-export function findAttributions(tokens: Token[], inQuote: boolean[]): Attribution[] {
+export function findAttributions(
+  tokens: Token[],
+  inQuote: boolean[],
+  headline = false,
+): Attribution[] {
   const found: Attribution[] = [];
   const label = speakerLabel(tokens, inQuote);
+  // A title-case headline leaves its minor words in lower case ("Trump Says 'Let Russia Back
+  // in' as He Heads for G-7 Summit"): in a headline they are not counted.
   let words = 0;
   let capitalised = 0;
   for (const t of tokens) {
-    if (!t.isWord) continue;
+    if (!t.isWord || (headline && TITLE_MINOR.has(t.norm) && !isCap(t))) continue;
     words++;
     if (isCap(t)) capitalised++;
   }
@@ -192,6 +209,18 @@ export function findAttributions(tokens: Token[], inQuote: boolean[]): Attributi
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
     const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
     if (!source || isNonSource(source.source)) continue;
+    // In a title-case headline a capitalised verb closing it is a participle ("… to Get all of
+    // Trump's Nominees Confirmed") unless a comma sets its source off (", Officials Say"), and an auxiliary before it asks a question ("Which Party
+    // Can We Blame …?"): no one speaks.
+    if (
+      headline &&
+      isCap(t) &&
+      i > 0 &&
+      ((!tokens.slice(i + 1).some((r) => r.isWord) &&
+        !/^[,;:]$/.test(tokens[indexNear(tokens, source.source[0]!) - 1]?.text ?? '')) ||
+        source.source.some((r) => TITLE_AUXILIARIES.has(r.norm)))
+    )
+      continue;
     if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
     if (infinitive && !personSubject(source.source, tokens[0]!)) continue;
     // The sentence's subject taken over by "and shows that …" must fit the verb as well.

@@ -17,7 +17,8 @@ import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { Speaker } from '../types.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes.js';
 import { appositionAfter, SpeakerBook, type Mention } from './speakers.js';
-import { isCap } from './source-phrase.js';
+import { placeCapitalOnly } from './speaker-index.js';
+import { isCap, QUOTE_MARKS } from './source-phrase.js';
 import { segmentationRules } from '../segmentation/segment-rules.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { CueHit, Segment, Token } from '../types.js';
@@ -80,7 +81,9 @@ export function attributeVoices(
       spans: mine,
       quoted: quotedChars / Math.max(1, segment.end - segment.start),
       attributions: scored
-        ? findAttributions(tokens, inQuote).filter((a) => !pageLabel(a, tokens))
+        ? findAttributions(tokens, inQuote, segment.kind === 'headline').filter(
+            (a) => !pageLabel(a, tokens),
+          )
         : [],
     });
   }
@@ -116,6 +119,20 @@ export function attributeVoices(
       // House leader McCarthy": the person named after the closing colon said it.
       const end = endLabel(allTokens[n]!);
       if (end && book.namesPerson(end.source, segment.end)) v.attributions.push(end);
+      else {
+        // "'…': Joe Biden Honors His Friend …": in title case the verb is capitalised too, so
+        // the name is the longest opening run of the capitalised words that names a person.
+        const opened = quoteThenName(allTokens[n]!);
+        for (let k = opened?.source.length ?? 0; k > 0; k--) {
+          const source = opened!.source.slice(0, k);
+          // "'Stop talking': Trump advisers want …": the name describes the ones who spoke.
+          const next = allTokens[n]![allTokens[n]!.indexOf(source[k - 1]!) + 1];
+          if (ROLES.roleNouns.has(next?.norm ?? '') || !book.namesPerson(source, segment.end))
+            continue;
+          v.attributions.push({ ...opened!, source });
+          break;
+        }
+      }
     }
   }
 
@@ -315,6 +332,26 @@ function endLabel(tokens: Token[]): Attribution | null {
   if (!last || rest.length > 4 || !rest.every((t) => t.isWord) || !isCap(last)) return null;
   const mark = tokens[colon]!;
   return cue('speaker_label', 'closing colon', 'neutral', mark, mark, rest);
+}
+
+// A headline opening with a quotation and a colon, then a name and its verb: "'Iran did do
+// it': Trump addresses tanker attacks", "'We Shall Not See His Like Again': Joe Biden Honors
+// His Friend John McCain". The one named after the colon said it.
+function quoteThenName(tokens: Token[]): Attribution | null {
+  if (!QUOTE_MARKS.has(tokens[0]?.text ?? '')) return null;
+  let close = 1;
+  while (close < tokens.length && !QUOTE_MARKS.has(tokens[close]!.text)) close++;
+  if (close < 3 || tokens[close + 1]?.text !== ':') return null;
+  const from = close + 2;
+  // "…': An Inside Look at …", "…': How Schumer and Pelosi …": no name opens so.
+  const first = tokens[from];
+  if (!first || placeCapitalOnly(first) || /^(a|an|the)$/.test(first.norm)) return null;
+  let n = from;
+  while (n < tokens.length && n < from + 4 && tokens[n]!.isWord && isCap(tokens[n]!)) n++;
+  // A verb must follow the name: "…': Five things we learned" has none to give.
+  if (n === from || !tokens[n]?.isWord) return null;
+  const mark = tokens[close + 1]!;
+  return cue('speaker_label', 'opening quote', 'neutral', mark, mark, tokens.slice(from, n));
 }
 
 // "…, he said." / "Bush, he said, was …": a lone he or she after a comma, in a reporting

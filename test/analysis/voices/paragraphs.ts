@@ -6,8 +6,11 @@ import { NO_ACTORS } from '../../../analysis/codebooks/codebook.js';
 import type { Actors } from '../../../analysis/voices/actors.js';
 import { attributeVoices } from '../../../analysis/voices/voices.js';
 
-/** Each inner array is one paragraph of sentences. */
-export function voicesOf(paragraphs: string[][], actors: Actors = NO_ACTORS) {
+/**
+ * Each inner array is one paragraph of sentences. With `headline`, the first paragraph's
+ * first sentence is the article's headline.
+ */
+export function voicesOf(paragraphs: string[][], actors: Actors = NO_ACTORS, headline = false) {
   const segments: Segment[] = [];
   let text = '';
   paragraphs.forEach((sentences, paragraph) => {
@@ -19,7 +22,7 @@ export function voicesOf(paragraphs: string[][], actors: Actors = NO_ACTORS) {
       segments.push({
         paragraph,
         sentence: n,
-        kind: 'body',
+        kind: headline && paragraph === 0 && n === 0 ? 'headline' : 'body',
         text: sentence,
         start,
         end: text.length,
