@@ -10,6 +10,7 @@ import type {
   StoredSegment,
   StoredSpeaker,
 } from '../../db/store.js';
+import { findLinkCards } from '../../analysis/segmentation/link-cards.js';
 import { nameOf } from '../../analysis/vocabulary/label.js';
 import { QUOTE } from '../../analysis/vocabulary/quotes.js';
 import { isScoredKind, SEGMENT_KIND } from '../../analysis/vocabulary/segments.js';
@@ -115,6 +116,8 @@ export interface ArticlePage extends LayoutModel {
     storyHref: string;
   };
   run: { id: number; analyzerVersion: string; lexiconHash: string; startedAt: string };
+  /** Whether any segment holds a link card (a greyed piece): the legend then says what it is. */
+  hasLinkCards: boolean;
   /** The story codebook's sides, for the legend: the narrator is unmarked. */
   sides: { name: string; hue: string }[];
   speakers: {
@@ -158,9 +161,16 @@ function cueText(hit: StoredCueHit): string {
   return `${hit.lexicon}: ${hit.category.replace(/[_-]/g, ' ')}${weight}${negated} (“${hit.entry}”)`;
 }
 
+/** A link card left in scraped text (link-cards.ts): shown as stored, greyed, never a cue. */
+const LINK_CARD = {
+  className: 'link-card',
+  label: 'a link card from the page (other stories’ headlines): not read by the analysis',
+};
+
 /**
  * Splits a segment's text at every cue boundary; each piece carries the classes of all the
  * cues covering it, so overlapping evidence (a hedge inside an expectation phrase) all shows.
+ * A link card the analysis did not read is a greyed piece of its own.
  */
 export function pieces(segment: StoredSegment): CuePiece[] {
   const hits = segment.cueHits.filter(
@@ -171,8 +181,13 @@ export function pieces(segment: StoredSegment): CuePiece[] {
       h.end <= segment.end &&
       h.end > h.start,
   );
+  const cards = findLinkCards(segment.text).map((c) => ({
+    start: c.start + segment.start,
+    end: c.end + segment.start,
+  }));
   const cuts = new Set([segment.start, segment.end]);
   for (const h of hits) cuts.add(h.start).add(h.end);
+  for (const c of cards) cuts.add(c.start).add(c.end);
   const points = [...cuts].sort((a, b) => a - b);
   const out: CuePiece[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -180,8 +195,9 @@ export function pieces(segment: StoredSegment): CuePiece[] {
     const to = points[i + 1]!;
     const text = segment.text.slice(from - segment.start, to - segment.start);
     const covering = hits.filter((h) => h.start <= from && h.end >= to);
-    const cue =
-      covering.length === 0
+    const cue = cards.some((c) => c.start <= from && c.end >= to)
+      ? LINK_CARD
+      : covering.length === 0
         ? null
         : {
             className: [...new Set(covering.map(cueClass))].join(' '),
@@ -237,7 +253,8 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       voiceTitle: quoted
         ? `${nameOf(QUOTE, segment.quote ?? 'none')}: ${speaker.name} (${sideInfo(sides, speaker.side).name}${speaker.isAnonymous ? ', anonymous' : ''})`
         : '',
-      pieces: isScored ? pieces(segment) : [{ text: segment.text, cue: null }],
+      // Unscored segments show no cues; link cards are greyed in every segment.
+      pieces: pieces(isScored ? segment : { ...segment, cueHits: [] }),
     });
     if (isScored) {
       paragraph.notes.push({
@@ -265,6 +282,9 @@ export function articlePage(article: ArticleDetail): ArticlePage {
       { label: 'Stories', href: '/' },
       { label: article.story.title, href: storyHref },
     ],
+    hasLinkCards: paragraphs.some((p) =>
+      p.segments.some((s) => s.pieces.some((piece) => piece.cue === LINK_CARD)),
+    ),
     sides: sides.speakerSides.map((side) => ({
       name: sideInfo(sides, side).name,
       hue: sideHue(sides, side),
