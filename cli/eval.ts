@@ -9,6 +9,7 @@ import type {
   ClassificationMetrics,
   EvalDocument,
   EvalReport,
+  ExpectationCoverage,
   GoldRow,
 } from '../analysis/evaluation/evaluate.js';
 import type { FramingDocument } from '../analysis/evaluation/framing-eval.js';
@@ -42,7 +43,12 @@ Metrics
                  kind accuracy over matched segments.
   expectation    over matched segments with a gold label: accuracy, per-class P/R/F1,
                  macro-F1 over lowers/raises/hedged/none, macro-F1 over the three
-                 directional classes, confusion (gold → predicted).
+                 directional classes, confusion (gold → predicted); and each directional
+                 gold class by what the analyzer had: right, missed although a cue of its
+                 direction was in the sentence (a rule did not let it count, or another label
+                 won), missed with only cues of other directions, missed with no cue entry
+                 of the expectation lexicon in the sentence (its wording is not listed; a
+                 rule's building blocks, such as "hopes … slim", are not counted as cues).
   tone           Pearson and Spearman (average ranks for ties) between tone.combined and
                  the gold tone; sign agreement, where gold within ±0.5 and predicted within
                  ±0.1 of zero count as neutral.
@@ -95,12 +101,13 @@ function loadDocuments(
   analyzer: Analyzer,
   filter: DocFilter,
   framing: FramingDocument[],
-  { predictionsFromAnalysis }: Analysis,
+  { predictionsFromAnalysis, collectExpectationCues }: Analysis,
 ): EvalDocument[] {
   return goldDocuments(docsDir, rows, filter).map(({ doc, text, gold }) => {
-    const analysis = analyzer.analyze(text);
+    const { cues, observeExpectation } = collectExpectationCues();
+    const analysis = analyzer.analyze(text, { observeExpectation });
     framing.push({ doc, text, analysis, gold });
-    return { doc, gold, predicted: predictionsFromAnalysis(analysis) };
+    return { doc, gold, predicted: predictionsFromAnalysis(analysis, cues) };
   });
 }
 
@@ -136,6 +143,18 @@ function printClassification(name: string, m: ClassificationMetrics | null): voi
   }
 }
 
+function printCoverage(coverage: Record<string, ExpectationCoverage> | null): void {
+  if (coverage === null) return;
+  console.log(
+    `  gold lowers/raises/hedged by what the analyzer had: ${'right'.padStart(6)} ${'missed, cue of its direction'.padStart(29)} ${'missed, other cues'.padStart(19)} ${'missed, no cue entry'.padStart(21)}`,
+  );
+  for (const [label, c] of Object.entries(coverage)) {
+    console.log(
+      `  ${label.padEnd(51)} ${String(c.right).padStart(6)} ${String(c.missed_with_cue).padStart(29)} ${String(c.missed_other_cues).padStart(19)} ${String(c.missed_no_cue).padStart(21)}  (of ${c.n})`,
+    );
+  }
+}
+
 function printReport(r: EvalReport): void {
   console.log(
     `gold ${r.gold}: ${r.docs} docs, ${r.gold_segments} gold segments, ${r.predicted_segments} predicted`,
@@ -145,6 +164,7 @@ function printReport(r: EvalReport): void {
     `\nsegmentation: P ${fmt(s.precision)}  R ${fmt(s.recall)}  F1 ${fmt(s.f1)}  kind accuracy ${fmt(s.kind_accuracy)}`,
   );
   printClassification('expectation', r.expectation);
+  printCoverage(r.expectation_coverage ?? null);
   console.log(
     r.tone === null
       ? '\ntone: not computed'

@@ -42,6 +42,11 @@ export interface PredictedSegment {
   speaker: string | null;
   speaker_side: string | null;
   hedge: boolean;
+  /**
+   * The labels of the expectation lexicon's cues found in the sentence, whether or not a rule
+   * let them count (the rules gate most cues on the talks being named); absent when unknown.
+   */
+  expectation_cues?: string[];
 }
 
 export interface EvalDocument {
@@ -81,6 +86,23 @@ export interface EvalReport {
   quote: ClassificationMetrics | null;
   speaker: { n: number; accuracy: number } | null;
   speaker_side: ClassificationMetrics | null;
+  /** Where the expectation misses come from (expectationCoverage); null without cue lists. */
+  expectation_coverage?: Record<string, ExpectationCoverage> | null;
+}
+
+/**
+ * The gold sentences of one directional class, by what the analyzer had to go on: labelled
+ * right; missed although a cue of the gold direction was in the sentence (a rule did not let
+ * it count, or another label won); missed with only cues of other directions; missed with no
+ * cue entry at all (the lexicon does not list how the sentence says it). A cue is an entry of
+ * the expectation lexicon with role "cue"; a rule's building blocks ("hopes" … "slim") are not.
+ */
+export interface ExpectationCoverage {
+  n: number;
+  right: number;
+  missed_with_cue: number;
+  missed_other_cues: number;
+  missed_no_cue: number;
 }
 
 /** One disagreement, for `npm run eval -- --errors`. */
@@ -100,9 +122,37 @@ export const GOLD_ZERO_BAND = 0.5;
 /** Predicted tone within ±0.1 is neutral: a lexicon score with no real cue behind it. */
 export const PREDICTED_ZERO_BAND = 0.1;
 
+/** Gold directional sentences by what the analyzer had to go on (ExpectationCoverage). */
+export function expectationCoverage(
+  pairs: { gold: GoldRow; predicted: PredictedSegment }[],
+): Record<string, ExpectationCoverage> | null {
+  const rows = pairs.filter(
+    (x) => x.gold.expectation != null && DIRECTIONAL_CLASSES.includes(x.gold.expectation),
+  );
+  if (rows.length === 0 || rows.some((x) => x.predicted.expectation_cues === undefined))
+    return null;
+  const out: Record<string, ExpectationCoverage> = {};
+  for (const label of DIRECTIONAL_CLASSES) {
+    const counts = { n: 0, right: 0, missed_with_cue: 0, missed_other_cues: 0, missed_no_cue: 0 };
+    for (const x of rows.filter((r) => r.gold.expectation === label)) {
+      const cues = x.predicted.expectation_cues ?? [];
+      counts.n++;
+      if (x.predicted.expectation === label) counts.right++;
+      else if (cues.includes(label)) counts.missed_with_cue++;
+      else if (cues.length > 0) counts.missed_other_cues++;
+      else counts.missed_no_cue++;
+    }
+    out[label] = counts;
+  }
+  return out;
+}
+
 /** The analyzer's article result, as PredictedSegments. */
-export function predictionsFromAnalysis(analysis: ArticleAnalysis): PredictedSegment[] {
-  return analysis.segments.map((s) => {
+export function predictionsFromAnalysis(
+  analysis: ArticleAnalysis,
+  expectationCues?: ReadonlyMap<number, string[]>,
+): PredictedSegment[] {
+  return analysis.segments.map((s, i) => {
     const speaker = s.speaker === null ? undefined : analysis.speakers[s.speaker];
     return {
       text: s.text,
@@ -113,8 +163,30 @@ export function predictionsFromAnalysis(analysis: ArticleAnalysis): PredictedSeg
       speaker: speaker?.name ?? null,
       speaker_side: speaker?.side ?? null,
       hedge: s.hedges > 0,
+      ...(expectationCues ? { expectation_cues: expectationCues.get(i) ?? [] } : {}),
     };
   });
+}
+
+/**
+ * The analyzer's options that collect, per segment, the labels of the expectation cues its
+ * sentence holds (for predictionsFromAnalysis), and the map they fill. Labels come from the
+ * expectation features' cue names (`cue:<label>:<move>`, scoring/expectation-model.ts).
+ */
+export function collectExpectationCues(): {
+  cues: Map<number, string[]>;
+  observeExpectation: (segment: number, features: { name: string }[]) => void;
+} {
+  const cues = new Map<number, string[]>();
+  return {
+    cues,
+    observeExpectation: (segment, features) =>
+      cues.set(segment, [
+        ...new Set(
+          features.filter((f) => f.name.startsWith('cue:')).map((f) => f.name.split(':')[1]!),
+        ),
+      ]),
+  };
 }
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -350,6 +422,7 @@ export function evaluate(
   }
 
   const report: EvalReport = {
+    expectation_coverage: expectationCoverage(pairs),
     gold: goldName,
     docs: documents.length,
     gold_segments: goldN,

@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createAnalyzer } from '../../../analysis/pipeline.js';
 import {
   averageRanks,
   classification,
+  collectExpectationCues,
   evaluate,
+  predictionsFromAnalysis,
   matchSegments,
   pearson,
   sameSpeaker,
@@ -231,4 +234,69 @@ test('speakers match by surname for people and by whole name for groups', () => 
     analyst: { '(none)': 1 },
   });
   assert.equal(report.quote?.accuracy, 1);
+});
+
+test('each directional gold class is split by the cues the analyzer had: right, cue ignored, other cues, none', () => {
+  const row = (label: string, got: string, cues: string[], n: number) => ({
+    gold: gold(`S${n}.`, { expectation: label as GoldRow['expectation'] }),
+    predicted: predicted(`S${n}.`, { expectation: got, expectation_cues: cues }),
+  });
+  const pairs = [
+    row('lowers', 'lowers', ['lowers'], 1),
+    row('lowers', 'none', ['lowers'], 2),
+    row('lowers', 'raises', ['raises'], 3),
+    row('lowers', 'none', [], 4),
+    row('lowers', 'none', [], 5),
+    row('raises', 'raises', [], 6),
+    row('none', 'none', [], 7),
+  ];
+  const { report } = evaluate('g', [
+    { doc: 'd', gold: pairs.map((p) => p.gold), predicted: pairs.map((p) => p.predicted) },
+  ]);
+  assert.deepEqual(report.expectation_coverage?.lowers, {
+    n: 5,
+    right: 1,
+    missed_with_cue: 1,
+    missed_other_cues: 1,
+    missed_no_cue: 2,
+  });
+  assert.deepEqual(report.expectation_coverage?.raises, {
+    n: 1,
+    right: 1,
+    missed_with_cue: 0,
+    missed_other_cues: 0,
+    missed_no_cue: 0,
+  });
+  // Predictions without cue lists (another caller): no coverage, the figures as before.
+  const bare = pairs.map((p) => ({ ...p.predicted, expectation_cues: undefined }));
+  const plain = evaluate('g', [{ doc: 'd', gold: pairs.map((p) => p.gold), predicted: bare }]);
+  assert.equal(plain.report.expectation_coverage, null);
+  assert.deepEqual(plain.report.expectation, report.expectation);
+});
+
+test("the analyzer's cues per sentence come from its expectation features, whatever the label", () => {
+  const analyzer = createAnalyzer();
+  const text =
+    'Talks resume in Geneva\n\nA bakery opened on Monday. The ruling is a major stumbling block for the mayor.\n\nThe two sides were unable to reach a deal.';
+  const { cues, observeExpectation } = collectExpectationCues();
+  const analysis = analyzer.analyze(text, { observeExpectation });
+  const rows = predictionsFromAnalysis(analysis, cues);
+  const row = (start: string) => rows.find((r) => r.text.startsWith(start));
+  assert.deepEqual(row('A bakery')?.expectation_cues, []);
+  // An obstacle cue counts only in the way of the talks: found, not counted.
+  assert.deepEqual(
+    [row('The ruling')?.expectation, row('The ruling')?.expectation_cues],
+    ['none', ['lowers']],
+  );
+  assert.deepEqual(
+    [row('The two sides')?.expectation, row('The two sides')?.expectation_cues],
+    ['lowers', ['lowers']],
+  );
+  // Without the map, predictions carry no cue list (and the labels are the same).
+  const plain = predictionsFromAnalysis(analyzer.analyze(text));
+  assert.equal(plain[0]?.expectation_cues, undefined);
+  assert.deepEqual(
+    plain.map((r) => r.expectation),
+    rows.map((r) => r.expectation),
+  );
 });
