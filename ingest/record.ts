@@ -145,10 +145,15 @@ function headlineKey(text: string): string {
  */
 const HEADLINE_CONTAINED = 0.6;
 
-/** The opening part (a paragraph or a line) is the headline, give or take a label. */
+/**
+ * The opening part (a paragraph or a line) is the headline, give or take a label. A part
+ * longer than the title that ends like a sentence is a lede restating it ("Trump meets Kim in
+ * Singapore on Tuesday."): the title still goes first, or the article would have no headline.
+ */
 function isHeadline(part: string, key: string): boolean {
   const partKey = headlineKey(part);
   if (partKey === key) return true;
+  if (partKey.length > key.length && /[.!?][’”'")\]]*\s*$/.test(part)) return false;
   const [shorter, longer] = partKey.length < key.length ? [partKey, key] : [key, partKey];
   return shorter.length >= HEADLINE_CONTAINED * longer.length && longer.includes(shorter);
 }

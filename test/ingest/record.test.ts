@@ -41,6 +41,14 @@ test('a title on a line of its own over the body (one line break) is not added a
   );
   const labelled = 'Opinion Obamacare Is Good Enough for Government Work\nIt is.';
   assert.equal(headlineFirst(labelled, 'Obamacare Is Good Enough for Government Work'), labelled);
+  // A lede that restates the title is no headline: the title still goes first (review16).
+  assert.equal(
+    headlineFirst(
+      'Trump meets Kim in Singapore on Tuesday.\n\nThe two leaders met.',
+      'Trump meets Kim in Singapore',
+    ),
+    'Trump meets Kim in Singapore\n\nTrump meets Kim in Singapore on Tuesday.\n\nThe two leaders met.',
+  );
   // A body sentence that merely starts like the title is no headline.
   assert.equal(
     headlineFirst('Blinken met Qin on Sunday in Beijing.', 'Blinken met Qin'),

@@ -59,3 +59,9 @@ test('no repeated surname, a capitals line or "MORE" on another line: no card, n
     assert.equal(maskLinkCards(text), text);
   }
 });
+
+test('a long run of letters is read at once, with no card (the name patterns are bounded)', () => {
+  // 8,000 characters of this took 107 s before the bound (review16); now it is immediate.
+  assert.deepEqual(findLinkCards('Read MORE. ' + 'Ab'.repeat(4_000)), []);
+  assert.deepEqual(findLinkCards('Read MORE. ' + 'HomeNewsPoliticsWorld'.repeat(400)), []);
+});
