@@ -162,6 +162,7 @@ function isHeadline(part: string, key: string): boolean {
  * The text with the headline as its first paragraph, unless one of its first paragraphs
  * or lines is the headline already (a page's <h1>, a text file that opens with its title
  * on a line of its own, a scraped headline without the title's " : NPR"): never twice.
+ * A copy of the title glued to the end of an opening teaser paragraph moves first.
  */
 export function headlineFirst(text: string, headline: string | undefined): string {
   const key = headline === undefined ? '' : headlineKey(headline);
@@ -171,7 +172,54 @@ export function headlineFirst(text: string, headline: string | undefined): strin
     ...text.trimStart().split('\n', HEADLINE_WITHIN),
   ];
   if (opening.some((part) => isHeadline(part, key))) return text;
-  return `${headline!.replace(/\s+/g, ' ').trim()}\n\n${text}`;
+  const title = headline!.replace(/\s+/g, ' ').trim();
+  return `${title}\n\n${withoutGluedTitle(text, key)}`;
+}
+
+/**
+ * What may stand between a teaser's last sentence and a title glued after it: nothing, or
+ * a photo credit ("| REUTERS", "| AP Photo").
+ */
+const BEFORE_GLUED_TITLE = /(?:[.!?][’”'")\]]*|\|\s*[\p{Lu}][\p{L}\s./&-]{0,40})\s+$/u;
+
+/** A full stop, or a question or exclamation closing a quotation: a sentence, no title. */
+const SENTENCE_END = /(?:[.…][’”'")\]]*|[!?][’”'")\]]+)\s*$/;
+
+/**
+ * The text without a copy of the title glued to the end of one of its opening paragraphs
+ * after a teaser sentence (AllSides' POLITICO rows: "National polls have moved to a virtual
+ * tie this month. Obama stumbles out of the gate"): the title goes first instead, and is not
+ * read twice. The paragraph keeps everything before the title.
+ */
+function withoutGluedTitle(text: string, key: string): string {
+  let start = 0;
+  for (let n = 0; n < HEADLINE_WITHIN && start < text.length; n++) {
+    const end = text.indexOf('\n\n', start);
+    const stop = end === -1 ? text.length : end;
+    const paragraph = text.slice(start, stop).trimEnd();
+    const cut = gluedTitleStart(paragraph, key);
+    if (cut !== -1)
+      return text.slice(0, start + cut).trimEnd() + text.slice(start + paragraph.length);
+    if (end === -1) break;
+    start = end + 2;
+  }
+  return text;
+}
+
+/** Where a title glued after a teaser sentence starts in the paragraph, or -1. */
+function gluedTitleStart(paragraph: string, key: string): number {
+  const paragraphKey = headlineKey(paragraph);
+  if (paragraphKey.length <= key.length || !paragraphKey.endsWith(key)) return -1;
+  for (let i = paragraph.length - 1; i > 0; i--) {
+    if (!/\s/.test(paragraph[i - 1]!) || /\s/.test(paragraph[i]!)) continue;
+    const suffix = headlineKey(paragraph.slice(i));
+    if (suffix.length < key.length) continue;
+    // A title ends without a full stop; a sentence that says the title's words is the text's.
+    if (suffix !== key || SENTENCE_END.test(paragraph)) return -1;
+    const before = paragraph.slice(0, i);
+    return BEFORE_GLUED_TITLE.test(before) && headlineKey(before).length > 0 ? i : -1;
+  }
+  return -1;
 }
 
 /** CRLF and lone CR become LF, so offsets mean the same on every platform. */

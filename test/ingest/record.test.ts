@@ -56,6 +56,39 @@ test('a title on a line of its own over the body (one line break) is not added a
   );
 });
 
+test('a title glued to the end of a teaser paragraph moves first and is not read twice', () => {
+  // The shape of AllSides' POLITICO rows: a photo caption or teaser, then the title, then
+  // the body (427 of its 2,493 POLITICO rows).
+  assert.equal(
+    headlineFirst(
+      'National polls have moved to a virtual tie this month. Obama stumbles out of the gate\n\nNothing inspires Democrats like it.',
+      'Obama stumbles out of the gate',
+    ),
+    'Obama stumbles out of the gate\n\nNational polls have moved to a virtual tie this month.\n\nNothing inspires Democrats like it.',
+  );
+  assert.equal(
+    headlineFirst(
+      'Mitt Romney’s campaign is threatened most by the man himself. | REUTERS Fear factors: What worries Romney backers\n\nBody.',
+      'Fear factors: What worries Romney backers ',
+    ),
+    'Fear factors: What worries Romney backers\n\nMitt Romney’s campaign is threatened most by the man himself. | REUTERS\n\nBody.',
+  );
+  // The title's words ending a sentence of the body are the body's: nothing is cut.
+  const sentence = 'Voters asked whether Obama stumbles out of the gate.\n\nMore.';
+  assert.equal(
+    headlineFirst(sentence, 'Obama stumbles out of the gate'),
+    `Obama stumbles out of the gate\n\n${sentence}`,
+  );
+  const quoted = 'He said: “This is what they provoke. This is what you get.”\n\nMore.';
+  assert.equal(headlineFirst(quoted, 'This Is What You Get'), `This Is What You Get\n\n${quoted}`);
+  const midSentence =
+    'Critics of the campaign say in private conversations that Obama stumbles out of the gate\n\nMore.';
+  assert.equal(
+    headlineFirst(midSentence, 'Obama stumbles out of the gate'),
+    `Obama stumbles out of the gate\n\n${midSentence}`,
+  );
+});
+
 const BODY = readFileSync(projectPath('test', 'fixtures', 'ingest', 'nyt-blinken.txt'), 'utf8')
   .replace(/^---[\s\S]*?---\n/, '')
   .trim();
