@@ -1,9 +1,12 @@
 // Content terms of a text: stemmed, stopwords removed, each with the surface form it came
 // from. Distinctive words (keyness.ts) and aligned facts (align.ts) both count these, so the
 // two views agree on what "a word" is. It deliberately does no weighting and no counting
-// across texts; callers do that.
+// across texts; callers do that. A link card glued into a sentence (The Hill's hover cards,
+// segmentation/link-cards.ts) is another story's headlines, not the sentence's words: its
+// terms are left out, as the analysis leaves it out.
 
 import { createRequire } from 'node:module';
+import { maskLinkCards } from '../segmentation/link-cards.js';
 import { tokenize } from '../segmentation/tokens.js';
 import { TextMemo } from '../../lib/strings.js';
 
@@ -229,7 +232,7 @@ function newTermOf(part: string): Term | null {
 
 function termsOf(text: string): Term[] {
   const terms: Term[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokenize(maskLinkCards(text))) {
     if (!token.isWord) continue;
     const word = token.text;
     if (!word.includes('-')) {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { distinctiveTerms, logOddsZ } from '../../../analysis/comparison/keyness.js';
+import { contentTerms } from '../../../analysis/comparison/terms.js';
 
 const close = (actual: number, expected: number, eps = 1e-9): void =>
   assert.ok(Math.abs(actual - expected) < eps, `${actual} ≠ ${expected}`);
@@ -77,4 +78,24 @@ test('a stem written several ways shows its most frequent form, counted over eve
   assert.equal(tariff.count, 3);
   assert.equal(tariff.otherCount, 2);
   assert.equal(a.tokens, 6);
+});
+
+test('a link card glued into a sentence gives no terms: its headlines are not the sentence’s words', () => {
+  // The shape of The Hill's hover cards (invented name and headlines), as in link-cards.test.ts.
+  const carded =
+    "Sen. Jane Doe Janet (Jane) Q. DoeWhat's next? Budget talks stall: 'A hard week' Doe backs farm bill MORE (D-Ore.) said the vote would wait.";
+  const plain = 'Sen. Jane Doe (D-Ore.) said the vote would wait.';
+  const stems = (text: string) => contentTerms(text).map((t) => t.stem);
+  assert.deepEqual(stems(carded), stems(plain));
+  assert.ok(!stems(carded).includes('budget'));
+  // Each outlet's distinctive words are counted the same way.
+  const story = [
+    ...Array.from({ length: 6 }, () => ({ outlet: 'hill', text: carded })),
+    ...Array.from({ length: 6 }, () => ({
+      outlet: 'other',
+      text: 'The farm bill vote was delayed.',
+    })),
+  ];
+  const hill = distinctiveTerms(story, { top: 8 }).find((o) => o.outlet === 'hill');
+  assert.ok(hill && !hill.terms.some((t) => ['budget', 'stall', 'janet'].includes(t.stem)));
 });
