@@ -13,7 +13,7 @@ const AUX = new Set(
     'has have had is are was were be been being will would could can may might did does do also ' +
     'already later reportedly repeatedly recently previously publicly privately again once then ' +
     'still just even further first last only never long often separately similarly himself herself ' +
-    'themselves itself not now'
+    'themselves itself not now today yesterday tonight earlier'
   ).split(' '),
 );
 // Adverbs set off by commas between a subject and its verb.

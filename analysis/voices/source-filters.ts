@@ -129,14 +129,32 @@ export function coordinated(tokens: Token[], source: Token[]): [Token[], Token[]
 }
 
 /**
+ * "Health and Human Services Secretary Tom Price", "Customs and Border Protection": the "and"
+ * inside a listed body's name (voice-roles.json, `bodiesWithAnd`).
+ */
+export function insideBodyName(left: Token[], right: Token[]): boolean {
+  const before = left.filter((t) => t.isWord);
+  const after = right.filter((t) => t.isWord);
+  return ROLES.bodiesWithAnd.some(
+    (body) =>
+      body.before.length <= before.length &&
+      body.after.length <= after.length &&
+      body.before.every((w, n) => before[before.length - body.before.length + n]!.norm === w) &&
+      body.after.every((w, n) => after[n]!.norm === w),
+  );
+}
+
+/**
  * "Ways and Means Committee Chairman Richard Neal", "Energy and Commerce Committee": the
  * "and" inside a committee's name joins no two sources. It is one when a capitalised word
  * that is neither a title, a body, a place nor a listed office holder comes before it and
- * the words after it name a committee before the person.
+ * the words after it name a committee before the person, or when the words around it are a
+ * listed body's name (insideBodyName).
  */
 function committeeAnd(source: Token[], and: number): boolean {
   const left = source.slice(0, and);
   const right = source.slice(and + 1);
+  if (insideBodyName(left, right)) return true;
   const committee = right.findIndex((t) => /^(sub)?committee$/.test(t.norm));
   if (committee <= 0 || !isCap(right[0]!)) return false;
   return left.every(

@@ -21,6 +21,7 @@ import {
 import { tokenize } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
 import { isCap } from './source-phrase.js';
+import { insideBodyName } from './source-filters.js';
 import { ROLES } from './voice-roles.js';
 
 export { appositionAfter } from './speaker-index.js';
@@ -362,9 +363,17 @@ export class SpeakerBook {
       .join(' ')
       .replace(/ \./g, '.')
       .replace(/ ’ ?s\b/g, '’s');
-    const split = bodyName
+    let split = bodyName
       ? { title: [], name: tokens.slice(lead).filter((t) => t.isWord) }
       : this.split(tokens);
+    // "US Customs and Border Protection said": the split cuts a listed body's name at its "and".
+    const nameAt = split.name[0] === undefined ? -1 : tokens.indexOf(split.name[0]);
+    if (
+      nameAt > 1 &&
+      tokens[nameAt - 1]!.norm === 'and' &&
+      insideBodyName(tokens.slice(0, nameAt - 1), tokens.slice(nameAt))
+    )
+      split = { title: [], name: tokens.slice(lead).filter((t) => t.isWord) };
     // A sentence-initial "Officials" or "Analysts" is capitalised but names a group.
     if (split.name.length === 1 && ROLES.roleNouns.has(split.name[0]!.norm)) roleOnly = true;
     const title = roleOnly ? tokens : split.title;

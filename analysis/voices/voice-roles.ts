@@ -29,6 +29,7 @@ const RolesSchema = z.object({
   newspaperNames: described,
   outletKinds: z.object({ description: z.string().optional(), print: words, broadcast: words }),
   orgWords: words,
+  bodiesWithAnd: described,
   documentNouns: words,
   attributionNouns: z.object({
     description: z.string().optional(),
@@ -94,6 +95,8 @@ export const ROLES = {
   printWords: new Set([...data.outletKinds.print, ...data.newspaperNames.words]),
   broadcastWords: new Set(data.outletKinds.broadcast),
   orgWords: new Set(data.orgWords),
+  /** Government bodies with "and" inside, as the words before and after it. */
+  bodiesWithAnd: data.bodiesWithAnd.words.map(bodyParts),
   documentNouns: new Set(data.documentNouns),
   attributionNouns: new Map<string, 'neutral' | 'distancing'>([
     ...data.attributionNouns.neutral.map((w) => [w, 'neutral'] as const),
@@ -151,4 +154,11 @@ function officesByName(
       for (const k of keys) offices.set(k, [...(offices.get(k) ?? []), e.office]);
     }
   return offices;
+}
+
+/** "banking, housing and urban affairs" → the words before "and" and after it. */
+function bodyParts(name: string): { before: string[]; after: string[] } {
+  const [before = '', after = ''] = name.split(' and ');
+  const words = (part: string) => part.split(/[\s,]+/).filter((w) => w.length > 0);
+  return { before: words(before), after: words(after) };
 }

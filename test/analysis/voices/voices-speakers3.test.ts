@@ -41,16 +41,18 @@ test('pasted link text ending in MORE gives way to the linked name', () => {
   assert.deepEqual(v[0], { quote: 'indirect', name: 'Ann Ruiz', side: 'us_gov' });
 });
 
-test('a span of time or an opening "Later" is no part of the source', () => {
+test('a span of time, "yesterday" or an opening "Later" is no part of the source', () => {
   const v = voices([
     ['Senator Ann Ruiz days later announced that the vote was back on.'],
     ['Governor Tom Baird two weeks earlier said the bridge would reopen.'],
     ['Later in the day Ruiz echoed the message, pledging the vote would “certainly happen soon.”'],
     ['Later Baird said the bridge was safe.'],
+    ['Home Secretary Jane Roe yesterday warned against a vote.'],
+    ['Governor Tom Baird earlier said the bridge would reopen.'],
   ]);
   assert.deepEqual(
     v.map((x) => x.name),
-    ['Ann Ruiz', 'Tom Baird', 'Ann Ruiz', 'Tom Baird'],
+    ['Ann Ruiz', 'Tom Baird', 'Ann Ruiz', 'Tom Baird', 'Jane Roe', 'Tom Baird'],
   );
 });
 
