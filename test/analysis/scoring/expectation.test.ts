@@ -722,7 +722,7 @@ test('what a war ended without is history, not a denied outcome of the talks', (
   assert.equal(label('The talks ended without a peace treaty.'), 'lowers');
 });
 
-test('cues mined from unlabelled corpus text (issue 12, exp17): dashed hopes, cold water, bullish, anyone’s guess', () => {
+test('cues mined from unlabelled corpus text (issue 12, exp17): dashed hopes, cold water, anyone’s guess', () => {
   // "dashed" is a lowering verb on an expectation noun, before it or as its predicate.
   assert.equal(
     expect('The renewed exchanges have dashed hopes for a lasting truce.').move,
@@ -735,7 +735,5 @@ test('cues mined from unlabelled corpus text (issue 12, exp17): dashed hopes, co
     label('Reid splashed cold water on the prospects of reaching a budget deal by Christmas.'),
     'lowers',
   );
-  assert.equal(label('Republicans were bullish about the prospects for tax reform.'), 'raises');
-  assert.equal(label("He wasn't bullish about his chances this time around."), 'lowers');
   assert.equal(label('Where a final deal ends up is anyone’s guess.'), 'hedged');
 });
