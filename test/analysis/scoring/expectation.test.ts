@@ -721,3 +721,19 @@ test('what a war ended without is history, not a denied outcome of the talks', (
   );
   assert.equal(label('The talks ended without a peace treaty.'), 'lowers');
 });
+
+test('cues mined from unlabelled corpus text (issue 12, exp17): dashed hopes, cold water, anyone’s guess', () => {
+  // "dashed" is a lowering verb on an expectation noun, before it or as its predicate.
+  assert.equal(
+    expect('The renewed exchanges have dashed hopes for a lasting truce.').move,
+    'tempered',
+  );
+  assert.equal(label('Hopes of reaching agreement on the treaty were dashed last July.'), 'lowers');
+  // Without an expectation noun it sets nothing ("dashed back to vote").
+  assert.equal(label('Several senators dashed back from New Hampshire to vote.'), 'none');
+  assert.equal(
+    label('Reid splashed cold water on the prospects of reaching a budget deal by Christmas.'),
+    'lowers',
+  );
+  assert.equal(label('Where a final deal ends up is anyone’s guess.'), 'hedged');
+});
