@@ -301,7 +301,14 @@ export function findAttributions(
       continue;
     const conjuncts = coordinated(tokens, source.source);
     found.push({
-      ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
+      ...cue(
+        'speech_verb',
+        verb.lemma,
+        verb.type,
+        t,
+        t,
+        groupPair(tokens, source.source) ?? firstConjunct(tokens, source.source),
+      ),
       inherited: source.inherited,
       trailing,
       ...(conjuncts ? { conjuncts } : {}),
@@ -511,6 +518,42 @@ function objectOfPreposition(tokens: Token[], np: Token[]): boolean {
       return true;
   }
   return false;
+}
+
+// "House lawmakers and aides said", "analysts and critics said": two groups named by plural
+// role nouns and joined by "and" at the opening of a clause speak as one group; the verb's
+// phrase holds only the second.
+function groupPair(tokens: Token[], source: Token[]): Token[] | null {
+  const first = indexNear(tokens, source[0]!);
+  const last = indexNear(tokens, source[source.length - 1]!);
+  const pluralRole = (t: Token | undefined) =>
+    !!t && !isCap(t) && /s$/.test(t.norm) && ROLES.roleNouns.has(t.norm);
+  if (tokens[first - 1]?.norm !== 'and' || !pluralRole(tokens[last])) return null;
+  if (source.some((t) => isCap(t))) return null;
+  const left = npEndingAt(tokens, first - 2);
+  if (!left || !pluralRole(left[left.length - 1])) return null;
+  // Only modifiers before the first head ("House lawmakers", "some aides"), not a clause
+  // ("Trump met reporters and aides said …").
+  if (
+    left
+      .slice(0, -1)
+      .some(
+        (t) =>
+          !isCap(t) &&
+          !ROLES.determiners.has(t.norm) &&
+          !ROLES.npAdjectives.has(t.norm) &&
+          !QUANTITY_NOUNS.has(t.norm),
+      )
+  )
+    return null;
+  const start = indexNear(tokens, left[0]!);
+  const before = tokens[start - 1];
+  const opens =
+    start === sentenceSubjectStart(tokens) ||
+    !before ||
+    before.text === ',' ||
+    /^(but|and|while|as)$/.test(before.norm);
+  return opens ? tokens.slice(start, last + 1) : null;
 }
 
 const STANCE_ADVERBS = /^(\w{3,}ly|not|more|less|very|so|too|quite|rather|still|also|even)$/;

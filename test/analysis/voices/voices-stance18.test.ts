@@ -62,3 +62,15 @@ test('a stance phrase needs a person or body in its own clause as subject', () =
     [null, null, null, null],
   );
 });
+
+test('two groups named by plural role nouns and joined by "and" speak as one group', () => {
+  assert.deepEqual(
+    names(
+      'But on Friday, House lawmakers and aides said the bill lacked the votes.',
+      'Some analysts and critics say the plan will fail.',
+    ),
+    ['House lawmakers and aides', 'Some analysts and critics'],
+  );
+  // A clause before "and", not a group: only the second speaks.
+  assert.deepEqual(names('Holt met reporters and aides said nothing.'), ['aides']);
+});
