@@ -74,3 +74,7 @@ test('two groups named by plural role nouns and joined by "and" speak as one gro
   // A clause before "and", not a group: only the second speaks.
   assert.deepEqual(names('Holt met reporters and aides said nothing.'), ['aides']);
 });
+
+test('"play down" counts in its base form too', () => {
+  assert.deepEqual(names('Mayor Dana Holt tried to play down the expectations.'), ['Dana Holt']);
+});
