@@ -37,6 +37,14 @@ import {
 import { coordinated, firstConjunct, genericSaying, isNonSource } from './source-filters.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
+import {
+  COMPLEMENT_ADJECTIVES,
+  complementFollows,
+  LINKING_VERBS,
+  PHRASE_FORMS,
+  stancePhraseAt,
+} from './stance-predicates.js';
+import type { VerbEntry } from './speech-verbs.js';
 import { namesCountry } from './sides.js';
 import { adjectiveOnly, finiteVerbFirst, isAllCaps, notNameStart } from '../scoring/name-words.js';
 
@@ -49,6 +57,8 @@ const CUE_WORDS = new Set<string>([
   'according',
   ...ROLES.attributionNouns.keys(),
   ...ROLES.stanceAdjectives,
+  ...COMPLEMENT_ADJECTIVES.keys(),
+  ...PHRASE_FORMS,
   ...VERBS.keys(),
 ]);
 
@@ -151,12 +161,19 @@ export function findAttributions(
         continue;
       }
     }
-    if (ROLES.stanceAdjectives.has(t.norm)) {
+    // "officials are optimistic"; "advocates were furious that …" (an emotion only with its
+    // complement: "the crowd was angry" reports no view).
+    if (ROLES.stanceAdjectives.has(t.norm) || complementFollows(tokens, i)) {
       const a = stance(tokens, i);
       if (a) found.push(a);
       continue;
     }
-    const verb = VERBS.get(t.norm);
+    // "Gohmert took exception to …", "Peskov held out the possibility …": a verb phrase whose
+    // object names a stance, said of a source (not "the deal raised questions").
+    const phrase = PHRASE_FORMS.has(t.norm) ? stancePhraseAt(tokens, i) : null;
+    const verb: VerbEntry | undefined = phrase
+      ? { lemma: phrase, type: 'neutral', forms: [], subject: 'source' }
+      : VERBS.get(t.norm);
     // In a title-case headline ("Trump Warns Clinton …") verbs are capitalised too.
     // An opening participle ("Speaking from the White House, Obama …") is capitalised too.
     const opening = i === 0 && t.norm.endsWith('ing');
@@ -223,6 +240,16 @@ export function findAttributions(
       continue;
     if (source.source.length === 1 && genericSaying(tokens, i, source.source[0]!)) continue;
     if (infinitive && !personSubject(source.source, tokens[0]!)) continue;
+    // A stance phrase is said of a person or a body of people in its own clause: not of "That
+    // failure raised doubts", nor of the main clause's subject before a participle ("Biden
+    // won Michigan, casting doubt on …").
+    if (
+      phrase &&
+      (source.inherited ||
+        !personSubject(source.source, tokens[0]!) ||
+        objectOfPreposition(tokens, source.source))
+    )
+      continue;
     // The sentence's subject taken over by "and shows that …" must fit the verb as well.
     // "Pentagon officials point to …" but not "signs pointed to …" (while "skeptics point
     // out" needs no such subject): a subject condition lifted by a following word.
@@ -274,7 +301,14 @@ export function findAttributions(
       continue;
     const conjuncts = coordinated(tokens, source.source);
     found.push({
-      ...cue('speech_verb', verb.lemma, verb.type, t, t, firstConjunct(tokens, source.source)),
+      ...cue(
+        'speech_verb',
+        verb.lemma,
+        verb.type,
+        t,
+        t,
+        groupPair(tokens, source.source) ?? firstConjunct(tokens, source.source),
+      ),
       inherited: source.inherited,
       trailing,
       ...(conjuncts ? { conjuncts } : {}),
@@ -453,13 +487,94 @@ function subjectFits(source: Token[], kind: 'document' | 'source', first: Token)
   );
 }
 
+// A phrase after a preposition that follows a common noun is no subject: "The examination
+// of Armslist raised questions", "guidelines drafted by Malaysia raise the possibility" (the
+// stance is not Armslist's), unless a relative clause follows it; after a quantity ("a number of Democrats"), a role ("aides to
+// Trump") or a title ("Director of National Intelligence Dan Coats") it is.
+const PREPOSITIONS = new Set('of by from in about for with on at to into among'.split(' '));
+const QUANTITY_NOUNS = new Set(
+  'number majority minority group handful host some many most few several all none one two three each both any lot dozens hundreds thousands millions'.split(
+    ' ',
+  ),
+);
+function objectOfPreposition(tokens: Token[], np: Token[]): boolean {
+  const at = indexNear(tokens, np[0]!);
+  const end = indexNear(tokens, np[np.length - 1]!);
+  // "… was joined by Dan Coats, who issued a warning": a relative clause's owner may stand
+  // anywhere.
+  let after = end + 1;
+  if (tokens[after]?.text === ',') after++;
+  if (tokens[after]?.norm === 'who') return false;
+  // The preposition before the phrase, or one inside it ("the examination of Holt").
+  for (let p = at - 1; p < end; p++) {
+    if (p < 0 || !PREPOSITIONS.has(tokens[p]!.norm)) continue;
+    const head = tokens[p - 1];
+    if (
+      head?.isWord &&
+      !isCap(head) &&
+      !QUANTITY_NOUNS.has(head.norm) &&
+      !ROLES.roleNouns.has(head.norm)
+    )
+      return true;
+  }
+  return false;
+}
+
+// "House lawmakers and aides said", "analysts and critics said": two groups named by plural
+// role nouns and joined by "and" at the opening of a clause speak as one group; the verb's
+// phrase holds only the second.
+function groupPair(tokens: Token[], source: Token[]): Token[] | null {
+  const first = indexNear(tokens, source[0]!);
+  const last = indexNear(tokens, source[source.length - 1]!);
+  const pluralRole = (t: Token | undefined) =>
+    !!t && !isCap(t) && /s$/.test(t.norm) && ROLES.roleNouns.has(t.norm);
+  if (tokens[first - 1]?.norm !== 'and' || !pluralRole(tokens[last])) return null;
+  if (source.some((t) => isCap(t))) return null;
+  const left = npEndingAt(tokens, first - 2);
+  if (!left || !pluralRole(left[left.length - 1])) return null;
+  // Only modifiers before the first head ("House lawmakers", "some aides"), not a clause
+  // ("Trump met reporters and aides said …").
+  if (
+    left
+      .slice(0, -1)
+      .some(
+        (t) =>
+          !isCap(t) &&
+          !ROLES.determiners.has(t.norm) &&
+          !ROLES.npAdjectives.has(t.norm) &&
+          !QUANTITY_NOUNS.has(t.norm),
+      )
+  )
+    return null;
+  const start = indexNear(tokens, left[0]!);
+  const before = tokens[start - 1];
+  const opens =
+    start === sentenceSubjectStart(tokens) ||
+    !before ||
+    before.text === ',' ||
+    /^(but|and|while|as)$/.test(before.norm);
+  return opens ? tokens.slice(start, last + 1) : null;
+}
+
+const STANCE_ADVERBS = /^(\w{3,}ly|not|more|less|very|so|too|quite|rather|still|also|even)$/;
+
 // "The White House is not confident that …", "officials are optimistic": a view reported
 // by an adjective after "be", with a named or role subject (not "it", not "markets").
+// A linking verb does as "be" does: "Meadows seemed hopeful", "they remain skeptical",
+// "aides grew increasingly frustrated with …".
 function stance(tokens: Token[], i: number): Attribution | null {
-  const { k, sawBe } = skipToSubject(tokens, i - 1);
-  if (!sawBe) return null;
+  let j = i - 1;
+  while (j > 0 && STANCE_ADVERBS.test(tokens[j]!.norm) && !isCap(tokens[j]!)) j--;
+  const linked = j > 0 && LINKING_VERBS.has(tokens[j]!.norm);
+  const { k, sawBe } = skipToSubject(tokens, linked ? j - 1 : i - 1);
+  if (!sawBe && !linked) return null;
   const np = npEndingAt(tokens, k);
-  if (!np || np[np.length - 1]!.norm === 'it' || !subjectFits(np, 'source', tokens[0]!))
+  if (
+    !np ||
+    np[np.length - 1]!.norm === 'it' ||
+    !subjectFits(np, 'source', tokens[0]!) ||
+    objectOfPreposition(tokens, np)
+  )
     return null;
   // "Asked if he was confident, Kim replied …": a question put to the source, not its view.
   const before = tokens[indexNear(tokens, np[0]!) - 1];
