@@ -158,9 +158,36 @@ function servedHolder(d: string, before: number, rules: SideRules): SpeakerSide 
   return null;
 }
 
+/**
+ * The party a government role names by its own words: a government word and that party's
+ * marker ("Budget Director" with "budget director", "Rep."), not the office holder it
+ * serves ("Clinton spokesman") nor a listed name; null when it names none.
+ */
+export function partyNamedByRole(role: string, rules: SideRules): SpeakerSide | null {
+  const d = role.replace(TITLE_ABBREVIATION, '$1.').toLowerCase().replace(/’/g, "'");
+  if (ANALYST_RE.test(d) || !GOV_RE.test(d) || rules.other?.test(d)) return null;
+  const marked = rules.parties.filter((p) => p.markers.test(d));
+  return marked.length === 1 ? marked[0]!.id : null;
+}
+
+/** Whether a description has an analyst word ("former", "fellow", "professor"). */
+export function isAnalystRole(description: string): boolean {
+  return ANALYST_RE.test(description.toLowerCase().replace(/’/g, "'"));
+}
+
 /** Whether a description names a country or its capital ("Chinese", "U.S.", "Iranian"). */
 export function namesCountry(description: string): boolean {
   return COUNTRY_RE?.test(description.toLowerCase().replace(/’/g, "'")) ?? false;
+}
+
+/** The United States' own names among its markers (not its institutions: "treasury"). */
+const US_NAMES = new Set(['u.s.', 'us', 'american', 'america', 'united', 'states', 'washington']);
+
+/** A country's or nationality's name ("chinese", "u.s.", "france"), not an institution's. */
+export function isCountryWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ROLES.officeHolders.has(w)) return false;
+  return US_NAMES.has(w) || S.chinaMarkers.includes(w) || S.otherCountryMarkers.includes(w);
 }
 
 /** A country, capital or nationality word from the marker lists ("korean", "beijing"), not

@@ -17,6 +17,8 @@ export interface ArticleIndex {
   byFirst: Map<string, string>;
   /** Title and apposition descriptions seen next to each full name, by surname. */
   descriptions: Map<string, string[]>;
+  /** The titles written right before each full name ("Budget Director"), by surname. */
+  titles: Map<string, string[]>;
   /** Person-name occurrences in reading order, for "he"/"she" with no earlier speaker. */
   occurrences: { offset: number; name: string; title?: string }[];
   /** Bare surnames of listed office holders ("Obama said"), in reading order. */
@@ -143,6 +145,43 @@ export function appositionAfter(text: string, from: number): string | null {
 }
 const CLAUSE_VERB =
   /^(?:(?!\b(?:who|whom|whose|which|that|when|while|where|after|before|because|since|until|if|although)\b).)*?(?<!\bto )\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\b/u;
+
+// Where a role's head ends: the first post-modifier ("envoy for the peace talks").
+const POST_MODIFIER = /\s(?:of|for|to|at|in|on|with|from|who|whom|whose|that|which)\s/;
+// Words that make the words before a name a clause, not a description of it.
+const CLAUSE_WORDS =
+  /(?<![\p{L}])(?:is|are|was|were|be|been|has|have|had|will|would|said|says|told|and|or|but|that|which|who|when|while|if)(?![\p{L}])/iu;
+
+/** The head noun of a role description: the word before its first post-modifier, lower-cased. */
+export function roleHead(description: string): string {
+  const core = description.toLowerCase().replace(/’/g, "'").split(POST_MODIFIER)[0] ?? '';
+  const words = core.split(/[^\p{L}.'-]+/u).filter((w) => w.length > 0);
+  return strip(words[words.length - 1] ?? '');
+}
+
+/**
+ * "the Trump administration's envoy for the peace talks, Zalmay Khalilzad, told …", "said a
+ * Commerce Ministry spokesman, Gao Feng.": a description whose head is a role noun, put
+ * before a name with a comma, if any. It opens with an article or a capitalised possessive
+ * and holds no clause; the name must end the apposition (a comma and a lower-case word, or
+ * the sentence's end), so that a list ("the president, Vice President Pence, and …") gives
+ * none.
+ */
+export function appositionBefore(text: string, at: number, end: number): string | null {
+  if (text.slice(at - 2, at) !== ', ') return null;
+  if (!/^(?:,\s(?!and\b|or\b)\p{Ll}|\.(?:\s|$)|$)/u.test(text.slice(end, end + 6))) return null;
+  const window = text.slice(Math.max(0, at - 160), at - 2);
+  // (A sentence's end is a dot after a lower-case word: "U.S." and "Mr." are no end.)
+  const clause = window.split(/[,;:!?“”"()\n—–]|(?<=\p{Ll}{2})\.\s/u).pop() ?? '';
+  const starts = [...clause.matchAll(/(?<![\p{L}'’])(?:the|a|an|\p{Lu}[\p{L}.-]*['’]s)\s/gu)];
+  for (const m of starts) {
+    const phrase = clause.slice(m.index).trim();
+    if (phrase.split(/\s+/).length > 14 || CLAUSE_WORDS.test(phrase)) continue;
+    const head = roleHead(phrase);
+    if (ROLES.roleNouns.has(head) && !/s$/.test(head)) return phrase;
+  }
+  return null;
+}
 
 // Words a title-case headline leaves in lower case ("Putin Outlines Plan for a Cease-Fire").
 // Words a name never holds capitalised, inside it (not "a", an initial: "John A. Boehner").
@@ -280,6 +319,7 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
     bySurname: new Map(),
     byFirst: new Map(),
     descriptions: new Map(),
+    titles: new Map(),
     occurrences: [],
     officeHolders: [],
   };
@@ -387,9 +427,13 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
         from--;
       const desc = [...tokens.slice(from, i), ...title].map((t) => t.text).join(' ');
       const apposition = appositionAfter(text, tokens[j - 1]!.end);
+      const before =
+        opener === 0 ? appositionBefore(text, chain[0]!.start, tokens[j - 1]!.end) : null;
       const list = index.descriptions.get(last) ?? [];
       if (desc) list.push(desc);
+      if (desc) index.titles.set(last, [...(index.titles.get(last) ?? []), desc]);
       if (apposition) list.push(apposition);
+      if (before) list.push(before);
       if (PARTY_STATE.test(text.slice(tokens[j - 1]!.end, tokens[j - 1]!.end + 24)))
         list.push('member of Congress');
       index.descriptions.set(last, list);

@@ -9,11 +9,20 @@
 import { actorKey, type Actor, type Actors } from './actors.js';
 import type { Speaker } from '../types.js';
 import type { SpeakerSide } from '../vocabulary/sides.js';
-import { isPlaceWord, namesCountry, sideFromRole, type SideRules } from './sides.js';
+import {
+  isAnalystRole,
+  isCountryWord,
+  isPlaceWord,
+  namesCountry,
+  partyNamedByRole,
+  sideFromRole,
+  type SideRules,
+} from './sides.js';
 import {
   buildIndex,
   openersBefore,
   placeCapitalOnly,
+  roleHead,
   splitChain,
   strip,
   type ArticleIndex,
@@ -431,13 +440,14 @@ export class SpeakerBook {
       const definite = /^the\s/i.test(text);
       const at = mention.tokens[0]!.start;
       let roleMatch =
-        this.personByRole(canonical) ?? (definite ? this.personByTitle(canonical, at) : null);
+        this.personByRole(canonical, at) ?? (definite ? this.personByTitle(canonical, at) : null);
       if (!roleMatch) {
         const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
         if (earlier !== null) return earlier;
         // "Rep. Chris Collins" … "the congressman": the title's short form, when no one
         // holds the long one and no unnamed "Democratic senator" went before.
         if (definite) roleMatch = this.personByTitle(canonical, at, true);
+        roleMatch ??= this.personByHead(text, at);
       }
       if (roleMatch) {
         canonical = roleMatch;
@@ -462,15 +472,32 @@ export class SpeakerBook {
     const role = actor?.role ?? (descriptions.find((d) => d !== canonical) || null);
     // The name itself may say the side ("Beijing", "the White House"); else the descriptions.
     const named = sideFromRole(canonical, this.actors.sides);
+    // "Budget Director Mick Mulvaney, a former member of the House Freedom Caucus": the office
+    // written before a person's name is the one held now, and a party's office outranks the
+    // former posts an apposition lists.
+    const titles = person
+      ? [titleText, ...(this.index.titles.get(key.split(' ').pop() ?? '') ?? [])].filter(
+          (d) => d.length > 0,
+        )
+      : [];
+    // (The titles themselves must name the party's office: a bare "President" is as well
+    // another person's of that surname, and "Clinton spokesman" may be a campaign's.)
+    const current =
+      (titles.length > 0 &&
+        !titles.some(isAnalystRole) &&
+        partyNamedByRole(titles.join(' ; '), this.actors.sides)) ||
+      'other';
     const side: SpeakerSide = actor
       ? actor.side
       : named !== 'other'
         ? named
-        : sideFromRole(
-            descriptions.join(' ; ') || canonical,
-            this.actors.sides,
-            person ? canonical : undefined,
-          );
+        : current !== 'other'
+          ? current
+          : sideFromRole(
+              descriptions.join(' ; ') || canonical,
+              this.actors.sides,
+              person ? canonical : undefined,
+            );
     const speaker: Speaker = {
       name: canonical,
       side,
@@ -556,19 +583,95 @@ export class SpeakerBook {
     return null;
   }
 
+  /**
+   * "the lead negotiator", "Trump's special envoy for Afghanistan", "a Commerce Ministry
+   * spokesman": a description by a role one named person holds resolves to the one person
+   * the article gives a description with the same role head ("envoy Zalmay Khalilzad",
+   * "Gao Feng, a spokesman"), before or after, whose side does not contradict the
+   * description's country or government. An indefinite one ("a spokesman said") introduces
+   * someone not yet named, so a person named before it is not it. Two or more such people:
+   * none.
+   */
+  private personByHead(text: string, offset: number): string | null {
+    const indefinite = /^(a|an)\s/i.test(text);
+    const possessive = /^\p{Lu}[\p{L}. -]*['’]s\s/u.test(text);
+    if (!indefinite && !possessive && !/^the\s/i.test(text)) return null;
+    const family = ROLE_FAMILIES.get(roleHead(text));
+    if (!family) return null;
+    const want = sideFromRole(text, this.actors.sides);
+    const country = namesCountry(text);
+    // The description's other words ("Kremlin", "State Department", "of Saudi Arabia"); a
+    // bare "a spokeswoman" tells too little to be anyone the article names.
+    const head = roleHead(text);
+    const modifiers = contentWords(text)
+      .map(ownerless)
+      .filter((w) => w !== head);
+    if (indefinite && modifiers.length === 0) return null;
+    const matches = new Map<string, string>();
+    for (const [surname, list] of this.index.descriptions) {
+      const full = this.index.bySurname.get(surname);
+      // (Not a deputy's or a former holder's description: "deputy director" is not "IAVA's
+      // director".)
+      const held = list.filter(
+        (d) =>
+          ROLE_FAMILIES.get(roleHead(d)) === family &&
+          (!LESSER_ROLE.test(d.toLowerCase()) || LESSER_ROLE.test(text.toLowerCase())),
+      );
+      if (!full || held.length === 0) continue;
+      const side = sideFromRole(list.join(' ; '), this.actors.sides, full);
+      if ((want !== 'other' || country) && side !== want) continue;
+      // Every other word of the description is one the article gives this person too (a
+      // country word may differ in form when the sides agree: "Chinese", "China's"), so that
+      // "the first-term Texas senator" is not another senator, nor "France's finance
+      // minister" a Canadian one.
+      const have = new Set([...list, full].flatMap(contentWords).map(ownerless));
+      const fits = (w: string) =>
+        have.has(w) || (isCountryWord(w) && want !== 'other' && side === want);
+      if (!modifiers.every(fits)) continue;
+      matches.set(full.toLowerCase(), full);
+    }
+    if (matches.size !== 1) return null;
+    const [full] = [...matches.values()];
+    const surname = strip(full!.toLowerCase().split(' ').pop() ?? '');
+    const namedBefore = this.index.occurrences.some(
+      (o) => o.offset < offset && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
+    );
+    return indefinite && namedBefore ? null : full!;
+  }
+
   // "the U.S. Secretary of Defense" → the person the article gave that title to.
-  private personByRole(role: string): string | null {
+  // The role's head must be the description's too ("Paul's staff" is not "Paul's deputy
+  // chief of staff", nor "the Justice Department" its spokeswoman), unless the words are
+  // part of the person's own apposition, in the same sentence just after the name
+  // ("Stephen Yale-Loehr, a professor of immigration law at Cornell University said").
+  private personByRole(role: string, offset: number): string | null {
     const words = contentWords(role);
     if (words.length === 0 || /s$/.test(words[words.length - 1]!)) return null;
     for (const [surname, list] of this.index.descriptions) {
       for (const d of list) {
         const have = new Set(contentWords(d));
         const shared = words.filter((w) => have.has(w)).length;
-        if (shared >= 2 && shared / words.length >= 0.75)
+        if (
+          shared >= 2 &&
+          shared / words.length >= 0.75 &&
+          (sameHead(role, d) || this.inAppositionOf(surname, offset))
+        )
           return this.index.bySurname.get(surname) ?? null;
       }
     }
     return null;
+  }
+
+  // Whether `offset` lies in an apposition after a mention of the person by that surname:
+  // within 200 characters of it, after a comma, with no sentence end or quotation between.
+  private inAppositionOf(surname: string, offset: number): boolean {
+    return this.index.occurrences.some((o) => {
+      if (o.offset >= offset || offset - o.offset > 200) return false;
+      if (strip(o.name.toLowerCase().split(' ').pop() ?? '') !== surname) return false;
+      const between = this.text.slice(o.offset, offset);
+      // (A dot after an initial or a title is no sentence end: "Col. Timothy P. Alben,".)
+      return between.includes(',') && !/\p{Ll}{2}[.!?]\s|[;\n“”"]/u.test(between);
+    });
   }
 
   // "the president", "the secretary": the nearest person before the mention whom the
@@ -670,6 +773,22 @@ export class SpeakerBook {
   }
 }
 
+/**
+ * Role heads that name one person the article may also name, by family ("spokesman" and
+ * "spokesperson" are one role); not the roles of sources kept anonymous ("official", "aide",
+ * "diplomat", "source"), whom a named holder of the role is not.
+ */
+const ROLE_FAMILIES = new Map<string, string>([
+  ...['spokesman', 'spokeswoman', 'spokesperson'].map((w) => [w, 'spokesperson'] as const),
+  ...['adviser', 'advisor'].map((w) => [w, 'adviser'] as const),
+  ...'envoy negotiator minister senator secretary ambassador chairman chairwoman director governor mayor congressman congresswoman leader president premier chancellor commissioner'
+    .split(' ')
+    .map((w) => [w, w] as const),
+]);
+
+/** Words that make a role another's deputy or a past one. */
+const LESSER_ROLE = /(?<![a-z])(?:vice|deputy|assistant|under|acting|former|ex-)(?![a-z])/;
+
 /** Conjunctions and sentence adverbs that open a clause before its subject ("Now the
  *  president …", "But the campaign …"); not "Only", "Not", "Last", which belong to it. */
 const CLAUSE_ADVERBS = new Set(
@@ -750,6 +869,29 @@ function homeTitle(description: string, rules: SideRules): boolean {
 /** "BLINKEN" → "Blinken", "MR. KIM" → "Mr. Kim". */
 function ordinaryCase(name: string): string {
   return name.toLowerCase().replace(/(^|[ .'-])\p{Ll}/gu, (c) => c.toUpperCase());
+}
+
+/**
+ * Whether a description holds a role's head noun as its own head: before any post-modifier
+ * and not as a modifier of another role noun ("Paul's staff" is not "Paul's deputy chief of
+ * staff", nor "Biden's campaign" "Biden's deputy campaign manager"; "the U.S. chief
+ * negotiator told the Times" is "the chief negotiator").
+ */
+function sameHead(role: string, description: string): boolean {
+  const head = roleHead(role);
+  const core = description
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/\s(?:of|for|to|at|in|on|with|from|who|whom|whose|that|which)\s/)[0]!
+    .split(/[^\p{L}.'-]+/u)
+    .map(strip);
+  const at = core.indexOf(head);
+  return at >= 0 && !ROLES.roleNouns.has(core[at + 1] ?? '');
+}
+
+/** A word without its possessive ending ("france's" → "france"). */
+function ownerless(word: string): string {
+  return word.replace(/'s$/, '');
 }
 
 function contentWords(text: string): string[] {
