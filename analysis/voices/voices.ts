@@ -12,6 +12,7 @@
 
 import type { Actors } from './actors.js';
 import { findAttributions, sentenceSubject, type Attribution } from './attribution.js';
+import { sentenceSubjectStart } from './clause-subject.js';
 import { cue, headlineLabel } from './attribution-cues.js';
 import type { QuoteKind } from '../vocabulary/quotes.js';
 import type { Speaker } from '../types.js';
@@ -249,6 +250,46 @@ export function attributeVoices(
     return null;
   }
 
+  // Whether sentence j ends with a colon, introducing what follows.
+  function introduces(j: number): boolean {
+    return /:$/.test(segments[j]!.text.trimEnd());
+  }
+
+  // Whether a sentence between j and i, in i's paragraph, is credited to speaker s.
+  function creditedBetween(j: number, i: number, s: number): boolean {
+    for (let k = j + 1; k < i; k++)
+      if (segments[k]!.paragraph === segments[i]!.paragraph && perSegment[k]?.speaker === s)
+        return true;
+    return false;
+  }
+
+  // Whether sentence i's own subject is a he or she, or names speaker s by its last word;
+  // or it opens with a topic and a colon ("Of the plan: “…”", "On Iran: “…”").
+  function subjectIs(i: number, s: number): boolean {
+    const first = voices[i]!.spans[0];
+    const lead = first ? text.slice(segments[i]!.start, first.start) : '';
+    if (/^\s*(of|on|about|as for|regarding)\b[^:]{0,40}:\s*$/i.test(lead)) return true;
+    const subject = voices[i]!.subject;
+    if (!subject) {
+      const tokens = allTokens[i]!;
+      return /^(he|she)$/.test(tokens[sentenceSubjectStart(tokens)]?.norm ?? '');
+    }
+    const words = subject.filter((t) => t.isWord);
+    const last = words[words.length - 1]?.norm.replace(/[’']s$/, '');
+    const name = book.speakers[s]!.name.toLowerCase().split(' ');
+    return name[name.length - 1] === last;
+  }
+
+  // Whether the paragraph of sentence i opens with a quotation mark.
+  function opensWithQuote(i: number): boolean {
+    let f = i;
+    while (f > 0 && segments[f - 1]!.paragraph === segments[i]!.paragraph) f--;
+    return (
+      QUOTE_MARKS.has(segments[f]!.text.trimStart()[0] ?? '') ||
+      voices[f]!.spans.some((q) => !q.opened)
+    );
+  }
+
   // A quote-only sentence: the attribution elsewhere in the same quote, else the speaker
   // of the sentence just before (same or previous paragraph), else the next sentence's.
   function floatingSpeaker(i: number, real: QuoteSpan[]): number | null {
@@ -262,6 +303,21 @@ export function attributeVoices(
       const p = perSegment[j];
       if (!p || p.quote === 'none' || p.quote === null) break;
       if (here.paragraph - segments[j]!.paragraph > 1) break;
+      // "The BBC says:", "Graham later told Fox:": a report closed by a colon introduces the
+      // quotation after it, whoever spoke before.
+      if (p.quote === 'indirect' && p.speaker !== null && j === i - 1 && introduces(j))
+        return p.speaker;
+      // A paragraph break ends the chain unless the quotation goes on across it: the paragraph
+      // opens with a quotation mark (or closes one it never opened), its own subject is the
+      // speaker ("He closed the event with this admonition: …", "Cotton went on, …"), or a
+      // sentence of it is credited to the speaker already ("She points to … . “We paid …”").
+      // Not "Schiff called the conversation “a classic mafialike shakedown”" after Pelosi.
+      if (
+        here.paragraph !== segments[j]!.paragraph &&
+        !opensWithQuote(i) &&
+        !(p.speaker !== null && (subjectIs(i, p.speaker) || creditedBetween(j, i, p.speaker)))
+      )
+        break;
       if (p.speaker !== null && p.quote === 'direct') return p.speaker;
     }
     const next = segments[i + 1];
