@@ -79,6 +79,41 @@ const POSTED_TO = new Set(
     ' ',
   ),
 );
+// "a campaign promise that …", "The conference report that …": a speech word in its bare
+// form after an article and a singular noun is the head of a compound noun, since a
+// singular subject would take "promises", "reports" ("the agency reports" is a verb).
+// Plurals without -s ("the police warn", "the people say") are subjects still.
+// So are shares of a whole ("a majority say"); and a noun after a preposition is its object,
+// not the subject ("Critics of the deal fear", "Volunteers at the center say").
+const PLURAL_NO_S = new Set(
+  'people police staff public media children men women clergy majority minority plurality third quarter half number'.split(
+    ' ',
+  ),
+);
+// "Roy and the chamber say" has a plural subject; "the headline read" is past tense.
+const OBJECT_OF = new Set(
+  'of on at from to in for with about as by into over against among and or'.split(' '),
+);
+const PAST_AS_BASE = new Set(['read', 'put', 'cut', 'set', 'hit', 'let', 'bid', 'broadcast']);
+
+function compoundNoun(tokens: Token[], i: number, lemma: string): boolean {
+  const p = tokens[i - 1];
+  const t = tokens[i]!;
+  return (
+    p !== undefined &&
+    p.isWord &&
+    !isCap(p) &&
+    t.norm === lemma &&
+    !PAST_AS_BASE.has(t.norm) &&
+    /^(a|an|the)$/.test(tokens[i - 2]?.norm ?? '') &&
+    !OBJECT_OF.has(tokens[i - 3]?.norm ?? '') &&
+    /^[a-z]+$/.test(p.norm) &&
+    !p.norm.endsWith('s') &&
+    !PLURAL_NO_S.has(p.norm) &&
+    !ROLES.roleNouns.has(p.norm)
+  );
+}
+
 // After these words a verb form is a noun ("a new report", "made little mention", "in
 // hopes that", "with comments from").
 const NOUN_BEFORE = new Set(
@@ -195,7 +230,8 @@ export function findAttributions(
           /^(a|an|the)$/.test(tokens[i - 2]?.norm ?? '') &&
           !ROLES.roleNouns.has(p.norm) &&
           adjectiveOnly(p.norm) &&
-          !finiteVerbFirst(t.norm)))
+          !finiteVerbFirst(t.norm)) ||
+        compoundNoun(tokens, i, verb.lemma))
     )
       continue;
     // "“…,” Issa snapped": manner-of-speaking verbs count only after a quotation.
