@@ -86,6 +86,17 @@ const NOUN_BEFORE = new Set(
     ' ',
   ),
 );
+// "In earlier comments", "Trump's later remarks": "earlier" and "later" after an article, a
+// preposition or a possessive are adjectives, and the verb form after them a noun (not "Trump
+// earlier said", where skipToSubject passes over the adverb).
+function adjectivalTime(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 2];
+  return (
+    /^(earlier|later)$/.test(tokens[i - 1]?.norm ?? '') &&
+    !!before &&
+    (NOUN_BEFORE.has(before.norm) || /['’]s?$/.test(before.norm))
+  );
+}
 // Words that may follow an inverted source: a time or venue phrase, a relative clause.
 const INVERTED_NEXT = new Set(
   'in on at during after before last this earlier later who according when while and as'.split(' '),
@@ -187,6 +198,7 @@ export function findAttributions(
     if (
       p &&
       (NOUN_BEFORE.has(p.norm) ||
+        adjectivalTime(tokens, i) ||
         (!isCap(p) &&
           ROLES.npAdjectives.has(p.norm) &&
           !ROLES.roleNouns.has(p.norm) &&
