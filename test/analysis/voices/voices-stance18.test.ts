@@ -78,3 +78,18 @@ test('two groups named by plural role nouns and joined by "and" speak as one gro
 test('"play down" counts in its base form too', () => {
   assert.deepEqual(names('Mayor Dana Holt tried to play down the expectations.'), ['Dana Holt']);
 });
+
+test('a quantifier standing alone as a source is a group, not the person "she" names', () => {
+  // "Some were nervous …" (a stance) or "Others said …" went down as a person named "Some",
+  // and the next "She" was credited to it.
+  assert.deepEqual(
+    names(
+      'Mayor Dana Holt said the council would meet.',
+      'Some were nervous about the vote.',
+      'She urged members to stay.',
+      'Others said the plan would fail.',
+      'She warned the council.',
+    ),
+    ['Dana Holt', 'Some', 'Dana Holt', 'Others', 'Dana Holt'],
+  );
+});
