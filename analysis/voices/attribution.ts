@@ -538,8 +538,9 @@ function objectOfPreposition(tokens: Token[], np: Token[]): boolean {
 function groupPair(tokens: Token[], source: Token[]): Token[] | null {
   const first = indexNear(tokens, source[0]!);
   const last = indexNear(tokens, source[source.length - 1]!);
+  // (Capitalised only as the sentence's first word: "Critics and analysts said".)
   const pluralRole = (t: Token | undefined) =>
-    !!t && !isCap(t) && /s$/.test(t.norm) && ROLES.roleNouns.has(t.norm);
+    !!t && (!isCap(t) || t === tokens[0]) && /s$/.test(t.norm) && ROLES.roleNouns.has(t.norm);
   if (tokens[first - 1]?.norm !== 'and' || !pluralRole(tokens[last])) return null;
   if (source.some((t) => isCap(t))) return null;
   const left = npEndingAt(tokens, first - 2);

@@ -93,3 +93,11 @@ test('a quantifier standing alone as a source is a group, not the person "she" n
     ['Dana Holt', 'Some', 'Dana Holt', 'Others', 'Dana Holt'],
   );
 });
+
+test('two groups joined by "and" speak as one group when the first opens the sentence', () => {
+  // The first group's noun is capitalised there: only the second was credited.
+  assert.deepEqual(
+    names('Analysts and critics say the plan will fail.', 'Reporters and aides said so.'),
+    ['Analysts and critics', 'Reporters and aides'],
+  );
+});
