@@ -519,8 +519,11 @@ function objectOfPreposition(tokens: Token[], np: Token[]): boolean {
   if (tokens[after]?.norm === 'who') return false;
   // The preposition before the phrase, or one inside it ("the examination of Holt").
   for (let p = at - 1; p < end; p++) {
-    if (p < 0 || !PREPOSITIONS.has(tokens[p]!.norm)) continue;
-    const head = tokens[p - 1];
+    // "such as" too, after the noun before "such": "concerns over extremists such as al
+    // Shabaab raise questions" (not "critics such as Ruiz raised concerns").
+    const such = tokens[p]?.norm === 'as' && tokens[p - 1]?.norm === 'such';
+    if (p < 0 || (!PREPOSITIONS.has(tokens[p]!.norm) && !such)) continue;
+    const head = tokens[such ? p - 2 : p - 1];
     if (
       head?.isWord &&
       !isCap(head) &&

@@ -101,3 +101,13 @@ test('two groups joined by "and" speak as one group when the first opens the sen
     ['Analysts and critics', 'Reporters and aides'],
   );
 });
+
+test('a name after "such as" a plain noun is no subject of a stance phrase', () => {
+  assert.deepEqual(
+    names(
+      'New concerns over militants such as al Shabaab raise questions about the investment.',
+      'Critics such as Senator Lena Ortiz raised concerns about the plan.',
+    ),
+    [null, 'Lena Ortiz'],
+  );
+});
