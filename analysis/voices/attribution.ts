@@ -121,6 +121,17 @@ const NOUN_BEFORE = new Set(
     ' ',
   ),
 );
+// "In earlier comments", "Trump's later remarks": "earlier" and "later" after an article, a
+// preposition or a possessive are adjectives, and the verb form after them a noun (not "Trump
+// earlier said", where skipToSubject passes over the adverb).
+function adjectivalTime(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 2];
+  return (
+    /^(earlier|later)$/.test(tokens[i - 1]?.norm ?? '') &&
+    !!before &&
+    (NOUN_BEFORE.has(before.norm) || /['’]s?$/.test(before.norm))
+  );
+}
 // Words that may follow an inverted source: a time or venue phrase, a relative clause.
 const INVERTED_NEXT = new Set(
   'in on at during after before last this earlier later who according when while and as'.split(' '),
@@ -222,6 +233,7 @@ export function findAttributions(
     if (
       p &&
       (NOUN_BEFORE.has(p.norm) ||
+        adjectivalTime(tokens, i) ||
         (!isCap(p) &&
           ROLES.npAdjectives.has(p.norm) &&
           !ROLES.roleNouns.has(p.norm) &&
@@ -543,8 +555,11 @@ function objectOfPreposition(tokens: Token[], np: Token[]): boolean {
   if (tokens[after]?.norm === 'who') return false;
   // The preposition before the phrase, or one inside it ("the examination of Holt").
   for (let p = at - 1; p < end; p++) {
-    if (p < 0 || !PREPOSITIONS.has(tokens[p]!.norm)) continue;
-    const head = tokens[p - 1];
+    // "such as" too, after the noun before "such": "concerns over extremists such as al
+    // Shabaab raise questions" (not "critics such as Ruiz raised concerns").
+    const such = tokens[p]?.norm === 'as' && tokens[p - 1]?.norm === 'such';
+    if (p < 0 || (!PREPOSITIONS.has(tokens[p]!.norm) && !such)) continue;
+    const head = tokens[such ? p - 2 : p - 1];
     if (
       head?.isWord &&
       !isCap(head) &&
@@ -562,8 +577,9 @@ function objectOfPreposition(tokens: Token[], np: Token[]): boolean {
 function groupPair(tokens: Token[], source: Token[]): Token[] | null {
   const first = indexNear(tokens, source[0]!);
   const last = indexNear(tokens, source[source.length - 1]!);
+  // (Capitalised only as the sentence's first word: "Critics and analysts said".)
   const pluralRole = (t: Token | undefined) =>
-    !!t && !isCap(t) && /s$/.test(t.norm) && ROLES.roleNouns.has(t.norm);
+    !!t && (!isCap(t) || t === tokens[0]) && /s$/.test(t.norm) && ROLES.roleNouns.has(t.norm);
   if (tokens[first - 1]?.norm !== 'and' || !pluralRole(tokens[last])) return null;
   if (source.some((t) => isCap(t))) return null;
   const left = npEndingAt(tokens, first - 2);

@@ -54,7 +54,7 @@ export function isNonSource(source: Token[]): boolean {
 // both name people (coordinated() below, decided in voices.ts); the side is that source's.
 export function firstConjunct(tokens: Token[], source: Token[]): Token[] {
   const at = indexNear(tokens, source[0]!);
-  const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
+  const and = sourceAnd(source);
   if (
     and > 0 &&
     !committeeAnd(source, and) &&
@@ -104,7 +104,9 @@ const nameLike = (np: Token[] | null): np is Token[] =>
  * are people is for the speaker book to tell; this reads the words only.
  */
 export function coordinated(tokens: Token[], source: Token[]): [Token[], Token[]] | null {
-  const and = source.findIndex((t, n) => n > 0 && t.norm === 'and');
+  // The first "and" outside a body's name ("Health and Human Services Secretary Tom Price
+  // and Education Secretary Betsy DeVos said": the second one).
+  const and = sourceAnd(source);
   if (and > 0 && committeeAnd(source, and)) return null;
   if (and > 0) {
     const left = source.slice(0, and);
@@ -126,6 +128,17 @@ export function coordinated(tokens: Token[], source: Token[]): [Token[], Token[]
     if (nameLike(left) && opens) return [left, source];
   }
   return null;
+}
+
+/** The first "and" of a source not inside a committee's or listed body's name, else the first. */
+function sourceAnd(source: Token[]): number {
+  let first = -1;
+  for (let n = 1; n < source.length; n++) {
+    if (source[n]!.norm !== 'and') continue;
+    if (!committeeAnd(source, n)) return n;
+    if (first < 0) first = n;
+  }
+  return first;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface Mention {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'who', 'him', 'her', 'them']);
+// Quantifiers that name a group when they stand alone as a source.
+const GROUP_QUANTIFIERS = new Set('some many most several few both all others'.split(' '));
 const POSSESSIVES = new Map([
   ['his', 'he'],
   ['their', 'they'],
@@ -383,8 +385,13 @@ export class SpeakerBook {
       insideBodyName(tokens.slice(0, nameAt - 1), tokens.slice(nameAt))
     )
       split = { title: [], name: tokens.slice(lead).filter((t) => t.isWord) };
-    // A sentence-initial "Officials" or "Analysts" is capitalised but names a group.
-    if (split.name.length === 1 && ROLES.roleNouns.has(split.name[0]!.norm)) roleOnly = true;
+    // A sentence-initial "Officials" or "Analysts" is capitalised but names a group, as does
+    // a quantifier standing alone ("Some were nervous", "Others said"): "she" after it is not it.
+    if (
+      split.name.length === 1 &&
+      (ROLES.roleNouns.has(split.name[0]!.norm) || GROUP_QUANTIFIERS.has(split.name[0]!.norm))
+    )
+      roleOnly = true;
     const title = roleOnly ? tokens : split.title;
     const name = roleOnly ? [] : split.name;
     const titleText = title.map((t) => t.text).join(' ');

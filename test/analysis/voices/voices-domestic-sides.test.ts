@@ -158,3 +158,16 @@ test("a country's chief negotiator speaks for that country", () => {
   assert.equal(v[0]!.side, 'us_gov');
   assert.equal(v[1]!.side, 'other');
 });
+
+test('"and" after a listed body\'s name still joins two sources', () => {
+  // Only the first "and" was read: inside the body's name it hid the second, and the source
+  // was the last name of the two.
+  const v = voices([
+    [
+      'Health and Human Services Secretary Tom Alder and Education Secretary Ann Ruiz said the rule would stand.',
+    ],
+    ['Ways and Means Committee Chairman Tom Alder and Senator Ann Ruiz said the rule would stand.'],
+  ]);
+  assert.equal(v[0]!.name, 'Tom Alder');
+  assert.equal(v[1]!.name, 'Tom Alder');
+});

@@ -145,3 +145,18 @@ test('"is reported to have" and "is said to have" leave the subject as the sourc
     ],
   );
 });
+
+test('"earlier" or "later" after an article, a preposition or a possessive makes no verb of a noun', () => {
+  // "In earlier comments", "Trump's later remarks": the noun is no speech verb and the word
+  // before "earlier" no source ("In", or "Trump's earlier", took the sentence from its speaker).
+  const v = voices([
+    ['In earlier remarks the mayor mentioned the bridge.'],
+    ["Governor Tom Baird's earlier comments drew criticism from the council."],
+    ["Senator Ann Ruiz's later statement drew criticism from the council."],
+    ['Governor Tom Baird earlier commented on the bridge.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => x.name),
+    ['mayor', null, null, 'Tom Baird'],
+  );
+});

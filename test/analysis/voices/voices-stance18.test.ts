@@ -78,3 +78,36 @@ test('two groups named by plural role nouns and joined by "and" speak as one gro
 test('"play down" counts in its base form too', () => {
   assert.deepEqual(names('Mayor Dana Holt tried to play down the expectations.'), ['Dana Holt']);
 });
+
+test('a quantifier standing alone as a source is a group, not the person "she" names', () => {
+  // "Some were nervous …" (a stance) or "Others said …" went down as a person named "Some",
+  // and the next "She" was credited to it.
+  assert.deepEqual(
+    names(
+      'Mayor Dana Holt said the council would meet.',
+      'Some were nervous about the vote.',
+      'She urged members to stay.',
+      'Others said the plan would fail.',
+      'She warned the council.',
+    ),
+    ['Dana Holt', 'Some', 'Dana Holt', 'Others', 'Dana Holt'],
+  );
+});
+
+test('two groups joined by "and" speak as one group when the first opens the sentence', () => {
+  // The first group's noun is capitalised there: only the second was credited.
+  assert.deepEqual(
+    names('Analysts and critics say the plan will fail.', 'Reporters and aides said so.'),
+    ['Analysts and critics', 'Reporters and aides'],
+  );
+});
+
+test('a name after "such as" a plain noun is no subject of a stance phrase', () => {
+  assert.deepEqual(
+    names(
+      'New concerns over militants such as al Shabaab raise questions about the investment.',
+      'Critics such as Senator Lena Ortiz raised concerns about the plan.',
+    ),
+    [null, 'Lena Ortiz'],
+  );
+});
