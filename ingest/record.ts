@@ -185,6 +185,9 @@ const BEFORE_GLUED_TITLE = /(?:[.!?][’”'")\]]*|\|\s*[\p{Lu}][\p{L}\s./&-]{0,
 /** A full stop, or a question or exclamation closing a quotation: a sentence, no title. */
 const SENTENCE_END = /(?:[.…][’”'")\]]*|[!?][’”'")\]]+)\s*$/;
 
+/** Letters and digits of the longest title looked for at a teaser's end (the AllSides corpus's longest: 211). */
+const MAX_GLUED_TITLE = 400;
+
 /**
  * The text without a copy of the title glued to the end of one of its opening paragraphs
  * after a teaser sentence (AllSides' POLITICO rows: "National polls have moved to a virtual
@@ -192,6 +195,8 @@ const SENTENCE_END = /(?:[.…][’”'")\]]*|[!?][’”'")\]]+)\s*$/;
  * read twice. The paragraph keeps everything before the title.
  */
 function withoutGluedTitle(text: string, key: string): string {
+  // (A title is a line, not a page: each candidate cut below re-reads the paragraph's end.)
+  if (key.length > MAX_GLUED_TITLE) return text;
   let start = 0;
   for (let n = 0; n < HEADLINE_WITHIN && start < text.length; n++) {
     const end = text.indexOf('\n\n', start);

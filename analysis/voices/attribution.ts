@@ -249,8 +249,9 @@ export function findAttributions(
     // "“…,” Issa snapped": manner-of-speaking verbs count only after a quotation.
     if (verb.afterQuote && !afterClosingQuote(tokens, i, inQuote)) continue;
     // "…, Xinhua reported." / "…, the ministry countered.": a verb that needs a following
-    // word elsewhere is a reporting clause when it closes the sentence after a comma.
-    const closing = closesSentence(tokens, i);
+    // word elsewhere is a reporting clause when it closes the sentence after a comma; not a
+    // phrasal one whose particle or object is that word ("Medicaid power play", not "play down").
+    const closing = !verb.lemma.includes(' ') && closesSentence(tokens, i);
     const naming = verb.lemma === 'call' && relativeNaming(tokens, i);
     // "threatened to veto": a threat to act, when no word the verb otherwise needs follows.
     const infinitive =

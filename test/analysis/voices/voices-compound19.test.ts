@@ -28,3 +28,9 @@ test('a plural without -s, a share or a noun after a preposition is still a subj
   assert.notEqual(v[0]!.name, null);
   assert.notEqual(v[1]!.name, null);
 });
+
+test('a phrasal speech verb closing a sentence without its particle is no reporting clause', () => {
+  // "play down" needs "down": "Medicaid power play" ends a title, it reports nothing (review17).
+  const v = voices([['Jindal spoke.', "Red states' Medicaid power play"]]);
+  assert.equal(v.at(-1)!.name, null);
+});
