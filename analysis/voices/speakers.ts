@@ -445,7 +445,9 @@ export class SpeakerBook {
         const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
         if (earlier !== null) return earlier;
         // "House conservatives" … "Conservatives have demanded": the group named in full before.
-        const fuller = this.fullerGroup(canonical, at);
+        const fuller =
+          this.fullerGroup(canonical, at) ??
+          (definite ? this.sourceNamedAfter(canonical, at) : null);
         if (fuller !== null) {
           const known = this.byKey.get(fuller.toLowerCase());
           if (known !== undefined) return known;
@@ -790,6 +792,25 @@ export class SpeakerBook {
     return best?.name ?? null;
   }
 
+  /**
+   * "the source said" … "The source close to the White House added": an anonymous source the
+   * article first calls by its role alone and places a little later; the place is its name.
+   * Only when no source of that role went before (groupByWords found none), and within the
+   * next 1,500 characters.
+   */
+  private sourceNamedAfter(role: string, at: number): string | null {
+    const words = contentWords(role);
+    if (words.length !== 1 || !ANONYMOUS_SOURCE_NOUNS.has(words[0]!)) return null;
+    const after = this.text.slice(at + role.length, at + role.length + 1500);
+    // A capitalised word or an initialism ("U.S."), never a word with a sentence's dot.
+    const cap = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}’'-]*)";
+    const m = new RegExp(
+      `(?<!\\p{L})(?:[Tt]he|[Aa]|[Oo]ne) (${words[0]} (?:close to|familiar with|briefed on|with knowledge of) (?:the )?(?:${cap}(?: ${cap})*|\\p{Ll}+))`,
+      'u',
+    ).exec(after);
+    return m ? m[1]! : null;
+  }
+
   // "the senior official" → the earlier "senior State Department official".
   // A lone role noun ("the official said") is the last group named by that noun ("a senior
   // administration official"): news style shortens a source after the first mention.
@@ -886,6 +907,9 @@ const GROUP_LEAD_STOP =
 /** Capitalised words before a group noun that say no group: a sentence's opener or a date. */
 const GROUP_MODIFIER_STOP =
   /^(?:the|a|an|but|and|or|so|also|some|many|most|other|these|those|all|both|several|few|his|her|their|its|our|my|your|when|while|if|as|then|now|even|only|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** Singular roles of sources kept anonymous, placed by what they are close to or know. */
+const ANONYMOUS_SOURCE_NOUNS = new Set(['source', 'official', 'aide']);
 
 /** Nouns for a news outlet that stand for the outlet the article last credited. */
 const NEWS_OUTLET_NOUNS = new Set(['newspaper', 'paper', 'network', 'broadcaster', 'outlet']);

@@ -41,3 +41,28 @@ test('a group after a preposition or one of two joined groups is not the fuller 
   ]);
   assert.equal(joined[1]!.name?.toLowerCase(), 'strategists');
 });
+
+test('a definite source named by its role alone is the source placed a little later', () => {
+  const v = voices([
+    ['“It is on the table,” the source said.'],
+    ['The source close to the White House added that talks would go on.'],
+  ]);
+  assert.equal(v[0]!.name, 'source close to the White House');
+  assert.equal(v[1]!.name, 'source close to the White House');
+  // An indefinite "a source" is any source.
+  const any = voices([
+    ['“It is on the table,” a source said.'],
+    ['A source close to the White House added that talks would go on.'],
+  ]);
+  assert.equal(any[0]!.name, 'source');
+});
+
+test('what a source is close to or familiar with is not its side', () => {
+  const v = voices([
+    ['“It is on the table,” the source said.'],
+    ['The source close to the White House added that talks would go on.'],
+  ]);
+  assert.equal(v[0]!.side, 'other');
+  const official = voices([['Talks will go on, a White House official said.']]);
+  assert.equal(official[0]!.side, 'us_gov');
+});
