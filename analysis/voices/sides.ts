@@ -85,7 +85,13 @@ const TITLE_ABBREVIATION =
  * Hua Chunying"); with no title at all, a listed office holder ("Obama said").
  */
 export function sideFromRole(role: string, rules: SideRules, name?: string): SpeakerSide {
-  const d = role.replace(TITLE_ABBREVIATION, '$1.').toLowerCase().replace(/’/g, "'");
+  // "a source close to the White House", "a person familiar with the Pentagon's plans":
+  // what a source is close to or knows of is not whose it is.
+  const d = role
+    .replace(TITLE_ABBREVIATION, '$1.')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\s(?:close to|familiar with|briefed on|with knowledge of)\s[^;]*/g, '');
   const metonym = rules.metonyms.get(d.trim());
   if (metonym) return metonym;
   if (ANALYST_RE.test(d)) return 'analyst';

@@ -451,6 +451,15 @@ export class SpeakerBook {
       if (!roleMatch) {
         const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
         if (earlier !== null) return earlier;
+        // "House conservatives" … "Conservatives have demanded": the group named in full before.
+        const fuller =
+          this.fullerGroup(canonical, at) ??
+          (definite ? this.sourceNamedAfter(canonical, at) : null);
+        if (fuller !== null) {
+          const known = this.byKey.get(fuller.toLowerCase());
+          if (known !== undefined) return known;
+          canonical = fuller;
+        }
         // "Rep. Chris Collins" … "the congressman": the title's short form, when no one
         // holds the long one and no unnamed "Democratic senator" went before.
         if (definite) roleMatch = this.personByTitle(canonical, at, true);
@@ -738,6 +747,77 @@ export class SpeakerBook {
     return listed?.full ?? null;
   }
 
+  /**
+   * A bare plural group noun ("Conservatives", "the advocates") named in full earlier in the
+   * article, by capitalised words before the same noun ("angered House conservatives", "GOP
+   * senators") or by the noun's adjective before a party ("Moderates" after "moderate
+   * Democrats"): the last such mention before `at`, as groupByWords finds a group among the
+   * speakers. Null when the article names none.
+   */
+  private fullerGroup(role: string, at: number): string | null {
+    const words = contentWords(role);
+    if (words.length !== 1) return null;
+    const noun = words[0]!;
+    // (People, not "polls" or "studies": a poll named by its state is that state's only.)
+    if (
+      !ROLES.roleNouns.has(noun) ||
+      !/[^s]s$/.test(noun) ||
+      COLLECTIVE_ROLES.has(noun) ||
+      ROLES.documentNouns.has(noun) ||
+      ROLES.documentNouns.has(noun.slice(0, -1))
+    )
+      return null;
+    const before = this.text.slice(0, at);
+    // A capitalised word or an initialism ("U.S."), never a word with a sentence's dot.
+    const cap = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}’'-]*)";
+    const forms = [
+      new RegExp(`((?:${cap}[ \\t]+){1,3})${noun}\\b`, 'gu'),
+      new RegExp(
+        `(?<!\\p{L})(${noun.slice(0, -1)})[ \\t]+(Democrats|Republicans|lawmakers)\\b`,
+        'gu',
+      ),
+    ];
+    let best: { offset: number; name: string } | null = null;
+    for (const [i, form] of forms.entries()) {
+      for (const m of before.matchAll(form)) {
+        const mods = m[1]!.trim().split(/[ \t]+/);
+        if (i === 0) {
+          // Inside a sentence, after a lower-case word that is no preposition or a comma (not
+          // a colon, which may open a sentence: "Consider this: Police officers …"):
+          // "angered House conservatives", not "Syria. The advocates" nor "with Russian
+          // officials" (whom, not who).
+          const lead = /((?<![\p{L}.’'-])\p{Ll}+|,)[ \t]+$/u.exec(
+            before.slice(Math.max(0, m.index! - 30), m.index!),
+          );
+          if (!lead || GROUP_LEAD_STOP.test(lead[1]!)) continue;
+          if (mods.some((w) => GROUP_MODIFIER_STOP.test(w))) continue;
+        }
+        const name = i === 0 ? `${mods.join(' ')} ${noun}` : `${m[1]} ${m[2]}`;
+        if (!best || m.index! > best.offset) best = { offset: m.index!, name };
+      }
+    }
+    return best?.name ?? null;
+  }
+
+  /**
+   * "the source said" … "The source close to the White House added": an anonymous source the
+   * article first calls by its role alone and places a little later; the place is its name.
+   * Only when no source of that role went before (groupByWords found none), and within the
+   * next 1,500 characters.
+   */
+  private sourceNamedAfter(role: string, at: number): string | null {
+    const words = contentWords(role);
+    if (words.length !== 1 || !ANONYMOUS_SOURCE_NOUNS.has(words[0]!)) return null;
+    const after = this.text.slice(at + role.length, at + role.length + 1500);
+    // A capitalised word or an initialism ("U.S."), never a word with a sentence's dot.
+    const cap = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}’'-]*)";
+    const m = new RegExp(
+      `(?<!\\p{L})(?:[Tt]he|[Aa]|[Oo]ne) (${words[0]} (?:close to|familiar with|briefed on|with knowledge of) (?:the )?(?:${cap}(?: ${cap})*|\\p{Ll}+))`,
+      'u',
+    ).exec(after);
+    return m ? m[1]! : null;
+  }
+
   // "the senior official" → the earlier "senior State Department official".
   // A lone role noun ("the official said") is the last group named by that noun ("a senior
   // administration official"): news style shortens a source after the first mention.
@@ -824,6 +904,19 @@ const OTHER_SEX = new Map([
   ['congressman', /\bcongresswoman\b/],
   ['congresswoman', /\bcongressman\b/],
 ]);
+
+/** Words before a group that make it an object of a preposition ("talks with Russian
+ *  officials"), which a later bare "officials" does not repeat, or one of two groups joined
+ *  ("Democratic and Republican strategists"). */
+const GROUP_LEAD_STOP =
+  /^(?:and|or|nor|with|to|of|for|against|by|from|among|between|on|at|about|than|like|toward|towards|into|over|under|before|after)$/;
+
+/** Capitalised words before a group noun that say no group: a sentence's opener or a date. */
+const GROUP_MODIFIER_STOP =
+  /^(?:the|a|an|but|and|or|so|also|some|many|most|other|these|those|all|both|several|few|his|her|their|its|our|my|your|when|while|if|as|then|now|even|only|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** Singular roles of sources kept anonymous, placed by what they are close to or know. */
+const ANONYMOUS_SOURCE_NOUNS = new Set(['source', 'official', 'aide']);
 
 /** Nouns for a news outlet that stand for the outlet the article last credited. */
 const NEWS_OUTLET_NOUNS = new Set(['newspaper', 'paper', 'network', 'broadcaster', 'outlet']);
