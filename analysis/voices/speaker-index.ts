@@ -6,6 +6,7 @@
 
 import { segmentationRules } from '../segmentation/segment-rules.js';
 import { dateAfter, isCap } from './source-phrase.js';
+import { insideBodyName } from './source-filters.js';
 import { VERBS } from './speech-verbs.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -381,7 +382,10 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
         /^(of|for|and)$/.test(t.norm) &&
         tokens[j + 1] &&
         isCap(tokens[j + 1]!) &&
-        (TITLE.has(strip(tokens[j - 1]!.norm)) || ORG.has(strip(tokens[j - 1]!.norm)))
+        (TITLE.has(strip(tokens[j - 1]!.norm)) ||
+          ORG.has(strip(tokens[j - 1]!.norm)) ||
+          // "Health and Human Services Secretary Tom Price": a listed body's own "and".
+          (t.norm === 'and' && insideBodyName(tokens.slice(i, j), tokens.slice(j + 1, j + 6))))
       )
         j++;
       else break;
