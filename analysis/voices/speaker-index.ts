@@ -40,6 +40,16 @@ const PERSONAL_TITLES = new Set(
   ),
 );
 
+/** Words that say a title's holder was removed from it. */
+const REMOVED = /^(fired|ousted|sacked|deposed|dismissed|disgraced)$/;
+/** A government office (voice-roles.json's government words): "fired Facebook engineer" stays. */
+const GOVERNMENT_TITLE = new RegExp(
+  `(?<![\\p{L}.])(?:${ROLES.sides.governmentWords
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
 /** Whether chain[k] is one capital letter followed by its dot and another word of the chain. */
 function isInitial(chain: Token[], k: number): boolean {
   const t = chain[k]!;
@@ -429,7 +439,16 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
             !ROLES.determiners.has(tokens[from - 1]!.norm)))
       )
         from--;
-      const desc = [...tokens.slice(from, i), ...title].map((t) => t.text).join(' ');
+      // "fired FBI Director James Comey", "Ousted national security adviser …", "Trump fired
+      // FBI Director James Comey": a title its holder was removed from is a former one.
+      const removedBy = tokens[from - 1];
+      const government = GOVERNMENT_TITLE.test(title.map((t) => t.text).join(' '));
+      // (Capitalised, it opens the chain: "Fired FBI Director James Comey said".)
+      const removedFirst = government && !!title[0] && REMOVED.test(title[0].norm);
+      const removed = removedFirst || (government && !!removedBy && REMOVED.test(removedBy.norm));
+      const words = [...tokens.slice(from, i), ...title].map((t) => t.text);
+      if (removedFirst) words.splice(words.length - title.length, 1);
+      const desc = [...(removed ? ['former'] : []), ...words].join(' ');
       const apposition = appositionAfter(text, tokens[j - 1]!.end);
       const before =
         opener === 0 ? appositionBefore(text, chain[0]!.start, tokens[j - 1]!.end) : null;
