@@ -90,10 +90,10 @@ const PLURAL_NO_S = new Set(
     ' ',
   ),
 );
+// Prepositions a phrase may be the object of (objectOfPreposition below).
+const PREPOSITIONS = new Set('of by from in about for with on at to into among'.split(' '));
 // "Roy and the chamber say" has a plural subject; "the headline read" is past tense.
-const OBJECT_OF = new Set(
-  'of on at from to in for with about as by into over against among and or'.split(' '),
-);
+const OBJECT_OF = new Set([...PREPOSITIONS, 'as', 'over', 'against', 'and', 'or']);
 const PAST_AS_BASE = new Set(['read', 'put', 'cut', 'set', 'hit', 'let', 'bid', 'broadcast']);
 
 function compoundNoun(tokens: Token[], i: number, lemma: string): boolean {
@@ -540,7 +540,6 @@ function subjectFits(source: Token[], kind: 'document' | 'source', first: Token)
 // of Armslist raised questions", "guidelines drafted by Malaysia raise the possibility" (the
 // stance is not Armslist's), unless a relative clause follows it; after a quantity ("a number of Democrats"), a role ("aides to
 // Trump") or a title ("Director of National Intelligence Dan Coats") it is.
-const PREPOSITIONS = new Set('of by from in about for with on at to into among'.split(' '));
 const QUANTITY_NOUNS = new Set(
   'number majority minority group handful host some many most few several all none one two three each both any lot dozens hundreds thousands millions'.split(
     ' ',

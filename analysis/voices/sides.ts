@@ -181,6 +181,11 @@ export function isAnalystRole(description: string): boolean {
   return ANALYST_RE.test(description.toLowerCase().replace(/’/g, "'"));
 }
 
+/** Whether a title names a government office (voice-roles.json's government words). */
+export function isGovernmentRole(description: string): boolean {
+  return GOV_RE.test(description.toLowerCase().replace(/’/g, "'"));
+}
+
 /** Whether a description names a country or its capital ("Chinese", "U.S.", "Iranian"). */
 export function namesCountry(description: string): boolean {
   return COUNTRY_RE?.test(description.toLowerCase().replace(/’/g, "'")) ?? false;

@@ -7,6 +7,7 @@
 import { segmentationRules } from '../segmentation/segment-rules.js';
 import { dateAfter, isCap } from './source-phrase.js';
 import { insideBodyName } from './source-filters.js';
+import { isGovernmentRole } from './sides.js';
 import { VERBS } from './speech-verbs.js';
 import type { Token } from '../types.js';
 import { ROLES } from './voice-roles.js';
@@ -42,13 +43,6 @@ const PERSONAL_TITLES = new Set(
 
 /** Words that say a title's holder was removed from it. */
 const REMOVED = /^(fired|ousted|sacked|deposed|dismissed|disgraced)$/;
-/** A government office (voice-roles.json's government words): "fired Facebook engineer" stays. */
-const GOVERNMENT_TITLE = new RegExp(
-  `(?<![\\p{L}.])(?:${ROLES.sides.governmentWords
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|')})(?![\\p{L}])`,
-  'iu',
-);
 
 /** Whether chain[k] is one capital letter followed by its dot and another word of the chain. */
 function isInitial(chain: Token[], k: number): boolean {
@@ -442,7 +436,8 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
       // "fired FBI Director James Comey", "Ousted national security adviser …", "Trump fired
       // FBI Director James Comey": a title its holder was removed from is a former one.
       const removedBy = tokens[from - 1];
-      const government = GOVERNMENT_TITLE.test(title.map((t) => t.text).join(' '));
+      // (A government office: "fired Facebook engineer" stays.)
+      const government = isGovernmentRole(title.map((t) => t.text).join(' '));
       // (Capitalised, it opens the chain: "Fired FBI Director James Comey said".)
       const removedFirst = government && !!title[0] && REMOVED.test(title[0].norm);
       const removed = removedFirst || (government && !!removedBy && REMOVED.test(removedBy.norm));
