@@ -123,6 +123,8 @@ function sameName(gold: string, predicted: string): boolean {
 const PLACED =
   /^\s(?:in|from|at|of|with|for|close to)\s+((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*)*)/u;
 
+const lowerFirst = (s: string): string => s.replace(/^\s*\p{Lu}/u, (c) => c.toLowerCase());
+
 function placeOf(span: string): string[] | null {
   const whole = span.trim().replace(ARTICLE, '');
   const head = whole.split(AFTER_HEAD)[0] ?? whole;
@@ -196,8 +198,10 @@ export function sameSpeaker(gold: string, predicted: string): boolean {
   // source close to the White House") is that group only in a prediction with the same place:
   // the cut heads below would equate it with "officials" or "officials in Washington". A
   // prediction may place a group the gold names bare.
+  // A group that opens a sentence is capitalised there ("Critics of the Trump administration
+  // insist"): read it as the gold's lower-case group before deciding it is a name.
   const gPlace = placeOf(gold);
-  const pPlace = placeOf(predicted);
+  const pPlace = placeOf(predicted) ?? (gPlace === null ? null : placeOf(lowerFirst(predicted)));
   if (gPlace !== null && (pPlace === null || !samePlace(gPlace, pPlace))) return false;
   const ph = speakerHeads(predicted);
   return speakerHeads(gold).some((g) => ph.some((p) => sameName(g, p)));

@@ -178,6 +178,14 @@ test('what the head cut drops still tells groups and people apart', () => {
   assert.ok(!sameSpeaker('diplomats from the European Union', 'diplomats in Vienna'));
   assert.ok(sameSpeaker('officials in Beijing', 'officials in Beijing'));
   assert.ok(sameSpeaker('a source close to the White House', 'source close to White House'));
+  // A group opening its sentence is capitalised there, and still that group.
+  assert.ok(
+    sameSpeaker('critics of the Trump administration', 'Critics of the Trump administration'),
+  );
+  assert.ok(
+    !sameSpeaker('critics of the Trump administration', 'Critics of the Obama administration'),
+  );
+  assert.ok(!sameSpeaker('officials in Beijing', 'Officials in Washington'));
   // The gold's place must be named: "officials" may be the ones in Washington.
   assert.ok(!sameSpeaker('officials in Beijing', 'officials'));
   assert.ok(!sameSpeaker('a source close to the White House', 'source'));
