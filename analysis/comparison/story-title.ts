@@ -4,7 +4,7 @@
 // headlines use go in, so the title takes no single outlet's framing ("amid tensions");
 // they are written as in the headline that holds most of them, in its order, with the small
 // words between two of them kept ("in"), and separate runs joined by commas. With one
-// headline, or none sharing a word, the shortest headline is the title.
+// headline, or fewer than two words shared, the shortest headline is the title.
 // It deliberately reads nothing but headlines (no body text, no metadata) and stores nothing.
 
 import { contentTerms } from './terms.js';
@@ -12,6 +12,8 @@ import { tokenize } from '../segmentation/tokens.js';
 
 /** Shared words kept in a title, most shared first. */
 const MAX_TITLE_WORDS = 6;
+/** Fewer shared words than this (stems written) and the shortest headline is the title. */
+const MIN_SHARED_WORDS = 2;
 /** A headline used whole is cut after this many words. */
 const MAX_HEADLINE_WORDS = 12;
 /** Small words (no content term) bridged between two kept words. */
@@ -57,10 +59,7 @@ export function titleFromHeadlines(headlines: readonly string[]): string | null 
   // "Defense Secretary") is not written twice.
   const addsNew = (w: HeadlineWord) => w.stems.some((s) => kept.has(s) && !used.has(s));
 
-  if (kept.size === 0) {
-    const shortest = [...parsed].sort((a, b) => a.words.length - b.words.length)[0]!;
-    return wholeHeadline(shortest.text, shortest.words);
-  }
+  if (kept.size === 0) return shortestHeadline(parsed);
 
   // The headline holding most kept words (the shorter one on a tie) gives their wording.
   const best = [...parsed].sort(
@@ -87,6 +86,9 @@ export function titleFromHeadlines(headlines: readonly string[]): string | null 
     }
   }
   if (run) runs.push(best.text.slice(run.start, run.end));
+  // One shared word ("Trump", "North", "Bergdahl" for three stories) names no story: the
+  // shortest headline does, at the price of one outlet's wording.
+  if (used.size < MIN_SHARED_WORDS) return shortestHeadline(parsed);
   // A possessive ends a run only because its noun follows unkept: "Newsweek's" → "Newsweek".
   return capitalize(runs.map((r) => r.replace(/['’]s$/, '')).join(', '));
 }
@@ -108,6 +110,11 @@ function wordsOf(text: string): HeadlineWord[] {
     afterBreak = false;
   }
   return words;
+}
+
+function shortestHeadline(parsed: { text: string; words: HeadlineWord[] }[]): string {
+  const shortest = [...parsed].sort((a, b) => a.words.length - b.words.length)[0]!;
+  return wholeHeadline(shortest.text, shortest.words);
 }
 
 function wholeHeadline(text: string, words: HeadlineWord[]): string {

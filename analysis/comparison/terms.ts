@@ -56,6 +56,9 @@ export interface Term {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Seven digits or more with nothing between them is an id, not a word: a photo or story
+// number left in scraped text ("1155968404"), never a figure an article states.
+const ID_NUMBER = /^\d{7,}$/;
 
 // While a caller computes several views of one story (npm run precompute: the dashboard of
 // each part, the facts), the same sentences are read again by each: their terms are kept
@@ -217,6 +220,7 @@ function termOfPiece(part: string): Term | null {
 
 function newTermOf(part: string): Term | null {
   if (!LETTER_OR_DIGIT.test(part)) return null;
+  if (ID_NUMBER.test(part)) return null;
   const lower = part.toLowerCase().replace(/’/g, "'");
   // The country, however written: "U.S.", "US", "U.S"; the pronoun "us" is lower-case.
   const norm = part === 'US' || lower === 'u.s' || lower === 'u.s.' ? 'u.s.' : lower;

@@ -35,10 +35,10 @@ export function dateRange(start: string | null, end: string | null): string | nu
   return start ?? end;
 }
 
-/** A made-up title says so: it is the words the story's headlines share, not a given name. */
+/** A made-up title says so: it is made from the story's headlines, not a given name. */
 export function titleNote(story: StorySummary): string | null {
   return story.titleSource === 'headlines'
-    ? `Title made from the words its headlines share (story “${story.slug}”).`
+    ? `Title made from its headlines: the words they share, or the shortest (story “${story.slug}”).`
     : null;
 }
 

@@ -54,7 +54,7 @@ describe('story titles and descriptions', () => {
     assert.equal(s.title, 'Blinken in Beijing');
     assert.equal(s.titleSource, 'headlines');
     const home = homePage([s]);
-    assert.match(home.stories[0]?.titleNote ?? '', /made from the words its headlines share/);
+    assert.match(home.stories[0]?.titleNote ?? '', /made from its headlines: the words they share/);
   });
 
   test('story_title and story_description from a later row replace the made-up title', async () => {

@@ -99,3 +99,13 @@ test('a link card glued into a sentence gives no terms: its headlines are not th
   const hill = distinctiveTerms(story, { top: 8 }).find((o) => o.outlet === 'hill');
   assert.ok(hill && !hill.terms.some((t) => ['budget', 'stall', 'janet'].includes(t.stem)));
 });
+
+test('a long run of digits is an id left in scraped text, not a word', () => {
+  const stems = (text: string) => contentTerms(text).map((t) => t.stem);
+  assert.deepEqual(stems('Photo 1155968404 shows the 2019 talks'), [
+    'photo',
+    'show',
+    '2019',
+    'talk',
+  ]);
+});

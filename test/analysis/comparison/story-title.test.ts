@@ -53,3 +53,19 @@ test('one headline, or none sharing a word, gives the shortest headline, cut whe
   );
   assert.equal(titleFromHeadlines(['', '  ', '—']), null);
 });
+
+test('a single shared word names no story: the shortest headline does', () => {
+  // Only "Bergdahl" is shared: three such stories would all be "Bergdahl".
+  assert.equal(
+    titleFromHeadlines([
+      'Bergdahl swap draws fire from Congress',
+      'Hagel defends the Bergdahl exchange',
+    ]),
+    'Hagel defends the Bergdahl exchange',
+  );
+  // Two shared words still make the title.
+  assert.equal(
+    titleFromHeadlines(['Bergdahl swap draws fire', 'Hagel defends Bergdahl swap']),
+    'Bergdahl swap',
+  );
+});
