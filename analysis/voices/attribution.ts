@@ -25,6 +25,7 @@ import {
   dashSignature,
   nounAttribution,
   speakerLabel,
+  viewOf,
   type Attribution,
 } from './attribution-cues.js';
 import {
@@ -55,6 +56,7 @@ import { adjectiveOnly, finiteVerbFirst, isAllCaps, notNameStart } from '../scor
  */
 const CUE_WORDS = new Set<string>([
   'according',
+  'eyes',
   ...ROLES.attributionNouns.keys(),
   ...ROLES.stanceAdjectives,
   ...COMPLEMENT_ADJECTIVES.keys(),
@@ -199,6 +201,11 @@ export function findAttributions(
       }
       continue;
     }
+    const seen = viewOf(tokens, i, ROLES.roleNouns);
+    if (seen) {
+      found.push(seen);
+      continue;
+    }
     const noun = ROLES.attributionNouns.get(t.norm);
     if (noun) {
       const a = nounAttribution(tokens, i, noun);
@@ -259,22 +266,52 @@ export function findAttributions(
       !!verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       infinitiveFollows(tokens, i);
+    // "In either case, U.S. officials fear, Iran could …": a reporting clause set off by
+    // commas inside the sentence needs no "that" after it.
+    const asideComma = parenthetical(tokens, i);
+    let aside = asideComma >= 0;
     if (
       verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       !closing &&
       !naming &&
       !infinitive &&
+      !aside &&
       !asClauseOpens(tokens, i)
     )
       continue;
-    if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
+    if (
+      verb.excludeNext &&
+      verb.excludeNext.includes(tokens[i + 1]?.norm ?? '') &&
+      !(aside && tokens[i + 1]!.text === ',')
+    )
+      continue;
     // "Congress could point to …": a possibility, not something said.
     if (verb.excludePrev && verb.excludePrev.includes(p?.norm ?? '')) continue;
     // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
     const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
     if (!source || isNonSource(source.source)) continue;
+    // The aside is the source and its verb alone: its source opens it.
+    const sourceStart = indexNear(tokens, source.source[0]!);
+    if (
+      aside &&
+      (sourceStart <= asideComma ||
+        tokens
+          .slice(asideComma + 1, sourceStart)
+          .some((w) => !/^(the|a|an)$/.test(w.norm) && !isPossessive(w)))
+    ) {
+      const needed =
+        (verb.requiresNext &&
+          !followedBy(tokens, i, verb.requiresNext) &&
+          !closing &&
+          !naming &&
+          !infinitive &&
+          !asClauseOpens(tokens, i)) ||
+        (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? ''));
+      if (needed) continue;
+      aside = false;
+    }
     // In a title-case headline a capitalised verb closing it is a participle ("… to Get all of
     // Trump's Nominees Confirmed") unless a comma sets its source off (", Officials Say"), and an auxiliary before it asks a question ("Which Party
     // Can We Blame …?"): no one speaks.
@@ -345,7 +382,8 @@ export function findAttributions(
       !followedBy(tokens, i, verb.requiresNext) &&
       !trailing &&
       !naming &&
-      !infinitive
+      !infinitive &&
+      !aside
     )
       continue;
     const conjuncts = coordinated(tokens, source.source);
@@ -407,6 +445,42 @@ function creditsSentence(tokens: Token[], according: number, sourceEnd: number):
   if (tokens[according - 1]?.text === ',' && closing) return true;
   const opens = according === 0 || (according === 1 && /^(but|and|yet|so)$/.test(tokens[0]!.norm));
   return opens && rest[0]?.text === ',';
+}
+
+// Words that make the words before a comma-closed verb no bare source ("…, who fear, …",
+// "…, as many fear, …", "In the end, Trump cannot take charge, …", "…, the United States
+// has agreed, in principle, …", "…, these troubling CBS reports, …"); after the comma, these
+// open no reported clause ("…'s confessional moment continued Thursday, as he …").
+const NOT_ASIDE = new Set([
+  ...'who whom which that as if when while because and but or not cannot these those this where'.split(
+    ' ',
+  ),
+  ...'can could will would should shall may might must do does did is are was were has have had'.split(
+    ' ',
+  ),
+  ...OPENERS,
+]);
+const NOT_CLAUSE = new Set('as while when whereas because which who where'.split(' '));
+
+/**
+ * A reporting clause set off by commas inside the sentence: "In either case, U.S. officials
+ * fear, Iran could …", "The deal, critics argue, leaves …": a comma, a source of one to five
+ * words without punctuation, the verb (perhaps with a time word), a comma, and at least
+ * three more words of the reported clause. The index of the first comma, or -1.
+ */
+function parenthetical(tokens: Token[], verb: number): number {
+  let after = verb + 1;
+  if (ROLES.timeHeads.has(tokens[after]?.norm ?? '')) after++;
+  if (tokens[after]?.text !== ',' || NOT_CLAUSE.has(tokens[after + 1]?.norm ?? '')) return -1;
+  if (tokens.slice(after + 1).filter((t) => t.isWord).length < 3) return -1;
+  let j = verb - 1;
+  let words = 0;
+  while (j >= 0 && (tokens[j]!.isWord || tokens[j]!.text === '.') && words <= 5) {
+    if (NOT_ASIDE.has(tokens[j]!.norm)) return -1;
+    if (tokens[j]!.isWord) words++;
+    j--;
+  }
+  return j > 0 && tokens[j]!.text === ',' && words >= 1 && words <= 5 ? j : -1;
 }
 
 // "As Politico reported Tuesday, …", "But as the Monitor reported, …": "as" opening the
