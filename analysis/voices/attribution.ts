@@ -268,6 +268,10 @@ export function findAttributions(
       infinitiveFollows(tokens, i);
     // "In either case, U.S. officials fear, Iran could …": a reporting clause set off by
     // commas inside the sentence needs no "that" after it.
+    // "The New York Times reports:", "He continued: …": a colon after the verb opens what
+    // was said, as "that" or a quotation mark would.
+    const colon =
+      !verb.lemma.includes(' ') && colonAfter(tokens, i) && colonSubject(tokens, i, verb);
     const asideComma = parenthetical(tokens, i);
     let aside = asideComma >= 0;
     if (
@@ -277,6 +281,7 @@ export function findAttributions(
       !naming &&
       !infinitive &&
       !aside &&
+      !colon &&
       !asClauseOpens(tokens, i)
     )
       continue;
@@ -307,6 +312,7 @@ export function findAttributions(
           !closing &&
           !naming &&
           !infinitive &&
+          !colon &&
           !asClauseOpens(tokens, i)) ||
         (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? ''));
       if (needed) continue;
@@ -383,7 +389,8 @@ export function findAttributions(
       !trailing &&
       !naming &&
       !infinitive &&
-      !aside
+      !aside &&
+      !colon
     )
       continue;
     const conjuncts = coordinated(tokens, source.source);
@@ -445,6 +452,25 @@ function creditsSentence(tokens: Token[], according: number, sourceEnd: number):
   if (tokens[according - 1]?.text === ',' && closing) return true;
   const opens = according === 0 || (according === 1 && /^(but|and|yet|so)$/.test(tokens[0]!.norm));
   return opens && rest[0]?.text === ',';
+}
+
+// The verb, perhaps with a time word ("reported Tuesday"), is followed by a colon.
+function colonAfter(tokens: Token[], verb: number): boolean {
+  let k = verb + 1;
+  if (ROLES.timeHeads.has(tokens[k]?.norm ?? '')) k++;
+  return tokens[k]?.text === ':';
+}
+
+// Before a colon a label's noun looks like a verb ("Jobs report:", "Our original post:",
+// "raises two questions:", "Another pattern continued:"): the word before the verb must be
+// a name, a pronoun or a role, and a bare form ("report") follows only a pronoun or a role
+// in lower case ("analysts say:"), not a name ("Mueller report:").
+function colonSubject(tokens: Token[], i: number, verb: VerbEntry): boolean {
+  const p = tokens[i - 1];
+  if (!p?.isWord) return false;
+  const role = !isCap(p) && ROLES.roleNouns.has(p.norm);
+  if (tokens[i]!.norm === verb.lemma) return PRONOUNS.has(p.norm) || role;
+  return PRONOUNS.has(p.norm) || role || isCap(p);
 }
 
 // Words that make the words before a comma-closed verb no bare source ("…, who fear, …",

@@ -48,3 +48,18 @@ test('"in the White House\'s view", "in the view of X", "in the eyes of X"', () 
     ['White House', 'one party leader', 'his supporters', null],
   );
 });
+
+test('a speech verb before a colon opens what was said: "The New York Times reports:"', () => {
+  const v = voices([
+    ['Obama said on Monday that he would wait.'],
+    ['The New York Times reports:'],
+    ['Bloomberg reported: the central bank will wait.'],
+    ['Jobs report: a weak month for hiring in the country.'],
+    ['Iran nuclear talks: anger and gloom in Tehran.'],
+    ['Our original post: the bill passed.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => x.name),
+    ['Obama', 'New York Times', 'Bloomberg', null, null, null],
+  );
+});
