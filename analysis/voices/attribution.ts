@@ -378,6 +378,13 @@ export function findAttributions(
     const trailing =
       source.credits === true ||
       (!source.inherited && before?.norm === 'as' && asClauseOpens(tokens, i)) ||
+      // "…, as The Post exclusively reported Tuesday.": an "as" clause closing a sentence
+      // no one else in speaks ("Breyer said …, as The Two-Way reported" stays Breyer's).
+      (!source.inherited &&
+        found.length === 0 &&
+        before?.norm === 'as' &&
+        tokens[first - 2]?.text === ',' &&
+        closing) ||
       (!source.inherited &&
         !!before &&
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&

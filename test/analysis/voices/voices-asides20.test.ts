@@ -63,3 +63,14 @@ test('a speech verb before a colon opens what was said: "The New York Times repo
     ['Obama', 'New York Times', 'Bloomberg', null, null, null],
   );
 });
+
+test('"…, as The Post reported Tuesday." credits the sentence to the outlet, unless someone in it speaks', () => {
+  const v = voices([
+    ['Negotiators have reached a deal on pay, as Politico exclusively reported Tuesday.'],
+    ['Breyer said he voted to stay the order, as the network reported.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => x.name),
+    ['Politico', 'Breyer'],
+  );
+});
