@@ -250,3 +250,38 @@ export function viewOf(
   if (after && after.text !== ',' && !/^[.!;]$/.test(after.text)) return null;
   return cue('attribution_noun', t.norm, 'neutral', t, tokens[i + 1]!, np);
 }
+
+// People whose part is to judge: "for critics, …" gives their view, "for investors, …" and
+// "for lawmakers, …" do not.
+const JUDGES = new Set(
+  'critics observers analysts experts skeptics sceptics opponents supporters detractors proponents commentators'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "For many observers, Kim's willingness … has generated hope", "– but for critics, that will
+ * still leave Iran with a windfall": "for" opening the sentence or a clause after "but",
+ * perhaps a quantifier or a possessive and an adjective, a plural noun of those who judge,
+ * then a comma or "who": the clause is their view.
+ */
+export function forJudges(tokens: Token[], i: number): Attribution | null {
+  const t = tokens[i]!;
+  if (t.norm !== 'for') return null;
+  const before = tokens[i - 1];
+  const opens =
+    i === 0 ||
+    (before?.norm === 'but' && (i === 1 || /^[,;—–-]$/.test(tokens[i - 2]?.text ?? ''))) ||
+    (i === 1 && /^(and|yet|so)$/.test(before?.norm ?? ''));
+  if (!opens) return null;
+  let k = i + 1;
+  if (/^(many|some|most|the|his|her|their|its|these|those|other|all)$/.test(tokens[k]?.norm ?? ''))
+    k++;
+  const from = k;
+  while (k < from + 2 && tokens[k]?.isWord && !JUDGES.has(tokens[k]!.norm)) k++;
+  const head = tokens[k];
+  if (!head || !JUDGES.has(head.norm)) return null;
+  const next = tokens[k + 1];
+  if (!next || (next.text !== ',' && next.norm !== 'who')) return null;
+  return cue('attribution_noun', 'for', 'neutral', t, head, tokens.slice(i + 1, k + 1));
+}

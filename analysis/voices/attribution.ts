@@ -23,6 +23,7 @@ import {
 import {
   cue,
   dashSignature,
+  forJudges,
   nounAttribution,
   speakerLabel,
   viewOf,
@@ -57,6 +58,7 @@ import { adjectiveOnly, finiteVerbFirst, isAllCaps, notNameStart } from '../scor
 const CUE_WORDS = new Set<string>([
   'according',
   'eyes',
+  'for',
   ...ROLES.attributionNouns.keys(),
   ...ROLES.stanceAdjectives,
   ...COMPLEMENT_ADJECTIVES.keys(),
@@ -199,6 +201,11 @@ export function findAttributions(
           trailing: creditsSentence(tokens, i, indexNear(tokens, np[np.length - 1]!)),
         });
       }
+      continue;
+    }
+    const judged = forJudges(tokens, i);
+    if (judged) {
+      found.push(judged);
       continue;
     }
     const seen = viewOf(tokens, i, ROLES.roleNouns);

@@ -74,3 +74,16 @@ test('"…, as The Post reported Tuesday." credits the sentence to the outlet, u
     ['Politico', 'Breyer'],
   );
 });
+
+test('"for critics, …" opening a sentence or a clause after "but" is their view; "for investors, …" is not', () => {
+  const v = voices([
+    ['For many observers, the offer has generated hope that the outcome will be different.'],
+    ['The deal grants no relief – but for critics, that will still leave Iran with a windfall.'],
+    ['For investors, the deal means higher costs next year.'],
+    ['The plan was written for critics, who read it closely.'],
+  ]);
+  assert.deepEqual(
+    v.map((x) => x.name),
+    ['many observers', 'critics', null, null],
+  );
+});
