@@ -5,7 +5,7 @@
 // speech verbs; this module deliberately resolves nobody (speakers.ts).
 
 import { OPENERS } from './clause-subject.js';
-import { isCap, npEndingAt, QUOTE_MARKS } from './source-phrase.js';
+import { isCap, npEndingAt, npStartingAt, QUOTE_MARKS } from './source-phrase.js';
 import type { VerbType } from './speech-verbs.js';
 import { strip } from './speaker-index.js';
 import type { Token } from '../types.js';
@@ -181,15 +181,32 @@ export function nounAttribution(tokens: Token[], i: number, type: VerbType): Att
   const owner = tokens[i - 1];
   const next = tokens[i + 1];
   if (!owner || !next) return null;
-  const inPhrase = tokens[i - 2]?.norm === 'in' || tokens[i - 3]?.norm === 'in';
-  const reports = next.norm === 'that' || (inPhrase && next.text === ',');
-  if (!reports) return null;
   const t = tokens[i]!;
   if (/^(his|her|their|its)$/.test(owner.norm)) {
+    const inPhrase = tokens[i - 2]?.norm === 'in' || tokens[i - 3]?.norm === 'in';
+    if (next.norm !== 'that' && !(inPhrase && next.text === ',')) return null;
     return cue('attribution_noun', t.norm, type, t, t, [owner]);
   }
   if (!/'s?$/.test(owner.norm) || !isCap(owner)) return null;
-  const np = npEndingAt(tokens, i - 1) ?? [owner];
+  // A possessive ends no phrase of npEndingAt: the capitalised words before it do
+  // ("the White House's view").
+  let first = i - 1;
+  while (
+    first > 0 &&
+    i - first < 5 &&
+    tokens[first - 1]!.isWord &&
+    isCap(tokens[first - 1]!) &&
+    !OPENERS.has(tokens[first - 1]!.norm) &&
+    !/^(but|and|or|yet|so|the|a|an)$/.test(tokens[first - 1]!.norm)
+  )
+    first--;
+  const np = npEndingAt(tokens, i - 1) ?? tokens.slice(first, i);
+  // "in Blinken's words, …", "in the White House's view, …": "in" before the owner's phrase.
+  const from = tokens.indexOf(np[0]!);
+  const inPhrase =
+    tokens[from - 1]?.norm === 'in' ||
+    (tokens[from - 2]?.norm === 'in' && tokens[from - 1]?.norm === 'the');
+  if (next.norm !== 'that' && !(inPhrase && next.text === ',')) return null;
   // The source without its possessive ending: "Beijing's" → "Beijing".
   const last = np[np.length - 1]!;
   const bare = last.text.replace(/['’]s?$/, '');
@@ -198,4 +215,73 @@ export function nounAttribution(tokens: Token[], i: number, type: VerbType): Att
     { ...last, text: bare, norm: bare.toLowerCase(), end: last.start + bare.length },
   ];
   return cue('attribution_noun', t.norm, type, t, t, source);
+}
+
+// After "in the view of" / "in the eyes of": a source that can hold a view, a name or a role
+// ("in the eyes of his opponents"), not "the law", "the public" or a document.
+/**
+ * "In the view of one party leader, …", "…, in the eyes of his opponents.": a view credited
+ * to the phrase after "of", when the phrase is set off (a comma after it, or the sentence's
+ * end) and its last word is a role noun or a capitalised name.
+ */
+export function viewOf(
+  tokens: Token[],
+  i: number,
+  roleNouns: ReadonlySet<string>,
+): Attribution | null {
+  const t = tokens[i]!;
+  if (t.norm !== 'view' && t.norm !== 'eyes') return null;
+  if (tokens[i - 1]?.norm !== 'the' || tokens[i - 2]?.norm !== 'in') return null;
+  if (tokens[i + 1]?.norm !== 'of') return null;
+  const np = npStartingAt(tokens, i + 2);
+  if (!np) return null;
+  const last = np[np.length - 1]!;
+  if (
+    !roleNouns.has(last.norm) &&
+    !(
+      isCap(last) &&
+      np.every(
+        (w) => isCap(w) || !w.isWord || /^(the|a|an|his|her|their|its|many|some|one)$/.test(w.norm),
+      )
+    )
+  )
+    return null;
+  const after = tokens[tokens.indexOf(last) + 1];
+  if (after && after.text !== ',' && !/^[.!;]$/.test(after.text)) return null;
+  return cue('attribution_noun', t.norm, 'neutral', t, tokens[i + 1]!, np);
+}
+
+// People whose part is to judge: "for critics, …" gives their view, "for investors, …" and
+// "for lawmakers, …" do not.
+const JUDGES = new Set(
+  'critics observers analysts experts skeptics sceptics opponents supporters detractors proponents commentators'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "For many observers, Kim's willingness … has generated hope", "– but for critics, that will
+ * still leave Iran with a windfall": "for" opening the sentence or a clause after "but",
+ * perhaps a quantifier or a possessive and an adjective, a plural noun of those who judge,
+ * then a comma or "who": the clause is their view.
+ */
+export function forJudges(tokens: Token[], i: number): Attribution | null {
+  const t = tokens[i]!;
+  if (t.norm !== 'for') return null;
+  const before = tokens[i - 1];
+  const opens =
+    i === 0 ||
+    (before?.norm === 'but' && (i === 1 || /^[,;—–-]$/.test(tokens[i - 2]?.text ?? ''))) ||
+    (i === 1 && /^(and|yet|so)$/.test(before?.norm ?? ''));
+  if (!opens) return null;
+  let k = i + 1;
+  if (/^(many|some|most|the|his|her|their|its|these|those|other|all)$/.test(tokens[k]?.norm ?? ''))
+    k++;
+  const from = k;
+  while (k < from + 2 && tokens[k]?.isWord && !JUDGES.has(tokens[k]!.norm)) k++;
+  const head = tokens[k];
+  if (!head || !JUDGES.has(head.norm)) return null;
+  const next = tokens[k + 1];
+  if (!next || (next.text !== ',' && next.norm !== 'who')) return null;
+  return cue('attribution_noun', 'for', 'neutral', t, head, tokens.slice(i + 1, k + 1));
 }

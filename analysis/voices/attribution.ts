@@ -23,8 +23,10 @@ import {
 import {
   cue,
   dashSignature,
+  forJudges,
   nounAttribution,
   speakerLabel,
+  viewOf,
   type Attribution,
 } from './attribution-cues.js';
 import {
@@ -55,6 +57,8 @@ import { adjectiveOnly, finiteVerbFirst, isAllCaps, notNameStart } from '../scor
  */
 const CUE_WORDS = new Set<string>([
   'according',
+  'eyes',
+  'for',
   ...ROLES.attributionNouns.keys(),
   ...ROLES.stanceAdjectives,
   ...COMPLEMENT_ADJECTIVES.keys(),
@@ -199,6 +203,16 @@ export function findAttributions(
       }
       continue;
     }
+    const judged = forJudges(tokens, i);
+    if (judged) {
+      found.push(judged);
+      continue;
+    }
+    const seen = viewOf(tokens, i, ROLES.roleNouns);
+    if (seen) {
+      found.push(seen);
+      continue;
+    }
     const noun = ROLES.attributionNouns.get(t.norm);
     if (noun) {
       const a = nounAttribution(tokens, i, noun);
@@ -259,22 +273,58 @@ export function findAttributions(
       !!verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       infinitiveFollows(tokens, i);
+    // "In either case, U.S. officials fear, Iran could …": a reporting clause set off by
+    // commas inside the sentence needs no "that" after it.
+    // "The New York Times reports:", "He continued: …": a colon after the verb opens what
+    // was said, as "that" or a quotation mark would.
+    const colon =
+      !verb.lemma.includes(' ') && colonAfter(tokens, i) && colonSubject(tokens, i, verb);
+    const asideComma = parenthetical(tokens, i);
+    let aside = asideComma >= 0;
     if (
       verb.requiresNext &&
       !followedBy(tokens, i, verb.requiresNext) &&
       !closing &&
       !naming &&
       !infinitive &&
+      !aside &&
+      !colon &&
       !asClauseOpens(tokens, i)
     )
       continue;
-    if (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? '')) continue;
+    if (
+      verb.excludeNext &&
+      verb.excludeNext.includes(tokens[i + 1]?.norm ?? '') &&
+      !(aside && tokens[i + 1]!.text === ',')
+    )
+      continue;
     // "Congress could point to …": a possibility, not something said.
     if (verb.excludePrev && verb.excludePrev.includes(p?.norm ?? '')) continue;
     // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
     const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
     if (!source || isNonSource(source.source)) continue;
+    // The aside is the source and its verb alone: its source opens it.
+    const sourceStart = indexNear(tokens, source.source[0]!);
+    if (
+      aside &&
+      (sourceStart <= asideComma ||
+        tokens
+          .slice(asideComma + 1, sourceStart)
+          .some((w) => !/^(the|a|an)$/.test(w.norm) && !isPossessive(w)))
+    ) {
+      const needed =
+        (verb.requiresNext &&
+          !followedBy(tokens, i, verb.requiresNext) &&
+          !closing &&
+          !naming &&
+          !infinitive &&
+          !colon &&
+          !asClauseOpens(tokens, i)) ||
+        (verb.excludeNext && verb.excludeNext.includes(tokens[i + 1]?.norm ?? ''));
+      if (needed) continue;
+      aside = false;
+    }
     // In a title-case headline a capitalised verb closing it is a participle ("… to Get all of
     // Trump's Nominees Confirmed") unless a comma sets its source off (", Officials Say"), and an auxiliary before it asks a question ("Which Party
     // Can We Blame …?"): no one speaks.
@@ -335,6 +385,13 @@ export function findAttributions(
     const trailing =
       source.credits === true ||
       (!source.inherited && before?.norm === 'as' && asClauseOpens(tokens, i)) ||
+      // "…, as The Post exclusively reported Tuesday.": an "as" clause closing a sentence
+      // no one else in speaks ("Breyer said …, as The Two-Way reported" stays Breyer's).
+      (!source.inherited &&
+        found.length === 0 &&
+        before?.norm === 'as' &&
+        tokens[first - 2]?.text === ',' &&
+        closing) ||
       (!source.inherited &&
         !!before &&
         (before.text === ',' || QUOTE_MARKS.has(before.text)) &&
@@ -345,7 +402,9 @@ export function findAttributions(
       !followedBy(tokens, i, verb.requiresNext) &&
       !trailing &&
       !naming &&
-      !infinitive
+      !infinitive &&
+      !aside &&
+      !colon
     )
       continue;
     const conjuncts = coordinated(tokens, source.source);
@@ -407,6 +466,61 @@ function creditsSentence(tokens: Token[], according: number, sourceEnd: number):
   if (tokens[according - 1]?.text === ',' && closing) return true;
   const opens = according === 0 || (according === 1 && /^(but|and|yet|so)$/.test(tokens[0]!.norm));
   return opens && rest[0]?.text === ',';
+}
+
+// The verb, perhaps with a time word ("reported Tuesday"), is followed by a colon.
+function colonAfter(tokens: Token[], verb: number): boolean {
+  let k = verb + 1;
+  if (ROLES.timeHeads.has(tokens[k]?.norm ?? '')) k++;
+  return tokens[k]?.text === ':';
+}
+
+// Before a colon a label's noun looks like a verb ("Jobs report:", "Our original post:",
+// "raises two questions:", "Another pattern continued:"): the word before the verb must be
+// a name, a pronoun or a role, and a bare form ("report") follows only a pronoun or a role
+// in lower case ("analysts say:"), not a name ("Mueller report:").
+function colonSubject(tokens: Token[], i: number, verb: VerbEntry): boolean {
+  const p = tokens[i - 1];
+  if (!p?.isWord) return false;
+  const role = !isCap(p) && ROLES.roleNouns.has(p.norm);
+  if (tokens[i]!.norm === verb.lemma) return PRONOUNS.has(p.norm) || role;
+  return PRONOUNS.has(p.norm) || role || isCap(p);
+}
+
+// Words that make the words before a comma-closed verb no bare source ("…, who fear, …",
+// "…, as many fear, …", "In the end, Trump cannot take charge, …", "…, the United States
+// has agreed, in principle, …", "…, these troubling CBS reports, …"); after the comma, these
+// open no reported clause ("…'s confessional moment continued Thursday, as he …").
+const NOT_ASIDE = new Set([
+  ...'who whom which that as if when while because and but or not cannot these those this where'.split(
+    ' ',
+  ),
+  ...'can could will would should shall may might must do does did is are was were has have had'.split(
+    ' ',
+  ),
+  ...OPENERS,
+]);
+const NOT_CLAUSE = new Set('as while when whereas because which who where'.split(' '));
+
+/**
+ * A reporting clause set off by commas inside the sentence: "In either case, U.S. officials
+ * fear, Iran could …", "The deal, critics argue, leaves …": a comma, a source of one to five
+ * words without punctuation, the verb (perhaps with a time word), a comma, and at least
+ * three more words of the reported clause. The index of the first comma, or -1.
+ */
+function parenthetical(tokens: Token[], verb: number): number {
+  let after = verb + 1;
+  if (ROLES.timeHeads.has(tokens[after]?.norm ?? '')) after++;
+  if (tokens[after]?.text !== ',' || NOT_CLAUSE.has(tokens[after + 1]?.norm ?? '')) return -1;
+  if (tokens.slice(after + 1).filter((t) => t.isWord).length < 3) return -1;
+  let j = verb - 1;
+  let words = 0;
+  while (j >= 0 && (tokens[j]!.isWord || tokens[j]!.text === '.') && words <= 5) {
+    if (NOT_ASIDE.has(tokens[j]!.norm)) return -1;
+    if (tokens[j]!.isWord) words++;
+    j--;
+  }
+  return j > 0 && tokens[j]!.text === ',' && words >= 1 && words <= 5 ? j : -1;
 }
 
 // "As Politico reported Tuesday, …", "But as the Monitor reported, …": "as" opening the
