@@ -67,6 +67,31 @@ const OFFICE_HEADS = new Set([
   'republican', 'democrat',
 ]); // prettier-ignore
 
+/** What the United States is called when it speaks as a state ("Washington said", "The U.S. denies"). */
+const US_STATE_NAMES = new Set(['washington', 'u.s.', 'us', 'united states']);
+/** Capitals that speak for their country's government ("Pyongyang warned", "Beijing says"). */
+const CAPITAL_OF = new Map([
+  ['pyongyang', 'North Korea'], ['seoul', 'South Korea'], ['beijing', 'China'],
+  ['tehran', 'Iran'], ['moscow', 'Russia'], ['kyiv', 'Ukraine'], ['kiev', 'Ukraine'],
+  ['tokyo', 'Japan'], ['taipei', 'Taiwan'], ['damascus', 'Syria'], ['kabul', 'Afghanistan'],
+  ['islamabad', 'Pakistan'], ['new delhi', 'India'], ['ankara', 'Turkey'],
+  ['riyadh', 'Saudi Arabia'], ['havana', 'Cuba'], ['caracas', 'Venezuela'],
+  ['ottawa', 'Canada'], ['mexico city', 'Mexico'], ['berlin', 'Germany'], ['paris', 'France'],
+]); // prettier-ignore
+
+/**
+ * The state a non-person speaker's name stands for: the United States by any of its names
+ * ("US government"), a foreign capital by its country; null for anything else.
+ */
+export function stateSpeaker(name: string): string | null {
+  const key = name
+    .replace(/^the\s+/i, '')
+    .replace(/[’']s$/, '')
+    .toLowerCase();
+  if (US_STATE_NAMES.has(key)) return 'US government';
+  return CAPITAL_OF.get(key) ?? null;
+}
+
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
   readonly speakers: Speaker[] = [];
@@ -475,6 +500,15 @@ export class SpeakerBook {
       canonical = actor.name;
       person = person || !ORG_WORDS.has(actorKey(actor.name).split(' ').pop() ?? '');
     }
+    // "Washington said", "The U.S. denies", "Pyongyang warned": a state speaking by its
+    // capital or its bare name is one speaker whatever the outlet's style, named as the
+    // state ("US government", "North Korea"). The side stays the one the written name gives.
+    // (Not a name the attribution cut short: "Editorial Board, Washington Post".)
+    const lastToken = mention.tokens[mention.tokens.length - 1]!;
+    const cutShort = /^ \p{Lu}/u.test(this.text.slice(lastToken.end, lastToken.end + 2));
+    const stateName = person || actor || cutShort ? null : stateSpeaker(canonical);
+    const writtenSide = stateName ? sideFromRole(canonical, this.actors.sides) : null;
+    if (stateName) canonical = stateName;
     const key = canonical.toLowerCase();
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
@@ -487,7 +521,7 @@ export class SpeakerBook {
     ].filter((d) => d.length > 0);
     const role = actor?.role ?? (descriptions.find((d) => d !== canonical) || null);
     // The name itself may say the side ("Beijing", "the White House"); else the descriptions.
-    const named = sideFromRole(canonical, this.actors.sides);
+    const named = writtenSide ?? sideFromRole(canonical, this.actors.sides);
     // "Budget Director Mick Mulvaney, a former member of the House Freedom Caucus": the office
     // written before a person's name is the one held now, and a party's office outranks the
     // former posts an apposition lists.

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { voicesOf } from './paragraphs.js';
+import { loadCodebook } from '../../../analysis/codebooks/codebook.js';
+import { stateSpeaker } from '../../../analysis/voices/speakers.js';
+
+// Issue 12, twentieth speakers round: sources named by a description the article resolves
+// elsewhere, and a state speaking by its capital or bare name. The sentences are written for
+// these tests.
+
+const voices = (paragraphs: string[][]) => voicesOf(paragraphs, loadCodebook().actors);
+
+test('a state speaking by its capital or bare name is named as the state', () => {
+  assert.equal(stateSpeaker('Washington'), 'US government');
+  assert.equal(stateSpeaker('the United States'), 'US government');
+  assert.equal(stateSpeaker('Pyongyang'), 'North Korea');
+  assert.equal(stateSpeaker('Ottawa'), 'Canada');
+  assert.equal(stateSpeaker('Vermont'), null);
+  const v = voices([
+    ['Washington said the mill broke the deal.'],
+    ['The U.S. denies that its plane crossed the border.'],
+  ]);
+  assert.equal(v[0]!.name, 'US government');
+  assert.equal(v[0]!.side, 'us_gov');
+  assert.equal(v[1]!.name, 'US government');
+  // A name the attribution cut short is no state: "Washington Post".
+  const post = voices([['Editorial Board, Washington Post']]);
+  assert.notEqual(post[0]?.name, 'US government');
+});
