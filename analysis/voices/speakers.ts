@@ -92,6 +92,13 @@ export function stateSpeaker(name: string): string | null {
   return CAPITAL_OF.get(key) ?? null;
 }
 
+/** A definite plural that counts people: "the two leaders", "both men", "the trio". */
+const COUNTED_PEOPLE =
+  /^(?:the|both)\s+(?:(two|three|four)\s+)?(?:leaders|men|women|presidents|ministers|senators)$|^the\s+(pair|duo|trio)$/;
+const COUNTS = new Map([
+  ['two', 2], ['three', 3], ['four', 4], ['pair', 2], ['duo', 2], ['trio', 3],
+]); // prettier-ignore
+
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
   readonly speakers: Speaker[] = [];
@@ -205,10 +212,111 @@ export class SpeakerBook {
       this.isOneRole.push(false);
       index = this.speakers.length - 1;
       this.byKey.set(key, index);
+      this.jointSize.set(index, 2);
     }
     this.history.push({ speaker: index, paragraph, offset });
     return index;
   }
+
+  /**
+   * "the two leaders", "both men", "the pair", "The three men", "the trio": a definite
+   * plural counting people stands for the people the article last named together, as many
+   * as it counts: two people credited jointly before ("Moon and Kim vowed"), or a list of
+   * that many full names ("Kim Dong Chul, Kim Hak-song and Kim Sang Duk"), whichever is
+   * nearer before the mention. Null when the article names no such group.
+   */
+  private namedTogether(text: string, at: number, paragraph: number): number | null {
+    const m = COUNTED_PEOPLE.exec(text.toLowerCase());
+    if (!m) return null;
+    const count = COUNTS.get(m[1] ?? m[2] ?? (text.toLowerCase().startsWith('both') ? 'two' : ''));
+    if (count === undefined) return null;
+    let best: { offset: number; speaker?: number; names?: string[] } | null = null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (h.offset >= at) continue;
+      if (this.jointSize.get(h.speaker) === count) {
+        best = { offset: h.offset, speaker: h.speaker };
+        break;
+      }
+    }
+    const occ = this.index.occurrences.filter((o) => o.offset < at && personLike(o.name));
+    // Runs of full names joined by commas and one "and", read back from the mention.
+    for (let k = occ.length - 1; k >= count - 1; k--) {
+      if (best && occ[k]!.offset < best.offset) break;
+      const run = occ.slice(k - count + 1, k + 1);
+      const joined = run.every((o, i) => {
+        if (i === 0) return true;
+        const prev = run[i - 1]!;
+        const end = this.text.indexOf(prev.name, prev.offset) + prev.name.length;
+        const gap = this.text.slice(end, o.offset);
+        return i === run.length - 1 ? /^,? and $/.test(gap) : gap === ', ';
+      });
+      // (Not a longer list: "A, B, C and D" is no trio "B, C and D".)
+      const first = run[0]!;
+      const before = occ[k - count];
+      const longer =
+        before !== undefined &&
+        /^, $/.test(
+          this.text.slice(
+            this.text.indexOf(before.name, before.offset) + before.name.length,
+            first.offset,
+          ),
+        );
+      if (!joined || longer || run.some((o) => o.name.split(' ').length < 2)) continue;
+      best = { offset: first.offset, names: run.map((o) => o.name) };
+      break;
+    }
+    if (!best) return null;
+    // A pair must be the last people named before the mention: "Kim … met with President
+    // Trump. Mere months ago, the two leaders were trading insults" is not the earlier
+    // "Kim and Moon". (A list of three or more full names is telling enough.)
+    if (count === 2) {
+      const group = (best.names ?? this.speakers[best.speaker!]!.name.split(/ and |, /)).map((n) =>
+        strip(n.toLowerCase().split(' ').pop() ?? ''),
+      );
+      const from = best.offset;
+      const other = this.index.occurrences.some(
+        (o) =>
+          o.offset > from &&
+          o.offset < at &&
+          personLike(o.name) &&
+          !group.includes(strip(o.name.toLowerCase().split(' ').pop() ?? '')),
+      );
+      if (other) return null;
+    }
+    if (best.speaker !== undefined) {
+      this.history.push({ speaker: best.speaker, paragraph, offset: at });
+      return best.speaker;
+    }
+    const names = best.names!.map(
+      (n) => this.index.bySurname.get(strip(n.toLowerCase().split(' ').pop() ?? '')) ?? n,
+    );
+    const name = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const sides = names.map((n) => {
+      const known = this.byKey.get(n.toLowerCase());
+      if (known !== undefined) return this.speakers[known]!.side;
+      const actor = this.actors.byAlias.get(actorKey(n));
+      if (actor) return actor.side;
+      const surname = strip(n.toLowerCase().split(' ').pop() ?? '');
+      const descriptions = this.index.descriptions.get(surname) ?? [];
+      return sideFromRole(descriptions.join(' ; ') || n, this.actors.sides, n);
+    });
+    const side = sides.every((x) => x === sides[0]) ? sides[0]! : 'other';
+    const key = name.toLowerCase();
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      this.speakers.push({ name, side, anonymous: false, role: text });
+      this.isPerson.push(false);
+      this.isOneRole.push(false);
+      index = this.speakers.length - 1;
+      this.byKey.set(key, index);
+      this.jointSize.set(index, count);
+    }
+    return index;
+  }
+
+  /** How many people a speaker credited jointly stands for. */
+  private readonly jointSize = new Map<number, number>();
 
   /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */
   noteSpoke(speaker: number, paragraph: number, offset: number): void {
@@ -471,6 +579,10 @@ export class SpeakerBook {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
       const definite = /^the\s/i.test(text);
       const at = mention.tokens[0]!.start;
+      // "the two leaders said", "The three men issued", "the trio said": the people the
+      // article last named together.
+      const together = this.namedTogether(text, at, mention.paragraph);
+      if (together !== null) return together;
       let roleMatch =
         this.personByRole(canonical, at) ?? (definite ? this.personByTitle(canonical, at) : null);
       if (!roleMatch) {

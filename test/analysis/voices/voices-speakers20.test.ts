@@ -27,3 +27,23 @@ test('a state speaking by its capital or bare name is named as the state', () =>
   const post = voices([['Editorial Board, Washington Post']]);
   assert.notEqual(post[0]?.name, 'US government');
 });
+
+test('a definite plural counting people is the people last named together', () => {
+  const v = voices([
+    ['The freed men -- Lars Holm, Ivo Brand and Tom Mercer -- landed on Friday.'],
+    ['The three men issued a statement thanking the mill.'],
+  ]);
+  assert.equal(v[1]!.name, 'Lars Holm, Ivo Brand and Tom Mercer');
+  // A pair is the last people named: another person named since breaks it.
+  const pair = voices([
+    ['Ana Lind and Dale Orvik said the mill would reopen.'],
+    ['A year ago, Ana Lind met Governor Tom Mercer.'],
+    ['Then the two leaders said they disagreed.'],
+  ]);
+  assert.notEqual(pair[2]?.name, 'Ana Lind and Dale Orvik');
+  const same = voices([
+    ['Ana Lind and Dale Orvik said the mill would reopen.'],
+    ['The pair said the deal was done.'],
+  ]);
+  assert.equal(same[1]!.name, 'Ana Lind and Dale Orvik');
+});
