@@ -315,6 +315,31 @@ export class SpeakerBook {
     return index;
   }
 
+  /**
+   * "ZTE … has disputed the decision" … "The company upped the stakes": a definite "the
+   * company" or "the firm" is the last speaker (same or previous paragraph) the article calls
+   * so ("Chinese technology company ZTE", "ZTE, a telecoms firm").
+   */
+  private companyNamed(role: string, paragraph: number): number | null {
+    const noun = role.toLowerCase();
+    if (noun !== 'company' && noun !== 'firm') return null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (paragraph - h.paragraph > 1) return null;
+      const speaker = this.speakers[h.speaker]!;
+      // (Not only bodies: a company's name credited with speech may be taken for a person's.)
+      if (this.jointSize.has(h.speaker)) continue;
+      const name = speaker.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (!/^\p{Lu}/u.test(name)) continue;
+      const called = new RegExp(
+        `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+[^,.;]{0,60}?\\b${noun})(?![\\p{L}])`,
+        'u',
+      );
+      if (called.test(this.text)) return h.speaker;
+    }
+    return null;
+  }
+
   /** How many people a speaker credited jointly stands for. */
   private readonly jointSize = new Map<number, number>();
 
@@ -586,7 +611,10 @@ export class SpeakerBook {
       let roleMatch =
         this.personByRole(canonical, at) ?? (definite ? this.personByTitle(canonical, at) : null);
       if (!roleMatch) {
-        const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
+        const earlier =
+          this.groupByWords(canonical) ??
+          this.describedSpeaker(text, mention) ??
+          (definite ? this.companyNamed(canonical, mention.paragraph) : null);
         if (earlier !== null) return earlier;
         // "House conservatives" … "Conservatives have demanded": the group named in full before.
         const fuller =

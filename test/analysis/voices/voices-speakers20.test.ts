@@ -47,3 +47,18 @@ test('a definite plural counting people is the people last named together', () =
   ]);
   assert.equal(same[1]!.name, 'Ana Lind and Dale Orvik');
 });
+
+test('a definite "the company" is the last speaker the article calls a company', () => {
+  const v = voices([
+    ['The fate of steel company Orvik has worried investors.'],
+    ['Orvik, which employs 7,000 people, has disputed the ban.'],
+    ['The company said on Monday that it had halted its mills.'],
+  ]);
+  assert.equal(v[2]!.name, 'Orvik');
+  // A speaker the article never calls a company is not it.
+  const not = voices([
+    ['Orvik, which employs 7,000 people, has disputed the ban.'],
+    ['The company said on Monday that it had halted its mills.'],
+  ]);
+  assert.notEqual(not[1]?.name, 'Orvik');
+});
