@@ -463,6 +463,14 @@ export class SpeakerBook {
       startsSource(tokens.slice(1).find((t) => t.isWord))
     )
       tokens = tokens.slice(1).filter((t, n) => n > 0 || t.isWord);
+    // "The PM had earlier described …": British news style's short form of the title, for
+    // the one person the article calls prime minister (not a former one: "former prime
+    // minister Sir John Major").
+    const pm = tokens.filter((t) => t.isWord);
+    if (pm.length === 2 && pm[0]!.norm === 'the' && pm[1]!.text === 'PM') {
+      const holder = this.personByHead('the prime minister', pm[0]!.start);
+      if (holder !== null) tokens = tokenize(holder, pm[0]!.start);
+    }
     // "Blinken himself", "the senior official who": drop what follows the name.
     while (
       tokens.length > 1 &&
@@ -823,10 +831,25 @@ export class SpeakerBook {
     if (matches.size !== 1) return null;
     const [full] = [...matches.values()];
     const surname = strip(full!.toLowerCase().split(' ').pop() ?? '');
+    // (A photo caption put before the story names no one the story has introduced: "FILE -
+    // In this 2018 file photo, … spokesman Gao Feng listens …" before "a Chinese spokesman said".)
     const namedBefore = this.index.occurrences.some(
-      (o) => o.offset < offset && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
+      (o) =>
+        o.offset < offset &&
+        strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname &&
+        !this.inPhotoCaption(o.offset),
     );
     return indefinite && namedBefore ? null : full!;
+  }
+
+  /** Whether the line holding `offset` is a photo caption ("FILE - In this …", "… (AP Photo/…)"). */
+  private inPhotoCaption(offset: number): boolean {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const endAt = this.text.indexOf('\n', offset);
+    const line = this.text.slice(start, endAt === -1 ? this.text.length : endAt);
+    return (
+      /^FILE\s[-–—]\s/.test(line) || /\((?:AP|AFP|Reuters|Getty)?\s?Photo\b[^)]*\)\s*$/.test(line)
+    );
   }
 
   // "the U.S. Secretary of Defense" → the person the article gave that title to.

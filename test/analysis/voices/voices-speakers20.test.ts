@@ -62,3 +62,27 @@ test('a definite "the company" is the last speaker the article calls a company',
   ]);
   assert.notEqual(not[1]?.name, 'Orvik');
 });
+
+test('"the PM" is the one person the article calls prime minister, not a former one', () => {
+  const v = voices([
+    ['The rebels were thrown out of the party by prime minister Tom Mercer.'],
+    ['The PM had earlier described the bill as a surrender.'],
+  ]);
+  assert.equal(v[1]!.name, 'Tom Mercer');
+  const former = voices([
+    ['Former prime minister Sir Ivo Brand had no doubt about the motive.'],
+    ['The PM says he wants to leave with a deal.'],
+  ]);
+  assert.notEqual(former[1]?.name, 'Ivo Brand');
+});
+
+test('a person named only in a photo caption before the story is not yet introduced', () => {
+  const v = voices([
+    [
+      'FILE - In this March 29, 2018, file photo, Chinese Commerce Ministry spokesman Gao Wen listens to a question in Beijing. (AP Photo/Lin Ma, File)',
+    ],
+    ['BEIJING (AP) — The two sides will cut tariffs, a Chinese spokesman said Thursday.'],
+    ['Talks will go on, said a Commerce Ministry spokesman, Gao Wen.'],
+  ]);
+  assert.equal(v[1]!.name, 'Gao Wen');
+});
