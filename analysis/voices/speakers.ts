@@ -610,7 +610,15 @@ export class SpeakerBook {
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
-      const definite = /^the\s/i.test(text);
+      const lone = tokens.find((t) => t.isWord);
+      // "…, president says": a headline drops the article of a lone title, which stays definite.
+      const definite =
+        /^the\s/i.test(text) ||
+        (lone !== undefined &&
+          tokens.filter((t) => t.isWord).length === 1 &&
+          !isCap(lone) &&
+          ROLES.titleWords.has(lone.norm) &&
+          this.inHeadline(lone.start));
       const at = mention.tokens[0]!.start;
       // "the two leaders said", "The three men issued", "the trio said": the people the
       // article last named together.
@@ -840,6 +848,12 @@ export class SpeakerBook {
         !this.inPhotoCaption(o.offset),
     );
     return indefinite && namedBefore ? null : full!;
+  }
+
+  /** Whether `offset` lies in the article's first line, its headline. */
+  private inHeadline(offset: number): boolean {
+    const end = this.text.indexOf('\n');
+    return end === -1 || offset < end;
   }
 
   /** Whether the line holding `offset` is a photo caption ("FILE - In this …", "… (AP Photo/…)"). */

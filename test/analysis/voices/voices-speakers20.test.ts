@@ -86,3 +86,18 @@ test('a person named only in a photo caption before the story is not yet introdu
   ]);
   assert.equal(v[1]!.name, 'Gao Wen');
 });
+
+test('a headline’s lone title without its article is definite', () => {
+  const v = voices([
+    ['Mill talks set for June 12 in Oslo, president says'],
+    ['President Tom Mercer said on Thursday that the talks would go ahead.'],
+  ]);
+  assert.equal(v[0]!.name, 'Tom Mercer');
+  // In the body a lone lower-case title is left as it is.
+  const body = voices([
+    ['Mill talks are on'],
+    ['President Tom Mercer said on Thursday that the talks would go ahead.'],
+    ['Talks will be long, president says.'],
+  ]);
+  assert.notEqual(body[2]?.name, 'Tom Mercer');
+});
