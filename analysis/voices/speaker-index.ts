@@ -41,6 +41,9 @@ const PERSONAL_TITLES = new Set(
   ),
 );
 
+/** Words that rank a role word after them in a title written in lower case ("prime minister"). */
+const RANK_WORDS = new Set(['prime', 'vice', 'deputy', 'assistant']);
+
 /** Words that say a title's holder was removed from it. */
 const REMOVED = /^(fired|ousted|sacked|deposed|dismissed|disgraced)$/;
 
@@ -429,6 +432,11 @@ export function buildIndex(text: string, tokens: Token[]): ArticleIndex {
         i - from < 8 &&
         (isCap(tokens[from - 1]!) ||
           ROLES.roleNouns.has(tokens[from - 1]!.norm) ||
+          // "prime minister Boris Johnson", "vice president Mike Pence": a word that ranks
+          // the role word after it is the title's own.
+          (RANK_WORDS.has(tokens[from - 1]!.norm) &&
+            from < i &&
+            ROLES.roleNouns.has(tokens[from]!.norm)) ||
           (ROLES.npAdjectives.has(tokens[from - 1]!.norm) &&
             !ROLES.determiners.has(tokens[from - 1]!.norm)))
       )

@@ -67,6 +67,38 @@ const OFFICE_HEADS = new Set([
   'republican', 'democrat',
 ]); // prettier-ignore
 
+/** What the United States is called when it speaks as a state ("Washington said", "The U.S. denies"). */
+const US_STATE_NAMES = new Set(['washington', 'u.s.', 'us', 'united states']);
+/** Capitals that speak for their country's government ("Pyongyang warned", "Beijing says"). */
+const CAPITAL_OF = new Map([
+  ['pyongyang', 'North Korea'], ['seoul', 'South Korea'], ['beijing', 'China'],
+  ['tehran', 'Iran'], ['moscow', 'Russia'], ['kyiv', 'Ukraine'], ['kiev', 'Ukraine'],
+  ['tokyo', 'Japan'], ['taipei', 'Taiwan'], ['damascus', 'Syria'], ['kabul', 'Afghanistan'],
+  ['islamabad', 'Pakistan'], ['new delhi', 'India'], ['ankara', 'Turkey'],
+  ['riyadh', 'Saudi Arabia'], ['havana', 'Cuba'], ['caracas', 'Venezuela'],
+  ['ottawa', 'Canada'], ['mexico city', 'Mexico'], ['berlin', 'Germany'], ['paris', 'France'],
+]); // prettier-ignore
+
+/**
+ * The state a non-person speaker's name stands for: the United States by any of its names
+ * ("US government"), a foreign capital by its country; null for anything else.
+ */
+export function stateSpeaker(name: string): string | null {
+  const key = name
+    .replace(/^the\s+/i, '')
+    .replace(/[’']s$/, '')
+    .toLowerCase();
+  if (US_STATE_NAMES.has(key)) return 'US government';
+  return CAPITAL_OF.get(key) ?? null;
+}
+
+/** A definite plural that counts people: "the two leaders", "both men", "the trio". */
+const COUNTED_PEOPLE =
+  /^(?:the|both)\s+(?:(two|three|four)\s+)?(?:leaders|men|women|presidents|ministers|senators)$|^the\s+(pair|duo|trio)$/;
+const COUNTS = new Map([
+  ['two', 2], ['three', 3], ['four', 4], ['pair', 2], ['duo', 2], ['trio', 3],
+]); // prettier-ignore
+
 /** The speakers of one article, built up as attributions are found in reading order. */
 export class SpeakerBook {
   readonly speakers: Speaker[] = [];
@@ -180,10 +212,136 @@ export class SpeakerBook {
       this.isOneRole.push(false);
       index = this.speakers.length - 1;
       this.byKey.set(key, index);
+      this.jointSize.set(index, 2);
     }
     this.history.push({ speaker: index, paragraph, offset });
     return index;
   }
+
+  /**
+   * "the two leaders", "both men", "the pair", "The three men", "the trio": a definite
+   * plural counting people stands for the people the article last named together, as many
+   * as it counts: two people credited jointly before ("Moon and Kim vowed"), or a list of
+   * that many full names ("Kim Dong Chul, Kim Hak-song and Kim Sang Duk"), whichever is
+   * nearer before the mention. Null when the article names no such group.
+   */
+  private namedTogether(text: string, at: number, paragraph: number): number | null {
+    const m = COUNTED_PEOPLE.exec(text.toLowerCase());
+    if (!m) return null;
+    const count = COUNTS.get(m[1] ?? m[2] ?? (text.toLowerCase().startsWith('both') ? 'two' : ''));
+    if (count === undefined) return null;
+    let best: { offset: number; speaker?: number; names?: string[] } | null = null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (h.offset >= at) continue;
+      if (this.jointSize.get(h.speaker) === count) {
+        best = { offset: h.offset, speaker: h.speaker };
+        break;
+      }
+    }
+    const occ = this.index.occurrences.filter((o) => o.offset < at && personLike(o.name));
+    // Runs of full names joined by commas and one "and", read back from the mention.
+    for (let k = occ.length - 1; k >= count - 1; k--) {
+      if (best && occ[k]!.offset < best.offset) break;
+      const run = occ.slice(k - count + 1, k + 1);
+      const joined = run.every((o, i) => {
+        if (i === 0) return true;
+        const prev = run[i - 1]!;
+        const end = this.text.indexOf(prev.name, prev.offset) + prev.name.length;
+        const gap = this.text.slice(end, o.offset);
+        return i === run.length - 1 ? /^,? and $/.test(gap) : gap === ', ';
+      });
+      // (Not a longer list: "A, B, C and D" is no trio "B, C and D".)
+      const first = run[0]!;
+      const before = occ[k - count];
+      const longer =
+        before !== undefined &&
+        /^, $/.test(
+          this.text.slice(
+            this.text.indexOf(before.name, before.offset) + before.name.length,
+            first.offset,
+          ),
+        );
+      if (!joined || longer || run.some((o) => o.name.split(' ').length < 2)) continue;
+      best = { offset: first.offset, names: run.map((o) => o.name) };
+      break;
+    }
+    if (!best) return null;
+    // A pair must be the last people named before the mention: "Kim … met with President
+    // Trump. Mere months ago, the two leaders were trading insults" is not the earlier
+    // "Kim and Moon". (A list of three or more full names is telling enough.)
+    if (count === 2) {
+      const group = (best.names ?? this.speakers[best.speaker!]!.name.split(/ and |, /)).map((n) =>
+        strip(n.toLowerCase().split(' ').pop() ?? ''),
+      );
+      const from = best.offset;
+      const other = this.index.occurrences.some(
+        (o) =>
+          o.offset > from &&
+          o.offset < at &&
+          personLike(o.name) &&
+          !group.includes(strip(o.name.toLowerCase().split(' ').pop() ?? '')),
+      );
+      if (other) return null;
+    }
+    if (best.speaker !== undefined) {
+      this.history.push({ speaker: best.speaker, paragraph, offset: at });
+      return best.speaker;
+    }
+    const names = best.names!.map(
+      (n) => this.index.bySurname.get(strip(n.toLowerCase().split(' ').pop() ?? '')) ?? n,
+    );
+    const name = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const sides = names.map((n) => {
+      const known = this.byKey.get(n.toLowerCase());
+      if (known !== undefined) return this.speakers[known]!.side;
+      const actor = this.actors.byAlias.get(actorKey(n));
+      if (actor) return actor.side;
+      const surname = strip(n.toLowerCase().split(' ').pop() ?? '');
+      const descriptions = this.index.descriptions.get(surname) ?? [];
+      return sideFromRole(descriptions.join(' ; ') || n, this.actors.sides, n);
+    });
+    const side = sides.every((x) => x === sides[0]) ? sides[0]! : 'other';
+    const key = name.toLowerCase();
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      this.speakers.push({ name, side, anonymous: false, role: text });
+      this.isPerson.push(false);
+      this.isOneRole.push(false);
+      index = this.speakers.length - 1;
+      this.byKey.set(key, index);
+      this.jointSize.set(index, count);
+    }
+    return index;
+  }
+
+  /**
+   * "ZTE … has disputed the decision" … "The company upped the stakes": a definite "the
+   * company" or "the firm" is the last speaker (same or previous paragraph) the article calls
+   * so ("Chinese technology company ZTE", "ZTE, a telecoms firm").
+   */
+  private companyNamed(role: string, paragraph: number): number | null {
+    const noun = role.toLowerCase();
+    if (noun !== 'company' && noun !== 'firm') return null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (paragraph - h.paragraph > 1) return null;
+      const speaker = this.speakers[h.speaker]!;
+      // (Not only bodies: a company's name credited with speech may be taken for a person's.)
+      if (this.jointSize.has(h.speaker)) continue;
+      const name = speaker.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (!/^\p{Lu}/u.test(name)) continue;
+      const called = new RegExp(
+        `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+[^,.;]{0,60}?\\b${noun})(?![\\p{L}])`,
+        'u',
+      );
+      if (called.test(this.text)) return h.speaker;
+    }
+    return null;
+  }
+
+  /** How many people a speaker credited jointly stands for. */
+  private readonly jointSize = new Map<number, number>();
 
   /** Record that `speaker` spoke again (a floating quote), so pronouns see it. */
   noteSpoke(speaker: number, paragraph: number, offset: number): void {
@@ -305,6 +463,14 @@ export class SpeakerBook {
       startsSource(tokens.slice(1).find((t) => t.isWord))
     )
       tokens = tokens.slice(1).filter((t, n) => n > 0 || t.isWord);
+    // "The PM had earlier described …": British news style's short form of the title, for
+    // the one person the article calls prime minister (not a former one: "former prime
+    // minister Sir John Major").
+    const pm = tokens.filter((t) => t.isWord);
+    if (pm.length === 2 && pm[0]!.norm === 'the' && pm[1]!.text === 'PM') {
+      const holder = this.personByHead('the prime minister', pm[0]!.start);
+      if (holder !== null) tokens = tokenize(holder, pm[0]!.start);
+    }
     // "Blinken himself", "the senior official who": drop what follows the name.
     while (
       tokens.length > 1 &&
@@ -444,12 +610,27 @@ export class SpeakerBook {
       actor ??= this.actors.byAlias.get(actorKey(canonical)) ?? this.actors.byAlias.get(last);
     } else {
       canonical = text.replace(/^(a|an|the|other)\s+/i, '');
-      const definite = /^the\s/i.test(text);
+      const lone = tokens.find((t) => t.isWord);
+      // "…, president says": a headline drops the article of a lone title, which stays definite.
+      const definite =
+        /^the\s/i.test(text) ||
+        (lone !== undefined &&
+          tokens.filter((t) => t.isWord).length === 1 &&
+          !isCap(lone) &&
+          ROLES.titleWords.has(lone.norm) &&
+          this.inHeadline(lone.start));
       const at = mention.tokens[0]!.start;
+      // "the two leaders said", "The three men issued", "the trio said": the people the
+      // article last named together.
+      const together = this.namedTogether(text, at, mention.paragraph);
+      if (together !== null) return together;
       let roleMatch =
         this.personByRole(canonical, at) ?? (definite ? this.personByTitle(canonical, at) : null);
       if (!roleMatch) {
-        const earlier = this.groupByWords(canonical) ?? this.describedSpeaker(text, mention);
+        const earlier =
+          this.groupByWords(canonical) ??
+          this.describedSpeaker(text, mention) ??
+          (definite ? this.companyNamed(canonical, mention.paragraph) : null);
         if (earlier !== null) return earlier;
         // "House conservatives" … "Conservatives have demanded": the group named in full before.
         const fuller =
@@ -475,6 +656,15 @@ export class SpeakerBook {
       canonical = actor.name;
       person = person || !ORG_WORDS.has(actorKey(actor.name).split(' ').pop() ?? '');
     }
+    // "Washington said", "The U.S. denies", "Pyongyang warned": a state speaking by its
+    // capital or its bare name is one speaker whatever the outlet's style, named as the
+    // state ("US government", "North Korea"). The side stays the one the written name gives.
+    // (Not a name the attribution cut short: "Editorial Board, Washington Post".)
+    const lastToken = mention.tokens[mention.tokens.length - 1]!;
+    const cutShort = /^ \p{Lu}/u.test(this.text.slice(lastToken.end, lastToken.end + 2));
+    const stateName = person || actor || cutShort ? null : stateSpeaker(canonical);
+    const writtenSide = stateName ? sideFromRole(canonical, this.actors.sides) : null;
+    if (stateName) canonical = stateName;
     const key = canonical.toLowerCase();
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
@@ -487,7 +677,7 @@ export class SpeakerBook {
     ].filter((d) => d.length > 0);
     const role = actor?.role ?? (descriptions.find((d) => d !== canonical) || null);
     // The name itself may say the side ("Beijing", "the White House"); else the descriptions.
-    const named = sideFromRole(canonical, this.actors.sides);
+    const named = writtenSide ?? sideFromRole(canonical, this.actors.sides);
     // "Budget Director Mick Mulvaney, a former member of the House Freedom Caucus": the office
     // written before a person's name is the one held now, and a party's office outranks the
     // former posts an apposition lists.
@@ -649,10 +839,31 @@ export class SpeakerBook {
     if (matches.size !== 1) return null;
     const [full] = [...matches.values()];
     const surname = strip(full!.toLowerCase().split(' ').pop() ?? '');
+    // (A photo caption put before the story names no one the story has introduced: "FILE -
+    // In this 2018 file photo, … spokesman Gao Feng listens …" before "a Chinese spokesman said".)
     const namedBefore = this.index.occurrences.some(
-      (o) => o.offset < offset && strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname,
+      (o) =>
+        o.offset < offset &&
+        strip(o.name.toLowerCase().split(' ').pop() ?? '') === surname &&
+        !this.inPhotoCaption(o.offset),
     );
     return indefinite && namedBefore ? null : full!;
+  }
+
+  /** Whether `offset` lies in the article's first line, its headline. */
+  private inHeadline(offset: number): boolean {
+    const end = this.text.indexOf('\n');
+    return end === -1 || offset < end;
+  }
+
+  /** Whether the line holding `offset` is a photo caption ("FILE - In this …", "… (AP Photo/…)"). */
+  private inPhotoCaption(offset: number): boolean {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const endAt = this.text.indexOf('\n', offset);
+    const line = this.text.slice(start, endAt === -1 ? this.text.length : endAt);
+    return (
+      /^FILE\s[-–—]\s/.test(line) || /\((?:AP|AFP|Reuters|Getty)?\s?Photo\b[^)]*\)\s*$/.test(line)
+    );
   }
 
   // "the U.S. Secretary of Defense" → the person the article gave that title to.

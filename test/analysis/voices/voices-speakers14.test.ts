@@ -23,7 +23,7 @@ test('a capital or country that threatens to act speaks for its government', () 
   ]);
   assert.deepEqual(
     v.map((s) => s.name),
-    ['Beijing', 'China', 'Washington'],
+    ['China', 'China', 'US government'],
   );
 });
 

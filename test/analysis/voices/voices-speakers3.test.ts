@@ -25,7 +25,7 @@ test('a reporting verb that needs "that" also takes a clause without it', () => 
     ['The agency reported losses for the quarter.'],
   ]);
   assert.equal(v[0]!.quote, 'indirect');
-  assert.equal(v[0]!.name, 'Moscow');
+  assert.equal(v[0]!.name, 'Russia');
   assert.equal(v[1]!.name, 'Herald');
   // An object, not a clause: no report.
   assert.equal(v[2]!.quote, 'none');

@@ -389,7 +389,7 @@ test('reported views without a classic speech verb', () => {
       ],
     ]),
     [
-      ['indirect', 'Beijing'],
+      ['indirect', 'China'],
       // A quantifier stays part of a group's name, as the gold sets write it ("many experts").
       ['indirect', 'Many analysts'],
       ['indirect', 'US officials'],
@@ -411,8 +411,8 @@ test('views named by a noun: "X\'s view that", "X\'s insistence that", "in X\'s 
   assert.deepEqual(
     v.map((s) => [s.quote, s.speaker?.name]),
     [
-      ['indirect', 'Beijing'],
-      ['indirect', 'Beijing'],
+      ['indirect', 'China'],
+      ['indirect', 'China'],
       ['indirect', 'Blinken'],
     ],
   );
