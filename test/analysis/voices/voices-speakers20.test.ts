@@ -101,3 +101,19 @@ test('a headline’s lone title without its article is definite', () => {
   ]);
   assert.notEqual(body[2]?.name, 'Tom Mercer');
 });
+
+test('a person named Washington is not renamed the US government', () => {
+  const spoke = voices([
+    ['George Washington said that a free people ought to be armed.'],
+    ['Washington wrote that liberty was precious.'],
+  ]);
+  assert.notEqual(spoke[1]?.name, 'US government');
+  const named = voices([
+    ['At his inauguration, George Washington is said to have spurned the fashion of his day.'],
+    ['Washington wrote in 1789 that he would wear American cloth.'],
+  ]);
+  assert.notEqual(named[0]?.name, 'US government');
+  // A capitalised word opening the sentence is no given name: the state still speaks.
+  const state = voices([['But Washington said it would retaliate against the mill.']]);
+  assert.equal(state[0]!.name, 'US government');
+});
