@@ -93,6 +93,10 @@ export function stateSpeaker(name: string): string | null {
   return CAPITAL_OF.get(key) ?? null;
 }
 
+/** Words after which "company" or "firm" is no apposition's head ("a spokeswoman for the company"). */
+const NOT_APPOSITION_HEAD =
+  '(?:for|of|at|with|in|from|by|to|on|about|behind|under|whose|who|which|that|the|its|his|her|their)';
+
 /** Capitalised words before a state's name that are no given name ("Official Washington"). */
 const NOT_GIVEN = new Set(
   'official mount fort lake port east west north south eastern western northern southern central downtown greater state'.split(
@@ -352,8 +356,11 @@ export class SpeakerBook {
       if (this.jointSize.has(h.speaker)) continue;
       const name = speaker.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       if (!/^\p{Lu}/u.test(name)) continue;
+      // The apposition's head is the noun ("ZTE, a Chinese telecoms company"), not a word
+      // a preposition hangs it on ("Jane Doe, a spokeswoman for the company", "a partner at
+      // the law firm").
       const called = new RegExp(
-        `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+[^,.;]{0,60}?\\b${noun})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+(?:(?!${NOT_APPOSITION_HEAD}\\b)[\\p{L}\\p{N}'’&-]+\\s+){0,6}${noun})(?![\\p{L}])`,
         'u',
       );
       if (called.test(this.text)) return h.speaker;

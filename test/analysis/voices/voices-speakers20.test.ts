@@ -61,6 +61,23 @@ test('a definite "the company" is the last speaker the article calls a company',
     ['The company said on Monday that it had halted its mills.'],
   ]);
   assert.notEqual(not[1]?.name, 'Orvik');
+  // A person whose apposition hangs "the company" on a preposition is no company.
+  const aide = voices([
+    ['Ana Lind, a spokeswoman for the company, said the ban was unfair.'],
+    ['The company said on Monday that it had halted its mills.'],
+  ]);
+  assert.equal(aide[0]!.name, 'Ana Lind');
+  assert.notEqual(aide[1]?.name, 'Ana Lind');
+  const partner = voices([
+    ['Dale Orvik, a partner at the law firm Holm, said the ruling was wrong.'],
+    ['The firm said it would appeal.'],
+  ]);
+  assert.notEqual(partner[1]?.name, 'Dale Orvik');
+  const firm = voices([
+    ['Holm Law, a Norwegian law firm, said the rule was wrong.'],
+    ['The firm said it would appeal.'],
+  ]);
+  assert.equal(firm[1]!.name, 'Holm Law');
 });
 
 test('"the PM" is the one person the article calls prime minister, not a former one', () => {
