@@ -354,18 +354,33 @@ export class SpeakerBook {
       const speaker = this.speakers[h.speaker]!;
       // (Not only bodies: a company's name credited with speech may be taken for a person's.)
       if (this.jointSize.has(h.speaker)) continue;
-      const name = speaker.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (!/^\p{Lu}/u.test(name)) continue;
-      // The apposition's head is the noun ("ZTE, a Chinese telecoms company"), not a word
-      // a preposition hangs it on ("Jane Doe, a spokeswoman for the company", "a partner at
-      // the law firm").
-      const called = new RegExp(
-        `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+(?:(?!${NOT_APPOSITION_HEAD}\\b)[\\p{L}\\p{N}'’&-]+\\s+){0,6}${noun})(?![\\p{L}])`,
-        'u',
-      );
-      if (called.test(this.text)) return h.speaker;
+      // (Each speaker's answer is kept: a long paragraph of "the company said" would read
+      // the whole text again for every speaker before each mention.)
+      const asked = `${noun} ${h.speaker}`;
+      let isCalled = this.calledSo.get(asked);
+      if (isCalled === undefined) {
+        isCalled = this.calledNoun(speaker.name, noun);
+        this.calledSo.set(asked, isCalled);
+      }
+      if (isCalled) return h.speaker;
     }
     return null;
+  }
+
+  private readonly calledSo = new Map<string, boolean>();
+
+  /** Whether the article calls this speaker a company or a firm ("company ZTE", "ZTE, a … firm"). */
+  private calledNoun(speakerName: string, noun: string): boolean {
+    const name = speakerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!/^\p{Lu}/u.test(name)) return false;
+    // The apposition's head is the noun ("ZTE, a Chinese telecoms company"), not a word
+    // a preposition hangs it on ("Jane Doe, a spokeswoman for the company", "a partner at
+    // the law firm").
+    const called = new RegExp(
+      `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+(?:(?!${NOT_APPOSITION_HEAD}\\b)[\\p{L}\\p{N}'’&-]+\\s+){0,6}${noun})(?![\\p{L}])`,
+      'u',
+    );
+    return called.test(this.text);
   }
 
   /** How many people a speaker credited jointly stands for. */
