@@ -29,6 +29,7 @@ import {
 } from './speaker-index.js';
 import { tokenize } from '../segmentation/tokens.js';
 import type { Token } from '../types.js';
+import { OPENERS } from './clause-subject.js';
 import { isCap } from './source-phrase.js';
 import { insideBodyName } from './source-filters.js';
 import { ROLES } from './voice-roles.js';
@@ -90,6 +91,30 @@ export function stateSpeaker(name: string): string | null {
     .toLowerCase();
   if (US_STATE_NAMES.has(key)) return 'US government';
   return CAPITAL_OF.get(key) ?? null;
+}
+
+/** Words after which "company" or "firm" is no apposition's head ("a spokeswoman for the company"). */
+const NOT_APPOSITION_HEAD =
+  '(?:for|of|at|with|in|from|by|to|on|about|behind|under|whose|who|which|that|the|its|his|her|their)';
+
+/** Capitalised words before a state's name that are no given name ("Official Washington"). */
+const NOT_GIVEN = new Set(
+  'official mount fort lake port east west north south eastern western northern southern central downtown greater state'.split(
+    ' ',
+  ),
+);
+
+/** Whether a capitalised word before a surname may be a given name (an initial is one). */
+function givenWord(word: string): boolean {
+  if (word.endsWith('.')) return true;
+  const w = word.toLowerCase();
+  return !(
+    isPlaceWord(w) ||
+    ROLES.titleWords.has(w) ||
+    ORG_WORDS.has(w) ||
+    NOT_GIVEN.has(w) ||
+    OPENERS.has(w)
+  );
 }
 
 /** A definite plural that counts people: "the two leaders", "both men", "the trio". */
@@ -329,15 +354,33 @@ export class SpeakerBook {
       const speaker = this.speakers[h.speaker]!;
       // (Not only bodies: a company's name credited with speech may be taken for a person's.)
       if (this.jointSize.has(h.speaker)) continue;
-      const name = speaker.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (!/^\p{Lu}/u.test(name)) continue;
-      const called = new RegExp(
-        `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+[^,.;]{0,60}?\\b${noun})(?![\\p{L}])`,
-        'u',
-      );
-      if (called.test(this.text)) return h.speaker;
+      // (Each speaker's answer is kept: a long paragraph of "the company said" would read
+      // the whole text again for every speaker before each mention.)
+      const asked = `${noun} ${h.speaker}`;
+      let isCalled = this.calledSo.get(asked);
+      if (isCalled === undefined) {
+        isCalled = this.calledNoun(speaker.name, noun);
+        this.calledSo.set(asked, isCalled);
+      }
+      if (isCalled) return h.speaker;
     }
     return null;
+  }
+
+  private readonly calledSo = new Map<string, boolean>();
+
+  /** Whether the article calls this speaker a company or a firm ("company ZTE", "ZTE, a … firm"). */
+  private calledNoun(speakerName: string, noun: string): boolean {
+    const name = speakerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!/^\p{Lu}/u.test(name)) return false;
+    // The apposition's head is the noun ("ZTE, a Chinese telecoms company"), not a word
+    // a preposition hangs it on ("Jane Doe, a spokeswoman for the company", "a partner at
+    // the law firm").
+    const called = new RegExp(
+      `(?<![\\p{L}])(?:${noun}\\s+${name}|${name},\\s+(?:a|an|the)\\s+(?:(?!${NOT_APPOSITION_HEAD}\\b)[\\p{L}\\p{N}'’&-]+\\s+){0,6}${noun})(?![\\p{L}])`,
+      'u',
+    );
+    return called.test(this.text);
   }
 
   /** How many people a speaker credited jointly stands for. */
@@ -662,7 +705,11 @@ export class SpeakerBook {
     // (Not a name the attribution cut short: "Editorial Board, Washington Post".)
     const lastToken = mention.tokens[mention.tokens.length - 1]!;
     const cutShort = /^ \p{Lu}/u.test(this.text.slice(lastToken.end, lastToken.end + 2));
-    const stateName = person || actor || cutShort ? null : stateSpeaker(canonical);
+    // (Nor a person's surname: "George Washington said …" … "Washington wrote".)
+    const stateName =
+      person || actor || cutShort || this.surnameOfPerson(canonical)
+        ? null
+        : stateSpeaker(canonical);
     const writtenSide = stateName ? sideFromRole(canonical, this.actors.sides) : null;
     if (stateName) canonical = stateName;
     const key = canonical.toLowerCase();
@@ -848,6 +895,50 @@ export class SpeakerBook {
         !this.inPhotoCaption(o.offset),
     );
     return indefinite && namedBefore ? null : full!;
+  }
+
+  /**
+   * Whether the article names a person with this one word as the surname: a person speaker
+   * ("George Washington said") or, inside a sentence, a capitalised given name or an initial
+   * before it ("… George Washington is said to have …", "Booker T. Washington"), not a
+   * place's or a title's word ("Official Washington", "in Western Washington").
+   */
+  private surnameOfPerson(name: string): boolean {
+    if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return false;
+    // A speaker so named: "George Washington said" (taken for a place's name, no person).
+    const spoke = this.speakers.some((s) => {
+      const m = new RegExp(
+        `^(?:\\p{Lu}[\\p{L}.'’-]* )*(\\p{Lu}\\p{Ll}+|\\p{Lu}\\.) ${name}$`,
+        'u',
+      ).exec(s.name);
+      return m !== null && givenWord(m[1]!);
+    });
+    if (spoke) return true;
+    const known = this.givenNameBefore.get(name);
+    if (known !== undefined) return known;
+    const found = this.givenNameIn(name);
+    this.givenNameBefore.set(name, found);
+    return found;
+  }
+
+  private readonly givenNameBefore = new Map<string, boolean>();
+
+  private givenNameIn(name: string): boolean {
+    const before = new RegExp(
+      `(?<![\\p{L}.])(\\p{Lu}\\p{Ll}+|\\p{Lu}\\.) ${name}(?![\\p{L}])`,
+      'gu',
+    );
+    for (const m of this.text.matchAll(before)) {
+      // A capitalised word opening a sentence or a line may be any word ("But Washington
+      // said"); an initial may not ("Booker T. Washington").
+      const last = this.text
+        .slice(0, m.index)
+        .replace(/[ \t]+$/, '')
+        .slice(-1);
+      const opens = last === '' || /[\n.!?:"“”'‘’(\[–—-]/.test(last);
+      if (m[1]!.endsWith('.') || (!opens && givenWord(m[1]!))) return true;
+    }
+    return false;
   }
 
   /** Whether `offset` lies in the article's first line, its headline. */

@@ -61,6 +61,23 @@ test('a definite "the company" is the last speaker the article calls a company',
     ['The company said on Monday that it had halted its mills.'],
   ]);
   assert.notEqual(not[1]?.name, 'Orvik');
+  // A person whose apposition hangs "the company" on a preposition is no company.
+  const aide = voices([
+    ['Ana Lind, a spokeswoman for the company, said the ban was unfair.'],
+    ['The company said on Monday that it had halted its mills.'],
+  ]);
+  assert.equal(aide[0]!.name, 'Ana Lind');
+  assert.notEqual(aide[1]?.name, 'Ana Lind');
+  const partner = voices([
+    ['Dale Orvik, a partner at the law firm Holm, said the ruling was wrong.'],
+    ['The firm said it would appeal.'],
+  ]);
+  assert.notEqual(partner[1]?.name, 'Dale Orvik');
+  const firm = voices([
+    ['Holm Law, a Norwegian law firm, said the rule was wrong.'],
+    ['The firm said it would appeal.'],
+  ]);
+  assert.equal(firm[1]!.name, 'Holm Law');
 });
 
 test('"the PM" is the one person the article calls prime minister, not a former one', () => {
@@ -69,8 +86,14 @@ test('"the PM" is the one person the article calls prime minister, not a former 
     ['The PM had earlier described the bill as a surrender.'],
   ]);
   assert.equal(v[1]!.name, 'Tom Mercer');
+  // (The same sentence without "former" resolves: the test below can fail.)
+  const serving = voices([
+    ['Prime minister Ivo Brand had no doubt about the motive.'],
+    ['The PM says he wants to leave with a deal.'],
+  ]);
+  assert.equal(serving[1]!.name, 'Ivo Brand');
   const former = voices([
-    ['Former prime minister Sir Ivo Brand had no doubt about the motive.'],
+    ['Former prime minister Ivo Brand had no doubt about the motive.'],
     ['The PM says he wants to leave with a deal.'],
   ]);
   assert.notEqual(former[1]?.name, 'Ivo Brand');
@@ -100,4 +123,32 @@ test('a headline’s lone title without its article is definite', () => {
     ['Talks will be long, president says.'],
   ]);
   assert.notEqual(body[2]?.name, 'Tom Mercer');
+});
+
+test('a person named Washington is not renamed the US government', () => {
+  const spoke = voices([
+    ['George Washington said that a free people ought to be armed.'],
+    ['Washington wrote that liberty was precious.'],
+  ]);
+  assert.notEqual(spoke[1]?.name, 'US government');
+  const named = voices([
+    ['At his inauguration, George Washington is said to have spurned the fashion of his day.'],
+    ['Washington wrote in 1789 that he would wear American cloth.'],
+  ]);
+  assert.notEqual(named[0]?.name, 'US government');
+  // A capitalised word opening the sentence is no given name: the state still speaks.
+  const state = voices([['But Washington said it would retaliate against the mill.']]);
+  assert.equal(state[0]!.name, 'US government');
+});
+
+test('many "the company said" in one long paragraph take no quadratic time', () => {
+  // Each mention once read the whole text again for every speaker before it in the
+  // paragraph: 900 of them took about 19 seconds, now about one.
+  const sentences: string[] = [];
+  for (let k = 0; k < 900; k++)
+    sentences.push(`Ms. Holm${k} said it was fine.`, 'The company said otherwise.');
+  const started = Date.now();
+  const v = voices([sentences]);
+  assert.equal(v.length, 1800);
+  assert.ok(Date.now() - started < 6000, `${Date.now() - started} ms`);
 });
