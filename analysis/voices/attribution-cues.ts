@@ -5,7 +5,7 @@
 // speech verbs; this module deliberately resolves nobody (speakers.ts).
 
 import { OPENERS } from './clause-subject.js';
-import { isCap, npEndingAt, npStartingAt, QUOTE_MARKS } from './source-phrase.js';
+import { indexNear, isCap, npEndingAt, npStartingAt, QUOTE_MARKS } from './source-phrase.js';
 import type { VerbType } from './speech-verbs.js';
 import { strip } from './speaker-index.js';
 import type { Token } from '../types.js';
@@ -202,7 +202,7 @@ export function nounAttribution(tokens: Token[], i: number, type: VerbType): Att
     first--;
   const np = npEndingAt(tokens, i - 1) ?? tokens.slice(first, i);
   // "in Blinken's words, …", "in the White House's view, …": "in" before the owner's phrase.
-  const from = tokens.indexOf(np[0]!);
+  const from = indexNear(tokens, np[0]!);
   const inPhrase =
     tokens[from - 1]?.norm === 'in' ||
     (tokens[from - 2]?.norm === 'in' && tokens[from - 1]?.norm === 'the');
@@ -246,7 +246,7 @@ export function viewOf(
     )
   )
     return null;
-  const after = tokens[tokens.indexOf(last) + 1];
+  const after = tokens[indexNear(tokens, last) + 1];
   if (after && after.text !== ',' && !/^[.!;]$/.test(after.text)) return null;
   return cue('attribution_noun', t.norm, 'neutral', t, tokens[i + 1]!, np);
 }

@@ -705,11 +705,10 @@ export class SpeakerBook {
     // (Not a name the attribution cut short: "Editorial Board, Washington Post".)
     const lastToken = mention.tokens[mention.tokens.length - 1]!;
     const cutShort = /^ \p{Lu}/u.test(this.text.slice(lastToken.end, lastToken.end + 2));
-    // (Nor a person's surname: "George Washington said …" … "Washington wrote".)
-    const stateName =
-      person || actor || cutShort || this.surnameOfPerson(canonical)
-        ? null
-        : stateSpeaker(canonical);
+    // (Nor a person's surname: "George Washington said …" … "Washington wrote"; asked only of
+    // a state's name, as it reads the text.)
+    const state = person || actor || cutShort ? null : stateSpeaker(canonical);
+    const stateName = state !== null && !this.surnameOfPerson(canonical) ? state : null;
     const writtenSide = stateName ? sideFromRole(canonical, this.actors.sides) : null;
     if (stateName) canonical = stateName;
     const key = canonical.toLowerCase();
