@@ -5,7 +5,7 @@
 // (length, final punctuation, title case, position); body lines are split into sentences
 // by sentences.ts. It deliberately does not tokenize or score anything.
 
-import { segmentationRules, type SegmentationRules } from './segment-rules.js';
+import { segmentationRules, type LinePattern, type SegmentationRules } from './segment-rules.js';
 import { splitSentences } from './sentences.js';
 import type { Segment } from '../types.js';
 import type { SegmentKind } from '../vocabulary/segments.js';
@@ -176,7 +176,7 @@ function countWordsUpTo(text: string, start: number, end: number, cap: number): 
   return words;
 }
 
-const matchesAny = (patterns: readonly RegExp[], line: string): boolean =>
+const matchesAny = (patterns: readonly LinePattern[], line: string): boolean =>
   patterns.some((p) => p.test(line));
 
 /** A line that opens like furniture that is never prose (a video box, a photo caption). */

@@ -1068,19 +1068,24 @@ export class SpeakerBook {
       ROLES.documentNouns.has(noun.slice(0, -1))
     )
       return null;
-    const before = this.text.slice(0, at);
-    // A capitalised word or an initialism ("U.S."), never a word with a sentence's dot.
-    const cap = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}’'-]*)";
-    const forms = [
-      new RegExp(`((?:${cap}[ \\t]+){1,3})${noun}\\b`, 'gu'),
-      new RegExp(
-        `(?<!\\p{L})(${noun.slice(0, -1)})[ \\t]+(Democrats|Republicans|lawmakers)\\b`,
-        'gu',
-      ),
-    ];
     let best: { offset: number; name: string } | null = null;
-    for (const [i, form] of forms.entries()) {
-      for (const m of before.matchAll(form)) {
+    for (const found of this.groupMentions(noun)) {
+      if (found.end > at) continue;
+      if (!best || found.offset > best.offset) best = found;
+    }
+    return best?.name ?? null;
+  }
+
+  /** Every fuller mention of a plural group noun in the article, found once per noun. */
+  private readonly groupMentionsOf = new Map<string, GroupMention[]>();
+
+  private groupMentions(noun: string): GroupMention[] {
+    const known = this.groupMentionsOf.get(noun);
+    if (known !== undefined) return known;
+    const found: GroupMention[] = [];
+    for (const [i, form] of groupForms(noun).entries()) {
+      form.lastIndex = 0;
+      for (const m of this.text.matchAll(form)) {
         const mods = m[1]!.trim().split(/[ \t]+/);
         if (i === 0) {
           // Inside a sentence, after a lower-case word that is no preposition or a comma (not
@@ -1088,16 +1093,17 @@ export class SpeakerBook {
           // "angered House conservatives", not "Syria. The advocates" nor "with Russian
           // officials" (whom, not who).
           const lead = /((?<![\p{L}.’'-])\p{Ll}+|,)[ \t]+$/u.exec(
-            before.slice(Math.max(0, m.index! - 30), m.index!),
+            this.text.slice(Math.max(0, m.index! - 30), m.index!),
           );
           if (!lead || GROUP_LEAD_STOP.test(lead[1]!)) continue;
           if (mods.some((w) => GROUP_MODIFIER_STOP.test(w))) continue;
         }
         const name = i === 0 ? `${mods.join(' ')} ${noun}` : `${m[1]} ${m[2]}`;
-        if (!best || m.index! > best.offset) best = { offset: m.index!, name };
+        found.push({ offset: m.index!, end: m.index! + m[0].length, name });
       }
     }
-    return best?.name ?? null;
+    this.groupMentionsOf.set(noun, found);
+    return found;
   }
 
   /**
@@ -1209,6 +1215,35 @@ const OTHER_SEX = new Map([
 /** Words before a group that make it an object of a preposition ("talks with Russian
  *  officials"), which a later bare "officials" does not repeat, or one of two groups joined
  *  ("Democratic and Republican strategists"). */
+/** A group named in full ("House conservatives"): where, where it ends, and the name. */
+interface GroupMention {
+  offset: number;
+  end: number;
+  name: string;
+}
+
+const groupFormsOf = new Map<string, RegExp[]>();
+
+/**
+ * How an article names a plural group noun in full: capitalised words or an initialism
+ * ("U.S.") before it, never a word with a sentence's dot ("GOP senators"), or its adjective
+ * before a party ("moderate Democrats" for "moderates"). Compiled once per noun.
+ */
+function groupForms(noun: string): RegExp[] {
+  const known = groupFormsOf.get(noun);
+  if (known !== undefined) return known;
+  const cap = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}’'-]*)";
+  const forms = [
+    new RegExp(`((?:${cap}[ \\t]+){1,3})${noun}\\b`, 'gu'),
+    new RegExp(
+      `(?<!\\p{L})(${noun.slice(0, -1)})[ \\t]+(Democrats|Republicans|lawmakers)\\b`,
+      'gu',
+    ),
+  ];
+  groupFormsOf.set(noun, forms);
+  return forms;
+}
+
 const GROUP_LEAD_STOP =
   /^(?:and|or|nor|with|to|of|for|against|by|from|among|between|on|at|about|than|like|toward|towards|into|over|under|before|after)$/;
 
