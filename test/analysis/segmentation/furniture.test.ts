@@ -77,3 +77,33 @@ test('a closing quotation mark typed for an opening one starts a new sentence', 
     ['He hinted at a thaw in relations.', '”It is possible to change,” he said.'],
   );
 });
+
+test('a pattern opening with .{0,N} matches as anchored: within N code points, never across a line break', async () => {
+  const { parseSegmentationRules } =
+    await import('../../../analysis/segmentation/segment-rules.js');
+  const file = JSON.parse(
+    (await import('node:fs')).readFileSync(
+      new URL('../../../../analysis/lexicons/segmentation.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { boilerplate: unknown[] };
+  const rules = parseSegmentationRules(
+    {
+      ...file,
+      boilerplate: [{ pattern: '^.{0,5}\\(photo: [a-z]+\\)$' }, { pattern: '^.{0,3}a|^zz' }],
+    },
+    'test.json',
+  );
+  const furniture = (line: string): boolean => rules.boilerplate.some((p) => p.test(line));
+  assert.equal(furniture('(photo: ap)'), true);
+  assert.equal(furniture('12345(photo: ap)'), true);
+  assert.equal(furniture('123456(photo: ap)'), false, 'six characters before it');
+  assert.equal(furniture('😀😀😀😀😀(photo: ap)'), true, 'five code points, ten UTF-16 units');
+  assert.equal(furniture('1\u2028(photo: ap)'), false, 'a line break before it');
+  assert.equal(furniture('(photo: ap) more'), false, 'its end is anchored');
+  // A rest with its own alternation is left in the anchored union: "zz" only opening a line.
+  assert.equal(furniture('xxa'), true);
+  assert.equal(furniture('xxxxa'), false);
+  assert.equal(furniture('zz top'), true);
+  assert.equal(furniture('top zz'), false);
+});
