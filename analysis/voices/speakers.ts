@@ -1083,25 +1083,37 @@ export class SpeakerBook {
     const known = this.groupMentionsOf.get(noun);
     if (known !== undefined) return known;
     const found: GroupMention[] = [];
-    for (const [i, form] of groupForms(noun).entries()) {
-      form.lastIndex = 0;
-      for (const m of this.text.matchAll(form)) {
-        const mods = m[1]!.trim().split(/[ \t]+/);
-        if (i === 0) {
-          // Inside a sentence, after a lower-case word that is no preposition or a comma (not
-          // a colon, which may open a sentence: "Consider this: Police officers …"):
-          // "angered House conservatives", not "Syria. The advocates" nor "with Russian
-          // officials" (whom, not who).
-          const lead = /((?<![\p{L}.’'-])\p{Ll}+|,)[ \t]+$/u.exec(
-            this.text.slice(Math.max(0, m.index! - 30), m.index!),
-          );
-          if (!lead || GROUP_LEAD_STOP.test(lead[1]!)) continue;
-          if (mods.some((w) => GROUP_MODIFIER_STOP.test(w))) continue;
-        }
-        const name = i === 0 ? `${mods.join(' ')} ${noun}` : `${m[1]} ${m[2]}`;
-        found.push({ offset: m.index!, end: m.index! + m[0].length, name });
-      }
+    const text = this.text;
+    // Capitalised words before the noun ("angered House conservatives"): the noun is
+    // searched for as a word after a space or tab, and its one to three capitalised words
+    // read back from there (the pattern ends at the noun: the leftmost such run).
+    for (let at = text.indexOf(noun); at !== -1; at = text.indexOf(noun, at + 1)) {
+      if (
+        !isSpaceOrTab(text.charCodeAt(at - 1)) ||
+        isAsciiWordChar(text.charCodeAt(at + noun.length))
+      )
+        continue;
+      const from = threeWordsBack(text, at);
+      const m = CAPITALISED_RUN.exec(text.slice(from, at));
+      if (m === null) continue;
+      const offset = from + m.index;
+      // Inside a sentence, after a lower-case word that is no preposition or a comma (not
+      // a colon, which may open a sentence: "Consider this: Police officers …"):
+      // "angered House conservatives", not "Syria. The advocates" nor "with Russian
+      // officials" (whom, not who).
+      const lead = /((?<![\p{L}.’'-])\p{Ll}+|,)[ \t]+$/u.exec(
+        text.slice(Math.max(0, offset - 30), offset),
+      );
+      if (!lead || GROUP_LEAD_STOP.test(lead[1]!)) continue;
+      const mods = m[0].trim().split(/[ \t]+/);
+      if (mods.some((w) => GROUP_MODIFIER_STOP.test(w))) continue;
+      found.push({ offset, end: at + noun.length, name: `${mods.join(' ')} ${noun}` });
     }
+    // Its adjective before a party: "moderate Democrats" for "moderates".
+    const party = partyForm(noun);
+    party.lastIndex = 0;
+    for (const m of text.matchAll(party))
+      found.push({ offset: m.index!, end: m.index! + m[0].length, name: `${m[1]} ${m[2]}` });
     this.groupMentionsOf.set(noun, found);
     return found;
   }
@@ -1222,26 +1234,46 @@ interface GroupMention {
   name: string;
 }
 
-const groupFormsOf = new Map<string, RegExp[]>();
+// One to three capitalised words or initialisms ("U.S."), each followed by spaces or tabs,
+// ending where the searched text ends.
+const CAPITALISED_RUN = /(?:(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}[\p{L}’'-]*)[ \t]+){1,3}$/u;
 
-/**
- * How an article names a plural group noun in full: capitalised words or an initialism
- * ("U.S.") before it, never a word with a sentence's dot ("GOP senators"), or its adjective
- * before a party ("moderate Democrats" for "moderates"). Compiled once per noun.
- */
-function groupForms(noun: string): RegExp[] {
-  const known = groupFormsOf.get(noun);
-  if (known !== undefined) return known;
-  const cap = "(?:\\p{Lu}\\.(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}’'-]*)";
-  const forms = [
-    new RegExp(`((?:${cap}[ \\t]+){1,3})${noun}\\b`, 'gu'),
-    new RegExp(
+const isSpaceOrTab = (code: number): boolean => code === 32 || code === 9;
+
+/** A character `\b` counts as a word's (ASCII letters, digits and "_", as in a /u pattern). */
+const isAsciiWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95;
+
+/** Where the three space- or tab-separated words before `at` begin (a line break stops). */
+function threeWordsBack(text: string, at: number): number {
+  let from = at;
+  for (let k = 0; k < 3; k++) {
+    while (from > 0 && isSpaceOrTab(text.charCodeAt(from - 1))) from--;
+    while (from > 0) {
+      const c = text.charCodeAt(from - 1);
+      if (isSpaceOrTab(c) || c === 10 || c === 13) break;
+      from--;
+    }
+  }
+  return from;
+}
+
+const partyFormOf = new Map<string, RegExp>();
+
+/** "moderate Democrats" for "moderates": the noun's adjective before a party, compiled once per noun. */
+function partyForm(noun: string): RegExp {
+  let form = partyFormOf.get(noun);
+  if (form === undefined) {
+    form = new RegExp(
       `(?<!\\p{L})(${noun.slice(0, -1)})[ \\t]+(Democrats|Republicans|lawmakers)\\b`,
       'gu',
-    ),
-  ];
-  groupFormsOf.set(noun, forms);
-  return forms;
+    );
+    partyFormOf.set(noun, form);
+  }
+  return form;
 }
 
 const GROUP_LEAD_STOP =
