@@ -553,13 +553,21 @@ export class SpeakerBook {
     ) {
       // Keep every token: split() below takes the title and the name apart.
     } else if (
-      p === lead + 1 &&
-      isCap(tokens[lead]!) &&
-      orgWord(tokens[lead]!.norm) &&
-      tokens.slice(p + 1).every((t) => isCap(t) || /^(of|for|and|on)$/.test(t.norm))
+      p > lead &&
+      isCap(tokens[p - 1]!) &&
+      orgWord(tokens[p - 1]!.norm) &&
+      tokens
+        .slice(lead, p)
+        .every((t) => (isCap(t) && !ROLES.determiners.has(t.norm)) || t.text === '.') &&
+      tokens.slice(p + 1).every((t) => isCap(t) || /^(of|for|and|on|the)$/.test(t.norm)) &&
+      // (Not a person titled by the body: "California Department of Public Health Director
+      // Sonia Angell".)
+      (p === lead + 1 || !titledName(tokens))
     ) {
       // "the Centers for Disease Control and Prevention", "the Council on Foreign Relations":
-      // an organisation word before of / for opens the body's own name.
+      // an organisation word before of / for opens the body's own name, after its place or
+      // owner too ("the Georgia Department of Transportation", "the Chicago Board of
+      // Elections", "the U.S. Attorney's Office for the Southern District of New York").
       bodyName = true;
     } else if (p > 0) {
       const before = tokens.slice(0, p);
@@ -1310,6 +1318,21 @@ function partitiveGroup(tokens: Token[]): { group: Token[]; head: string } | nul
   const lower = group.findIndex((t) => t.isWord && !isCap(t));
   if (isCap(noun) && lower >= 0 && lower < group.indexOf(noun)) return null;
   return { group, head };
+}
+
+// A chain ending in a role and a name of two words ("… Director Sonia Angell", "… Vice
+// President Greg Stringham").
+function titledName(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.isWord);
+  const [role, given] = words.slice(-3);
+  return (
+    !!role &&
+    !!given &&
+    isCap(role) &&
+    isCap(given) &&
+    ROLES.roleNouns.has(role.norm) &&
+    !orgWord(role.norm)
+  );
 }
 
 // An organisation word, singular or plural ("Center", "Centers", "Council").

@@ -45,3 +45,15 @@ test('no group after "of": the phrase is left as it was', () => {
   const p = voicesOf([['She joined a group of protesters in Lind’s office demanding a vote.']]);
   assert.notEqual(p[0]?.name, "Ana Lind's office");
 });
+
+test('a body named by its place and "of" keeps its whole name', () => {
+  const v = voicesOf([
+    ['The Georgia Department of Transportation said the road was closed.'],
+    ["The U.S. Attorney's Office for the Southern District of New York says the case is open."],
+    ['Orvik Institute of Steel Research Director Ana Lind said the mill would reopen.'],
+  ]);
+  assert.equal(v[0]!.name, 'Georgia Department of Transportation');
+  assert.equal(v[1]!.name, "U.S. Attorney's Office for the Southern District of New York");
+  // A person titled by the body is the person.
+  assert.equal(v[2]!.name, 'Ana Lind');
+});
