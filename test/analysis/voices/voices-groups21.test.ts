@@ -57,3 +57,12 @@ test('a body named by its place and "of" keeps its whole name', () => {
   // A person titled by the body is the person.
   assert.equal(v[2]!.name, 'Ana Lind');
 });
+
+test('a source "with knowledge of" a matter is the source, not the matter', () => {
+  const v = voicesOf([
+    ['The mill will close, a source with knowledge of the investigation said Friday.'],
+    ['People with direct knowledge of the plans said the levy would rise.'],
+  ]);
+  assert.equal(v[0]!.name, 'source');
+  assert.equal(v[1]!.name, 'People');
+});
