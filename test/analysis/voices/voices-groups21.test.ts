@@ -66,3 +66,15 @@ test('a source "with knowledge of" a matter is the source, not the matter', () =
   assert.equal(v[0]!.name, 'source');
   assert.equal(v[1]!.name, 'People');
 });
+
+test('an office with "of" before a name leaves its object out of the name', () => {
+  const v = voicesOf([
+    ['Secretary of Agriculture Ana Lind said the levy must go.'],
+    ['Mayor of Orvik Tom Mercer said the mill would reopen.'],
+    ['Secretary of State Hillary Rodham Clinton said the talks would resume.'],
+  ]);
+  assert.equal(v[0]!.name, 'Ana Lind');
+  assert.equal(v[1]!.name, 'Tom Mercer');
+  // A title the lists know ends the office before a name of three words.
+  assert.equal(v[2]!.name, 'Hillary Rodham Clinton');
+});
