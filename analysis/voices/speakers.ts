@@ -559,6 +559,7 @@ export class SpeakerBook {
       tokens
         .slice(lead, p)
         .every((t) => (isCap(t) && !ROLES.determiners.has(t.norm)) || t.text === '.') &&
+      tokens.length > p + 1 &&
       tokens.slice(p + 1).every((t) => isCap(t) || /^(of|for|and|on|the)$/.test(t.norm)) &&
       // (Not a person titled by the body: "California Department of Public Health Director
       // Sonia Angell".)
@@ -1320,18 +1321,20 @@ function partitiveGroup(tokens: Token[]): { group: Token[]; head: string } | nul
   return { group, head };
 }
 
-// A chain ending in a role and a name of two words ("… Director Sonia Angell", "… Vice
-// President Greg Stringham").
+// A chain ending in a capitalised word and a name of two words, none an organisation's or
+// a place's ("… Director Sonia Angell", "… Special Counsel Robert Mueller"), not a body's
+// last words after "of" ("… Department of Public Health", "… Second Circuit").
 function titledName(tokens: Token[]): boolean {
   const words = tokens.filter((t) => t.isWord);
-  const [role, given] = words.slice(-3);
+  const [role, given, last] = words.slice(-3);
   return (
     !!role &&
     !!given &&
+    !!last &&
     isCap(role) &&
     isCap(given) &&
-    ROLES.roleNouns.has(role.norm) &&
-    !orgWord(role.norm)
+    !orgWord(role.norm) &&
+    personLike(`${given.text} ${last.text}`)
   );
 }
 
