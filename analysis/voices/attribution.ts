@@ -858,15 +858,26 @@ function sourceOf(
     // source is the noun before the participle.
     // The matter may run to several phrases: "sources familiar with preparations for
     // Pompeo's trip said".
+    // So is it before "with knowledge of" ("a source with knowledge of the investigation
+    // said", "people with direct knowledge of the matter"), not the matter.
     const at = indexNear(tokens, found[0]!);
     for (let f = at - 2; f >= Math.max(0, at - 8); f--) {
       const t = tokens[f]!;
       if (!t.isWord || QUOTE_MARKS.has(t.text)) break;
+      const knowledge = t.norm === 'knowledge' && tokens[f + 1]?.norm === 'of';
+      const withAt = !knowledge
+        ? -1
+        : tokens[f - 1]?.norm === 'with'
+          ? f - 1
+          : tokens[f - 2]?.norm === 'with' && !isCap(tokens[f - 1]!)
+            ? f - 2
+            : -1;
       if (
-        /^(familiar|briefed|close|knowledgeable|involved)$/.test(t.norm) &&
-        /^(with|on|to|about)$/.test(tokens[f + 1]?.norm ?? '')
+        withAt > 0 ||
+        (/^(familiar|briefed|close|knowledgeable|involved)$/.test(t.norm) &&
+          /^(with|on|to|about)$/.test(tokens[f + 1]?.norm ?? ''))
       ) {
-        const np = npEndingAt(tokens, f - 1);
+        const np = npEndingAt(tokens, withAt > 0 ? withAt - 1 : f - 1);
         if (!np) break;
         found = np;
         // "Two US officials and other sources familiar with …": the first one named leads.

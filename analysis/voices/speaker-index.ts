@@ -124,6 +124,27 @@ export function splitChain(chain: Token[]): { title: Token[]; name: Token[] } {
       break;
     cut--;
   }
+  // "Secretary of Education Betsy DeVos", "Chancellor of the Exchequer George Osborne": a run
+  // right after an office's "of" opens with the office's object, which no list knows; the
+  // person is the run's last two words (with an initial or a particle between them).
+  let of = cut - 1;
+  if (chain[of]?.norm === 'the') of--;
+  const office = chain[of - 1];
+  if (
+    chain[of]?.norm === 'of' &&
+    office &&
+    isCap(office) &&
+    (ROLES.roleNouns.has(strip(office.norm)) ||
+      ROLES.titleWords.has(strip(office.norm)) ||
+      PERSONAL_TITLES.has(strip(office.norm)))
+  ) {
+    let k = chain.length;
+    for (let full = 0; k > cut && full < 2;) {
+      k--;
+      if (chain[k]!.isWord && !isInitial(chain, k) && !isParticle(chain, k)) full++;
+    }
+    if (chain.slice(cut, k).some((t) => t.isWord)) cut = k;
+  }
   const name = chain.slice(cut).filter((t) => t.isWord);
   return { title: chain.slice(0, cut), name };
 }

@@ -369,6 +369,9 @@ export class SpeakerBook {
 
   private readonly calledSo = new Map<string, boolean>();
 
+  /** The last group gathered by each noun ("a group of GOP senators"), for "the group". */
+  private readonly gathered = new Map<string, number>();
+
   /** Whether the article calls this speaker a company or a firm ("company ZTE", "ZTE, a … firm"). */
   private calledNoun(speakerName: string, noun: string): boolean {
     const name = speakerName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -506,6 +509,16 @@ export class SpeakerBook {
       startsSource(tokens.slice(1).find((t) => t.isWord))
     )
       tokens = tokens.slice(1).filter((t, n) => n > 0 || t.isWord);
+    // "Several of the senators said", "A group of GOP senators wrote", "one of the people
+    // said": some members of a group speak for it; the group is the speaker. A group
+    // gathered so is what a later "the group" means.
+    const partitive = partitiveGroup(tokens);
+    if (partitive) {
+      const index = this.resolveNamed({ ...mention, tokens: partitive.group });
+      if (index !== null && GATHERING_NOUNS.has(partitive.head))
+        this.gathered.set(partitive.head, index);
+      return index;
+    }
     // "The PM had earlier described …": British news style's short form of the title, for
     // the one person the article calls prime minister (not a former one: "former prime
     // minister Sir John Major").
@@ -540,13 +553,22 @@ export class SpeakerBook {
     ) {
       // Keep every token: split() below takes the title and the name apart.
     } else if (
-      p === lead + 1 &&
-      isCap(tokens[lead]!) &&
-      orgWord(tokens[lead]!.norm) &&
-      tokens.slice(p + 1).every((t) => isCap(t) || /^(of|for|and|on)$/.test(t.norm))
+      p > lead &&
+      isCap(tokens[p - 1]!) &&
+      orgWord(tokens[p - 1]!.norm) &&
+      tokens
+        .slice(lead, p)
+        .every((t) => (isCap(t) && !ROLES.determiners.has(t.norm)) || t.text === '.') &&
+      tokens.length > p + 1 &&
+      tokens.slice(p + 1).every((t) => isCap(t) || /^(of|for|and|on|the)$/.test(t.norm)) &&
+      // (Not a person titled by the body: "California Department of Public Health Director
+      // Sonia Angell".)
+      (p === lead + 1 || !titledName(tokens))
     ) {
       // "the Centers for Disease Control and Prevention", "the Council on Foreign Relations":
-      // an organisation word before of / for opens the body's own name.
+      // an organisation word before of / for opens the body's own name, after its place or
+      // owner too ("the Georgia Department of Transportation", "the Chicago Board of
+      // Elections", "the U.S. Attorney's Office for the Southern District of New York").
       bodyName = true;
     } else if (p > 0) {
       const before = tokens.slice(0, p);
@@ -671,6 +693,7 @@ export class SpeakerBook {
         this.personByRole(canonical, at) ?? (definite ? this.personByTitle(canonical, at) : null);
       if (!roleMatch) {
         const earlier =
+          (definite ? this.gathered.get(canonical.toLowerCase()) : undefined) ??
           this.groupByWords(canonical) ??
           this.describedSpeaker(text, mention) ??
           (definite ? this.companyNamed(canonical, mention.paragraph) : null);
@@ -1305,6 +1328,81 @@ function headBeforeModifier(name: string): string | null {
     /^(for|of|at|from|with|close|familiar|in|inside|within|on|who|to)$/.test(w),
   );
   return at > 0 ? (strip(words[at - 1]!) ?? null) : null;
+}
+
+/** Words counting or gathering members of a group named after "of" ("several of the
+ *  senators", "a handful of Republicans", "a group of GOP senators"). */
+const PARTITIVE_HEADS = new Set(
+  'some many most several few both all each one two three four five six handful number group majority minority couple bunch host'.split(
+    ' ',
+  ),
+);
+/** Nouns for a gathering of people, which a later "the group" repeats. */
+const GATHERING_NOUNS = new Set(['group', 'coalition', 'bunch', 'handful']);
+/** Words before the group's noun that only count or point ("the", "his", "66", "same"). */
+const GROUP_POINTERS = new Set(
+  'the these those his her their its our this that same other two three four five six seven eight nine ten twelve dozen'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "Several of the senators" → "senators", "A bipartisan group of 66 senators" → "senators",
+ * "some of Ryan's close friends" → "Ryan's close friends": the group some of whose members
+ * speak, named by its plural noun (a later step finds its fuller name, "Republican
+ * senators"), with the word that counts or gathers them. Null when the words are no such
+ * phrase: no plural noun after "of" ("one of the reasons", "most of his campaign", "many
+ * of them", "one of the first things Tarra Simmons"), a document ("most of the polls"), "the
+ * number of people" (a count, not a group).
+ */
+function partitiveGroup(tokens: Token[]): { group: Token[]; head: string } | null {
+  const of = tokens.findIndex((t) => t.norm === 'of');
+  if (of < 1 || of > 3 || !PARTITIVE_HEADS.has(tokens[of - 1]!.norm)) return null;
+  const head = tokens[of - 1]!.norm;
+  // Before the quantity only an article or a lower-case adjective ("a bipartisan group").
+  const before = tokens.slice(0, of - 1);
+  if (before.some((t, n) => !t.isWord || (isCap(t) && !(n === 0 && ROLES.determiners.has(t.norm)))))
+    return null;
+  if (head === 'number' && !/^(a|any)$/.test(before[before.length - 1]?.norm ?? '')) return null;
+  let start = of + 1;
+  while (
+    start < tokens.length - 1 &&
+    (GROUP_POINTERS.has(tokens[start]!.norm) || /^\d+$/.test(tokens[start]!.norm))
+  )
+    start++;
+  let group = tokens.slice(start);
+  // The group's noun ends the phrase or comes before its own post-modifier: one saying what
+  // it is part of or where it comes from stays ("members of the Egyptian Parliament",
+  // "Democrats from the Problem Solvers Caucus"), one saying where it was goes ("a group of
+  // protesters in Pelosi's office" are protesters, not the office).
+  const end = group.findIndex((t, n) => n > 0 && /^(of|for|at|from|in|with)$/.test(t.norm));
+  if (end > 0 && !/^(of|from)$/.test(group[end]!.norm)) group = group.slice(0, end);
+  const noun = group[(end < 0 ? group.length : end) - 1];
+  if (!noun || !noun.isWord || group.some((t) => t.text === ',')) return null;
+  const plural = /[^s']s$/.test(noun.norm) || noun.norm === 'people';
+  if (!plural || noun.norm === 'us' || ROLES.documentNouns.has(noun.norm)) return null;
+  // A capitalised plural is a group ("House Democrats") unless lower-case words come before
+  // it: then it is a name ("the first things Tarra Simmons").
+  const lower = group.findIndex((t) => t.isWord && !isCap(t));
+  if (isCap(noun) && lower >= 0 && lower < group.indexOf(noun)) return null;
+  return { group, head };
+}
+
+// A chain ending in a capitalised word and a name of two words, none an organisation's or
+// a place's ("… Director Sonia Angell", "… Special Counsel Robert Mueller"), not a body's
+// last words after "of" ("… Department of Public Health", "… Second Circuit").
+function titledName(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.isWord);
+  const [role, given, last] = words.slice(-3);
+  return (
+    !!role &&
+    !!given &&
+    !!last &&
+    isCap(role) &&
+    isCap(given) &&
+    !orgWord(role.norm) &&
+    personLike(`${given.text} ${last.text}`)
+  );
 }
 
 // An organisation word, singular or plural ("Center", "Centers", "Council").
