@@ -1380,7 +1380,15 @@ function partitiveGroup(tokens: Token[]): { group: Token[]; head: string } | nul
   const noun = group[(end < 0 ? group.length : end) - 1];
   if (!noun || !noun.isWord || group.some((t) => t.text === ',')) return null;
   const plural = /[^s']s$/.test(noun.norm) || noun.norm === 'people';
-  if (!plural || noun.norm === 'us' || ROLES.documentNouns.has(noun.norm)) return null;
+  // A document in the plural as in the singular ("one of the reports", "some of the tweets").
+  const singular = noun.norm.replace(/ies$/, 'y').replace(/s$/, '');
+  if (
+    !plural ||
+    noun.norm === 'us' ||
+    ROLES.documentNouns.has(noun.norm) ||
+    ROLES.documentNouns.has(singular)
+  )
+    return null;
   // A capitalised plural is a group ("House Democrats") unless lower-case words come before
   // it: then it is a name ("the first things Tarra Simmons").
   const lower = group.findIndex((t) => t.isWord && !isCap(t));

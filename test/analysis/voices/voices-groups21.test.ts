@@ -78,3 +78,13 @@ test('an office with "of" before a name leaves its object out of the name', () =
   // A title the lists know ends the office before a name of three words.
   assert.equal(v[2]!.name, 'Hillary Rodham Clinton');
 });
+
+test('a partitive of documents is no group: "one of the reports" is not "reports"', () => {
+  const v = voicesOf([
+    ['The mill will close, according to one of the reports.'],
+    ['Some of the tweets said the levy was a hoax.'],
+    ['One of the summaries said the mill would reopen.'],
+  ]);
+  assert.equal(v.length, 3);
+  for (const voice of v) assert.ok(!/^(reports|tweets|summaries)$/.test(voice!.name ?? ''), String(voice!.name));
+});
