@@ -634,7 +634,14 @@ export class SpeakerBook {
     if (name.length > 0) {
       const last = strip(name[name.length - 1]!.norm);
       const firstWord = strip(name[0]!.norm);
-      const own = name.map((t) => t.text).join(' ');
+      // (A body's whole name keeps an initial's dot: "the Robert F. Kennedy Center for Justice".)
+      const own = bodyName
+        ? tokens
+            .slice(lead)
+            .map((t) => t.text)
+            .join(' ')
+            .replace(/ \./g, '.')
+        : name.map((t) => t.text).join(' ');
       const indexed = this.index.bySurname.get(last);
       // A full name keeps its own given name: "Chelsea Clinton wrote" is not the article's
       // "Bill Clinton", though both are indexed under "clinton".

@@ -88,3 +88,8 @@ test('a partitive of documents is no group: "one of the reports" is not "reports
   assert.equal(v.length, 3);
   for (const voice of v) assert.ok(!/^(reports|tweets|summaries)$/.test(voice!.name ?? ''), String(voice!.name));
 });
+
+test("a body's whole name keeps an initial's dot", () => {
+  const v = voicesOf([['The Robert F. Kennedy Center for Justice said the mill must close.']]);
+  assert.equal(v[0]!.name, 'Robert F. Kennedy Center for Justice');
+});
