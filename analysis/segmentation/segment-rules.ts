@@ -118,8 +118,9 @@ class LeadWithin implements LinePattern {
   }
 }
 
-/** `^.{0,N}` opening a pattern whose rest has no alternation of its own. */
-const LEAD_WILDCARD = /^\^\.\{0,(\d+)\}/;
+/** `^.{0,N}` opening a pattern whose rest has no alternation of its own (not a lazy
+ *  `.{0,N}?`, whose rest would open with a quantifier). */
+const LEAD_WILDCARD = /^\^\.\{0,(\d+)\}(?!\?)/;
 
 /** Whether `source` has a `|` outside any group or character class. */
 function topLevelAlternation(source: string): boolean {

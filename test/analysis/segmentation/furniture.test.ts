@@ -107,3 +107,21 @@ test('a pattern opening with .{0,N} matches as anchored: within N code points, n
   assert.equal(furniture('zz top'), true);
   assert.equal(furniture('top zz'), false);
 });
+
+test('a lazy .{0,N}? opening a pattern loads and matches as anchored', async () => {
+  const { parseSegmentationRules } =
+    await import('../../../analysis/segmentation/segment-rules.js');
+  const file = JSON.parse(
+    (await import('node:fs')).readFileSync(
+      new URL('../../../../analysis/lexicons/segmentation.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { boilerplate: unknown[] };
+  const rules = parseSegmentationRules(
+    { ...file, boilerplate: [{ pattern: '^.{0,5}?\\(photo: [a-z]+\\)$' }] },
+    'test.json',
+  );
+  const furniture = (line: string): boolean => rules.boilerplate.some((p) => p.test(line));
+  assert.equal(furniture('12345(photo: ap)'), true);
+  assert.equal(furniture('123456(photo: ap)'), false);
+});
