@@ -86,7 +86,8 @@ test('a partitive of documents is no group: "one of the reports" is not "reports
     ['One of the summaries said the mill would reopen.'],
   ]);
   assert.equal(v.length, 3);
-  for (const voice of v) assert.ok(!/^(reports|tweets|summaries)$/.test(voice!.name ?? ''), String(voice!.name));
+  for (const voice of v)
+    assert.ok(!/^(reports|tweets|summaries)$/.test(voice!.name ?? ''), String(voice!.name));
 });
 
 test("a body's whole name keeps an initial's dot", () => {
