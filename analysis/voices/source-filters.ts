@@ -46,7 +46,10 @@ export function isNonSource(source: Token[]): boolean {
   if (PARTITIVES.has(head.norm)) return true;
   const first = words[0]!.norm;
   const quantified = QUANTIFIED.has(first) || (first === 'the' && words[1]?.norm === 'two');
-  return quantified && PARTY_NOUNS.has(head.norm);
+  // ("Both of the countries", "each of the sides": the parties after "of".)
+  return (
+    quantified && (PARTY_NOUNS.has(head.norm) || PARTY_NOUNS.has(words[words.length - 1]!.norm))
+  );
 }
 
 // "Blinken and Wang agreed that …", "Republican lawmakers and some Democrats who said": a

@@ -1400,6 +1400,9 @@ function partitiveGroup(tokens: Token[]): { group: Token[]; head: string } | nul
   // it: then it is a name ("the first things Tarra Simmons").
   const lower = group.findIndex((t) => t.isWord && !isCap(t));
   if (isCap(noun) && lower >= 0 && lower < group.indexOf(noun)) return null;
+  // A capitalised plural that is no group noun names a family or a band ("Both of the
+  // Clintons", "One of the Beatles"), not a group.
+  if (isCap(noun) && !ROLES.roleNouns.has(noun.norm)) return null;
   return { group, head };
 }
 

@@ -94,3 +94,16 @@ test("a body's whole name keeps an initial's dot", () => {
   const v = voicesOf([['The Robert F. Kennedy Center for Justice said the mill must close.']]);
   assert.equal(v[0]!.name, 'Robert F. Kennedy Center for Justice');
 });
+
+test('a partitive over the two parties or over a family names no group', () => {
+  const v = voicesOf([
+    ['Both of the countries said they would talk again.'],
+    ['Each of the sides said it would talk again.'],
+    ['Both of the Clintons said they would campaign.'],
+    ['Several of the senators said they would vote no.'],
+  ]);
+  assert.equal(v[0]?.name ?? null, null);
+  assert.equal(v[1]?.name ?? null, null);
+  assert.notEqual(v[2]?.name ?? null, 'Clintons');
+  assert.equal(v[3]?.name, 'senators');
+});
