@@ -141,14 +141,17 @@ test('a person named Washington is not renamed the US government', () => {
   assert.equal(state[0]!.name, 'US government');
 });
 
-test('many "the company said" in one long paragraph take no quadratic time', () => {
-  // Each mention once read the whole text again for every speaker before it in the
-  // paragraph: 900 of them took about 19 seconds, now about one.
-  const sentences: string[] = [];
-  for (let k = 0; k < 900; k++)
-    sentences.push(`Ms. Holm${k} said it was fine.`, 'The company said otherwise.');
-  const started = Date.now();
-  const v = voices([sentences]);
-  assert.equal(v.length, 1800);
-  assert.ok(Date.now() - started < 6000, `${Date.now() - started} ms`);
-});
+// Guarded by the timeout, not a measured duration (tests never assert timings): each
+// mention once read the whole text again for every speaker before it in the paragraph, 900
+// of them about 19 seconds, so these 3,000 would take minutes; linear, a few seconds.
+test(
+  'many "the company said" in one long paragraph take no quadratic time',
+  { timeout: 60_000 },
+  () => {
+    const sentences: string[] = [];
+    for (let k = 0; k < 3000; k++)
+      sentences.push(`Ms. Holm${k} said it was fine.`, 'The company said otherwise.');
+    const v = voices([sentences]);
+    assert.equal(v.length, 6000);
+  },
+);
