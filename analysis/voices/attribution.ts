@@ -303,8 +303,7 @@ export function findAttributions(
     // "vows of a showdown", "warnings of war": a plural noun, not a verb ("says of" is one).
     if (tokens[i + 1]?.norm === 'of' && /s$/.test(t.norm) && verb.lemma !== 'say') continue;
     const source = sourceOf(tokens, i, verb.lemma, found, inQuote[0] === true);
-    if (!source || isNonSource(source.source, tokens[indexNear(tokens, source.source[0]!) - 1]))
-      continue;
+    if (!source || isNonSource(source.source)) continue;
     // The aside is the source and its verb alone: its source opens it.
     const sourceStart = indexNear(tokens, source.source[0]!);
     if (

@@ -37,7 +37,7 @@ const PARTY_NOUNS = new Set(
     ' ',
   ),
 );
-export function isNonSource(source: Token[], before?: Token): boolean {
+export function isNonSource(source: Token[]): boolean {
   const words = source.filter((t) => t.isWord);
   const head = words.find(
     (t, n) => n === words.length - 1 || /^(of|in|at)$/.test(words[n + 1]!.norm),
@@ -45,11 +45,7 @@ export function isNonSource(source: Token[], before?: Token): boolean {
   if (!head) return false;
   if (PARTITIVES.has(head.norm)) return true;
   const first = words[0]!.norm;
-  // ("The two sides": the phrase found may start at "two", the "the" before it.)
-  const quantified =
-    QUANTIFIED.has(first) ||
-    (first === 'the' && words[1]?.norm === 'two') ||
-    (first === 'two' && before?.norm === 'the');
+  const quantified = QUANTIFIED.has(first) || (first === 'the' && words[1]?.norm === 'two');
   // ("Both of the countries", "each of the sides": the parties after "of".)
   return (
     quantified && (PARTY_NOUNS.has(head.norm) || PARTY_NOUNS.has(words[words.length - 1]!.norm))

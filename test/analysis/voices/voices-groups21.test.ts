@@ -107,14 +107,3 @@ test('a partitive over the two parties or over a family names no group', () => {
   assert.notEqual(v[2]?.name ?? null, 'Clintons');
   assert.equal(v[3]?.name, 'senators');
 });
-
-test('"The two sides said" is the narrator summing up, as "both sides" is', () => {
-  const v = voicesOf([
-    ['The two sides said they would meet again in May.'],
-    ['The two countries agreed to lift the levies.'],
-    ['Two Orvik officials said the mill would reopen.'],
-  ]);
-  assert.equal(v[0]?.name ?? null, null);
-  assert.equal(v[1]?.name ?? null, null);
-  assert.equal(v[2]?.name, 'Two Orvik officials');
-});
