@@ -1140,9 +1140,7 @@ export class SpeakerBook {
       found.push({ offset, end: at + noun.length, name: `${mods.join(' ')} ${noun}` });
     }
     // Its adjective before a party: "moderate Democrats" for "moderates".
-    const party = partyForm(noun);
-    party.lastIndex = 0;
-    for (const m of text.matchAll(party))
+    for (const m of text.matchAll(partyForm(noun)))
       found.push({ offset: m.index!, end: m.index! + m[0].length, name: `${m[1]} ${m[2]}` });
     this.groupMentionsOf.set(noun, found);
     return found;

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { segmentArticle } from '../../../analysis/segmentation/segment.js';
+import { parseSegmentationRules } from '../../../analysis/segmentation/segment-rules.js';
 
 // Page furniture left in scraped text: each line below stays one boilerplate segment, and
 // the body around it is untouched. The lines are written for these tests in the shapes
@@ -78,23 +80,23 @@ test('a closing quotation mark typed for an opening one starts a new sentence', 
   );
 });
 
-test('a pattern opening with .{0,N} matches as anchored: within N code points, never across a line break', async () => {
-  const { parseSegmentationRules } =
-    await import('../../../analysis/segmentation/segment-rules.js');
+/** Whether a line is furniture under the bundled rules with only these boilerplate patterns. */
+function furnitureOf(patterns: string[]): (line: string) => boolean {
   const file = JSON.parse(
-    (await import('node:fs')).readFileSync(
+    readFileSync(
       new URL('../../../../analysis/lexicons/segmentation.json', import.meta.url),
       'utf8',
     ),
-  ) as { boilerplate: unknown[] };
+  ) as object;
   const rules = parseSegmentationRules(
-    {
-      ...file,
-      boilerplate: [{ pattern: '^.{0,5}\\(photo: [a-z]+\\)$' }, { pattern: '^.{0,3}a|^zz' }],
-    },
+    { ...file, boilerplate: patterns.map((pattern) => ({ pattern })) },
     'test.json',
   );
-  const furniture = (line: string): boolean => rules.boilerplate.some((p) => p.test(line));
+  return (line) => rules.boilerplate.some((p) => p.test(line));
+}
+
+test('a pattern opening with .{0,N} matches as anchored: within N code points, never across a line break', () => {
+  const furniture = furnitureOf(['^.{0,5}\\(photo: [a-z]+\\)$', '^.{0,3}a|^zz']);
   assert.equal(furniture('(photo: ap)'), true);
   assert.equal(furniture('12345(photo: ap)'), true);
   assert.equal(furniture('123456(photo: ap)'), false, 'six characters before it');
@@ -108,20 +110,8 @@ test('a pattern opening with .{0,N} matches as anchored: within N code points, n
   assert.equal(furniture('top zz'), false);
 });
 
-test('a lazy .{0,N}? opening a pattern loads and matches as anchored', async () => {
-  const { parseSegmentationRules } =
-    await import('../../../analysis/segmentation/segment-rules.js');
-  const file = JSON.parse(
-    (await import('node:fs')).readFileSync(
-      new URL('../../../../analysis/lexicons/segmentation.json', import.meta.url),
-      'utf8',
-    ),
-  ) as { boilerplate: unknown[] };
-  const rules = parseSegmentationRules(
-    { ...file, boilerplate: [{ pattern: '^.{0,5}?\\(photo: [a-z]+\\)$' }] },
-    'test.json',
-  );
-  const furniture = (line: string): boolean => rules.boilerplate.some((p) => p.test(line));
+test('a lazy .{0,N}? opening a pattern loads and matches as anchored', () => {
+  const furniture = furnitureOf(['^.{0,5}?\\(photo: [a-z]+\\)$']);
   assert.equal(furniture('12345(photo: ap)'), true);
   assert.equal(furniture('123456(photo: ap)'), false);
 });
